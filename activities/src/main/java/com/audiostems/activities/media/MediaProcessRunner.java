@@ -1,0 +1,154 @@
+package com.audiostems.activities.media;
+
+import com.audiostems.workflows.TrackFailures;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.bramp.ffmpeg.FFprobe;
+import net.bramp.ffmpeg.ProcessFunction;
+
+/**
+ * Runs ffmpeg and ffprobe on untrusted files. Every run:
+ *
+ * <ul>
+ *   <li>reads inputs through the {@code file} and {@code pipe} protocols only ({@link #INPUT_SAFETY_ARGS}
+ *       go before each {@code -i}), so a crafted playlist cannot reach the network or other files
+ *       through a different protocol;
+ *   <li>has a wall-clock limit, after which the process is killed and the run fails with the
+ *       non-retryable {@link TrackFailures#MEDIA_TOOL_LIMIT};
+ *   <li>never reads standard input ({@code -nostdin}).
+ * </ul>
+ *
+ * ffprobe runs through ffmpeg-cli-wrapper's {@link FFprobe} on a {@link ProcessFunction} that
+ * applies the same limit.
+ */
+public final class MediaProcessRunner {
+  /** Input options: put them before every {@code -i}. */
+  public static final List<String> INPUT_SAFETY_ARGS = List.of("-protocol_whitelist", "file,pipe");
+
+  private static final int STDERR_TAIL_CHARS = 8_000;
+
+  private final MediaSettings settings;
+
+  public MediaProcessRunner(MediaSettings settings) {
+    this.settings = settings;
+  }
+
+  public MediaSettings settings() {
+    return settings;
+  }
+
+  /** ffmpeg-cli-wrapper's ffprobe, its processes bound by the probe time limit. */
+  public FFprobe ffprobe() {
+    return new FFprobe(settings.ffprobePath(), limitedProcessFunction(settings.probeTimeout()));
+  }
+
+  /** The leading part of every ffmpeg command: binary, no banner, no stdin, errors only. */
+  public List<String> ffmpegCommand() {
+    return new ArrayList<>(List.of(settings.ffmpegPath(), "-hide_banner", "-nostdin", "-loglevel", "error"));
+  }
+
+  /** Consumes the standard output of a running process. */
+  @FunctionalInterface
+  public interface StdoutConsumer {
+    void consume(InputStream stdout) throws IOException;
+  }
+
+  /** What a finished process left behind. */
+  public record Result(int exitCode, String stderrTail, boolean timedOut) {
+    public boolean succeeded() {
+      return exitCode == 0 && !timedOut;
+    }
+  }
+
+  /**
+   * Runs the command to completion. {@code stdout} is handed the process's output stream on the
+   * calling thread; stderr is kept (its tail) for error messages. When the wall-clock limit passes,
+   * the process is killed and a non-retryable MediaToolLimitExceeded failure is thrown.
+   */
+  public Result run(List<String> command, Duration limit, StdoutConsumer stdout) throws IOException {
+    Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    process.getOutputStream().close();
+    AtomicBoolean timedOut = new AtomicBoolean();
+    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> tail(process.getErrorStream()));
+    CompletableFuture<Void> watchdog =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                  timedOut.set(true);
+                  process.descendants().forEach(ProcessHandle::destroyForcibly);
+                  process.destroyForcibly();
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    try {
+      if (stdout != null) {
+        stdout.consume(process.getInputStream());
+      }
+      process.getInputStream().transferTo(OutputStream.nullOutputStream());
+      int exit = process.waitFor();
+      watchdog.cancel(true);
+      Result result = new Result(exit, stderr.join(), timedOut.get());
+      if (result.timedOut()) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            command.get(0) + " ran longer than its limit of " + limit.toSeconds()
+                + " s on this file and was stopped; the file may be malformed or far longer than it claims.",
+            TrackFailures.MEDIA_TOOL_LIMIT);
+      }
+      return result;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while " + command.get(0) + " ran", e);
+    } finally {
+      if (process.isAlive()) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  private ProcessFunction limitedProcessFunction(Duration limit) {
+    return args -> {
+      Process process = new ProcessBuilder(args).start();
+      process.getOutputStream().close();
+      process.onExit(); // keep a handle for the watchdog below
+      CompletableFuture.delayedExecutor(limit.toMillis(), TimeUnit.MILLISECONDS)
+          .execute(
+              () -> {
+                if (process.isAlive()) {
+                  process.destroyForcibly();
+                }
+              });
+      return process;
+    };
+  }
+
+  /** Keeps only the last {@link #STDERR_TAIL_CHARS}: a hostile file can make a decoder very chatty. */
+  private static String tail(InputStream in) {
+    StringBuilder kept = new StringBuilder();
+    byte[] buffer = new byte[8192];
+    try {
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        kept.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+        if (kept.length() > 2 * STDERR_TAIL_CHARS) {
+          kept.delete(0, kept.length() - STDERR_TAIL_CHARS);
+        }
+      }
+    } catch (IOException e) {
+      // the process died; what we have is the tail
+    }
+    String text = kept.toString().strip();
+    return text.length() <= STDERR_TAIL_CHARS ? text : text.substring(text.length() - STDERR_TAIL_CHARS);
+  }
+}

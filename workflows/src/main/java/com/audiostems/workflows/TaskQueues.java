@@ -1,0 +1,12 @@
+package com.audiostems.workflows;
+
+/** Task-queue names: the routing contract between the workflow starter and the worker pools. */
+public final class TaskQueues {
+  /** Track workflows run here; their code is cheap and deterministic, so any CPU host may poll it. */
+  public static final String TRACK_WORKFLOWS = "audio-workflows";
+
+  /** Media activities (ffprobe, ffmpeg, tags, storage): CPU-bound, sized to the host's cores. */
+  public static final String AUDIO_CPU = "audio-cpu";
+
+  private TaskQueues() {}
+}

@@ -1,0 +1,4 @@
+package com.audiostems.workflows.media;
+
+/** Probe the source stored under {@code sourceKey}. */
+public record ProbeRequest(String trackId, String sourceKey) {}

@@ -1,0 +1,65 @@
+package com.audiostems.workflows.storage;
+
+import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.media.OutputFormat;
+import io.temporal.failure.ApplicationFailure;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The storage layout. Keys are built here from validated parts only, so nothing a user typed
+ * becomes a path: track ids are restricted to {@code [A-Za-z0-9_-]}, file extensions to a short
+ * alphanumeric suffix.
+ */
+public final class BlobKeys {
+  private static final Pattern TRACK_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+  private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,8}");
+
+  private BlobKeys() {}
+
+  /** Throws a non-retryable {@link TrackFailures#UNSAFE_KEY} failure unless the id is safe. */
+  public static String requireTrackId(String trackId) {
+    if (trackId == null || !TRACK_ID.matcher(trackId).matches()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Track id '" + trackId + "' is not allowed: use 1-64 letters, digits, '-' or '_'.",
+          TrackFailures.UNSAFE_KEY);
+    }
+    return trackId;
+  }
+
+  /** Where an upload's original bytes live, keeping the original extension when it is plain. */
+  public static String sourceKey(String trackId, String originalFileName) {
+    return "uploads/" + requireTrackId(trackId) + "/source" + extensionOf(originalFileName);
+  }
+
+  public static String trackPrefix(String trackId) {
+    return "tracks/" + requireTrackId(trackId) + "/";
+  }
+
+  public static String outputKey(String trackId, OutputFormat format) {
+    return trackPrefix(trackId) + "outputs/" + format.fileName();
+  }
+
+  public static String manifestKey(String trackId) {
+    return trackPrefix(trackId) + "manifest.json";
+  }
+
+  /** Artwork extracted from the source, kept by key so that no image bytes travel in payloads. */
+  public static String artworkKey(String trackId, String extension) {
+    String ext = extension == null ? "" : extension.toLowerCase(Locale.ROOT);
+    return trackPrefix(trackId) + "work/artwork." + (EXTENSION.matcher(ext).matches() ? ext : "bin");
+  }
+
+  /** ".wav" for "Song.WAV"; "" when the name has no plain extension. */
+  static String extensionOf(String fileName) {
+    if (fileName == null) {
+      return "";
+    }
+    int dot = fileName.lastIndexOf('.');
+    if (dot < 0 || dot == fileName.length() - 1) {
+      return "";
+    }
+    String ext = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return EXTENSION.matcher(ext).matches() ? "." + ext : "";
+  }
+}

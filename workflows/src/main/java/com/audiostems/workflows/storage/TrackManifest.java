@@ -1,0 +1,40 @@
+package com.audiostems.workflows.storage;
+
+import com.audiostems.workflows.media.AbsentOutput;
+import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.QualityTier;
+import com.audiostems.workflows.media.SourceProbe;
+import com.audiostems.workflows.media.VerificationReport;
+import com.audiostems.workflows.metadata.TrackMetadata;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The published description of a track: {@code tracks/<id>/manifest.json}.
+ *
+ * @param stageMillis wall time of each stage in milliseconds, in stage order
+ * @param preview the preview's protection state
+ */
+public record TrackManifest(
+    int schemaVersion,
+    String trackId,
+    String workflowId,
+    String runId,
+    String createdAt,
+    Source source,
+    TrackMetadata metadata,
+    List<EncodedOutput> outputs,
+    List<AbsentOutput> absentOutputs,
+    VerificationReport verification,
+    Preview preview,
+    Map<String, Long> stageMillis) {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  /** The source as received. */
+  public record Source(
+      String key, String originalFileName, SourceProbe probe, QualityTier tier, double decodedDurationSeconds) {}
+
+  /** Whether the preview carries a watermark; false until the watermark stage lands. */
+  public record Preview(boolean watermarked, String payloadId) {}
+}
