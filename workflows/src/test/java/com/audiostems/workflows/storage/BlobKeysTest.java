@@ -1,0 +1,29 @@
+package com.audiostems.workflows.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.media.OutputFormat;
+import io.temporal.failure.ApplicationFailure;
+import org.junit.jupiter.api.Test;
+
+class BlobKeysTest {
+
+  @Test
+  void keysAreBuiltFromSafeParts() {
+    assertThat(BlobKeys.sourceKey("abc-1", "My Song.WAV")).isEqualTo("uploads/abc-1/source.wav");
+    assertThat(BlobKeys.sourceKey("abc-1", "../../etc/passwd")).isEqualTo("uploads/abc-1/source");
+    assertThat(BlobKeys.sourceKey("abc-1", "x.w/../v")).isEqualTo("uploads/abc-1/source");
+    assertThat(BlobKeys.outputKey("abc-1", OutputFormat.FLAC)).isEqualTo("tracks/abc-1/outputs/flac.flac");
+    assertThat(BlobKeys.artworkKey("abc-1", "../x")).isEqualTo("tracks/abc-1/work/artwork.bin");
+  }
+
+  @Test
+  void unsafeTrackIdsAreRejectedWithATypedFailure() {
+    for (String bad : new String[] {"../x", "a/b", "", ".hidden", "a b", "x".repeat(65)}) {
+      assertThatThrownBy(() -> BlobKeys.manifestKey(bad))
+          .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.UNSAFE_KEY));
+    }
+  }
+}

@@ -1,0 +1,361 @@
+package com.audiostems.workflows.track;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.audiostems.workflows.TaskQueues;
+import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.media.EncodeLaneRequest;
+import com.audiostems.workflows.media.EncodeLaneResult;
+import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.MediaActivities;
+import com.audiostems.workflows.media.OutputCheck;
+import com.audiostems.workflows.media.OutputFormat;
+import com.audiostems.workflows.media.OutputSpec;
+import com.audiostems.workflows.media.ProbeRequest;
+import com.audiostems.workflows.media.QualityTier;
+import com.audiostems.workflows.media.SourceProbe;
+import com.audiostems.workflows.media.ValidateRequest;
+import com.audiostems.workflows.media.ValidatedSource;
+import com.audiostems.workflows.media.VerificationReport;
+import com.audiostems.workflows.media.VerifyRequest;
+import com.audiostems.workflows.metadata.ArtworkRef;
+import com.audiostems.workflows.metadata.MetadataActivities;
+import com.audiostems.workflows.metadata.ReadMetadataRequest;
+import com.audiostems.workflows.metadata.TrackMetadata;
+import com.audiostems.workflows.storage.BlobKeys;
+import com.audiostems.workflows.storage.PublishManifestRequest;
+import com.audiostems.workflows.storage.StorageActivities;
+import com.audiostems.workflows.storage.StoredObject;
+import io.temporal.activity.Activity;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The workflow's journey on Temporal's test environment. The activities are in-memory fakes that
+ * keep a map of "stored" keys, so each test can see exactly what would be left in storage.
+ */
+class TrackIngestWorkflowTest {
+  private static final String TRACK = "t-0001";
+  private static final String SOURCE_KEY = "uploads/t-0001/source.wav";
+  private static final SourceProbe PROBE =
+      new SourceProbe("wav", "pcm_s24le", 0, 48_000, 24, "s32", 2, "stereo", 10.0, 2_304_000, 2_880_044, true, false);
+
+  private TestWorkflowEnvironment env;
+  private FakeStore store;
+  private FakeMedia media;
+
+  @BeforeEach
+  void setUp() {
+    env = TestWorkflowEnvironment.newInstance();
+    store = new FakeStore();
+    media = new FakeMedia(store);
+    Worker workflows = env.newWorker(TaskQueues.TRACK_WORKFLOWS);
+    workflows.registerWorkflowImplementationTypes(TrackIngestWorkflowImpl.class);
+    // Heartbeats reach the server within a second, so cancellations arrive as fast as in production.
+    Worker activities =
+        env.newWorker(
+            TaskQueues.AUDIO_CPU,
+            WorkerOptions.newBuilder()
+                .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
+                .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
+                .build());
+    activities.registerActivitiesImplementations(media, new FakeMetadata(store), store);
+    env.start();
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  private TrackIngestWorkflow newWorkflow() {
+    return env.getWorkflowClient()
+        .newWorkflowStub(
+            TrackIngestWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(TrackIngestWorkflow.workflowId(TRACK))
+                .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
+                .build());
+  }
+
+  private static TrackIngestRequest request() {
+    return new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2);
+  }
+
+  @Test
+  void publishesEveryOutputAndTheManifest() {
+    TrackIngestWorkflow workflow = newWorkflow();
+    TrackIngestResult result = workflow.ingest(request());
+
+    // 48 kHz source: no high-resolution FLAC, and the manifest says why.
+    Set<OutputFormat> expected = java.util.EnumSet.allOf(OutputFormat.class);
+    expected.remove(OutputFormat.FLAC_96K);
+    assertThat(result.manifest().outputs()).extracting(EncodedOutput::format).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(result.manifest().absentOutputs()).singleElement().satisfies(a -> {
+      assertThat(a.format()).isEqualTo(OutputFormat.FLAC_96K);
+      assertThat(a.reason()).contains("never upsample");
+    });
+    assertThat(result.manifest().source().tier()).isEqualTo(QualityTier.STANDARD);
+    assertThat(result.manifest().workflowId()).isEqualTo("track-" + TRACK);
+    assertThat(result.manifest().runId()).isNotBlank();
+    assertThat(result.manifest().stageMillis()).containsKeys("PROBING", "VALIDATING", "READING_METADATA", "ENCODING", "VERIFYING");
+    assertThat(result.manifest().preview().watermarked()).isFalse();
+    assertThat(store.keys).containsKey(BlobKeys.manifestKey(TRACK));
+    assertThat(media.lanes.get()).isEqualTo(2);
+
+    TrackProgress progress = workflow.progress();
+    assertThat(progress.stage()).isEqualTo(TrackStage.PUBLISHED);
+    assertThat(progress.outputs()).allSatisfy(o -> {
+      assertThat(o.fraction()).isEqualTo(1.0);
+      assertThat(o.state()).isEqualTo("verified");
+    });
+  }
+
+  @Test
+  void badInputEndsInATypedNonRetryableFailureWithoutRetries() {
+    media.probeFailure = ApplicationFailure.newNonRetryableFailure("Not an audio file.", TrackFailures.NOT_AUDIO);
+
+    assertThatThrownBy(() -> newWorkflow().ingest(request()))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo(TrackFailures.NOT_AUDIO);
+          assertThat(f.getOriginalMessage()).isEqualTo("Not an audio file.");
+          assertThat(f.isNonRetryable()).isTrue();
+        });
+    assertThat(media.probeAttempts.get()).isEqualTo(1);
+    assertThat(store.keys).isEmpty();
+  }
+
+  @Test
+  void aTransientActivityFailureIsRetried() {
+    media.transientEncodeFailures.set(1);
+
+    TrackIngestResult result = newWorkflow().ingest(request());
+
+    assertThat(result.manifest().outputs()).hasSize(6);
+    assertThat(media.encodeAttempts.get()).isEqualTo(3); // two lanes, one of them twice
+  }
+
+  @Test
+  void aLateFailureDeletesEverythingAlreadyWritten() {
+    media.verifyFailure =
+        ApplicationFailure.newNonRetryableFailure("FLAC differs from the source.", TrackFailures.OUTPUT_VERIFICATION_FAILED);
+
+    assertThatThrownBy(() -> newWorkflow().ingest(request()))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.OUTPUT_VERIFICATION_FAILED));
+
+    assertThat(media.encodedKeys).isNotEmpty();
+    assertThat(store.keys).as("outputs and artwork compensated").isEmpty();
+    assertThat(store.deleted).containsAll(media.encodedKeys).contains(BlobKeys.artworkKey(TRACK, "png"));
+    TrackProgress progress =
+        env.getWorkflowClient().newWorkflowStub(TrackIngestWorkflow.class, TrackIngestWorkflow.workflowId(TRACK)).progress();
+    assertThat(progress.stage()).isEqualTo(TrackStage.FAILED);
+    assertThat(progress.failure()).startsWith(TrackFailures.OUTPUT_VERIFICATION_FAILED);
+  }
+
+  @Test
+  void aFailedLaneStopsTheOtherLaneAndCompensates() {
+    media.laneFailure = ApplicationFailure.newNonRetryableFailure("Output too large.", TrackFailures.MEDIA_TOOL_LIMIT);
+
+    assertThatThrownBy(() -> newWorkflow().ingest(request())).isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(store.keys).isEmpty();
+    assertThat(media.cancelledLanes.get()).isEqualTo(1);
+  }
+
+  @Test
+  void cancellationCompensatesWhatWasWritten() throws Exception {
+    media.blockEncodingUntilCancelled = true;
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, request());
+    assertThat(media.encodingStarted.await(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(workflow.progress().stage()).isEqualTo(TrackStage.ENCODING);
+
+    WorkflowStub untyped = WorkflowStub.fromTyped(workflow);
+    untyped.cancel();
+
+    assertThatThrownBy(() -> untyped.getResult(TrackIngestResult.class))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOf(CanceledFailure.class);
+    assertThat(store.keys).isEmpty();
+    assertThat(store.deleted).contains(BlobKeys.artworkKey(TRACK, "png"));
+    assertThat(workflow.progress().stage()).isEqualTo(TrackStage.CANCELLED);
+  }
+
+  @Test
+  void progressSignalsOnlyMoveForward() {
+    media.reportProgress = true;
+    TrackIngestResult result = newWorkflow().ingest(request());
+    assertThat(result.manifest().outputs()).hasSize(6);
+    assertThat(media.signalsSent.get()).isGreaterThan(0);
+  }
+
+  /** Remembers stored keys; deletion is idempotent like the real store's. */
+  static final class FakeStore implements StorageActivities {
+    final Map<String, Long> keys = new ConcurrentHashMap<>();
+    final Set<String> deleted = ConcurrentHashMap.newKeySet();
+
+    void put(String key) {
+      keys.put(key, 1L);
+    }
+
+    @Override
+    public StoredObject publishManifest(PublishManifestRequest request) {
+      String key = BlobKeys.manifestKey(request.trackId());
+      put(key);
+      return new StoredObject(key, 100, "00");
+    }
+
+    @Override
+    public void deleteObjects(List<String> keysToDelete) {
+      keysToDelete.forEach(k -> {
+        keys.remove(k);
+        deleted.add(k);
+      });
+    }
+  }
+
+  static final class FakeMetadata implements MetadataActivities {
+    private final FakeStore store;
+
+    FakeMetadata(FakeStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public TrackMetadata readMetadata(ReadMetadataRequest request) {
+      String artwork = BlobKeys.artworkKey(request.trackId(), "png");
+      store.put(artwork);
+      return new TrackMetadata(
+          "My Song", "Composer", null, "GBXYZ2600001", null, null, null, "2026", null,
+          new ArtworkRef(artwork, "image/png", 10), null, null);
+    }
+  }
+
+  static final class FakeMedia implements MediaActivities {
+    private final FakeStore store;
+    volatile ApplicationFailure probeFailure;
+    volatile ApplicationFailure verifyFailure;
+    volatile ApplicationFailure laneFailure;
+    volatile boolean blockEncodingUntilCancelled;
+    volatile boolean reportProgress;
+    final AtomicInteger transientEncodeFailures = new AtomicInteger();
+    final AtomicInteger probeAttempts = new AtomicInteger();
+    final AtomicInteger encodeAttempts = new AtomicInteger();
+    final AtomicInteger lanes = new AtomicInteger();
+    final AtomicInteger cancelledLanes = new AtomicInteger();
+    final AtomicInteger signalsSent = new AtomicInteger();
+    final Set<String> encodedKeys = ConcurrentHashMap.newKeySet();
+    final CountDownLatch encodingStarted = new CountDownLatch(1);
+
+    FakeMedia(FakeStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public SourceProbe probe(ProbeRequest request) {
+      probeAttempts.incrementAndGet();
+      if (probeFailure != null) {
+        throw probeFailure;
+      }
+      return PROBE;
+    }
+
+    @Override
+    public ValidatedSource validate(ValidateRequest request) {
+      return new ValidatedSource(request.probe(), QualityTier.STANDARD, 10.0);
+    }
+
+    @Override
+    public EncodeLaneResult encodeLane(EncodeLaneRequest request) {
+      int attempt = encodeAttempts.incrementAndGet();
+      if (Activity.getExecutionContext().getInfo().getAttempt() == 1) {
+        lanes.incrementAndGet();
+      }
+      if (transientEncodeFailures.getAndDecrement() > 0) {
+        throw new IllegalStateException("disk busy (attempt " + attempt + ")");
+      }
+      // The lane stores its first output before it gets to the others.
+      OutputSpec first = request.outputs().get(0);
+      store.put(first.key());
+      encodedKeys.add(first.key());
+      boolean holdsLossless = request.outputs().stream().anyMatch(o -> o.format() == OutputFormat.FLAC);
+      if (laneFailure != null) {
+        if (holdsLossless) {
+          throw laneFailure;
+        }
+        return waitForCancellation();
+      }
+      if (blockEncodingUntilCancelled) {
+        encodingStarted.countDown();
+        return waitForCancellation();
+      }
+      if (reportProgress) {
+        WorkflowClient client = Activity.getExecutionContext().getWorkflowClient();
+        TrackIngestWorkflow workflow =
+            client.newWorkflowStub(TrackIngestWorkflow.class, Activity.getExecutionContext().getInfo().getWorkflowId());
+        for (OutputSpec spec : request.outputs()) {
+          workflow.reportOutputProgress(new OutputProgress(spec.format(), 0.5, "encoding"));
+          signalsSent.incrementAndGet();
+        }
+      }
+      List<EncodedOutput> outputs =
+          request.outputs().stream()
+              .map(s -> {
+                store.put(s.key());
+                encodedKeys.add(s.key());
+                return new EncodedOutput(s.format(), s.key(), "codec", 1, s.sampleRateHz(), s.bitDepth(), s.channels(), 10.0, 1, "00");
+              })
+              .toList();
+      return new EncodeLaneResult(outputs, 0.1);
+    }
+
+    /** Heartbeats until the workflow cancels this activity, as a real lane does between progress reports. */
+    private EncodeLaneResult waitForCancellation() {
+      try {
+        for (int i = 0; i < 600; i++) {
+          Activity.getExecutionContext().heartbeat(i);
+          Thread.sleep(50);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (io.temporal.client.ActivityCanceledException e) {
+        cancelledLanes.incrementAndGet();
+        throw e;
+      }
+      throw new IllegalStateException("never cancelled");
+    }
+
+    @Override
+    public VerificationReport verifyOutputs(VerifyRequest request) {
+      if (verifyFailure != null) {
+        throw verifyFailure;
+      }
+      return new VerificationReport(
+          request.outputs().stream().map(o -> new OutputCheck(o.format(), "duration", true, "ok")).toList());
+    }
+  }
+}
