@@ -7,6 +7,7 @@ import com.audiostems.workflows.media.EncodeLaneResult;
 import com.audiostems.workflows.media.EncodeSchedule;
 import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.MediaActivities;
+import com.audiostems.workflows.media.OutputCheck;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.OutputPlan;
 import com.audiostems.workflows.media.OutputPlanner;
@@ -163,12 +164,9 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       saga.addCompensation(storage::deleteObjects, plan.outputs().stream().map(OutputSpec::key).toList());
 
       enter(TrackStage.ENCODING);
-      List<EncodedOutput> outputs = encode(request, probe, tags, plan);
-
-      enter(TrackStage.VERIFYING);
-      VerificationReport verification =
-          verifyMedia.verifyOutputs(new VerifyRequest(trackId, request.sourceKey(), probe, outputs));
-      outputs.forEach(o -> outputProgress.put(o.format(), new OutputProgress(o.format(), 1, "verified")));
+      EncodedAndVerified done = encodeAndVerify(request, probe, tags, plan);
+      List<EncodedOutput> outputs = done.outputs();
+      VerificationReport verification = done.verification();
 
       enter(TrackStage.PUBLISHING);
       String manifestKey = BlobKeys.manifestKey(trackId);
@@ -202,44 +200,64 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     }
   }
 
-  /** Runs the lanes in parallel; if one fails, the others are cancelled and awaited. */
-  private List<EncodedOutput> encode(
+  private record EncodedAndVerified(List<EncodedOutput> outputs, VerificationReport verification) {}
+
+  /**
+   * Runs the lanes in parallel, each verifying its outputs as soon as it has encoded them, so that
+   * one lane's verification overlaps the other's encoding. If any lane fails, the others are
+   * cancelled and awaited, so that nothing is still writing when compensation starts.
+   */
+  private EncodedAndVerified encodeAndVerify(
       TrackIngestRequest request, SourceProbe probe, TrackMetadata tags, OutputPlan plan) {
     List<List<OutputSpec>> lanes = EncodeSchedule.lanes(plan.outputs(), Math.max(1, request.encodeLanes()));
-    List<Promise<EncodeLaneResult>> results = new ArrayList<>();
+    List<Promise<EncodeLaneResult>> encoded = new ArrayList<>();
+    List<Promise<VerificationReport>> verified = new ArrayList<>();
     CancellationScope scope =
         Workflow.newCancellationScope(
             () -> {
               for (List<OutputSpec> lane : lanes) {
                 lane.forEach(s -> outputProgress.put(s.format(), new OutputProgress(s.format(), 0, "encoding")));
-                Promise<EncodeLaneResult> result =
+                Promise<EncodeLaneResult> encode =
                     Async.function(
-                        encodeMedia::encodeLane,
-                        new EncodeLaneRequest(trackId, request.sourceKey(), probe, lane, tags));
-                results.add(
-                    result.thenApply(
-                        r -> {
-                          r.outputs()
-                              .forEach(
-                                  o -> outputProgress.put(o.format(), new OutputProgress(o.format(), 1, "encoded")));
-                          return r;
-                        }));
+                            encodeMedia::encodeLane, new EncodeLaneRequest(trackId, request.sourceKey(), probe, lane, tags))
+                        .thenApply(
+                            r -> {
+                              r.outputs().forEach(o -> outputProgress.put(o.format(), new OutputProgress(o.format(), 1, "encoded")));
+                              return r;
+                            });
+                encoded.add(encode);
+                verified.add(
+                    encode.thenCompose(
+                        r ->
+                            Async.function(
+                                    verifyMedia::verifyOutputs,
+                                    new VerifyRequest(trackId, request.sourceKey(), probe, r.outputs()))
+                                .thenApply(
+                                    report -> {
+                                      r.outputs().forEach(o -> outputProgress.put(o.format(), new OutputProgress(o.format(), 1, "verified")));
+                                      return report;
+                                    })));
               }
             });
     scope.run();
     try {
-      Promise.allOf(results).get();
+      Promise.allOf(encoded).get();
+      enter(TrackStage.VERIFYING);
+      Promise.allOf(verified).get();
     } catch (TemporalFailure e) {
       scope.cancel("another encode lane failed");
-      for (Promise<EncodeLaneResult> result : results) {
-        result.handle((r, f) -> null).get(); // wait until every lane has stopped writing
+      for (Promise<VerificationReport> lane : verified) {
+        lane.handle((r, f) -> null).get(); // wait until every lane has stopped writing
       }
       throw e;
     }
     List<EncodedOutput> outputs = new ArrayList<>();
-    results.forEach(r -> outputs.addAll(r.get().outputs()));
+    encoded.forEach(r -> outputs.addAll(r.get().outputs()));
     outputs.sort((a, b) -> a.format().compareTo(b.format()));
-    return List.copyOf(outputs);
+    List<OutputCheck> checks = new ArrayList<>();
+    verified.forEach(r -> checks.addAll(r.get().checks()));
+    checks.sort((a, b) -> a.format().compareTo(b.format()));
+    return new EncodedAndVerified(List.copyOf(outputs), new VerificationReport(List.copyOf(checks)));
   }
 
   @Override
