@@ -26,7 +26,7 @@ public final class LocalBlobStore implements BlobStore {
 
   public LocalBlobStore(Path root) throws IOException {
     this.root = root.toAbsolutePath().normalize();
-    Files.createDirectories(this.root.resolve(INCOMING));
+    Files.createDirectories(this.root);
   }
 
   public Path root() {
@@ -147,8 +147,10 @@ public final class LocalBlobStore implements BlobStore {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  private Path incomingFile() {
-    return root.resolve(INCOMING).resolve(UUID.randomUUID() + ".part");
+  private Path incomingFile() throws IOException {
+    Path incoming = root.resolve(INCOMING);
+    Files.createDirectories(incoming);
+    return incoming.resolve(UUID.randomUUID() + ".part");
   }
 
   private static void publish(Path incoming, Path target) throws IOException {
