@@ -1,0 +1,66 @@
+package com.audiostems.activities.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.audiostems.workflows.media.QualityTier;
+import com.audiostems.workflows.media.SourceProbe;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The tier rules of {@link QualityTier}'s javadoc, at and just below each boundary. */
+class QualityTiersTest {
+
+  @Test
+  void losslessTiersFollowBitDepthAndRate() {
+    assertThat(tierOf(lossless("pcm_s16le", 16, 44_100))).contains(QualityTier.STANDARD);
+    assertThat(tierOf(lossless("pcm_s24le", 24, 48_000))).contains(QualityTier.STANDARD);
+    assertThat(tierOf(lossless("flac", 16, 96_000))).as("16-bit is never HIGH").contains(QualityTier.STANDARD);
+    assertThat(tierOf(lossless("flac", 24, 88_200))).contains(QualityTier.HIGH);
+    assertThat(tierOf(lossless("alac", 24, 96_000))).contains(QualityTier.HIGH);
+    assertThat(tierOf(lossless("pcm_s24le", 24, 176_400))).contains(QualityTier.PROFESSIONAL);
+    assertThat(tierOf(lossless("pcm_s24le", 24, 192_000))).contains(QualityTier.PROFESSIONAL);
+  }
+
+  @Test
+  void floatCountsAsTwentyFourBit() {
+    assertThat(tierOf(lossless("pcm_f32le", 32, 96_000))).contains(QualityTier.HIGH);
+    assertThat(tierOf(lossless("pcm_f32le", 32, 192_000))).contains(QualityTier.PROFESSIONAL);
+  }
+
+  @Test
+  void dsdIsProfessionalWhateverItsRate() {
+    SourceProbe dsd = probe("dsd_lsbf_planar", 1, 352_800, 5_644_800, true, true);
+
+    assertThat(tierOf(dsd)).contains(QualityTier.PROFESSIONAL);
+  }
+
+  @Test
+  void lossyNeedsBothBitRateAndSampleRate() {
+    assertThat(tierOf(lossy("mp3", 128_000, 44_100))).contains(QualityTier.MINIMUM);
+    assertThat(tierOf(lossy("aac", 320_000, 48_000))).contains(QualityTier.MINIMUM);
+    assertThat(tierOf(lossy("mp3", 127_999, 44_100))).isEmpty();
+    assertThat(tierOf(lossy("mp3", 320_000, 32_000))).isEmpty();
+  }
+
+  @Test
+  void belowTheLosslessFloorIsRejectedEvenAtAHighBitRate() {
+    assertThat(tierOf(lossless("pcm_s16le", 16, 32_000))).isEmpty();
+    assertThat(tierOf(lossless("pcm_u8", 8, 44_100))).isEmpty();
+  }
+
+  private static Optional<QualityTier> tierOf(SourceProbe probe) {
+    return QualityTiers.classify(probe);
+  }
+
+  private static SourceProbe lossless(String codec, int bits, int rate) {
+    return probe(codec, bits, rate, (long) bits * rate * 2, true, false);
+  }
+
+  private static SourceProbe lossy(String codec, long bitRate, int rate) {
+    return probe(codec, 0, rate, bitRate, false, false);
+  }
+
+  private static SourceProbe probe(String codec, int bits, int rate, long bitRate, boolean lossless, boolean dsd) {
+    return new SourceProbe("test", codec, 0, rate, bits, "s32", 2, "stereo", 10.0, bitRate, 1_000_000, lossless, dsd);
+  }
+}

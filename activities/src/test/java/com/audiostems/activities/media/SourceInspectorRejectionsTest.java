@@ -1,0 +1,218 @@
+package com.audiostems.activities.media;
+
+import static com.audiostems.activities.media.SourceInspectorHarness.cutTo;
+import static com.audiostems.activities.media.SourceInspectorHarness.garbleMiddle;
+import static com.audiostems.activities.media.SourceInspectorHarness.rejection;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.media.ProbeRequest;
+import com.audiostems.workflows.media.SourceProbe;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each kind of bad source is turned away with its own non-retryable failure type. */
+class SourceInspectorRejectionsTest {
+  @TempDir Path tempDir;
+  private SourceInspectorHarness harness;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    harness = new SourceInspectorHarness(tempDir);
+  }
+
+  @Test
+  void truncatedWavIsCaughtByItsHeader() throws IOException {
+    Path wav = cutTo(harness.wav("cut.wav", 48_000, 24, 2, 2.0), 0.6);
+    String key = harness.put(wav);
+    SourceProbe probe = harness.probe(key);
+    // ffprobe and ffmpeg see only the 1.2 s present and say nothing is wrong; only the header can.
+    assertThat(probe.durationSeconds()).isLessThan(1.3);
+
+    ApplicationFailure failure = rejection(() -> harness.validate(key, probe));
+
+    assertThat(failure.getType()).isEqualTo(TrackFailures.TRUNCATED_AUDIO);
+    assertThat(failure.getMessage()).contains("576,000 bytes of audio").contains(key);
+    assertThat(harness.progress).as("rejected before any decode").isEmpty();
+  }
+
+  @Test
+  void truncatedAiffIsCaughtByItsHeader() throws IOException {
+    Path aiff = cutTo(harness.converted("cut.aiff", 2.0, "-c:a", "pcm_s24be"), 0.7);
+
+    assertThat(validateType(aiff)).isEqualTo(TrackFailures.TRUNCATED_AUDIO);
+  }
+
+  @Test
+  void truncatedRf64IsCaughtByItsDs64Sizes() throws IOException {
+    Path rf64 = cutTo(harness.converted("cut.wav", 2.0, "-c:a", "pcm_s24le", "-rf64", "always"), 0.7);
+
+    assertThat(validateType(rf64)).isEqualTo(TrackFailures.TRUNCATED_AUDIO);
+  }
+
+  @Test
+  void truncatedFlacIsTruncatedNotCorrupt() throws IOException {
+    // The decoder complains about the cut-off last frame; everything before it decodes cleanly.
+    Path flac = cutTo(harness.converted("cut.flac", 3.0, "-c:a", "flac"), 0.6);
+
+    assertThat(validateType(flac)).isEqualTo(TrackFailures.TRUNCATED_AUDIO);
+  }
+
+  @Test
+  void truncatedMp3IsCaughtByTheDecode() throws IOException {
+    // LAME's Xing header states the frame count, so the MP3 declares its full length.
+    Path mp3 = cutTo(harness.converted("cut.mp3", 3.0, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "320k"), 0.5);
+
+    assertThat(validateType(mp3)).isEqualTo(TrackFailures.TRUNCATED_AUDIO);
+  }
+
+  @Test
+  void zeroByteFileIsEmpty() throws IOException {
+    Path empty = Files.createFile(harness.inputs.resolve("empty.wav"));
+    String key = harness.put(empty);
+
+    ApplicationFailure failure = rejection(() -> harness.probe(key));
+
+    assertThat(failure.getType()).isEqualTo(TrackFailures.EMPTY_FILE);
+    assertThat(failure.getMessage()).contains("0 bytes");
+  }
+
+  @Test
+  void wavWithoutSamplesIsEmpty() throws IOException {
+    Path headerOnly = TestAudio.writeWav(harness.inputs.resolve("silent.wav"), new double[0], 48_000, 24, 2);
+
+    assertThat(validateType(headerOnly)).isEqualTo(TrackFailures.EMPTY_FILE);
+  }
+
+  @Test
+  void textFileNamedWavIsNotAudio() throws IOException {
+    Path text = harness.inputs.resolve("notes.wav");
+    Files.writeString(text, "Mix notes: bring the vocal up 2 dB in the second chorus.\n".repeat(40));
+    String key = harness.put(text);
+
+    ApplicationFailure failure = rejection(() -> harness.probe(key));
+
+    assertThat(failure.getType()).isEqualTo(TrackFailures.NOT_AUDIO);
+    assertThat(failure.getMessage()).contains("Invalid data found");
+  }
+
+  @Test
+  void videoWithoutAudioHasNoAudioStream() throws IOException {
+    Path mp4 = harness.inputs.resolve("silent-film.mp4");
+    TestAudio.run(
+        List.of(
+            "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi",
+            "-i", "testsrc=duration=1:size=64x64:rate=10", "-c:v", "mpeg4", mp4.toString()));
+    String key = harness.put(mp4);
+
+    ApplicationFailure failure = rejection(() -> harness.probe(key));
+
+    assertThat(failure.getType()).isEqualTo(TrackFailures.NO_AUDIO_STREAM);
+    assertThat(failure.getMessage()).contains("video streams but no audio");
+  }
+
+  @Test
+  void mp3WithGarbageInTheMiddleIsCorrupt() throws IOException {
+    Path mp3 = harness.converted("damaged.mp3", 2.0, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "320k");
+    garbleMiddle(mp3, 4000);
+    String key = harness.put(mp3);
+    SourceProbe probe = harness.probe(key);
+
+    ApplicationFailure failure = rejection(() -> harness.validate(key, probe));
+
+    assertThat(failure.getType()).isEqualTo(TrackFailures.CORRUPT_AUDIO);
+    assertThat(failure.getMessage()).as("quotes the decoder").contains("mp3float:");
+  }
+
+  @Test
+  void aacInM4aWithGarbageInTheMiddleIsCorrupt() throws IOException {
+    Path m4a = garbleMiddle(harness.converted("damaged.m4a", 2.0, "-c:a", "aac", "-b:a", "256k"), 4000);
+
+    assertThat(validateType(m4a)).isEqualTo(TrackFailures.CORRUPT_AUDIO);
+  }
+
+  @Test
+  void flacWithGarbageInTheMiddleIsRejectedForMissingAudio() throws IOException {
+    // ffmpeg's FLAC parser checks each frame's CRC and silently drops damaged frames, so the
+    // decoder reports nothing; what shows is audio missing against STREAMINFO's sample count.
+    Path flac = garbleMiddle(harness.converted("damaged.flac", 3.0, "-c:a", "flac"), 20_000);
+
+    assertThat(validateType(flac)).isEqualTo(TrackFailures.TRUNCATED_AUDIO);
+  }
+
+  @Test
+  void fileOverTheSizeLimitIsRejectedBeforeProbing() throws IOException {
+    String key = harness.put(harness.wav("big.wav", 48_000, 24, 2, 1.0));
+    SourceProbe probe = harness.probe(key);
+    harness.withLimits(100_000, 3600);
+
+    assertThat(rejection(() -> harness.probe(key)).getType()).isEqualTo(TrackFailures.FILE_TOO_LARGE);
+    assertThat(rejection(() -> harness.validate(key, probe)).getType()).isEqualTo(TrackFailures.FILE_TOO_LARGE);
+  }
+
+  @Test
+  void audioOverTheDurationLimitIsTooLong() throws IOException {
+    harness.withLimits(1L << 30, 1.5);
+
+    ApplicationFailure failure = rejection(() -> harness.probeAndValidate(harness.wav("long.wav", 44_100, 16, 2, 2.0)));
+
+    assertThat(failure.getType()).isEqualTo(TrackFailures.TOO_LONG);
+    assertThat(harness.progress).as("rejected before any decode").isEmpty();
+  }
+
+  @Test
+  void containerUnderstatingItsLengthIsCaughtByTheDecode() throws IOException {
+    harness.withLimits(1L << 30, 1.0);
+    String key = harness.put(harness.wav("long.wav", 44_100, 16, 2, 3.0));
+    SourceProbe honest = harness.probe(key);
+    SourceProbe understated =
+        new SourceProbe(
+            honest.container(), honest.codec(), honest.audioStreamIndex(), honest.sampleRateHz(),
+            honest.bitDepth(), honest.sampleFormat(), honest.channels(), honest.channelLayout(), 0.5,
+            honest.bitRateBps(), honest.sizeBytes(), honest.lossless(), honest.dsd());
+
+    ApplicationFailure failure = rejection(() -> harness.validate(key, understated));
+
+    assertThat(failure.getType()).isEqualTo(TrackFailures.TOO_LONG);
+    assertThat(failure.getMessage()).contains("runs past");
+  }
+
+  @Test
+  void telephoneRateWavIsBelowMinimum() throws IOException {
+    ApplicationFailure failure = rejection(() -> harness.probeAndValidate(harness.wav("phone.wav", 8_000, 16, 2, 1.0)));
+
+    assertThat(failure.getType()).isEqualTo(TrackFailures.BELOW_MINIMUM_TIER);
+    assertThat(failure.getMessage()).contains("16-bit lossless audio (pcm_s16le) at 8.0 kHz");
+  }
+
+  @Test
+  void mp3At64kIsBelowMinimum() throws IOException {
+    Path mp3 = harness.converted("low.mp3", 1.0, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "64k");
+
+    ApplicationFailure failure = rejection(() -> harness.probeAndValidate(mp3));
+
+    assertThat(failure.getType()).isEqualTo(TrackFailures.BELOW_MINIMUM_TIER);
+    assertThat(failure.getMessage()).contains("lossy mp3 at 64 kbps");
+  }
+
+  @Test
+  void missingSourceIsReported() {
+    ApplicationFailure failure =
+        rejection(() -> harness.inspector().probe(new ProbeRequest("t-1", "uploads/t-1/never-uploaded.wav")));
+
+    assertThat(failure.getType()).isEqualTo(TrackFailures.SOURCE_MISSING);
+  }
+
+  private String validateType(Path file) throws IOException {
+    String key = harness.put(file);
+    SourceProbe probe = harness.probe(key);
+    return rejection(() -> harness.validate(key, probe)).getType();
+  }
+}
