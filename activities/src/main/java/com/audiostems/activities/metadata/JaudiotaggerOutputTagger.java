@@ -1,0 +1,154 @@
+package com.audiostems.activities.metadata;
+
+import com.audiostems.workflows.media.OutputFormat;
+import com.audiostems.workflows.metadata.TrackMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jaudiotagger.audio.AudioFile;
+import org.jaudiotagger.audio.AudioFileIO;
+import org.jaudiotagger.audio.mp3.MP3File;
+import org.jaudiotagger.tag.Tag;
+import org.jaudiotagger.tag.TagField;
+import org.jaudiotagger.tag.flac.FlacTag;
+import org.jaudiotagger.tag.id3.ID3v24Tag;
+import org.jaudiotagger.tag.images.Artwork;
+import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTag;
+import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTagField;
+
+/**
+ * Tags outputs with jaudiotagger (MP3: ID3v2.4, M4A: MP4 atoms, FLAC: Vorbis comments and a
+ * PICTURE block) and WAV with our own chunk writer (LIST/INFO, plus bext and iXML when the source
+ * had them). jaudiotagger rewrites only tag structures, never audio frames; it works on a copy
+ * that replaces the output once complete, so a failed write leaves the untagged output intact.
+ */
+public final class JaudiotaggerOutputTagger implements OutputTagger {
+
+  static {
+    JaudiotaggerLogging.silence();
+  }
+
+  @Override
+  public void tag(Path output, OutputFormat format, TrackMetadata trackMetadata, Path artwork) throws IOException {
+    TrackMetadata metadata = trackMetadata == null ? TrackMetadata.empty() : trackMetadata;
+    String container =
+        switch (format) {
+          case PREVIEW_MP3_128, MP3_320 -> "mp3";
+          case AAC_256, ALAC -> "m4a";
+          case FLAC, FLAC_96K -> "flac";
+          // RIFF INFO has no picture: WAV outputs carry no artwork.
+          case WAV_24 -> "wav";
+        };
+    if (container.equals("wav")) {
+      tagWav(output, metadata);
+    } else {
+      tagWithJaudiotagger(output, container, metadata, artwork);
+    }
+  }
+
+  private static void tagWithJaudiotagger(Path output, String container, TrackMetadata metadata, Path artworkFile)
+      throws IOException {
+    Optional<Artwork> cover = artworkFile == null ? Optional.empty() : CoverArt.load(artworkFile, container);
+    Path work = output.resolveSibling("." + output.getFileName() + "." + UUID.randomUUID() + ".tagging");
+    Files.copy(output, work);
+    try {
+      AudioFile audioFile = AudioFileIO.readAs(work.toFile(), container);
+      Tag tag = container.equals("mp3") ? id3v24(audioFile) : audioFile.getTagOrCreateAndSetDefault();
+      for (TextField field : TextField.values()) {
+        String value = field.valueIn(metadata);
+        if (value != null) {
+          setText(tag, field, value);
+        }
+      }
+      if (cover.isPresent()) {
+        tag.deleteArtworkField();
+        tag.setField(cover.get());
+      }
+      audioFile.commit();
+      Files.move(work, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("Could not write " + container + " tags into " + output + ": " + e.getMessage(), e);
+    } finally {
+      Files.deleteIfExists(work);
+    }
+  }
+
+  /** ID3v2.4 whatever ffmpeg wrote, keeping its frames: v2.4 has TDRC for dates and UTF-8 text. */
+  private static Tag id3v24(AudioFile audioFile) {
+    MP3File mp3 = (MP3File) audioFile;
+    ID3v24Tag tag = mp3.hasID3v2Tag() ? mp3.getID3v2TagAsv24() : new ID3v24Tag();
+    mp3.setID3v2Tag(tag);
+    return tag;
+  }
+
+  private static void setText(Tag tag, TextField field, String value) throws Exception {
+    if (tag instanceof FlacTag flac) {
+      for (String key : vorbisKeys(field)) {
+        replaceVorbisField(flac.getVorbisCommentTag(), key, value);
+      }
+    } else {
+      tag.setField(field.fieldKey(), value);
+    }
+  }
+
+  /**
+   * The Vorbis comment names players read. The publisher goes in twice: PUBLISHER (ffmpeg's, and so
+   * every ffmpeg-based player's) and ORGANIZATION (the Vorbis comment spec's field for the label),
+   * rather than jaudiotagger's LABEL, which few players know.
+   */
+  private static List<String> vorbisKeys(TextField field) {
+    return switch (field) {
+      case TITLE -> List.of("TITLE");
+      case ARTIST -> List.of("ARTIST");
+      case ALBUM -> List.of("ALBUM");
+      case ISRC -> List.of("ISRC");
+      case COMPOSER -> List.of("COMPOSER");
+      case PUBLISHER -> List.of("PUBLISHER", "ORGANIZATION");
+      case GENRE -> List.of("GENRE");
+      case YEAR -> List.of("DATE");
+      case COMMENT -> List.of("COMMENT");
+    };
+  }
+
+  /** Vorbis comment names are case-insensitive, and ffmpeg writes them in lower case. */
+  private static void replaceVorbisField(VorbisCommentTag comments, String key, String value) throws Exception {
+    List<String> existing = new ArrayList<>();
+    comments.getFields().forEachRemaining(
+        (TagField field) -> {
+          if (field.getId().equalsIgnoreCase(key)) {
+            existing.add(field.getId());
+          }
+        });
+    existing.stream().distinct().forEach(comments::deleteField);
+    comments.addField(new VorbisCommentTagField(key, value));
+  }
+
+  private static void tagWav(Path output, TrackMetadata metadata) throws IOException {
+    Map<String, String> ours = new LinkedHashMap<>();
+    for (TextField field : TextField.values()) {
+      String value = field.valueIn(metadata);
+      if (value != null) {
+        ours.put(field.infoId(), value);
+      }
+    }
+    Map<String, String> info = null;
+    if (!ours.isEmpty()) {
+      // Entries we do not set (ffmpeg's ISFT, say) stay.
+      info = new LinkedHashMap<>(BwfChunks.read(output).map(WavMetadataChunks::info).orElse(Map.of()));
+      info.putAll(ours);
+    }
+    if (info == null && metadata.bext() == null && metadata.ixml() == null) {
+      return;
+    }
+    BwfChunkWriter.write(output, info, metadata.bext(), metadata.ixml());
+  }
+}

@@ -1,0 +1,118 @@
+package com.audiostems.activities.metadata;
+
+import static com.audiostems.activities.metadata.TextField.ALBUM;
+import static com.audiostems.activities.metadata.TextField.ARTIST;
+import static com.audiostems.activities.metadata.TextField.COMMENT;
+import static com.audiostems.activities.metadata.TextField.COMPOSER;
+import static com.audiostems.activities.metadata.TextField.GENRE;
+import static com.audiostems.activities.metadata.TextField.ISRC;
+import static com.audiostems.activities.metadata.TextField.PUBLISHER;
+import static com.audiostems.activities.metadata.TextField.TITLE;
+import static com.audiostems.activities.metadata.TextField.YEAR;
+
+import com.audiostems.activities.storage.BlobStore;
+import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.media.SourceProbe;
+import com.audiostems.workflows.metadata.ArtworkRef;
+import com.audiostems.workflows.metadata.MetadataActivities;
+import com.audiostems.workflows.metadata.ReadMetadataRequest;
+import com.audiostems.workflows.metadata.TrackMetadata;
+import com.audiostems.workflows.storage.BlobKeys;
+import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a source's descriptive metadata: the tag (through jaudiotagger), and for WAVE files the
+ * bext, iXML and LIST/INFO chunks (through {@link BwfChunks}). Metadata is a nicety: a file whose
+ * tags cannot be read gives nulls and a warning, never a failed track. Only a missing source or
+ * trouble with the store fails the activity.
+ */
+public final class MetadataActivitiesImpl implements MetadataActivities {
+  private static final Logger log = LoggerFactory.getLogger(MetadataActivitiesImpl.class);
+
+  private final BlobStore store;
+  private final Path workDir;
+
+  public MetadataActivitiesImpl(BlobStore store, Path workDir) {
+    this.store = store;
+    this.workDir = workDir;
+  }
+
+  @Override
+  public TrackMetadata readMetadata(ReadMetadataRequest request) {
+    String trackId = BlobKeys.requireTrackId(request.trackId());
+    try {
+      Files.createDirectories(workDir);
+      try (BlobStore.LocalCopy source = store.localCopy(request.sourceKey(), workDir)) {
+        return read(trackId, source.path(), request.probe());
+      }
+    } catch (NoSuchFileException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Source '" + request.sourceKey() + "' of track " + trackId
+              + " does not exist, so its metadata cannot be read: upload the file again.",
+          TrackFailures.SOURCE_MISSING);
+    } catch (IOException e) {
+      // The store or the disk, not the file's content: worth a retry.
+      throw Activity.wrap(e);
+    }
+  }
+
+  private TrackMetadata read(String trackId, Path file, SourceProbe probe) throws IOException {
+    Optional<WavMetadataChunks> wav = wavChunks(file);
+    boolean rf64 = wav.map(WavMetadataChunks::rf64).orElse(false);
+    Optional<String> format = rf64 ? Optional.empty() : SourceTagReader.formatOf(probe, file);
+    SourceTags tags = format.map(f -> SourceTagReader.read(file, f)).orElse(SourceTags.none());
+
+    Map<TextField, String> text = new EnumMap<>(TextField.class);
+    text.putAll(tags.text());
+    // RIFF INFO fills what the tag lacks: jaudiotagger reads no RF64, and it prefers a WAV's id3 chunk.
+    wav.ifPresent(
+        chunks -> {
+          for (TextField field : TextField.values()) {
+            String value = TextField.clean(chunks.info().get(field.infoId()));
+            if (value != null) {
+              text.putIfAbsent(field, value);
+            }
+          }
+        });
+    ArtworkRef artwork = tags.artwork() == null ? null : storeArtwork(trackId, tags.artwork());
+    return new TrackMetadata(
+        text.get(TITLE),
+        text.get(ARTIST),
+        text.get(ALBUM),
+        text.get(ISRC),
+        text.get(COMPOSER),
+        text.get(PUBLISHER),
+        text.get(GENRE),
+        text.get(YEAR),
+        text.get(COMMENT),
+        artwork,
+        wav.map(WavMetadataChunks::bext).orElse(null),
+        wav.map(WavMetadataChunks::ixml).orElse(null));
+  }
+
+  /** I/O errors propagate; a parser bug on a crafted file costs only the WAVE chunks. */
+  private static Optional<WavMetadataChunks> wavChunks(Path file) throws IOException {
+    try {
+      return BwfChunks.read(file);
+    } catch (RuntimeException e) {
+      log.warn("{}: its RIFF chunks could not be parsed ({}); bext, iXML and INFO are skipped", file, e.toString());
+      return Optional.empty();
+    }
+  }
+
+  private ArtworkRef storeArtwork(String trackId, EmbeddedImage image) throws IOException {
+    String key = BlobKeys.artworkKey(trackId, image.type().extension());
+    store.storeBytes(key, image.data());
+    return new ArtworkRef(key, image.type().mimeType(), image.data().length);
+  }
+}
