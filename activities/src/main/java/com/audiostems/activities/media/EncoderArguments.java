@@ -1,0 +1,138 @@
+package com.audiostems.activities.media;
+
+import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.media.OutputFormat;
+import com.audiostems.workflows.media.OutputSpec;
+import com.audiostems.workflows.media.SourceProbe;
+import io.temporal.failure.ApplicationFailure;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import net.bramp.ffmpeg.builder.FFmpegBuilder;
+import net.bramp.ffmpeg.builder.FFmpegOutputBuilder;
+import net.bramp.ffmpeg.builder.StreamSpecifier;
+import net.bramp.ffmpeg.builder.StreamSpecifierType;
+
+/**
+ * The ffmpeg arguments of one encode lane (everything after the binary and its global flags): the
+ * source read once, then one output per spec with that format's encoder settings, the source's
+ * first audio stream only, none of its metadata (the tagger writes ours afterwards), and a size cap.
+ * Progress goes to standard output as {@code key=value} lines.
+ */
+final class EncoderArguments {
+  private EncoderArguments() {}
+
+  /** An output of the lane and the file ffmpeg writes it to. */
+  record LaneOutput(OutputSpec spec, Path file) {}
+
+  static List<String> lane(Path sourceFile, SourceProbe source, List<LaneOutput> outputs, long maxOutputBytes) {
+    FFmpegBuilder builder =
+        new FFmpegBuilder()
+            .overrideOutputFiles(true)
+            .addProgress(URI.create("pipe:1"))
+            .addInput(FfmpegPaths.fileUrl(sourceFile))
+            .addExtraArgs(MediaProcessRunner.INPUT_SAFETY_ARGS.toArray(String[]::new))
+            .done();
+    for (LaneOutput output : outputs) {
+      addOutput(builder, source, output, maxOutputBytes);
+    }
+    return builder.build();
+  }
+
+  private static void addOutput(FFmpegBuilder builder, SourceProbe source, LaneOutput output, long maxOutputBytes) {
+    OutputSpec spec = output.spec();
+    if (spec.channels() < 1 || spec.channels() > source.channels()) {
+      throw invalid(spec, spec.channels() + " channels from a " + source.channels() + "-channel source: we never upmix");
+    }
+    FFmpegOutputBuilder out =
+        builder
+            .addOutput(FfmpegPaths.fileUrl(output.file()))
+            .addMap(0, StreamSpecifier.stream(StreamSpecifierType.Audio, 0))
+            .disableVideo()
+            .disableSubtitle();
+    String sampleFormat = encoderSettings(out, spec);
+    if (spec.sampleRateHz() != source.sampleRateHz()) {
+      out.setAudioSampleRate(spec.sampleRateHz());
+    }
+    if (spec.channels() < source.channels()) {
+      out.setAudioChannels(spec.channels());
+    }
+    SampleConversion.filter(source, spec, sampleFormat).ifPresent(out::setAudioFilter);
+    out.addExtraArgs("-map_metadata", "-1", "-map_chapters", "-1", "-fs", Long.toString(maxOutputBytes));
+    out.done();
+  }
+
+  /**
+   * Sets the format's muxer, codec and codec options.
+   *
+   * @return the sample format the encoder is fed (lossless) or null (lossy: the encoder picks)
+   */
+  private static String encoderSettings(FFmpegOutputBuilder out, OutputSpec spec) {
+    return switch (spec.format()) {
+      case PREVIEW_MP3_128, MP3_320 -> {
+        // A bit rate without -q:a or -abr is LAME's CBR; the Xing/LAME "Info" frame carries the
+        // encoder delay and padding that decoders use to trim the edges.
+        out.setFormat("mp3").setAudioCodec("libmp3lame").setAudioBitRate(lossyBitRate(spec));
+        out.addExtraArgs("-id3v2_version", "4", "-write_xing", "1");
+        yield null;
+      }
+      case AAC_256 -> {
+        out.setFormat("ipod").setAudioCodec("aac").setAudioBitRate(lossyBitRate(spec));
+        out.addExtraArgs("-profile:a", "aac_low", "-movflags", "+faststart");
+        yield null;
+      }
+      case FLAC, FLAC_96K -> {
+        if (spec.format() == OutputFormat.FLAC_96K) {
+          requireBitDepth(spec, 24);
+        }
+        String format = bitDepth(spec) == 16 ? "s16" : "s32";
+        out.setFormat("flac").setAudioCodec("flac").setAudioSampleFormat(format);
+        out.addExtraArgs("-compression_level", "8");
+        if (bitDepth(spec) == 24) {
+          out.addExtraArgs("-bits_per_raw_sample", "24");
+        }
+        yield format;
+      }
+      case ALAC -> {
+        // ALAC takes planar samples; from s32p it writes 24-bit.
+        String format = bitDepth(spec) == 16 ? "s16p" : "s32p";
+        out.setFormat("ipod").setAudioCodec("alac").setAudioSampleFormat(format);
+        out.addExtraArgs("-movflags", "+faststart");
+        yield format;
+      }
+      case WAV_24 -> {
+        requireBitDepth(spec, 24);
+        out.setFormat("wav").setAudioCodec("pcm_s24le").setAudioSampleFormat("s32");
+        // Beyond 4 GiB a plain RIFF header overflows; RF64 is written only then.
+        out.addExtraArgs("-rf64", "auto");
+        yield "s32";
+      }
+    };
+  }
+
+  private static int bitDepth(OutputSpec spec) {
+    if (spec.bitDepth() != 16 && spec.bitDepth() != 24) {
+      throw invalid(spec, "bit depth " + spec.bitDepth() + ": lossless outputs are 16 or 24-bit");
+    }
+    return spec.bitDepth();
+  }
+
+  private static void requireBitDepth(OutputSpec spec, int bits) {
+    if (spec.bitDepth() != bits) {
+      throw invalid(spec, "bit depth " + spec.bitDepth() + ": this format is " + bits + "-bit");
+    }
+  }
+
+  private static long lossyBitRate(OutputSpec spec) {
+    if (spec.bitRateKbps() <= 0) {
+      throw invalid(spec, "bit rate " + spec.bitRateKbps() + " kbps");
+    }
+    return spec.bitRateKbps() * 1000L;
+  }
+
+  private static ApplicationFailure invalid(OutputSpec spec, String what) {
+    return ApplicationFailure.newNonRetryableFailure(
+        "Cannot encode " + spec.format() + " (" + spec.key() + ") with " + what + "; the output plan is wrong.",
+        TrackFailures.INVALID_REQUEST);
+  }
+}

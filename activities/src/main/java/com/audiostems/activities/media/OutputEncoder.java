@@ -1,0 +1,171 @@
+package com.audiostems.activities.media;
+
+import com.audiostems.activities.media.EncoderArguments.LaneOutput;
+import com.audiostems.activities.metadata.OutputTagger;
+import com.audiostems.activities.storage.BlobStore;
+import com.audiostems.activities.storage.SafeKeys;
+import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.media.EncodeLaneRequest;
+import com.audiostems.workflows.media.EncodeLaneResult;
+import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.OutputSpec;
+import com.audiostems.workflows.metadata.TrackMetadata;
+import com.audiostems.workflows.storage.BlobKeys;
+import com.audiostems.workflows.storage.StoredObject;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Encodes one lane: a single ffmpeg process decodes the source once and writes every output of the
+ * lane; each output is then tagged, measured with ffprobe and stored.
+ *
+ * <p>Nothing is stored until every output of the lane is encoded, tagged and measured, so a lane
+ * that fails or is cancelled on the way leaves nothing in the store; its scratch directory is
+ * always removed. A failure while storing can leave the outputs stored before it: they are not
+ * deleted here, where that could race a retry of the lane writing the same keys, but by the
+ * workflow's compensation.
+ */
+public final class OutputEncoder {
+  /** Share of the reported progress that ffmpeg's run accounts for; tagging and probing get the rest. */
+  private static final double FFMPEG_SHARE = 0.95;
+
+  private final MediaProcessRunner runner;
+  private final BlobStore store;
+  private final OutputTagger tagger;
+  private final AudioFileProbe probe;
+
+  public OutputEncoder(MediaProcessRunner runner, BlobStore store, OutputTagger tagger) {
+    this.runner = runner;
+    this.store = store;
+    this.tagger = tagger;
+    this.probe = new AudioFileProbe(runner);
+  }
+
+  /**
+   * @param progressFraction receives 0..1, monotonic, a few times a second at most; if it throws
+   *     (the activity was cancelled), ffmpeg is killed, the scratch files are removed and the
+   *     exception propagates
+   * @return the stored outputs, as measured, in the request's order
+   */
+  public EncodeLaneResult encodeLane(EncodeLaneRequest request, DoubleConsumer progressFraction) {
+    try {
+      return encode(request, new ProgressThrottle(progressFraction));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Encoding " + formats(request.outputs()) + " of track " + request.trackId() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private EncodeLaneResult encode(EncodeLaneRequest request, DoubleConsumer progress) throws IOException {
+    MediaSettings settings = runner.settings();
+    String trackId = BlobKeys.requireTrackId(request.trackId());
+    TrackMetadata metadata = request.metadata() == null ? TrackMetadata.empty() : request.metadata();
+    if (request.outputs().isEmpty()) {
+      return new EncodeLaneResult(List.of(), 0);
+    }
+    // Checked before the work rather than when storing after it.
+    request.outputs().forEach(spec -> SafeKeys.requireSafe(spec.key()));
+    if (request.outputs().stream().map(OutputSpec::format).distinct().count() < request.outputs().size()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "The lane asks for the same format twice: " + formats(request.outputs()), TrackFailures.INVALID_REQUEST);
+    }
+    try (WorkDirectory work = WorkDirectory.create(settings.workDir(), "encode-" + trackId + "-");
+        BlobStore.LocalCopy source = SourceCopies.open(store, request.sourceKey(), work.path())) {
+      List<LaneOutput> files =
+          request.outputs().stream().map(s -> new LaneOutput(s, work.path().resolve(s.format().fileName()))).toList();
+
+      double ffmpegSeconds = runFfmpeg(request, source.path(), files, progress);
+      for (LaneOutput file : files) {
+        requireBelowSizeLimit(trackId, file, settings.maxOutputBytes());
+      }
+      List<MeasuredAudio> measured = tagAndMeasure(files, metadata, work.path(), progress);
+      List<EncodedOutput> outputs = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        outputs.add(storeOutput(files.get(i), measured.get(i)));
+      }
+      return new EncodeLaneResult(List.copyOf(outputs), ffmpegSeconds);
+    }
+  }
+
+  /** @return how long ffmpeg ran, in seconds */
+  private double runFfmpeg(EncodeLaneRequest request, Path sourceFile, List<LaneOutput> files, DoubleConsumer progress)
+      throws IOException {
+    MediaSettings settings = runner.settings();
+    List<String> command = runner.ffmpegCommand();
+    command.addAll(EncoderArguments.lane(sourceFile, request.source(), files, settings.maxOutputBytes()));
+    long started = System.nanoTime();
+    MediaProcessRunner.Result result =
+        runner.run(
+            command,
+            settings.ffmpegTimeout(),
+            new EncoderProgress(request.source().durationSeconds(), f -> progress.accept(FFMPEG_SHARE * f)));
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (!result.succeeded()) {
+      throw new IOException("ffmpeg exited with " + result.exitCode() + ": " + result.stderrTail());
+    }
+    return seconds;
+  }
+
+  private List<MeasuredAudio> tagAndMeasure(
+      List<LaneOutput> files, TrackMetadata metadata, Path workDir, DoubleConsumer progress) throws IOException {
+    List<MeasuredAudio> measured = new ArrayList<>();
+    try (BlobStore.LocalCopy artwork =
+        metadata.artwork() == null ? null : store.localCopy(metadata.artwork().key(), workDir)) {
+      for (LaneOutput file : files) {
+        tagger.tag(file.file(), file.spec().format(), metadata, artwork == null ? null : artwork.path());
+        measured.add(probe.measure(file.file()));
+        progress.accept(FFMPEG_SHARE + (1 - FFMPEG_SHARE) * measured.size() / files.size());
+      }
+    }
+    return measured;
+  }
+
+  private EncodedOutput storeOutput(LaneOutput file, MeasuredAudio audio) throws IOException {
+    OutputSpec spec = file.spec();
+    StoredObject stored = store.store(spec.key(), file.file());
+    return new EncodedOutput(
+        spec.format(),
+        spec.key(),
+        audio.codec(),
+        audio.bitRateBps(),
+        audio.sampleRateHz(),
+        spec.format().lossless() ? audio.bitsPerSample() : 0,
+        audio.channels(),
+        audio.durationSeconds(),
+        stored.bytes(),
+        stored.sha256());
+  }
+
+  /**
+   * ffmpeg's -fs ends an output quietly once it reaches the limit, so a file that got there is
+   * taken as cut short.
+   */
+  private static void requireBelowSizeLimit(String trackId, LaneOutput file, long maxOutputBytes) throws IOException {
+    if (!Files.isRegularFile(file.file())) {
+      throw new IOException("ffmpeg wrote no " + file.spec().format() + " output");
+    }
+    long size = Files.size(file.file());
+    if (size >= maxOutputBytes) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "The "
+              + file.spec().format()
+              + " output of track "
+              + trackId
+              + " reached the output size limit of "
+              + maxOutputBytes
+              + " bytes and was cut off; the source may be far longer than it claims, or the limit"
+              + " (maxOutputBytes) too low for it.",
+          TrackFailures.MEDIA_TOOL_LIMIT);
+    }
+  }
+
+  private static String formats(List<OutputSpec> outputs) {
+    return outputs.stream().map(o -> o.format().name()).toList().toString();
+  }
+}

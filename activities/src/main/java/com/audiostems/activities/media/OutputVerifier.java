@@ -1,0 +1,217 @@
+package com.audiostems.activities.media;
+
+import com.audiostems.activities.storage.BlobStore;
+import com.audiostems.activities.storage.LocalBlobStore;
+import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.OutputCheck;
+import com.audiostems.workflows.media.SourceProbe;
+import com.audiostems.workflows.media.VerificationReport;
+import com.audiostems.workflows.media.VerifyRequest;
+import com.audiostems.workflows.storage.BlobKeys;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleConsumer;
+import java.util.stream.Collectors;
+
+/**
+ * Decodes every stored output in full and checks it against the source.
+ *
+ * <p>Each output must first be the very object the encoder stored (same size and SHA-256), so that
+ * what is verified is what the manifest describes. Then, by {@link BitExactRule}: outputs that
+ * must carry the source's samples are compared by the SHA-256 of their decoded PCM
+ * ({@value #BIT_EXACT}); the others must decode without errors to within {@link
+ * DurationTolerance} of the source's decoded length ({@value #DURATION}).
+ */
+public final class OutputVerifier {
+  static final String BIT_EXACT = "pcm-bit-exact";
+  static final String DURATION = "duration";
+
+  private final MediaProcessRunner runner;
+  private final BlobStore store;
+  private final AudioFileProbe probe;
+  private final PcmDecoder decoder;
+
+  public OutputVerifier(MediaProcessRunner runner, BlobStore store) {
+    this.runner = runner;
+    this.store = store;
+    this.probe = new AudioFileProbe(runner);
+    this.decoder = new PcmDecoder(runner);
+  }
+
+  /**
+   * @param progressFraction receives 0..1, monotonic, a few times a second at most; what it throws
+   *     propagates
+   * @return a passed check per output, in the request's order
+   * @throws ApplicationFailure non-retryable {@link TrackFailures#OUTPUT_VERIFICATION_FAILED} naming
+   *     every output that failed, with what was expected and what was measured
+   */
+  public VerificationReport verify(VerifyRequest request, DoubleConsumer progressFraction) {
+    try {
+      return verify(request, new ProgressThrottle(progressFraction));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Verifying the outputs of track " + request.trackId() + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private VerificationReport verify(VerifyRequest request, ProgressThrottle progress) throws IOException {
+    String trackId = BlobKeys.requireTrackId(request.trackId());
+    List<EncodedOutput> outputs = request.outputs();
+    int steps = 1 + outputs.size();
+    try (WorkDirectory work = WorkDirectory.create(runner.settings().workDir(), "verify-" + trackId + "-");
+        BlobStore.LocalCopy sourceFile = SourceCopies.open(store, request.sourceKey(), work.path())) {
+      // The decoder's rate and channel count, which is what the PCM below has (for DSD the
+      // container's 1-bit rate is not).
+      MeasuredAudio sourceAudio = probe.measure(sourceFile.path());
+      PcmDecoder.Decoded source =
+          decoder.decode(
+              sourceFile.path(),
+              expectedPcmBytes(sourceAudio.durationSeconds(), sourceAudio.sampleRateHz(), sourceAudio.channels()),
+              f -> progress.accept(f / steps));
+      if (!source.clean()) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "The source of track " + trackId + " (" + request.sourceKey() + ") no longer decodes cleanly, so its "
+                + "outputs cannot be verified: " + source.errors(),
+            TrackFailures.CORRUPT_AUDIO);
+      }
+      SourcePcm sourcePcm = new SourcePcm(source.pcm(), source.frames(sourceAudio.channels()), sourceAudio.sampleRateHz());
+
+      List<OutputCheck> checks = new ArrayList<>();
+      for (int i = 0; i < outputs.size(); i++) {
+        int step = 1 + i;
+        checks.add(check(request.source(), sourcePcm, outputs.get(i), work.path(), f -> progress.accept((step + f) / steps)));
+      }
+      List<String> failures =
+          checks.stream()
+              .filter(c -> !c.passed())
+              .map(c -> c.format() + " (" + keyOf(outputs, c) + ") failed " + c.method() + ": " + c.detail())
+              .toList();
+      if (!failures.isEmpty()) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "Verification of track " + trackId + "'s outputs failed: " + String.join("; ", failures),
+            TrackFailures.OUTPUT_VERIFICATION_FAILED);
+      }
+      progress.accept(1.0);
+      return new VerificationReport(List.copyOf(checks));
+    }
+  }
+
+  /** The source's decoded PCM, and its length in frames at its decoded rate. */
+  private record SourcePcm(PcmDigest pcm, long frames, int sampleRateHz) {
+    double seconds() {
+      return (double) frames / sampleRateHz;
+    }
+  }
+
+  private OutputCheck check(
+      SourceProbe sourceProbe, SourcePcm source, EncodedOutput output, Path workDir, DoubleConsumer fraction)
+      throws IOException {
+    String method =
+        BitExactRule.applies(sourceProbe, output.format(), output.sampleRateHz(), output.bitDepth()) ? BIT_EXACT : DURATION;
+    BlobStore.LocalCopy stored;
+    try {
+      stored = store.localCopy(output.key(), workDir);
+    } catch (NoSuchFileException e) {
+      return new OutputCheck(output.format(), method, false, "the stored object " + output.key() + " is missing");
+    }
+    try (BlobStore.LocalCopy file = stored) {
+      long bytes = Files.size(file.path());
+      String sha256 = LocalBlobStore.sha256Of(file.path());
+      if (bytes != output.bytes() || !sha256.equals(output.sha256())) {
+        return new OutputCheck(
+            output.format(),
+            method,
+            false,
+            String.format(
+                Locale.ROOT,
+                "the stored object is not the one encoded: expected %d bytes with SHA-256 %s, found %d bytes with %s",
+                output.bytes(),
+                output.sha256(),
+                bytes,
+                sha256));
+      }
+      PcmDecoder.Decoded decoded =
+          decoder.decode(
+              file.path(), expectedPcmBytes(output.durationSeconds(), output.sampleRateHz(), output.channels()), fraction);
+      if (!decoded.clean()) {
+        return new OutputCheck(output.format(), method, false, "does not decode cleanly: " + decoded.errors());
+      }
+      if (output.channels() < 1 || decoded.pcm().bytes() % ((long) PcmDecoder.BYTES_PER_SAMPLE * output.channels()) != 0) {
+        return new OutputCheck(
+            output.format(),
+            method,
+            false,
+            decoded.pcm().bytes() + " bytes of decoded PCM are not whole frames of the " + output.channels()
+                + " channels the encoder measured");
+      }
+      long frames = decoded.frames(output.channels());
+      return method.equals(BIT_EXACT)
+          ? bitExact(output, source, decoded.pcm(), frames)
+          : duration(output, source, frames);
+    }
+  }
+
+  private static OutputCheck bitExact(EncodedOutput output, SourcePcm source, PcmDigest pcm, long frames) {
+    boolean passed = pcm.equals(source.pcm());
+    String detail =
+        passed
+            ? String.format(
+                Locale.ROOT,
+                "decoded PCM identical to the source's: %d frames at %d Hz, %d channels, %d-bit (s32le SHA-256 %s)",
+                frames,
+                output.sampleRateHz(),
+                output.channels(),
+                output.bitDepth(),
+                pcm.sha256())
+            : String.format(
+                Locale.ROOT,
+                "decoded PCM differs from the source's: expected %d frames with s32le SHA-256 %s, measured %d frames"
+                    + " with %s",
+                source.frames(),
+                source.pcm().sha256(),
+                frames,
+                pcm.sha256());
+    return new OutputCheck(output.format(), BIT_EXACT, passed, detail);
+  }
+
+  private static OutputCheck duration(EncodedOutput output, SourcePcm source, long frames) {
+    int rate = output.sampleRateHz();
+    double expectedFrames = source.seconds() * rate;
+    double difference = frames - expectedFrames;
+    int allowed = DurationTolerance.frames(output.format(), rate != source.sampleRateHz());
+    boolean passed = rate > 0 && Math.abs(difference) <= allowed;
+    String detail =
+        String.format(
+            Locale.ROOT,
+            "decoded %.6f s (%d frames at %d Hz) against the source's %.6f s (%d frames at %d Hz): %+.1f frames,"
+                + " %d allowed",
+            rate > 0 ? (double) frames / rate : 0,
+            frames,
+            rate,
+            source.seconds(),
+            source.frames(),
+            source.sampleRateHz(),
+            difference,
+            allowed);
+    return new OutputCheck(output.format(), DURATION, passed, detail);
+  }
+
+  private static long expectedPcmBytes(double seconds, int sampleRateHz, int channels) {
+    return (long) (Math.max(0, seconds) * sampleRateHz) * channels * PcmDecoder.BYTES_PER_SAMPLE;
+  }
+
+  private static String keyOf(List<EncodedOutput> outputs, OutputCheck check) {
+    return outputs.stream()
+        .filter(o -> o.format() == check.format())
+        .map(EncodedOutput::key)
+        .collect(Collectors.joining(", "));
+  }
+}

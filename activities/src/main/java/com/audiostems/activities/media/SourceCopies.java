@@ -1,0 +1,24 @@
+package com.audiostems.activities.media;
+
+import com.audiostems.activities.storage.BlobStore;
+import com.audiostems.workflows.TrackFailures;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** A local copy of a track's source, where a missing source is the caller's mistake, not a hiccup. */
+final class SourceCopies {
+  private SourceCopies() {}
+
+  /** @throws ApplicationFailure non-retryable {@link TrackFailures#SOURCE_MISSING} when the key names nothing */
+  static BlobStore.LocalCopy open(BlobStore store, String sourceKey, Path workDir) throws IOException {
+    try {
+      return store.localCopy(sourceKey, workDir);
+    } catch (NoSuchFileException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "The source " + sourceKey + " is not in the store; upload it again or check the key.",
+          TrackFailures.SOURCE_MISSING);
+    }
+  }
+}

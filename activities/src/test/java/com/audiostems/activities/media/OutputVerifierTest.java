@@ -1,0 +1,218 @@
+package com.audiostems.activities.media;
+
+import static com.audiostems.workflows.media.OutputFormat.AAC_256;
+import static com.audiostems.workflows.media.OutputFormat.ALAC;
+import static com.audiostems.workflows.media.OutputFormat.FLAC;
+import static com.audiostems.workflows.media.OutputFormat.FLAC_96K;
+import static com.audiostems.workflows.media.OutputFormat.MP3_320;
+import static com.audiostems.workflows.media.OutputFormat.PREVIEW_MP3_128;
+import static com.audiostems.workflows.media.OutputFormat.WAV_24;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
+
+import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.OutputCheck;
+import com.audiostems.workflows.media.OutputFormat;
+import com.audiostems.workflows.media.VerificationReport;
+import com.audiostems.workflows.media.VerifyRequest;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputVerifierTest {
+  @TempDir Path tempDir;
+
+  @Test
+  void losslessAtTheSourcesRateAndDepthIsComparedSampleForSampleAndLossyByDuration() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source source = fixture.wav("v24x48", 48_000, 24, 2, 3.0);
+    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source).outputs(), f -> {}).outputs();
+    List<Double> progress = new ArrayList<>();
+
+    VerificationReport report =
+        new OutputVerifier(fixture.runner, fixture.store)
+            .verify(new VerifyRequest(source.trackId(), source.key(), source.probe(), outputs), progress::add);
+
+    assertThat(methods(report))
+        .containsExactly(
+            entry(PREVIEW_MP3_128, OutputVerifier.DURATION),
+            entry(MP3_320, OutputVerifier.DURATION),
+            entry(AAC_256, OutputVerifier.DURATION),
+            entry(FLAC, OutputVerifier.BIT_EXACT),
+            entry(ALAC, OutputVerifier.BIT_EXACT),
+            entry(WAV_24, OutputVerifier.BIT_EXACT));
+    assertThat(report.checks()).allSatisfy(c -> assertThat(c.passed()).isTrue());
+    assertThat(check(report, FLAC).detail()).contains("identical", "144000 frames", "48000 Hz");
+    assertThat(check(report, AAC_256).detail()).contains("frames at 48000 Hz", "1024 allowed");
+    assertThat(progress).isSorted().last().isEqualTo(1.0);
+    assertThat(fixture.workDirEntries()).isEmpty();
+  }
+
+  @Test
+  void sixteenBitSourceIsBitExactInItsSixteenBitLosslessAndTheWav24() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source source = fixture.wav("v16x44", 44_100, 16, 2, 2.0);
+    List<EncodedOutput> outputs =
+        fixture.encode(source, EncodeFixture.plan(source, FLAC, ALAC, WAV_24, MP3_320).outputs(), f -> {}).outputs();
+
+    VerificationReport report = fixture.verify(source, outputs);
+
+    assertThat(methods(report))
+        .containsExactly(
+            entry(MP3_320, OutputVerifier.DURATION),
+            entry(FLAC, OutputVerifier.BIT_EXACT),
+            entry(ALAC, OutputVerifier.BIT_EXACT),
+            entry(WAV_24, OutputVerifier.BIT_EXACT));
+  }
+
+  @Test
+  void resampledAndDitheredOutputsAreVerifiedByDuration() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source hiRes = fixture.wav("v24x192", 192_000, 24, 2, 2.0);
+    EncodeFixture.Source floating = fixture.floatWav("vfloat", 48_000, 2, 2.0);
+    List<EncodedOutput> hiResOutputs =
+        fixture.encode(hiRes, EncodeFixture.plan(hiRes, FLAC, FLAC_96K, AAC_256).outputs(), f -> {}).outputs();
+    List<EncodedOutput> floatOutputs =
+        fixture.encode(floating, EncodeFixture.plan(floating, FLAC, ALAC, WAV_24).outputs(), f -> {}).outputs();
+
+    VerificationReport hiResReport = fixture.verify(hiRes, hiResOutputs);
+    VerificationReport floatReport = fixture.verify(floating, floatOutputs);
+
+    assertThat(methods(hiResReport))
+        .containsExactly(
+            entry(AAC_256, OutputVerifier.DURATION), entry(FLAC, OutputVerifier.BIT_EXACT), entry(FLAC_96K, OutputVerifier.DURATION));
+    assertThat(check(hiResReport, FLAC_96K).detail()).contains("192000 frames at 96000 Hz", "+0.0 frames");
+    assertThat(methods(floatReport))
+        .containsExactly(
+            entry(FLAC, OutputVerifier.DURATION), entry(ALAC, OutputVerifier.DURATION), entry(WAV_24, OutputVerifier.DURATION));
+    assertThat(floatReport.checks()).allSatisfy(c -> assertThat(c.detail()).contains("96000 frames at 48000 Hz", "+0.0 frames"));
+  }
+
+  @Test
+  void failsWhenALosslessOutputHoldsOtherSamples() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source source = fixture.wav("vtamper", 48_000, 24, 2, 2.0);
+    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, FLAC, WAV_24).outputs(), f -> {}).outputs();
+    // The same music with one sample one step louder, as a 24-bit FLAC of the same length.
+    double[] samples = TestAudio.music(48_000, 2, 2.0);
+    samples[50_001] += 1.0 / (1 << 23);
+    Path wav = TestAudio.writeWav(fixture.scratch("other.wav"), samples, 48_000, 24, 2);
+    Path otherFlac = TestAudio.convert(wav, fixture.scratch("other.flac"), "-c:a", "flac", "-sample_fmt", "s32");
+    List<EncodedOutput> tampered = replacing(outputs, FLAC, fixture, otherFlac);
+
+    assertVerificationFails(
+        fixture,
+        source,
+        tampered,
+        message ->
+            assertThat(message)
+                .contains("FLAC (tracks/vtamper/outputs/flac.flac) failed pcm-bit-exact", "decoded PCM differs", "96000 frames")
+                .doesNotContain("WAV_24"));
+  }
+
+  @Test
+  void failsWhenLossyOutputsAreCutShort() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source source = fixture.wav("vtrunc", 48_000, 24, 2, 3.0);
+    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, MP3_320, AAC_256).outputs(), f -> {}).outputs();
+    // The MP3 cut at a frame boundary decodes cleanly, only shorter; the AAC cut mid-file does not decode.
+    Path mp3 = fixture.stored(outputs.stream().filter(o -> o.format() == MP3_320).findFirst().orElseThrow());
+    Path shortMp3 = TestAudio.convert(mp3, fixture.scratch("short.mp3"), "-t", "2", "-c", "copy");
+    Path aac = fixture.stored(outputs.stream().filter(o -> o.format() == AAC_256).findFirst().orElseThrow());
+    byte[] bytes = Files.readAllBytes(aac);
+    Path halfAac = Files.write(fixture.scratch("half.m4a"), Arrays.copyOf(bytes, bytes.length / 2));
+    List<EncodedOutput> truncated = replacing(replacing(outputs, MP3_320, fixture, shortMp3), AAC_256, fixture, halfAac);
+
+    assertVerificationFails(
+        fixture,
+        source,
+        truncated,
+        message ->
+            assertThat(message)
+                .contains("MP3_320 (tracks/vtrunc/outputs/mp3-320k.mp3) failed duration: decoded 2.0", "1152 allowed")
+                .contains("AAC_256 (tracks/vtrunc/outputs/aac-256k.m4a) failed duration: does not decode cleanly"));
+  }
+
+  @Test
+  void failsWhenAFlacFrameIsDamaged() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source source = fixture.wav("vcorrupt", 48_000, 24, 2, 2.0);
+    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, FLAC).outputs(), f -> {}).outputs();
+    byte[] bytes = Files.readAllBytes(fixture.stored(outputs.get(0)));
+    for (int i = bytes.length / 2; i < bytes.length / 2 + 8; i++) {
+      bytes[i] ^= (byte) 0x5A;
+    }
+    Path damaged = Files.write(fixture.scratch("damaged.flac"), bytes);
+
+    assertVerificationFails(
+        fixture,
+        source,
+        replacing(outputs, FLAC, fixture, damaged),
+        message -> assertThat(message).contains("FLAC", "does not decode cleanly"));
+  }
+
+  @Test
+  void failsWhenTheStoredObjectIsNotTheOneTheEncoderDescribed() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source source = fixture.wav("vswap", 48_000, 24, 2, 2.0);
+    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, WAV_24, MP3_320).outputs(), f -> {}).outputs();
+    EncodedOutput wav = outputs.stream().filter(o -> o.format() == WAV_24).findFirst().orElseThrow();
+    fixture.store.storeBytes(wav.key(), new byte[] {1, 2, 3});
+    fixture.store.delete(outputs.stream().filter(o -> o.format() == MP3_320).findFirst().orElseThrow().key());
+
+    assertVerificationFails(
+        fixture,
+        source,
+        outputs,
+        message ->
+            assertThat(message)
+                .contains("WAV_24", "the stored object is not the one encoded", "found 3 bytes")
+                .contains("MP3_320", "is missing"));
+  }
+
+  private static void assertVerificationFails(
+      EncodeFixture fixture, EncodeFixture.Source source, List<EncodedOutput> outputs, Consumer<String> message) throws IOException {
+    assertThatThrownBy(() -> fixture.verify(source, outputs))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(TrackFailures.OUTPUT_VERIFICATION_FAILED);
+              assertThat(f.isNonRetryable()).isTrue();
+              message.accept(f.getOriginalMessage());
+            });
+    assertThat(fixture.workDirEntries()).isEmpty();
+  }
+
+  /** The outputs with one of them replaced in the store by the file, described as the encoder would. */
+  private static List<EncodedOutput> replacing(
+      List<EncodedOutput> outputs, OutputFormat format, EncodeFixture fixture, Path file)
+      throws IOException {
+    List<EncodedOutput> result = new ArrayList<>();
+    for (EncodedOutput output : outputs) {
+      result.add(output.format() == format ? fixture.replace(output, file) : output);
+    }
+    return result;
+  }
+
+  private static Map<OutputFormat, String> methods(VerificationReport report) {
+    Map<OutputFormat, String> methods = new EnumMap<>(OutputFormat.class);
+    report.checks().forEach(c -> methods.put(c.format(), c.method()));
+    return methods;
+  }
+
+  private static OutputCheck check(VerificationReport report, OutputFormat format) {
+    return report.checks().stream().filter(c -> c.format() == format).findFirst().orElseThrow();
+  }
+}
