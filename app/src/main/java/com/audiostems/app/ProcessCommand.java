@@ -1,0 +1,190 @@
+package com.audiostems.app;
+
+import com.audiostems.activities.media.MediaSettings;
+import com.audiostems.activities.storage.LocalBlobStore;
+import com.audiostems.workers.cpu.CpuActivities;
+import com.audiostems.workers.cpu.CpuWorkerSettings;
+import com.audiostems.workers.cpu.CpuWorkers;
+import com.audiostems.workflows.TaskQueues;
+import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.storage.BlobKeys;
+import com.audiostems.workflows.track.TrackIngestRequest;
+import com.audiostems.workflows.track.TrackIngestResult;
+import com.audiostems.workflows.track.TrackIngestWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code audiostems process FILE}: imports the file into the local store, runs the track workflow
+ * with the CPU workers in this JVM, shows progress and prints the summary. Exit codes: 0 published,
+ * 2 rejected (the file is the problem), 1 failed otherwise, 64 bad arguments, 66 no such file.
+ */
+@Component
+public class ProcessCommand {
+  public static final int PUBLISHED = 0;
+  public static final int FAILED = 1;
+  public static final int REJECTED = 2;
+  public static final int USAGE = 64;
+  public static final int NO_INPUT = 66;
+
+  private static final Duration POLL = Duration.ofMillis(250);
+
+  private final AudiostemsProperties properties;
+
+  public ProcessCommand(AudiostemsProperties properties) {
+    this.properties = properties;
+  }
+
+  public int run(ProcessOptions options, PrintStream out, PrintStream err) throws Exception {
+    Path file = options.file().toAbsolutePath().normalize();
+    // The one user path we open: it must be an existing regular file (not a directory or device).
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      err.println("audiostems: cannot read " + file + ": not an existing, readable regular file.");
+      return NO_INPUT;
+    }
+    String trackId = options.trackId() != null ? options.trackId() : newTrackId();
+    try {
+      BlobKeys.requireTrackId(trackId);
+    } catch (ApplicationFailure e) {
+      err.println("audiostems: " + e.getOriginalMessage());
+      return USAGE;
+    }
+    Path root = options.outDir() != null ? options.outDir() : properties.storage().root();
+    boolean rootExisted = Files.isDirectory(root);
+    LocalBlobStore store = new LocalBlobStore(root);
+    MediaSettings media = mediaSettings();
+    Files.createDirectories(media.workDir());
+
+    String sourceKey = BlobKeys.sourceKey(trackId, file.getFileName().toString());
+    Path upload = Files.createTempFile(media.workDir(), "upload-", ".part");
+    Files.copy(file, upload, StandardCopyOption.REPLACE_EXISTING);
+    store.store(sourceKey, upload);
+
+    long started = System.nanoTime();
+    try (TemporalConnection temporal =
+        options.temporalTarget() != null ? TemporalConnection.remote(options.temporalTarget()) : TemporalConnection.inProcess()) {
+      CpuWorkers.register(
+          temporal.workerFactory(),
+          CpuActivities.create(store, media),
+          new CpuWorkerSettings(properties.workers().activitySlotsOrCores(), Duration.ofSeconds(2)));
+      temporal.workerFactory().start();
+      out.printf(Locale.ROOT, "Processing %s as track %s on the %s%n", file.getFileName(), trackId, temporal.description());
+
+      TrackIngestWorkflow workflow =
+          temporal.client()
+              .newWorkflowStub(
+                  TrackIngestWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(TrackIngestWorkflow.workflowId(trackId))
+                      .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
+                      .setWorkflowRunTimeout(Duration.ofHours(6))
+                      .build());
+      WorkflowClient.start(
+          workflow::ingest,
+          new TrackIngestRequest(
+              trackId, sourceKey, file.getFileName().toString(), options.formats(), properties.workers().encodeLanesOrCores()));
+      CompletableFuture<TrackIngestResult> result =
+          WorkflowStub.fromTyped(workflow).getResultAsync(TrackIngestResult.class);
+
+      ProgressDisplay display = new ProgressDisplay(out, ProgressDisplay.terminalIsInteractive());
+      while (!result.isDone()) {
+        showProgress(display, workflow);
+        try {
+          result.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+          // still running, or finished badly: handled below
+        }
+      }
+      showProgress(display, workflow);
+      try {
+        TrackIngestResult published = result.get();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        SummaryTable.print(out, published.manifest(), store::pathOf, store.pathOf(published.manifestKey()));
+        out.printf(Locale.ROOT, "Pipeline wall time: %.2f s%n", seconds);
+        return PUBLISHED;
+      } catch (ExecutionException e) {
+        return reportFailure(e.getCause(), err, store, sourceKey, root, rootExisted);
+      }
+    }
+  }
+
+  private static void showProgress(ProgressDisplay display, TrackIngestWorkflow workflow) {
+    try {
+      display.show(workflow.progress());
+    } catch (RuntimeException e) {
+      // The first workflow task may not have run yet; the next poll shows it.
+    }
+  }
+
+  /** Says why, then removes the imported source so that a rejected file leaves nothing behind. */
+  private int reportFailure(
+      Throwable failure, PrintStream err, LocalBlobStore store, String sourceKey, Path root, boolean rootExisted)
+      throws IOException {
+    ApplicationFailure reason = applicationFailure(failure);
+    store.delete(sourceKey);
+    removeIfEmpty(root.resolve(".incoming"));
+    if (!rootExisted) {
+      removeIfEmpty(root);
+    }
+    if (reason != null && TrackFailures.NON_RETRYABLE.contains(reason.getType())) {
+      err.printf(Locale.ROOT, "%nRejected: %s: %s%nNo outputs were kept.%n", reason.getType(), reason.getOriginalMessage());
+      return REJECTED;
+    }
+    err.printf(Locale.ROOT, "%nFailed: %s%nNo outputs were kept.%n", reason != null ? reason.getType() + ": " + reason.getOriginalMessage() : String.valueOf(failure));
+    return FAILED;
+  }
+
+  private static ApplicationFailure applicationFailure(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure app) {
+        return app;
+      }
+    }
+    return null;
+  }
+
+  private static void removeIfEmpty(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      if (entries.findAny().isPresent()) {
+        return;
+      }
+    }
+    Files.deleteIfExists(dir);
+  }
+
+  MediaSettings mediaSettings() {
+    AudiostemsProperties.Media media = properties.media();
+    return new MediaSettings(
+        media.ffmpegPath(),
+        media.ffprobePath(),
+        properties.workDir().toAbsolutePath(),
+        media.maxInputSize().toBytes(),
+        media.maxDuration().toMillis() / 1000.0,
+        media.probeTimeout(),
+        media.ffmpegTimeout(),
+        media.maxOutputSize().toBytes());
+  }
+
+  private static String newTrackId() {
+    return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+  }
+}

@@ -1,0 +1,91 @@
+package com.audiostems.app;
+
+import com.audiostems.workflows.media.OutputFormat;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The arguments of {@code audiostems process FILE [--out DIR] [--formats f1,f2] [--temporal
+ * host:port] [--track-id ID]}.
+ */
+public record ProcessOptions(Path file, Path outDir, List<OutputFormat> formats, String temporalTarget, String trackId) {
+
+  public static final String USAGE =
+      """
+      usage: audiostems process FILE [--out DIR] [--formats LIST] [--temporal HOST:PORT] [--track-id ID]
+        --out DIR            where outputs and the manifest go (default: audiostems.storage.root)
+        --formats LIST       comma-separated, of: %s (default: all)
+        --temporal HOST:PORT use an existing Temporal server instead of the in-process one
+        --track-id ID        the track's id (letters, digits, '-', '_'); default: a new random id
+      """
+          .formatted(String.join(", ", formatNames()));
+
+  /** Parses the words after "process"; throws IllegalArgumentException with a usable message. */
+  public static ProcessOptions parse(List<String> args) {
+    Path file = null;
+    Path out = null;
+    List<OutputFormat> formats = List.of();
+    String temporal = null;
+    String trackId = null;
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      switch (name) {
+        case "--out" -> out = Path.of(value(args, i, arg));
+        case "--formats" -> formats = parseFormats(value(args, i, arg));
+        case "--temporal" -> temporal = value(args, i, arg);
+        case "--track-id" -> trackId = value(args, i, arg);
+        default -> {
+          if (arg.startsWith("--audiostems.") || arg.startsWith("--spring.") || arg.startsWith("--logging.")) {
+            continue; // Spring Boot settings, already applied
+          }
+          if (arg.startsWith("-")) {
+            throw new IllegalArgumentException("Unknown option " + arg);
+          }
+          if (file != null) {
+            throw new IllegalArgumentException("One FILE at a time; got " + file + " and " + arg);
+          }
+          file = Path.of(arg);
+          continue;
+        }
+      }
+      if (!arg.contains("=")) {
+        i++;
+      }
+    }
+    if (file == null) {
+      throw new IllegalArgumentException("Missing FILE");
+    }
+    return new ProcessOptions(file, out, formats, temporal, trackId);
+  }
+
+  private static String value(List<String> args, int i, String arg) {
+    if (arg.contains("=")) {
+      return arg.substring(arg.indexOf('=') + 1);
+    }
+    if (i + 1 >= args.size()) {
+      throw new IllegalArgumentException(arg + " needs a value");
+    }
+    return args.get(i + 1);
+  }
+
+  static List<OutputFormat> parseFormats(String list) {
+    List<OutputFormat> formats = new ArrayList<>();
+    for (String name : list.split(",")) {
+      String wanted = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+      try {
+        formats.add(OutputFormat.valueOf(wanted));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "Unknown format '" + name.strip() + "'; choose from " + String.join(", ", formatNames()));
+      }
+    }
+    return List.copyOf(formats);
+  }
+
+  private static List<String> formatNames() {
+    return java.util.Arrays.stream(OutputFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
+  }
+}

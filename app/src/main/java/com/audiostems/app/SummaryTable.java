@@ -1,0 +1,51 @@
+package com.audiostems.app;
+
+import com.audiostems.workflows.media.AbsentOutput;
+import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.storage.TrackManifest;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The table printed when a track is published: one row per output, measured from the files. */
+final class SummaryTable {
+  private SummaryTable() {}
+
+  static void print(PrintStream out, TrackManifest manifest, Function<String, Path> pathOfKey, Path manifestPath) {
+    var source = manifest.source();
+    out.printf(
+        Locale.ROOT,
+        "%nTrack %s: %s, %s, %d Hz, %s, %d ch, %.2f s, tier %s%n%n",
+        manifest.trackId(),
+        source.originalFileName(),
+        source.probe().codec(),
+        source.probe().sampleRateHz(),
+        source.probe().bitDepth() > 0 ? source.probe().bitDepth() + "-bit" : "lossy",
+        source.probe().channels(),
+        source.decodedDurationSeconds(),
+        source.tier());
+    String row = "%-16s %-10s %8s %5s %3s %9s %9s %10s  %s%n";
+    out.printf(Locale.ROOT, row, "OUTPUT", "CODEC", "RATE", "BITS", "CH", "KBPS", "SECONDS", "BYTES", "FILE");
+    for (EncodedOutput o : manifest.outputs()) {
+      out.printf(
+          Locale.ROOT,
+          row,
+          o.format().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+          o.codec(),
+          o.sampleRateHz(),
+          o.bitDepth() > 0 ? String.valueOf(o.bitDepth()) : "-",
+          o.channels(),
+          String.format(Locale.ROOT, "%.0f", o.bitRateBps() / 1000.0),
+          String.format(Locale.ROOT, "%.3f", o.durationSeconds()),
+          o.bytes(),
+          pathOfKey.apply(o.key()));
+    }
+    for (AbsentOutput absent : manifest.absentOutputs()) {
+      out.printf(Locale.ROOT, "%-16s absent: %s%n", absent.format().name().toLowerCase(Locale.ROOT).replace('_', '-'), absent.reason());
+    }
+    out.printf(Locale.ROOT, "%nVerified: %d of %d outputs passed.%n", manifest.verification().checks().stream().filter(c -> c.passed()).count(), manifest.verification().checks().size());
+    out.printf(Locale.ROOT, "Stage times (ms): %s%n", manifest.stageMillis());
+    out.printf(Locale.ROOT, "Manifest: %s%n", manifestPath);
+  }
+}

@@ -1,0 +1,31 @@
+package com.audiostems.workers.cpu;
+
+import com.audiostems.workflows.TaskQueues;
+import com.audiostems.workflows.track.TrackIngestWorkflowImpl;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+
+/**
+ * The CPU pool's registrations: track workflows on {@link TaskQueues#TRACK_WORKFLOWS}, media,
+ * metadata and storage activities on {@link TaskQueues#AUDIO_CPU}. The same code serves the
+ * embedded {@code process} command and a stand-alone worker host.
+ */
+public final class CpuWorkers {
+  private CpuWorkers() {}
+
+  public static void register(WorkerFactory factory, CpuActivities activities, CpuWorkerSettings settings) {
+    Worker workflows = factory.newWorker(TaskQueues.TRACK_WORKFLOWS);
+    workflows.registerWorkflowImplementationTypes(TrackIngestWorkflowImpl.class);
+
+    Worker media =
+        factory.newWorker(
+            TaskQueues.AUDIO_CPU,
+            WorkerOptions.newBuilder()
+                .setMaxConcurrentActivityExecutionSize(Math.max(1, settings.activitySlots()))
+                .setMaxHeartbeatThrottleInterval(settings.maxHeartbeatThrottle())
+                .setDefaultHeartbeatThrottleInterval(settings.maxHeartbeatThrottle())
+                .build());
+    media.registerActivitiesImplementations(activities.media(), activities.metadata(), activities.storage());
+  }
+}
