@@ -17,15 +17,16 @@ import net.bramp.ffmpeg.builder.StreamSpecifierType;
  * The ffmpeg arguments of one encode lane (everything after the binary and its global flags): the
  * source read once, then one output per spec with that format's encoder settings, the source's
  * first audio stream only, none of its metadata (the tagger writes ours afterwards), and a size cap.
- * Progress goes to standard output as {@code key=value} lines.
+ * Progress goes to standard output as {@code key=value} lines. Public so that the pipeline
+ * benchmark times raw ffmpeg with exactly the pipeline's arguments.
  */
-final class EncoderArguments {
+public final class EncoderArguments {
   private EncoderArguments() {}
 
   /** An output of the lane and the file ffmpeg writes it to. */
-  record LaneOutput(OutputSpec spec, Path file) {}
+  public record LaneOutput(OutputSpec spec, Path file) {}
 
-  static List<String> lane(Path sourceFile, SourceProbe source, List<LaneOutput> outputs, long maxOutputBytes) {
+  public static List<String> lane(Path sourceFile, SourceProbe source, List<LaneOutput> outputs, long maxOutputBytes) {
     FFmpegBuilder builder =
         new FFmpegBuilder()
             .overrideOutputFiles(true)

@@ -114,6 +114,12 @@ public final class MediaProcessRunner {
       if (process.isAlive()) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        // Wait for it to die, so that a cancelled activity has really stopped writing when it returns.
+        try {
+          process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }

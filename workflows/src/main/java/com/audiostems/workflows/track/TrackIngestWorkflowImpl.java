@@ -185,7 +185,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               plan.absent(),
               verification,
               new TrackManifest.Preview(false, null),
-              Map.copyOf(stageMillis));
+              new LinkedHashMap<>(stageMillis));
       storage.publishManifest(new PublishManifestRequest(trackId, manifest));
       enter(TrackStage.PUBLISHED);
       return new TrackIngestResult(trackId, manifestKey, manifest);
