@@ -6,6 +6,7 @@ import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.OutputCheck;
 import com.audiostems.workflows.media.SourceProbe;
+import com.audiostems.workflows.media.ValidatedSource;
 import com.audiostems.workflows.media.VerificationReport;
 import com.audiostems.workflows.media.VerifyRequest;
 import com.audiostems.workflows.storage.BlobKeys;
@@ -26,9 +27,10 @@ import java.util.stream.Collectors;
  *
  * <p>Each output must first be the very object the encoder stored (same size and SHA-256), so that
  * what is verified is what the manifest describes. Then, by {@link BitExactRule}: outputs that
- * must carry the source's samples are compared by the SHA-256 of their decoded PCM
- * ({@value #BIT_EXACT}); the others must decode without errors to within {@link
- * DurationTolerance} of the source's decoded length ({@value #DURATION}).
+ * must carry the source's samples are compared by the SHA-256 of their decoded PCM with the
+ * digest validation took of the source ({@value #BIT_EXACT}); the others must decode without
+ * errors to within {@link DurationTolerance} of the source's decoded length ({@value #DURATION}).
+ * The source itself is not read again.
  */
 public final class OutputVerifier {
   static final String BIT_EXACT = "pcm-bit-exact";
@@ -36,13 +38,11 @@ public final class OutputVerifier {
 
   private final MediaProcessRunner runner;
   private final BlobStore store;
-  private final AudioFileProbe probe;
   private final PcmDecoder decoder;
 
   public OutputVerifier(MediaProcessRunner runner, BlobStore store) {
     this.runner = runner;
     this.store = store;
-    this.probe = new AudioFileProbe(runner);
     this.decoder = new PcmDecoder(runner);
   }
 
@@ -65,29 +65,15 @@ public final class OutputVerifier {
   private VerificationReport verify(VerifyRequest request, ProgressThrottle progress) throws IOException {
     String trackId = BlobKeys.requireTrackId(request.trackId());
     List<EncodedOutput> outputs = request.outputs();
-    int steps = 1 + outputs.size();
-    try (WorkDirectory work = WorkDirectory.create(runner.settings().workDir(), "verify-" + trackId + "-");
-        BlobStore.LocalCopy sourceFile = SourceCopies.open(store, request.sourceKey(), work.path())) {
-      // The decoder's rate and channel count, which is what the PCM below has (for DSD the
-      // container's 1-bit rate is not).
-      MeasuredAudio sourceAudio = probe.measure(sourceFile.path());
-      PcmDecoder.Decoded source =
-          decoder.decode(
-              sourceFile.path(),
-              expectedPcmBytes(sourceAudio.durationSeconds(), sourceAudio.sampleRateHz(), sourceAudio.channels()),
-              f -> progress.accept(f / steps));
-      if (!source.clean()) {
-        throw ApplicationFailure.newNonRetryableFailure(
-            "The source of track " + trackId + " (" + request.sourceKey() + ") no longer decodes cleanly, so its "
-                + "outputs cannot be verified: " + source.errors(),
-            TrackFailures.CORRUPT_AUDIO);
-      }
-      SourcePcm sourcePcm = new SourcePcm(source.pcm(), source.frames(sourceAudio.channels()), sourceAudio.sampleRateHz());
-
+    ValidatedSource validated = request.source();
+    SourcePcm source =
+        new SourcePcm(validated.pcmSha256(), validated.decodedFrames(), validated.probe().sampleRateHz());
+    try (WorkDirectory work = WorkDirectory.create(runner.settings().workDir(), "verify-" + trackId + "-")) {
       List<OutputCheck> checks = new ArrayList<>();
       for (int i = 0; i < outputs.size(); i++) {
-        int step = 1 + i;
-        checks.add(check(request.source(), sourcePcm, outputs.get(i), work.path(), f -> progress.accept((step + f) / steps)));
+        int step = i;
+        checks.add(
+            check(validated.probe(), source, outputs.get(i), work.path(), f -> progress.accept((step + f) / outputs.size())));
       }
       List<String> failures =
           checks.stream()
@@ -104,8 +90,11 @@ public final class OutputVerifier {
     }
   }
 
-  /** The source's decoded PCM, and its length in frames at its decoded rate. */
-  private record SourcePcm(PcmDigest pcm, long frames, int sampleRateHz) {
+  /**
+   * The source as validation decoded it: the SHA-256 of its s32le PCM, and its length in frames at
+   * its decoded rate.
+   */
+  private record SourcePcm(String sha256, long frames, int sampleRateHz) {
     double seconds() {
       return (double) frames / sampleRateHz;
     }
@@ -160,7 +149,7 @@ public final class OutputVerifier {
   }
 
   private static OutputCheck bitExact(EncodedOutput output, SourcePcm source, PcmDigest pcm, long frames) {
-    boolean passed = pcm.equals(source.pcm());
+    boolean passed = pcm.sha256().equals(source.sha256());
     String detail =
         passed
             ? String.format(
@@ -176,7 +165,7 @@ public final class OutputVerifier {
                 "decoded PCM differs from the source's: expected %d frames with s32le SHA-256 %s, measured %d frames"
                     + " with %s",
                 source.frames(),
-                source.pcm().sha256(),
+                source.sha256(),
                 frames,
                 pcm.sha256());
     return new OutputCheck(output.format(), BIT_EXACT, passed, detail);

@@ -100,14 +100,19 @@ public final class SourceInspector {
       if (shortfall.isPresent()) {
         throw SourceRejections.truncatedHeader(source, shortfall.get());
       }
-      double decodedSeconds = decodeInFull(file, probe, source, progressFraction);
-      return new ValidatedSource(probe, tier, decodedSeconds);
+      FullDecode.Outcome decoded = decodeInFull(file, probe, source, progressFraction);
+      return new ValidatedSource(
+          probe,
+          tier,
+          decoded.decodedSeconds(),
+          Math.round(decoded.decodedSeconds() * probe.sampleRateHz()),
+          decoded.pcmSha256());
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
   }
 
-  private double decodeInFull(Path file, SourceProbe probe, String source, DoubleConsumer progressFraction)
+  private FullDecode.Outcome decodeInFull(Path file, SourceProbe probe, String source, DoubleConsumer progressFraction)
       throws IOException {
     double declared = probe.durationSeconds();
     double limit = runner.settings().maxDurationSeconds();
@@ -131,7 +136,7 @@ public final class SourceInspector {
     if (endsEarly) {
       throw SourceRejections.truncatedAudio(source, decoded, declared);
     }
-    return decoded;
+    return outcome;
   }
 
   /**

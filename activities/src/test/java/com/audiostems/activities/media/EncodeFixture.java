@@ -11,6 +11,8 @@ import com.audiostems.workflows.media.OutputPlan;
 import com.audiostems.workflows.media.OutputPlanner;
 import com.audiostems.workflows.media.OutputSpec;
 import com.audiostems.workflows.media.SourceProbe;
+import com.audiostems.workflows.media.ValidateRequest;
+import com.audiostems.workflows.media.ValidatedSource;
 import com.audiostems.workflows.media.VerificationReport;
 import com.audiostems.workflows.media.VerifyRequest;
 import com.audiostems.workflows.metadata.TrackMetadata;
@@ -96,8 +98,14 @@ final class EncodeFixture {
   }
 
   VerificationReport verify(Source source, List<EncodedOutput> outputs) {
-    return new OutputVerifier(runner, store)
-        .verify(new VerifyRequest(source.trackId(), source.key(), source.probe(), outputs), f -> {});
+    return new OutputVerifier(runner, store).verify(verifyRequest(source, outputs), f -> {});
+  }
+
+  /** What the workflow asks: the outputs against the source as validation decoded it. */
+  VerifyRequest verifyRequest(Source source, List<EncodedOutput> outputs) {
+    ValidatedSource validated =
+        new SourceInspector(runner, store).validate(new ValidateRequest(source.trackId(), source.key(), source.probe()), f -> {});
+    return new VerifyRequest(source.trackId(), validated, outputs);
   }
 
   Path stored(EncodedOutput output) {

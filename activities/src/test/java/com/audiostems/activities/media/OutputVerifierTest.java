@@ -43,7 +43,7 @@ class OutputVerifierTest {
 
     VerificationReport report =
         new OutputVerifier(fixture.runner, fixture.store)
-            .verify(new VerifyRequest(source.trackId(), source.key(), source.probe(), outputs), progress::add);
+            .verify(fixture.verifyRequest(source, outputs), progress::add);
 
     assertThat(methods(report))
         .containsExactly(

@@ -164,7 +164,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       saga.addCompensation(storage::deleteObjects, plan.outputs().stream().map(OutputSpec::key).toList());
 
       enter(TrackStage.ENCODING);
-      EncodedAndVerified done = encodeAndVerify(request, probe, tags, plan);
+      EncodedAndVerified done = encodeAndVerify(request, source, tags, plan);
       List<EncodedOutput> outputs = done.outputs();
       VerificationReport verification = done.verification();
 
@@ -203,15 +203,16 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   private record EncodedAndVerified(List<EncodedOutput> outputs, VerificationReport verification) {}
 
   /**
-   * Runs the lanes in parallel, each verifying its outputs as soon as it has encoded them, so that
-   * one lane's verification overlaps the other's encoding. If any lane fails, the others are
-   * cancelled and awaited, so that nothing is still writing when compensation starts.
+   * Runs the lanes in parallel and verifies each output, in an activity of its own, as soon as its
+   * lane has stored it: verification spreads over the free activity slots and overlaps the other
+   * lanes' encoding. If anything fails, the rest is cancelled and awaited, so that nothing is still
+   * writing when compensation starts.
    */
   private EncodedAndVerified encodeAndVerify(
-      TrackIngestRequest request, SourceProbe probe, TrackMetadata tags, OutputPlan plan) {
+      TrackIngestRequest request, ValidatedSource source, TrackMetadata tags, OutputPlan plan) {
     List<List<OutputSpec>> lanes = EncodeSchedule.lanes(plan.outputs(), Math.max(1, request.encodeLanes()));
     List<Promise<EncodeLaneResult>> encoded = new ArrayList<>();
-    List<Promise<VerificationReport>> verified = new ArrayList<>();
+    List<Promise<List<OutputCheck>>> verified = new ArrayList<>();
     CancellationScope scope =
         Workflow.newCancellationScope(
             () -> {
@@ -219,24 +220,15 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                 lane.forEach(s -> outputProgress.put(s.format(), new OutputProgress(s.format(), 0, "encoding")));
                 Promise<EncodeLaneResult> encode =
                     Async.function(
-                            encodeMedia::encodeLane, new EncodeLaneRequest(trackId, request.sourceKey(), probe, lane, tags))
+                            encodeMedia::encodeLane,
+                            new EncodeLaneRequest(trackId, request.sourceKey(), source.probe(), lane, tags))
                         .thenApply(
                             r -> {
                               r.outputs().forEach(o -> outputProgress.put(o.format(), new OutputProgress(o.format(), 1, "encoded")));
                               return r;
                             });
                 encoded.add(encode);
-                verified.add(
-                    encode.thenCompose(
-                        r ->
-                            Async.function(
-                                    verifyMedia::verifyOutputs,
-                                    new VerifyRequest(trackId, request.sourceKey(), probe, r.outputs()))
-                                .thenApply(
-                                    report -> {
-                                      r.outputs().forEach(o -> outputProgress.put(o.format(), new OutputProgress(o.format(), 1, "verified")));
-                                      return report;
-                                    })));
+                verified.add(encode.thenCompose(r -> verifyEach(source, r.outputs())));
               }
             });
     scope.run();
@@ -245,8 +237,8 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       enter(TrackStage.VERIFYING);
       Promise.allOf(verified).get();
     } catch (TemporalFailure e) {
-      scope.cancel("another encode lane failed");
-      for (Promise<VerificationReport> lane : verified) {
+      scope.cancel("another encode lane or verification failed");
+      for (Promise<List<OutputCheck>> lane : verified) {
         lane.handle((r, f) -> null).get(); // wait until every lane has stopped writing
       }
       throw e;
@@ -255,9 +247,23 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     encoded.forEach(r -> outputs.addAll(r.get().outputs()));
     outputs.sort((a, b) -> a.format().compareTo(b.format()));
     List<OutputCheck> checks = new ArrayList<>();
-    verified.forEach(r -> checks.addAll(r.get().checks()));
+    verified.forEach(r -> checks.addAll(r.get()));
     checks.sort((a, b) -> a.format().compareTo(b.format()));
     return new EncodedAndVerified(List.copyOf(outputs), new VerificationReport(List.copyOf(checks)));
+  }
+
+  private Promise<List<OutputCheck>> verifyEach(ValidatedSource source, List<EncodedOutput> outputs) {
+    List<Promise<VerificationReport>> reports = new ArrayList<>();
+    for (EncodedOutput output : outputs) {
+      reports.add(
+          Async.function(verifyMedia::verifyOutputs, new VerifyRequest(trackId, source, List.of(output)))
+              .thenApply(
+                  report -> {
+                    outputProgress.put(output.format(), new OutputProgress(output.format(), 1, "verified"));
+                    return report;
+                  }));
+    }
+    return Promise.allOf(reports).thenApply(done -> reports.stream().flatMap(r -> r.get().checks().stream()).toList());
   }
 
   @Override

@@ -286,7 +286,7 @@ class TrackIngestWorkflowTest {
 
     @Override
     public ValidatedSource validate(ValidateRequest request) {
-      return new ValidatedSource(request.probe(), QualityTier.STANDARD, 10.0);
+      return new ValidatedSource(request.probe(), QualityTier.STANDARD, 10.0, 480_000, "00");
     }
 
     @Override
