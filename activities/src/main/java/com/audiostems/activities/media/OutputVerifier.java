@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  *
  * <p>Each output must first be the very object the encoder stored (same size and SHA-256), so that
  * what is verified is what the manifest describes. Then, by {@link BitExactRule}: outputs that
- * must carry the source's samples are compared by the SHA-256 of their decoded PCM with the
+ * must carry the source's samples are compared by the digest of their decoded PCM with the
  * digest validation took of the source ({@value #BIT_EXACT}); the others must decode without
  * errors to within {@link DurationTolerance} of the source's decoded length ({@value #DURATION}).
  * The source itself is not read again.
@@ -38,12 +38,12 @@ public final class OutputVerifier {
 
   private final MediaProcessRunner runner;
   private final BlobStore store;
-  private final PcmDecoder decoder;
+  private final FullDecode decoder;
 
   public OutputVerifier(MediaProcessRunner runner, BlobStore store) {
     this.runner = runner;
     this.store = store;
-    this.decoder = new PcmDecoder(runner);
+    this.decoder = new FullDecode(runner);
   }
 
   /**
@@ -67,7 +67,7 @@ public final class OutputVerifier {
     List<EncodedOutput> outputs = request.outputs();
     ValidatedSource validated = request.source();
     SourcePcm source =
-        new SourcePcm(validated.pcmSha256(), validated.decodedFrames(), validated.probe().sampleRateHz());
+        new SourcePcm(validated.pcmDigest(), validated.decodedFrames(), validated.probe().sampleRateHz());
     try (WorkDirectory work = WorkDirectory.create(runner.settings().workDir(), "verify-" + trackId + "-")) {
       List<OutputCheck> checks = new ArrayList<>();
       for (int i = 0; i < outputs.size(); i++) {
@@ -91,10 +91,10 @@ public final class OutputVerifier {
   }
 
   /**
-   * The source as validation decoded it: the SHA-256 of its s32le PCM, and its length in frames at
+   * The source as validation decoded it: the digest of its s32le PCM, and its length in frames at
    * its decoded rate.
    */
-  private record SourcePcm(String sha256, long frames, int sampleRateHz) {
+  private record SourcePcm(String digest, long frames, int sampleRateHz) {
     double seconds() {
       return (double) frames / sampleRateHz;
     }
@@ -127,47 +127,39 @@ public final class OutputVerifier {
                 bytes,
                 sha256));
       }
-      PcmDecoder.Decoded decoded =
-          decoder.decode(
-              file.path(), expectedPcmBytes(output.durationSeconds(), output.sampleRateHz(), output.channels()), fraction);
+      FullDecode.Outcome decoded =
+          decoder.decode(file.path(), "0:a:0", 0, FullDecode.Strictness.STRICT, seconds -> fraction.accept(
+              output.durationSeconds() > 0 ? Math.min(1, seconds / output.durationSeconds()) : 0));
       if (!decoded.clean()) {
         return new OutputCheck(output.format(), method, false, "does not decode cleanly: " + decoded.errors());
       }
-      if (output.channels() < 1 || decoded.pcm().bytes() % ((long) PcmDecoder.BYTES_PER_SAMPLE * output.channels()) != 0) {
-        return new OutputCheck(
-            output.format(),
-            method,
-            false,
-            decoded.pcm().bytes() + " bytes of decoded PCM are not whole frames of the " + output.channels()
-                + " channels the encoder measured");
-      }
-      long frames = decoded.frames(output.channels());
+      long frames = decoded.frames(output.sampleRateHz());
       return method.equals(BIT_EXACT)
-          ? bitExact(output, source, decoded.pcm(), frames)
+          ? bitExact(output, source, decoded.pcmDigest(), frames)
           : duration(output, source, frames);
     }
   }
 
-  private static OutputCheck bitExact(EncodedOutput output, SourcePcm source, PcmDigest pcm, long frames) {
-    boolean passed = pcm.sha256().equals(source.sha256());
+  private static OutputCheck bitExact(EncodedOutput output, SourcePcm source, String pcmDigest, long frames) {
+    boolean passed = source.digest() != null && source.digest().equals(pcmDigest) && frames == source.frames();
     String detail =
         passed
             ? String.format(
                 Locale.ROOT,
-                "decoded PCM identical to the source's: %d frames at %d Hz, %d channels, %d-bit (s32le SHA-256 %s)",
+                "decoded PCM identical to the source's: %d frames at %d Hz, %d channels, %d-bit (s32le " + FullDecode.DIGEST + " %s)",
                 frames,
                 output.sampleRateHz(),
                 output.channels(),
                 output.bitDepth(),
-                pcm.sha256())
+                pcmDigest)
             : String.format(
                 Locale.ROOT,
-                "decoded PCM differs from the source's: expected %d frames with s32le SHA-256 %s, measured %d frames"
-                    + " with %s",
+                "decoded PCM differs from the source's: expected %d frames with s32le " + FullDecode.DIGEST + " %s,"
+                    + " measured %d frames with %s",
                 source.frames(),
-                source.sha256(),
+                source.digest(),
                 frames,
-                pcm.sha256());
+                pcmDigest);
     return new OutputCheck(output.format(), BIT_EXACT, passed, detail);
   }
 
@@ -191,10 +183,6 @@ public final class OutputVerifier {
             difference,
             allowed);
     return new OutputCheck(output.format(), DURATION, passed, detail);
-  }
-
-  private static long expectedPcmBytes(double seconds, int sampleRateHz, int channels) {
-    return (long) (Math.max(0, seconds) * sampleRateHz) * channels * PcmDecoder.BYTES_PER_SAMPLE;
   }
 
   private static String keyOf(List<EncodedOutput> outputs, OutputCheck check) {

@@ -106,7 +106,7 @@ public final class SourceInspector {
           tier,
           decoded.decodedSeconds(),
           Math.round(decoded.decodedSeconds() * probe.sampleRateHz()),
-          decoded.pcmSha256());
+          decoded.pcmDigest());
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
