@@ -40,7 +40,7 @@ public final class FullDecode {
       return exitCode == 0 && errors.isBlank();
     }
 
-    /** Sample frames decoded, at the stream's rate. */
+    /** Sample frames decoded, at the stream's rate; from ffmpeg's reported time, so within one frame. */
     public long frames(int sampleRateHz) {
       return Math.round(decodedSeconds * sampleRateHz);
     }

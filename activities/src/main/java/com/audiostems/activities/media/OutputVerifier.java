@@ -141,7 +141,9 @@ public final class OutputVerifier {
   }
 
   private static OutputCheck bitExact(EncodedOutput output, SourcePcm source, String pcmDigest, long frames) {
-    boolean passed = source.digest() != null && source.digest().equals(pcmDigest) && frames == source.frames();
+    // Equal digests over the whole s32le stream mean equal samples, and so equal length; the frame
+    // counts come from ffmpeg's reported time and may differ by one through its microsecond rounding.
+    boolean passed = source.digest() != null && source.digest().equals(pcmDigest);
     String detail =
         passed
             ? String.format(
