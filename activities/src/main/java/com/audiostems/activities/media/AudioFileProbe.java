@@ -2,7 +2,6 @@ package com.audiostems.activities.media;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import net.bramp.ffmpeg.FFprobe;
 import net.bramp.ffmpeg.probe.FFmpegFormat;
 import net.bramp.ffmpeg.probe.FFmpegProbeResult;
 import net.bramp.ffmpeg.probe.FFmpegStream;
@@ -10,20 +9,14 @@ import net.bramp.ffmpeg.shared.CodecType;
 
 /** Measures a file's first audio stream with ffprobe (through the runner's time-limited ffprobe). */
 final class AudioFileProbe {
-  /** One instance, so that ffmpeg-cli-wrapper checks the binary's version once, not per file. */
-  private final FFprobe ffprobe;
+  private final MediaProcessRunner runner;
 
   AudioFileProbe(MediaProcessRunner runner) {
-    this.ffprobe = runner.ffprobe();
+    this.runner = runner;
   }
 
   MeasuredAudio measure(Path file) throws IOException {
-    FFmpegProbeResult result =
-        ffprobe.probe(
-            ffprobe
-                .builder()
-                .setInput(FfmpegPaths.fileUrl(file))
-                .addExtraArgs(MediaProcessRunner.INPUT_SAFETY_ARGS.toArray(String[]::new)));
+    FFmpegProbeResult result = runner.probe(file);
     FFmpegStream audio =
         result.streams == null
             ? null

@@ -91,7 +91,7 @@ public final class FullDecode {
       command.addAll(List.of("-xerror", "-err_detect", "crccheck+bitstream+buffer+explode"));
     }
     command.addAll(MediaProcessRunner.INPUT_SAFETY_ARGS);
-    command.addAll(List.of("-i", "file:" + file.toAbsolutePath()));
+    command.addAll(List.of("-i", FfmpegPaths.fileUrl(file)));
     command.addAll(List.of("-map", streamSpecifier, "-af", COUNT_SAMPLES));
     if (stopAfterSeconds > 0) {
       command.addAll(List.of("-t", String.format(Locale.ROOT, "%.3f", stopAfterSeconds)));

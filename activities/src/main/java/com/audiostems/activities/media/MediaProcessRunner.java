@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.nio.file.Path;
 import net.bramp.ffmpeg.FFprobe;
+import net.bramp.ffmpeg.builder.FFprobeBuilder;
+import net.bramp.ffmpeg.probe.FFmpegProbeResult;
 import net.bramp.ffmpeg.ProcessFunction;
 
 /**
@@ -28,7 +31,7 @@ import net.bramp.ffmpeg.ProcessFunction;
  * </ul>
  *
  * ffprobe runs through ffmpeg-cli-wrapper's {@link FFprobe} on a {@link ProcessFunction} that
- * applies the same limit.
+ * applies the probe time limit.
  */
 public final class MediaProcessRunner {
   /** Input options: put them before every {@code -i}. */
@@ -37,18 +40,33 @@ public final class MediaProcessRunner {
   private static final int STDERR_TAIL_CHARS = 8_000;
 
   private final MediaSettings settings;
+  /** One instance, so that ffmpeg-cli-wrapper checks the binary's version once, not per file. */
+  private final FFprobe ffprobe;
 
   public MediaProcessRunner(MediaSettings settings) {
     this.settings = settings;
+    this.ffprobe = new FFprobe(settings.ffprobePath(), limitedProcessFunction(settings.probeTimeout()));
   }
 
   public MediaSettings settings() {
     return settings;
   }
 
-  /** ffmpeg-cli-wrapper's ffprobe, its processes bound by the probe time limit. */
-  public FFprobe ffprobe() {
-    return new FFprobe(settings.ffprobePath(), limitedProcessFunction(settings.probeTimeout()));
+  /**
+   * ffprobe's format and streams of a local file, through ffmpeg-cli-wrapper, bound by the probe
+   * time limit and reading through the whitelisted protocols only.
+   *
+   * @throws net.bramp.ffmpeg.FFmpegException when ffprobe cannot read the file (its error inside)
+   */
+  public FFmpegProbeResult probe(Path file) throws IOException {
+    FFprobeBuilder command =
+        ffprobe
+            .builder()
+            .addExtraArgs(INPUT_SAFETY_ARGS.toArray(String[]::new))
+            .setShowFormat(true)
+            .setShowStreams(true)
+            .setInput(FfmpegPaths.fileUrl(file));
+    return ffprobe.probe(command);
   }
 
   /** The leading part of every ffmpeg command: binary, no banner, no stdin, errors only. */

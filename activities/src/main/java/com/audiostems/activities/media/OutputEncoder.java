@@ -14,6 +14,7 @@ import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.StoredObject;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,12 +105,29 @@ public final class OutputEncoder {
         runner.run(
             command,
             settings.ffmpegTimeout(),
-            new EncoderProgress(request.source().durationSeconds(), f -> progress.accept(FFMPEG_SHARE * f)));
+            stdout -> reportProgress(stdout, request.source().durationSeconds(), progress));
     double seconds = (System.nanoTime() - started) / 1e9;
     if (!result.succeeded()) {
       throw new IOException("ffmpeg exited with " + result.exitCode() + ": " + result.stderrTail());
     }
     return seconds;
+  }
+
+  /**
+   * The lane's position as a share of the source's duration: ffmpeg's out_time is that of the
+   * furthest output, which can start below zero (encoder priming) or run past the end (MP3
+   * padding), hence the clamp.
+   */
+  private static void reportProgress(InputStream stdout, double sourceSeconds, DoubleConsumer progress)
+      throws IOException {
+    FfmpegProgress.read(
+        stdout,
+        micros -> {
+          if (sourceSeconds > 0) {
+            progress.accept(FFMPEG_SHARE * Math.max(0, Math.min(1, micros / 1e6 / sourceSeconds)));
+          }
+        });
+    progress.accept(FFMPEG_SHARE);
   }
 
   private List<MeasuredAudio> tagAndMeasure(

@@ -18,8 +18,6 @@ import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import java.util.stream.Collectors;
 import net.bramp.ffmpeg.FFmpegException;
-import net.bramp.ffmpeg.FFprobe;
-import net.bramp.ffmpeg.builder.FFprobeBuilder;
 import net.bramp.ffmpeg.probe.FFmpegProbeResult;
 import net.bramp.ffmpeg.probe.FFmpegStream;
 import net.bramp.ffmpeg.shared.CodecType;
@@ -165,17 +163,9 @@ public final class SourceInspector {
   }
 
   private FFmpegProbeResult ffprobe(Path file, String source) throws IOException {
-    FFprobe ffprobe = runner.ffprobe();
-    FFprobeBuilder command =
-        ffprobe
-            .builder()
-            .addExtraArgs(MediaProcessRunner.INPUT_SAFETY_ARGS.toArray(String[]::new))
-            .setShowFormat(true)
-            .setShowStreams(true)
-            .setInput("file:" + file.toAbsolutePath());
     long started = System.nanoTime();
     try {
-      return ffprobe.probe(command);
+      return runner.probe(file);
     } catch (FFmpegException e) {
       requireWithinProbeLimit(started, source);
       String reason = e.getError() == null ? "ffprobe could not open it" : e.getError().getString();
