@@ -11,6 +11,9 @@ import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.track.TrackIngestRequest;
 import com.audiostems.workflows.track.TrackIngestResult;
 import com.audiostems.workflows.track.TrackIngestWorkflow;
+import com.audiostems.workflows.track.TrackProgress;
+import com.audiostems.workflows.track.TrackStage;
+import com.audiostems.workflows.storage.TrackManifest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -101,17 +104,27 @@ public class ProcessCommand {
                       .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
                       .setWorkflowRunTimeout(Duration.ofHours(6))
                       .build());
+      // On a server of its own the track lives on as its entity after publishing (re-process,
+      // delete); the in-process server ends with this command, so there the workflow ends too.
+      boolean keepAlive = options.temporalTarget() != null;
       long started = System.nanoTime();
       WorkflowClient.start(
           workflow::ingest,
           new TrackIngestRequest(
-              trackId, sourceKey, file.getFileName().toString(), options.formats(), properties.workers().encodeLanesOrCores()));
+              trackId,
+              sourceKey,
+              file.getFileName().toString(),
+              options.formats(),
+              properties.workers().encodeLanesOrCores(),
+              keepAlive,
+              null));
       CompletableFuture<TrackIngestResult> result =
           WorkflowStub.fromTyped(workflow).getResultAsync(TrackIngestResult.class);
 
       ProgressDisplay display = new ProgressDisplay(out, ProgressDisplay.terminalIsInteractive());
-      while (!result.isDone()) {
-        showProgress(display, workflow);
+      TrackManifest manifest = null;
+      while (!result.isDone() && manifest == null) {
+        manifest = showProgress(display, workflow);
         try {
           result.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
@@ -120,9 +133,11 @@ public class ProcessCommand {
       }
       showProgress(display, workflow);
       try {
-        TrackIngestResult published = result.get();
+        if (manifest == null) {
+          manifest = result.get().manifest();
+        }
         double seconds = (System.nanoTime() - started) / 1e9;
-        SummaryTable.print(out, published.manifest(), store::pathOf, store.pathOf(published.manifestKey()));
+        SummaryTable.print(out, manifest, store::pathOf, store.pathOf(BlobKeys.manifestKey(trackId)));
         out.printf(Locale.ROOT, "Pipeline wall time: %.2f s (workflow start to published)%n", seconds);
         return PUBLISHED;
       } catch (ExecutionException e) {
@@ -131,11 +146,15 @@ public class ProcessCommand {
     }
   }
 
-  private static void showProgress(ProgressDisplay display, TrackIngestWorkflow workflow) {
+  /** Shows the progress; returns the manifest once the track is published, else null. */
+  private static TrackManifest showProgress(ProgressDisplay display, TrackIngestWorkflow workflow) {
     try {
-      display.show(workflow.progress());
+      TrackProgress progress = workflow.progress();
+      display.show(progress);
+      return progress.stage() == TrackStage.PUBLISHED ? workflow.manifest() : null;
     } catch (RuntimeException e) {
       // The first workflow task may not have run yet; the next poll shows it.
+      return null;
     }
   }
 

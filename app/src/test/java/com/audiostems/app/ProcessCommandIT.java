@@ -35,7 +35,7 @@ class ProcessCommandIT {
     assertThat(process.exitValue()).as(output).isZero();
     assertThat(output).contains("Processing cd.wav as track cd-1").contains("Verified: 6 of 6 outputs passed.");
     assertThat(out.resolve("tracks/cd-1/manifest.json")).exists();
-    try (var files = Files.list(out.resolve("tracks/cd-1/outputs"))) {
+    try (var files = Files.list(out.resolve("tracks/cd-1/v1/outputs"))) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("preview-128k.mp3", "mp3-320k.mp3", "aac-256k.m4a", "flac.flac", "alac.m4a", "wav-24bit.wav");
     }

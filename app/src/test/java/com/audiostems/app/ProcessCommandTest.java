@@ -54,7 +54,7 @@ class ProcessCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("Pipeline wall time").contains("flac").contains("tier STANDARD");
-    Path outputs = out.resolve("tracks/night-drive/outputs");
+    Path outputs = out.resolve("tracks/night-drive/v1/outputs");
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("tracks/night-drive/manifest.json").toFile());
     assertThat(manifest.get("workflowId").asText()).isEqualTo("track-night-drive");
     assertThat(manifest.get("outputs")).hasSize(6);
@@ -90,9 +90,9 @@ class ProcessCommandTest {
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out()).contains("Temporal server at localhost:" + port);
-      assertThat(out.resolve("tracks/remote-1/outputs/flac.flac")).exists();
-      assertThat(out.resolve("tracks/remote-1/outputs/mp3-320k.mp3")).exists();
-      assertThat(out.resolve("tracks/remote-1/outputs/aac-256k.m4a")).as("not requested").doesNotExist();
+      assertThat(out.resolve("tracks/remote-1/v1/outputs/flac.flac")).exists();
+      assertThat(out.resolve("tracks/remote-1/v1/outputs/mp3-320k.mp3")).exists();
+      assertThat(out.resolve("tracks/remote-1/v1/outputs/aac-256k.m4a")).as("not requested").doesNotExist();
     }
   }
 

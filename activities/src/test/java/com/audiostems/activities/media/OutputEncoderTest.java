@@ -63,7 +63,7 @@ class OutputEncoderTest {
     assertThat(out.get(ALAC).codec()).isEqualTo("alac");
     assertThat(out.get(WAV_24).codec()).isEqualTo("pcm_s24le");
     for (EncodedOutput o : result.outputs()) {
-      assertThat(o.key()).isEqualTo("tracks/t24x48/outputs/" + o.format().fileName());
+      assertThat(o.key()).isEqualTo("tracks/t24x48/v1/outputs/" + o.format().fileName());
       assertThat(o.sampleRateHz()).as(o.format().name()).isEqualTo(48_000);
       assertThat(o.channels()).as(o.format().name()).isEqualTo(2);
       assertThat(o.bitDepth()).as(o.format().name()).isEqualTo(o.format().lossless() ? 24 : 0);

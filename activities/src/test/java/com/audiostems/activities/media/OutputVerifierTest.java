@@ -118,7 +118,7 @@ class OutputVerifierTest {
         tampered,
         message ->
             assertThat(message)
-                .contains("FLAC (tracks/vtamper/outputs/flac.flac) failed pcm-bit-exact", "decoded PCM differs", "96000 frames")
+                .contains("FLAC (tracks/vtamper/v1/outputs/flac.flac) failed pcm-bit-exact", "decoded PCM differs", "96000 frames")
                 .doesNotContain("WAV_24"));
   }
 
@@ -141,8 +141,8 @@ class OutputVerifierTest {
         truncated,
         message ->
             assertThat(message)
-                .contains("MP3_320 (tracks/vtrunc/outputs/mp3-320k.mp3) failed duration: decoded 2.0", "1152 allowed")
-                .contains("AAC_256 (tracks/vtrunc/outputs/aac-256k.m4a) failed duration: does not decode cleanly"));
+                .contains("MP3_320 (tracks/vtrunc/v1/outputs/mp3-320k.mp3) failed duration: decoded 2.0", "1152 allowed")
+                .contains("AAC_256 (tracks/vtrunc/v1/outputs/aac-256k.m4a) failed duration: does not decode cleanly"));
   }
 
   @Test

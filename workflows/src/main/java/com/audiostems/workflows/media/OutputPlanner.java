@@ -22,10 +22,16 @@ public final class OutputPlanner {
 
   private OutputPlanner() {}
 
+  /** The first version's plan. */
+  public static OutputPlan plan(String trackId, SourceProbe source, Set<OutputFormat> requested) {
+    return plan(trackId, 1, source, requested);
+  }
+
   /**
+   * @param version the output version the keys are made for
    * @param requested formats asked for; empty or null means every format
    */
-  public static OutputPlan plan(String trackId, SourceProbe source, Set<OutputFormat> requested) {
+  public static OutputPlan plan(String trackId, int version, SourceProbe source, Set<OutputFormat> requested) {
     Set<OutputFormat> formats =
         requested == null || requested.isEmpty() ? EnumSet.allOf(OutputFormat.class) : EnumSet.copyOf(requested);
     List<OutputSpec> outputs = new ArrayList<>();
@@ -35,7 +41,7 @@ public final class OutputPlanner {
     int lossyRate = lossyRateHz(source);
     int lossyChannels = Math.min(2, source.channels());
     for (OutputFormat format : formats) {
-      String key = BlobKeys.outputKey(trackId, format);
+      String key = BlobKeys.outputKey(trackId, version, format);
       switch (format) {
         case PREVIEW_MP3_128 -> outputs.add(new OutputSpec(format, key, lossyRate, 0, lossyChannels, 128));
         case MP3_320 -> outputs.add(new OutputSpec(format, key, lossyRate, 0, lossyChannels, 320));

@@ -36,8 +36,16 @@ public final class BlobKeys {
     return "tracks/" + requireTrackId(trackId) + "/";
   }
 
-  public static String outputKey(String trackId, OutputFormat format) {
-    return trackPrefix(trackId) + "outputs/" + format.fileName();
+  /**
+   * Outputs are versioned: a re-process writes the next version beside the current one, switches
+   * the manifest to it, and only then deletes what it replaced, so a reader never meets a
+   * half-replaced track.
+   */
+  public static String outputKey(String trackId, int version, OutputFormat format) {
+    if (version < 1) {
+      throw new IllegalArgumentException("Output versions start at 1, not " + version);
+    }
+    return trackPrefix(trackId) + "v" + version + "/outputs/" + format.fileName();
   }
 
   public static String manifestKey(String trackId) {

@@ -12,12 +12,15 @@ import java.util.Map;
 /**
  * The published description of a track: {@code tracks/<id>/manifest.json}.
  *
+ * @param version the output version this manifest publishes; outputs live under {@code v<version>/}
+ *     unless an output was kept from an earlier version by a partial re-process
  * @param stageMillis wall time of each stage in milliseconds, in stage order
  * @param preview the preview's protection state
  */
 public record TrackManifest(
     int schemaVersion,
     String trackId,
+    int version,
     String workflowId,
     String runId,
     String createdAt,
@@ -31,9 +34,20 @@ public record TrackManifest(
 
   public static final int SCHEMA_VERSION = 1;
 
-  /** The source as received. */
+  /**
+   * The source as received and as validation decoded it.
+   *
+   * @param decodedFrames sample frames decoded
+   * @param pcmDigest MurmurHash3 of the decoded samples as s32le: what lossless outputs must match
+   */
   public record Source(
-      String key, String originalFileName, SourceProbe probe, QualityTier tier, double decodedDurationSeconds) {}
+      String key,
+      String originalFileName,
+      SourceProbe probe,
+      QualityTier tier,
+      double decodedDurationSeconds,
+      long decodedFrames,
+      String pcmDigest) {}
 
   /** Whether the preview carries a watermark; false until the watermark stage lands. */
   public record Preview(boolean watermarked, String payloadId) {}

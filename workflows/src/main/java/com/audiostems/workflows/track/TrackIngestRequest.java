@@ -1,6 +1,7 @@
 package com.audiostems.workflows.track;
 
 import com.audiostems.workflows.media.OutputFormat;
+import com.audiostems.workflows.storage.TrackManifest;
 import java.util.List;
 
 /**
@@ -11,6 +12,21 @@ import java.util.List;
  * @param originalFileName the name the composer uploaded, for the manifest only
  * @param formats outputs to produce; empty means all
  * @param encodeLanes how many ffmpeg processes may encode side by side (the CPU workers' cores)
+ * @param keepAlive true: after publishing, the workflow lives on as the track's entity (re-process,
+ *     delete); false: it completes once the track is published (the one-shot {@code process})
+ * @param published the track as last published, when a run continues as new; null on the first
  */
 public record TrackIngestRequest(
-    String trackId, String sourceKey, String originalFileName, List<OutputFormat> formats, int encodeLanes) {}
+    String trackId,
+    String sourceKey,
+    String originalFileName,
+    List<OutputFormat> formats,
+    int encodeLanes,
+    boolean keepAlive,
+    TrackManifest published) {
+
+  /** Continues the same track in a new run, from what it has published. */
+  public TrackIngestRequest resumingFrom(TrackManifest manifest) {
+    return new TrackIngestRequest(trackId, sourceKey, originalFileName, formats, encodeLanes, keepAlive, manifest);
+  }
+}

@@ -39,11 +39,14 @@ import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
 
@@ -126,16 +129,68 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   private final MediaActivities verifyMedia = Workflow.newActivityStub(MediaActivities.class, VERIFY);
   private final StorageActivities storage = Workflow.newActivityStub(StorageActivities.class, STORAGE);
 
+  /**
+   * Re-processes one run may take before it continues as new, so that a long-lived track's history
+   * stays small (each re-process adds a few dozen events); the server's own suggestion also counts.
+   */
+  static final int MAX_REPROCESSES_PER_RUN = 20;
+
   private String trackId;
   private TrackStage stage = TrackStage.STARTED;
   private String failure;
   private final Map<OutputFormat, OutputProgress> outputProgress = new LinkedHashMap<>();
   private final Map<String, Long> stageMillis = new LinkedHashMap<>();
   private long stageStartedAt;
+  private TrackManifest published;
+  private boolean alive;
+  private final Deque<ReprocessRequest> reprocessQueue = new ArrayDeque<>();
+  private int reprocessesThisRun;
+  private boolean reprocessing;
 
   @Override
   public TrackIngestResult ingest(TrackIngestRequest request) {
     trackId = BlobKeys.requireTrackId(request.trackId());
+    if (request.published() == null) {
+      published = publishFirstVersion(request);
+    } else {
+      published = request.published();
+      stage = TrackStage.PUBLISHED;
+    }
+    TrackIngestResult result = new TrackIngestResult(trackId, BlobKeys.manifestKey(trackId), published);
+    if (!request.keepAlive()) {
+      return result;
+    }
+    alive = true;
+    try {
+      while (true) {
+        Workflow.await(() -> !reprocessQueue.isEmpty() || timeToContinueAsNew());
+        if (!reprocessQueue.isEmpty()) {
+          reprocess(request, reprocessQueue.poll());
+          reprocessesThisRun++;
+          continue;
+        }
+        // Nothing may be queued when this run ends: accepted requests would be lost.
+        Workflow.await(Workflow::isEveryHandlerFinished);
+        if (reprocessQueue.isEmpty()) {
+          break;
+        }
+      }
+    } catch (TemporalFailure e) {
+      if (isCancellation(e)) {
+        unpublish();
+      }
+      throw e;
+    }
+    Workflow.continueAsNew(request.resumingFrom(published));
+    return result; // not reached: continueAsNew ends this run
+  }
+
+  private boolean timeToContinueAsNew() {
+    return reprocessesThisRun >= MAX_REPROCESSES_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested();
+  }
+
+  /** The ingest itself: every stage up to the first published manifest, compensated on failure. */
+  private TrackManifest publishFirstVersion(TrackIngestRequest request) {
     Saga saga = new Saga(new Saga.Options.Builder().setContinueWithError(true).build());
     try {
       enter(TrackStage.PROBING);
@@ -150,47 +205,42 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
         saga.addCompensation(storage::deleteObjects, List.of(tags.artwork().key()));
       }
 
-      OutputPlan plan =
-          OutputPlanner.plan(
-              trackId,
-              probe,
-              request.formats() == null || request.formats().isEmpty()
-                  ? EnumSet.allOf(OutputFormat.class)
-                  : EnumSet.copyOf(request.formats()));
-      for (OutputSpec spec : plan.outputs()) {
-        outputProgress.put(spec.format(), new OutputProgress(spec.format(), 0, "pending"));
-      }
+      OutputPlan plan = OutputPlanner.plan(trackId, 1, probe, formatsOf(request.formats()));
       // Registered before encoding starts: a lane that dies half-way may have stored some outputs.
       saga.addCompensation(storage::deleteObjects, plan.outputs().stream().map(OutputSpec::key).toList());
 
       enter(TrackStage.ENCODING);
       EncodedAndVerified done = encodeAndVerify(request, source, tags, plan);
-      List<EncodedOutput> outputs = done.outputs();
-      VerificationReport verification = done.verification();
 
       enter(TrackStage.PUBLISHING);
-      String manifestKey = BlobKeys.manifestKey(trackId);
-      saga.addCompensation(storage::deleteObjects, List.of(manifestKey));
+      saga.addCompensation(storage::deleteObjects, List.of(BlobKeys.manifestKey(trackId)));
       TrackManifest manifest =
           new TrackManifest(
               TrackManifest.SCHEMA_VERSION,
               trackId,
+              1,
               Workflow.getInfo().getWorkflowId(),
               Workflow.getInfo().getRunId(),
               Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
               new TrackManifest.Source(
-                  request.sourceKey(), request.originalFileName(), probe, source.tier(), source.decodedDurationSeconds()),
+                  request.sourceKey(),
+                  request.originalFileName(),
+                  probe,
+                  source.tier(),
+                  source.decodedDurationSeconds(),
+                  source.decodedFrames(),
+                  source.pcmDigest()),
               tags,
-              outputs,
+              done.outputs(),
               plan.absent(),
-              verification,
+              done.verification(),
               new TrackManifest.Preview(false, null),
               new LinkedHashMap<>(stageMillis));
       storage.publishManifest(new PublishManifestRequest(trackId, manifest));
       enter(TrackStage.PUBLISHED);
-      return new TrackIngestResult(trackId, manifestKey, manifest);
+      return manifest;
     } catch (TemporalFailure e) {
-      boolean cancelled = e instanceof CanceledFailure || e.getCause() instanceof CanceledFailure;
+      boolean cancelled = isCancellation(e);
       failure = describe(e);
       stage = TrackStage.COMPENSATING;
       // Detached: compensation must run even when the workflow itself is being cancelled.
@@ -198,6 +248,93 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       stage = cancelled ? TrackStage.CANCELLED : TrackStage.FAILED;
       throw cancelled ? e : asTypedFailure(e);
     }
+  }
+
+  /**
+   * Encodes the requested outputs as the next version, switches the manifest to it, then deletes
+   * the files it replaced. A failure deletes the new version's files and leaves the published
+   * track as it was; the workflow lives on.
+   */
+  private void reprocess(TrackIngestRequest request, ReprocessRequest reprocess) {
+    int version = published.version() + 1;
+    TrackManifest.Source src = published.source();
+    ValidatedSource source =
+        new ValidatedSource(src.probe(), src.tier(), src.decodedDurationSeconds(), src.decodedFrames(), src.pcmDigest());
+    OutputPlan plan = OutputPlanner.plan(trackId, version, src.probe(), formatsOf(reprocess.formats()));
+    Set<OutputFormat> redone = EnumSet.noneOf(OutputFormat.class);
+    plan.outputs().forEach(o -> redone.add(o.format()));
+    outputProgress.clear();
+    stageMillis.clear();
+    failure = null;
+    plan.outputs().forEach(o -> outputProgress.put(o.format(), new OutputProgress(o.format(), 0, "pending")));
+    enter(TrackStage.REPROCESSING);
+    reprocessing = true;
+    List<String> newKeys = plan.outputs().stream().map(OutputSpec::key).toList();
+    EncodedAndVerified done;
+    try {
+      done = encodeAndVerify(request.resumingFrom(published), source, published.metadata(), plan);
+    } catch (TemporalFailure e) {
+      if (isCancellation(e)) {
+        Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(newKeys)).run();
+        throw e;
+      }
+      failure = "re-process to version " + version + " failed: " + describe(e);
+      storage.deleteObjects(newKeys);
+      stage = TrackStage.PUBLISHED;
+      reprocessing = false;
+      return;
+    }
+    List<EncodedOutput> outputs = new ArrayList<>(done.outputs());
+    List<OutputCheck> checks = new ArrayList<>(done.verification().checks());
+    List<String> replacedKeys = new ArrayList<>();
+    for (EncodedOutput old : published.outputs()) {
+      if (redone.contains(old.format())) {
+        replacedKeys.add(old.key());
+      } else {
+        outputs.add(old);
+      }
+    }
+    published.verification().checks().stream().filter(c -> !redone.contains(c.format())).forEach(checks::add);
+    outputs.sort((a, b) -> a.format().compareTo(b.format()));
+    checks.sort((a, b) -> a.format().compareTo(b.format()));
+    TrackManifest next =
+        new TrackManifest(
+            TrackManifest.SCHEMA_VERSION,
+            trackId,
+            version,
+            Workflow.getInfo().getWorkflowId(),
+            Workflow.getInfo().getRunId(),
+            Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString(),
+            src,
+            published.metadata(),
+            List.copyOf(outputs),
+            published.absentOutputs(),
+            new VerificationReport(List.copyOf(checks)),
+            published.preview(),
+            new LinkedHashMap<>(stageMillis));
+    enter(TrackStage.PUBLISHING);
+    storage.publishManifest(new PublishManifestRequest(trackId, next)); // the switch
+    published = next;
+    storage.deleteObjects(replacedKeys);
+    enter(TrackStage.PUBLISHED);
+    reprocessing = false;
+  }
+
+  /** Deleting a live track: its files and manifest go, whatever happens to the workflow. */
+  private void unpublish() {
+    stage = TrackStage.COMPENSATING;
+    List<String> keys = new ArrayList<>();
+    published.outputs().forEach(o -> keys.add(o.key()));
+    if (published.metadata() != null && published.metadata().artwork() != null) {
+      keys.add(published.metadata().artwork().key());
+    }
+    keys.add(BlobKeys.manifestKey(trackId));
+    Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(keys)).run();
+    stage = TrackStage.CANCELLED;
+  }
+
+  private static Set<OutputFormat> formatsOf(List<OutputFormat> formats) {
+    return formats == null || formats.isEmpty() ? EnumSet.allOf(OutputFormat.class) : EnumSet.copyOf(formats);
   }
 
   private record EncodedAndVerified(List<EncodedOutput> outputs, VerificationReport verification) {}
@@ -268,7 +405,39 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
 
   @Override
   public TrackProgress progress() {
-    return new TrackProgress(trackId, stage, List.copyOf(outputProgress.values()), failure);
+    return new TrackProgress(
+        trackId, stage, published == null ? 0 : published.version(), List.copyOf(outputProgress.values()), failure);
+  }
+
+  @Override
+  public TrackManifest manifest() {
+    return published;
+  }
+
+  @Override
+  public int reprocess(ReprocessRequest request) {
+    reprocessQueue.add(request);
+    return published.version() + reprocessQueue.size() + (reprocessing ? 1 : 0);
+  }
+
+  @Override
+  public void validateReprocess(ReprocessRequest request) {
+    if (!alive || published == null) {
+      throw new IllegalStateException("Track " + trackId + " is not published and alive; nothing to re-process.");
+    }
+    if (request == null || request.formats() == null || request.formats().isEmpty()) {
+      throw new IllegalArgumentException("Name the outputs to re-process, e.g. [\"FLAC\"].");
+    }
+    for (OutputFormat format : request.formats()) {
+      if (format == null) {
+        throw new IllegalArgumentException("Unknown output format in " + request.formats());
+      }
+      boolean planned =
+          OutputPlanner.plan(trackId, published.version() + 1, published.source().probe(), EnumSet.of(format)).absent().isEmpty();
+      if (!planned) {
+        throw new IllegalArgumentException(format + " cannot be made from this source: " + published.absentOutputs());
+      }
+    }
   }
 
   @Override
@@ -282,11 +451,15 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
 
   private void enter(TrackStage next) {
     long now = Workflow.currentTimeMillis();
-    if (stage != TrackStage.STARTED) {
+    if (stage != TrackStage.STARTED && stage != TrackStage.PUBLISHED) {
       stageMillis.put(stage.name(), now - stageStartedAt);
     }
     stage = next;
     stageStartedAt = now;
+  }
+
+  private static boolean isCancellation(Throwable e) {
+    return e instanceof CanceledFailure || e.getCause() instanceof CanceledFailure;
   }
 
   /** The innermost application failure's type and message, for the query and the CLI. */

@@ -2,5 +2,11 @@ package com.audiostems.workflows.track;
 
 import java.util.List;
 
-/** What the progress query answers. {@code failure} is null unless the track failed. */
-public record TrackProgress(String trackId, TrackStage stage, List<OutputProgress> outputs, String failure) {}
+/**
+ * What the progress query answers.
+ *
+ * @param version the published output version (0 before the first publication)
+ * @param failure why the track (or its last re-process) failed; null otherwise
+ */
+public record TrackProgress(
+    String trackId, TrackStage stage, int version, List<OutputProgress> outputs, String failure) {}

@@ -10,6 +10,8 @@ public enum TrackStage {
   VERIFYING,
   PUBLISHING,
   PUBLISHED,
+  /** A published track re-encoding some outputs; the published version stays readable meanwhile. */
+  REPROCESSING,
   COMPENSATING,
   FAILED,
   CANCELLED

@@ -23,7 +23,7 @@ class OutputPlannerTest {
   void cdSourceKeepsItsRateAndDepthAndHasNoHiresFlac() {
     OutputPlan plan = OutputPlanner.plan("t1", pcm(44_100, 16, 2), null);
     Map<OutputFormat, OutputSpec> outputs = plan(pcm(44_100, 16, 2));
-    assertThat(outputs.get(OutputFormat.FLAC)).isEqualTo(new OutputSpec(OutputFormat.FLAC, "tracks/t1/outputs/flac.flac", 44_100, 16, 2, 0));
+    assertThat(outputs.get(OutputFormat.FLAC)).isEqualTo(new OutputSpec(OutputFormat.FLAC, "tracks/t1/v1/outputs/flac.flac", 44_100, 16, 2, 0));
     assertThat(outputs.get(OutputFormat.WAV_24).bitDepth()).isEqualTo(24);
     assertThat(outputs.get(OutputFormat.MP3_320).bitRateKbps()).isEqualTo(320);
     assertThat(outputs).doesNotContainKey(OutputFormat.FLAC_96K);

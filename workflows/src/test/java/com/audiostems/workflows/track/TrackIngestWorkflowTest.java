@@ -98,7 +98,104 @@ class TrackIngestWorkflowTest {
   }
 
   private static TrackIngestRequest request() {
-    return new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2);
+    return new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, false, null);
+  }
+
+  private static TrackIngestRequest keepAliveRequest() {
+    return new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, true, null);
+  }
+
+  private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void aLiveTrackReprocessesAnOutputAsANewVersionAndDeletesTheReplacedFile() throws Exception {
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, keepAliveRequest());
+    awaitCondition(() -> workflow.progress().stage() == TrackStage.PUBLISHED);
+    String v1Flac = BlobKeys.outputKey(TRACK, 1, OutputFormat.FLAC);
+    String v1Mp3 = BlobKeys.outputKey(TRACK, 1, OutputFormat.MP3_320);
+    assertThat(store.keys).containsKeys(v1Flac, v1Mp3);
+
+    int version = workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.FLAC), "encoder upgrade"));
+
+    assertThat(version).isEqualTo(2);
+    awaitCondition(() -> workflow.manifest().version() == 2 && workflow.progress().stage() == TrackStage.PUBLISHED);
+    String v2Flac = BlobKeys.outputKey(TRACK, 2, OutputFormat.FLAC);
+    assertThat(workflow.manifest().outputs()).extracting(EncodedOutput::key).contains(v2Flac, v1Mp3).doesNotContain(v1Flac);
+    assertThat(workflow.manifest().outputs()).hasSize(6);
+    assertThat(store.keys).containsKeys(v2Flac, v1Mp3).doesNotContainKey(v1Flac);
+    assertThat(store.manifests).as("manifest switched before the old file went").endsWith(2);
+  }
+
+  @Test
+  void reprocessRequestsThatCannotBeMetAreRejectedBeforeTheyReachTheHistory() throws Exception {
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, keepAliveRequest());
+    awaitCondition(() -> workflow.progress().stage() == TrackStage.PUBLISHED);
+
+    assertThatThrownBy(() -> workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.FLAC_96K), "hi-res")))
+        .isInstanceOf(io.temporal.client.WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("FLAC_96K cannot be made");
+    assertThatThrownBy(() -> workflow.reprocess(new ReprocessRequest(List.of(), "nothing")))
+        .isInstanceOf(io.temporal.client.WorkflowUpdateException.class);
+    assertThat(workflow.manifest().version()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedReprocessKeepsThePublishedVersionAndRemovesItsOwnFiles() throws Exception {
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, keepAliveRequest());
+    awaitCondition(() -> workflow.progress().stage() == TrackStage.PUBLISHED);
+    media.verifyFailure =
+        ApplicationFailure.newNonRetryableFailure("FLAC differs from the source.", TrackFailures.OUTPUT_VERIFICATION_FAILED);
+
+    workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.FLAC), "retry"));
+
+    awaitCondition(() -> workflow.progress().failure() != null);
+    assertThat(workflow.progress().stage()).isEqualTo(TrackStage.PUBLISHED);
+    assertThat(workflow.manifest().version()).isEqualTo(1);
+    assertThat(store.keys).containsKey(BlobKeys.outputKey(TRACK, 1, OutputFormat.FLAC))
+        .doesNotContainKey(BlobKeys.outputKey(TRACK, 2, OutputFormat.FLAC));
+  }
+
+  @Test
+  void aLongLivedTrackContinuesAsNewAndKeepsItsState() throws Exception {
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, keepAliveRequest());
+    awaitCondition(() -> workflow.progress().stage() == TrackStage.PUBLISHED);
+    String firstRun = workflow.manifest().runId();
+
+    int reprocesses = TrackIngestWorkflowImpl.MAX_REPROCESSES_PER_RUN + 2;
+    for (int i = 1; i <= reprocesses; i++) {
+      workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.WAV_24), "round " + i));
+      int published = 1 + i;
+      awaitCondition(() -> workflow.manifest() != null && workflow.manifest().version() == published);
+    }
+
+    assertThat(workflow.manifest().runId()).as("a later run published the last version").isNotEqualTo(firstRun);
+    assertThat(store.keys).containsKey(BlobKeys.outputKey(TRACK, 1 + reprocesses, OutputFormat.WAV_24));
+    assertThat(store.keys.keySet().stream().filter(k -> k.endsWith(OutputFormat.WAV_24.fileName()))).hasSize(1);
+  }
+
+  @Test
+  void deletingALiveTrackUnpublishesIt() throws Exception {
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, keepAliveRequest());
+    awaitCondition(() -> workflow.progress().stage() == TrackStage.PUBLISHED);
+    assertThat(store.keys).isNotEmpty();
+
+    WorkflowStub.fromTyped(workflow).cancel();
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class))
+        .isInstanceOf(WorkflowFailedException.class);
+    assertThat(store.keys).as("outputs, artwork and manifest deleted").isEmpty();
   }
 
   @Test
@@ -217,6 +314,7 @@ class TrackIngestWorkflowTest {
   static final class FakeStore implements StorageActivities {
     final Map<String, Long> keys = new ConcurrentHashMap<>();
     final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    final List<Integer> manifests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void put(String key) {
       keys.put(key, 1L);
@@ -226,6 +324,7 @@ class TrackIngestWorkflowTest {
     public StoredObject publishManifest(PublishManifestRequest request) {
       String key = BlobKeys.manifestKey(request.trackId());
       put(key);
+      manifests.add(request.manifest().version());
       return new StoredObject(key, 100, "00");
     }
 
