@@ -102,7 +102,8 @@ public class ProcessCommand {
                   WorkflowOptions.newBuilder()
                       .setWorkflowId(TrackIngestWorkflow.workflowId(trackId))
                       .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
-                      .setWorkflowRunTimeout(Duration.ofHours(6))
+                      // What the Temporal UI lists the job as; the workflow's details add title and artist.
+                      .setStaticSummary(file.getFileName().toString())
                       .build());
       // On a server of its own the track lives on as its entity after publishing (re-process,
       // delete); the in-process server ends with this command, so there the workflow ends too.

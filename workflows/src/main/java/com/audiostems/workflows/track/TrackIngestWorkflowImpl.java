@@ -122,12 +122,12 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                   .build())
           .build();
 
-  private final MediaActivities probeMedia = Workflow.newActivityStub(MediaActivities.class, PROBE);
-  private final MediaActivities validateMedia = Workflow.newActivityStub(MediaActivities.class, VALIDATE);
-  private final MetadataActivities metadata = Workflow.newActivityStub(MetadataActivities.class, METADATA);
-  private final MediaActivities encodeMedia = Workflow.newActivityStub(MediaActivities.class, ENCODE);
-  private final MediaActivities verifyMedia = Workflow.newActivityStub(MediaActivities.class, VERIFY);
   private final StorageActivities storage = Workflow.newActivityStub(StorageActivities.class, STORAGE);
+
+  /** A stub whose calls carry a summary, so that operators read what each activity did in the UI. */
+  private static <T> T activities(Class<T> type, ActivityOptions options, String summary) {
+    return Workflow.newActivityStub(type, ActivityOptions.newBuilder(options).setSummary(summary).build());
+  }
 
   /**
    * Re-processes one run may take before it continues as new, so that a long-lived track's history
@@ -146,15 +146,22 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   private final Deque<ReprocessRequest> reprocessQueue = new ArrayDeque<>();
   private int reprocessesThisRun;
   private boolean reprocessing;
+  /** "Title — Artist" once the tags are read; the file name until then. */
+  private String title;
 
   @Override
   public TrackIngestResult ingest(TrackIngestRequest request) {
     trackId = BlobKeys.requireTrackId(request.trackId());
+    title = request.originalFileName();
     if (request.published() == null) {
       published = publishFirstVersion(request);
     } else {
       published = request.published();
+      if (titleOf(published.metadata()) != null) {
+        title = titleOf(published.metadata());
+      }
       stage = TrackStage.PUBLISHED;
+      showDetails();
     }
     TrackIngestResult result = new TrackIngestResult(trackId, BlobKeys.manifestKey(trackId), published);
     if (!request.keepAlive()) {
@@ -194,13 +201,22 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     Saga saga = new Saga(new Saga.Options.Builder().setContinueWithError(true).build());
     try {
       enter(TrackStage.PROBING);
-      SourceProbe probe = probeMedia.probe(new ProbeRequest(trackId, request.sourceKey()));
+      SourceProbe probe =
+          activities(MediaActivities.class, PROBE, "probe " + request.sourceKey())
+              .probe(new ProbeRequest(trackId, request.sourceKey()));
 
       enter(TrackStage.VALIDATING);
-      ValidatedSource source = validateMedia.validate(new ValidateRequest(trackId, request.sourceKey(), probe));
+      ValidatedSource source =
+          activities(MediaActivities.class, VALIDATE, "validate " + probe.codec() + " " + probe.sampleRateHz() + " Hz: limits, header, full decode")
+              .validate(new ValidateRequest(trackId, request.sourceKey(), probe));
 
       enter(TrackStage.READING_METADATA);
-      TrackMetadata tags = metadata.readMetadata(new ReadMetadataRequest(trackId, request.sourceKey(), probe));
+      TrackMetadata tags =
+          activities(MetadataActivities.class, METADATA, "read tags, bext and iXML")
+              .readMetadata(new ReadMetadataRequest(trackId, request.sourceKey(), probe));
+      if (titleOf(tags) != null) {
+        title = titleOf(tags);
+      }
       if (tags.artwork() != null) {
         saga.addCompensation(storage::deleteObjects, List.of(tags.artwork().key()));
       }
@@ -210,7 +226,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       saga.addCompensation(storage::deleteObjects, plan.outputs().stream().map(OutputSpec::key).toList());
 
       enter(TrackStage.ENCODING);
-      EncodedAndVerified done = encodeAndVerify(request, source, tags, plan);
+      EncodedAndVerified done = encodeAndVerify(request, 1, source, tags, plan);
 
       enter(TrackStage.PUBLISHING);
       saga.addCompensation(storage::deleteObjects, List.of(BlobKeys.manifestKey(trackId)));
@@ -236,7 +252,8 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               done.verification(),
               new TrackManifest.Preview(false, null),
               new LinkedHashMap<>(stageMillis));
-      storage.publishManifest(new PublishManifestRequest(trackId, manifest));
+      activities(StorageActivities.class, STORAGE, "publish manifest version 1")
+          .publishManifest(new PublishManifestRequest(trackId, manifest));
       enter(TrackStage.PUBLISHED);
       return manifest;
     } catch (TemporalFailure e) {
@@ -272,7 +289,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     List<String> newKeys = plan.outputs().stream().map(OutputSpec::key).toList();
     EncodedAndVerified done;
     try {
-      done = encodeAndVerify(request.resumingFrom(published), source, published.metadata(), plan);
+      done = encodeAndVerify(request, version, source, published.metadata(), plan);
     } catch (TemporalFailure e) {
       if (isCancellation(e)) {
         Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(newKeys)).run();
@@ -313,9 +330,12 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
             published.preview(),
             new LinkedHashMap<>(stageMillis));
     enter(TrackStage.PUBLISHING);
-    storage.publishManifest(new PublishManifestRequest(trackId, next)); // the switch
+    // The switch: readers move to the new version with this one write.
+    activities(StorageActivities.class, STORAGE, "publish manifest version " + version)
+        .publishManifest(new PublishManifestRequest(trackId, next));
     published = next;
-    storage.deleteObjects(replacedKeys);
+    activities(StorageActivities.class, STORAGE, "delete the " + replacedKeys.size() + " files version " + version + " replaced")
+        .deleteObjects(replacedKeys);
     enter(TrackStage.PUBLISHED);
     reprocessing = false;
   }
@@ -346,7 +366,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
    * writing when compensation starts.
    */
   private EncodedAndVerified encodeAndVerify(
-      TrackIngestRequest request, ValidatedSource source, TrackMetadata tags, OutputPlan plan) {
+      TrackIngestRequest request, int version, ValidatedSource source, TrackMetadata tags, OutputPlan plan) {
     List<List<OutputSpec>> lanes = EncodeSchedule.lanes(plan.outputs(), Math.max(1, request.encodeLanes()));
     List<Promise<EncodeLaneResult>> encoded = new ArrayList<>();
     List<Promise<List<OutputCheck>>> verified = new ArrayList<>();
@@ -357,7 +377,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                 lane.forEach(s -> outputProgress.put(s.format(), new OutputProgress(s.format(), 0, "encoding")));
                 Promise<EncodeLaneResult> encode =
                     Async.function(
-                            encodeMedia::encodeLane,
+                            activities(MediaActivities.class, ENCODE, "encode " + formatNames(lane) + " (version " + version + ")")::encodeLane,
                             new EncodeLaneRequest(trackId, request.sourceKey(), source.probe(), lane, tags))
                         .thenApply(
                             r -> {
@@ -393,7 +413,9 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     List<Promise<VerificationReport>> reports = new ArrayList<>();
     for (EncodedOutput output : outputs) {
       reports.add(
-          Async.function(verifyMedia::verifyOutputs, new VerifyRequest(trackId, source, List.of(output)))
+          Async.function(
+                  activities(MediaActivities.class, VERIFY, "verify " + output.format() + " (" + output.key() + ")")::verifyOutputs,
+                  new VerifyRequest(trackId, source, List.of(output)))
               .thenApply(
                   report -> {
                     outputProgress.put(output.format(), new OutputProgress(output.format(), 1, "verified"));
@@ -456,6 +478,41 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     }
     stage = next;
     stageStartedAt = now;
+    showDetails();
+  }
+
+  /**
+   * The workflow's current details in the Temporal UI: a Markdown account of the track, its stages
+   * and its outputs, so that an operator reads a job without decoding payloads.
+   */
+  private void showDetails() {
+    StringBuilder md = new StringBuilder();
+    md.append("**").append(title == null ? trackId : title).append("**  \n");
+    md.append("track `").append(trackId).append("` · stage **").append(stage.name().toLowerCase(java.util.Locale.ROOT))
+        .append("** · published version ").append(published == null ? "none" : published.version()).append("\n\n");
+    if (failure != null) {
+      md.append("> ").append(failure).append("\n\n");
+    }
+    md.append("| stage | ms |\n|---|---:|\n");
+    stageMillis.forEach((name, ms) -> md.append("| ").append(name.toLowerCase(java.util.Locale.ROOT)).append(" | ").append(ms).append(" |\n"));
+    md.append("| ").append(stage.name().toLowerCase(java.util.Locale.ROOT)).append(" | … |\n");
+    if (!outputProgress.isEmpty()) {
+      md.append("\n| output | state | progress |\n|---|---|---:|\n");
+      outputProgress.values().forEach(o -> md.append("| ").append(o.format()).append(" | ").append(o.state())
+          .append(" | ").append(Math.round(o.fraction() * 100)).append("% |\n"));
+    }
+    Workflow.setCurrentDetails(md.toString());
+  }
+
+  private static String titleOf(TrackMetadata tags) {
+    if (tags == null || tags.title() == null) {
+      return null;
+    }
+    return tags.artist() == null ? tags.title() : tags.title() + " — " + tags.artist();
+  }
+
+  private static String formatNames(List<OutputSpec> lane) {
+    return String.join(", ", lane.stream().map(s -> s.format().name()).toList());
   }
 
   private static boolean isCancellation(Throwable e) {

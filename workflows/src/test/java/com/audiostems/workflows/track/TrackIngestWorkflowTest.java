@@ -228,6 +228,33 @@ class TrackIngestWorkflowTest {
   }
 
   @Test
+  void operatorsReadTheJobInTheUiThroughDetailsAndActivitySummaries() {
+    TrackIngestWorkflow workflow = newWorkflow();
+    workflow.ingest(request());
+    WorkflowStub stub = WorkflowStub.fromTyped(workflow);
+
+    // What the Temporal UI shows as the workflow's current details.
+    io.temporal.api.sdk.v1.WorkflowMetadata metadata =
+        stub.query("__temporal_workflow_metadata", io.temporal.api.sdk.v1.WorkflowMetadata.class);
+    assertThat(metadata.getCurrentDetails())
+        .contains("**My Song — Composer**")
+        .contains("stage **published**")
+        .contains("| probing |")
+        .contains("| FLAC | verified | 100% |");
+
+    List<String> summaries =
+        env.getWorkflowClient().fetchHistory(TrackIngestWorkflow.workflowId(TRACK)).getEvents().stream()
+            .filter(e -> e.hasActivityTaskScheduledEventAttributes() && e.getUserMetadata().hasSummary())
+            .map(e -> io.temporal.common.converter.DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+                e.getUserMetadata().getSummary(), String.class, String.class))
+            .toList();
+    assertThat(summaries)
+        .contains("probe " + SOURCE_KEY, "read tags, bext and iXML")
+        .anyMatch(s -> s.startsWith("encode ") && s.contains("FLAC") && s.endsWith("(version 1)"))
+        .anyMatch(s -> s.startsWith("verify MP3_320"));
+  }
+
+  @Test
   void badInputEndsInATypedNonRetryableFailureWithoutRetries() {
     media.probeFailure = ApplicationFailure.newNonRetryableFailure("Not an audio file.", TrackFailures.NOT_AUDIO);
 
