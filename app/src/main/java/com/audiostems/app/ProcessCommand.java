@@ -1,7 +1,7 @@
 package com.audiostems.app;
 
 import com.audiostems.activities.media.MediaSettings;
-import com.audiostems.activities.storage.LocalBlobStore;
+import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workers.cpu.CpuActivities;
 import com.audiostems.workers.cpu.CpuWorkerSettings;
 import com.audiostems.workers.cpu.CpuWorkers;

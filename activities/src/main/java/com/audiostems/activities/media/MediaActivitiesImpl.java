@@ -1,7 +1,7 @@
 package com.audiostems.activities.media;
 
 import com.audiostems.activities.metadata.OutputTagger;
-import com.audiostems.activities.storage.BlobStore;
+import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;
 import com.audiostems.workflows.media.MediaActivities;

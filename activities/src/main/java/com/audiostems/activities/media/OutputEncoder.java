@@ -2,8 +2,8 @@ package com.audiostems.activities.media;
 
 import com.audiostems.activities.media.EncoderArguments.LaneOutput;
 import com.audiostems.activities.metadata.OutputTagger;
-import com.audiostems.activities.storage.BlobStore;
-import com.audiostems.activities.storage.SafeKeys;
+import com.audiostems.storage.BlobStore;
+import com.audiostems.storage.SafeKeys;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;

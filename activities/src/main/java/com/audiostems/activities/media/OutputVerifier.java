@@ -1,7 +1,7 @@
 package com.audiostems.activities.media;
 
-import com.audiostems.activities.storage.BlobStore;
-import com.audiostems.activities.storage.LocalBlobStore;
+import com.audiostems.storage.BlobStore;
+import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.OutputCheck;

@@ -1,6 +1,6 @@
 package com.audiostems.activities.media;
 
-import com.audiostems.activities.storage.BlobStore;
+import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.TrackFailures;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;

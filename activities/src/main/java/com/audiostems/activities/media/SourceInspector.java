@@ -1,6 +1,6 @@
 package com.audiostems.activities.media;
 
-import com.audiostems.activities.storage.BlobStore;
+import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.media.ProbeRequest;
 import com.audiostems.workflows.media.QualityTier;
 import com.audiostems.workflows.media.SourceProbe;

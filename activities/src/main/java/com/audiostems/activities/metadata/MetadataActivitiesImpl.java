@@ -10,7 +10,7 @@ import static com.audiostems.activities.metadata.TextField.PUBLISHER;
 import static com.audiostems.activities.metadata.TextField.TITLE;
 import static com.audiostems.activities.metadata.TextField.YEAR;
 
-import com.audiostems.activities.storage.BlobStore;
+import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.media.SourceProbe;
 import com.audiostems.workflows.metadata.ArtworkRef;

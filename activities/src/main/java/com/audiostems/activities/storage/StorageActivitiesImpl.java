@@ -1,5 +1,7 @@
 package com.audiostems.activities.storage;
 
+import com.audiostems.storage.BlobStore;
+
 import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.PublishManifestRequest;
 import com.audiostems.workflows.storage.StorageActivities;

@@ -1,7 +1,7 @@
 package com.audiostems.activities.media;
 
 import com.audiostems.activities.metadata.OutputTagger;
-import com.audiostems.activities.storage.LocalBlobStore;
+import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;

@@ -3,7 +3,7 @@ package com.audiostems.activities.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.audiostems.activities.storage.LocalBlobStore;
+import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.workflows.media.ProbeRequest;
 import com.audiostems.workflows.media.SourceProbe;

@@ -13,7 +13,7 @@ import static com.audiostems.activities.metadata.MetadataFixtures.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.audiostems.activities.storage.LocalBlobStore;
+import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.metadata.BroadcastExtension;

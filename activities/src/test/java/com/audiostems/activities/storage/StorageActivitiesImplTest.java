@@ -1,5 +1,7 @@
 package com.audiostems.activities.storage;
 
+import com.audiostems.storage.LocalBlobStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.audiostems.workflows.storage.BlobKeys;

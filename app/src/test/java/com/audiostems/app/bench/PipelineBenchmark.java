@@ -4,7 +4,7 @@ import com.audiostems.activities.media.EncoderArguments;
 import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.activities.media.SourceInspector;
-import com.audiostems.activities.storage.LocalBlobStore;
+import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.app.AudiostemsApplication;
 import com.audiostems.workflows.media.EncodeSchedule;

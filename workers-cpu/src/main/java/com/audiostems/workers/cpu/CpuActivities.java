@@ -5,7 +5,7 @@ import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.activities.metadata.JaudiotaggerOutputTagger;
 import com.audiostems.activities.metadata.MetadataActivitiesImpl;
-import com.audiostems.activities.storage.BlobStore;
+import com.audiostems.storage.BlobStore;
 import com.audiostems.activities.storage.StorageActivitiesImpl;
 import com.audiostems.workflows.media.MediaActivities;
 import com.audiostems.workflows.metadata.MetadataActivities;

@@ -1,4 +1,4 @@
-package com.audiostems.activities.storage;
+package com.audiostems.storage;
 
 import com.audiostems.workflows.TrackFailures;
 import io.temporal.failure.ApplicationFailure;
