@@ -82,10 +82,10 @@ public class ProcessCommand {
     long starting = System.nanoTime();
     try (TemporalConnection temporal =
         options.temporalTarget() != null ? TemporalConnection.remote(options.temporalTarget()) : TemporalConnection.inProcess()) {
+      CpuWorkerSettings workerSettings =
+          new CpuWorkerSettings(properties.workers().activitySlotsOrCores(), Duration.ofSeconds(2), CpuWorkerSettings.newHostId());
       CpuWorkers.register(
-          temporal.workerFactory(),
-          CpuActivities.create(store, media),
-          new CpuWorkerSettings(properties.workers().activitySlotsOrCores(), Duration.ofSeconds(2)));
+          temporal.workerFactory(), CpuActivities.create(store, media, workerSettings.hostId()), workerSettings);
       temporal.workerFactory().start();
       out.printf(
           Locale.ROOT,

@@ -8,5 +8,15 @@ public final class TaskQueues {
   /** Media activities (ffprobe, ffmpeg, tags, storage): CPU-bound, sized to the host's cores. */
   public static final String AUDIO_CPU = "audio-cpu";
 
+  /**
+   * The queue only one CPU host polls, beside {@link #AUDIO_CPU}: a track's media activities go
+   * there once the host holds the track's working copy.
+   *
+   * @param hostId unique per worker process (host name plus a random suffix)
+   */
+  public static String cpuHost(String hostId) {
+    return AUDIO_CPU + "-host-" + hostId;
+  }
+
   private TaskQueues() {}
 }

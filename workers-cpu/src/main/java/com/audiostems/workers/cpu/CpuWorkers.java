@@ -18,14 +18,20 @@ public final class CpuWorkers {
     Worker workflows = factory.newWorker(TaskQueues.TRACK_WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(TrackIngestWorkflowImpl.class);
 
-    Worker media =
-        factory.newWorker(
-            TaskQueues.AUDIO_CPU,
-            WorkerOptions.newBuilder()
-                .setMaxConcurrentActivityExecutionSize(Math.max(1, settings.activitySlots()))
-                .setMaxHeartbeatThrottleInterval(settings.maxHeartbeatThrottle())
-                .setDefaultHeartbeatThrottleInterval(settings.maxHeartbeatThrottle())
-                .build());
-    media.registerActivitiesImplementations(activities.media(), activities.metadata(), activities.storage());
+    WorkerOptions activityOptions =
+        WorkerOptions.newBuilder()
+            .setMaxConcurrentActivityExecutionSize(Math.max(1, settings.activitySlots()))
+            .setMaxHeartbeatThrottleInterval(settings.maxHeartbeatThrottle())
+            .setDefaultHeartbeatThrottleInterval(settings.maxHeartbeatThrottle())
+            .build();
+    // The shared queue: any host may claim a new track, publish or delete.
+    factory
+        .newWorker(TaskQueues.AUDIO_CPU, activityOptions)
+        .registerActivitiesImplementations(
+            activities.media(), activities.metadata(), activities.storage(), activities.workingCopies());
+    // This host's own queue: the media work of the tracks whose working copy it holds.
+    factory
+        .newWorker(TaskQueues.cpuHost(settings.hostId()), activityOptions)
+        .registerActivitiesImplementations(activities.media(), activities.metadata(), activities.storage());
   }
 }

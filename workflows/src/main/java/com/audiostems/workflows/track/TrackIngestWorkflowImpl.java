@@ -32,6 +32,11 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
+import io.temporal.api.enums.v1.TimeoutType;
+import io.temporal.workflow.Functions;
+import com.audiostems.workflows.host.FetchSourceRequest;
+import com.audiostems.workflows.host.WorkingCopyActivities;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
@@ -108,6 +113,24 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
           .setRetryOptions(MEDIA_RETRY)
           .build();
 
+  /** Fetching the source to a host: a download at worst. */
+  private static final ActivityOptions FETCH =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(TaskQueues.AUDIO_CPU)
+          .setStartToCloseTimeout(Duration.ofMinutes(30))
+          .setHeartbeatTimeout(Duration.ofMinutes(1))
+          .setRetryOptions(MEDIA_RETRY)
+          .build();
+
+  /**
+   * How long an activity may wait for the track's host to take it. A live host polls its own queue
+   * all the time, so waiting longer means the host is gone: the track then moves to another host.
+   */
+  static final Duration HOST_SCHEDULE_TO_START = Duration.ofSeconds(30);
+
+  /** How often a track may move host before the failure is left to stand. */
+  private static final int MAX_HOST_MOVES = 5;
+
   /** Publishing and compensation must eventually happen: retried for up to an hour. */
   private static final ActivityOptions STORAGE =
       ActivityOptions.newBuilder()
@@ -123,6 +146,50 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
           .build();
 
   private final StorageActivities storage = Workflow.newActivityStub(StorageActivities.class, STORAGE);
+
+  /** The queue of the host holding this track's working copy; null until a host has fetched it. */
+  private String hostQueue;
+  private String sourceKey;
+
+  /**
+   * A stub for the track's host: its own task queue, and a schedule-to-start limit that tells a
+   * dead host from a busy one.
+   */
+  private <T> T onHost(Class<T> type, ActivityOptions options, String summary) {
+    if (hostQueue == null) {
+      hostQueue =
+          activities(WorkingCopyActivities.class, FETCH, "fetch the source to a worker host")
+              .fetchSource(new FetchSourceRequest(trackId, sourceKey))
+              .taskQueue();
+    }
+    return activities(
+        type,
+        ActivityOptions.newBuilder(options).setTaskQueue(hostQueue).setScheduleToStartTimeout(HOST_SCHEDULE_TO_START).build(),
+        summary);
+  }
+
+  /** Runs a stage on the track's host and, when that host is gone, again on another. */
+  private <R> R withHost(Functions.Func<R> stage) {
+    for (int moves = 0; ; moves++) {
+      try {
+        return stage.apply();
+      } catch (ActivityFailure e) {
+        if (moves >= MAX_HOST_MOVES || !hostIsGone(e)) {
+          throw e;
+        }
+        hostQueue = null; // the next onHost() fetches the source to another host
+      }
+    }
+  }
+
+  private static boolean hostIsGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutFailure timeout && timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** A stub whose calls carry a summary, so that operators read what each activity did in the UI. */
   private static <T> T activities(Class<T> type, ActivityOptions options, String summary) {
@@ -152,6 +219,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   @Override
   public TrackIngestResult ingest(TrackIngestRequest request) {
     trackId = BlobKeys.requireTrackId(request.trackId());
+    sourceKey = request.sourceKey();
     title = request.originalFileName();
     if (request.published() == null) {
       published = publishFirstVersion(request);
@@ -202,18 +270,24 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     try {
       enter(TrackStage.PROBING);
       SourceProbe probe =
-          activities(MediaActivities.class, PROBE, "probe " + request.sourceKey())
-              .probe(new ProbeRequest(trackId, request.sourceKey()));
+          withHost(
+              () ->
+                  onHost(MediaActivities.class, PROBE, "probe " + request.sourceKey())
+                      .probe(new ProbeRequest(trackId, request.sourceKey())));
 
       enter(TrackStage.VALIDATING);
       ValidatedSource source =
-          activities(MediaActivities.class, VALIDATE, "validate " + probe.codec() + " " + probe.sampleRateHz() + " Hz: limits, header, full decode")
-              .validate(new ValidateRequest(trackId, request.sourceKey(), probe));
+          withHost(
+              () ->
+                  onHost(MediaActivities.class, VALIDATE, "validate " + probe.codec() + " " + probe.sampleRateHz() + " Hz: limits, header, full decode")
+                      .validate(new ValidateRequest(trackId, request.sourceKey(), probe)));
 
       enter(TrackStage.READING_METADATA);
       TrackMetadata tags =
-          activities(MetadataActivities.class, METADATA, "read tags, bext and iXML")
-              .readMetadata(new ReadMetadataRequest(trackId, request.sourceKey(), probe));
+          withHost(
+              () ->
+                  onHost(MetadataActivities.class, METADATA, "read tags, bext and iXML")
+                      .readMetadata(new ReadMetadataRequest(trackId, request.sourceKey(), probe)));
       if (titleOf(tags) != null) {
         title = titleOf(tags);
       }
@@ -226,7 +300,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       saga.addCompensation(storage::deleteObjects, plan.outputs().stream().map(OutputSpec::key).toList());
 
       enter(TrackStage.ENCODING);
-      EncodedAndVerified done = encodeAndVerify(request, 1, source, tags, plan);
+      EncodedAndVerified done = withHost(() -> encodeAndVerify(request, 1, source, tags, plan));
 
       enter(TrackStage.PUBLISHING);
       saga.addCompensation(storage::deleteObjects, List.of(BlobKeys.manifestKey(trackId)));
@@ -289,7 +363,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     List<String> newKeys = plan.outputs().stream().map(OutputSpec::key).toList();
     EncodedAndVerified done;
     try {
-      done = encodeAndVerify(request, version, source, published.metadata(), plan);
+      done = withHost(() -> encodeAndVerify(request, version, source, published.metadata(), plan));
     } catch (TemporalFailure e) {
       if (isCancellation(e)) {
         Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(newKeys)).run();
@@ -377,7 +451,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                 lane.forEach(s -> outputProgress.put(s.format(), new OutputProgress(s.format(), 0, "encoding")));
                 Promise<EncodeLaneResult> encode =
                     Async.function(
-                            activities(MediaActivities.class, ENCODE, "encode " + formatNames(lane) + " (version " + version + ")")::encodeLane,
+                            onHost(MediaActivities.class, ENCODE, "encode " + formatNames(lane) + " (version " + version + ")")::encodeLane,
                             new EncodeLaneRequest(trackId, request.sourceKey(), source.probe(), lane, tags))
                         .thenApply(
                             r -> {
@@ -414,7 +488,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     for (EncodedOutput output : outputs) {
       reports.add(
           Async.function(
-                  activities(MediaActivities.class, VERIFY, "verify " + output.format() + " (" + output.key() + ")")::verifyOutputs,
+                  onHost(MediaActivities.class, VERIFY, "verify " + output.format() + " (" + output.key() + ")")::verifyOutputs,
                   new VerifyRequest(trackId, source, List.of(output)))
               .thenApply(
                   report -> {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.host.FetchSourceRequest;
+import com.audiostems.workflows.host.HostAffinity;
+import com.audiostems.workflows.host.WorkingCopyActivities;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;
 import com.audiostems.workflows.media.EncodedOutput;
@@ -59,7 +62,9 @@ class TrackIngestWorkflowTest {
   private static final SourceProbe PROBE =
       new SourceProbe("wav", "pcm_s24le", 0, 48_000, 24, "s32", 2, "stereo", 10.0, 2_304_000, 2_880_044, true, false);
 
+  private static final String LIVE_HOST = "live-1";
   private TestWorkflowEnvironment env;
+  private FakeHosts hosts;
   private FakeStore store;
   private FakeMedia media;
 
@@ -78,7 +83,15 @@ class TrackIngestWorkflowTest {
                 .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
                 .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
                 .build());
-    activities.registerActivitiesImplementations(media, new FakeMetadata(store), store);
+    FakeMetadata metadata = new FakeMetadata(store);
+    hosts = new FakeHosts();
+    activities.registerActivitiesImplementations(media, metadata, store, hosts);
+    // The one live host's own queue (file affinity).
+    env.newWorker(TaskQueues.cpuHost(LIVE_HOST), WorkerOptions.newBuilder()
+            .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
+            .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
+            .build())
+        .registerActivitiesImplementations(media, metadata, store);
     env.start();
   }
 
@@ -255,6 +268,16 @@ class TrackIngestWorkflowTest {
   }
 
   @Test
+  void aTrackMovesToAnotherHostWhenItsHostIsGone() {
+    hosts.handOut.add(new HostAffinity("gone-1", TaskQueues.cpuHost("gone-1"))); // nobody polls this queue
+
+    TrackIngestResult result = newWorkflow().ingest(request());
+
+    assertThat(result.manifest().outputs()).hasSize(6);
+    assertThat(hosts.fetches.get()).as("fetched to the dead host, then to a live one").isEqualTo(2);
+  }
+
+  @Test
   void badInputEndsInATypedNonRetryableFailureWithoutRetries() {
     media.probeFailure = ApplicationFailure.newNonRetryableFailure("Not an audio file.", TrackFailures.NOT_AUDIO);
 
@@ -335,6 +358,19 @@ class TrackIngestWorkflowTest {
     TrackIngestResult result = newWorkflow().ingest(request());
     assertThat(result.manifest().outputs()).hasSize(6);
     assertThat(media.signalsSent.get()).isGreaterThan(0);
+  }
+
+  /** Hands out hosts: those queued first (e.g. a dead one), then the live host. */
+  static final class FakeHosts implements WorkingCopyActivities {
+    final java.util.Queue<HostAffinity> handOut = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    final AtomicInteger fetches = new AtomicInteger();
+
+    @Override
+    public HostAffinity fetchSource(FetchSourceRequest request) {
+      fetches.incrementAndGet();
+      HostAffinity next = handOut.poll();
+      return next != null ? next : new HostAffinity(LIVE_HOST, TaskQueues.cpuHost(LIVE_HOST));
+    }
   }
 
   /** Remembers stored keys; deletion is idempotent like the real store's. */
