@@ -1,8 +1,12 @@
 package com.audiostems.activities.storage;
 
+import com.audiostems.storage.S3BlobStore;
+import com.audiostems.storage.S3Settings;
+import com.audiostems.storage.testing.S3TestServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.audiostems.activities.testing.S3TestServer;
+import com.audiostems.storage.testing.S3TestServer;
 import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.PublishManifestRequest;
 import com.audiostems.workflows.storage.StoredObject;
@@ -22,7 +26,7 @@ class S3StorageActivitiesImplTest {
   void publishesTheManifestAndDeletesIdempotently() throws Exception {
     try (S3BlobStore store = new S3BlobStore(server.settings().keyPrefix("activities/").build(), server.credentials())) {
       StorageActivitiesImpl storage = new StorageActivitiesImpl(store);
-      TrackManifest manifest = new TrackManifest(TrackManifest.SCHEMA_VERSION, "t1", "track-t1", "run-1",
+      TrackManifest manifest = new TrackManifest(TrackManifest.SCHEMA_VERSION, "t1", 1, "track-t1", "run-1",
           "2026-11-24T00:00:00Z", null, null, List.of(), List.of(), null, new TrackManifest.Preview(false, null),
           Map.of("PROBING", 12L));
 
@@ -31,7 +35,7 @@ class S3StorageActivitiesImplTest {
       assertThat(stored.key()).isEqualTo(BlobKeys.manifestKey("t1"));
       try (InputStream in = store.open(stored.key())) {
         byte[] json = in.readAllBytes();
-        assertThat(S3BlobStoreTest.sha256Hex(json)).isEqualTo(stored.sha256());
+        assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(json))).isEqualTo(stored.sha256());
         JsonNode read = StorageActivitiesImpl.MANIFEST_JSON.readTree(json);
         assertThat(read.get("workflowId").asText()).isEqualTo("track-t1");
         assertThat(read.get("stageMillis").get("PROBING").asLong()).isEqualTo(12);

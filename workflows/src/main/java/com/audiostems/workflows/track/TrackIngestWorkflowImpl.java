@@ -369,9 +369,12 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
         Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(newKeys)).run();
         throw e;
       }
-      failure = "re-process to version " + version + " failed: " + describe(e);
+      stage = TrackStage.COMPENSATING;
       storage.deleteObjects(newKeys);
+      // Set together, once the new version's files are gone: the query never shows half of it.
+      failure = "re-process to version " + version + " failed: " + describe(e);
       stage = TrackStage.PUBLISHED;
+      showDetails();
       reprocessing = false;
       return;
     }

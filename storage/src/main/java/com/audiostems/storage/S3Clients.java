@@ -1,4 +1,4 @@
-package com.audiostems.activities.storage;
+package com.audiostems.storage;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3AsyncClient;

@@ -1,9 +1,9 @@
-package com.audiostems.activities.storage;
+package com.audiostems.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.audiostems.activities.testing.S3TestServer;
+import com.audiostems.storage.testing.S3TestServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;

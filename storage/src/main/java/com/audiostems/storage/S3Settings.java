@@ -1,4 +1,4 @@
-package com.audiostems.activities.storage;
+package com.audiostems.storage;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.audiostems.activities.storage;
+package com.audiostems.storage;
 
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.model.StorageClass;

@@ -1,4 +1,4 @@
-package com.audiostems.activities.storage;
+package com.audiostems.storage;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

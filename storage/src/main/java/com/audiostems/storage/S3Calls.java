@@ -1,4 +1,4 @@
-package com.audiostems.activities.storage;
+package com.audiostems.storage;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;

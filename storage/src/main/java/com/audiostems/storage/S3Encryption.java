@@ -1,4 +1,4 @@
-package com.audiostems.activities.storage;
+package com.audiostems.storage;
 
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;

@@ -1,4 +1,4 @@
-package com.audiostems.activities.storage;
+package com.audiostems.storage;
 
 /**
  * A part a client has uploaded, as it reports it back.

@@ -1,7 +1,7 @@
-package com.audiostems.activities.testing;
+package com.audiostems.storage.testing;
 
-import com.audiostems.activities.storage.S3Clients;
-import com.audiostems.activities.storage.S3Settings;
+import com.audiostems.storage.S3Clients;
+import com.audiostems.storage.S3Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,9 +1,9 @@
-package com.audiostems.activities.storage;
+package com.audiostems.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.audiostems.activities.testing.S3TestServer;
+import com.audiostems.storage.testing.S3TestServer;
 import com.audiostems.workflows.storage.StoredObject;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package com.audiostems.activities.storage;
+package com.audiostems.storage;
 
 import com.audiostems.workflows.storage.StoredObject;
 import java.io.IOException;

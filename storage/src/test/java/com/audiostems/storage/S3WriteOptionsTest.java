@@ -1,9 +1,9 @@
-package com.audiostems.activities.storage;
+package com.audiostems.storage;
 
-import static com.audiostems.activities.storage.SentRequests.header;
+import static com.audiostems.storage.SentRequests.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.audiostems.activities.testing.S3TestServer;
+import com.audiostems.storage.testing.S3TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
