@@ -221,6 +221,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     trackId = BlobKeys.requireTrackId(request.trackId());
     sourceKey = request.sourceKey();
     title = request.originalFileName();
+    Workflow.upsertTypedSearchAttributes(TrackSearchAttributes.TRACK_ID.valueSet(trackId));
     if (request.published() == null) {
       published = publishFirstVersion(request);
     } else {
@@ -229,7 +230,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
         title = titleOf(published.metadata());
       }
       stage = TrackStage.PUBLISHED;
-      showDetails();
+      outcome("published");
     }
     TrackIngestResult result = new TrackIngestResult(trackId, BlobKeys.manifestKey(trackId), published);
     if (!request.keepAlive()) {
@@ -282,6 +283,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                   onHost(MediaActivities.class, VALIDATE, "validate " + probe.codec() + " " + probe.sampleRateHz() + " Hz: limits, header, full decode")
                       .validate(new ValidateRequest(trackId, request.sourceKey(), probe)));
 
+      Workflow.upsertTypedSearchAttributes(TrackSearchAttributes.TRACK_TIER.valueSet(source.tier().name()));
       enter(TrackStage.READING_METADATA);
       TrackMetadata tags =
           withHost(
@@ -329,6 +331,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       activities(StorageActivities.class, STORAGE, "publish manifest version 1")
           .publishManifest(new PublishManifestRequest(trackId, manifest));
       enter(TrackStage.PUBLISHED);
+      outcome("published");
       return manifest;
     } catch (TemporalFailure e) {
       boolean cancelled = isCancellation(e);
@@ -337,6 +340,13 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       // Detached: compensation must run even when the workflow itself is being cancelled.
       Workflow.newDetachedCancellationScope(saga::compensate).run();
       stage = cancelled ? TrackStage.CANCELLED : TrackStage.FAILED;
+      ApplicationFailure reason = applicationCause(e);
+      outcome(
+          cancelled
+              ? "cancelled"
+              : reason != null && TrackFailures.NON_RETRYABLE.contains(reason.getType())
+                  ? "rejected:" + reason.getType()
+                  : "failed");
       throw cancelled ? e : asTypedFailure(e);
     }
   }
@@ -374,7 +384,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       // Set together, once the new version's files are gone: the query never shows half of it.
       failure = "re-process to version " + version + " failed: " + describe(e);
       stage = TrackStage.PUBLISHED;
-      showDetails();
+      outcome("published");
       reprocessing = false;
       return;
     }
@@ -428,6 +438,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     keys.add(BlobKeys.manifestKey(trackId));
     Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(keys)).run();
     stage = TrackStage.CANCELLED;
+    outcome("deleted");
   }
 
   private static Set<OutputFormat> formatsOf(List<OutputFormat> formats) {
@@ -555,6 +566,14 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     }
     stage = next;
     stageStartedAt = now;
+    Workflow.upsertTypedSearchAttributes(TrackSearchAttributes.TRACK_STAGE.valueSet(next.name()));
+    showDetails();
+  }
+
+  /** How the journey ended, for listing tracks by outcome. */
+  private void outcome(String outcome) {
+    Workflow.upsertTypedSearchAttributes(
+        TrackSearchAttributes.TRACK_STAGE.valueSet(stage.name()), TrackSearchAttributes.TRACK_OUTCOME.valueSet(outcome));
     showDetails();
   }
 

@@ -71,6 +71,9 @@ class TrackIngestWorkflowTest {
   @BeforeEach
   void setUp() {
     env = TestWorkflowEnvironment.newInstance();
+    for (var key : TrackSearchAttributes.ALL) {
+      env.registerSearchAttribute(key.getName(), io.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+    }
     store = new FakeStore();
     media = new FakeMedia(store);
     Worker workflows = env.newWorker(TaskQueues.TRACK_WORKFLOWS);
@@ -255,6 +258,12 @@ class TrackIngestWorkflowTest {
         .contains("| probing |")
         .contains("| FLAC | verified | 100% |");
 
+    io.temporal.common.SearchAttributes attributes = stub.describe().getTypedSearchAttributes();
+    assertThat(attributes.get(TrackSearchAttributes.TRACK_ID)).isEqualTo(TRACK);
+    assertThat(attributes.get(TrackSearchAttributes.TRACK_STAGE)).isEqualTo("PUBLISHED");
+    assertThat(attributes.get(TrackSearchAttributes.TRACK_TIER)).isEqualTo("STANDARD");
+    assertThat(attributes.get(TrackSearchAttributes.TRACK_OUTCOME)).isEqualTo("published");
+
     List<String> summaries =
         env.getWorkflowClient().fetchHistory(TrackIngestWorkflow.workflowId(TRACK)).getEvents().stream()
             .filter(e -> e.hasActivityTaskScheduledEventAttributes() && e.getUserMetadata().hasSummary())
@@ -291,6 +300,9 @@ class TrackIngestWorkflowTest {
         });
     assertThat(media.probeAttempts.get()).isEqualTo(1);
     assertThat(store.keys).isEmpty();
+    assertThat(WorkflowStub.fromTyped(env.getWorkflowClient().newWorkflowStub(TrackIngestWorkflow.class, TrackIngestWorkflow.workflowId(TRACK)))
+            .describe().getTypedSearchAttributes().get(TrackSearchAttributes.TRACK_OUTCOME))
+        .isEqualTo("rejected:" + TrackFailures.NOT_AUDIO);
   }
 
   @Test
