@@ -3,11 +3,13 @@ package com.audiostems.app;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /** The {@code audiostems} command. */
 @SpringBootApplication
@@ -18,9 +20,13 @@ public class AudiostemsApplication {
       """
       usage: audiostems COMMAND [ARGS]
         process FILE   run one track through the pipeline on embedded defaults
+        serve          run a Temporal dev server (web UI, SQLite) with the CPU worker pool
+        worker         run a worker pool against an existing Temporal server
 
       """
-          + ProcessOptions.USAGE;
+          + ProcessOptions.USAGE
+          + ServeOptions.USAGE
+          + WorkerOptions.USAGE;
 
   public static void main(String[] args) throws Exception {
     System.exit(run(args, System.out, System.err));
@@ -32,20 +38,68 @@ public class AudiostemsApplication {
       out.print(USAGE);
       return args.length == 0 ? ProcessCommand.USAGE : 0;
     }
-    if (!args[0].equals("process")) {
+    if (!List.of("process", "serve", "worker").contains(args[0])) {
       err.print("audiostems: unknown command '" + args[0] + "'\n" + USAGE);
       return ProcessCommand.USAGE;
     }
-    ProcessOptions options;
+    Invocation invocation;
     try {
-      options = ProcessOptions.parse(Arrays.asList(args).subList(1, args.length));
+      invocation = parse(args[0], Arrays.asList(args).subList(1, args.length), out, err);
     } catch (IllegalArgumentException e) {
-      err.print("audiostems: " + e.getMessage() + "\n" + ProcessOptions.USAGE);
+      err.print("audiostems: " + e.getMessage() + "\n" + usageOf(args[0]));
       return ProcessCommand.USAGE;
     }
-    try (ConfigurableApplicationContext context =
-        new SpringApplicationBuilder(AudiostemsApplication.class).web(WebApplicationType.NONE).run(args)) {
-      return context.getBean(ProcessCommand.class).run(options, out, err);
+    try (ConfigurableApplicationContext context = start(args, invocation.flagSettings())) {
+      return invocation.command().run(context);
     }
+  }
+
+  /** A command whose arguments are understood, ready to run in its Spring context. */
+  private record Invocation(Map<String, Object> flagSettings, Command command) {}
+
+  private interface Command {
+    int run(ConfigurableApplicationContext context) throws Exception;
+  }
+
+  /** Understands the arguments before anything starts; throws IllegalArgumentException on a usage error. */
+  private static Invocation parse(String command, List<String> args, PrintStream out, PrintStream err) {
+    return switch (command) {
+      case "serve" -> {
+        ServeOptions options = ServeOptions.parse(args);
+        yield new Invocation(options.settings(), context -> context.getBean(ServeCommand.class).run(out, err));
+      }
+      case "worker" -> {
+        WorkerOptions options = WorkerOptions.parse(args);
+        yield new Invocation(options.settings(), context -> context.getBean(WorkerCommand.class).run(out, err));
+      }
+      case "process" -> {
+        ProcessOptions options = ProcessOptions.parse(args);
+        yield new Invocation(Map.of(), context -> context.getBean(ProcessCommand.class).run(options, out, err));
+      }
+      default -> throw new IllegalStateException("no such command: " + command);
+    };
+  }
+
+  /**
+   * The Spring context of one command.
+   *
+   * @param flagSettings the settings that the command's flags stand for; they win over every other
+   *     source, application.yml and {@code --audiostems.*} arguments included
+   */
+  static ConfigurableApplicationContext start(String[] args, Map<String, Object> flagSettings) {
+    return new SpringApplicationBuilder(AudiostemsApplication.class)
+        .web(WebApplicationType.NONE)
+        .initializers(
+            context ->
+                context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("audiostems flags", flagSettings)))
+        .run(args);
+  }
+
+  private static String usageOf(String command) {
+    return switch (command) {
+      case "serve" -> ServeOptions.USAGE;
+      case "worker" -> WorkerOptions.USAGE;
+      default -> ProcessOptions.USAGE;
+    };
   }
 }

@@ -49,9 +49,11 @@ public class ProcessCommand {
   private static final Duration POLL = Duration.ofMillis(250);
 
   private final AudiostemsProperties properties;
+  private final CpuPool cpuPool;
 
-  public ProcessCommand(AudiostemsProperties properties) {
+  public ProcessCommand(AudiostemsProperties properties, CpuPool cpuPool) {
     this.properties = properties;
+    this.cpuPool = cpuPool;
   }
 
   public int run(ProcessOptions options, PrintStream out, PrintStream err) throws Exception {
@@ -82,10 +84,7 @@ public class ProcessCommand {
     long starting = System.nanoTime();
     try (TemporalConnection temporal =
         options.temporalTarget() != null ? TemporalConnection.remote(options.temporalTarget()) : TemporalConnection.inProcess()) {
-      CpuWorkerSettings workerSettings =
-          new CpuWorkerSettings(properties.workers().activitySlotsOrCores(), Duration.ofSeconds(2), CpuWorkerSettings.newHostId());
-      CpuWorkers.register(
-          temporal.workerFactory(), CpuActivities.create(store, media, workerSettings.hostId()), workerSettings);
+      cpuPool.register(temporal.workerFactory(), store);
       temporal.workerFactory().start();
       out.printf(
           Locale.ROOT,
@@ -199,16 +198,7 @@ public class ProcessCommand {
   }
 
   MediaSettings mediaSettings() {
-    AudiostemsProperties.Media media = properties.media();
-    return new MediaSettings(
-        media.ffmpegPath(),
-        media.ffprobePath(),
-        properties.workDir().toAbsolutePath(),
-        media.maxInputSize().toBytes(),
-        media.maxDuration().toMillis() / 1000.0,
-        media.probeTimeout(),
-        media.ffmpegTimeout(),
-        media.maxOutputSize().toBytes());
+    return properties.media().settings(properties.workDir());
   }
 
   private static String newTrackId() {

@@ -1,13 +1,6 @@
 package com.audiostems.app;
 
-import com.audiostems.workflows.track.TrackSearchAttributes;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.temporal.api.enums.v1.IndexedValueType;
-import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -35,16 +28,12 @@ public final class TemporalConnection implements AutoCloseable {
   public static TemporalConnection inProcess() {
     TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    for (var key : TrackSearchAttributes.ALL) {
-      env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-    }
     return new TemporalConnection(env.getWorkflowClient(), env.getWorkerFactory(), env::close, "in-process Temporal server");
   }
 
   public static TemporalConnection remote(String target) {
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
-    registerSearchAttributes(target);
     WorkflowClient client = WorkflowClient.newInstance(service);
     WorkerFactory factory = WorkerFactory.newInstance(client);
     return new TemporalConnection(
@@ -55,25 +44,6 @@ public final class TemporalConnection implements AutoCloseable {
           service.shutdown();
         },
         "Temporal server at " + target);
-  }
-
-  /** Registers the track's search attributes on the server's default namespace; already there is fine. */
-  static void registerSearchAttributes(String target) {
-    OperatorServiceStubs operator =
-        OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
-    try {
-      var request = AddSearchAttributesRequest.newBuilder().setNamespace("default");
-      for (var key : TrackSearchAttributes.ALL) {
-        request.putSearchAttributes(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
-      }
-      operator.blockingStub().addSearchAttributes(request.build());
-    } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
-        throw e;
-      }
-    } finally {
-      operator.shutdown();
-    }
   }
 
   public WorkflowClient client() {

@@ -19,7 +19,7 @@ import com.audiostems.workflows.host.WorkingCopyActivities;
 public record CpuActivities(
     MediaActivities media, MetadataActivities metadata, StorageActivities storage, WorkingCopyActivities workingCopies) {
 
-  /** @param hostId this worker process's id, naming its own task queue */
+  /** @param hostId this worker process's id, naming its own task queue ({@link CpuWorkerSettings#hostId()}) */
   public static CpuActivities create(BlobStore store, MediaSettings media, String hostId) {
     return new CpuActivities(
         new MediaActivitiesImpl(new MediaProcessRunner(media), store, new JaudiotaggerOutputTagger()),

@@ -15,7 +15,12 @@ import java.util.UUID;
 public record CpuWorkerSettings(int activitySlots, Duration maxHeartbeatThrottle, String hostId) {
 
   public static CpuWorkerSettings forThisHost() {
-    return new CpuWorkerSettings(Runtime.getRuntime().availableProcessors(), Duration.ofSeconds(2), newHostId());
+    return withSlots(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** This process's settings with the given slots: heartbeats within 2 s, a new host id. */
+  public static CpuWorkerSettings withSlots(int activitySlots) {
+    return new CpuWorkerSettings(activitySlots, Duration.ofSeconds(2), newHostId());
   }
 
   /** Host name plus a random suffix: two workers on one machine must not share a queue. */

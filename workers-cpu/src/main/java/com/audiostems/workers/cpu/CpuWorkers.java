@@ -15,6 +15,8 @@ public final class CpuWorkers {
   private CpuWorkers() {}
 
   public static void register(WorkerFactory factory, CpuActivities activities, CpuWorkerSettings settings) {
+    TrackSearchAttributeRegistration.register(
+        factory.getWorkflowClient().getWorkflowServiceStubs(), factory.getWorkflowClient().getOptions().getNamespace());
     Worker workflows = factory.newWorker(TaskQueues.TRACK_WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(TrackIngestWorkflowImpl.class);
 

@@ -1,0 +1,81 @@
+package com.audiostems.app;
+
+import com.audiostems.workers.cpu.WorkerShutdown;
+import com.audiostems.workflows.TaskQueues;
+import io.grpc.StatusRuntimeException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** {@code audiostems worker --pool cpu}: the CPU worker pool alone, against an existing Temporal server. */
+@Component
+public class WorkerCommand {
+  private final AudiostemsProperties properties;
+  private final CpuPool cpuPool;
+
+  public WorkerCommand(AudiostemsProperties properties, CpuPool cpuPool) {
+    this.properties = properties;
+    this.cpuPool = cpuPool;
+  }
+
+  public int run(PrintStream out, PrintStream err) throws Exception {
+    if (!properties.temporal().hasTarget()) {
+      err.print("audiostems: worker needs --temporal HOST:PORT (or audiostems.temporal.target)\n" + WorkerOptions.USAGE);
+      return ProcessCommand.USAGE;
+    }
+    AutoCloseable working;
+    try {
+      working = start(out);
+    } catch (StatusRuntimeException e) {
+      err.printf(
+          Locale.ROOT,
+          "audiostems: the Temporal server at %s (namespace %s) did not answer: %s %s%s%n",
+          properties.temporal().target(),
+          properties.temporal().namespace(),
+          e.getStatus().getCode(),
+          e.getStatus().getDescription(),
+          e.getStatus().getCause() != null ? " (" + e.getStatus().getCause().getMessage() + ")" : "");
+      return ProcessCommand.FAILED;
+    } catch (IOException e) {
+      err.println("audiostems: the worker cannot start: " + e); // e.g. a TLS file that is not there
+      return ProcessCommand.FAILED;
+    }
+    Shutdown.closeOnJvmShutdown(working, out);
+    return 0;
+  }
+
+  /** Connects, starts polling and says so; closing the result stops the workers, then the connection. */
+  AutoCloseable start(PrintStream out) throws Exception {
+    AudiostemsProperties.Temporal settings = properties.temporal();
+    RemoteTemporal temporal =
+        RemoteTemporal.connect(RemoteTemporal.withCredentials(settings.target(), settings), settings.namespace());
+    AutoCloseable working =
+        () -> {
+          try {
+            WorkerShutdown.stopGracefully(temporal.workerFactory(), settings.shutdownGrace());
+          } finally {
+            temporal.close();
+          }
+        };
+    try {
+      int slots = cpuPool.register(temporal.workerFactory());
+      temporal.workerFactory().start(); // checks that the server answers and the namespace exists
+      out.printf(
+          Locale.ROOT,
+          "CPU pool polling %s (workflows) and %s (%d activity slots) on %s, namespace %s%s%n",
+          TaskQueues.TRACK_WORKFLOWS,
+          TaskQueues.AUDIO_CPU,
+          slots,
+          settings.target(),
+          settings.namespace(),
+          settings.tls().enabled() ? ", mTLS" : settings.hasApiKey() ? ", API key" : "");
+      out.printf(Locale.ROOT, "  Store root: %s%n", cpuPool.storeRoot());
+      out.println("Ctrl-C or SIGTERM stops it.");
+      return working;
+    } catch (Exception | Error e) {
+      working.close();
+      throw e;
+    }
+  }
+}
