@@ -1,0 +1,53 @@
+package com.audiostems.gateway.support;
+
+import com.audiostems.storage.LocalBlobStore;
+import com.audiostems.workflows.TaskQueues;
+import com.audiostems.workflows.track.TrackIngestWorkflowImpl;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.ManagedChannel;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.util.List;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * A real Temporal (the SDK's in-memory server) running the REAL TrackIngestWorkflowImpl, with
+ * in-test media activities on the real local store, and the gateway's WorkflowClient pointed at it.
+ * The workers live here, in the test: the gateway itself never starts one.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TemporalTestConfiguration {
+
+  @Bean(destroyMethod = "close")
+  TestWorkflowEnvironment temporalTestEnvironment(LocalBlobStore store, ObjectMapper json) {
+    TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    Worker workflows = env.newWorker(TaskQueues.TRACK_WORKFLOWS);
+    workflows.registerWorkflowImplementationTypes(TrackIngestWorkflowImpl.class);
+    Worker activities = env.newWorker(TaskQueues.AUDIO_CPU);
+    activities.registerActivitiesImplementations(
+        new FakeMediaActivities(store), new FakeMetadataActivities(), new StoreBackedStorageActivities(store, json));
+    env.start();
+    return env;
+  }
+
+  /** Replaces the gateway's client; visibility queries are answered by {@link VisibilityQueryInterceptor}. */
+  @Bean
+  @Primary
+  WorkflowClient testWorkflowClient(TestWorkflowEnvironment env) {
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder()
+                .setChannel((ManagedChannel) env.getWorkflowServiceStubs().getRawChannel())
+                .setGrpcClientInterceptors(List.of(new VisibilityQueryInterceptor()))
+                .build());
+    return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(env.getNamespace()).build());
+  }
+}
