@@ -1,0 +1,45 @@
+package com.audiostems.gateway.locations.local;
+
+import com.audiostems.gateway.config.LinkProperties;
+import com.audiostems.gateway.config.StorageProperties;
+import com.audiostems.storage.LocalBlobStore;
+import java.io.IOException;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The local blob store and the gateway-served links in front of it. Active for
+ * {@code audiostems.gateway.storage.kind=local} (the default); another kind brings its own store
+ * and {@code UploadLocations}/{@code DownloadLocations} beans, and these endpoints disappear.
+ */
+@Configuration
+@ConditionalOnProperty(name = "audiostems.gateway.storage.kind", havingValue = "local", matchIfMissing = true)
+public class LocalStoreConfiguration {
+
+  @Bean
+  LocalBlobStore localBlobStore(StorageProperties storage) throws IOException {
+    return new LocalBlobStore(storage.root());
+  }
+
+  @Bean
+  LinkSigner linkSigner(LinkProperties links, Clock clock) {
+    return new LinkSigner(links.signingSecret(), clock);
+  }
+
+  @Bean
+  GatewayBaseUrl gatewayBaseUrl(LinkProperties links) {
+    return new GatewayBaseUrl(links);
+  }
+
+  @Bean
+  LocalUploadLocations localUploadLocations(LinkSigner signer, GatewayBaseUrl baseUrl) {
+    return new LocalUploadLocations(signer, baseUrl);
+  }
+
+  @Bean
+  LocalDownloadLocations localDownloadLocations(LinkSigner signer, GatewayBaseUrl baseUrl) {
+    return new LocalDownloadLocations(signer, baseUrl);
+  }
+}

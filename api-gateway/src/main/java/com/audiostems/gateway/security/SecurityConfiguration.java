@@ -1,0 +1,51 @@
+package com.audiostems.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what. Stateless API-key authentication: no sessions, no cookies, hence no CSRF
+ * tokens. The local store's upload and file endpoints carry their own authority (a signed,
+ * expiring link), as a presigned S3 URL does, so they need no key.
+ */
+@Configuration
+public class SecurityConfiguration {
+  private static final String UPLOADER = "UPLOADER";
+  private static final String OPERATOR = "OPERATOR";
+  private static final String ADMIN = "ADMIN";
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, ApiKeyRegistry registry, ProblemSecurityHandlers handlers) throws Exception {
+    return http.csrf(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+        .addFilterBefore(new ApiKeyAuthenticationFilter(registry, handlers), AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/error").permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                    .requestMatchers("/actuator/**").hasRole(ADMIN)
+                    .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                    .requestMatchers(HttpMethod.PUT, "/v1/uploads/*/content").permitAll()
+                    .requestMatchers(HttpMethod.GET, "/v1/files/**").permitAll()
+                    .requestMatchers(HttpMethod.HEAD, "/v1/files/**").permitAll()
+                    .requestMatchers(HttpMethod.POST, "/v1/uploads").hasRole(UPLOADER)
+                    .requestMatchers(HttpMethod.POST, "/v1/tracks").hasRole(UPLOADER)
+                    .requestMatchers(HttpMethod.GET, "/v1/tracks").hasRole(OPERATOR)
+                    .requestMatchers(HttpMethod.GET, "/v1/tracks/*", "/v1/tracks/*/files").hasAnyRole(UPLOADER, OPERATOR)
+                    .requestMatchers(HttpMethod.POST, "/v1/tracks/*/reprocess").hasRole(OPERATOR)
+                    .requestMatchers(HttpMethod.DELETE, "/v1/tracks/*").hasRole(OPERATOR)
+                    .anyRequest().denyAll())
+        .build();
+  }
+}

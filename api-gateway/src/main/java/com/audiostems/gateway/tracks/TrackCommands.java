@@ -1,0 +1,57 @@
+package com.audiostems.gateway.tracks;
+
+import com.audiostems.gateway.problems.Problems;
+import com.audiostems.gateway.security.ApiClient;
+import com.audiostems.workflows.media.OutputFormat;
+import com.audiostems.workflows.track.ReprocessRequest;
+import io.temporal.client.WorkflowStub;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** What operators do to a live track: re-process outputs (an update) and delete it (a cancel). */
+@Component
+public class TrackCommands {
+  private final TrackFinder finder;
+  private final WorkerCalls workers;
+
+  public TrackCommands(TrackFinder finder, WorkerCalls workers) {
+    this.finder = finder;
+    this.workers = workers;
+  }
+
+  /**
+   * Sends the {@code reprocess} update and returns the version it will publish. The workflow's
+   * validator decides whether the request can be met (published, alive, formats this source can
+   * have); its refusal becomes a 422 problem.
+   */
+  public TrackAccepted reprocess(ApiClient client, String trackId, ReprocessBody body) {
+    TrackExecution track = requireLive(finder.find(client, trackId));
+    List<OutputFormat> formats = FormatAndTierNames.formats(body.formats());
+    String reason = body.reason() == null || body.reason().isBlank() ? "requested" : body.reason().strip();
+    ReprocessRequest request = new ReprocessRequest(formats, reason + " (by " + client.name() + ")");
+    // Once the validator has accepted it, the handler only queues the request and returns the version.
+    int version = workers.call(trackId, () -> finder.workflowOf(track).reprocess(request));
+    return new TrackAccepted(trackId, version, TrackLinks.of(trackId));
+  }
+
+  /**
+   * Cancels the track's workflow, which unpublishes it (or compensates a half-done ingest) on its
+   * own. Deleting a track that is already deleted is accepted again: DELETE is idempotent.
+   */
+  public TrackAccepted delete(ApiClient client, String trackId) {
+    TrackExecution track = finder.find(client, trackId);
+    if (track.status() == WorkflowStatus.CANCELED) {
+      return TrackAccepted.of(trackId);
+    }
+    WorkflowStub.fromTyped(finder.workflowOf(requireLive(track))).cancel("deleted through the API by " + client.name());
+    return TrackAccepted.of(trackId);
+  }
+
+  private static TrackExecution requireLive(TrackExecution track) {
+    if (track.status() != WorkflowStatus.RUNNING) {
+      throw Problems.conflict(
+          "track-closed", "Track '" + track.trackId() + "' is " + track.status().apiName() + "; only a live track can be changed.");
+    }
+    return track;
+  }
+}

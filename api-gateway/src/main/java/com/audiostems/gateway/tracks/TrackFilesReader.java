@@ -1,0 +1,71 @@
+package com.audiostems.gateway.tracks;
+
+import com.audiostems.gateway.config.LinkProperties;
+import com.audiostems.gateway.locations.DownloadLocations;
+import com.audiostems.gateway.problems.Problems;
+import com.audiostems.gateway.security.ApiClient;
+import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.storage.BlobKeys;
+import com.audiostems.workflows.storage.TrackManifest;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/**
+ * Download URLs for a track's published outputs, from the manifest the live workflow holds (its
+ * {@code manifest()} query), so the list always matches the version readers are switched to.
+ */
+@Component
+public class TrackFilesReader {
+  private final TrackFinder finder;
+  private final WorkerCalls workers;
+  private final DownloadLocations downloads;
+  private final LinkProperties links;
+  private final Clock clock;
+
+  public TrackFilesReader(TrackFinder finder, WorkerCalls workers, DownloadLocations downloads, LinkProperties links, Clock clock) {
+    this.finder = finder;
+    this.workers = workers;
+    this.downloads = downloads;
+    this.links = links;
+    this.clock = clock;
+  }
+
+  public TrackFilesResponse files(ApiClient client, String trackId) {
+    TrackExecution track = finder.find(client, trackId);
+    if (track.status() != WorkflowStatus.RUNNING) {
+      throw Problems.conflict(
+          "track-closed", "Track '" + trackId + "' is " + track.status().apiName() + "; it has no published files.");
+    }
+    TrackManifest manifest = workers.call(trackId, finder.workflowOf(track)::manifest);
+    if (manifest == null) {
+      throw Problems.conflict(
+          "track-not-published",
+          "Track '" + trackId + "' is not published yet; poll GET /v1/tracks/" + trackId + " until its stage is PUBLISHED.");
+    }
+    Instant expiresAt = clock.instant().plus(links.downloadValidity());
+    return new TrackFilesResponse(
+        trackId,
+        manifest.version(),
+        expiresAt,
+        downloads.presignDownload(BlobKeys.manifestKey(trackId), expiresAt).url(),
+        manifest.outputs().stream().map(o -> file(o, expiresAt)).toList(),
+        manifest.absentOutputs(),
+        manifest.preview() != null && manifest.preview().watermarked());
+  }
+
+  private TrackFilesResponse.TrackFile file(EncodedOutput output, Instant expiresAt) {
+    return new TrackFilesResponse.TrackFile(
+        output.format(),
+        output.format().fileName(),
+        output.codec(),
+        output.sampleRateHz(),
+        output.bitDepth(),
+        output.channels(),
+        output.bitRateBps(),
+        output.durationSeconds(),
+        output.bytes(),
+        output.sha256(),
+        downloads.presignDownload(output.key(), expiresAt).url());
+  }
+}

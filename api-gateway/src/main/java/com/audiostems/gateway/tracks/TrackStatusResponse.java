@@ -1,0 +1,40 @@
+package com.audiostems.gateway.tracks;
+
+import com.audiostems.workflows.track.OutputProgress;
+import com.audiostems.workflows.track.TrackStage;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Where a track stands.
+ *
+ * @param status the workflow's status: running while the track lives (also once published);
+ *     canceled once deleted; failed when its ingest failed
+ * @param stage the pipeline stage (from the workflow's progress query while it runs)
+ * @param version the published output version; 0 while nothing is published
+ * @param outputs each output's progress in the current ingest or re-process
+ * @param failure why the ingest (or the last re-process) failed, "Type: message"; null otherwise
+ * @param requested what the client asked for at start; null for tracks started outside the gateway
+ */
+public record TrackStatusResponse(
+    String trackId,
+    WorkflowStatus status,
+    TrackStage stage,
+    int version,
+    List<OutputProgress> outputs,
+    String failure,
+    String fileName,
+    Requested requested,
+    Instant startedAt,
+    Instant closedAt,
+    TrackLinks links) {
+
+  @Schema(description = "The start request as recorded; tier and watermark are recorded only, not yet enforced.")
+  public record Requested(List<String> formats, String minimumTier, boolean watermark) {
+
+    static Requested of(TrackMemo memo) {
+      return memo == null ? null : new Requested(memo.formats(), memo.minimumTier(), memo.watermark());
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package com.audiostems.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.audiostems.workflows.track.TrackIngestRequest;
+import com.audiostems.workflows.track.TrackIngestWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A track whose workers are gone: the API answers in bounded time and says why. */
+class WorkerOutageTest extends GatewayTestBase {
+  @Autowired TestWorkflowEnvironment temporal;
+
+  @Test
+  void aTrackWhoseWorkersDoNotAnswerIsA503WithinTheWorkerTimeout() {
+    String trackId = Ids.random();
+    // Started on a task queue no worker polls, as a track is while its workers are down.
+    TrackIngestWorkflow orphan =
+        temporal.getWorkflowClient()
+            .newWorkflowStub(
+                TrackIngestWorkflow.class,
+                WorkflowOptions.newBuilder().setWorkflowId(TrackIngestWorkflow.workflowId(trackId)).setTaskQueue("nobody-polls").build());
+    WorkflowClient.start(orphan::ingest, new TrackIngestRequest(trackId, "uploads/x/source.wav", "x.wav", List.of(), 1, true, null));
+
+    long started = System.nanoTime();
+    assertProblem(http.get("/v1/tracks/" + trackId, OPERATOR), 503, "workers-unavailable");
+    assertThat((System.nanoTime() - started) / 1_000_000).as("ms, with a 1 s worker timeout").isLessThan(5_000);
+    assertProblem(http.post("/v1/tracks/" + trackId + "/reprocess", OPERATOR, java.util.Map.of("formats", List.of("FLAC"))), 503, "workers-unavailable");
+    assertThat(http.get("/v1/tracks/" + trackId, UPLOADER).status()).as("not the uploader's: no memo, no owner").isEqualTo(404);
+    assertThat(http.delete("/v1/tracks/" + trackId, OPERATOR).status()).as("cancelling needs no worker").isEqualTo(202);
+  }
+}
