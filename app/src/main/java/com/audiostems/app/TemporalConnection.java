@@ -1,8 +1,6 @@
 package com.audiostems.app;
 
 import io.temporal.client.WorkflowClient;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
@@ -31,19 +29,10 @@ public final class TemporalConnection implements AutoCloseable {
     return new TemporalConnection(env.getWorkflowClient(), env.getWorkerFactory(), env::close, "in-process Temporal server");
   }
 
+  /** A plain connection to an existing server's default namespace ({@code process --temporal}). */
   public static TemporalConnection remote(String target) {
-    WorkflowServiceStubs service =
-        WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
-    WorkflowClient client = WorkflowClient.newInstance(service);
-    WorkerFactory factory = WorkerFactory.newInstance(client);
-    return new TemporalConnection(
-        client,
-        factory,
-        () -> {
-          factory.shutdown();
-          service.shutdown();
-        },
-        "Temporal server at " + target);
+    RemoteTemporal remote = RemoteTemporal.connect(RemoteTemporal.plaintext(target), "default");
+    return new TemporalConnection(remote.client(), remote.workerFactory(), remote::close, "Temporal server at " + target);
   }
 
   public WorkflowClient client() {
