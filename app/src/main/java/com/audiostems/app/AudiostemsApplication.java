@@ -20,7 +20,7 @@ public class AudiostemsApplication {
       """
       usage: audiostems COMMAND [ARGS]
         process FILE   run one track through the pipeline on embedded defaults
-        serve          run a Temporal dev server (web UI, SQLite) with the CPU worker pool
+        serve          run a Temporal dev server (web UI, SQLite) with the CPU worker pool and the REST API
         worker         run a worker pool against an existing Temporal server
 
       """

@@ -1,5 +1,6 @@
 package com.audiostems.app;
 
+import com.audiostems.gateway.config.ApiKeyProperties.ApiKey;
 import com.audiostems.workers.cpu.boot.CpuWorkerProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -25,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  *     both read the same keys)
  * @param workers how the in-process worker pools are sized
  * @param temporal the Temporal server that {@code serve} runs and {@code worker} connects to
+ * @param serve the REST gateway that {@code serve} runs beside the workers
  */
 @Validated
 @ConfigurationProperties("audiostems")
@@ -33,7 +36,8 @@ public record AudiostemsProperties(
     @NotNull Path workDir,
     @Valid @NotNull CpuWorkerProperties.Media media,
     @Valid @NotNull Workers workers,
-    @Valid @NotNull Temporal temporal) {
+    @Valid @NotNull Temporal temporal,
+    @Valid @NotNull Serve serve) {
 
   /** @param root the local blob store's root ({@code process --out DIR} overrides it) */
   public record Storage(@NotNull Path root) {}
@@ -109,6 +113,41 @@ public record AudiostemsProperties(
     @AssertTrue(message = "audiostems.temporal.tls needs both cert and key")
     public boolean isComplete() {
       return (cert == null) == (key == null);
+    }
+  }
+
+  /**
+   * The REST gateway of {@code serve}. Its other settings (Temporal target, store root) are serve's
+   * own, so that the gateway and the workers cannot disagree on them.
+   *
+   * @param gatewayPort the gateway's HTTP port; 0 picks a free one
+   * @param gatewayAddress the interface it listens on; loopback by default, as the dev server
+   * @param gatewaySigningSecret HMAC key of its signed upload and download links, 32 characters or
+   *     more; empty: a random one for this run (links then die with the process)
+   * @param gatewayApiKeys its clients, as the gateway takes them (name, key-sha256, role); empty:
+   *     one admin key is generated for this run and printed once at start
+   */
+  public record Serve(
+      @PositiveOrZero @Max(65535) int gatewayPort,
+      @NotBlank String gatewayAddress,
+      String gatewaySigningSecret,
+      @DefaultValue List<@Valid @NotNull ApiKey> gatewayApiKeys) {
+
+    public boolean hasSigningSecret() {
+      return gatewaySigningSecret != null && !gatewaySigningSecret.isEmpty();
+    }
+
+    /** Checked here so that a short secret is reported under the key the user set, not the gateway's. */
+    @AssertTrue(message = "audiostems.serve.gateway-signing-secret must be empty (generated) or at least 32 characters")
+    public boolean isSigningSecretLongEnough() {
+      return !hasSigningSecret() || gatewaySigningSecret.length() >= 32;
+    }
+
+    /** The signing secret must never reach a log, and a bound record is easily printed. */
+    @Override
+    public String toString() {
+      return "Serve[gatewayPort=" + gatewayPort + ", gatewayAddress=" + gatewayAddress + ", gatewaySigningSecret="
+          + (hasSigningSecret() ? "***" : "(generated)") + ", gatewayApiKeys=" + gatewayApiKeys + "]";
     }
   }
 }

@@ -4,13 +4,15 @@ import com.audiostems.workers.cpu.WorkerShutdown;
 import com.audiostems.workflows.TaskQueues;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code audiostems serve}: a Temporal server (the CLI's dev server, SQLite under the data directory,
- * web UI on) and the CPU worker pool in this process, until Ctrl-C or SIGTERM. SIGTERM stops the
- * workers first and the server last; Ctrl-C in a terminal also reaches the dev server (it is in the
- * terminal's process group) so it may go first, and tasks cut short are retried after the next start.
+ * web UI on), the CPU worker pool and the REST gateway in this process, until Ctrl-C or SIGTERM.
+ * SIGTERM stops the gateway first (no new tracks), then the workers, and the server last; Ctrl-C in a
+ * terminal also reaches the dev server (it is in the terminal's process group) so it may go first,
+ * and tasks cut short are retried after the next start.
  */
 @Component
 public class ServeCommand {
@@ -34,22 +36,36 @@ public class ServeCommand {
     return 0;
   }
 
-  /** Starts the server and the workers and says where they are; closing the result stops both. */
+  /**
+   * Starts the server, the workers and the gateway and says where they are; closing the result stops
+   * the gateway, then the workers, then the server.
+   */
   AutoCloseable start(PrintStream out) throws Exception {
     AudiostemsProperties.Temporal settings = properties.temporal();
     LocalTemporal temporal = LocalTemporal.start(settings, TemporalCli.locate(settings.cliPath()));
+    AtomicReference<EmbeddedGateway> gateway = new AtomicReference<>();
     AutoCloseable serving =
         () -> {
           try {
-            WorkerShutdown.stopGracefully(temporal.workerFactory(), settings.shutdownGrace());
+            if (gateway.get() != null) {
+              gateway.get().close();
+            }
           } finally {
-            temporal.close();
+            try {
+              WorkerShutdown.stopGracefully(temporal.workerFactory(), settings.shutdownGrace());
+            } finally {
+              temporal.close();
+            }
           }
         };
     try {
       int slots = cpuPool.register(temporal.workerFactory());
       // Every pool registers before this start: a started factory takes no new workers.
       temporal.workerFactory().start();
+      // The gateway last: by the time it takes a track, workers poll for it.
+      GatewayCredentials credentials = GatewayCredentials.of(properties.serve());
+      String namespace = temporal.client().getOptions().getNamespace();
+      temporal.target().ifPresent(target -> gateway.set(startGateway(credentials, target, namespace)));
       out.printf(Locale.ROOT, "Serving on the %s%n", temporal.description());
       out.printf(
           Locale.ROOT,
@@ -64,11 +80,57 @@ public class ServeCommand {
           TaskQueues.TRACK_WORKFLOWS,
           TaskQueues.AUDIO_CPU,
           slots);
+      if (gateway.get() == null) {
+        out.println("  REST API:      none: the in-process server is not reachable over the network");
+      } else {
+        printGateway(out, gatewayUrl(gateway.get()), credentials);
+      }
       out.println("Ctrl-C or SIGTERM stops it.");
       return serving;
     } catch (Exception | Error e) {
       serving.close();
       throw e;
     }
+  }
+
+  private EmbeddedGateway startGateway(GatewayCredentials credentials, String target, String namespace) {
+    try {
+      return EmbeddedGateway.start(properties, credentials, target, namespace, cpuPool.storeRoot());
+    } catch (RuntimeException e) { // Spring's start failures: a port in use, a bad gateway setting
+      throw new IllegalStateException(
+          "The REST gateway did not start on " + properties.serve().gatewayAddress() + ":" + properties.serve().gatewayPort()
+              + " (another server on it? audiostems.serve.gateway-port chooses another): " + rootMessage(e),
+          e);
+    }
+  }
+
+  private String gatewayUrl(EmbeddedGateway gateway) {
+    String address = properties.serve().gatewayAddress();
+    // A wildcard address is no place to send a request to; this host's loopback is.
+    String host = address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + gateway.port();
+  }
+
+  /** The generated key is printed here and nowhere else: only its hash is kept. */
+  private static void printGateway(PrintStream out, String url, GatewayCredentials credentials) {
+    out.printf(Locale.ROOT, "  REST API:      %s (OpenAPI: %s/v3/api-docs)%n", url, url);
+    credentials
+        .generatedAdminKey()
+        .ifPresentOrElse(
+            key -> {
+              out.printf(Locale.ROOT, "  API key:       %s%n", key);
+              out.println("                 (admin, generated for this run and shown only now; configure");
+              out.println("                 audiostems.serve.gateway-api-keys to keep your own)");
+              out.printf(Locale.ROOT, "  Try:           curl -H 'X-Api-Key: %s' %s/v1/tracks%n", key, url);
+            },
+            () -> out.printf(Locale.ROOT, "  API keys:      %d configured (audiostems.serve.gateway-api-keys)%n", credentials.apiKeys().size()));
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage() != null ? cause.getMessage() : cause.toString();
   }
 }

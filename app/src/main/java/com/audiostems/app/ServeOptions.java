@@ -14,8 +14,10 @@ public record ServeOptions(Map<String, Object> settings) {
   public static final String USAGE =
       """
       usage: audiostems serve [--data-dir DIR]
-        Runs the Temporal CLI's dev server (web UI included) and the CPU worker pool in this process
-        until Ctrl-C or SIGTERM, then stops the workers first and the server last.
+        Runs the Temporal CLI's dev server (web UI included), the CPU worker pool and the REST API
+        (audiostems.serve.gateway-port, default 8080; without configured keys it prints a generated
+        admin API key) in this process until Ctrl-C or SIGTERM, then stops the REST API, the workers
+        and the server, in that order.
         --data-dir DIR       where the server keeps temporal.db and temporal.log (default: audiostems.temporal.data-dir)
       """;
 

@@ -23,7 +23,6 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +47,6 @@ import org.junit.jupiter.api.io.TempDir;
  * stops it, and a restart on the same SQLite file still knows the finished workflow.
  */
 class ServeIT {
-  private static final Duration STARTUP = Duration.ofMinutes(2);
-
   @TempDir Path temp;
 
   @Test
@@ -73,6 +69,8 @@ class ServeIT {
             "--audiostems.temporal.cli-path=" + cli,
             "--audiostems.temporal.port=" + port,
             "--audiostems.temporal.ui-port=" + uiPort,
+            // A free port for the gateway: this test is about the server and the workers.
+            "--audiostems.serve.gateway-port=0",
             "--audiostems.storage.root=" + store);
 
     TrackIngestResult published;
@@ -200,12 +198,7 @@ class ServeIT {
   }
 
   private List<String> command(String... args) {
-    Path jar = Path.of("target", "audiostems.jar").toAbsolutePath();
-    assertThat(jar).exists();
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
-    command.addAll(List.of(args));
-    command.add("--audiostems.work-dir=" + temp.resolve("work"));
-    return command;
+    return Served.command(temp.resolve("work"), args);
   }
 
   private static int httpStatus(String url) throws Exception {
@@ -215,60 +208,10 @@ class ServeIT {
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+    return Served.freePort();
   }
 
   private static String sha256(Path file) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-  }
-
-  /** A running {@code serve}: its output so far (in a file: it outlives the process), and SIGTERM to stop it. */
-  private static final class Served implements AutoCloseable {
-    private final Process process;
-    private final Path output;
-
-    private Served(Process process, Path output) {
-      this.process = process;
-      this.output = output;
-    }
-
-    /** Starts serve and waits until it says it is ready. */
-    static Served start(List<String> command) throws Exception {
-      Path output = Files.createTempFile("serve-", ".out");
-      Served served = new Served(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start(), output);
-      long deadline = System.nanoTime() + STARTUP.toNanos();
-      while (!served.output().contains("Ctrl-C or SIGTERM stops it.")) {
-        if (!served.process.isAlive() || System.nanoTime() > deadline) {
-          served.close();
-          fail("serve did not start:\n" + served.output());
-        }
-        Thread.sleep(100);
-      }
-      return served;
-    }
-
-    String output() throws IOException {
-      return Files.readString(output);
-    }
-
-    /** SIGTERM, as a service manager sends; returns everything serve printed. */
-    String stop() throws Exception {
-      process.destroy();
-      assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(output()).isTrue();
-      return output();
-    }
-
-    /** SIGTERM first even when a check failed: a killed serve would leave its dev server running. */
-    @Override
-    public void close() throws InterruptedException {
-      if (process.isAlive()) {
-        process.destroy();
-        if (!process.waitFor(1, TimeUnit.MINUTES)) {
-          process.destroyForcibly();
-        }
-      }
-    }
   }
 }

@@ -1,0 +1,73 @@
+package com.audiostems.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.audiostems.gateway.config.ApiKeyProperties;
+import com.audiostems.gateway.security.Role;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** How serve configures its gateway, and that the gateway stays out of the other commands. */
+class EmbeddedGatewayTest {
+
+  @Test
+  void theCommandsOwnContextIsNoWebApplicationThoughTheGatewayIsOnTheClassPath() {
+    try (ConfigurableApplicationContext context = AudiostemsApplication.start(new String[0], Map.of())) {
+      assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
+    }
+  }
+
+  @Test
+  void theGatewayReadsItsOwnApplicationYmlNotApps() throws Exception {
+    String location = EmbeddedGateway.gatewayApplicationYml();
+    try (InputStream in = URI.create(location).toURL().openStream()) {
+      String yml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(yml).contains("name: audiostems-gateway").doesNotContain("web-application-type: none");
+    }
+  }
+
+  @Test
+  void theGatewayIsToldServesTargetStoreAndCredentials() {
+    try (ConfigurableApplicationContext context = AudiostemsApplication.start(new String[] {"--audiostems.serve.gateway-port=9090"}, Map.of())) {
+      AudiostemsProperties properties = context.getBean(AudiostemsProperties.class);
+      GatewayCredentials credentials = GatewayCredentials.of(properties.serve());
+      Map<String, Object> settings = EmbeddedGateway.settings(properties, credentials, "127.0.0.1:7233", "default", Path.of("/store"));
+      assertThat(settings)
+          .containsEntry("server.port", 9090)
+          .containsEntry("server.address", "127.0.0.1")
+          .containsEntry("spring.main.web-application-type", "servlet")
+          .containsEntry("audiostems.gateway.temporal.target", "127.0.0.1:7233")
+          .containsEntry("audiostems.gateway.storage.kind", "local")
+          .containsEntry("audiostems.gateway.storage.root", "/store")
+          .containsEntry("audiostems.gateway.security.api-keys[0].name", GatewayCredentials.GENERATED_KEY_NAME)
+          .containsEntry("audiostems.gateway.security.api-keys[0].role", "ADMIN");
+      assertThat(credentials.generatedAdminKey()).isPresent();
+      assertThat(credentials.signingSecret()).hasSizeGreaterThanOrEqualTo(32);
+      assertThat(credentials.toString()).doesNotContain(credentials.signingSecret()).doesNotContain(credentials.generatedAdminKey().get());
+    }
+  }
+
+  @Test
+  void configuredCredentialsAreUsedAsTheyAreAndNoKeyIsGenerated() {
+    ApiKeyProperties.ApiKey studio = new ApiKeyProperties.ApiKey("studio", "a".repeat(64), Role.UPLOADER);
+    GatewayCredentials credentials =
+        GatewayCredentials.of(new AudiostemsProperties.Serve(8080, "127.0.0.1", "s".repeat(32), List.of(studio)));
+    assertThat(credentials.signingSecret()).isEqualTo("s".repeat(32));
+    assertThat(credentials.apiKeys()).containsExactly(studio);
+    assertThat(credentials.generatedAdminKey()).isEmpty();
+  }
+
+  @Test
+  void aShortSigningSecretFailsAtStartUnderServesKey() {
+    assertThatThrownBy(() -> AudiostemsApplication.start(new String[] {"--audiostems.serve.gateway-signing-secret=short"}, Map.of()).close())
+        .hasStackTraceContaining("audiostems.serve.gateway-signing-secret must be empty (generated) or at least 32 characters");
+  }
+}
