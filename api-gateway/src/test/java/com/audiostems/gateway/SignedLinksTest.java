@@ -26,6 +26,18 @@ class SignedLinksTest extends GatewayTestBase {
   }
 
   @Test
+  void anUploadIsTheRawBodyWhateverContentTypeTheClientSays() {
+    byte[] content = "audio=bytes&more".getBytes(StandardCharsets.UTF_8);
+    JsonNode location = http.post("/v1/uploads", UPLOADER, Map.of("fileName", "form.wav", "sizeBytes", content.length)).json();
+
+    // curl --data-binary labels every body application/x-www-form-urlencoded.
+    GatewayHttp.Reply reply = http.put(location.get("url").asText(), content, "application/x-www-form-urlencoded");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().get("bytes").asLong()).isEqualTo(content.length);
+  }
+
+  @Test
   void aDownloadLinkIsBoundToItsFile() {
     String uploadId = upload(UPLOADER, "links.wav", "links".getBytes(StandardCharsets.UTF_8));
     String trackId = startTrack(UPLOADER, Map.of("uploadId", uploadId, "formats", List.of("FLAC", "ALAC")));

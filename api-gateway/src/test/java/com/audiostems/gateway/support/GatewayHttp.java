@@ -61,6 +61,15 @@ public final class GatewayHttp {
     return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
   }
 
+  /** The same with a Content-Type, e.g. the form type that {@code curl --data-binary} puts on any body. */
+  public Reply put(String url, byte[] content, String contentType) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
+  }
+
   private HttpRequest.Builder request(String pathOrUrl, String apiKey) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl)).timeout(Duration.ofSeconds(30));
