@@ -1,6 +1,7 @@
 package com.audiostems.app;
 
 import com.audiostems.gateway.config.ApiKeyProperties.ApiKey;
+import com.audiostems.storage.StorageSettings;
 import com.audiostems.workers.cpu.boot.CpuWorkerProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -21,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * application.yml; override with {@code --audiostems.media.max-duration=1h}, environment variables
  * ({@code AUDIOSTEMS_MEDIA_MAXDURATION=1h}) or an application.yml beside the jar.
  *
- * @param storage where tracks are stored
+ * @param storage where tracks are stored: the CPU worker host's record ({@code kind}, the local
+ *     {@code root}, {@code s3.*}); {@code process --out DIR} overrides the root
  * @param workDir scratch space for ffmpeg's temporary files
  * @param media the limits and binaries of the media activities (the CPU worker host's own record:
  *     both read the same keys)
@@ -32,15 +34,12 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("audiostems")
 public record AudiostemsProperties(
-    @Valid @NotNull Storage storage,
+    @NotNull StorageSettings storage,
     @NotNull Path workDir,
     @Valid @NotNull CpuWorkerProperties.Media media,
     @Valid @NotNull Workers workers,
     @Valid @NotNull Temporal temporal,
     @Valid @NotNull Serve serve) {
-
-  /** @param root the local blob store's root ({@code process --out DIR} overrides it) */
-  public record Storage(@NotNull Path root) {}
 
   /**
    * @param activitySlots concurrent media activities per host; 0 means one per core

@@ -41,6 +41,12 @@ public class ServeCommand {
    * the gateway, then the workers, then the server.
    */
   AutoCloseable start(PrintStream out) throws Exception {
+    if (!cpuPool.storesLocally()) {
+      // Its embedded gateway is handed the local root only; an S3 pool would read where no upload lands.
+      throw new IllegalStateException("serve runs on the local store only (audiostems.storage.kind is "
+          + properties.storage().kind() + "). For S3, run `audiostems worker` with audiostems.storage.kind=s3 beside "
+          + "the gateway with audiostems.gateway.storage.kind=s3 and the same bucket.");
+    }
     AudiostemsProperties.Temporal settings = properties.temporal();
     LocalTemporal temporal = LocalTemporal.start(settings, TemporalCli.locate(settings.cliPath()));
     AtomicReference<EmbeddedGateway> gateway = new AtomicReference<>();
@@ -73,7 +79,7 @@ public class ServeCommand {
           temporal.target().orElse("none: in-process, this JVM only"),
           temporal.client().getOptions().getNamespace());
       out.printf(Locale.ROOT, "  Web UI:        %s%n", temporal.uiUrl().orElse("none"));
-      out.printf(Locale.ROOT, "  Store root:    %s%n", cpuPool.storeRoot());
+      out.printf(Locale.ROOT, "  Store root:    %s%n", cpuPool.storeDescription());
       out.printf(
           Locale.ROOT,
           "  CPU pool:      workflows on %s, activities on %s (%d slots)%n",

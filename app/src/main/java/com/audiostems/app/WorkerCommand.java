@@ -70,7 +70,7 @@ public class WorkerCommand {
           settings.target(),
           settings.namespace(),
           settings.tls().enabled() ? ", mTLS" : settings.hasApiKey() ? ", API key" : "");
-      out.printf(Locale.ROOT, "  Store root: %s%n", cpuPool.storeRoot());
+      out.printf(Locale.ROOT, "  Store root: %s%n", cpuPool.storeDescription());
       out.println("Ctrl-C or SIGTERM stops it.");
       return working;
     } catch (Exception | Error e) {

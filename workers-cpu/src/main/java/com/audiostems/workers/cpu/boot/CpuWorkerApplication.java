@@ -2,7 +2,7 @@ package com.audiostems.workers.cpu.boot;
 
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.storage.BlobStore;
-import com.audiostems.storage.LocalBlobStore;
+import com.audiostems.storage.BlobStores;
 import com.audiostems.workers.cpu.CpuActivities;
 import com.audiostems.workers.cpu.CpuWorkerSettings;
 import io.temporal.worker.WorkerFactory;
@@ -29,7 +29,7 @@ public class CpuWorkerApplication {
 
   @Bean
   BlobStore blobStore(CpuWorkerProperties properties) throws IOException {
-    return new LocalBlobStore(properties.storage().root());
+    return BlobStores.fromSettings(properties.storage());
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package com.audiostems.workers.cpu.boot;
 
 import com.audiostems.activities.media.MediaSettings;
+import com.audiostems.storage.StorageSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * The CPU worker host's settings: the same {@code audiostems.*} keys as the {@code audiostems}
  * command's, so one configuration serves both. The Temporal connection is {@code spring.temporal.*}.
  *
- * @param storage where tracks are stored
+ * @param storage where tracks are stored: the same store as the servers' that start workflows
+ *     ({@code kind: local} and {@code root}, or {@code kind: s3} and {@code s3.*})
  * @param workDir scratch space for ffmpeg's temporary files
  * @param media the limits and binaries of the media activities
  * @param workers how the pool is sized and stopped
@@ -23,10 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("audiostems")
 public record CpuWorkerProperties(
-    @Valid @NotNull Storage storage, @NotNull Path workDir, @Valid @NotNull Media media, @Valid @NotNull Workers workers) {
-
-  /** @param root the local blob store's root: the same directory as the servers' that start workflows */
-  public record Storage(@NotNull Path root) {}
+    @NotNull StorageSettings storage, @NotNull Path workDir, @Valid @NotNull Media media, @Valid @NotNull Workers workers) {
 
   /**
    * @param ffmpegPath ffmpeg binary, or its name on PATH

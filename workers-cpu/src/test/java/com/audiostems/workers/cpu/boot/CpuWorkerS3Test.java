@@ -1,0 +1,106 @@
+package com.audiostems.workers.cpu.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.storage.BlobStore;
+import com.audiostems.storage.S3BlobStore;
+import com.audiostems.storage.testing.S3TestServer;
+import com.audiostems.workflows.TaskQueues;
+import com.audiostems.workflows.media.OutputFormat;
+import com.audiostems.workflows.storage.BlobKeys;
+import com.audiostems.workflows.track.TrackIngestRequest;
+import com.audiostems.workflows.track.TrackIngestResult;
+import com.audiostems.workflows.track.TrackIngestWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testserver.TestServer;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The CPU worker host with {@code audiostems.storage.kind=s3}, on a real S3-compatible server (versitygw). */
+class CpuWorkerS3Test {
+  @RegisterExtension static final S3TestServer s3 = new S3TestServer();
+
+  // The store takes credentials from the SDK's default chain, whose first link is these properties.
+  private static final String ACCESS_KEY = "aws.accessKeyId";
+  private static final String SECRET_KEY = "aws.secretAccessKey";
+
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void credentials() {
+    System.setProperty(ACCESS_KEY, s3.credentials().resolveCredentials().accessKeyId());
+    System.setProperty(SECRET_KEY, s3.credentials().resolveCredentials().secretAccessKey());
+  }
+
+  @AfterAll
+  static void forgetCredentials() {
+    System.clearProperty(ACCESS_KEY);
+    System.clearProperty(SECRET_KEY);
+  }
+
+  @Test
+  void processesATrackWhoseSourceAndOutputsAreInTheBucket() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    try (var server = TestServer.createPortBoundServer(port, true);
+        ConfigurableApplicationContext context =
+            new SpringApplicationBuilder(CpuWorkerApplication.class)
+                .run(
+                    "--spring.temporal.connection.target=127.0.0.1:" + port,
+                    "--audiostems.storage.kind=s3",
+                    "--audiostems.storage.s3.bucket=" + S3TestServer.BUCKET,
+                    "--audiostems.storage.s3.prefix=worker/",
+                    "--audiostems.storage.s3.endpoint=" + s3.endpoint(),
+                    "--audiostems.storage.s3.path-style=true",
+                    "--audiostems.work-dir=" + temp.resolve("work"),
+                    "--audiostems.workers.activity-slots=2")) {
+      BlobStore store = context.getBean(BlobStore.class);
+      assertThat(store).isInstanceOf(S3BlobStore.class);
+
+      Path source = TestAudio.wav(temp.resolve("demo.wav"), 48_000, 24, 2, 1.0);
+      String sourceKey = BlobKeys.sourceKey("s3-1", "demo.wav");
+      store.store(sourceKey, source);
+      TrackIngestWorkflow workflow =
+          context
+              .getBean(WorkflowClient.class)
+              .newWorkflowStub(
+                  TrackIngestWorkflow.class,
+                  WorkflowOptions.newBuilder()
+                      .setWorkflowId(TrackIngestWorkflow.workflowId("s3-1"))
+                      .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
+                      .setWorkflowRunTimeout(Duration.ofMinutes(5))
+                      .build());
+
+      TrackIngestResult result =
+          workflow.ingest(new TrackIngestRequest("s3-1", sourceKey, "demo.wav", List.of(OutputFormat.FLAC), 1, false, null));
+
+      assertThat(result.manifest().outputs()).hasSize(1);
+      // Looked up behind the store's back, so the prefix shows that the objects are where the settings say.
+      List<String> inBucket = s3.client().listObjectsV2(r -> r.bucket(S3TestServer.BUCKET).prefix("worker/tracks/s3-1/"))
+          .join().contents().stream().map(o -> o.key()).toList();
+      assertThat(inBucket).contains("worker/tracks/s3-1/v1/outputs/flac.flac", "worker/tracks/s3-1/manifest.json");
+    }
+  }
+
+  @Test
+  void kindS3WithoutABucketFailsAtStartUpNamingTheKey() {
+    assertThatThrownBy(() -> new SpringApplicationBuilder(CpuWorkerApplication.class)
+            .run("--audiostems.storage.kind=s3", "--audiostems.work-dir=" + temp.resolve("work")).close())
+        .hasStackTraceContaining("audiostems.storage")
+        .hasStackTraceContaining("s3.bucket");
+  }
+}
