@@ -55,6 +55,11 @@ final class Served implements AutoCloseable {
     return served;
   }
 
+  /** The process itself: a test that plays a host's death kills it (and its children) by this handle. */
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
   String output() throws IOException {
     return Files.readString(output);
   }
