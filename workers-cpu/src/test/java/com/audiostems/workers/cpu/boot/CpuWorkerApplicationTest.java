@@ -6,17 +6,12 @@ import com.audiostems.storage.BlobStore;
 import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.media.OutputFormat;
-import com.audiostems.workflows.storage.BlobKeys;
-import com.audiostems.workflows.track.TrackIngestRequest;
 import com.audiostems.workflows.track.TrackIngestResult;
-import com.audiostems.workflows.track.TrackIngestWorkflow;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testserver.TestServer;
 import io.temporal.worker.WorkerFactory;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,21 +44,14 @@ class CpuWorkerApplicationTest {
       assertThat(factory.tryGetWorker(TaskQueues.AUDIO_CPU)).isNotNull();
 
       Path source = TestAudio.wav(temp.resolve("demo.wav"), 48_000, 24, 2, 1.5);
-      String sourceKey = BlobKeys.sourceKey("boot-1", "demo.wav");
-      context.getBean(BlobStore.class).store(sourceKey, source);
-      TrackIngestWorkflow workflow =
-          context
-              .getBean(WorkflowClient.class)
-              .newWorkflowStub(
-                  TrackIngestWorkflow.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId(TrackIngestWorkflow.workflowId("boot-1"))
-                      .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
-                      .setWorkflowRunTimeout(Duration.ofMinutes(10))
-                      .build());
-
       TrackIngestResult result =
-          workflow.ingest(new TrackIngestRequest("boot-1", sourceKey, "demo.wav", List.of(OutputFormat.FLAC, OutputFormat.MP3_320), 2, false, null));
+          OneTrack.ingest(
+              context.getBean(WorkflowClient.class),
+              context.getBean(BlobStore.class),
+              source,
+              "boot-1",
+              List.of(OutputFormat.FLAC, OutputFormat.MP3_320),
+              2);
 
       assertThat(result.manifest().outputs()).hasSize(2);
       assertThat(store.resolve("tracks/boot-1/v1/outputs/flac.flac")).exists();

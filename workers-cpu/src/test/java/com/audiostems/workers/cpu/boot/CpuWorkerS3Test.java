@@ -7,18 +7,12 @@ import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.storage.S3BlobStore;
 import com.audiostems.storage.testing.S3TestServer;
-import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.media.OutputFormat;
-import com.audiostems.workflows.storage.BlobKeys;
-import com.audiostems.workflows.track.TrackIngestRequest;
 import com.audiostems.workflows.track.TrackIngestResult;
-import com.audiostems.workflows.track.TrackIngestWorkflow;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.testserver.TestServer;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,21 +66,8 @@ class CpuWorkerS3Test {
       assertThat(store).isInstanceOf(S3BlobStore.class);
 
       Path source = TestAudio.wav(temp.resolve("demo.wav"), 48_000, 24, 2, 1.0);
-      String sourceKey = BlobKeys.sourceKey("s3-1", "demo.wav");
-      store.store(sourceKey, source);
-      TrackIngestWorkflow workflow =
-          context
-              .getBean(WorkflowClient.class)
-              .newWorkflowStub(
-                  TrackIngestWorkflow.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId(TrackIngestWorkflow.workflowId("s3-1"))
-                      .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
-                      .setWorkflowRunTimeout(Duration.ofMinutes(5))
-                      .build());
-
       TrackIngestResult result =
-          workflow.ingest(new TrackIngestRequest("s3-1", sourceKey, "demo.wav", List.of(OutputFormat.FLAC), 1, false, null));
+          OneTrack.ingest(context.getBean(WorkflowClient.class), store, source, "s3-1", List.of(OutputFormat.FLAC), 1);
 
       assertThat(result.manifest().outputs()).hasSize(1);
       // Looked up behind the store's back, so the prefix shows that the objects are where the settings say.

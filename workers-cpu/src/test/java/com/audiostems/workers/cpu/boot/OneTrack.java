@@ -1,0 +1,37 @@
+package com.audiostems.workers.cpu.boot;
+
+import com.audiostems.storage.BlobStore;
+import com.audiostems.workflows.TaskQueues;
+import com.audiostems.workflows.media.OutputFormat;
+import com.audiostems.workflows.storage.BlobKeys;
+import com.audiostems.workflows.track.TrackIngestRequest;
+import com.audiostems.workflows.track.TrackIngestResult;
+import com.audiostems.workflows.track.TrackIngestWorkflow;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Stores a source and runs one track through the workers under test, as a client would. */
+final class OneTrack {
+  private OneTrack() {}
+
+  static TrackIngestResult ingest(
+      WorkflowClient client, BlobStore store, Path source, String trackId, List<OutputFormat> formats, int lanes)
+      throws IOException {
+    String sourceKey = BlobKeys.sourceKey(trackId, source.getFileName().toString());
+    store.store(sourceKey, source);
+    TrackIngestWorkflow workflow =
+        client.newWorkflowStub(
+            TrackIngestWorkflow.class,
+            WorkflowOptions.newBuilder()
+                .setWorkflowId(TrackIngestWorkflow.workflowId(trackId))
+                .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
+                .setWorkflowRunTimeout(Duration.ofMinutes(10))
+                .build());
+    return workflow.ingest(
+        new TrackIngestRequest(trackId, sourceKey, source.getFileName().toString(), formats, lanes, false, null));
+  }
+}
