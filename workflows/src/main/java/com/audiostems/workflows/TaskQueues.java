@@ -9,6 +9,12 @@ public final class TaskQueues {
   public static final String AUDIO_CPU = "audio-cpu";
 
   /**
+   * Analysis activities (tempo, key, loudness, features): the GPU pool polls it; where a host has no
+   * GPU the pool runs the CPU implementation, so the routing stays the same either way.
+   */
+  public static final String AUDIO_GPU = "audio-gpu";
+
+  /**
    * The queue only one CPU host polls, beside {@link #AUDIO_CPU}: a track's media activities go
    * there once the host holds the track's working copy.
    *

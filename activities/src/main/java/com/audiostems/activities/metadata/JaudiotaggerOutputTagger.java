@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
 import org.jaudiotagger.audio.mp3.MP3File;
+import org.jaudiotagger.tag.FieldKey;
 import org.jaudiotagger.tag.Tag;
 import org.jaudiotagger.tag.TagField;
 import org.jaudiotagger.tag.flac.FlacTag;
@@ -38,14 +39,8 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
   @Override
   public void tag(Path output, OutputFormat format, TrackMetadata trackMetadata, Path artwork) throws IOException {
     TrackMetadata metadata = trackMetadata == null ? TrackMetadata.empty() : trackMetadata;
-    String container =
-        switch (format) {
-          case PREVIEW_MP3_128, MP3_320 -> "mp3";
-          case AAC_256, ALAC -> "m4a";
-          case FLAC, FLAC_96K -> "flac";
-          // RIFF INFO has no picture: WAV outputs carry no artwork.
-          case WAV_24 -> "wav";
-        };
+    String container = containerOf(format);
+    // RIFF INFO has no picture: WAV outputs carry no artwork.
     if (container.equals("wav")) {
       tagWav(output, metadata);
     } else {
@@ -53,24 +48,78 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
     }
   }
 
+  @Override
+  public boolean tagAnalysis(Path output, OutputFormat format, Integer bpm, String initialKey) throws IOException {
+    String container = containerOf(format);
+    if (container.equals("wav") || (bpm == null && initialKey == null)) {
+      return false;
+    }
+    editWithJaudiotagger(
+        output,
+        container,
+        tag -> {
+          if (tag instanceof FlacTag flac) {
+            if (bpm != null) {
+              replaceVorbisField(flac.getVorbisCommentTag(), "BPM", bpm.toString());
+            }
+            if (initialKey != null) {
+              replaceVorbisField(flac.getVorbisCommentTag(), "INITIALKEY", initialKey);
+            }
+          } else {
+            // FieldKey.BPM and KEY are TBPM/TKEY in ID3 and tmpo/----:com.apple.iTunes:initialkey in MP4.
+            if (bpm != null) {
+              tag.setField(FieldKey.BPM, bpm.toString());
+            }
+            if (initialKey != null) {
+              tag.setField(FieldKey.KEY, initialKey);
+            }
+          }
+        });
+    return true;
+  }
+
+  private static String containerOf(OutputFormat format) {
+    return switch (format) {
+      case PREVIEW_MP3_128, MP3_320 -> "mp3";
+      case AAC_256, ALAC -> "m4a";
+      case FLAC, FLAC_96K -> "flac";
+      case WAV_24 -> "wav";
+    };
+  }
+
+  @FunctionalInterface
+  private interface TagEdit {
+    void apply(Tag tag) throws Exception;
+  }
+
   private static void tagWithJaudiotagger(Path output, String container, TrackMetadata metadata, Path artworkFile)
       throws IOException {
     Optional<Artwork> cover = artworkFile == null ? Optional.empty() : CoverArt.load(artworkFile, container);
+    editWithJaudiotagger(
+        output,
+        container,
+        tag -> {
+          for (TextField field : TextField.values()) {
+            String value = field.valueIn(metadata);
+            if (value != null) {
+              setText(tag, field, value);
+            }
+          }
+          if (cover.isPresent()) {
+            tag.deleteArtworkField();
+            tag.setField(cover.get());
+          }
+        });
+  }
+
+  /** Edits a copy's tag and moves it over the output once written, so a failed write changes nothing. */
+  private static void editWithJaudiotagger(Path output, String container, TagEdit edit) throws IOException {
     Path work = output.resolveSibling("." + output.getFileName() + "." + UUID.randomUUID() + ".tagging");
     Files.copy(output, work);
     try {
       AudioFile audioFile = AudioFileIO.readAs(work.toFile(), container);
       Tag tag = container.equals("mp3") ? id3v24(audioFile) : audioFile.getTagOrCreateAndSetDefault();
-      for (TextField field : TextField.values()) {
-        String value = field.valueIn(metadata);
-        if (value != null) {
-          setText(tag, field, value);
-        }
-      }
-      if (cover.isPresent()) {
-        tag.deleteArtworkField();
-        tag.setField(cover.get());
-      }
+      edit.apply(tag);
       audioFile.commit();
       Files.move(work, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

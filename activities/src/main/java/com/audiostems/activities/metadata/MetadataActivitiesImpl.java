@@ -13,17 +13,23 @@ import static com.audiostems.activities.metadata.TextField.YEAR;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.media.SourceProbe;
+import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.metadata.AnalysisTagsRequest;
 import com.audiostems.workflows.metadata.ArtworkRef;
 import com.audiostems.workflows.metadata.MetadataActivities;
 import com.audiostems.workflows.metadata.ReadMetadataRequest;
 import com.audiostems.workflows.metadata.TrackMetadata;
 import com.audiostems.workflows.storage.BlobKeys;
+import com.audiostems.workflows.storage.StoredObject;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -41,10 +47,12 @@ public final class MetadataActivitiesImpl implements MetadataActivities {
 
   private final BlobStore store;
   private final Path workDir;
+  private final OutputTagger tagger;
 
-  public MetadataActivitiesImpl(BlobStore store, Path workDir) {
+  public MetadataActivitiesImpl(BlobStore store, Path workDir, OutputTagger tagger) {
     this.store = store;
     this.workDir = workDir;
+    this.tagger = tagger;
   }
 
   @Override
@@ -63,6 +71,57 @@ public final class MetadataActivitiesImpl implements MetadataActivities {
     } catch (IOException e) {
       // The store or the disk, not the file's content: worth a retry.
       throw Activity.wrap(e);
+    }
+  }
+
+  @Override
+  public List<EncodedOutput> writeAnalysisTags(AnalysisTagsRequest request) {
+    String trackId = BlobKeys.requireTrackId(request.trackId());
+    List<EncodedOutput> written = new ArrayList<>();
+    try {
+      Files.createDirectories(workDir);
+      for (EncodedOutput output : request.outputs()) {
+        if (!output.key().startsWith(BlobKeys.trackPrefix(trackId))) {
+          throw ApplicationFailure.newNonRetryableFailure(
+              output.key() + " is not an output of track " + trackId + "; its tags are not ours to change.",
+              TrackFailures.UNSAFE_KEY);
+        }
+        written.add(retag(output, request.bpm(), request.initialKey()));
+      }
+    } catch (NoSuchFileException e) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "An output of track " + trackId + " vanished before its BPM and key were written (" + e.getMessage() + ").",
+          TrackFailures.SOURCE_MISSING);
+    } catch (IOException e) {
+      throw Activity.wrap(e);
+    }
+    return written;
+  }
+
+  /** On a private copy (a local store hands out its own file), then stored under the same key. */
+  private EncodedOutput retag(EncodedOutput output, Integer bpm, String initialKey) throws IOException {
+    Path copy = Files.createTempFile(workDir, "retag-", "-" + output.format().fileName());
+    try {
+      try (BlobStore.LocalCopy stored = store.localCopy(output.key(), workDir)) {
+        Files.copy(stored.path(), copy, StandardCopyOption.REPLACE_EXISTING);
+      }
+      if (!tagger.tagAnalysis(copy, output.format(), bpm, initialKey)) {
+        return output;
+      }
+      StoredObject again = store.store(output.key(), copy);
+      return new EncodedOutput(
+          output.format(),
+          output.key(),
+          output.codec(),
+          output.bitRateBps(),
+          output.sampleRateHz(),
+          output.bitDepth(),
+          output.channels(),
+          output.durationSeconds(),
+          again.bytes(),
+          again.sha256());
+    } finally {
+      Files.deleteIfExists(copy);
     }
   }
 

@@ -18,4 +18,14 @@ public interface OutputTagger {
    * @param artwork the artwork image file, or null when the track has none
    */
   void tag(Path output, OutputFormat format, TrackMetadata metadata, Path artwork) throws IOException;
+
+  /**
+   * Adds the analysis to an output's tags: ID3 TBPM/TKEY, MP4 tmpo and initialkey, Vorbis BPM and
+   * INITIALKEY. RIFF INFO has no such fields, so WAV outputs are left as they are.
+   *
+   * @param bpm whole beats per minute, or null to leave the tempo out
+   * @param initialKey the key in ID3 TKEY form ("Am", "F#"), or null
+   * @return whether the file was changed
+   */
+  boolean tagAnalysis(Path output, OutputFormat format, Integer bpm, String initialKey) throws IOException;
 }

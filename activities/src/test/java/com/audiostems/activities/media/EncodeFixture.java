@@ -28,7 +28,17 @@ import java.util.stream.Stream;
 
 /** A store, a work dir and synthesised WAV sources with the probe the probe stage would give them. */
 final class EncodeFixture {
-  static final OutputTagger NO_TAGS = (file, format, metadata, artwork) -> {};
+  /** Leaves outputs as ffmpeg wrote them. */
+  static final OutputTagger NO_TAGS =
+      new OutputTagger() {
+        @Override
+        public void tag(Path output, OutputFormat format, TrackMetadata metadata, Path artwork) {}
+
+        @Override
+        public boolean tagAnalysis(Path output, OutputFormat format, Integer bpm, String initialKey) {
+          return false;
+        }
+      };
 
   final Path workDir;
   final LocalBlobStore store;

@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.workflows.media.OutputFormat;
+import com.audiostems.workflows.metadata.AnalysisTagsRequest;
+import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.metadata.BroadcastExtension;
 import com.audiostems.workflows.metadata.ReadMetadataRequest;
 import com.audiostems.workflows.metadata.TrackMetadata;
@@ -115,6 +117,49 @@ class JaudiotaggerOutputTaggerTest {
     }
   }
 
+  /**
+   * The workflow writes BPM and key into stored outputs once the analysis is known: ID3
+   * TBPM/TKEY, MP4 tmpo and initialkey, Vorbis BPM/INITIALKEY, as ffprobe reads them; the audio
+   * and the earlier tags stay; the store holds the retagged file and the activity reports its
+   * new size and SHA-256. WAV has no such fields and stays byte for byte.
+   */
+  @ParameterizedTest
+  @EnumSource(OutputFormat.class)
+  void theAnalysisGoesIntoStoredOutputsTags(OutputFormat format) throws IOException {
+    Path output = encode(format);
+    tagger.tag(output, format, FULL, null);
+    String audioBefore = decodedAudioSha256(output);
+    LocalBlobStore store = new LocalBlobStore(dir.resolve("store"));
+    String key = BlobKeys.outputKey(TRACK, 1, format);
+    var stored = store.store(key, Files.copy(output, dir.resolve("upload.tmp")));
+    EncodedOutput before = new EncodedOutput(format, key, "c", 1, 44_100, 0, 2, 1.0, stored.bytes(), stored.sha256());
+
+    List<EncodedOutput> after =
+        new MetadataActivitiesImpl(store, dir.resolve("work"), tagger)
+            .writeAnalysisTags(new AnalysisTagsRequest(TRACK, List.of(before), 94, "F#m"));
+
+    Path retagged = dir.resolve("retagged." + format.fileName());
+    try (InputStream in = store.open(key)) {
+      Files.copy(in, retagged);
+    }
+    assertThat(after).singleElement().satisfies(o -> {
+      assertThat(o.bytes()).isEqualTo(Files.size(retagged));
+      assertThat(o.sha256()).isEqualTo(LocalBlobStore.sha256Of(retagged));
+    });
+    assertThat(decodedAudioSha256(retagged)).isEqualTo(audioBefore);
+    Map<String, String> tags = ffprobeTags(retagged);
+    if (format == OutputFormat.WAV_24) {
+      assertThat(after.get(0)).isEqualTo(before);
+      return;
+    }
+    assertThat(tags).containsEntry("title", FULL.title());
+    switch (format) {
+      case PREVIEW_MP3_128, MP3_320 -> assertThat(tags).containsEntry("TBPM", "94").containsEntry("TKEY", "F#m");
+      case AAC_256, ALAC -> assertThat(tags).containsEntry("initialkey", "F#m");
+      default -> assertThat(tags).containsEntry("BPM", "94").containsEntry("INITIALKEY", "F#m");
+    }
+  }
+
   @Test
   void emptyMetadataLeavesAWavUntouched() throws IOException {
     Path output = encode(OutputFormat.WAV_24);
@@ -184,6 +229,6 @@ class JaudiotaggerOutputTaggerTest {
     String key = BlobKeys.sourceKey(TRACK, output.getFileName().toString());
     Path upload = Files.copy(output, dir.resolve("store-upload.tmp"), StandardCopyOption.REPLACE_EXISTING);
     store.store(key, upload);
-    return new MetadataActivitiesImpl(store, dir.resolve("work")).readMetadata(new ReadMetadataRequest(TRACK, key, probe(output)));
+    return new MetadataActivitiesImpl(store, dir.resolve("work"), new JaudiotaggerOutputTagger()).readMetadata(new ReadMetadataRequest(TRACK, key, probe(output)));
   }
 }

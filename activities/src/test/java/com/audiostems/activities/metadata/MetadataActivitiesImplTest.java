@@ -60,7 +60,7 @@ class MetadataActivitiesImplTest {
   @BeforeEach
   void setUp() throws IOException {
     store = new LocalBlobStore(dir.resolve("store"));
-    activities = new MetadataActivitiesImpl(store, dir.resolve("work"));
+    activities = new MetadataActivitiesImpl(store, dir.resolve("work"), new JaudiotaggerOutputTagger());
     wav = TestAudio.wav(dir.resolve("in.wav"), 44_100, 16, 2, 1.0);
   }
 

@@ -23,7 +23,7 @@ public record CpuActivities(
   public static CpuActivities create(BlobStore store, MediaSettings media, String hostId) {
     return new CpuActivities(
         new MediaActivitiesImpl(new MediaProcessRunner(media), store, new JaudiotaggerOutputTagger()),
-        new MetadataActivitiesImpl(store, media.workDir()),
+        new MetadataActivitiesImpl(store, media.workDir(), new JaudiotaggerOutputTagger()),
         new StorageActivitiesImpl(store),
         new WorkingCopyActivitiesImpl(store, new HostAffinity(hostId, TaskQueues.cpuHost(hostId))));
   }

@@ -48,6 +48,14 @@ public final class BlobKeys {
     return trackPrefix(trackId) + "v" + version + "/outputs/" + format.fileName();
   }
 
+  /** The full analysis of a version's source ({@code analysis.json}), beside its outputs. */
+  public static String analysisKey(String trackId, int version) {
+    if (version < 1) {
+      throw new IllegalArgumentException("Versions start at 1, not " + version);
+    }
+    return trackPrefix(trackId) + "v" + version + "/analysis.json";
+  }
+
   public static String manifestKey(String trackId) {
     return trackPrefix(trackId) + "manifest.json";
   }

@@ -1,5 +1,6 @@
 package com.audiostems.workflows.storage;
 
+import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.media.AbsentOutput;
 import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.QualityTier;
@@ -15,6 +16,8 @@ import java.util.Map;
  * @param version the output version this manifest publishes; outputs live under {@code v<version>/}
  *     unless an output was kept from an earlier version by a partial re-process
  * @param stageMillis wall time of each stage in milliseconds, in stage order
+ * @param analysis tempo, key, loudness and features of the source, and the key of its full
+ *     {@code analysis.json}
  * @param preview the preview's protection state
  */
 public record TrackManifest(
@@ -29,10 +32,11 @@ public record TrackManifest(
     List<EncodedOutput> outputs,
     List<AbsentOutput> absentOutputs,
     VerificationReport verification,
+    TrackAnalysis analysis,
     Preview preview,
     Map<String, Long> stageMillis) {
 
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /**
    * The source as received and as validation decoded it.

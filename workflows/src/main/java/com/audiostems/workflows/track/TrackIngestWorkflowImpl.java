@@ -2,6 +2,9 @@ package com.audiostems.workflows.track;
 
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.analysis.AnalysisActivities;
+import com.audiostems.workflows.analysis.AnalyzeRequest;
+import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;
 import com.audiostems.workflows.media.EncodeSchedule;
@@ -18,6 +21,7 @@ import com.audiostems.workflows.media.ValidateRequest;
 import com.audiostems.workflows.media.ValidatedSource;
 import com.audiostems.workflows.media.VerificationReport;
 import com.audiostems.workflows.media.VerifyRequest;
+import com.audiostems.workflows.metadata.AnalysisTagsRequest;
 import com.audiostems.workflows.metadata.MetadataActivities;
 import com.audiostems.workflows.metadata.ReadMetadataRequest;
 import com.audiostems.workflows.metadata.TrackMetadata;
@@ -39,6 +43,7 @@ import com.audiostems.workflows.host.FetchSourceRequest;
 import com.audiostems.workflows.host.WorkingCopyActivities;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.CompletablePromise;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
@@ -110,6 +115,28 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
           .setTaskQueue(TaskQueues.AUDIO_CPU)
           .setStartToCloseTimeout(Duration.ofMinutes(30))
           .setHeartbeatTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(MEDIA_RETRY)
+          .build();
+
+  /**
+   * Analysis decodes the source once and runs every analyser over it, far faster than real time,
+   * on the GPU pool beside encoding. It heartbeats; a cancellation waits until it has stopped, so
+   * that compensation finds whatever it stored.
+   */
+  private static final ActivityOptions ANALYZE =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(TaskQueues.AUDIO_GPU)
+          .setStartToCloseTimeout(Duration.ofMinutes(30))
+          .setHeartbeatTimeout(Duration.ofSeconds(30))
+          .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+          .setRetryOptions(MEDIA_RETRY)
+          .build();
+
+  /** Rewriting a lane's tags: a download and an upload of its outputs at worst. */
+  private static final ActivityOptions TAG =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(TaskQueues.AUDIO_CPU)
+          .setStartToCloseTimeout(Duration.ofMinutes(10))
           .setRetryOptions(MEDIA_RETRY)
           .build();
 
@@ -213,6 +240,10 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   private final Deque<ReprocessRequest> reprocessQueue = new ArrayDeque<>();
   private int reprocessesThisRun;
   private boolean reprocessing;
+  /** pending, analysing, done or failed: the analysis runs beside the stages. */
+  private String analysisState = "pending";
+  private CancellationScope analysisScope;
+  private Promise<TrackAnalysis> analysis;
   /** "Title — Artist" once the tags are read; the file name until then. */
   private String title;
 
@@ -284,6 +315,10 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                       .validate(new ValidateRequest(trackId, request.sourceKey(), probe)));
 
       Workflow.upsertTypedSearchAttributes(TrackSearchAttributes.TRACK_TIER.valueSet(source.tier().name()));
+      String analysisKey = BlobKeys.analysisKey(trackId, 1);
+      saga.addCompensation(storage::deleteObjects, List.of(analysisKey));
+      startAnalysis(request.sourceKey(), probe, analysisKey);
+
       enter(TrackStage.READING_METADATA);
       TrackMetadata tags =
           withHost(
@@ -302,7 +337,8 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       saga.addCompensation(storage::deleteObjects, plan.outputs().stream().map(OutputSpec::key).toList());
 
       enter(TrackStage.ENCODING);
-      EncodedAndVerified done = withHost(() -> encodeAndVerify(request, 1, source, tags, plan));
+      EncodedAndVerified done = withHost(() -> encodeAndVerify(request, 1, source, tags, plan, analysis));
+      TrackAnalysis analysed = analysis.get();
 
       enter(TrackStage.PUBLISHING);
       saga.addCompensation(storage::deleteObjects, List.of(BlobKeys.manifestKey(trackId)));
@@ -326,6 +362,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               done.outputs(),
               plan.absent(),
               done.verification(),
+              analysed,
               new TrackManifest.Preview(false, null),
               new LinkedHashMap<>(stageMillis));
       activities(StorageActivities.class, STORAGE, "publish manifest version 1")
@@ -338,7 +375,12 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       failure = describe(e);
       stage = TrackStage.COMPENSATING;
       // Detached: compensation must run even when the workflow itself is being cancelled.
-      Workflow.newDetachedCancellationScope(saga::compensate).run();
+      Workflow.newDetachedCancellationScope(
+              () -> {
+                stopAnalysis();
+                saga.compensate();
+              })
+          .run();
       stage = cancelled ? TrackStage.CANCELLED : TrackStage.FAILED;
       ApplicationFailure reason = applicationCause(e);
       outcome(
@@ -373,7 +415,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     List<String> newKeys = plan.outputs().stream().map(OutputSpec::key).toList();
     EncodedAndVerified done;
     try {
-      done = withHost(() -> encodeAndVerify(request, version, source, published.metadata(), plan));
+      done = withHost(() -> encodeAndVerify(request, version, source, published.metadata(), plan, completed(published.analysis())));
     } catch (TemporalFailure e) {
       if (isCancellation(e)) {
         Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(newKeys)).run();
@@ -414,6 +456,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
             List.copyOf(outputs),
             published.absentOutputs(),
             new VerificationReport(List.copyOf(checks)),
+            published.analysis(),
             published.preview(),
             new LinkedHashMap<>(stageMillis));
     enter(TrackStage.PUBLISHING);
@@ -435,6 +478,9 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     if (published.metadata() != null && published.metadata().artwork() != null) {
       keys.add(published.metadata().artwork().key());
     }
+    if (published.analysis() != null) {
+      keys.add(published.analysis().assetKey());
+    }
     keys.add(BlobKeys.manifestKey(trackId));
     Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(keys)).run();
     stage = TrackStage.CANCELLED;
@@ -448,15 +494,24 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   private record EncodedAndVerified(List<EncodedOutput> outputs, VerificationReport verification) {}
 
   /**
-   * Runs the lanes in parallel and verifies each output, in an activity of its own, as soon as its
-   * lane has stored it: verification spreads over the free activity slots and overlaps the other
-   * lanes' encoding. If anything fails, the rest is cancelled and awaited, so that nothing is still
-   * writing when compensation starts.
+   * Runs the lanes in parallel; once a lane has stored its outputs and the analysis is known, the
+   * BPM and key go into their tags, and then each output is verified in an activity of its own:
+   * verification spreads over the free activity slots and overlaps the other lanes' encoding. The
+   * analysis is far faster than encoding, so lanes rarely wait for it. If anything fails, the rest
+   * is cancelled and awaited, so that nothing is still writing when compensation starts.
    */
   private EncodedAndVerified encodeAndVerify(
-      TrackIngestRequest request, int version, ValidatedSource source, TrackMetadata tags, OutputPlan plan) {
+      TrackIngestRequest request,
+      int version,
+      ValidatedSource source,
+      TrackMetadata tags,
+      OutputPlan plan,
+      Promise<TrackAnalysis> analysed) {
+    if (analysed.isCompleted() && analysed.getFailure() != null) {
+      throw analysed.getFailure(); // nothing is worth encoding for a track that cannot be analysed
+    }
     List<List<OutputSpec>> lanes = EncodeSchedule.lanes(plan.outputs(), Math.max(1, request.encodeLanes()));
-    List<Promise<EncodeLaneResult>> encoded = new ArrayList<>();
+    List<Promise<List<EncodedOutput>>> encoded = new ArrayList<>();
     List<Promise<List<OutputCheck>>> verified = new ArrayList<>();
     CancellationScope scope =
         Workflow.newCancellationScope(
@@ -465,18 +520,26 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                 lane.forEach(s -> outputProgress.put(s.format(), new OutputProgress(s.format(), 0, "encoding")));
                 Promise<EncodeLaneResult> encode =
                     Async.function(
-                            onHost(MediaActivities.class, ENCODE, "encode " + formatNames(lane) + " (version " + version + ")")::encodeLane,
+                            onHost(MediaActivities.class, ENCODE, "encode " + formatNames(lane.stream().map(OutputSpec::format).toList()) + " (version " + version + ")")::encodeLane,
                             new EncodeLaneRequest(trackId, request.sourceKey(), source.probe(), lane, tags))
                         .thenApply(
                             r -> {
                               r.outputs().forEach(o -> outputProgress.put(o.format(), new OutputProgress(o.format(), 1, "encoded")));
                               return r;
                             });
-                encoded.add(encode);
-                verified.add(encode.thenCompose(r -> verifyEach(source, r.outputs())));
+                Promise<List<EncodedOutput>> tagged =
+                    encode.thenCompose(r -> analysed.thenCompose(a -> tagWithAnalysis(r.outputs(), a)));
+                encoded.add(tagged);
+                verified.add(tagged.thenCompose(outputs -> verifyEach(source, outputs)));
               }
             });
     scope.run();
+    // A failed analysis stops the lanes at once rather than after their encodes.
+    analysed.exceptionally(
+        f -> {
+          scope.cancel("the analysis failed");
+          return null;
+        });
     try {
       Promise.allOf(encoded).get();
       enter(TrackStage.VERIFYING);
@@ -486,15 +549,73 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       for (Promise<List<OutputCheck>> lane : verified) {
         lane.handle((r, f) -> null).get(); // wait until every lane has stopped writing
       }
+      if (analysed.isCompleted() && analysed.getFailure() != null) {
+        throw analysed.getFailure(); // the cause, rather than the lanes' cancellation it led to
+      }
       throw e;
     }
     List<EncodedOutput> outputs = new ArrayList<>();
-    encoded.forEach(r -> outputs.addAll(r.get().outputs()));
+    encoded.forEach(r -> outputs.addAll(r.get()));
     outputs.sort((a, b) -> a.format().compareTo(b.format()));
     List<OutputCheck> checks = new ArrayList<>();
     verified.forEach(r -> checks.addAll(r.get()));
     checks.sort((a, b) -> a.format().compareTo(b.format()));
     return new EncodedAndVerified(List.copyOf(outputs), new VerificationReport(List.copyOf(checks)));
+  }
+
+  /** Starts the analysis in a scope of its own, so that a failing track can stop it. */
+  private void startAnalysis(String sourceKey, SourceProbe probe, String analysisKey) {
+    long startedAt = Workflow.currentTimeMillis();
+    analysisState = "analysing";
+    AnalysisActivities analyser =
+        activities(AnalysisActivities.class, ANALYZE, "analyse tempo, key, loudness and features of " + sourceKey);
+    List<Promise<TrackAnalysis>> started = new ArrayList<>(1);
+    analysisScope =
+        Workflow.newCancellationScope(
+            () -> started.add(Async.function(analyser::analyze, new AnalyzeRequest(trackId, sourceKey, probe, analysisKey))));
+    analysisScope.run();
+    analysis =
+        started.get(0)
+            .handle(
+                (result, f) -> {
+                  analysisState = f == null ? "done" : "failed";
+                  stageMillis.put("ANALYSING", Workflow.currentTimeMillis() - startedAt);
+                  showDetails();
+                  if (f != null) {
+                    throw f;
+                  }
+                  return result;
+                });
+  }
+
+  /** Cancels a running analysis and waits until it has stopped writing. */
+  private void stopAnalysis() {
+    if (analysisScope != null) {
+      analysisScope.cancel("the track did not complete");
+      analysis.handle((r, f) -> null).get();
+    }
+  }
+
+  /** BPM and key into a lane's stored outputs; the outputs as they are when there is nothing to write. */
+  private Promise<List<EncodedOutput>> tagWithAnalysis(List<EncodedOutput> outputs, TrackAnalysis analysed) {
+    Integer bpm = analysed == null || analysed.tempo() == null || analysed.tempo().bpm() <= 0
+        ? null
+        : (int) Math.round(analysed.tempo().bpm());
+    String key = analysed == null || analysed.key() == null ? null : analysed.key().shortName();
+    if (outputs.isEmpty() || (bpm == null && key == null)) {
+      return completed(outputs);
+    }
+    outputs.forEach(o -> outputProgress.put(o.format(), new OutputProgress(o.format(), 1, "tagging")));
+    return Async.function(
+        onHost(MetadataActivities.class, TAG, "write BPM " + bpm + " and key " + key + " into " + formatNames(outputs.stream().map(EncodedOutput::format).toList()))
+            ::writeAnalysisTags,
+        new AnalysisTagsRequest(trackId, outputs, bpm, key));
+  }
+
+  private static <T> Promise<T> completed(T value) {
+    CompletablePromise<T> promise = Workflow.newPromise();
+    promise.complete(value);
+    return promise;
   }
 
   private Promise<List<OutputCheck>> verifyEach(ValidatedSource source, List<EncodedOutput> outputs) {
@@ -516,7 +637,12 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   @Override
   public TrackProgress progress() {
     return new TrackProgress(
-        trackId, stage, published == null ? 0 : published.version(), List.copyOf(outputProgress.values()), failure);
+        trackId,
+        stage,
+        published == null ? 0 : published.version(),
+        List.copyOf(outputProgress.values()),
+        failure,
+        analysisState);
   }
 
   @Override
@@ -592,6 +718,18 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     md.append("| stage | ms |\n|---|---:|\n");
     stageMillis.forEach((name, ms) -> md.append("| ").append(name.toLowerCase(java.util.Locale.ROOT)).append(" | ").append(ms).append(" |\n"));
     md.append("| ").append(stage.name().toLowerCase(java.util.Locale.ROOT)).append(" | … |\n");
+    md.append("\nanalysis: **").append(analysisState).append("**");
+    if (published != null && published.analysis() != null && published.analysis().tempo() != null) {
+      TrackAnalysis a = published.analysis();
+      md.append(" · ").append(Math.round(a.tempo().bpm())).append(" BPM");
+      if (a.key() != null) {
+        md.append(" · ").append(a.key().name());
+      }
+      if (a.loudness() != null) {
+        md.append(" · ").append(String.format(java.util.Locale.ROOT, "%.1f LUFS", a.loudness().integratedLufs()));
+      }
+    }
+    md.append("\n");
     if (!outputProgress.isEmpty()) {
       md.append("\n| output | state | progress |\n|---|---|---:|\n");
       outputProgress.values().forEach(o -> md.append("| ").append(o.format()).append(" | ").append(o.state())
@@ -607,8 +745,8 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     return tags.artist() == null ? tags.title() : tags.title() + " — " + tags.artist();
   }
 
-  private static String formatNames(List<OutputSpec> lane) {
-    return String.join(", ", lane.stream().map(s -> s.format().name()).toList());
+  private static String formatNames(List<OutputFormat> formats) {
+    return String.join(", ", formats.stream().map(OutputFormat::name).toList());
   }
 
   private static boolean isCancellation(Throwable e) {

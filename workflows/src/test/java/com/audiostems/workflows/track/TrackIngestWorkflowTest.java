@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.analysis.AnalysisActivities;
+import com.audiostems.workflows.analysis.AnalyzeRequest;
+import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.host.FetchSourceRequest;
 import com.audiostems.workflows.host.HostAffinity;
 import com.audiostems.workflows.host.WorkingCopyActivities;
@@ -22,6 +25,7 @@ import com.audiostems.workflows.media.ValidateRequest;
 import com.audiostems.workflows.media.ValidatedSource;
 import com.audiostems.workflows.media.VerificationReport;
 import com.audiostems.workflows.media.VerifyRequest;
+import com.audiostems.workflows.metadata.AnalysisTagsRequest;
 import com.audiostems.workflows.metadata.ArtworkRef;
 import com.audiostems.workflows.metadata.MetadataActivities;
 import com.audiostems.workflows.metadata.ReadMetadataRequest;
@@ -67,6 +71,8 @@ class TrackIngestWorkflowTest {
   private FakeHosts hosts;
   private FakeStore store;
   private FakeMedia media;
+  private FakeAnalysis analysis;
+  private FakeMetadata metadata;
 
   @BeforeEach
   void setUp() {
@@ -86,7 +92,7 @@ class TrackIngestWorkflowTest {
                 .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
                 .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
                 .build());
-    FakeMetadata metadata = new FakeMetadata(store);
+    metadata = new FakeMetadata(store);
     hosts = new FakeHosts();
     activities.registerActivitiesImplementations(media, metadata, store, hosts);
     // The one live host's own queue (file affinity).
@@ -95,6 +101,12 @@ class TrackIngestWorkflowTest {
             .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
             .build())
         .registerActivitiesImplementations(media, metadata, store);
+    analysis = new FakeAnalysis(store);
+    env.newWorker(TaskQueues.AUDIO_GPU, WorkerOptions.newBuilder()
+            .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
+            .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
+            .build())
+        .registerActivitiesImplementations(analysis);
     env.start();
   }
 
@@ -232,11 +244,21 @@ class TrackIngestWorkflowTest {
     assertThat(result.manifest().runId()).isNotBlank();
     assertThat(result.manifest().stageMillis()).containsKeys("PROBING", "VALIDATING", "READING_METADATA", "ENCODING", "VERIFYING");
     assertThat(result.manifest().preview().watermarked()).isFalse();
+    assertThat(result.manifest().analysis().assetKey()).isEqualTo(BlobKeys.analysisKey(TRACK, 1));
+    assertThat(result.manifest().analysis().tempo().bpm()).isEqualTo(93.5);
+    assertThat(result.manifest().stageMillis()).containsKey("ANALYSING");
+    assertThat(analysis.requests).singleElement().satisfies(r -> assertThat(r.sourceKey()).isEqualTo(SOURCE_KEY));
+    // Every output carries the analysis in its tags, and was verified as tagged (its new SHA-256).
+    assertThat(metadata.tagged).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(metadata.taggedWith).containsOnly("94 Am");
+    assertThat(result.manifest().outputs()).allSatisfy(o -> assertThat(o.sha256()).isEqualTo("tagged"));
+    assertThat(media.verifiedShas).containsOnly("tagged");
     assertThat(store.keys).containsKey(BlobKeys.manifestKey(TRACK));
     assertThat(media.lanes.get()).isEqualTo(2);
 
     TrackProgress progress = workflow.progress();
     assertThat(progress.stage()).isEqualTo(TrackStage.PUBLISHED);
+    assertThat(progress.analysis()).isEqualTo("done");
     assertThat(progress.outputs()).allSatisfy(o -> {
       assertThat(o.fraction()).isEqualTo(1.0);
       assertThat(o.state()).isEqualTo("verified");
@@ -365,6 +387,41 @@ class TrackIngestWorkflowTest {
   }
 
   @Test
+  void aFailedAnalysisStopsTheLanesFailsTheTrackWithItsReasonAndCompensates() {
+    analysis.failure = ApplicationFailure.newNonRetryableFailure("The decoder stopped half-way.", TrackFailures.CORRUPT_AUDIO);
+    analysis.failOnlyOnceThisOpens = media.encodingStarted;
+    media.blockEncodingUntilCancelled = true;
+
+    assertThatThrownBy(() -> newWorkflow().ingest(request()))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.CORRUPT_AUDIO));
+
+    assertThat(media.cancelledLanes.get()).as("lanes stopped, not run to the end").isPositive().isEqualTo(media.lanes.get());
+    assertThat(store.keys).isEmpty();
+    assertThat(store.deleted).contains(BlobKeys.analysisKey(TRACK, 1));
+    TrackProgress progress =
+        env.getWorkflowClient().newWorkflowStub(TrackIngestWorkflow.class, TrackIngestWorkflow.workflowId(TRACK)).progress();
+    assertThat(progress.analysis()).isEqualTo("failed");
+  }
+
+  @Test
+  void aFailingTrackStopsItsAnalysisBeforeCompensating() {
+    analysis.blockUntilCancelled = true;
+    media.verifyFailure =
+        ApplicationFailure.newNonRetryableFailure("FLAC differs from the source.", TrackFailures.OUTPUT_VERIFICATION_FAILED);
+    // Lanes wait for the analysis before tagging, so only a lane failure can end this track first.
+    media.laneFailure = ApplicationFailure.newNonRetryableFailure("Output too large.", TrackFailures.MEDIA_TOOL_LIMIT);
+
+    assertThatThrownBy(() -> newWorkflow().ingest(request())).isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(analysis.cancelled.get()).isEqualTo(1);
+    // The analysis stored its asset as it stopped; compensation ran after that and removed it.
+    assertThat(store.deleted).contains(BlobKeys.analysisKey(TRACK, 1));
+    assertThat(store.keys).isEmpty();
+  }
+
+  @Test
   void progressSignalsOnlyMoveForward() {
     media.reportProgress = true;
     TrackIngestResult result = newWorkflow().ingest(request());
@@ -412,8 +469,77 @@ class TrackIngestWorkflowTest {
     }
   }
 
+  /** Stores the asset and answers a fixed analysis; or fails; or runs until cancelled. */
+  static final class FakeAnalysis implements AnalysisActivities {
+    private final FakeStore store;
+    final List<AnalyzeRequest> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final AtomicInteger cancelled = new AtomicInteger();
+    volatile ApplicationFailure failure;
+    volatile boolean blockUntilCancelled;
+    volatile CountDownLatch failOnlyOnceThisOpens;
+
+    FakeAnalysis(FakeStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public TrackAnalysis analyze(AnalyzeRequest request) {
+      requests.add(request);
+      if (failure != null) {
+        if (failOnlyOnceThisOpens != null) {
+          try {
+            failOnlyOnceThisOpens.await(20, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        throw failure;
+      }
+      if (blockUntilCancelled) {
+        try {
+          for (int i = 0; i < 600; i++) {
+            Activity.getExecutionContext().heartbeat(i);
+            Thread.sleep(50);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (io.temporal.client.ActivityCanceledException e) {
+          // A real analysis may have stored its asset just before it saw the cancellation.
+          store.put(request.analysisKey());
+          cancelled.incrementAndGet();
+          throw e;
+        }
+        throw new IllegalStateException("never cancelled");
+      }
+      store.put(request.analysisKey());
+      return new TrackAnalysis(
+          request.analysisKey(), 100, "aa", 10.0,
+          new TrackAnalysis.Tempo(93.5, 0.9, List.of(new TrackAnalysis.TempoAlternative(187.0, "double", 0.4)), 4, 0.8, 15, 93, 94, false),
+          new TrackAnalysis.MusicalKey("A minor", "Am", 9, "minor", 0.8, "C major", "relative", 3.0),
+          new TrackAnalysis.Loudness(-14, 6, -10, -12, -1, -1.2, 13),
+          new TrackAnalysis.Energy(0.6, 0.9),
+          new TrackAnalysis.Timbre(1500, 4000, 0.1, 1200, 20, 800),
+          new TrackAnalysis.Rhythm(3.1, 0.7),
+          List.of(new TrackAnalysis.Section(0, 10, "A", "intro", 0.6)));
+    }
+  }
+
   static final class FakeMetadata implements MetadataActivities {
     private final FakeStore store;
+    final Set<OutputFormat> tagged = ConcurrentHashMap.newKeySet();
+    final Set<String> taggedWith = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public List<EncodedOutput> writeAnalysisTags(AnalysisTagsRequest request) {
+      taggedWith.add(request.bpm() + " " + request.initialKey());
+      return request.outputs().stream()
+          .map(o -> {
+            tagged.add(o.format());
+            return new EncodedOutput(o.format(), o.key(), o.codec(), o.bitRateBps(), o.sampleRateHz(), o.bitDepth(),
+                o.channels(), o.durationSeconds(), o.bytes() + 1, "tagged");
+          })
+          .toList();
+    }
 
     FakeMetadata(FakeStore store) {
       this.store = store;
@@ -523,8 +649,11 @@ class TrackIngestWorkflowTest {
       throw new IllegalStateException("never cancelled");
     }
 
+    final Set<String> verifiedShas = ConcurrentHashMap.newKeySet();
+
     @Override
     public VerificationReport verifyOutputs(VerifyRequest request) {
+      request.outputs().forEach(o -> verifiedShas.add(o.sha256()));
       if (verifyFailure != null) {
         throw verifyFailure;
       }

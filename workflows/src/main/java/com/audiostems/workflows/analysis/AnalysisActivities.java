@@ -1,0 +1,17 @@
+package com.audiostems.workflows.analysis;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/** Music analysis on the {@code audio-gpu} queue. */
+@ActivityInterface
+public interface AnalysisActivities {
+
+  /**
+   * Decodes the source once and analyses it: tempo and beats, key, loudness (EBU R128), energy
+   * and sections, spectral and rhythm features. The whole analysis (beat times, curves) is stored
+   * as {@link AnalyzeRequest#analysisKey()}; the summary comes back for the manifest.
+   */
+  @ActivityMethod
+  TrackAnalysis analyze(AnalyzeRequest request);
+}
