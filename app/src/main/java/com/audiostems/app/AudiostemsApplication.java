@@ -70,7 +70,7 @@ public class AudiostemsApplication {
       }
       case "worker" -> {
         WorkerOptions options = WorkerOptions.parse(args);
-        yield new Invocation(options.settings(), context -> context.getBean(WorkerCommand.class).run(out, err));
+        yield new Invocation(options.settings(), context -> context.getBean(WorkerCommand.class).run(options.pool(), out, err));
       }
       case "process" -> {
         ProcessOptions options = ProcessOptions.parse(args);

@@ -2,7 +2,7 @@ package com.audiostems.app;
 
 import com.audiostems.gateway.config.ApiKeyProperties.ApiKey;
 import com.audiostems.storage.StorageSettings;
-import com.audiostems.workers.cpu.boot.CpuWorkerProperties;
+import com.audiostems.activities.media.MediaProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -36,7 +36,7 @@ import org.springframework.validation.annotation.Validated;
 public record AudiostemsProperties(
     @NotNull StorageSettings storage,
     @NotNull Path workDir,
-    @Valid @NotNull CpuWorkerProperties.Media media,
+    @Valid @NotNull MediaProperties media,
     @Valid @NotNull Workers workers,
     @Valid @NotNull Temporal temporal,
     @Valid @NotNull Serve serve) {

@@ -50,10 +50,12 @@ public class ProcessCommand {
 
   private final AudiostemsProperties properties;
   private final CpuPool cpuPool;
+  private final AnalysisPool analysisPool;
 
-  public ProcessCommand(AudiostemsProperties properties, CpuPool cpuPool) {
+  public ProcessCommand(AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool) {
     this.properties = properties;
     this.cpuPool = cpuPool;
+    this.analysisPool = analysisPool;
   }
 
   public int run(ProcessOptions options, PrintStream out, PrintStream err) throws Exception {
@@ -85,6 +87,7 @@ public class ProcessCommand {
     try (TemporalConnection temporal =
         options.temporalTarget() != null ? TemporalConnection.remote(options.temporalTarget()) : TemporalConnection.inProcess()) {
       cpuPool.register(temporal.workerFactory(), store);
+      analysisPool.register(temporal.workerFactory(), store);
       temporal.workerFactory().start();
       out.printf(
           Locale.ROOT,

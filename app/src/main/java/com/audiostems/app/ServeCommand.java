@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code audiostems serve}: a Temporal server (the CLI's dev server, SQLite under the data directory,
- * web UI on), the CPU worker pool and the REST gateway in this process, until Ctrl-C or SIGTERM.
+ * web UI on), both worker pools (CPU and analysis) and the REST gateway in this process, until Ctrl-C or SIGTERM.
  * SIGTERM stops the gateway first (no new tracks), then the workers, and the server last; Ctrl-C in a
  * terminal also reaches the dev server (it is in the terminal's process group) so it may go first,
  * and tasks cut short are retried after the next start.
@@ -18,10 +18,12 @@ import org.springframework.stereotype.Component;
 public class ServeCommand {
   private final AudiostemsProperties properties;
   private final CpuPool cpuPool;
+  private final AnalysisPool analysisPool;
 
-  public ServeCommand(AudiostemsProperties properties, CpuPool cpuPool) {
+  public ServeCommand(AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool) {
     this.properties = properties;
     this.cpuPool = cpuPool;
+    this.analysisPool = analysisPool;
   }
 
   public int run(PrintStream out, PrintStream err) throws Exception {
@@ -66,6 +68,7 @@ public class ServeCommand {
         };
     try {
       int slots = cpuPool.register(temporal.workerFactory());
+      int analysisSlots = analysisPool.register(temporal.workerFactory());
       // Every pool registers before this start: a started factory takes no new workers.
       temporal.workerFactory().start();
       // The gateway last: by the time it takes a track, workers poll for it.
@@ -86,6 +89,11 @@ public class ServeCommand {
           TaskQueues.TRACK_WORKFLOWS,
           TaskQueues.AUDIO_CPU,
           slots);
+      out.printf(
+          Locale.ROOT,
+          "  GPU pool:      analysis on %s (%d slots, CPU implementation: no GPU backend in this build)%n",
+          TaskQueues.AUDIO_GPU,
+          analysisSlots);
       if (gateway.get() == null) {
         out.println("  REST API:      none: the in-process server is not reachable over the network");
       } else {

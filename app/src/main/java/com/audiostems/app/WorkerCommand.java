@@ -8,25 +8,32 @@ import java.io.PrintStream;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** {@code audiostems worker --pool cpu}: the CPU worker pool alone, against an existing Temporal server. */
+/**
+ * {@code audiostems worker --pool cpu|gpu}: one worker pool alone, against an existing Temporal
+ * server: the CPU pool (track workflows, media activities) or the GPU pool (analysis).
+ */
 @Component
 public class WorkerCommand {
   private final AudiostemsProperties properties;
   private final CpuPool cpuPool;
+  private final AnalysisPool analysisPool;
 
-  public WorkerCommand(AudiostemsProperties properties, CpuPool cpuPool) {
+  public WorkerCommand(AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool) {
     this.properties = properties;
     this.cpuPool = cpuPool;
+    this.analysisPool = analysisPool;
   }
 
-  public int run(PrintStream out, PrintStream err) throws Exception {
+
+  /** @param pool "cpu" or "gpu" ({@link WorkerOptions#pool()}) */
+  public int run(String pool, PrintStream out, PrintStream err) throws Exception {
     if (!properties.temporal().hasTarget()) {
       err.print("audiostems: worker needs --temporal HOST:PORT (or audiostems.temporal.target)\n" + WorkerOptions.USAGE);
       return ProcessCommand.USAGE;
     }
     AutoCloseable working;
     try {
-      working = start(out);
+      working = start(pool, out);
     } catch (StatusRuntimeException e) {
       err.printf(
           Locale.ROOT,
@@ -46,7 +53,7 @@ public class WorkerCommand {
   }
 
   /** Connects, starts polling and says so; closing the result stops the workers, then the connection. */
-  AutoCloseable start(PrintStream out) throws Exception {
+  AutoCloseable start(String pool, PrintStream out) throws Exception {
     AudiostemsProperties.Temporal settings = properties.temporal();
     RemoteTemporal temporal =
         RemoteTemporal.connect(RemoteTemporal.withCredentials(settings.target(), settings), settings.namespace());
@@ -59,13 +66,16 @@ public class WorkerCommand {
           }
         };
     try {
-      int slots = cpuPool.register(temporal.workerFactory());
+      boolean gpu = pool.equals("gpu");
+      int slots = gpu ? analysisPool.register(temporal.workerFactory()) : cpuPool.register(temporal.workerFactory());
       temporal.workerFactory().start(); // checks that the server answers and the namespace exists
       out.printf(
           Locale.ROOT,
-          "CPU pool polling %s (workflows) and %s (%d activity slots) on %s, namespace %s%s%n",
-          TaskQueues.TRACK_WORKFLOWS,
-          TaskQueues.AUDIO_CPU,
+          "%s pool polling %s (%d activity slots) on %s, namespace %s%s%n",
+          gpu ? "GPU" : "CPU",
+          gpu
+              ? TaskQueues.AUDIO_GPU + " (analysis, CPU implementation: no GPU backend in this build)"
+              : TaskQueues.TRACK_WORKFLOWS + " (workflows) and " + TaskQueues.AUDIO_CPU,
           slots,
           settings.target(),
           settings.namespace(),

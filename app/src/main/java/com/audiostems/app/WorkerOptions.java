@@ -7,19 +7,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The arguments of {@code audiostems worker --pool cpu --temporal HOST:PORT [--namespace NS]
+ * The arguments of {@code audiostems worker --pool cpu|gpu --temporal HOST:PORT [--namespace NS]
  * [--tls-cert F --tls-key F | --api-key K]}.
  *
- * @param pool the pool to run: {@code cpu}
+ * @param pool the pool to run: {@code cpu} or {@code gpu}
  * @param settings Spring settings that the other flags stand for, under {@code audiostems.temporal}
  */
 public record WorkerOptions(String pool, Map<String, Object> settings) {
 
   public static final String USAGE =
       """
-      usage: audiostems worker --pool cpu --temporal HOST:PORT [--namespace NS] [--tls-cert F --tls-key F | --api-key K]
+      usage: audiostems worker --pool cpu|gpu --temporal HOST:PORT [--namespace NS] [--tls-cert F --tls-key F | --api-key K]
         Runs a worker pool against an existing Temporal server until Ctrl-C or SIGTERM.
-        --pool cpu           the pool: cpu (track workflows, media activities); the GPU pool has no activities yet
+        --pool cpu|gpu       the pool: cpu (track workflows, media activities) or gpu (analysis)
         --temporal HOST:PORT the server (default: audiostems.temporal.target)
         --namespace NS       the namespace to poll (default: audiostems.temporal.namespace)
         --tls-cert F         mTLS client certificate chain, PEM (Temporal Cloud); needs --tls-key
@@ -41,14 +41,10 @@ public record WorkerOptions(String pool, Map<String, Object> settings) {
     Map<String, String> flags = CommandFlags.parse(args, names);
     String pool = flags.get("--pool");
     if (pool == null) {
-      throw new IllegalArgumentException("Missing --pool cpu");
+      throw new IllegalArgumentException("Missing --pool cpu|gpu");
     }
-    if (pool.equals("gpu")) {
-      throw new IllegalArgumentException(
-          "The GPU pool has no activities yet: no stage of the pipeline runs on a GPU. Run --pool cpu.");
-    }
-    if (!pool.equals("cpu")) {
-      throw new IllegalArgumentException("Unknown pool '" + pool + "'; the pools are: cpu");
+    if (!pool.equals("cpu") && !pool.equals("gpu")) {
+      throw new IllegalArgumentException("Unknown pool '" + pool + "'; the pools are: cpu, gpu");
     }
     if (flags.containsKey("--tls-cert") != flags.containsKey("--tls-key")) {
       throw new IllegalArgumentException("--tls-cert and --tls-key go together");

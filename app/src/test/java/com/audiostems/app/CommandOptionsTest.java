@@ -41,7 +41,7 @@ class CommandOptionsTest {
 
   @Test
   void workerRefusesWhatItCannotDo() {
-    assertThatThrownBy(() -> WorkerOptions.parse(List.of("--temporal", "h:1"))).hasMessage("Missing --pool cpu");
+    assertThatThrownBy(() -> WorkerOptions.parse(List.of("--temporal", "h:1"))).hasMessage("Missing --pool cpu|gpu");
     assertThatThrownBy(() -> WorkerOptions.parse(List.of("--pool", "tpu"))).hasMessageContaining("Unknown pool 'tpu'");
     assertThatThrownBy(() -> WorkerOptions.parse(List.of("--pool", "cpu", "--tls-cert", "c.pem")))
         .hasMessage("--tls-cert and --tls-key go together");
@@ -50,18 +50,10 @@ class CommandOptionsTest {
   }
 
   @Test
-  void theGpuPoolAnswersThatItHasNoActivitiesYet() throws Exception {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        AudiostemsApplication.run(
-            new String[] {"worker", "--pool", "gpu", "--temporal", "localhost:7233"},
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-
-    assertThat(code).isEqualTo(ProcessCommand.USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("The GPU pool has no activities yet")
-        .contains("usage: audiostems worker");
+  void bothPoolsCanBeRunAlone() {
+    assertThat(WorkerOptions.parse(List.of("--pool", "cpu", "--temporal", "h:7233")).pool()).isEqualTo("cpu");
+    assertThat(WorkerOptions.parse(List.of("--pool", "gpu", "--temporal", "h:7233")).pool()).isEqualTo("gpu");
+    assertThatThrownBy(() -> WorkerOptions.parse(List.of("--temporal", "h:7233"))).hasMessage("Missing --pool cpu|gpu");
   }
 
   @Test

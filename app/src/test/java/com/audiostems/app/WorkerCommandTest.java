@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** {@code worker --pool cpu}: the CPU pool alone, doing the work of a workflow started elsewhere. */
+/** {@code worker --pool cpu} and {@code --pool gpu}: each pool alone, doing the work of a workflow started elsewhere. */
 class WorkerCommandTest {
   @TempDir Path temp;
 
   @Test
-  void theCpuPoolProcessesATrackStartedByAnotherClient() throws Exception {
+  void theTwoPoolsProcessATrackStartedByAnotherClient() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -33,12 +33,14 @@ class WorkerCommandTest {
     String target = "127.0.0.1:" + port;
     Path store = temp.resolve("store");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream gpuOut = new ByteArrayOutputStream();
     try (var server = TestServer.createPortBoundServer(port, true);
         ConfigurableApplicationContext context =
             AudiostemsApplication.start(
                 new String[] {"--audiostems.work-dir=" + temp.resolve("work"), "--audiostems.storage.root=" + store},
                 Map.of("audiostems.temporal.target", target));
-        AutoCloseable worker = context.getBean(WorkerCommand.class).start(new PrintStream(out, true, StandardCharsets.UTF_8))) {
+        AutoCloseable cpu = context.getBean(WorkerCommand.class).start("cpu", new PrintStream(out, true, StandardCharsets.UTF_8));
+        AutoCloseable gpu = context.getBean(WorkerCommand.class).start("gpu", new PrintStream(gpuOut, true, StandardCharsets.UTF_8))) {
       WorkflowServiceStubs service =
           WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
       try {
@@ -50,6 +52,8 @@ class WorkerCommandTest {
         assertThat(result.manifest().outputs()).singleElement().satisfies(o -> assertThat(o.format()).isEqualTo(OutputFormat.FLAC));
         assertThat(store.resolve("tracks/by-worker/v1/outputs/flac.flac")).exists();
         assertThat(store.resolve("tracks/by-worker/manifest.json")).exists();
+        assertThat(result.manifest().analysis().loudness().integratedLufs()).isBetween(-40.0, 0.0);
+        assertThat(store.resolve("tracks/by-worker/v1/analysis.json")).exists();
       } finally {
         service.shutdown();
       }
@@ -58,6 +62,7 @@ class WorkerCommandTest {
         .contains("CPU pool polling audio-workflows (workflows) and audio-cpu")
         .contains("on " + target + ", namespace default")
         .contains("Store root: " + store.toAbsolutePath());
+    assertThat(gpuOut.toString(StandardCharsets.UTF_8)).contains("GPU pool polling audio-gpu (analysis");
   }
 
   @Test

@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A CPU host dies mid-encode ({@code kill -9}, its ffmpeg with it) and the track finishes on the
- * other host: two {@code worker --pool cpu} processes of the packaged jar share one store on the
+ * other host: two {@code worker --pool cpu} processes of the packaged jar (and one {@code --pool gpu}
+ * for the analysis) share one store on the
  * real Temporal CLI dev server. The encode's heartbeat timeout notices the death, the retry waits on
  * the dead host's own queue until its schedule-to-start timeout says the host is gone, and the
  * workflow fetches the source to the surviving host and encodes again. The published outputs must
@@ -82,6 +83,7 @@ class WorkerFailoverIT {
                 .setLogFile(temp.resolve("temporal.log").toString())
                 .build());
     List<Served> workers = new ArrayList<>();
+    Served analysisHost = null;
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(server.getTarget()).build());
     try {
@@ -97,6 +99,11 @@ class WorkerFailoverIT {
                     "--audiostems.storage.root=" + store,
                     "--audiostems.workers.activity-slots=1")));
       }
+      // The analysis pool on a host of its own, as in production.
+      analysisHost =
+          Served.start(
+              Served.command(
+                  temp.resolve("work-gpu"), "worker", "--pool", "gpu", "--temporal", target, "--audiostems.storage.root=" + store));
 
       WorkflowClient client = WorkflowClient.newInstance(service);
       String workflowId = TrackIngestWorkflow.workflowId(TRACK);
@@ -143,7 +150,10 @@ class WorkerFailoverIT {
       // No orphans: the killed encode's partial or replaced objects are gone, only the published remain.
       assertThat(blobs.list(BlobKeys.trackPrefix(TRACK)))
           .containsExactlyInAnyOrderElementsOf(
-              Stream.concat(Stream.of(BlobKeys.manifestKey(TRACK)), outputs.stream().map(EncodedOutput::key)).toList());
+              Stream.concat(
+                      Stream.of(BlobKeys.manifestKey(TRACK), result.manifest().analysis().assetKey()),
+                      outputs.stream().map(EncodedOutput::key))
+                  .toList());
       // The track moved: a second host fetched the source.
       List<HistoryEvent> fetches =
           client.fetchHistory(workflowId).getEvents().stream()
@@ -154,6 +164,9 @@ class WorkerFailoverIT {
     } finally {
       for (Served worker : workers) {
         worker.close();
+      }
+      if (analysisHost != null) {
+        analysisHost.close();
       }
       service.shutdown();
       service.awaitTermination(5, TimeUnit.SECONDS);

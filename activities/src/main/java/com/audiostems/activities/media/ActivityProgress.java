@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * progress signals to the track workflow so that its query can show each output's progress.
  * Signals are sent at most every {@link #SIGNAL_INTERVAL_NANOS} to keep the history small.
  */
-final class ActivityProgress implements DoubleConsumer {
+public final class ActivityProgress implements DoubleConsumer {
   private static final Logger log = LoggerFactory.getLogger(ActivityProgress.class);
   private static final long SIGNAL_INTERVAL_NANOS = 1_000_000_000L;
 
@@ -31,7 +31,7 @@ final class ActivityProgress implements DoubleConsumer {
   }
 
   /** Heartbeats only. Must be created on the activity's thread. */
-  static ActivityProgress heartbeats() {
+  public static ActivityProgress heartbeats() {
     return new ActivityProgress(Activity.getExecutionContext(), List.of());
   }
 

@@ -1,15 +1,13 @@
 package com.audiostems.workers.cpu.boot;
 
-import com.audiostems.activities.media.MediaSettings;
+import com.audiostems.activities.media.MediaProperties;
 import com.audiostems.storage.StorageSettings;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -25,39 +23,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("audiostems")
 public record CpuWorkerProperties(
-    @NotNull StorageSettings storage, @NotNull Path workDir, @Valid @NotNull Media media, @Valid @NotNull Workers workers) {
-
-  /**
-   * @param ffmpegPath ffmpeg binary, or its name on PATH
-   * @param ffprobePath ffprobe binary, or its name on PATH
-   * @param maxInputSize larger uploads are rejected (FileTooLarge)
-   * @param maxDuration longer sources are rejected (TooLong)
-   * @param probeTimeout wall-clock limit of one ffprobe run
-   * @param ffmpegTimeout wall-clock limit of one ffmpeg run
-   * @param maxOutputSize largest file one output may become
-   */
-  public record Media(
-      @NotBlank String ffmpegPath,
-      @NotBlank String ffprobePath,
-      @NotNull DataSize maxInputSize,
-      @NotNull Duration maxDuration,
-      @NotNull Duration probeTimeout,
-      @NotNull Duration ffmpegTimeout,
-      @NotNull DataSize maxOutputSize) {
-
-    /** The media activities' settings, with their scratch space in {@code workDir}. */
-    public MediaSettings settings(Path workDir) {
-      return new MediaSettings(
-          ffmpegPath,
-          ffprobePath,
-          workDir.toAbsolutePath(),
-          maxInputSize.toBytes(),
-          maxDuration.toMillis() / 1000.0,
-          probeTimeout,
-          ffmpegTimeout,
-          maxOutputSize.toBytes());
-    }
-  }
+    @NotNull StorageSettings storage, @NotNull Path workDir, @Valid @NotNull MediaProperties media, @Valid @NotNull Workers workers) {
 
   /**
    * @param activitySlots concurrent media activities; 0 means one per core (ffmpeg is CPU-bound)

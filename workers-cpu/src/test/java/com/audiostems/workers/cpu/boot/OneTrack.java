@@ -9,12 +9,19 @@ import com.audiostems.workflows.track.TrackIngestResult;
 import com.audiostems.workflows.track.TrackIngestWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.worker.WorkerFactory;
+import com.audiostems.activities.media.MediaSettings;
+import com.audiostems.workers.gpu.GpuWorkers;
+import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/** Stores a source and runs one track through the workers under test, as a client would. */
+/**
+ * Stores a source and runs one track through the workers under test, as a client would, with an
+ * analysis host (the GPU pool's registration, a worker factory of its own) beside them.
+ */
 final class OneTrack {
   private OneTrack() {}
 
@@ -31,7 +38,15 @@ final class OneTrack {
                 .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
                 .setWorkflowRunTimeout(Duration.ofMinutes(10))
                 .build());
-    return workflow.ingest(
-        new TrackIngestRequest(trackId, sourceKey, source.getFileName().toString(), formats, lanes, false, null));
+    WorkerFactory analysisHost = WorkerFactory.newInstance(client);
+    GpuWorkers.register(analysisHost, store, MediaSettings.defaults(source.toAbsolutePath().getParent().resolve("analysis-work")), 1);
+    analysisHost.start();
+    try {
+      return workflow.ingest(
+          new TrackIngestRequest(trackId, sourceKey, source.getFileName().toString(), formats, lanes, false, null));
+    } finally {
+      analysisHost.shutdownNow();
+      analysisHost.awaitTermination(10, TimeUnit.SECONDS);
+    }
   }
 }

@@ -1,0 +1,116 @@
+package com.audiostems.activities.analysis;
+
+import com.audiostems.activities.media.FfmpegPaths;
+import com.audiostems.activities.media.MediaProcessRunner;
+import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.media.SourceProbe;
+import io.temporal.failure.ApplicationFailure;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleConsumer;
+
+/**
+ * Decodes a source's audio stream once, through an ffmpeg pipe, to 32-bit float PCM in blocks of
+ * de-interleaved channels: the one pass every analyser consumes. Samples keep the source's rate,
+ * except DSD (352.8 kHz and up), which comes at 88.2 kHz: nothing an analyser measures lies above
+ * 40 kHz, and a 5-minute DSD256 track would otherwise be 1.6 GB of floats.
+ */
+public final class PcmDecoder {
+  /** Frames per block handed to the consumer: about 0.1–0.2 s, small next to any analysis window. */
+  static final int BLOCK_FRAMES = 8192;
+
+  /** The rate a DSD source is decoded at. */
+  static final int DSD_DECODE_RATE_HZ = 88_200;
+
+  /** Receives consecutive blocks; {@code block[channel][i]} for {@code i < frames}. */
+  @FunctionalInterface
+  public interface BlockConsumer {
+    void accept(float[][] block, int frames);
+  }
+
+  private final MediaProcessRunner runner;
+
+  public PcmDecoder(MediaProcessRunner runner) {
+    this.runner = runner;
+  }
+
+  /** The rate the decoder delivers for this source. */
+  public static int decodeRateHz(SourceProbe probe) {
+    return probe.sampleRateHz() > 192_000 ? DSD_DECODE_RATE_HZ : probe.sampleRateHz();
+  }
+
+  /**
+   * Decodes the whole stream into {@code consumer}.
+   *
+   * @param progress receives the fraction of the probed duration decoded so far
+   * @return sample frames delivered
+   * @throws ApplicationFailure non-retryable {@link TrackFailures#CORRUPT_AUDIO} when ffmpeg fails
+   */
+  public long decode(Path file, SourceProbe probe, BlockConsumer consumer, DoubleConsumer progress) throws IOException {
+    int channels = Math.max(1, probe.channels());
+    int rate = decodeRateHz(probe);
+    List<String> command = runner.ffmpegCommand();
+    command.addAll(MediaProcessRunner.INPUT_SAFETY_ARGS);
+    command.addAll(List.of("-i", FfmpegPaths.fileUrl(file), "-map", "0:" + probe.audioStreamIndex()));
+    if (rate != probe.sampleRateHz()) {
+      command.addAll(List.of("-af", "aresample=" + rate + ":resampler=soxr"));
+    }
+    command.addAll(List.of("-ac", Integer.toString(channels), "-c:a", "pcm_f32le", "-f", "f32le", "pipe:1"));
+    long[] frames = new long[1];
+    double expectedFrames = Math.max(1, probe.durationSeconds() * rate);
+    MediaProcessRunner.Result result =
+        runner.run(
+            command,
+            runner.settings().ffmpegTimeout(),
+            stdout -> frames[0] = read(stdout, channels, consumer, f -> progress.accept(Math.min(1, f / expectedFrames))));
+    if (!result.succeeded()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          String.format(
+              Locale.ROOT,
+              "ffmpeg could not decode the source for analysis (exit %d) after %.1f s: %s",
+              result.exitCode(),
+              frames[0] / (double) rate,
+              result.stderrTail()),
+          TrackFailures.CORRUPT_AUDIO);
+    }
+    return frames[0];
+  }
+
+  private static long read(InputStream stdout, int channels, BlockConsumer consumer, DoubleConsumer framesSoFar)
+      throws IOException {
+    InputStream in = new BufferedInputStream(stdout, 1 << 16);
+    int frameBytes = 4 * channels;
+    byte[] bytes = new byte[BLOCK_FRAMES * frameBytes];
+    ByteBuffer view = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    float[][] block = new float[channels][BLOCK_FRAMES];
+    long total = 0;
+    long blocks = 0;
+    while (true) {
+      int filled = in.readNBytes(bytes, 0, bytes.length);
+      int frames = filled / frameBytes; // a torn last frame (never from ffmpeg) is dropped
+      if (frames == 0) {
+        return total;
+      }
+      for (int i = 0; i < frames; i++) {
+        int at = i * frameBytes;
+        for (int c = 0; c < channels; c++) {
+          block[c][i] = view.getFloat(at + 4 * c);
+        }
+      }
+      consumer.accept(block, frames);
+      total += frames;
+      if (++blocks % 32 == 0) {
+        framesSoFar.accept(total); // every 6 s of 44.1 kHz audio: heartbeats need no more
+      }
+      if (filled < bytes.length) {
+        return total;
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package com.audiostems.app;
+
+import com.audiostems.activities.media.MediaSettings;
+import com.audiostems.storage.BlobStore;
+import com.audiostems.storage.BlobStores;
+import com.audiostems.workers.gpu.GpuWorkers;
+import io.temporal.worker.WorkerFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.springframework.stereotype.Component;
+
+/**
+ * The analysis (GPU) pool of {@code process}, {@code serve} and {@code worker --pool gpu}, on this
+ * configuration's store: one analysis per core, the CPU implementation (see {@link GpuWorkers}).
+ */
+@Component
+class AnalysisPool {
+  private final AudiostemsProperties properties;
+
+  AnalysisPool(AudiostemsProperties properties) {
+    this.properties = properties;
+  }
+
+  /** Registers the pool's worker on {@code factory} (not started yet); returns its activity slots. */
+  int register(WorkerFactory factory) throws IOException {
+    return register(factory, BlobStores.fromSettings(properties.storage()));
+  }
+
+  /** The same, on a given store ({@code process --out DIR}). */
+  int register(WorkerFactory factory, BlobStore store) throws IOException {
+    MediaSettings media = properties.media().settings(properties.workDir());
+    Files.createDirectories(media.workDir());
+    int slots = Runtime.getRuntime().availableProcessors();
+    GpuWorkers.register(factory, store, media, slots);
+    return slots;
+  }
+}
