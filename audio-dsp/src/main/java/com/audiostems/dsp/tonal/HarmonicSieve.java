@@ -35,12 +35,13 @@ final class HarmonicSieve {
     double tol = Math.pow(2, TOLERANCE_CENTS / 1200) - 1;
     for (int i = 1; i < n; i++) {
       double largest = 0;
-      for (int j = 0; j < i; j++) {
-        if (r[j] <= 0) {
-          continue;
-        }
+      // Downwards from the peak: once the ratio passes the last harmonic, lower peaks are further.
+      for (int j = i - 1; j >= 0; j--) {
         double ratio = f[i] / f[j];
         if (ratio > MAX_HARMONIC + 0.5) {
+          break;
+        }
+        if (r[j] <= 0) {
           continue;
         }
         long h = Math.round(ratio);

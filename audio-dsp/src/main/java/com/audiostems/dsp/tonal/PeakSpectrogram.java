@@ -1,6 +1,5 @@
 package com.audiostems.dsp.tonal;
 
-import com.audiostems.dsp.signal.Decimation;
 import com.audiostems.dsp.signal.MonoSignal;
 import com.audiostems.dsp.signal.RealFft;
 import com.audiostems.dsp.signal.Windows;
@@ -12,13 +11,11 @@ import com.audiostems.dsp.signal.Windows;
  * <p>Why these settings: two bass notes a semitone apart near 55 Hz are 3.3 Hz apart, so frames
  * must be long (about 0.7 s, 1.3–1.5 Hz bins). Key does not change faster than that, and long
  * frames over a signal decimated to 5.5–6 kHz cost little: the analysis-rate signal is halved
- * until its rate is below {@value #MAX_RATE_HZ} Hz, which keeps partials up to about 2.1 kHz (C7),
- * the range that carries the notes; above it lie mostly upper harmonics and cymbals.
+ * until its rate is below 10 kHz ({@link KeyDecimator}), which keeps partials up to
+ * {@value #MAX_HZ} Hz (B6), the range that carries the notes; above it lie mostly upper harmonics
+ * and cymbals.
  */
 record PeakSpectrogram(SpectralPeaks[] frames, double frameRateHz, double binHz) {
-
-  /** Decimate while the rate is at or above this. */
-  static final int MAX_RATE_HZ = 10_000;
 
   /** Target frame duration; the FFT size is the power of two nearest to it. */
   static final double FRAME_SECONDS = 0.7;
@@ -32,6 +29,12 @@ record PeakSpectrogram(SpectralPeaks[] frames, double frameRateHz, double binHz)
   /** Peaks more than this far below the frame's strongest are noise or window sidelobes. */
   static final double RELATIVE_DB = 60;
 
+  /** See {@link SpectralPeaks#pick}: how far a peak must stand above its surroundings. */
+  static final double CONTRAST = 3;
+
+  /** The strongest this many peaks of a frame are kept (Essentia keeps 60 for its HPCP, too). */
+  static final int MAX_PEAKS = 60;
+
   /** Frames whose strongest bin is below this (a sine at about −80 dBFS) are silent. */
   static final double SILENCE_DBFS = -80;
 
@@ -40,12 +43,9 @@ record PeakSpectrogram(SpectralPeaks[] frames, double frameRateHz, double binHz)
   }
 
   static PeakSpectrogram of(MonoSignal signal) {
-    float[] x = signal.samples();
-    double rate = signal.sampleRateHz();
-    while (rate >= MAX_RATE_HZ) {
-      x = Decimation.halve(x);
-      rate /= 2;
-    }
+    double[] decimatedRate = new double[1];
+    float[] x = KeyDecimator.decimate(signal.samples(), signal.sampleRateHz(), decimatedRate);
+    double rate = decimatedRate[0];
     int size = Integer.highestOneBit((int) Math.round(rate * FRAME_SECONDS * 1.414));
     // 50 % overlap: Hann frames at half-size hops weigh every sample equally.
     int hop = size / 2;
@@ -65,7 +65,7 @@ record PeakSpectrogram(SpectralPeaks[] frames, double frameRateHz, double binHz)
         frame[i] = n < x.length ? x[n] * window[i] : 0f;
       }
       fft.magnitudes(frame, mags);
-      frames[f] = SpectralPeaks.pick(mags, binHz, MIN_HZ, MAX_HZ, RELATIVE_DB, floor);
+      frames[f] = SpectralPeaks.pick(mags, binHz, MIN_HZ, MAX_HZ, RELATIVE_DB, floor, CONTRAST, MAX_PEAKS);
     }
     return new PeakSpectrogram(frames, rate / hop, binHz);
   }
