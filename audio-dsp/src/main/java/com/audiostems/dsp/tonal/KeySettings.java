@@ -1,0 +1,27 @@
+package com.audiostems.dsp.tonal;
+
+/**
+ * The tunable choices of the key analyser, in one place so that tests can compare variants.
+ *
+ * @param harmonicRolloff amplitude ratio between successive harmonics assumed by the
+ *     {@link HarmonicSieve} (0 keeps overtones as they are)
+ * @param weightExponent a peak's chroma weight is (residual / frame's largest residual) to this
+ *     power: below 1 compresses, so that one loud bass note does not outweigh the chord above it
+ * @param tuningTopDb peaks that vote for the tuning are within this many dB of the frame's largest
+ * @param major major-key profile by scale degree
+ * @param minor minor-key profile by scale degree
+ * @param softmaxTemperature see {@link KeyMatcher}
+ */
+record KeySettings(
+    double harmonicRolloff,
+    double weightExponent,
+    double tuningTopDb,
+    double[] major,
+    double[] minor,
+    double softmaxTemperature) {
+
+  static KeySettings defaults() {
+    return new KeySettings(
+        0.6, 0.5, 30, KeyProfiles.TEMPERLEY.of(Mode.MAJOR), KeyProfiles.TEMPERLEY.of(Mode.MINOR), 0.02);
+  }
+}
