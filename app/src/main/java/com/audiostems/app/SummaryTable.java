@@ -5,6 +5,7 @@ import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.storage.TrackManifest;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import com.audiostems.workflows.analysis.TrackAnalysis;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -45,7 +46,48 @@ final class SummaryTable {
       out.printf(Locale.ROOT, "%-16s absent: %s%n", absent.format().name().toLowerCase(Locale.ROOT).replace('_', '-'), absent.reason());
     }
     out.printf(Locale.ROOT, "%nVerified: %d of %d outputs passed.%n", manifest.verification().checks().stream().filter(c -> c.passed()).count(), manifest.verification().checks().size());
+    printAnalysis(out, manifest.analysis());
     out.printf(Locale.ROOT, "Stage times (ms): %s%n", manifest.stageMillis());
     out.printf(Locale.ROOT, "Manifest: %s%n", manifestPath);
+  }
+
+  /** One line per analysis family; a family the engine did not report is left out. */
+  private static void printAnalysis(PrintStream out, TrackAnalysis a) {
+    if (a == null) {
+      return;
+    }
+    out.println();
+    if (a.tempo() != null) {
+      out.printf(
+          Locale.ROOT,
+          "Tempo:    %.1f BPM (confidence %.2f), %s, %d beats%n",
+          a.tempo().bpm(),
+          a.tempo().confidence(),
+          a.tempo().beatsPerBar() > 0 ? a.tempo().beatsPerBar() + "/4" : "metre undecided",
+          a.tempo().beatCount());
+    }
+    if (a.key() != null) {
+      out.printf(
+          Locale.ROOT,
+          "Key:      %s (confidence %.2f; runner-up %s, %s), tuning %+.0f cents%n",
+          a.key().name(),
+          a.key().confidence(),
+          a.key().runnerUp(),
+          a.key().runnerUpRelation(),
+          a.key().tuningOffsetCents());
+    }
+    if (a.loudness() != null) {
+      out.printf(
+          Locale.ROOT,
+          "Loudness: %.1f LUFS integrated, LRA %.1f LU, true peak %.1f dBTP, PLR %.1f LU%n",
+          a.loudness().integratedLufs(),
+          a.loudness().loudnessRangeLu(),
+          a.loudness().truePeakDbtp(),
+          a.loudness().peakToLoudnessRatioLu());
+    }
+    if (a.energy() != null) {
+      out.printf(Locale.ROOT, "Energy:   %.2f mean, %.2f max; %d sections%n", a.energy().meanEnergy(), a.energy().maxEnergy(), a.sections().size());
+    }
+    out.printf(Locale.ROOT, "Analysis: %s%n", a.assetKey());
   }
 }

@@ -34,7 +34,7 @@ public class TrackStatusReader {
     TrackExecution track = finder.find(client, trackId);
     if (track.status() == WorkflowStatus.RUNNING) {
       TrackProgress progress = workers.call(trackId, finder.workflowOf(track)::progress);
-      return response(track, progress.stage(), progress.version(), progress.outputs(), progress.failure());
+      return response(track, progress.stage(), progress.version(), progress.outputs(), progress.failure(), progress.analysis());
     }
     return closed(track);
   }
@@ -44,14 +44,14 @@ public class TrackStatusReader {
     try {
       TrackIngestResult result = stub.getResult(1, TimeUnit.SECONDS, TrackIngestResult.class);
       int version = result == null || result.manifest() == null ? 0 : result.manifest().version();
-      return response(track, TrackStage.PUBLISHED, version, List.of(), null);
+      return response(track, TrackStage.PUBLISHED, version, List.of(), null, null);
     } catch (WorkflowFailedException e) {
       Throwable cause = e.getCause();
       TrackStage stage = cause instanceof CanceledFailure ? TrackStage.CANCELLED : TrackStage.FAILED;
-      return response(track, stage, 0, List.of(), describe(cause));
+      return response(track, stage, 0, List.of(), describe(cause), null);
     } catch (TimeoutException e) {
       // Described as closed a moment ago, so its close event exists; report what is known.
-      return response(track, TrackStage.FAILED, 0, List.of(), null);
+      return response(track, TrackStage.FAILED, 0, List.of(), null, null);
     }
   }
 
@@ -68,7 +68,7 @@ public class TrackStatusReader {
   }
 
   private static TrackStatusResponse response(
-      TrackExecution track, TrackStage stage, int version, List<OutputProgress> outputs, String failure) {
+      TrackExecution track, TrackStage stage, int version, List<OutputProgress> outputs, String failure, String analysis) {
     TrackMemo memo = track.memo();
     return new TrackStatusResponse(
         track.trackId(),
@@ -77,6 +77,7 @@ public class TrackStatusReader {
         version,
         outputs == null ? List.of() : outputs,
         failure,
+        analysis,
         memo != null ? memo.fileName() : track.description().getStaticSummary(),
         TrackStatusResponse.Requested.of(memo),
         track.description().getStartTime(),

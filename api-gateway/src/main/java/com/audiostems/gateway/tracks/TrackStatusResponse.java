@@ -15,6 +15,8 @@ import java.util.List;
  * @param version the published output version; 0 while nothing is published
  * @param outputs each output's progress in the current ingest or re-process
  * @param failure why the ingest (or the last re-process) failed, "Type: message"; null otherwise
+ * @param analysis the analysis beside encoding: pending, analysing, done or failed; null once the
+ *     workflow has closed (the manifest then holds the analysis)
  * @param requested what the client asked for at start; null for tracks started outside the gateway
  */
 public record TrackStatusResponse(
@@ -24,6 +26,7 @@ public record TrackStatusResponse(
     int version,
     List<OutputProgress> outputs,
     String failure,
+    String analysis,
     String fileName,
     Requested requested,
     Instant startedAt,

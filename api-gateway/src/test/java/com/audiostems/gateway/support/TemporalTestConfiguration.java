@@ -46,6 +46,7 @@ public class TemporalTestConfiguration {
     WorkingCopyActivities claim = request -> host;
     env.newWorker(TaskQueues.AUDIO_CPU).registerActivitiesImplementations(media, metadata, storage, claim);
     env.newWorker(host.taskQueue()).registerActivitiesImplementations(media, metadata, storage);
+    env.newWorker(TaskQueues.AUDIO_GPU).registerActivitiesImplementations(new FakeAnalysisActivities(store));
     env.start();
     return env;
   }
