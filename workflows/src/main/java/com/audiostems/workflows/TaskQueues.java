@@ -24,5 +24,13 @@ public final class TaskQueues {
     return AUDIO_CPU + "-host-" + hostId;
   }
 
+  /**
+   * The queue on which the host of {@code hostQueue} answers liveness pings: a wait on the host's
+   * own queue means a dead host only if this one stays unanswered too.
+   */
+  public static String livenessOf(String hostQueue) {
+    return hostQueue + "-liveness";
+  }
+
   private TaskQueues() {}
 }

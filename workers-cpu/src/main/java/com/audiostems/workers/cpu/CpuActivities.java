@@ -10,21 +10,29 @@ import com.audiostems.activities.storage.StorageActivitiesImpl;
 import com.audiostems.workflows.media.MediaActivities;
 import com.audiostems.workflows.metadata.MetadataActivities;
 import com.audiostems.workflows.storage.StorageActivities;
+import com.audiostems.activities.host.HostLivenessActivitiesImpl;
 import com.audiostems.activities.host.WorkingCopyActivitiesImpl;
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.host.HostAffinity;
+import com.audiostems.workflows.host.HostLivenessActivities;
 import com.audiostems.workflows.host.WorkingCopyActivities;
 
 /** The activity implementations a CPU worker hosts, wired to one blob store. */
 public record CpuActivities(
-    MediaActivities media, MetadataActivities metadata, StorageActivities storage, WorkingCopyActivities workingCopies) {
+    MediaActivities media,
+    MetadataActivities metadata,
+    StorageActivities storage,
+    WorkingCopyActivities workingCopies,
+    HostLivenessActivities liveness) {
 
   /** @param hostId this worker process's id, naming its own task queue ({@link CpuWorkerSettings#hostId()}) */
   public static CpuActivities create(BlobStore store, MediaSettings media, String hostId) {
+    HostAffinity host = new HostAffinity(hostId, TaskQueues.cpuHost(hostId));
     return new CpuActivities(
         new MediaActivitiesImpl(new MediaProcessRunner(media), store, new JaudiotaggerOutputTagger()),
         new MetadataActivitiesImpl(store, media.workDir(), new JaudiotaggerOutputTagger()),
         new StorageActivitiesImpl(store),
-        new WorkingCopyActivitiesImpl(store, new HostAffinity(hostId, TaskQueues.cpuHost(hostId))));
+        new WorkingCopyActivitiesImpl(store, host),
+        new HostLivenessActivitiesImpl(host));
   }
 }

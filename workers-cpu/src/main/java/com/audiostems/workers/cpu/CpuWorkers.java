@@ -35,5 +35,11 @@ public final class CpuWorkers {
     factory
         .newWorker(TaskQueues.cpuHost(settings.hostId()), activityOptions)
         .registerActivitiesImplementations(activities.media(), activities.metadata(), activities.storage());
+    // Its pulse, on slots of their own: answered however busy the host's media work keeps it.
+    factory
+        .newWorker(
+            TaskQueues.livenessOf(TaskQueues.cpuHost(settings.hostId())),
+            WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(4).build())
+        .registerActivitiesImplementations(activities.liveness());
   }
 }

@@ -40,6 +40,7 @@ import io.temporal.failure.TimeoutFailure;
 import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.workflow.Functions;
 import com.audiostems.workflows.host.FetchSourceRequest;
+import com.audiostems.workflows.host.HostLivenessActivities;
 import com.audiostems.workflows.host.WorkingCopyActivities;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -150,10 +151,24 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
           .build();
 
   /**
-   * How long an activity may wait for the track's host to take it. A live host polls its own queue
-   * all the time, so waiting longer means the host is gone: the track then moves to another host.
+   * How long an activity may wait for the track's host to take it before the host is asked whether
+   * it is alive: a wait this long means a dead host, or a busy one whose slots are all taken.
    */
   static final Duration HOST_SCHEDULE_TO_START = Duration.ofSeconds(30);
+
+  /**
+   * A live host answers a ping on its liveness queue (whose slots its work never fills) within
+   * this; silence means the host is gone and the track moves.
+   */
+  private static final ActivityOptions PING =
+      ActivityOptions.newBuilder()
+          .setScheduleToStartTimeout(Duration.ofSeconds(10))
+          .setStartToCloseTimeout(Duration.ofSeconds(10))
+          .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+          .build();
+
+  /** A busy host keeps its track for up to this many waits (an hour of them) before it moves. */
+  private static final int MAX_BUSY_HOST_WAITS = 120;
 
   /** How often a track may move host before the failure is left to stand. */
   private static final int MAX_HOST_MOVES = 5;
@@ -207,6 +222,47 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
         hostQueue = null; // the next onHost() fetches the source to another host
       }
     }
+  }
+
+  /**
+   * Calls {@code call} on the track's host and waits out a busy host: when the activity was not
+   * taken within {@link #HOST_SCHEDULE_TO_START} but the host still answers a ping, it is queued
+   * there again. A silent host's timeout is passed on, and {@link #withHost} moves the track.
+   */
+  private <R> Promise<R> onLiveHost(Functions.Func<Promise<R>> call) {
+    return onLiveHost(call, 0);
+  }
+
+  private <R> Promise<R> onLiveHost(Functions.Func<Promise<R>> call, int waits) {
+    Promise<R> attempt = call.apply();
+    String queue = hostQueue; // set by the call (it fetches the source to a host first if need be)
+    return attempt
+        .handle(
+            (result, f) -> {
+              if (f == null) {
+                return completed(result);
+              }
+              if (!hostIsGone(f) || waits >= MAX_BUSY_HOST_WAITS) {
+                return this.<R>failed(f);
+              }
+              return hostAnswers(queue).thenCompose(alive -> alive ? onLiveHost(call, waits + 1) : this.<R>failed(f));
+            })
+        .thenCompose(next -> next);
+  }
+
+  private Promise<Boolean> hostAnswers(String queue) {
+    HostLivenessActivities liveness =
+        activities(
+            HostLivenessActivities.class,
+            ActivityOptions.newBuilder(PING).setTaskQueue(TaskQueues.livenessOf(queue)).build(),
+            "is the host of " + queue + " alive?");
+    return Async.function(liveness::ping).handle((host, f) -> f == null);
+  }
+
+  private <T> Promise<T> failed(RuntimeException failure) {
+    CompletablePromise<T> promise = Workflow.newPromise();
+    promise.completeExceptionally(failure);
+    return promise;
   }
 
   private static boolean hostIsGone(Throwable e) {
@@ -304,15 +360,24 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       SourceProbe probe =
           withHost(
               () ->
-                  onHost(MediaActivities.class, PROBE, "probe " + request.sourceKey())
-                      .probe(new ProbeRequest(trackId, request.sourceKey())));
+                  onLiveHost(
+                          () ->
+                              Async.function(
+                                  onHost(MediaActivities.class, PROBE, "probe " + request.sourceKey())::probe,
+                                  new ProbeRequest(trackId, request.sourceKey())))
+                      .get());
 
       enter(TrackStage.VALIDATING);
       ValidatedSource source =
           withHost(
               () ->
-                  onHost(MediaActivities.class, VALIDATE, "validate " + probe.codec() + " " + probe.sampleRateHz() + " Hz: limits, header, full decode")
-                      .validate(new ValidateRequest(trackId, request.sourceKey(), probe)));
+                  onLiveHost(
+                          () ->
+                              Async.function(
+                                  onHost(MediaActivities.class, VALIDATE, "validate " + probe.codec() + " " + probe.sampleRateHz() + " Hz: limits, header, full decode")
+                                      ::validate,
+                                  new ValidateRequest(trackId, request.sourceKey(), probe)))
+                      .get());
 
       Workflow.upsertTypedSearchAttributes(TrackSearchAttributes.TRACK_TIER.valueSet(source.tier().name()));
       String analysisKey = BlobKeys.analysisKey(trackId, 1);
@@ -323,8 +388,12 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       TrackMetadata tags =
           withHost(
               () ->
-                  onHost(MetadataActivities.class, METADATA, "read tags, bext and iXML")
-                      .readMetadata(new ReadMetadataRequest(trackId, request.sourceKey(), probe)));
+                  onLiveHost(
+                          () ->
+                              Async.function(
+                                  onHost(MetadataActivities.class, METADATA, "read tags, bext and iXML")::readMetadata,
+                                  new ReadMetadataRequest(trackId, request.sourceKey(), probe)))
+                      .get());
       if (titleOf(tags) != null) {
         title = titleOf(tags);
       }
@@ -519,9 +588,12 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               for (List<OutputSpec> lane : lanes) {
                 lane.forEach(s -> outputProgress.put(s.format(), new OutputProgress(s.format(), 0, "encoding")));
                 Promise<EncodeLaneResult> encode =
-                    Async.function(
-                            onHost(MediaActivities.class, ENCODE, "encode " + formatNames(lane.stream().map(OutputSpec::format).toList()) + " (version " + version + ")")::encodeLane,
-                            new EncodeLaneRequest(trackId, request.sourceKey(), source.probe(), lane, tags))
+                    onLiveHost(
+                            () ->
+                                Async.function(
+                                    onHost(MediaActivities.class, ENCODE, "encode " + formatNames(lane.stream().map(OutputSpec::format).toList()) + " (version " + version + ")")
+                                        ::encodeLane,
+                                    new EncodeLaneRequest(trackId, request.sourceKey(), source.probe(), lane, tags)))
                         .thenApply(
                             r -> {
                               r.outputs().forEach(o -> outputProgress.put(o.format(), new OutputProgress(o.format(), 1, "encoded")));
@@ -606,10 +678,12 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       return completed(outputs);
     }
     outputs.forEach(o -> outputProgress.put(o.format(), new OutputProgress(o.format(), 1, "tagging")));
-    return Async.function(
-        onHost(MetadataActivities.class, TAG, "write BPM " + bpm + " and key " + key + " into " + formatNames(outputs.stream().map(EncodedOutput::format).toList()))
-            ::writeAnalysisTags,
-        new AnalysisTagsRequest(trackId, outputs, bpm, key));
+    return onLiveHost(
+        () ->
+            Async.function(
+                onHost(MetadataActivities.class, TAG, "write BPM " + bpm + " and key " + key + " into " + formatNames(outputs.stream().map(EncodedOutput::format).toList()))
+                    ::writeAnalysisTags,
+                new AnalysisTagsRequest(trackId, outputs, bpm, key)));
   }
 
   private static <T> Promise<T> completed(T value) {
@@ -622,9 +696,11 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     List<Promise<VerificationReport>> reports = new ArrayList<>();
     for (EncodedOutput output : outputs) {
       reports.add(
-          Async.function(
-                  onHost(MediaActivities.class, VERIFY, "verify " + output.format() + " (" + output.key() + ")")::verifyOutputs,
-                  new VerifyRequest(trackId, source, List.of(output)))
+          onLiveHost(
+                  () ->
+                      Async.function(
+                          onHost(MediaActivities.class, VERIFY, "verify " + output.format() + " (" + output.key() + ")")::verifyOutputs,
+                          new VerifyRequest(trackId, source, List.of(output))))
               .thenApply(
                   report -> {
                     outputProgress.put(output.format(), new OutputProgress(output.format(), 1, "verified"));

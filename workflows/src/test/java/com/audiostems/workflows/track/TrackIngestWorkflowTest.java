@@ -10,6 +10,7 @@ import com.audiostems.workflows.analysis.AnalyzeRequest;
 import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.host.FetchSourceRequest;
 import com.audiostems.workflows.host.HostAffinity;
+import com.audiostems.workflows.host.HostLivenessActivities;
 import com.audiostems.workflows.host.WorkingCopyActivities;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;
@@ -43,6 +44,7 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +69,7 @@ class TrackIngestWorkflowTest {
       new SourceProbe("wav", "pcm_s24le", 0, 48_000, 24, "s32", 2, "stereo", 10.0, 2_304_000, 2_880_044, true, false);
 
   private static final String LIVE_HOST = "live-1";
+  private static final String BUSY_HOST = "busy-1";
   private TestWorkflowEnvironment env;
   private FakeHosts hosts;
   private FakeStore store;
@@ -101,6 +104,11 @@ class TrackIngestWorkflowTest {
             .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
             .build())
         .registerActivitiesImplementations(media, metadata, store);
+    // Hosts' pulses: the live host's, and that of a host busy with other work (see its test).
+    env.newWorker(TaskQueues.livenessOf(TaskQueues.cpuHost(LIVE_HOST)))
+        .registerActivitiesImplementations((HostLivenessActivities) () -> LIVE_HOST);
+    env.newWorker(TaskQueues.livenessOf(TaskQueues.cpuHost(BUSY_HOST)))
+        .registerActivitiesImplementations((HostLivenessActivities) () -> BUSY_HOST);
     analysis = new FakeAnalysis(store);
     env.newWorker(TaskQueues.AUDIO_GPU, WorkerOptions.newBuilder()
             .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
@@ -306,6 +314,36 @@ class TrackIngestWorkflowTest {
 
     assertThat(result.manifest().outputs()).hasSize(6);
     assertThat(hosts.fetches.get()).as("fetched to the dead host, then to a live one").isEqualTo(2);
+  }
+
+  /**
+   * A host whose slots are all taken leaves the track's next activity waiting past the
+   * schedule-to-start limit, but it answers pings: the track waits for it instead of moving.
+   */
+  @Test
+  void aBusyHostKeepsItsTrack() throws Exception {
+    hosts.handOut.add(new HostAffinity(BUSY_HOST, TaskQueues.cpuHost(BUSY_HOST)));
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, request());
+    // The host's media slots are busy for longer than the schedule-to-start limit.
+    Thread.sleep(TrackIngestWorkflowImpl.HOST_SCHEDULE_TO_START.plusSeconds(8).toMillis());
+    WorkerFactory busyHost = WorkerFactory.newInstance(env.getWorkflowClient());
+    busyHost.newWorker(TaskQueues.cpuHost(BUSY_HOST)).registerActivitiesImplementations(media, metadata, store);
+    busyHost.start();
+    try {
+      TrackIngestResult result = WorkflowStub.fromTyped(workflow).getResult(60, TimeUnit.SECONDS, TrackIngestResult.class);
+
+      assertThat(result.manifest().outputs()).hasSize(6);
+      assertThat(hosts.fetches.get()).as("never moved: one fetch").isEqualTo(1);
+      List<String> activityTypes =
+          env.getWorkflowClient().fetchHistory(TrackIngestWorkflow.workflowId(TRACK)).getEvents().stream()
+              .filter(e -> e.getEventType() == io.temporal.api.enums.v1.EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+              .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+              .toList();
+      assertThat(activityTypes).contains("Ping");
+    } finally {
+      busyHost.shutdownNow();
+    }
   }
 
   @Test
