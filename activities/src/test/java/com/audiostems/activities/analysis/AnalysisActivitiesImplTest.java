@@ -1,0 +1,110 @@
+package com.audiostems.activities.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.audiostems.activities.media.MediaProcessRunner;
+import com.audiostems.activities.media.MediaSettings;
+import com.audiostems.dsp.testing.music.AccuracySuite;
+import com.audiostems.dsp.testing.music.MusicSynth;
+import com.audiostems.dsp.testing.music.SynthesizedPiece;
+import com.audiostems.dsp.testing.music.WavWriter;
+import com.audiostems.storage.LocalBlobStore;
+import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.analysis.AnalysisActivities;
+import com.audiostems.workflows.analysis.AnalyzeRequest;
+import com.audiostems.workflows.analysis.TrackAnalysis;
+import com.audiostems.workflows.media.SourceProbe;
+import com.audiostems.workflows.storage.BlobKeys;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The analysis activity on a real decode: synthesised music with known truth, stored as a FLAC
+ * source (so that ffmpeg decodes a compressed stream), analysed through the activity as a worker
+ * runs it.
+ */
+class AnalysisActivitiesImplTest {
+  private static final String TRACK = "an-1";
+  @TempDir Path dir;
+  private TestActivityEnvironment env;
+  private LocalBlobStore store;
+  private AnalysisActivities activities;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    store = new LocalBlobStore(dir.resolve("store"));
+    env = TestActivityEnvironment.newInstance();
+    env.registerActivitiesImplementations(
+        new AnalysisActivitiesImpl(store, new MediaProcessRunner(MediaSettings.defaults(dir.resolve("work")))));
+    activities = env.newActivityStub(AnalysisActivities.class);
+  }
+
+  @AfterEach
+  void tearDown() {
+    env.close();
+  }
+
+  @Test
+  void analysesASourceOnceAndStoresTheFullReport() throws Exception {
+    SynthesizedPiece piece = MusicSynth.render(AccuracySuite.pieces().get(0)); // 120 BPM, C major, 40 s
+    Path wav = dir.resolve("piece.wav");
+    WavWriter.write(piece, wav, 24);
+    Path flac = dir.resolve("piece.flac");
+    Process ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-i", wav.toString(), "-c:a", "flac", flac.toString()).inheritIO().start();
+    assertThat(ffmpeg.waitFor()).isZero();
+    String sourceKey = BlobKeys.sourceKey(TRACK, "piece.flac");
+    store.store(sourceKey, flac);
+    String analysisKey = BlobKeys.analysisKey(TRACK, 1);
+
+    TrackAnalysis analysis = activities.analyze(new AnalyzeRequest(TRACK, sourceKey, probe(piece), analysisKey));
+
+    assertThat(analysis.assetKey()).isEqualTo(analysisKey);
+    assertThat(analysis.analysedSeconds()).isCloseTo(piece.channels()[0].length / (double) piece.sampleRateHz(), within(1e-3));
+    assertThat(analysis.key().name()).isEqualTo("C major");
+    assertThat(analysis.key().shortName()).isEqualTo("C");
+    JsonNode report;
+    try (InputStream in = store.open(analysisKey)) {
+      report = AnalysisActivitiesImpl.REPORT_JSON.readTree(in);
+    }
+    assertThat(report.path("engine").asText()).startsWith("audiostems-dsp/");
+    assertThat(report.path("channels").asInt()).isEqualTo(2);
+    assertThat(report.path("analysisRateHz").asInt()).isEqualTo(22_050);
+    assertThat(Files.size(store.pathOf(analysisKey))).isEqualTo(analysis.assetBytes());
+  }
+
+  @Test
+  void aSourceThatIsNotThereIsATypedFailure() {
+    SourceProbe probe = new SourceProbe("wav", "pcm_s16le", 0, 44_100, 16, "s16", 2, "stereo", 1.0, 1, 1, true, false);
+    assertThatThrownBy(
+            () -> activities.analyze(new AnalyzeRequest(TRACK, "uploads/an-1/source.wav", probe, BlobKeys.analysisKey(TRACK, 1))))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.SOURCE_MISSING));
+  }
+
+  @Test
+  void theAnalysisIsOnlyStoredUnderItsOwnTrack() {
+    SourceProbe probe = new SourceProbe("wav", "pcm_s16le", 0, 44_100, 16, "s16", 2, "stereo", 1.0, 1, 1, true, false);
+    assertThatThrownBy(
+            () -> activities.analyze(new AnalyzeRequest(TRACK, "uploads/an-1/source.wav", probe, "tracks/other/v1/analysis.json")))
+        .isInstanceOf(ActivityFailure.class)
+        .cause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.UNSAFE_KEY));
+  }
+
+  private static SourceProbe probe(SynthesizedPiece piece) {
+    double seconds = piece.channels()[0].length / (double) piece.sampleRateHz();
+    return new SourceProbe("flac", "flac", 0, piece.sampleRateHz(), 24, "s32", 2, "stereo", seconds, 1_000_000, 1, true, false);
+  }
+}
