@@ -33,21 +33,35 @@ public final class Decimation {
 
   /** Low-pass at a quarter of the rate, then every other sample: the signal at half the rate. */
   public static float[] halve(float[] x) {
-    int taps = HALF_BAND.length;
-    int centre = taps / 2;
+    int centre = HALF_BAND.length / 2;
     int n = (x.length + 1) / 2;
     float[] y = new float[n];
+    // The half-band's taps at even offsets from the centre are zero: only the odd ones are kept,
+    // paired, since the filter is symmetric.
+    int pairs = (centre + 1) / 2;
+    float[] tap = new float[pairs];
+    for (int j = 0; j < pairs; j++) {
+      tap[j] = HALF_BAND[centre + 2 * j + 1];
+    }
+    float mid = HALF_BAND[centre];
+    int reach = 2 * pairs - 1;
     for (int o = 0; o < n; o++) {
       int at = 2 * o;
-      // The half-band's odd taps around the centre are zero: only even offsets from it count.
-      double acc = HALF_BAND[centre] * x[at];
-      for (int k = 1; k <= centre; k += 2) {
-        int lo = at - k;
-        int hi = at + k;
-        float sum = (lo >= 0 ? x[lo] : 0f) + (hi < x.length ? x[hi] : 0f);
-        acc += HALF_BAND[centre + k] * sum;
+      float acc = mid * x[at];
+      if (at - reach >= 0 && at + reach < x.length) {
+        for (int j = 0; j < pairs; j++) {
+          int k = 2 * j + 1;
+          acc += tap[j] * (x[at - k] + x[at + k]);
+        }
+      } else {
+        for (int j = 0; j < pairs; j++) {
+          int k = 2 * j + 1;
+          float lo = at - k >= 0 ? x[at - k] : 0f;
+          float hi = at + k < x.length ? x[at + k] : 0f;
+          acc += tap[j] * (lo + hi);
+        }
       }
-      y[o] = (float) acc;
+      y[o] = acc;
     }
     return y;
   }
