@@ -41,13 +41,17 @@ public final class Mfcc {
 
   /**
    * Writes the log-mel band levels (dB) into {@code logMelDbOut} and the cepstrum into
-   * {@code mfccOut}. Not thread-safe (scratch buffer): one instance per thread.
+   * {@code mfccOut}, and returns the sum of the band powers (before the floor; 0 for digital
+   * silence). Not thread-safe (scratch buffer): one instance per thread.
    */
-  public void compute(float[] magnitudes, double[] logMelDbOut, double[] mfccOut) {
+  public double compute(float[] magnitudes, double[] logMelDbOut, double[] mfccOut) {
     filterbank.bandPowers(magnitudes, bandPowers);
+    double total = 0;
     for (int b = 0; b < bandPowers.length; b++) {
+      total += bandPowers[b];
       logMelDbOut[b] = 10 * Math.log10(Math.max(POWER_FLOOR, bandPowers[b]));
     }
     dct.transform(logMelDbOut, mfccOut);
+    return total;
   }
 }

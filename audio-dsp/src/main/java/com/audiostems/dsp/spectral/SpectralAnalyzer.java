@@ -13,7 +13,10 @@ public final class SpectralAnalyzer {
 
   public static final double DEFAULT_ROLLOFF_FRACTION = 0.85;
 
-  /** Frames more than 60 dB below the loudest frame are left out of the summary. */
+  /**
+   * Frames whose mel-band power is more than 60 dB below the loudest frame's are left out of the
+   * summary (mel power: a by-product of the MFCC, so no extra pass over the bins).
+   */
   static final double AUDIBLE_POWER_RATIO = 1e-6;
 
   private SpectralAnalyzer() {}
@@ -48,20 +51,16 @@ public final class SpectralAnalyzer {
 
     for (int f = 0; f < frames; f++) {
       float[] m = mags[f];
-      centroid[f] = SpectralShape.centroidHz(m, binWidthHz);
-      bandwidth[f] = SpectralShape.bandwidthHz(m, binWidthHz);
-      rolloff[f] = SpectralShape.rolloffHz(m, binWidthHz, rolloffFraction);
+      double[] moments = SpectralShape.moments(m);
+      centroid[f] = SpectralShape.centroidHz(moments, binWidthHz);
+      bandwidth[f] = SpectralShape.bandwidthHz(moments, binWidthHz);
+      rolloff[f] = SpectralShape.rolloffHz(m, binWidthHz, rolloffFraction, moments[0]);
       flatness[f] = SpectralFlatness.of(m);
       contrast.contrastDb(m, contrastDb[f]);
-      mfcc.compute(m, logMelScratch, cepstrum[f]);
+      power[f] = mfcc.compute(m, logMelScratch, cepstrum[f]);
       for (int b = 0; b < logMelScratch.length; b++) {
         logMel[f][b] = (float) logMelScratch[b];
       }
-      double p = 0;
-      for (float v : m) {
-        p += (double) v * v;
-      }
-      power[f] = p;
     }
 
     double maxPower = 0;

@@ -25,8 +25,8 @@ public final class SpectralContrast {
   private final int[] bandStartBin;
   private final int[] bandEndBin; // exclusive
   private final int[] extremes; // bins averaged for peak and for valley, per band
-  private final double[] peakScratch;
-  private final double[] valleyScratch;
+  private final float[] peakScratch;
+  private final float[] valleyScratch;
 
   /** Bands for a spectrum of {@code binCount} bins of {@code binWidthHz}. */
   public SpectralContrast(int binCount, double binWidthHz, double fminHz, int octaveBands, double quantile) {
@@ -59,8 +59,8 @@ public final class SpectralContrast {
       extremes[b] = Math.max(1, (int) Math.rint(quantile * maskWidth));
       maxExtremes = Math.max(maxExtremes, extremes[b]);
     }
-    peakScratch = new double[maxExtremes];
-    valleyScratch = new double[maxExtremes];
+    peakScratch = new float[maxExtremes];
+    valleyScratch = new float[maxExtremes];
   }
 
   /** The librosa defaults: fmin 200 Hz, 6 octave bands (7 values), quantile 0.02. */
@@ -83,20 +83,32 @@ public final class SpectralContrast {
       // instead of sorting the band (k ≤ ~10, so most bins are rejected by one comparison).
       int from = bandStartBin[b];
       int to = bandEndBin[b];
-      int filled = 0;
-      for (int i = from; i < to; i++) {
-        double m = magnitudes[i];
-        if (filled < k) {
-          insertDescending(peakScratch, filled, m);
-          insertAscending(valleyScratch, filled, m);
-          filled++;
-        } else {
-          if (m > peakScratch[k - 1]) {
-            insertDescending(peakScratch, k - 1, m);
-          }
-          if (m < valleyScratch[k - 1]) {
-            insertAscending(valleyScratch, k - 1, m);
-          }
+      int filled = Math.min(k, to - from);
+      // Peaks scanning up, valleys scanning down: music spectra fall with frequency, so in those
+      // directions a new bin rarely beats the kept ones and the buffers are seldom shifted.
+      for (int i = from; i < from + filled; i++) {
+        insertDescending(peakScratch, i - from, magnitudes[i]);
+      }
+      // The weakest kept peak and strongest kept valley live in locals: one compare per bin.
+      float[] peaks = peakScratch;
+      float[] valleys = valleyScratch;
+      float peakCut = peaks[k - 1];
+      for (int i = from + filled; i < to; i++) {
+        float m = magnitudes[i];
+        if (m > peakCut) {
+          insertDescending(peaks, k - 1, m);
+          peakCut = peaks[k - 1];
+        }
+      }
+      for (int i = to - 1; i >= to - filled; i--) {
+        insertAscending(valleys, to - 1 - i, magnitudes[i]);
+      }
+      float valleyCut = valleys[k - 1];
+      for (int i = to - filled - 1; i >= from; i--) {
+        float m = magnitudes[i];
+        if (m < valleyCut) {
+          insertAscending(valleys, k - 1, m);
+          valleyCut = valleys[k - 1];
         }
       }
       double peak = 0;
@@ -112,7 +124,7 @@ public final class SpectralContrast {
   }
 
   /** Inserts v into buf[0..size) kept descending, dropping what falls off at index size. */
-  private static void insertDescending(double[] buf, int size, double v) {
+  private static void insertDescending(float[] buf, int size, float v) {
     int i = size;
     while (i > 0 && buf[i - 1] < v) {
       buf[i] = buf[i - 1];
@@ -121,7 +133,7 @@ public final class SpectralContrast {
     buf[i] = v;
   }
 
-  private static void insertAscending(double[] buf, int size, double v) {
+  private static void insertAscending(float[] buf, int size, float v) {
     int i = size;
     while (i > 0 && buf[i - 1] > v) {
       buf[i] = buf[i - 1];

@@ -5,8 +5,8 @@ package com.audiostems.dsp.spectral;
  * second), on frames aligned with the shared spectrogram: frame {@code i} is centred on sample
  * {@code i * hop} and spans {@code frameSize} samples, clipped to the signal.
  *
- * <p>A crossing is a sign change between neighbouring samples, zero counting as positive (as
- * librosa's {@code zero_pos=True}). A sine of f Hz therefore reads 2f/fs.
+ * <p>A crossing is a change of sign bit between neighbouring samples, so +0 counts as positive
+ * (librosa's {@code zero_pos=True}, which also reads the sign bit). A sine of f Hz reads 2f/fs.
  */
 public final class ZeroCrossingRate {
 
@@ -16,9 +16,12 @@ public final class ZeroCrossingRate {
   public static double[] perSample(float[] mono, int frameSizeSamples, int hopSizeSamples, int frameCount) {
     // crossingsBefore[n] = number of sign changes between samples (j−1, j) for 1 ≤ j < n.
     int[] crossingsBefore = new int[mono.length + 1];
+    // Sign bits compared without branches: noisy signals would mispredict half of them.
+    int previousSign = mono.length > 0 ? Float.floatToRawIntBits(mono[0]) >>> 31 : 0;
     for (int n = 1; n < mono.length; n++) {
-      boolean change = (mono[n] >= 0) != (mono[n - 1] >= 0);
-      crossingsBefore[n + 1] = crossingsBefore[n] + (change ? 1 : 0);
+      int sign = Float.floatToRawIntBits(mono[n]) >>> 31;
+      crossingsBefore[n + 1] = crossingsBefore[n] + (sign ^ previousSign);
+      previousSign = sign;
     }
     double[] rate = new double[frameCount];
     int half = frameSizeSamples / 2;
