@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Section boundaries from a novelty curve: local maxima that stand out from their surroundings,
- * then the strongest first, each at least a minimum section length from the others and from
- * the track's start and end.
+ * then the strongest first, each at least a minimum section length from the others and a
+ * (shorter) minimum edge-section length from the track's start and end.
  */
 public final class NoveltyPeaks {
 
@@ -24,7 +24,8 @@ public final class NoveltyPeaks {
    *     ±{@code localWindowBlocks} (adaptive threshold: in busy music the background novelty is
    *     higher and a boundary must stand out from it)
    * @param localWindowBlocks half-width of the adaptive threshold's window and of the local-maximum test
-   * @param minSectionSeconds minimum section length
+   * @param minSectionSeconds minimum length of a section between two boundaries
+   * @param minEdgeSectionSeconds minimum length of the first and the last section
    */
   public static List<Double> pick(
       double[] novelty,
@@ -33,7 +34,8 @@ public final class NoveltyPeaks {
       double minNoveltyDb,
       double localMarginDb,
       int localWindowBlocks,
-      double minSectionSeconds) {
+      double minSectionSeconds,
+      double minEdgeSectionSeconds) {
     int n = novelty.length;
     // Prefix sums for the moving mean of the adaptive threshold.
     double[] prefix = new double[n + 1];
@@ -62,7 +64,7 @@ public final class NoveltyPeaks {
     List<Double> accepted = new ArrayList<>();
     for (int i : candidates) {
       double t = blockStartSeconds[i];
-      if (t < minSectionSeconds || trackSeconds - t < minSectionSeconds) {
+      if (t < minEdgeSectionSeconds || trackSeconds - t < minEdgeSectionSeconds) {
         continue;
       }
       boolean farEnough = true;

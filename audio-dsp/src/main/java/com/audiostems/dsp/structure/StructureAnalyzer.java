@@ -16,6 +16,7 @@ import java.util.List;
  * {@value #KERNEL_HALF_SECONDS} s-per-side checkerboard kernel → peaks above
  * {@value #MIN_NOVELTY_DB} dB that stand {@value #LOCAL_MARGIN_DB} dB above their
  * ±{@value #KERNEL_HALF_SECONDS} s surroundings, at least {@value #MIN_SECTION_SECONDS} s apart
+ * (and {@value #MIN_EDGE_SECTION_SECONDS} s from the start and the end)
  * → sections labelled by similarity ({@link SectionLabeler}) and given heuristic roles
  * ({@link SectionRoles}).
  */
@@ -28,6 +29,11 @@ public final class StructureAnalyzer {
   static final double MIN_NOVELTY_DB = 4;
   static final double LOCAL_MARGIN_DB = 1.5;
   static final double MIN_SECTION_SECONDS = 8;
+  /**
+   * Intros and outros are often four bars: 6–8 s at 120–160 BPM, under the 8 s that keeps
+   * interior sections from splitting into phrases.
+   */
+  static final double MIN_EDGE_SECTION_SECONDS = 6;
 
   private StructureAnalyzer() {}
 
@@ -81,7 +87,7 @@ public final class StructureAnalyzer {
     int halfWidth = Math.max(2, (int) Math.round(KERNEL_HALF_SECONDS / blockSeconds));
     double[] novelty = FooteNovelty.curve(blocks.features(), halfWidth);
     List<Double> boundaries = NoveltyPeaks.pick(novelty, blocks.startSeconds(), trackSeconds, MIN_NOVELTY_DB,
-        LOCAL_MARGIN_DB, halfWidth, MIN_SECTION_SECONDS);
+        LOCAL_MARGIN_DB, halfWidth, MIN_SECTION_SECONDS, MIN_EDGE_SECTION_SECONDS);
     return new StructureAnalysis(energy, sections(blocks, boundaries, trackSeconds, energy), novelty,
         blocks.startSeconds());
   }

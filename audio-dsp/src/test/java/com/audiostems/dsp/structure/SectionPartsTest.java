@@ -36,7 +36,7 @@ class SectionPartsTest {
     novelty[46] = 15; // 23 s: too close to 20 s, dropped
     novelty[80] = 10; // 40 s
     novelty[8] = 30; // 4 s: too close to the start
-    List<Double> b = NoveltyPeaks.pick(novelty, starts, 60, 4, 1, 4, 8);
+    List<Double> b = NoveltyPeaks.pick(novelty, starts, 60, 4, 1, 4, 8, 8);
     assertThat(b).containsExactly(20.0, 40.0);
   }
 
@@ -48,7 +48,7 @@ class SectionPartsTest {
       starts[i] = i * 0.5;
       novelty[i] = (i % 20 == 10) ? 3 : 0;
     }
-    assertThat(NoveltyPeaks.pick(novelty, starts, 60, 4, 1, 4, 8)).isEmpty();
+    assertThat(NoveltyPeaks.pick(novelty, starts, 60, 4, 1, 4, 8, 8)).isEmpty();
   }
 
   @Test
