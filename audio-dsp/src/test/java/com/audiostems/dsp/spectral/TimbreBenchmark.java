@@ -15,9 +15,13 @@ import java.util.Random;
  * as wall time and as this thread's CPU time (which leaves out time the thread spent
  * descheduled by other processes, but not their cache and memory-bandwidth contention).
  *
- * <p>Run: {@code ./mvnw -o -q -pl audio-dsp test-compile && java -cp
- * audio-dsp/target/classes:audio-dsp/target/test-classes:<TarsosDSP jar>
- * com.audiostems.dsp.spectral.TimbreBenchmark}
+ * <p>Run (Java 21+, optional argument: number of runs, default 15):
+ *
+ * <pre>
+ * ./mvnw -o -q -pl audio-dsp test-compile
+ * java -cp audio-dsp/target/classes:audio-dsp/target/test-classes:$HOME/.m2/repository/com/github/st-h/TarsosDSP/2.4.1/TarsosDSP-2.4.1.jar \
+ *     com.audiostems.dsp.spectral.TimbreBenchmark 30
+ * </pre>
  */
 public final class TimbreBenchmark {
 
