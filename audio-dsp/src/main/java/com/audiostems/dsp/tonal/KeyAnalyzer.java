@@ -24,7 +24,8 @@ public final class KeyAnalyzer {
 
   KeyAnalyzer(KeySettings settings) {
     this.settings = settings;
-    this.matcher = new KeyMatcher(settings.major(), settings.minor(), settings.softmaxTemperature());
+    this.matcher = new KeyMatcher(
+        settings.major(), settings.minor(), settings.chromaCompression(), settings.softmaxTemperature());
   }
 
   /**

@@ -1,20 +1,28 @@
 package com.audiostems.dsp.tonal;
 
 /**
- * Scores a chroma against the 24 keys: the Pearson correlation of the chroma with the key's
- * profile rotated to its tonic (Krumhansl–Schmuckler), best key first.
+ * Scores a chroma against the 24 keys: the Pearson correlation of the compressed chroma with the
+ * key's profile rotated to its tonic (Krumhansl–Schmuckler).
+ *
+ * <p>Why compress (the square root by default): a track's chroma is dominated by the few pitch
+ * classes of its most frequent chords, which a key shares with its relative and its subdominant;
+ * what tells those apart are the weaker tones (the raised leading tone of minor, the fourth and
+ * seventh degrees). Compression lets their presence or absence count.
  */
 final class KeyMatcher {
 
   private final double[][] templates = new double[24][];
   private final double softmaxTemperature;
+  private final double chromaCompression;
 
   /**
    * {@code major} and {@code minor}: profiles by scale degree (12 values each);
+   * {@code chromaCompression}: the power the chroma is raised to (1 = none);
    * {@code softmaxTemperature}: the correlation difference that makes one key e times likelier
    * than another in the confidence.
    */
-  KeyMatcher(double[] major, double[] minor, double softmaxTemperature) {
+  KeyMatcher(double[] major, double[] minor, double chromaCompression, double softmaxTemperature) {
+    this.chromaCompression = chromaCompression;
     for (int k = 0; k < 24; k++) {
       Key key = Key.ofIndex(k);
       double[] profile = key.mode() == Mode.MAJOR ? major : minor;
@@ -31,7 +39,7 @@ final class KeyMatcher {
   double[] correlations(float[] chroma) {
     double[] c = new double[12];
     for (int i = 0; i < 12; i++) {
-      c[i] = chroma[i];
+      c[i] = Math.pow(Math.max(0, chroma[i]), chromaCompression);
     }
     c = centred(c);
     double[] r = new double[24];

@@ -8,6 +8,8 @@ package com.audiostems.dsp.tonal;
  * @param weightExponent a peak's chroma weight is (residual / frame's largest residual) to this
  *     power: below 1 compresses, so that one loud bass note does not outweigh the chord above it
  * @param tuningTopDb peaks that vote for the tuning are within this many dB of the frame's largest
+ * @param chromaCompression the track chroma is raised to this power before it is matched (see
+ *     {@link KeyMatcher})
  * @param major major-key profile by scale degree
  * @param minor minor-key profile by scale degree
  * @param softmaxTemperature see {@link KeyMatcher}
@@ -16,12 +18,13 @@ record KeySettings(
     double harmonicRolloff,
     double weightExponent,
     double tuningTopDb,
+    double chromaCompression,
     double[] major,
     double[] minor,
     double softmaxTemperature) {
 
   static KeySettings defaults() {
     return new KeySettings(
-        0.6, 0.5, 30, KeyProfiles.TEMPERLEY.of(Mode.MAJOR), KeyProfiles.TEMPERLEY.of(Mode.MINOR), 0.02);
+        0.6, 0.5, 30, 0.5, KeyProfiles.blend(Mode.MAJOR), KeyProfiles.blend(Mode.MINOR), 0.02);
   }
 }

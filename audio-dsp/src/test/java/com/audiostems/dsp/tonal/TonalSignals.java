@@ -30,10 +30,21 @@ final class TonalSignals {
             break;
           }
           double amp = 0.08 / h;
+          // A rotating phasor instead of Math.sin per sample: these signals are long.
           double w = 2 * Math.PI * f / RATE_HZ;
+          double cw = Math.cos(w);
+          double sw = Math.sin(w);
+          double re = 1;
+          double im = 0;
+          double decay = Math.exp(-1.5 / per);
+          double env = 1;
           for (int i = 0; i < per; i++) {
-            double env = Math.min(1, i / (0.02 * RATE_HZ)) * Math.exp(-1.5 * i / (double) per);
-            x[c * per + i] += (float) (amp * env * Math.sin(w * i));
+            double attack = Math.min(1, i / (0.02 * RATE_HZ));
+            x[c * per + i] += (float) (amp * attack * env * im);
+            double r = re * cw - im * sw;
+            im = re * sw + im * cw;
+            re = r;
+            env *= decay;
           }
         }
       }
