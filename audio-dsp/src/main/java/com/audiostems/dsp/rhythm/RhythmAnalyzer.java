@@ -1,0 +1,64 @@
+package com.audiostems.dsp.rhythm;
+
+import com.audiostems.dsp.signal.MonoSignal;
+import com.audiostems.dsp.signal.Spectrogram;
+
+/**
+ * The rhythm analysis of one track: onset envelope → tempo and beats → metre and downbeats →
+ * tempo curve and rhythm features. Single-threaded, a few hundredths of a second per minute of
+ * music.
+ */
+public final class RhythmAnalyzer {
+
+  /**
+   * The onset envelope peaks this long before the sound it marks (the analysis frame starts to see
+   * an onset before the frame's centre reaches it); beat times are moved back by it. Measured on
+   * click tracks with {@link RhythmSpectrogram}'s frames.
+   */
+  static final double ENVELOPE_LEAD_SECONDS = 0.0;
+
+  private RhythmAnalyzer() {}
+
+  /** Analyses {@code mono} (best at the analysis rate, 22.05 or 24 kHz; any rate works). */
+  public static RhythmAnalysis analyze(MonoSignal mono) {
+    return analyze(OnsetStrength.analyze(mono));
+  }
+
+  /**
+   * Analyses a shared magnitude spectrogram (e.g. the pipeline's 2048 / 512 at 22.05 kHz). Beat
+   * times are then only as fine as its hop; {@link #analyze(MonoSignal)} is finer and as fast.
+   */
+  public static RhythmAnalysis analyze(Spectrogram spectrogram) {
+    return analyze(OnsetStrength.analyze(spectrogram));
+  }
+
+  /** Analyses precomputed onset features. */
+  public static RhythmAnalysis analyze(OnsetFeatures features) {
+    OnsetEnvelope envelope = features.broadband();
+    TempoEstimator.Result result = TempoEstimator.estimate(envelope, features.accent().strength());
+    int[] beatFrames = BeatTrim.trim(envelope.strength(), result.beatsFrames(), result.periodFrames());
+    double[] beats = new double[beatFrames.length];
+    for (int i = 0; i < beats.length; i++) {
+      beats[i] = Math.max(0, envelope.timeSeconds(beatFrames[i]) + ENVELOPE_LEAD_SECONDS);
+    }
+    Metre metre = MetreDetector.detect(beatFrames, features);
+    double[] downbeats = metre.downbeatTimesSeconds();
+    for (int i = 0; i < downbeats.length; i++) {
+      downbeats[i] = Math.max(0, downbeats[i] + ENVELOPE_LEAD_SECONDS);
+    }
+    TempoCurve curve = TempoCurve.fromBeats(beats);
+    return new RhythmAnalysis(
+        result.estimate(),
+        result.estimate().bpm(),
+        beats,
+        downbeats,
+        metre.beatsPerBar(),
+        metre.confidence(),
+        curve.timesSeconds(),
+        curve.bpm(),
+        curve.variationPercent(),
+        curve.variable(),
+        OnsetRate.perSecond(envelope),
+        result.pulseClarity());
+  }
+}
