@@ -73,6 +73,13 @@ class AnalysisActivitiesImplTest {
     assertThat(analysis.analysedSeconds()).isCloseTo(piece.channels()[0].length / (double) piece.sampleRateHz(), within(1e-3));
     assertThat(analysis.key().name()).isEqualTo("C major");
     assertThat(analysis.key().shortName()).isEqualTo("C");
+    assertThat(analysis.tempo().bpm()).isCloseTo(piece.truth().tempoBpm(), within(piece.truth().tempoBpm() * 0.04));
+    assertThat(analysis.tempo().beatCount()).isGreaterThan(60); // 40 s at 120 BPM: 80 beats
+    // Integrated loudness agrees with an independent meter: ffmpeg's ebur128 filter on the same file.
+    assertThat(analysis.loudness().integratedLufs()).isCloseTo(ffmpegIntegratedLufs(store.pathOf(sourceKey)), within(0.2));
+    assertThat(analysis.loudness().truePeakDbtp()).isBetween(analysis.loudness().samplePeakDbfs(), analysis.loudness().samplePeakDbfs() + 3.1);
+    assertThat(analysis.energy().meanEnergy()).isBetween(0.0, 1.0);
+    assertThat(analysis.timbre().spectralCentroidHz()).isBetween(100.0, 8000.0);
     JsonNode report;
     try (InputStream in = store.open(analysisKey)) {
       report = AnalysisActivitiesImpl.REPORT_JSON.readTree(in);
@@ -80,6 +87,8 @@ class AnalysisActivitiesImplTest {
     assertThat(report.path("engine").asText()).startsWith("audiostems-dsp/");
     assertThat(report.path("channels").asInt()).isEqualTo(2);
     assertThat(report.path("analysisRateHz").asInt()).isEqualTo(22_050);
+    assertThat(report.path("rhythm").path("beatTimesSeconds").size()).isEqualTo(analysis.tempo().beatCount());
+    assertThat(report.path("loudness").path("shortTermLoudnessPerSecondLufs").size()).isEqualTo(40);
     assertThat(Files.size(store.pathOf(analysisKey))).isEqualTo(analysis.assetBytes());
   }
 
@@ -101,6 +110,22 @@ class AnalysisActivitiesImplTest {
         .isInstanceOf(ActivityFailure.class)
         .cause()
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.UNSAFE_KEY));
+  }
+
+  /** ffmpeg's own EBU R128 meter: "I: -14.2 LUFS" in its summary. */
+  private static double ffmpegIntegratedLufs(Path file) throws Exception {
+    Process p =
+        new ProcessBuilder("ffmpeg", "-nostats", "-hide_banner", "-i", file.toString(), "-af", "ebur128", "-f", "null", "-")
+            .redirectErrorStream(true)
+            .start();
+    String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isZero();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("I:\\s+(-?[0-9.]+) LUFS").matcher(log);
+    double last = Double.NaN;
+    while (m.find()) {
+      last = Double.parseDouble(m.group(1));
+    }
+    return last;
   }
 
   private static SourceProbe probe(SynthesizedPiece piece) {

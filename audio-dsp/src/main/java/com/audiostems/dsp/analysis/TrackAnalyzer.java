@@ -1,17 +1,31 @@
 package com.audiostems.dsp.analysis;
 
+import com.audiostems.dsp.loudness.LoudnessMeasurement;
+import com.audiostems.dsp.loudness.LoudnessMeter;
+import com.audiostems.dsp.rhythm.RhythmAnalysis;
+import com.audiostems.dsp.rhythm.RhythmAnalyzer;
 import com.audiostems.dsp.signal.Decimation;
 import com.audiostems.dsp.signal.MonoSignal;
+import com.audiostems.dsp.signal.Spectrogram;
+import com.audiostems.dsp.signal.Stft;
+import com.audiostems.dsp.spectral.SpectralAnalyzer;
+import com.audiostems.dsp.spectral.SpectralFrames;
+import com.audiostems.dsp.spectral.SpectralSummary;
+import com.audiostems.dsp.structure.StructureAnalysis;
+import com.audiostems.dsp.structure.StructureAnalyzer;
 import com.audiostems.dsp.tonal.KeyAnalyzer;
 import com.audiostems.dsp.tonal.KeyEstimate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Every analysis of one track from one decode pass. Blocks of the source (all channels, its own
- * rate) stream in through {@link #accept}; the streaming analysers consume them as they come, and
- * the mono mix is kept for the analysers that need the whole signal (tempo, key, timbre,
- * structure), which run in {@link #finish} on the mix reduced to the analysis rate.
+ * rate) stream in through {@link #accept}: the loudness meter consumes them as they come (it needs
+ * every channel at the source rate, for the channel weights and the true peak), and the mono mix
+ * is kept for the analysers that need the whole signal. {@link #finish} reduces the mix to the
+ * analysis rate (22.05/24 kHz), computes the one shared spectrogram (2048-point frames, hop 512:
+ * ≈ 23 ms) for timbre and structure, and runs rhythm and key on the mix.
  *
  * <p>Not thread-safe: one track, one thread, as the pipeline runs one analysis per core.
  */
@@ -19,10 +33,18 @@ public final class TrackAnalyzer {
   /** Bumped whenever an analyser changes what it reports, so that stored reports can be told apart. */
   public static final String ENGINE = "audiostems-dsp/1";
 
+  /** The shared spectrogram's frame: 93 ms at 22.05 kHz, 43 Hz... fine enough for timbre. */
+  static final int FRAME_SAMPLES = 2048;
+
+  /** The shared spectrogram's hop: 23 ms at 22.05 kHz, librosa's default resolution. */
+  static final int HOP_SAMPLES = 512;
+
   private final int sampleRateHz;
   private final int channels;
+  private final LoudnessMeter loudness;
   private final MonoAccumulator mono = new MonoAccumulator();
   private long frames;
+  private long loudnessNanos;
 
   public TrackAnalyzer(int sampleRateHz, int channels) {
     if (sampleRateHz <= 0 || channels <= 0) {
@@ -30,6 +52,7 @@ public final class TrackAnalyzer {
     }
     this.sampleRateHz = sampleRateHz;
     this.channels = channels;
+    this.loudness = new LoudnessMeter(sampleRateHz, channels);
   }
 
   /** The next {@code frames} frames: {@code block[channel][i]}, floats with full scale at ±1. */
@@ -37,6 +60,9 @@ public final class TrackAnalyzer {
     if (block.length != channels) {
       throw new IllegalArgumentException("expected " + channels + " channels, got " + block.length);
     }
+    long t0 = System.nanoTime();
+    loudness.accept(block, frames);
+    loudnessNanos += System.nanoTime() - t0;
     mono.accept(block, frames);
     this.frames += frames;
   }
@@ -44,15 +70,42 @@ public final class TrackAnalyzer {
   /** Runs the whole-signal analysers and returns everything found. */
   public TrackAnalysisReport finish() {
     Map<String, Double> millis = new LinkedHashMap<>();
-    long t0 = System.nanoTime();
-    MonoSignal analysisRate = Decimation.toAnalysisRate(mono.samples(), sampleRateHz);
-    millis.put("downmixAndDecimation", (System.nanoTime() - t0) / 1e6);
-
-    long t1 = System.nanoTime();
-    KeyEstimate key = KeyAnalyzer.analyze(analysisRate);
-    millis.put("key", (System.nanoTime() - t1) / 1e6);
-
+    LoudnessMeasurement loudnessResult = timed(millis, "loudness (result)", loudness::result);
+    millis.put("loudness (streaming)", loudnessNanos / 1e6);
+    MonoSignal analysisRate = timed(millis, "downmix to analysis rate", () -> Decimation.toAnalysisRate(mono.samples(), sampleRateHz));
+    Spectrogram spectrogram =
+        timed(millis, "spectrogram", () -> Stft.magnitudes(analysisRate.samples(), analysisRate.sampleRateHz(), FRAME_SAMPLES, HOP_SAMPLES));
+    SpectralFrames spectralFrames = timed(millis, "timbre", () -> SpectralAnalyzer.frames(spectrogram, analysisRate.samples()));
+    SpectralSummary timbre = SpectralAnalyzer.summarize(spectralFrames);
+    RhythmAnalysis rhythm = timed(millis, "rhythm", () -> RhythmAnalyzer.analyze(analysisRate));
+    KeyEstimate key = timed(millis, "key", () -> KeyAnalyzer.analyze(analysisRate));
+    StructureAnalysis structure =
+        timed(
+            millis,
+            "structure",
+            () ->
+                StructureAnalyzer.analyze(
+                    spectralFrames,
+                    loudnessResult.shortTermLoudnessPerSecondLufs(),
+                    rhythm.beatTimesSeconds().length >= 8 ? rhythm.beatTimesSeconds() : null));
     return new TrackAnalysisReport(
-        ENGINE, (double) frames / sampleRateHz, sampleRateHz, channels, analysisRate.sampleRateHz(), key, millis);
+        ENGINE,
+        (double) frames / sampleRateHz,
+        sampleRateHz,
+        channels,
+        analysisRate.sampleRateHz(),
+        loudnessResult,
+        rhythm,
+        key,
+        timbre,
+        structure,
+        millis);
+  }
+
+  private static <T> T timed(Map<String, Double> millis, String name, Supplier<T> analysis) {
+    long t0 = System.nanoTime();
+    T result = analysis.get();
+    millis.put(name, (System.nanoTime() - t0) / 1e6);
+    return result;
   }
 }
