@@ -246,7 +246,7 @@ public final class MusicSynth {
             sound = Sounds.bass(sr, bw, hz, v, hold, attack, r);
             gain =
                 switch (bw) {
-                  case HEAVY -> 1.5;
+                  case HEAVY -> 2.0;
                   case NORMAL -> 1.5;
                   default -> 1.2;
                 };
