@@ -318,6 +318,74 @@ class MusicSynthTest {
         .allSatisfy(s -> assertThat(s.sections().size()).isGreaterThanOrEqualTo(4));
   }
 
+  private static final double[] KK_MAJOR = {6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88};
+  private static final double[] KK_MINOR = {6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17};
+
+  @Test
+  void aNaiveKeyFinderHearsTheKeyOrACloseNeighbourOfIt() {
+    // Krumhansl-Kessler on a long-term chroma: a weak analyser, so it may miss by a relative or
+    // dominant key (as it does on real music), but a transposed or mistuned render would fail.
+    int exact = 0;
+    List<PieceSpec> smoke = AccuracySuite.smoke();
+    for (PieceSpec spec : smoke) {
+      SynthesizedPiece p = MusicSynth.render(spec);
+      double[] chroma = chroma(p);
+      int best = 0;
+      double bestCorr = -2;
+      for (int k = 0; k < 24; k++) {
+        double c = correlation(chroma, k < 12 ? KK_MAJOR : KK_MINOR, k % 12);
+        if (c > bestCorr) {
+          bestCorr = c;
+          best = k;
+        }
+      }
+      int tonic = spec.tonicPitchClass();
+      boolean minor = spec.mode() == Mode.MINOR;
+      int truth = tonic + (minor ? 12 : 0);
+      int relative = minor ? (tonic + 3) % 12 : 12 + (tonic + 9) % 12;
+      int dominant = (tonic + 7) % 12 + (minor ? 12 : 0);
+      int subdominant = (tonic + 5) % 12 + (minor ? 12 : 0);
+      int parallel = tonic + (minor ? 0 : 12);
+      assertThat(best).as(spec.label()).isIn(truth, relative, dominant, subdominant, parallel);
+      if (best == truth) {
+        exact++;
+      }
+    }
+    assertThat(exact).isGreaterThanOrEqualTo(smoke.size() / 2);
+  }
+
+  private static double[] chroma(SynthesizedPiece p) {
+    Spectrogram s = Stft.magnitudes(p.mono().samples(), p.sampleRateHz(), 8192, 8192);
+    double[] c = new double[12];
+    double cents = p.truth().tuningOffsetCents();
+    for (float[] f : s.magnitudes()) {
+      for (int k = 1; k < f.length; k++) {
+        double hz = s.binFrequencyHz(k);
+        if (hz >= 60 && hz <= 2000) {
+          double midi = 69 + 12 * Math.log(hz / 440) / Math.log(2) - cents / 100;
+          c[Math.floorMod(Math.round(midi), 12)] += f[k];
+        }
+      }
+    }
+    return c;
+  }
+
+  private static double correlation(double[] x, double[] profile, int tonic) {
+    double mx = Arrays.stream(x).average().orElse(0);
+    double my = Arrays.stream(profile).average().orElse(0);
+    double sxy = 0;
+    double sxx = 0;
+    double syy = 0;
+    for (int i = 0; i < 12; i++) {
+      double dx = x[(i + tonic) % 12] - mx;
+      double dy = profile[i] - my;
+      sxy += dx * dy;
+      sxx += dx * dx;
+      syy += dy * dy;
+    }
+    return sxy / Math.sqrt(sxx * syy);
+  }
+
   @Test
   void aMinuteRendersQuickly() {
     PieceSpec spec = AccuracySuite.byLabel(AccuracySuite.withSections().get(0).label());
