@@ -154,6 +154,25 @@ class MusicSynthTest {
   }
 
   @Test
+  void aLoudMasterHasALowerCrestFactor() {
+    double dynamic = crestDb(MusicSynth.render(pop()));
+    double loud = crestDb(MusicSynth.render(pop().withMasteringDriveDb(9)));
+    assertThat(dynamic - loud).isGreaterThan(4);
+  }
+
+  private static double crestDb(SynthesizedPiece p) {
+    double peak = 0;
+    double e = 0;
+    for (float[] c : p.channels()) {
+      for (float v : c) {
+        peak = Math.max(peak, Math.abs(v));
+        e += v * v;
+      }
+    }
+    return 20 * Math.log10(peak / Math.sqrt(e / (2.0 * p.frameCount())));
+  }
+
+  @Test
   void channelsAreStereoWithTheRequestedLengthAndRate() {
     PieceSpec spec = pop().withSampleRate(48_000).withDuration(12.5);
     SynthesizedPiece piece = MusicSynth.render(spec);
@@ -312,6 +331,7 @@ class MusicSynthTest {
         .isGreaterThanOrEqualTo(4);
     assertThat(all.stream().filter(s -> s.style() == Style.AMBIENT).count()).isGreaterThanOrEqualTo(2);
     assertThat(all.stream().filter(s -> s.sampleRateHz() == 48_000)).isNotEmpty();
+    assertThat(all.stream().filter(s -> s.masteringDriveDb() > 0)).isNotEmpty();
     assertThat(all).allSatisfy(s -> assertThat(s.durationSeconds()).isBetween(30.0, 60.0));
     assertThat(all).allSatisfy(s -> assertThat(s.tempoBpm()).isBetween(60.0, 180.0));
     assertThat(AccuracySuite.withSections()).hasSizeGreaterThanOrEqualTo(4)
