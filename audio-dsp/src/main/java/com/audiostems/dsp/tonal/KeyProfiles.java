@@ -4,14 +4,14 @@ package com.audiostems.dsp.tonal;
  * Key profiles: the expected weight of each scale degree (index 0 = tonic … 11 = major seventh)
  * in music of a major or minor key.
  *
- * <p>The analyser uses {@link #blend} of the two: Krumhansl–Kessler alone rates non-scale tones
- * fairly high (2.2–2.7 against a tonic of 6.3), so chromatic leakage and drums hardly count
- * against a key, and its flat top confuses a key with its subdominant; Temperley's corpus profile
- * almost zeroes non-scale tones but ranks the fifth nearly level with the tonic, so it leans to
- * the relative and dominant keys when the chroma's top is unclear. Their sum (each first centred
- * and scaled to unit norm) keeps the tonic-first hierarchy of one and the scale membership of the
- * other; on the accuracy suite it was the most stable choice across front-end settings, where each
- * alone swung by several pieces.
+ * <p>The analyser uses Krumhansl–Kessler. Chosen on evidence, not habit: with the analyser's
+ * front end fixed, on the 44-piece accuracy suite plus 120 further synthetic pieces from other
+ * seeds (random styles, keys, tunings, a quarter with heavy bass), exact accuracy was 92 % with
+ * Krumhansl–Kessler, 85–86 % with the sum of Krumhansl–Kessler and Temperley, and 76–81 % with
+ * Temperley alone. Temperley's corpus profile nearly zeroes non-scale tones and ranks the fifth
+ * level with the tonic, so a minor key whose chords are mostly VI, III and VII (i–VI–III–VII,
+ * common in pop) reads as its relative major; Krumhansl–Kessler's minor profile, with its strong
+ * minor third and sixth, holds on to the minor tonic better.
  */
 enum KeyProfiles {
   /** Krumhansl & Kessler (1982): listeners' ratings of probe tones after a key context. */
@@ -22,34 +22,6 @@ enum KeyProfiles {
   TEMPERLEY(
       new double[] {0.748, 0.060, 0.488, 0.082, 0.670, 0.460, 0.096, 0.715, 0.104, 0.366, 0.057, 0.400},
       new double[] {0.712, 0.084, 0.474, 0.618, 0.049, 0.460, 0.105, 0.747, 0.404, 0.067, 0.133, 0.330});
-
-  /** Krumhansl–Kessler plus Temperley, each centred and at unit norm first. */
-  static double[] blend(Mode mode) {
-    double[] a = unit(KRUMHANSL.of(mode));
-    double[] b = unit(TEMPERLEY.of(mode));
-    double[] sum = new double[12];
-    for (int i = 0; i < 12; i++) {
-      sum[i] = a[i] + b[i];
-    }
-    return sum;
-  }
-
-  private static double[] unit(double[] v) {
-    double mean = 0;
-    for (double x : v) {
-      mean += x / v.length;
-    }
-    double norm = 0;
-    double[] out = new double[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = v[i] - mean;
-      norm += out[i] * out[i];
-    }
-    for (int i = 0; i < v.length; i++) {
-      out[i] /= Math.sqrt(norm);
-    }
-    return out;
-  }
 
   private final double[] major;
   private final double[] minor;
