@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * LRA = 5 +-1 LU) and case 6 ("authentic programme 2", wide loudness range, LRA = 15 +-1 LU) are
  * recordings distributed as files (they are the same programmes as Tech 3341 cases 7 and 8).
  */
-class EbuTech3342Test {
+class LoudnessEbuTech3342Test {
 
   private static final double LRA_TOLERANCE_LU = 1.0;
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * I = -23.0 +-0.1 LUFS) and case 8 ("authentic programme 2", wide loudness range, I = -23.0 +-0.1
  * LUFS) are recordings the EBU distributes as files, not signals the table describes.
  */
-class EbuTech3341Test {
+class LoudnessEbuTech3341Test {
 
   /** Loudness tolerance of cases 1-6 and 9-14: +-0.1 LU. */
   private static final double LOUDNESS_TOLERANCE_LU = 0.1;
