@@ -5,10 +5,10 @@ package com.audiostems.dsp.loudness;
  *
  * <p>Loudness is in LUFS (= LKFS, K-weighted, relative to full scale), ranges and ratios in LU
  * (= dB), peaks in dBFS / dBTP with full scale = 1.0. A quantity with nothing to measure is
- * -Infinity rather than NaN: the loudness values of silence, or of windows that never filled (an
- * input shorter than 400 ms has no integrated loudness, one shorter than 3 s no short-term
- * maximum... see each component), and the peaks of digital silence. Window series are zero-padded
- * at the start, as a meter started on silence would show.
+ * -Infinity rather than NaN: the loudness of silence (and the integrated loudness of an input
+ * shorter than one 400 ms gating block) and the peaks of digital silence. Windows that reach back
+ * before the first sample count the missing samples as silence, as a meter started on silence
+ * would show: the maxima and the series include them, the integrated loudness and LRA do not.
  *
  * @param sampleRateHz the input's rate
  * @param channels the input's channel count

@@ -12,13 +12,14 @@ package com.audiostems.dsp.loudness;
  * of Annex 2's 12.04 dB headroom attenuation.
  *
  * <p>The oversampling factor is 8 below 88.2 kHz and 4 from 88.2 kHz up (Annex 2 asks for at
- * least 4 at 48 kHz and less at higher rates; 8 halves the worst-case under-reading between
- * interpolated points at 44.1/48 kHz).
+ * least 4 at 48 kHz and less at higher rates). The grid of 8 points per sample under-reads a tone
+ * at 0.4 fs by at most 0.11 dB where 4 points would lose 0.44 dB.
  *
- * <p>Speed: an interpolated value can never exceed the largest input magnitude it is computed
- * from times the largest absolute tap sum of a phase. Blocks whose bound cannot beat the true peak
- * found so far are skipped, which is exact (not an approximation) and, after the first loud
- * passage of a track, skips most blocks.
+ * <p>Speed, without approximation: an interpolated value can never exceed the largest input
+ * magnitude it is computed from times the largest absolute tap sum of a phase, so blocks whose
+ * bound cannot beat the true peak found so far are skipped. At 8x the three phases of the 4x grid
+ * are computed first and the four in between only for blocks whose 4x peak comes within 10 % of
+ * the record (a band-limited peak lies at most 7.7 % above the nearest 4x point).
  */
 public final class TruePeakMeter {
 

@@ -15,7 +15,7 @@ package com.audiostems.dsp.loudness;
  * is a sum of whole hops, and the windows ending inside the hop follow by adding the sample that
  * enters and subtracting the one that leaves (the drift of that running sum never outlives one
  * hop). And a hop is only scanned sample by sample when the sum over every sample its windows can
- * touch exceeds the largest window so far, which after the first loud passage is rare.
+ * touch exceeds the largest window so far, so passages quieter than the loudest one cost nothing.
  *
  * <p>Before the first sample the stream counts as silence, so windows ending in the first 400 ms
  * or 3 s are zero-padded; {@link LoudnessMeter} decides which of those it uses.

@@ -1,10 +1,13 @@
 package com.audiostems.dsp.loudness;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.SplittableRandom;
 
 /**
  * Speed of {@link LoudnessMeter} on a 5-minute 44.1 kHz stereo track, true peak included, on one
- * core: prints seconds and "x realtime" (best of several runs, since the machine is shared).
+ * thread: prints CPU and wall seconds and "x realtime" (best of several runs, since the machine
+ * is shared). The target is 0.3 s (1000x realtime).
  *
  * <p>Not a test (surefire only runs *Test classes). Run it with:
  *
@@ -34,25 +37,30 @@ public final class LoudnessBenchmark {
   }
 
   private static void report(String name, float[][] track) {
-    double best = Double.MAX_VALUE;
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    double bestWall = Double.MAX_VALUE;
+    double bestCpu = Double.MAX_VALUE;
     LoudnessMeasurement m = null;
-    for (int run = 0; run < RUNS + 2; run++) { // the first runs warm up the JIT
-      long start = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    for (int run = 0; run < RUNS + 2; run++) { // the first two runs warm up the JIT
+      long wall = System.nanoTime();
+      long cpu = threads.getCurrentThreadCpuTime();
       LoudnessMeter meter = new LoudnessMeter(RATE_HZ, 2);
       for (int i = 0; i < track[0].length; i += BLOCK_FRAMES) {
         meter.accept(track, i, Math.min(BLOCK_FRAMES, track[0].length - i));
       }
       m = meter.result();
-      double seconds = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - start) / 1e9;
       if (run >= 2) {
-        best = Math.min(best, seconds);
+        bestWall = Math.min(bestWall, (System.nanoTime() - wall) / 1e9);
+        bestCpu = Math.min(bestCpu, (threads.getCurrentThreadCpuTime() - cpu) / 1e9);
       }
     }
+    // CPU time of this thread is what one core spends; wall time also counts waiting for a core
+    // on a shared machine. Both are printed.
     System.out.printf(
-        "%s: %d s of %d Hz stereo in %.3f s (best of %d) = %.0fx realtime;"
-            + " I %.2f LUFS, LRA %.2f LU, TP %.2f dBTP (%dx)%n",
-        name, SECONDS, RATE_HZ, best, RUNS, SECONDS / best, m.integratedLufs(),
-        m.loudnessRangeLu(), m.truePeakDbtp(), m.truePeakOversampling());
+        "%s: %d s of %d Hz stereo in %.3f s CPU (%.0fx realtime), %.3f s wall (%.0fx), best of"
+            + " %d; I %.2f LUFS, LRA %.2f LU, TP %.2f dBTP (%dx)%n",
+        name, SECONDS, RATE_HZ, bestCpu, SECONDS / bestCpu, bestWall, SECONDS / bestWall, RUNS,
+        m.integratedLufs(), m.loudnessRangeLu(), m.truePeakDbtp(), m.truePeakOversampling());
   }
 
   private static float[][] musicLike(int frames) {
