@@ -433,7 +433,7 @@ class MusicSynthTest {
 
   @Test
   void aMinuteRendersQuickly() {
-    PieceSpec spec = AccuracySuite.byLabel(AccuracySuite.withSections().get(0).label());
+    PieceSpec spec = AccuracySuite.withSections().get(0);
     MusicSynth.render(spec.withDuration(5)); // warm-up (JIT)
     long t0 = System.nanoTime();
     SynthesizedPiece p = MusicSynth.render(spec);
