@@ -12,13 +12,13 @@ import java.util.Locale;
  * fixed: specs and seeds are literals, so a change in a score is a change in an analyser (or in
  * the synthesiser, which its own tests pin down).
  *
- * <p>Composition (see {@link #pieces()}): 44 pieces, 62-180 BPM with 17 below 100 (93.5, 76.8,
- * 99.9 among them) and other non-integer tempos (127.3, 118.6, 145.5, 102.4); 8 in 3/4; 8 without
+ * <p>Composition (see {@link #pieces()}): 44 pieces, 1610 s of audio. Tempos 62-180 BPM, 17
+ * below 100, non-integer tempos 93.5, 76.8, 99.9, 102.4, 118.6, 127.3, 145.5; 8 in 3/4; 8 without
  * drums (ballads, ambient, a drumless waltz); all 24 keys; tuning offsets from -30 to +30 cents on
- * 8; swing on 8 (eighths, and sixteenths in funk); tempo drift on 5 (two linear ramps, three slow
- * sinusoids); heavy sub bass on 9; three ambient pieces with slow soft onsets; 6 pieces with a
- * full song form for the section-boundary analyser; 7 loudly mastered (compressed and soft-
- * limited, transients flattened); durations 30-60 s; 5 at 48 kHz.
+ * 9; swing on 7 (eighths, and sixteenths in funk); tempo drift on 5 (two linear ramps, three slow
+ * sinusoids); heavy sub bass on 8; three ambient pieces with slow soft onsets; 6 with a song form
+ * for the section-boundary analyser ({@link #withSections()}); 7 loudly mastered (compressed and
+ * soft-limited, transients flattened); durations 30-60 s; 5 at 48 kHz, the rest at 44.1 kHz.
  *
  * <p>Labels read {@code style-bpm-key} plus tags: {@code 3-4} (metre), {@code nodr} (no drums),
  * {@code sw} (swing), {@code drift}, {@code heavy} (sub bass), {@code +30c} (tuning), {@code form}

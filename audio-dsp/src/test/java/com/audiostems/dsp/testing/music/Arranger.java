@@ -222,7 +222,7 @@ final class Arranger {
       case BALLAD, AMBIENT -> {
         // Half-time and sparse: kick on 1, snare (or rim) on the middle of the bar, quarter hats.
         hit(bar, 0, Drum.KICK, vel(r, 0.8, 0, e));
-        int mid = bpb == 4 ? 2 : 2;
+        int mid = 2; // beat 3 in both 4/4 (half-time backbeat) and 3/4
         if (mid < fillFrom) {
           hit(bar, mid, style == Style.AMBIENT ? Drum.RIM : Drum.SNARE, vel(r, 0.7, mid, e));
         }

@@ -444,7 +444,7 @@ public final class MusicSynth {
           spec.mode(),
           spec.tuningCents(),
           spec.swing(),
-          !kicks.isEmpty() || score.hits.size() > 0,
+          !score.hits.isEmpty(),
           sectionStarts,
           List.copyOf(labels),
           List.copyOf(chords),

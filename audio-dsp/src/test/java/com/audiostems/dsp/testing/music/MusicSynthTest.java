@@ -51,6 +51,31 @@ class MusicSynthTest {
   }
 
   @Test
+  void swingDelaysTheOffBeatEighthsButNotTheBeats() {
+    PieceSpec spec = pop().withTempo(100).withSwing(0.6).withJitterMs(0);
+    GroundTruth t = MusicSynth.render(spec).truth();
+    double period = 0.6;
+    double swungOffset = period * (0.5 + 0.6 / 6); // 0.36 s after the beat instead of 0.30
+    int onBeat = 0;
+    int swung = 0;
+    int straight = 0;
+    for (double o : t.onsetTimesSeconds()) {
+      double phase = (o - t.beatTimesSeconds()[0]) / period;
+      double frac = (phase - Math.floor(phase)) * period;
+      if (frac < 1e-6 || period - frac < 1e-6) {
+        onBeat++;
+      } else if (Math.abs(frac - swungOffset) < 1e-6) {
+        swung++;
+      } else if (Math.abs(frac - period / 2) < 1e-6) {
+        straight++;
+      }
+    }
+    assertThat(onBeat).isGreaterThan(20);
+    assertThat(swung).isGreaterThan(10);
+    assertThat(straight).isZero();
+  }
+
+  @Test
   void linearDriftBeatIntervalsFollowTheRamp() {
     PieceSpec spec = pop().withTempo(100).withDrift(TempoDrift.linear(120)).withDuration(40);
     GroundTruth t = MusicSynth.render(spec).truth();
@@ -408,7 +433,7 @@ class MusicSynthTest {
 
   @Test
   void aMinuteRendersQuickly() {
-    PieceSpec spec = AccuracySuite.byLabel(AccuracySuite.withSections().get(0).label());
+    PieceSpec spec = AccuracySuite.withSections().get(0);
     MusicSynth.render(spec.withDuration(5)); // warm-up (JIT)
     long t0 = System.nanoTime();
     SynthesizedPiece p = MusicSynth.render(spec);
