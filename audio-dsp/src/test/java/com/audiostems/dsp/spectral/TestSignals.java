@@ -4,7 +4,7 @@ import com.audiostems.dsp.signal.RealFft;
 import java.util.Random;
 
 /** Deterministic test signals with known spectra. */
-final class TestSignals {
+public final class TestSignals {
 
   static final int RATE_HZ = 22_050;
 
@@ -53,7 +53,7 @@ final class TestSignals {
     return packed;
   }
 
-  static float[] concat(float[]... parts) {
+  public static float[] concat(float[]... parts) {
     int n = 0;
     for (float[] p : parts) {
       n += p.length;

@@ -23,7 +23,7 @@ class StructureAnalyzerTest {
 
   @Test
   void abruptChangesAreFoundWithinTwoSeconds() {
-    StructureAnalysis a = StructureAnalyzer.analyze(spectrogram(PAD_DRUMS_PAD), TestMusic.rmsLoudnessPerSecondLufs(PAD_DRUMS_PAD));
+    StructureAnalysis a = StructureAnalyzer.analyze(spectrogram(PAD_DRUMS_PAD), TestMusic.loudnessPerSecondLufs(PAD_DRUMS_PAD));
     assertThat(a.boundariesSeconds()).hasSize(2);
     assertThat(a.boundariesSeconds()[0]).isCloseTo(20, within(2.0));
     assertThat(a.boundariesSeconds()[1]).isCloseTo(40, within(2.0));
@@ -39,7 +39,7 @@ class StructureAnalyzerTest {
 
   @Test
   void theLoudPartHasMoreEnergyThanTheQuietParts() {
-    StructureAnalysis a = StructureAnalyzer.analyze(spectrogram(PAD_DRUMS_PAD), TestMusic.rmsLoudnessPerSecondLufs(PAD_DRUMS_PAD));
+    StructureAnalysis a = StructureAnalyzer.analyze(spectrogram(PAD_DRUMS_PAD), TestMusic.loudnessPerSecondLufs(PAD_DRUMS_PAD));
     EnergyCurve e = a.energy();
     assertThat(e.energyPerSecond()).hasSize(60);
     double quiet = e.meanEnergy(3, 17);
@@ -58,7 +58,7 @@ class StructureAnalyzerTest {
       beats[i] = i * 0.5; // 120 BPM
     }
     StructureAnalysis a = StructureAnalyzer.analyze(
-        spectrogram(PAD_DRUMS_PAD), TestMusic.rmsLoudnessPerSecondLufs(PAD_DRUMS_PAD), beats);
+        spectrogram(PAD_DRUMS_PAD), TestMusic.loudnessPerSecondLufs(PAD_DRUMS_PAD), beats);
     assertThat(a.boundariesSeconds()).hasSize(2);
     assertThat(a.boundariesSeconds()[0]).isCloseTo(20, within(2.0));
     assertThat(a.boundariesSeconds()[1]).isCloseTo(40, within(2.0));
@@ -72,7 +72,7 @@ class StructureAnalyzerTest {
       noise[i] = (float) (0.1 * random.nextGaussian());
     }
     for (float[] steady : List.of(TestMusic.pad(60, 0.1), TestMusic.drumsAndBass(60, 120, 2), noise)) {
-      StructureAnalysis a = StructureAnalyzer.analyze(spectrogram(steady), TestMusic.rmsLoudnessPerSecondLufs(steady));
+      StructureAnalysis a = StructureAnalyzer.analyze(spectrogram(steady), TestMusic.loudnessPerSecondLufs(steady));
       assertThat(a.boundariesSeconds()).isEmpty();
       assertThat(a.sections()).hasSize(1);
       assertThat(a.sections().get(0).role()).isEqualTo(SectionRole.VERSE);
@@ -83,7 +83,7 @@ class StructureAnalyzerTest {
   @Test
   void reusingTheSpectralSweepGivesTheSameResult() {
     Spectrogram s = spectrogram(PAD_DRUMS_PAD);
-    double[] loudness = TestMusic.rmsLoudnessPerSecondLufs(PAD_DRUMS_PAD);
+    double[] loudness = TestMusic.loudnessPerSecondLufs(PAD_DRUMS_PAD);
     SpectralFrames frames = SpectralAnalyzer.frames(s, PAD_DRUMS_PAD);
     StructureAnalysis direct = StructureAnalyzer.analyze(s, loudness);
     StructureAnalysis reused = StructureAnalyzer.analyze(frames, loudness, null);
@@ -94,7 +94,7 @@ class StructureAnalyzerTest {
   @Test
   void silenceAndEmptyInputDoNotBreak() {
     float[] silence = new float[30 * RATE_HZ];
-    StructureAnalysis a = StructureAnalyzer.analyze(spectrogram(silence), TestMusic.rmsLoudnessPerSecondLufs(silence));
+    StructureAnalysis a = StructureAnalyzer.analyze(spectrogram(silence), TestMusic.loudnessPerSecondLufs(silence));
     assertThat(a.sections()).hasSize(1);
     assertThat(a.energy().trackEnergy()).isZero();
     StructureAnalysis empty = StructureAnalyzer.analyze(spectrogram(new float[0]), new double[0]);

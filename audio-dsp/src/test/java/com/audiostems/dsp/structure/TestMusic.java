@@ -1,5 +1,8 @@
 package com.audiostems.dsp.structure;
 
+import com.audiostems.dsp.loudness.LoudnessMeter;
+import com.audiostems.dsp.spectral.TestSignals;
+
 import java.util.Random;
 
 /**
@@ -70,37 +73,11 @@ final class TestMusic {
   }
 
   static float[] concat(float[]... parts) {
-    int n = 0;
-    for (float[] p : parts) {
-      n += p.length;
-    }
-    float[] out = new float[n];
-    int at = 0;
-    for (float[] p : parts) {
-      System.arraycopy(p, 0, out, at, p.length);
-      at += p.length;
-    }
-    return out;
+    return TestSignals.concat(parts);
   }
 
-  /**
-   * A stand-in for the R128 meter's short-term loudness per second: value i is the RMS in dB
-   * (−0.691 dB offset as in R128, no K-weighting) of the 3 s ending at second i + 1, like a
-   * meter read once a second. Quiet enough signals read like LUFS within a few dB.
-   */
-  static double[] rmsLoudnessPerSecondLufs(float[] mono) {
-    int seconds = mono.length / RATE_HZ;
-    double[] prefix = new double[mono.length + 1];
-    for (int i = 0; i < mono.length; i++) {
-      prefix[i + 1] = prefix[i] + (double) mono[i] * mono[i];
-    }
-    double[] out = new double[seconds];
-    for (int s = 0; s < seconds; s++) {
-      int to = (s + 1) * RATE_HZ;
-      int from = Math.max(0, to - 3 * RATE_HZ);
-      double meanSquare = (prefix[to] - prefix[from]) / (to - from);
-      out[s] = meanSquare > 0 ? -0.691 + 10 * Math.log10(meanSquare) : Double.NEGATIVE_INFINITY;
-    }
-    return out;
+  /** The R128 meter's short-term loudness once a second, as the pipeline feeds the analyser. */
+  static double[] loudnessPerSecondLufs(float[] mono) {
+    return LoudnessMeter.measure(new float[][] {mono}, RATE_HZ).shortTermLoudnessPerSecondLufs();
   }
 }
