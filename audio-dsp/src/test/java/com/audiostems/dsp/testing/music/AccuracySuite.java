@@ -12,16 +12,17 @@ import java.util.Locale;
  * fixed: specs and seeds are literals, so a change in a score is a change in an analyser (or in
  * the synthesiser, which its own tests pin down).
  *
- * <p>Composition (see {@link #pieces()}): 44 pieces, 62-180 BPM with 17 below 100 (93.5, 76.8,
- * 99.9 among them) and other non-integer tempos (127.3, 118.6, 145.5, 102.4); 8 in 3/4; 8 without
+ * <p>Composition (see {@link #pieces()}): 44 pieces, 1610 s of audio. Tempos 62-180 BPM, 17
+ * below 100, non-integer tempos 93.5, 76.8, 99.9, 102.4, 118.6, 127.3, 145.5; 8 in 3/4; 8 without
  * drums (ballads, ambient, a drumless waltz); all 24 keys; tuning offsets from -30 to +30 cents on
- * 8; swing on 8 (eighths, and sixteenths in funk); tempo drift on 5 (two linear ramps, three slow
- * sinusoids); heavy sub bass on 9; three ambient pieces with slow soft onsets; 6 pieces with a
- * full song form for the section-boundary analyser; durations 30-60 s; 5 at 48 kHz.
+ * 9; swing on 7 (eighths, and sixteenths in funk); tempo drift on 5 (two linear ramps, three slow
+ * sinusoids); heavy sub bass on 8; three ambient pieces with slow soft onsets; 6 with a song form
+ * for the section-boundary analyser ({@link #withSections()}); 7 loudly mastered (compressed and
+ * soft-limited, transients flattened); durations 30-60 s; 5 at 48 kHz, the rest at 44.1 kHz.
  *
  * <p>Labels read {@code style-bpm-key} plus tags: {@code 3-4} (metre), {@code nodr} (no drums),
  * {@code sw} (swing), {@code drift}, {@code heavy} (sub bass), {@code +30c} (tuning), {@code form}
- * (sections), {@code 48k}.
+ * (sections), {@code loud} (mastered hot), {@code 48k}.
  */
 public final class AccuracySuite {
 
@@ -51,10 +52,10 @@ public final class AccuracySuite {
     // Steady pop/rock and the required non-integer tempos.
     b.add(p(Style.POP_ROCK, 120, C, MAJOR, 101).durationSeconds(40));
     b.add(p(Style.POP_ROCK, 93.5, A, MINOR, 102));
-    b.add(p(Style.POP_ROCK, 127.3, E, MAJOR, 103).tuningCents(8));
+    b.add(p(Style.POP_ROCK, 127.3, E, MAJOR, 103).tuningCents(8).masteringDriveDb(6));
     b.add(p(Style.WALTZ, 84, F, MAJOR, 104));
     b.add(p(Style.BALLAD, 62, DB, MAJOR, 105).durationSeconds(45));
-    b.add(p(Style.ELECTRONIC, 128, F, MINOR, 106).sampleRateHz(48_000));
+    b.add(p(Style.ELECTRONIC, 128, F, MINOR, 106).sampleRateHz(48_000).masteringDriveDb(8));
     b.add(p(Style.FUNK, 104, D, MAJOR, 107).swing(0.25));
     b.add(p(Style.AMBIENT, 66, EB, MINOR, 108).durationSeconds(45));
     b.add(p(Style.HIP_HOP, 86, G, MINOR, 109).swing(0.35));
@@ -68,11 +69,11 @@ public final class AccuracySuite {
     b.add(p(Style.AMBIENT, 80, DB, MINOR, 117).tuningCents(-15));
     b.add(p(Style.POP_ROCK, 112, EB, MAJOR, 118).drift(TempoDrift.linear(121)).durationSeconds(45));
     b.add(p(Style.POP_ROCK, 136, E, MINOR, 119).drift(TempoDrift.linear(128)).durationSeconds(45));
-    b.add(p(Style.ELECTRONIC, 135, AB, MINOR, 120).sampleRateHz(48_000));
+    b.add(p(Style.ELECTRONIC, 135, AB, MINOR, 120).sampleRateHz(48_000).masteringDriveDb(10));
     b.add(p(Style.FUNK, 112, GB, MAJOR, 121).swing(0.35));
     b.add(p(Style.POP_ROCK, 100, D, MINOR, 122));
     b.add(p(Style.HIP_HOP, 95, B, MAJOR, 123).swing(0.5));
-    b.add(p(Style.POP_ROCK, 160, GB, MAJOR, 124).tuningCents(-5));
+    b.add(p(Style.POP_ROCK, 160, GB, MAJOR, 124).tuningCents(-5).masteringDriveDb(6));
     b.add(p(Style.POP_ROCK, 180, BB, MINOR, 125));
     b.add(p(Style.BALLAD, 78, A, MAJOR, 126).drums(true));
     b.add(p(Style.POP_ROCK, 118.6, F, MINOR, 127).tuningCents(12));
@@ -83,17 +84,18 @@ public final class AccuracySuite {
     // Song forms for the section-boundary analyser: a minute each, clear changes of parts and level.
     b.add(p(Style.POP_ROCK, 145.5, AB, MAJOR, 132).songForm().durationSeconds(60));
     b.add(p(Style.POP_ROCK, 120, B, MINOR, 133).songForm().durationSeconds(60));
-    b.add(p(Style.ELECTRONIC, 126, C, MINOR, 134).songForm().durationSeconds(60));
+    b.add(p(Style.ELECTRONIC, 126, C, MINOR, 134).songForm().durationSeconds(60).masteringDriveDb(6));
     b.add(p(Style.BALLAD, 88, EB, MAJOR, 135).drums(true).songForm().durationSeconds(60));
     b.add(p(Style.FUNK, 110, A, MINOR, 136).swing(0.25).songForm().durationSeconds(60));
     b.add(p(Style.WALTZ, 96, G, MAJOR, 137).songForm().durationSeconds(60));
     // More of the hard ones.
     b.add(p(Style.POP_ROCK, 99.9, F, MAJOR, 138).tuningCents(-12));
-    b.add(p(Style.ELECTRONIC, 174, D, MINOR, 139));
+    b.add(p(Style.ELECTRONIC, 174, D, MINOR, 139).masteringDriveDb(8));
     b.add(p(Style.AMBIENT, 72, E, MAJOR, 140).beatsPerBar(3).durationSeconds(40));
     b.add(p(Style.POP_ROCK, 168, DB, MAJOR, 141).sampleRateHz(48_000));
     b.add(p(Style.HIP_HOP, 72, BB, MINOR, 142).swing(0.4).drift(TempoDrift.sinusoidal(2, 25)));
-    b.add(p(Style.POP_ROCK, 110, GB, MINOR, 143).bass(BassWeight.HEAVY).tuningCents(18).sampleRateHz(48_000));
+    b.add(p(Style.POP_ROCK, 110, GB, MINOR, 143).bass(BassWeight.HEAVY).tuningCents(18).sampleRateHz(48_000)
+        .masteringDriveDb(7));
     b.add(p(Style.BALLAD, 92, B, MAJOR, 144).tuningCents(-30).sampleRateHz(48_000));
     List<PieceSpec> out = new ArrayList<>();
     for (PieceSpec.Builder builder : b) {
@@ -153,6 +155,9 @@ public final class AccuracySuite {
     }
     if (s.hasSections()) {
       sb.append("-form");
+    }
+    if (s.masteringDriveDb() > 0) {
+      sb.append("-loud");
     }
     if (s.sampleRateHz() != 44_100) {
       sb.append('-').append(s.sampleRateHz() / 1000).append('k');

@@ -53,7 +53,7 @@ final class Arranger {
       Score.SectionAt s = sections.get(si);
       boolean last = si == sections.size() - 1;
       Set<Part> parts = partsOf(si);
-      List<Chord> progression = harmony.progression(s.label(), spec.seed(), last);
+      List<Chord> progression = harmony.progression(s.label(), spec.seed());
       for (int i = 0; i < s.bars(); i++) {
         int bar = s.startBar() + i;
         Chord chord = progression.get(i % progression.size());
@@ -63,7 +63,7 @@ final class Arranger {
         }
         Chord next = i + 1 < s.bars() ? progression.get((i + 1) % progression.size()) : null;
         if (next == null && !last) {
-          next = harmony.progression(sections.get(si + 1).label(), spec.seed(), false).get(0);
+          next = harmony.progression(sections.get(si + 1).label(), spec.seed()).get(0);
         }
         if (next == null) {
           next = chord;
@@ -222,7 +222,7 @@ final class Arranger {
       case BALLAD, AMBIENT -> {
         // Half-time and sparse: kick on 1, snare (or rim) on the middle of the bar, quarter hats.
         hit(bar, 0, Drum.KICK, vel(r, 0.8, 0, e));
-        int mid = bpb == 4 ? 2 : 2;
+        int mid = 2; // beat 3 in both 4/4 (half-time backbeat) and 3/4
         if (mid < fillFrom) {
           hit(bar, mid, style == Style.AMBIENT ? Drum.RIM : Drum.SNARE, vel(r, 0.7, mid, e));
         }

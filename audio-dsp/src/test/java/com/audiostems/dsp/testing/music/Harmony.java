@@ -135,7 +135,7 @@ final class Harmony {
    * The progression (one chord per bar, cycled) for a section label; the same label and seed
    * always give the same progression, so repeated sections repeat their harmony.
    */
-  List<Chord> progression(String label, long seed, boolean lastSection) {
+  List<Chord> progression(String label, long seed) {
     RandomGenerator rng = Rng.of(seed, "progression:" + label);
     boolean minor = mode == Mode.MINOR;
     int[][] table =

@@ -27,7 +27,12 @@ public final class MusicSynth {
 
   /** Renders the piece. */
   public static SynthesizedPiece render(PieceSpec spec) {
-    return new Renderer(spec).render();
+    return new Renderer(spec, true).render();
+  }
+
+  /** Without the final normalisation: for checking the balance of parts against each other. */
+  static SynthesizedPiece renderUnnormalised(PieceSpec spec) {
+    return new Renderer(spec, false).render();
   }
 
   private static final class Renderer {
@@ -43,8 +48,11 @@ public final class MusicSynth {
     private final List<Double> onsets = new ArrayList<>();
     private final List<Double> kicks = new ArrayList<>();
 
-    Renderer(PieceSpec spec) {
+    private final boolean normalise;
+
+    Renderer(PieceSpec spec, boolean normalise) {
       this.spec = spec;
+      this.normalise = normalise;
       this.sr = spec.sampleRateHz();
       this.n = (int) Math.round(spec.durationSeconds() * sr);
       this.map = spec.tempoMap();
@@ -238,9 +246,9 @@ public final class MusicSynth {
             sound = Sounds.bass(sr, bw, hz, v, hold, attack, r);
             gain =
                 switch (bw) {
-                  case HEAVY -> 1.15;
-                  case NORMAL -> 0.5;
-                  default -> 0.45;
+                  case HEAVY -> 2.0;
+                  case NORMAL -> 1.5;
+                  default -> 1.2;
                 };
             pan = 0;
             send = 0;
@@ -267,14 +275,20 @@ public final class MusicSynth {
               }
             }
             sound = Sounds.pluck(sr, hz, v, hold, tau1, attack, inharm, r);
-            gain = 0.3;
+            // Levels balanced by ear-free arithmetic: RMS of each part alone against the drums.
+            gain =
+                switch (style) {
+                  case FUNK, ELECTRONIC -> 1.4;
+                  case BALLAD -> 1.2;
+                  default -> 0.8;
+                };
             pan = -0.3 + 0.1 * (note.midi() % 3);
             send = 0.35;
           }
           default -> {
             double attack = style == Style.AMBIENT ? 0.25 : style == Style.BALLAD ? 0.05 : 0.012;
             sound = Sounds.lead(sr, hz, v, hold, attack, r);
-            gain = 0.22;
+            gain = style == Style.AMBIENT ? 0.35 : 0.6;
             pan = 0.2;
             send = 0.3;
           }
@@ -323,6 +337,9 @@ public final class MusicSynth {
         left[i] *= g;
         right[i] *= g;
       }
+      if (spec.masteringDriveDb() > 0) {
+        loudMaster(spec.masteringDriveDb());
+      }
       double peak = peak();
       RandomGenerator noise = Rng.of(spec.seed(), "noise");
       double floor = peak * Math.pow(10, -72 / 20.0) * Math.sqrt(3);
@@ -331,10 +348,36 @@ public final class MusicSynth {
         right[i] += (float) ((noise.nextDouble() * 2 - 1) * floor);
       }
       peak = peak();
-      float g = (float) (PEAK / Math.max(peak, 1e-12));
+      float g = normalise ? (float) (PEAK / Math.max(peak, 1e-12)) : 1f;
       for (int i = 0; i < n; i++) {
         left[i] *= g;
         right[i] *= g;
+      }
+    }
+
+    /**
+     * A loud master: the mix (peak at 0 dBFS) is driven by {@code driveDb} into a fast
+     * compressor (ratio 3 above -10 dBFS, 10 ms attack, 200 ms release, stereo-linked) that
+     * lets drum transients through into a soft clipper, which flattens them as a mastering limiter
+     * does; the level between transients rises.
+     */
+    private void loudMaster(double driveDb) {
+      double pre = Math.pow(10, driveDb / 20) / Math.max(peak(), 1e-12);
+      double thr = Math.pow(10, -10 / 20.0);
+      double att = Math.exp(-1 / (0.01 * sr));
+      double rel = Math.exp(-1 / (0.2 * sr));
+      double env = 0;
+      double g = 1;
+      for (int i = 0; i < n; i++) {
+        double l = left[i] * pre;
+        double r = right[i] * pre;
+        double level = Math.max(Math.abs(l), Math.abs(r));
+        env = level > env ? att * env + (1 - att) * level : rel * env + (1 - rel) * level;
+        if ((i & 3) == 0) {
+          g = env > thr ? Math.pow(env / thr, 1 / 3.0 - 1) : 1; // every 4th sample: pow is dear
+        }
+        left[i] = (float) Sounds.softClip(l * g);
+        right[i] = (float) Sounds.softClip(r * g);
       }
     }
 
@@ -401,7 +444,7 @@ public final class MusicSynth {
           spec.mode(),
           spec.tuningCents(),
           spec.swing(),
-          !kicks.isEmpty() || score.hits.size() > 0,
+          !score.hits.isEmpty(),
           sectionStarts,
           List.copyOf(labels),
           List.copyOf(chords),

@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param sections the form; empty means one section playing everything for the whole piece
  * @param leadInSeconds silence (room noise) before the first beat
  * @param reverb reverb send level, 0..1
+ * @param masteringDriveDb 0 for a dynamic mix; otherwise how hard the mix is pushed into a
+ *     compressor and soft limiter, as loud commercial masters are (6-10 dB flattens transients)
  * @param seed the random seed; everything random is derived from it
  */
 public record PieceSpec(
@@ -48,6 +50,7 @@ public record PieceSpec(
     List<Section> sections,
     double leadInSeconds,
     double reverb,
+    double masteringDriveDb,
     long seed) {
 
   private static final String[] NAMES = {
@@ -85,6 +88,9 @@ public record PieceSpec(
     if (jitterMs < 0 || reverb < 0 || reverb > 1) {
       throw new IllegalArgumentException("jitter >= 0, reverb in [0, 1]");
     }
+    if (masteringDriveDb < 0 || masteringDriveDb > 24) {
+      throw new IllegalArgumentException("mastering drive in [0, 24] dB: " + masteringDriveDb);
+    }
   }
 
   public static Builder builder() {
@@ -110,6 +116,7 @@ public record PieceSpec(
     b.sections = sections;
     b.leadInSeconds = leadInSeconds;
     b.reverb = reverb;
+    b.masteringDriveDb = masteringDriveDb;
     b.seed = seed;
     return b;
   }
@@ -200,6 +207,10 @@ public record PieceSpec(
     return toBuilder().sections(v).build();
   }
 
+  public PieceSpec withMasteringDriveDb(double v) {
+    return toBuilder().masteringDriveDb(v).build();
+  }
+
   public PieceSpec withSeed(long v) {
     return toBuilder().seed(v).build();
   }
@@ -226,6 +237,7 @@ public record PieceSpec(
     private boolean songForm;
     private double leadInSeconds = 0.3;
     private double reverb = 0.25;
+    private double masteringDriveDb;
     private long seed = 1;
 
     private Builder() {}
@@ -328,6 +340,11 @@ public record PieceSpec(
       return this;
     }
 
+    public Builder masteringDriveDb(double v) {
+      masteringDriveDb = v;
+      return this;
+    }
+
     public Builder seed(long v) {
       seed = v;
       return this;
@@ -356,6 +373,7 @@ public record PieceSpec(
               sections,
               leadInSeconds,
               reverb,
+              masteringDriveDb,
               seed);
       if (songForm) {
         spec = spec.withSections(Forms.song(spec.barCount()));

@@ -13,6 +13,35 @@ final class Sounds {
 
   private Sounds() {}
 
+  private static final int TABLE = 4096;
+  private static final double[] SINE = new double[TABLE + 1];
+
+  static {
+    for (int i = 0; i <= TABLE; i++) {
+      SINE[i] = Math.sin(2 * Math.PI * i / TABLE);
+    }
+  }
+
+  /** sin(2 pi phase) for phase in cycles (any value), by table with linear interpolation. */
+  static double sin01(double phase) {
+    double x = (phase - Math.floor(phase)) * TABLE;
+    int i = (int) x;
+    double f = x - i;
+    return SINE[i] + (SINE[i + 1] - SINE[i]) * f;
+  }
+
+  /** A cheap tanh-like saturator (Pade approximant, exact limits at +-3). */
+  static double softClip(double x) {
+    if (x <= -3) {
+      return -1;
+    }
+    if (x >= 3) {
+      return 1;
+    }
+    double x2 = x * x;
+    return x * (27 + x2) / (27 + 9 * x2);
+  }
+
   static double midiHz(double midi, double tuningCents) {
     return 440.0 * Math.pow(2, (midi - 69) / 12.0 + tuningCents / 1200.0);
   }
@@ -208,10 +237,16 @@ final class Sounds {
     double tail = Math.min(holdSeconds + release, 6.9 * tau1);
     int n = Math.max(1, (int) (tail * sr));
     float[] out = new float[n];
-    double[] acc = new double[n];
     double brightness = 0.45 + 0.4 * velocity;
     int maxPartials = 12;
     double norm = 0;
+    // Partial p as a damped phasor z_p(i+1) = z_p(i) * c_p, c_p = exp(-1/(tau sr) + j w).
+    double[] zr = new double[maxPartials + 1];
+    double[] zi = new double[maxPartials + 1];
+    double[] cr = new double[maxPartials + 1];
+    double[] ci = new double[maxPartials + 1];
+    int[] len = new int[maxPartials + 1];
+    int count = 0;
     for (int p = 1; p <= maxPartials; p++) {
       double f = p * hz * Math.sqrt(1 + inharmonicity * p * p);
       if (f > Math.min(7000, sr * 0.45)) {
@@ -220,19 +255,65 @@ final class Sounds {
       double amp = Math.pow(brightness, p - 1) / Math.pow(p, 0.9);
       norm += amp;
       double tau = tau1 / (1 + 0.6 * (p - 1));
-      int len = Math.min(n, (int) (6.9 * tau * sr) + 1);
+      // Each partial stops once it is 60 dB below the fundamental's start: weak, fast-decaying
+      // upper partials cost almost nothing.
+      double life = tau * Math.log(amp / 1e-3);
+      if (life <= 0) {
+        continue;
+      }
       double w = 2 * Math.PI * f / sr;
       double decay = Math.exp(-1.0 / (tau * sr));
-      double cr = Math.cos(w) * decay;
-      double ci = Math.sin(w) * decay;
       double ph = r.nextDouble() * 2 * Math.PI;
-      double zr = Math.cos(ph) * amp;
-      double zi = Math.sin(ph) * amp;
-      for (int i = 0; i < len; i++) {
-        acc[i] += zi;
-        double nr = zr * cr - zi * ci;
-        zi = zr * ci + zi * cr;
-        zr = nr;
+      cr[count] = Math.cos(w) * decay;
+      ci[count] = Math.sin(w) * decay;
+      zr[count] = Math.cos(ph) * amp;
+      zi[count] = Math.sin(ph) * amp;
+      len[count] = Math.min(n, (int) (life * sr) + 1);
+      count++;
+    }
+    // Two partials per pass: the recurrences are independent, so the CPU overlaps them.
+    for (int k = 0; k < count; k += 2) {
+      double ar = zr[k];
+      double ai = zi[k];
+      double acr = cr[k];
+      double aci = ci[k];
+      if (k + 1 < count) {
+        double br = zr[k + 1];
+        double bi = zi[k + 1];
+        double bcr = cr[k + 1];
+        double bci = ci[k + 1];
+        int both = Math.min(len[k], len[k + 1]);
+        int i = 0;
+        for (; i < both; i++) {
+          out[i] += (float) (ai + bi);
+          double nar = ar * acr - ai * aci;
+          ai = ar * aci + ai * acr;
+          ar = nar;
+          double nbr = br * bcr - bi * bci;
+          bi = br * bci + bi * bcr;
+          br = nbr;
+        }
+        if (len[k + 1] > both) {
+          for (int j = i; j < len[k + 1]; j++) {
+            out[j] += (float) bi;
+            double nbr = br * bcr - bi * bci;
+            bi = br * bci + bi * bcr;
+            br = nbr;
+          }
+        }
+        for (; i < len[k]; i++) {
+          out[i] += (float) ai;
+          double nar = ar * acr - ai * aci;
+          ai = ar * aci + ai * acr;
+          ar = nar;
+        }
+      } else {
+        for (int i = 0; i < len[k]; i++) {
+          out[i] += (float) ai;
+          double nar = ar * acr - ai * aci;
+          ai = ar * aci + ai * acr;
+          ar = nar;
+        }
       }
     }
     int attackN = Math.max(1, (int) (attack * sr));
@@ -244,7 +325,7 @@ final class Sounds {
       if (i > holdN) {
         env *= Math.max(0, 1 - (double) (i - holdN) / relN);
       }
-      out[i] = (float) (acc[i] * env * g);
+      out[i] = (float) (out[i] * env * g);
     }
     return out;
   }
@@ -265,44 +346,65 @@ final class Sounds {
     int relN = (int) (release * sr);
     switch (weight) {
       case HEAVY -> {
-        double phase = r.nextDouble() * 0.0;
+        double phase = 0;
+        double sweep = 0.35;
+        double sweepDecay = Math.exp(-1.0 / (0.025 * sr));
+        double decay = 1;
+        double decayStep = Math.exp(-1.0 / (2.5 * sr));
+        int rampN = Math.max(attackN, sr / 500);
         for (int i = 0; i < n; i++) {
-          double t = (double) i / sr;
-          double f = hz * (1 + 0.35 * Math.exp(-t / 0.025));
-          phase += 2 * Math.PI * f / sr;
-          double s = Math.sin(phase) + 0.15 * Math.sin(2 * phase);
-          double env = Math.exp(-t / 2.5) * Math.min(1, (double) i / Math.max(attackN, sr / 500));
+          phase += hz * (1 + sweep) / sr;
+          sweep *= sweepDecay;
+          double s = sin01(phase) + 0.15 * sin01(2 * phase);
+          double env = decay * Math.min(1, (double) i / rampN);
+          decay *= decayStep;
           if (i > holdN) {
             env *= Math.max(0, 1 - (double) (i - holdN) / relN);
           }
-          out[i] = (float) (Math.tanh(1.8 * s) * env * velocity);
+          out[i] = (float) (softClip(1.8 * s) * env * velocity);
         }
       }
       case LIGHT -> {
+        // A few partials, upper ones dying faster (finger on a string), as damped phasors.
         double[] amps = {1, 0.45, 0.25, 0.12, 0.06};
         double phase0 = r.nextDouble() * 2 * Math.PI;
-        double w = 2 * Math.PI * hz / sr;
-        for (int i = 0; i < n; i++) {
-          double t = (double) i / sr;
-          double s = 0;
-          for (int p = 0; p < amps.length; p++) {
-            s += amps[p] * Math.exp(-t * p * 1.5) * Math.sin((p + 1) * (w * i + phase0));
+        double[] acc = new double[n];
+        for (int p = 0; p < amps.length; p++) {
+          double w = 2 * Math.PI * hz * (p + 1) / sr;
+          if (w > Math.PI * 0.9) {
+            break;
           }
-          double env = Math.min(1, (double) i / attackN) * Math.exp(-t / 1.2);
+          double rate = 1 / 1.2 + p * 1.5;
+          double d = Math.exp(-rate / sr);
+          double cr = Math.cos(w) * d;
+          double ci = Math.sin(w) * d;
+          double zr = Math.cos((p + 1) * phase0) * amps[p];
+          double zi = Math.sin((p + 1) * phase0) * amps[p];
+          for (int i = 0; i < n; i++) {
+            acc[i] += zi;
+            double nr = zr * cr - zi * ci;
+            zi = zr * ci + zi * cr;
+            zr = nr;
+          }
+        }
+        for (int i = 0; i < n; i++) {
+          double env = Math.min(1, (double) i / attackN);
           if (i > holdN) {
             env *= Math.max(0, 1 - (double) (i - holdN) / relN);
           }
-          out[i] = (float) (s * env * velocity * 0.6);
+          out[i] = (float) (acc[i] * env * velocity * 0.6);
         }
       }
       default -> {
         Svf lp = new Svf(sr);
         double phase = r.nextDouble();
         double dt = hz / sr;
-        double sub = 0;
+        double sub;
+        double decay = 1;
+        double decayStep = Math.exp(-1.0 / (1.5 * sr));
         for (int i = 0; i < n; i++) {
-          double t = (double) i / sr;
           if ((i & 31) == 0) {
+            double t = (double) i / sr;
             lp.set(220 + 1400 * velocity * Math.exp(-t / 0.07), 0.9);
           }
           phase += dt;
@@ -310,9 +412,10 @@ final class Sounds {
             phase -= 1;
           }
           double saw = 2 * phase - 1 - polyBlep(phase, dt);
-          sub = Math.sin(2 * Math.PI * phase);
+          sub = sin01(phase);
           double s = lp.low(saw * 0.7 + sub * 0.6);
-          double env = Math.min(1, (double) i / Math.max(attackN, sr / 400)) * Math.exp(-t / 1.5);
+          double env = Math.min(1, (double) i / Math.max(attackN, sr / 400)) * decay;
+          decay *= decayStep;
           if (i > holdN) {
             env *= Math.max(0, 1 - (double) (i - holdN) / relN);
           }
@@ -340,10 +443,13 @@ final class Sounds {
     int attackN = Math.max(1, (int) (attack * sr));
     int holdN = (int) (holdSeconds * sr);
     int relN = (int) (release * sr);
+    double dt = hz / sr;
     for (int i = 0; i < n; i++) {
-      double t = (double) i / sr;
-      double vib = 1 + 0.007 * Math.min(1, Math.max(0, (t - 0.2) / 0.3)) * Math.sin(2 * Math.PI * vibRate * t);
-      double dt = hz * vib / sr;
+      if ((i & 15) == 0) {
+        double t = (double) i / sr;
+        double vib = 1 + 0.007 * Math.min(1, Math.max(0, (t - 0.2) / 0.3)) * sin01(vibRate * t);
+        dt = hz * vib / sr;
+      }
       phase += dt;
       if (phase >= 1) {
         phase -= 1;
@@ -364,6 +470,16 @@ final class Sounds {
     return out;
   }
 
+  /** Advances PolyBLEP sawtooth {@code k} by one sample and returns its value. */
+  private static double saw(double[] ph, double[] dt, int k) {
+    double p = ph[k] + dt[k];
+    if (p >= 1) {
+      p -= 1;
+    }
+    ph[k] = p;
+    return 2 * p - 1 - polyBlep(p, dt[k]);
+  }
+
   /**
    * A pad chord: three detuned sawtooths per note spread left, centre and right, one low-pass per
    * channel with a slowly moving cutoff, slow attack and release. Adds into the bus ({@code
@@ -377,14 +493,12 @@ final class Sounds {
     int voices = hz.length * 3;
     double[] ph = new double[voices];
     double[] dt = new double[voices];
-    double[] pan = new double[voices];
     for (int i = 0; i < voices; i++) {
       int note = i / 3;
       int v = i % 3;
       double cents = (v - 1) * (6 + 4 * r.nextDouble());
       dt[i] = hz[note] * Math.pow(2, cents / 1200) / sr;
       ph[i] = r.nextDouble();
-      pan[i] = v == 0 ? 0.85 : v == 2 ? 0.15 : 0.5;
     }
     Svf lpL = new Svf(sr);
     Svf lpR = new Svf(sr);
@@ -404,18 +518,17 @@ final class Sounds {
         lpL.set(c, 0.7);
         lpR.set(c, 0.7);
       }
-      double l = 0;
-      double rr = 0;
-      for (int k = 0; k < voices; k++) {
-        double p = ph[k] + dt[k];
-        if (p >= 1) {
-          p -= 1;
-        }
-        ph[k] = p;
-        double s = 2 * p - 1 - polyBlep(p, dt[k]);
-        l += s * pan[k];
-        rr += s * (1 - pan[k]);
+      // Voice k % 3 == 0 leans left, 1 is centred, 2 leans right.
+      double g0 = 0;
+      double g1 = 0;
+      double g2 = 0;
+      for (int k = 0; k < voices; k += 3) {
+        g0 += saw(ph, dt, k);
+        g1 += saw(ph, dt, k + 1);
+        g2 += saw(ph, dt, k + 2);
       }
+      double l = 0.85 * g0 + 0.5 * g1 + 0.15 * g2;
+      double rr = 0.15 * g0 + 0.5 * g1 + 0.85 * g2;
       double env;
       if (i < attackN) {
         double a = (double) i / attackN;
