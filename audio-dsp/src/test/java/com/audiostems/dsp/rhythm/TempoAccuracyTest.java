@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
  * prints the table and totals and fails when the algorithm regresses.
  *
  * <p>The aim is Accuracy1 ≥ 95%. It is NOT reached yet: the floors below are the figures measured
- * when this test was written (Accuracy1 93.2% = 41 of 44, Accuracy2 95.5%, metre 88.6%, beat F
- * 0.919), so that a regression fails the build; raise them as the algorithm improves.
+ * when this test was written (Accuracy1 93.2% = 41 of 44, Accuracy2 95.5%, metre 95.5%, beat F
+ * 0.924, on the suite of synth commit 2a35917), so that a regression fails the build; raise them
+ * as the algorithm improves.
  */
 class TempoAccuracyTest {
 
@@ -26,7 +27,7 @@ class TempoAccuracyTest {
     }
     assertThat(totals.accuracy1()).as("Accuracy1 %").isGreaterThanOrEqualTo(93.0);
     assertThat(totals.accuracy2()).as("Accuracy2 %").isGreaterThanOrEqualTo(95.0);
-    assertThat(totals.metreAccuracy()).as("metre accuracy %").isGreaterThanOrEqualTo(86.0);
+    assertThat(totals.metreAccuracy()).as("metre accuracy %").isGreaterThanOrEqualTo(93.0);
     assertThat(totals.meanBeatF()).as("beat F-measure").isGreaterThanOrEqualTo(0.90);
   }
 }
