@@ -28,10 +28,24 @@ final class MetreDetector {
 
   private MetreDetector() {}
 
-  static Metre detect(int[] beats, OnsetFeatures features) {
+  /**
+   * How well bars of 3 and of 4 beats explain the downbeat-ness of {@code beats}, and each one's
+   * labelling of the beats' positions in the bar.
+   */
+  record BarFit(double contrast3, double contrast4, int[] positions3, int[] positions4) {
+
+    static final BarFit NONE = new BarFit(0, 0, new int[0], new int[0]);
+
+    /** The better of the two contrasts: how clearly this beat level groups into bars. */
+    double best() {
+      return Math.max(contrast3, contrast4);
+    }
+  }
+
+  static BarFit fit(int[] beats, OnsetFeatures features) {
     int n = beats.length;
     if (n < 8) {
-      return Metre.unknown();
+      return BarFit.NONE;
     }
     double rate = features.broadband().frameRateHz();
     int slop = Math.max(1, (int) Math.round(LevelEvidence.SLOP_SECONDS * rate));
@@ -48,7 +62,7 @@ final class MetreDetector {
     addStandardised(downbeatness, all, 0.5);
     double sd = standardDeviation(downbeatness);
     if (sd <= 0) {
-      return Metre.unknown();
+      return BarFit.NONE;
     }
     for (int k = 0; k < n; k++) {
       downbeatness[k] /= sd;
@@ -57,6 +71,19 @@ final class MetreDetector {
     int[] positions4 = new int[n];
     double contrast3 = label(downbeatness, 3, positions3);
     double contrast4 = label(downbeatness, 4, positions4);
+    return new BarFit(contrast3, contrast4, positions3, positions4);
+  }
+
+  static Metre detect(int[] beats, OnsetFeatures features) {
+    int n = beats.length;
+    BarFit fit = fit(beats, features);
+    if (fit == BarFit.NONE) {
+      return Metre.unknown();
+    }
+    double contrast3 = fit.contrast3();
+    double contrast4 = fit.contrast4();
+    int[] positions3 = fit.positions3();
+    int[] positions4 = fit.positions4();
     int bar = contrast4 >= contrast3 ? 4 : 3;
     double best = Math.max(contrast3, contrast4);
     double other = Math.min(contrast3, contrast4);

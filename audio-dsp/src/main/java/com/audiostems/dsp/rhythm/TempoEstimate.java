@@ -11,7 +11,9 @@ import java.util.List;
  *     the product of the pulse clarity (the envelope's normalised autocorrelation at the beat
  *     period: how periodic the music is at all) and the winning level's share of the score of it
  *     and the runner-up level ({@code 2 * best / (best + second) - 1}: 0 when two levels tie, 1
- *     when only one is plausible). Around 0.5 and above the level is rarely wrong.
+ *     when only one is plausible). On the synthetic accuracy suite every estimate with confidence
+ *     ≥ 0.3 was right; the three wrong ones scored 0.00, 0.00 and 0.25. Drumless pieces score
+ *     near 0 even when right: their pulse is weak in the onset envelope.
  * @param halfBpm {@code bpm / 2}, the most common "too fast" alternative
  * @param doubleBpm {@code bpm * 2}, the most common "too slow" alternative
  * @param candidates every level considered (usually ×½, ×2, ×⅓, ×3 of the winner and the strong

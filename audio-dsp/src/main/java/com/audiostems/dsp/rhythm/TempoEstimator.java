@@ -4,22 +4,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Global tempo and beats: autocorrelation candidates, each tracked by the beat tracker and judged
- * as the beat by the accents at and between its beats ({@link LevelEvidence}).
+ * Global tempo and beats: autocorrelation candidates (the strongest periodicities and their ×2,
+ * ×½, ×3, ×⅓ relatives), each tracked by the beat tracker and scored as the beat by
+ *
+ * <ul>
+ *   <li>the accents at and between its beats ({@link LevelEvidence}: not too slow, not too fast,
+ *       regular),
+ *   <li>its periodicity (mean autocorrelation at its multiples, relative to the best),
+ *   <li>whether the harmony's period ({@link BarPeriod}, usually the bar) is 3 or 4 of its beats,
+ *   <li>a broad tempo prior.
+ * </ul>
  *
  * <p>Why not the usual prior around 120 BPM: it turns every slow piece into double time. Here the
- * music decides: the level whose beats carry the accents with nothing as strong between them
- * wins; the prior is broad (one octave either side of {@link #PRIOR_CENTRE_BPM} costs about 30%)
- * and only settles near-ties.
+ * music decides first; the prior is broad (one octave either side of {@link #PRIOR_CENTRE_BPM}
+ * costs about 30%) except below 50 BPM, where beats are rarely heard.
  */
 final class TempoEstimator {
 
   static final double PRIOR_CENTRE_BPM = 110;
 
+  /** Where the low-tempo floor of the prior halves a candidate's score. */
+  static final double SLOWEST_BEAT_BPM = 50;
+
+  /** How quickly the floor falls: from 0.9 to 0.1 over about 4.4 times this. */
+  static final double SLOWEST_BEAT_WIDTH_BPM = 3.5;
+
   /** Width of the log-normal tempo prior, in octaves. */
   static final double PRIOR_OCTAVES = 1.2;
-
-  static final boolean DEBUG = Boolean.getBoolean("rhythm.debug");
 
   private TempoEstimator() {}
 
@@ -31,11 +42,9 @@ final class TempoEstimator {
    */
   record Result(TempoEstimate estimate, int[] beatsFrames, double[] periodFrames, double pulseClarity) {}
 
-  /**
-   * @param envelope the onset envelope the beats are tracked on
-   * @param accent the accent envelope the metrical levels are judged on (same frames)
-   */
-  static Result estimate(OnsetEnvelope envelope, float[] accent) {
+  static Result estimate(OnsetFeatures features) {
+    OnsetEnvelope envelope = features.broadband();
+    float[] accent = features.accent().strength();
     float[] env = envelope.strength();
     double rate = envelope.frameRateHz();
     double[] r = Autocorrelation.normalized(env, PeriodCandidates.maxLagFrames(rate));
@@ -47,6 +56,7 @@ final class TempoEstimator {
     double[] baseCurve = LocalPeriod.curve(env, rate, base.frames());
     double maxPeriodicity = Math.max(1e-9, base.periodicity());
 
+    double[] bar = BarPeriod.estimate(features.bandLevels(), rate);
     int count = candidates.size();
     double[] scores = new double[count];
     int[][] beats = new int[count][];
@@ -64,10 +74,8 @@ final class TempoEstimator {
       LevelEvidence evidence = LevelEvidence.of(accent, rate, beats[i], curve);
       double bpm = 60 * rate / c.frames();
       double periodicity = Math.max(0, c.periodicity()) / maxPeriodicity;
-      scores[i] = evidence.merit() * Math.sqrt(periodicity) * prior(bpm);
-      if (DEBUG) {
-        System.out.printf("   cand %6.1f per %.2f %s score %.3f%n", bpm, periodicity, evidence, scores[i]);
-      }
+      double barFit = barFit(bar, c.frames());
+      scores[i] = evidence.merit() * Math.sqrt(periodicity) * prior(bpm) * barFit;
       if (scores[i] > scores[best]) {
         best = i;
       }
@@ -88,15 +96,87 @@ final class TempoEstimator {
     list.sort((a, b) -> Double.compare(b.score(), a.score()));
     double periodFrames = candidates.get(best).frames();
     double bpm = 60 * rate / periodFrames;
+    // The tracked beats give the mean tempo over the piece (the autocorrelation favours where the
+    // tempo dwells); trust them when they agree with the level chosen.
+    double fromBeats = meanBeatTempo(beats[best], rate);
+    if (fromBeats > 0 && Math.abs(fromBeats / bpm - 1) < BEAT_TEMPO_AGREEMENT) {
+      bpm = fromBeats;
+    }
     double clarity = Math.max(0, Math.min(1, Autocorrelation.at(r, periodFrames)));
     double margin = scores[best] > 0 ? 2 * scores[best] / (scores[best] + second) - 1 : 0;
     TempoEstimate estimate = new TempoEstimate(bpm, clarity * margin, bpm / 2, bpm * 2, List.copyOf(list));
     return new Result(estimate, beats[best], curves[best], clarity);
   }
 
-  /** Broad log-normal preference for moderate tempi; 1 at {@link #PRIOR_CENTRE_BPM}. */
+  /**
+   * Beat-derived and periodicity tempi further apart than this: keep the periodicity's (the
+   * tracker lost the level). Within it the beats win: on a ramp the autocorrelation peak sits
+   * nearer the end where the tempo dwells, the beats give the true mean.
+   */
+  static final double BEAT_TEMPO_AGREEMENT = 0.15;
+
+  /**
+   * 60 × frame rate over the mean inter-beat interval, leaving out intervals more than 30% from
+   * the median (gaps in a break, a doubled beat); 0 with fewer than 8 beats.
+   */
+  static double meanBeatTempo(int[] beats, double rate) {
+    int n = beats.length;
+    if (n < 8) {
+      return 0;
+    }
+    int[] intervals = new int[n - 1];
+    for (int k = 0; k + 1 < n; k++) {
+      intervals[k] = beats[k + 1] - beats[k];
+    }
+    int[] sorted = intervals.clone();
+    java.util.Arrays.sort(sorted);
+    double median = sorted[sorted.length / 2];
+    double sum = 0;
+    int kept = 0;
+    for (int d : intervals) {
+      if (Math.abs(d / median - 1) <= 0.3) {
+        sum += d;
+        kept++;
+      }
+    }
+    return kept < 4 ? 0 : 60 * rate / (sum / kept);
+  }
+
+  /** How much a fitting harmony period multiplies a candidate's score (times its strength). */
+  static final double BAR_WEIGHT = 3;
+
+  /**
+   * 1 + BAR_WEIGHT * r when the harmony's period is 3 or 4 of these beats, 1 when it is 2, 6 or
+   * 8 (bars of 2, or changes every other bar), 1 / (1 + BAR_WEIGHT * r) otherwise.
+   */
+  static double barFit(double[] bar, double periodFrames) {
+    if (bar[0] <= 0 || bar[1] <= 0) {
+      return 1;
+    }
+    double ratio = bar[0] / periodFrames;
+    double boost = 1 + BAR_WEIGHT * bar[1];
+    for (int k : new int[] {3, 4}) {
+      if (Math.abs(ratio / k - 1) < 0.05) {
+        return boost;
+      }
+    }
+    for (int k : new int[] {2, 6, 8}) {
+      if (Math.abs(ratio / k - 1) < 0.05) {
+        return 1;
+      }
+    }
+    return 1 / boost;
+  }
+
+  /**
+   * Broad log-normal preference for moderate tempi (1 at {@link #PRIOR_CENTRE_BPM}), times a
+   * logistic floor that fades out beats slower than about {@link #SLOWEST_BEAT_BPM}: listeners
+   * hardly ever tap a beat longer than 1.2 s, they subdivide it (a "beat" at 40 BPM is a bar or a
+   * half bar). The floor does nothing above 65 BPM, so slow pieces stay slow.
+   */
   static double prior(double bpm) {
     double octaves = Math.log(bpm / PRIOR_CENTRE_BPM) / Math.log(2) / PRIOR_OCTAVES;
-    return Math.exp(-0.5 * octaves * octaves);
+    double floor = 1 / (1 + Math.exp(-(bpm - SLOWEST_BEAT_BPM) / SLOWEST_BEAT_WIDTH_BPM));
+    return Math.exp(-0.5 * octaves * octaves) * floor;
   }
 }
