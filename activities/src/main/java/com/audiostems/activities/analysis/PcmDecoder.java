@@ -87,7 +87,8 @@ public final class PcmDecoder {
     InputStream in = new BufferedInputStream(stdout, 1 << 16);
     int frameBytes = 4 * channels;
     byte[] bytes = new byte[BLOCK_FRAMES * frameBytes];
-    ByteBuffer view = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    java.nio.FloatBuffer floats = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+    float[] interleaved = new float[BLOCK_FRAMES * channels];
     float[][] block = new float[channels][BLOCK_FRAMES];
     long total = 0;
     long blocks = 0;
@@ -97,10 +98,20 @@ public final class PcmDecoder {
       if (frames == 0) {
         return total;
       }
-      for (int i = 0; i < frames; i++) {
-        int at = i * frameBytes;
-        for (int c = 0; c < channels; c++) {
-          block[c][i] = view.getFloat(at + 4 * c);
+      floats.clear();
+      floats.get(interleaved, 0, frames * channels);
+      if (channels == 2) {
+        float[] left = block[0];
+        float[] right = block[1];
+        for (int i = 0, j = 0; i < frames; i++, j += 2) {
+          left[i] = interleaved[j];
+          right[i] = interleaved[j + 1];
+        }
+      } else {
+        for (int i = 0; i < frames; i++) {
+          for (int c = 0; c < channels; c++) {
+            block[c][i] = interleaved[i * channels + c];
+          }
         }
       }
       consumer.accept(block, frames);
