@@ -43,12 +43,6 @@ public class ServeCommand {
    * the gateway, then the workers, then the server.
    */
   AutoCloseable start(PrintStream out) throws Exception {
-    if (!cpuPool.storesLocally()) {
-      // Its embedded gateway is handed the local root only; an S3 pool would read where no upload lands.
-      throw new IllegalStateException("serve runs on the local store only (audiostems.storage.kind is "
-          + properties.storage().kind() + "). For S3, run `audiostems worker` with audiostems.storage.kind=s3 beside "
-          + "the gateway with audiostems.gateway.storage.kind=s3 and the same bucket.");
-    }
     AudiostemsProperties.Temporal settings = properties.temporal();
     LocalTemporal temporal = LocalTemporal.start(settings, TemporalCli.locate(settings.cliPath()));
     AtomicReference<EmbeddedGateway> gateway = new AtomicReference<>();
@@ -82,7 +76,7 @@ public class ServeCommand {
           temporal.target().orElse("none: in-process, this JVM only"),
           temporal.client().getOptions().getNamespace());
       out.printf(Locale.ROOT, "  Web UI:        %s%n", temporal.uiUrl().orElse("none"));
-      out.printf(Locale.ROOT, "  Store root:    %s%n", cpuPool.storeDescription());
+      out.printf(Locale.ROOT, "  %s %s%n", cpuPool.storesLocally() ? "Store root:   " : "Store bucket: ", cpuPool.storeDescription());
       out.printf(
           Locale.ROOT,
           "  CPU pool:      workflows on %s, activities on %s (%d slots)%n",
@@ -109,7 +103,7 @@ public class ServeCommand {
 
   private EmbeddedGateway startGateway(GatewayCredentials credentials, String target, String namespace) {
     try {
-      return EmbeddedGateway.start(properties, credentials, target, namespace, cpuPool.storeRoot());
+      return EmbeddedGateway.start(properties, credentials, target, namespace);
     } catch (RuntimeException e) { // Spring's start failures: a port in use, a bad gateway setting
       throw new IllegalStateException(
           "The REST gateway did not start on " + properties.serve().gatewayAddress() + ":" + properties.serve().gatewayPort()
