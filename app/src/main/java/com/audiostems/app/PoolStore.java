@@ -4,7 +4,6 @@ import com.audiostems.storage.BlobStore;
 import com.audiostems.storage.BlobStores;
 import com.audiostems.storage.WorkingCopyStore;
 import java.io.IOException;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
  * the process downloads a track's source once (and opens one S3 client, not one per pool).
  */
 @Component
-class PoolStore implements DisposableBean {
+class PoolStore {
   private final AudiostemsProperties properties;
   private BlobStore store;
   private WorkingCopyStore workingCopies;
@@ -37,9 +36,13 @@ class PoolStore implements DisposableBean {
     return WorkingCopyStore.open(store, properties.workDir(), properties.media().workingCopiesMaxSize().toBytes());
   }
 
-  /** With the context, after the command has stopped its workers: removes the copies, closes an S3 client. */
-  @Override
-  public synchronized void destroy() throws Exception {
+  /**
+   * Removes this process's working copies and closes the S3 client. The command calls it after its
+   * workers have stopped; deliberately not a destroy method: Spring's shutdown hook closes the
+   * context in parallel with the command's, and would pull the store from under activities still
+   * finishing within the shutdown grace.
+   */
+  synchronized void release() throws Exception {
     try {
       if (workingCopies != null) {
         workingCopies.close();
@@ -48,6 +51,8 @@ class PoolStore implements DisposableBean {
       if (store instanceof AutoCloseable closeable) {
         closeable.close();
       }
+      store = null;
+      workingCopies = null;
     }
   }
 }

@@ -19,9 +19,11 @@ public class ServeCommand {
   private final AudiostemsProperties properties;
   private final CpuPool cpuPool;
   private final AnalysisPool analysisPool;
+  private final PoolStore poolStore;
 
-  public ServeCommand(AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool) {
+  public ServeCommand(AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool, PoolStore poolStore) {
     this.properties = properties;
+    this.poolStore = poolStore;
     this.cpuPool = cpuPool;
     this.analysisPool = analysisPool;
   }
@@ -54,7 +56,11 @@ public class ServeCommand {
             }
           } finally {
             try {
-              WorkerShutdown.stopGracefully(temporal.workerFactory(), settings.shutdownGrace());
+              try {
+                WorkerShutdown.stopGracefully(temporal.workerFactory(), settings.shutdownGrace());
+              } finally {
+                poolStore.release(); // after the workers: nothing reads a working copy any more
+              }
             } finally {
               temporal.close();
             }
