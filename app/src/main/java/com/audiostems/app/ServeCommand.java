@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code audiostems serve}: a Temporal server (the CLI's dev server, SQLite under the data directory,
- * web UI on), both worker pools (CPU and analysis) and the REST gateway in this process, until Ctrl-C or SIGTERM.
+ * web UI on), both worker pools (CPU and analysis) and the REST gateway in this process, until Ctrl-C or SIGTERM,
+ * all on the configured store: the local root, or an S3 bucket whose presigned URLs the gateway hands out.
  * SIGTERM stops the gateway first (no new tracks), then the workers, and the server last; Ctrl-C in a
  * terminal also reaches the dev server (it is in the terminal's process group) so it may go first,
  * and tasks cut short are retried after the next start.
