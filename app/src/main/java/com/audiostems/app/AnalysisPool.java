@@ -2,7 +2,6 @@ package com.audiostems.app;
 
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.storage.BlobStore;
-import com.audiostems.storage.BlobStores;
 import com.audiostems.workers.gpu.GpuWorkers;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
@@ -16,14 +15,20 @@ import org.springframework.stereotype.Component;
 @Component
 class AnalysisPool {
   private final AudiostemsProperties properties;
+  private final PoolStore poolStore;
 
-  AnalysisPool(AudiostemsProperties properties) {
+  AnalysisPool(AudiostemsProperties properties, PoolStore poolStore) {
     this.properties = properties;
+    this.poolStore = poolStore;
   }
 
-  /** Registers the pool's worker on {@code factory} (not started yet); returns its activity slots. */
+  /**
+   * Registers the pool's worker on {@code factory} (not started yet); returns its activity slots.
+   * It reads through this process's working copies: beside the CPU pool ({@code serve}) the source
+   * that pool fetched is read from its copy.
+   */
   int register(WorkerFactory factory) throws IOException {
-    return register(factory, BlobStores.fromSettings(properties.storage()));
+    return register(factory, poolStore.workingCopies());
   }
 
   /** The same, on a given store ({@code process --out DIR}). */

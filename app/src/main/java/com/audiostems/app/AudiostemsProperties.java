@@ -23,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * ({@code AUDIOSTEMS_MEDIA_MAXDURATION=1h}) or an application.yml beside the jar.
  *
  * @param storage where tracks are stored: the CPU worker host's record ({@code kind}, the local
- *     {@code root}, {@code s3.*}); {@code process --out DIR} overrides the root
+ *     {@code root}, {@code s3.*}); {@code serve} hands the same settings to its gateway;
+ *     {@code process --out DIR} overrides the root
  * @param workDir scratch space for ffmpeg's temporary files
  * @param media the limits and binaries of the media activities (the CPU worker host's own record:
  *     both read the same keys)

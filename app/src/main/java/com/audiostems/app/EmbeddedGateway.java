@@ -3,9 +3,10 @@ package com.audiostems.app;
 import com.audiostems.gateway.GatewayApplication;
 import com.audiostems.gateway.config.ApiKeyProperties;
 import java.net.URL;
-import java.nio.file.Path;
+import com.audiostems.storage.StorageSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,7 +17,8 @@ import org.springframework.web.context.support.StandardServletEnvironment;
 
 /**
  * The REST gateway ({@code api-gateway}) inside {@code serve}: a Spring web application of its own in
- * this JVM, in front of serve's dev server and on serve's store root.
+ * this JVM, in front of serve's dev server and on serve's store: the local root (uploads and downloads
+ * through the gateway's signed links) or the bucket (presigned S3 PUTs and GETs).
  *
  * <p>It is deliberately not a child of the command's context: a child merges its parent's environment
  * and finds its parent's beans, so app's settings ({@code spring.main.web-application-type: none},
@@ -37,14 +39,13 @@ final class EmbeddedGateway implements AutoCloseable {
    * Starts the gateway and returns once it listens.
    *
    * @param temporalTarget the dev server's host:port
-   * @param storeRoot the store root of serve's workers: uploads must land where they look
    */
   static EmbeddedGateway start(
-      AudiostemsProperties properties, GatewayCredentials credentials, String temporalTarget, String namespace, Path storeRoot) {
+      AudiostemsProperties properties, GatewayCredentials credentials, String temporalTarget, String namespace) {
     StandardServletEnvironment environment = new StandardServletEnvironment();
     environment
         .getPropertySources()
-        .addFirst(new MapPropertySource("audiostems serve: gateway", settings(properties, credentials, temporalTarget, namespace, storeRoot)));
+        .addFirst(new MapPropertySource("audiostems serve: gateway", settings(properties, credentials, temporalTarget, namespace)));
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(GatewayApplication.class)
             .environment(environment)
@@ -58,7 +59,7 @@ final class EmbeddedGateway implements AutoCloseable {
 
   /** What the gateway is told; these win over its application.yml and the environment. */
   static Map<String, Object> settings(
-      AudiostemsProperties properties, GatewayCredentials credentials, String temporalTarget, String namespace, Path storeRoot) {
+      AudiostemsProperties properties, GatewayCredentials credentials, String temporalTarget, String namespace) {
     AudiostemsProperties.Serve serve = properties.serve();
     Map<String, Object> settings = new LinkedHashMap<>();
     // Both files are classpath:application.yml and app's comes first on the class path; the gateway
@@ -69,8 +70,8 @@ final class EmbeddedGateway implements AutoCloseable {
     settings.put("server.address", serve.gatewayAddress());
     settings.put("audiostems.gateway.temporal.target", temporalTarget);
     settings.put("audiostems.gateway.temporal.namespace", namespace);
-    settings.put("audiostems.gateway.storage.kind", "local");
-    settings.put("audiostems.gateway.storage.root", storeRoot.toString());
+    // Uploads must land where serve's workers look, and downloads come from where they write.
+    settings.putAll(storage(properties.storage()));
     // The workers reject larger sources anyway; refusing them at upload saves the transfer.
     settings.put("audiostems.gateway.uploads.max-size", properties.media().maxInputSize().toString());
     // The lanes the gateway asks for are those serve's workers have (the gateway allows 1 to 64).
@@ -84,6 +85,40 @@ final class EmbeddedGateway implements AutoCloseable {
       settings.put(prefix + "role", keys.get(i).role().name());
     }
     return settings;
+  }
+
+  /**
+   * Serve's {@code audiostems.storage.*} as the gateway's {@code audiostems.gateway.storage.*}: the
+   * same {@link StorageSettings} record under the gateway's prefix, so one configuration serves both.
+   * Unset S3 values are left out, so the gateway takes the same defaults the workers do.
+   */
+  static Map<String, Object> storage(StorageSettings storage) {
+    String prefix = "audiostems.gateway.storage.";
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put(prefix + "kind", storage.kind().name().toLowerCase(Locale.ROOT));
+    if (storage.root() != null) {
+      settings.put(prefix + "root", storage.root().toAbsolutePath().normalize().toString());
+    }
+    StorageSettings.S3 s3 = storage.s3();
+    if (storage.kind() == StorageSettings.Kind.S3) {
+      putIfSet(settings, prefix + "s3.bucket", s3.bucket());
+      putIfSet(settings, prefix + "s3.prefix", s3.prefix());
+      putIfSet(settings, prefix + "s3.region", s3.region());
+      putIfSet(settings, prefix + "s3.endpoint", s3.endpoint());
+      settings.put(prefix + "s3.path-style", s3.pathStyle());
+      putIfSet(settings, prefix + "s3.master-storage-class", s3.masterStorageClass() == null ? null : s3.masterStorageClass().name());
+      putIfSet(settings, prefix + "s3.encryption", s3.encryption() == null ? null : s3.encryption().name());
+      putIfSet(settings, prefix + "s3.kms-key-id", s3.kmsKeyId());
+      putIfSet(settings, prefix + "s3.multipart-threshold-bytes", s3.multipartThresholdBytes());
+      putIfSet(settings, prefix + "s3.part-size-bytes", s3.partSizeBytes());
+    }
+    return settings;
+  }
+
+  private static void putIfSet(Map<String, Object> settings, String key, Object value) {
+    if (value != null) {
+      settings.put(key, value.toString());
+    }
   }
 
   /** The gateway module's own application.yml: the one beside GatewayApplication's class, in its jar or folder. */

@@ -2,6 +2,7 @@ package com.audiostems.app;
 
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.storage.LocalBlobStore;
+import com.audiostems.storage.WorkingCopyStore;
 import com.audiostems.workers.cpu.CpuActivities;
 import com.audiostems.workers.cpu.CpuWorkerSettings;
 import com.audiostems.workers.cpu.CpuWorkers;
@@ -51,8 +52,10 @@ public class ProcessCommand {
   private final AudiostemsProperties properties;
   private final CpuPool cpuPool;
   private final AnalysisPool analysisPool;
+  private final PoolStore poolStore;
 
-  public ProcessCommand(AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool) {
+  public ProcessCommand(AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool, PoolStore poolStore) {
+    this.poolStore = poolStore;
     this.properties = properties;
     this.cpuPool = cpuPool;
     this.analysisPool = analysisPool;
@@ -86,8 +89,9 @@ public class ProcessCommand {
     long starting = System.nanoTime();
     try (TemporalConnection temporal =
         options.temporalTarget() != null ? TemporalConnection.remote(options.temporalTarget()) : TemporalConnection.inProcess()) {
-      cpuPool.register(temporal.workerFactory(), store);
-      analysisPool.register(temporal.workerFactory(), store);
+      WorkingCopyStore copies = poolStore.around(store); // local: the store's own files, no copies
+      cpuPool.register(temporal.workerFactory(), copies);
+      analysisPool.register(temporal.workerFactory(), copies);
       temporal.workerFactory().start();
       out.printf(
           Locale.ROOT,

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code audiostems serve}: a Temporal server (the CLI's dev server, SQLite under the data directory,
- * web UI on), both worker pools (CPU and analysis) and the REST gateway in this process, until Ctrl-C or SIGTERM.
+ * web UI on), both worker pools (CPU and analysis) and the REST gateway in this process, until Ctrl-C or SIGTERM,
+ * all on the configured store: the local root, or an S3 bucket whose presigned URLs the gateway hands out.
  * SIGTERM stops the gateway first (no new tracks), then the workers, and the server last; Ctrl-C in a
  * terminal also reaches the dev server (it is in the terminal's process group) so it may go first,
  * and tasks cut short are retried after the next start.
@@ -19,9 +20,11 @@ public class ServeCommand {
   private final AudiostemsProperties properties;
   private final CpuPool cpuPool;
   private final AnalysisPool analysisPool;
+  private final PoolStore poolStore;
 
-  public ServeCommand(AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool) {
+  public ServeCommand(AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool, PoolStore poolStore) {
     this.properties = properties;
+    this.poolStore = poolStore;
     this.cpuPool = cpuPool;
     this.analysisPool = analysisPool;
   }
@@ -43,12 +46,6 @@ public class ServeCommand {
    * the gateway, then the workers, then the server.
    */
   AutoCloseable start(PrintStream out) throws Exception {
-    if (!cpuPool.storesLocally()) {
-      // Its embedded gateway is handed the local root only; an S3 pool would read where no upload lands.
-      throw new IllegalStateException("serve runs on the local store only (audiostems.storage.kind is "
-          + properties.storage().kind() + "). For S3, run `audiostems worker` with audiostems.storage.kind=s3 beside "
-          + "the gateway with audiostems.gateway.storage.kind=s3 and the same bucket.");
-    }
     AudiostemsProperties.Temporal settings = properties.temporal();
     LocalTemporal temporal = LocalTemporal.start(settings, TemporalCli.locate(settings.cliPath()));
     AtomicReference<EmbeddedGateway> gateway = new AtomicReference<>();
@@ -60,7 +57,11 @@ public class ServeCommand {
             }
           } finally {
             try {
-              WorkerShutdown.stopGracefully(temporal.workerFactory(), settings.shutdownGrace());
+              try {
+                WorkerShutdown.stopGracefully(temporal.workerFactory(), settings.shutdownGrace());
+              } finally {
+                poolStore.release(); // after the workers: nothing reads a working copy any more
+              }
             } finally {
               temporal.close();
             }
@@ -82,7 +83,7 @@ public class ServeCommand {
           temporal.target().orElse("none: in-process, this JVM only"),
           temporal.client().getOptions().getNamespace());
       out.printf(Locale.ROOT, "  Web UI:        %s%n", temporal.uiUrl().orElse("none"));
-      out.printf(Locale.ROOT, "  Store root:    %s%n", cpuPool.storeDescription());
+      out.printf(Locale.ROOT, "  %s %s%n", cpuPool.storesLocally() ? "Store root:   " : "Store bucket: ", cpuPool.storeDescription());
       out.printf(
           Locale.ROOT,
           "  CPU pool:      workflows on %s, activities on %s (%d slots)%n",
@@ -109,7 +110,7 @@ public class ServeCommand {
 
   private EmbeddedGateway startGateway(GatewayCredentials credentials, String target, String namespace) {
     try {
-      return EmbeddedGateway.start(properties, credentials, target, namespace, cpuPool.storeRoot());
+      return EmbeddedGateway.start(properties, credentials, target, namespace);
     } catch (RuntimeException e) { // Spring's start failures: a port in use, a bad gateway setting
       throw new IllegalStateException(
           "The REST gateway did not start on " + properties.serve().gatewayAddress() + ":" + properties.serve().gatewayPort()

@@ -17,9 +17,11 @@ public class WorkerCommand {
   private final AudiostemsProperties properties;
   private final CpuPool cpuPool;
   private final AnalysisPool analysisPool;
+  private final PoolStore poolStore;
 
-  public WorkerCommand(AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool) {
+  public WorkerCommand(AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool, PoolStore poolStore) {
     this.properties = properties;
+    this.poolStore = poolStore;
     this.cpuPool = cpuPool;
     this.analysisPool = analysisPool;
   }
@@ -60,7 +62,11 @@ public class WorkerCommand {
     AutoCloseable working =
         () -> {
           try {
-            WorkerShutdown.stopGracefully(temporal.workerFactory(), settings.shutdownGrace());
+            try {
+              WorkerShutdown.stopGracefully(temporal.workerFactory(), settings.shutdownGrace());
+            } finally {
+              poolStore.release(); // after the workers: nothing reads a working copy any more
+            }
           } finally {
             temporal.close();
           }

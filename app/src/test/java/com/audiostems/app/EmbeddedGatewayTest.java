@@ -36,10 +36,10 @@ class EmbeddedGatewayTest {
 
   @Test
   void theGatewayIsToldServesTargetStoreAndCredentials() {
-    try (ConfigurableApplicationContext context = AudiostemsApplication.start(new String[] {"--audiostems.serve.gateway-port=9090"}, Map.of())) {
+    try (ConfigurableApplicationContext context = AudiostemsApplication.start(new String[] {"--audiostems.serve.gateway-port=9090", "--audiostems.storage.root=/store"}, Map.of())) {
       AudiostemsProperties properties = context.getBean(AudiostemsProperties.class);
       GatewayCredentials credentials = GatewayCredentials.of(properties.serve());
-      Map<String, Object> settings = EmbeddedGateway.settings(properties, credentials, "127.0.0.1:7233", "default", Path.of("/store"));
+      Map<String, Object> settings = EmbeddedGateway.settings(properties, credentials, "127.0.0.1:7233", "default");
       assertThat(settings)
           .containsEntry("server.port", 9090)
           .containsEntry("server.address", "127.0.0.1")
@@ -52,6 +52,41 @@ class EmbeddedGatewayTest {
       assertThat(credentials.generatedAdminKey()).isPresent();
       assertThat(credentials.signingSecret()).hasSizeGreaterThanOrEqualTo(32);
       assertThat(credentials.toString()).doesNotContain(credentials.signingSecret()).doesNotContain(credentials.generatedAdminKey().get());
+    }
+  }
+
+  @Test
+  void withS3StorageTheGatewayIsToldServesBucketUnderItsOwnPrefix() {
+    String[] args = {
+      "--audiostems.storage.kind=s3",
+      "--audiostems.storage.s3.bucket=masters",
+      "--audiostems.storage.s3.prefix=prod/",
+      "--audiostems.storage.s3.endpoint=http://127.0.0.1:7070",
+      "--audiostems.storage.s3.path-style=true",
+      "--audiostems.storage.s3.encryption=aes256",
+      "--audiostems.storage.s3.part-size-bytes=10485760"
+    };
+    try (ConfigurableApplicationContext context = AudiostemsApplication.start(args, Map.of())) {
+      AudiostemsProperties properties = context.getBean(AudiostemsProperties.class);
+      Map<String, Object> storage = EmbeddedGateway.storage(properties.storage());
+      assertThat(storage)
+          .containsEntry("audiostems.gateway.storage.kind", "s3")
+          .containsEntry("audiostems.gateway.storage.s3.bucket", "masters")
+          .containsEntry("audiostems.gateway.storage.s3.prefix", "prod/")
+          .containsEntry("audiostems.gateway.storage.s3.region", "us-east-1")
+          .containsEntry("audiostems.gateway.storage.s3.endpoint", "http://127.0.0.1:7070")
+          .containsEntry("audiostems.gateway.storage.s3.path-style", true)
+          .containsEntry("audiostems.gateway.storage.s3.master-storage-class", "INTELLIGENT_TIERING")
+          .containsEntry("audiostems.gateway.storage.s3.encryption", "AES256")
+          .containsEntry("audiostems.gateway.storage.s3.part-size-bytes", "10485760");
+      // Bound back as the gateway binds them, they are the workers' settings.
+      var bound =
+          new org.springframework.boot.context.properties.bind.Binder(
+                  new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(storage))
+              .bind("audiostems.gateway.storage", com.audiostems.gateway.config.StorageProperties.class)
+              .get();
+      assertThat(bound.settings().s3().toS3Settings()).isEqualTo(properties.storage().s3().toS3Settings());
+      assertThat(bound.kind()).isEqualTo(properties.storage().kind());
     }
   }
 

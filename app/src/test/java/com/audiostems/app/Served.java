@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A running {@code serve}: its output so far (in a file: it outlives the process), and SIGTERM to stop it. */
@@ -42,8 +43,15 @@ final class Served implements AutoCloseable {
 
   /** Starts serve and waits until it says it is ready. */
   static Served start(List<String> command) throws Exception {
+    return start(command, Map.of());
+  }
+
+  /** The same with more environment variables (e.g. the S3 credentials, which the SDK reads from there). */
+  static Served start(List<String> command, Map<String, String> environment) throws Exception {
     Path output = Files.createTempFile("serve-", ".out");
-    Served served = new Served(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start(), output);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    builder.environment().putAll(environment);
+    Served served = new Served(builder.start(), output);
     long deadline = System.nanoTime() + STARTUP.toNanos();
     while (!served.output().contains("Ctrl-C or SIGTERM stops it.")) {
       if (!served.process.isAlive() || System.nanoTime() > deadline) {

@@ -9,6 +9,7 @@ import com.audiostems.workflows.track.TrackIngestResult;
 import com.audiostems.workflows.track.TrackIngestWorkflow;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +21,13 @@ final class TrackRuns {
   private TrackRuns() {}
 
   static TrackIngestResult ingest(WorkflowClient client, Path storeRoot, String trackId, Path source, List<OutputFormat> formats)
+      throws Exception {
+    TrackIngestWorkflow workflow = start(client, storeRoot, trackId, source, formats);
+    return WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class);
+  }
+
+  /** Stores the source and starts the track without waiting; the stub follows it. */
+  static TrackIngestWorkflow start(WorkflowClient client, Path storeRoot, String trackId, Path source, List<OutputFormat> formats)
       throws Exception {
     String sourceKey = BlobKeys.sourceKey(trackId, source.getFileName().toString());
     Path upload = Files.createTempFile("upload-", ".part");
@@ -33,6 +41,7 @@ final class TrackRuns {
                 .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
                 .setWorkflowRunTimeout(Duration.ofMinutes(10))
                 .build());
-    return workflow.ingest(new TrackIngestRequest(trackId, sourceKey, source.getFileName().toString(), formats, 2, false, null));
+    WorkflowClient.start(workflow::ingest, new TrackIngestRequest(trackId, sourceKey, source.getFileName().toString(), formats, 2, false, null));
+    return workflow;
   }
 }

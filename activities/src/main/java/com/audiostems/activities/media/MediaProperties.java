@@ -17,6 +17,8 @@ import org.springframework.util.unit.DataSize;
  * @param probeTimeout wall-clock limit of one ffprobe run
  * @param ffmpegTimeout wall-clock limit of one ffmpeg run
  * @param maxOutputSize largest file one output may become
+ * @param workingCopiesMaxSize how many bytes of sources a worker process keeps as working copies
+ *     that no activity is reading (a bounded LRU; see WorkingCopyStore)
  */
 public record MediaProperties(
     @NotBlank String ffmpegPath,
@@ -25,7 +27,8 @@ public record MediaProperties(
     @NotNull Duration maxDuration,
     @NotNull Duration probeTimeout,
     @NotNull Duration ffmpegTimeout,
-    @NotNull DataSize maxOutputSize) {
+    @NotNull DataSize maxOutputSize,
+    @NotNull DataSize workingCopiesMaxSize) {
 
   /** The media activities' settings, with their scratch space in {@code workDir}. */
   public MediaSettings settings(Path workDir) {

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -91,6 +93,29 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
     return endpoint;
   }
 
+  /**
+   * How many requests of an S3 operation on one object the server has answered with a 2xx, from its
+   * access log: what reached the server, whichever client (SDK, presigned URL, another process) sent it.
+   *
+   * @param operation the S3 operation, e.g. {@code GetObject}
+   * @param objectKey the object's key in the test bucket, key prefix included
+   */
+  public long requests(String operation, String objectKey) throws IOException {
+    // "owner bucket [time] ip requester request-id s3_Operation key request-uri status ..."
+    Pattern line = Pattern.compile("^\\S+ (\\S+) \\[[^\\]]*\\] \\S+ \\S+ \\S+ s3_(\\w+) (\\S+) \\S+ (\\d{3}) .*");
+    try (Stream<String> lines = Files.lines(accessLog())) {
+      return lines.map(line::matcher)
+          .filter(Matcher::matches)
+          .filter(m -> m.group(1).equals(BUCKET) && m.group(2).equals(operation) && m.group(3).equals(objectKey))
+          .filter(m -> m.group(4).startsWith("2"))
+          .count();
+    }
+  }
+
+  private Path accessLog() {
+    return home.resolve("access.log");
+  }
+
   /** The server binary; a missing one fails the tests with what to run. */
   static Path binary() {
     String configured = System.getenv(BINARY_ENV);
@@ -118,6 +143,8 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
           "--secret", CREDENTIALS.resolveCredentials().secretAccessKey(),
           "--region", REGION.id(),
           "--quiet",
+          // Every request, as S3 server access logs read: what tests count (see requests()).
+          "--access-log", accessLog().toString(),
           "posix", "--sidecar", meta.toString(), data.toString()))
           .redirectErrorStream(true)
           .redirectOutput(log.toFile());

@@ -5,7 +5,7 @@ import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.activities.metadata.JaudiotaggerOutputTagger;
 import com.audiostems.activities.metadata.MetadataActivitiesImpl;
-import com.audiostems.storage.BlobStore;
+import com.audiostems.storage.WorkingCopyStore;
 import com.audiostems.activities.storage.StorageActivitiesImpl;
 import com.audiostems.workflows.media.MediaActivities;
 import com.audiostems.workflows.metadata.MetadataActivities;
@@ -25,8 +25,12 @@ public record CpuActivities(
     WorkingCopyActivities workingCopies,
     HostLivenessActivities liveness) {
 
-  /** @param hostId this worker process's id, naming its own task queue ({@link CpuWorkerSettings#hostId()}) */
-  public static CpuActivities create(BlobStore store, MediaSettings media, String hostId) {
+  /**
+   * @param store this host's working copies in front of the store: every activity reads and writes
+   *     through it, so a source fetched here is read from the copy ({@link WorkingCopyStore})
+   * @param hostId this worker process's id, naming its own task queue ({@link CpuWorkerSettings#hostId()})
+   */
+  public static CpuActivities create(WorkingCopyStore store, MediaSettings media, String hostId) {
     HostAffinity host = new HostAffinity(hostId, TaskQueues.cpuHost(hostId));
     return new CpuActivities(
         new MediaActivitiesImpl(new MediaProcessRunner(media), store, new JaudiotaggerOutputTagger()),

@@ -3,6 +3,7 @@ package com.audiostems.workers.cpu.boot;
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.storage.BlobStores;
+import com.audiostems.storage.WorkingCopyStore;
 import com.audiostems.workers.cpu.CpuActivities;
 import com.audiostems.workers.cpu.CpuWorkerSettings;
 import io.temporal.worker.WorkerFactory;
@@ -12,6 +13,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The CPU worker pool as a service of its own: {@code java -jar workers-cpu-<version>-exec.jar}.
@@ -27,9 +29,17 @@ public class CpuWorkerApplication {
     SpringApplication.run(CpuWorkerApplication.class, args);
   }
 
+  /** The store itself; primary, since the working copies in front of it are a BlobStore too. */
   @Bean
+  @Primary
   BlobStore blobStore(CpuWorkerProperties properties) throws IOException {
     return BlobStores.fromSettings(properties.storage());
+  }
+
+  /** This host's working copies in front of the store; closed with the context, which removes them. */
+  @Bean
+  WorkingCopyStore workingCopies(BlobStore blobStore, CpuWorkerProperties properties) throws IOException {
+    return WorkingCopyStore.open(blobStore, properties.workDir(), properties.media().workingCopiesMaxSize().toBytes());
   }
 
   @Bean
@@ -41,11 +51,11 @@ public class CpuWorkerApplication {
 
   @Bean
   CpuPoolRegistration cpuPool(
-      WorkerFactory temporalWorkerFactory, BlobStore blobStore, MediaSettings mediaSettings, CpuWorkerProperties properties) {
+      WorkerFactory temporalWorkerFactory, WorkingCopyStore workingCopies, MediaSettings mediaSettings, CpuWorkerProperties properties) {
     CpuWorkerSettings settings = CpuWorkerSettings.withSlots(properties.workers().activitySlotsOrCores());
     return new CpuPoolRegistration(
         temporalWorkerFactory,
-        CpuActivities.create(blobStore, mediaSettings, settings.hostId()),
+        CpuActivities.create(workingCopies, mediaSettings, settings.hostId()),
         settings,
         properties.workers().shutdownGrace());
   }

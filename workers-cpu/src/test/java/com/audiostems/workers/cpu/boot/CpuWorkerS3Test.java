@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.storage.S3BlobStore;
+import com.audiostems.storage.WorkingCopyStore;
+import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.storage.testing.S3TestServer;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.track.TrackIngestResult;
@@ -74,6 +76,44 @@ class CpuWorkerS3Test {
       List<String> inBucket = s3.client().listObjectsV2(r -> r.bucket(S3TestServer.BUCKET).prefix("worker/tracks/s3-1/"))
           .join().contents().stream().map(o -> o.key()).toList();
       assertThat(inBucket).contains("worker/tracks/s3-1/v1/outputs/flac.flac", "worker/tracks/s3-1/manifest.json");
+    }
+  }
+
+  /**
+   * File affinity for the bytes: the CPU host fetches the source once and its probe, validation,
+   * metadata and three encode lanes (six reads of the source) read that working copy; the analysis
+   * host (a host of its own here) downloads it once more. versitygw's access log counts the GETs.
+   */
+  @Test
+  void eachHostDownloadsATracksSourceOnce() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    try (var server = TestServer.createPortBoundServer(port, true);
+        ConfigurableApplicationContext context =
+            new SpringApplicationBuilder(CpuWorkerApplication.class)
+                .run(
+                    "--spring.temporal.connection.target=127.0.0.1:" + port,
+                    "--audiostems.storage.kind=s3",
+                    "--audiostems.storage.s3.bucket=" + S3TestServer.BUCKET,
+                    "--audiostems.storage.s3.prefix=once/",
+                    "--audiostems.storage.s3.endpoint=" + s3.endpoint(),
+                    "--audiostems.storage.s3.path-style=true",
+                    "--audiostems.work-dir=" + temp.resolve("work"),
+                    "--audiostems.workers.activity-slots=3")) {
+      BlobStore store = context.getBean(BlobStore.class);
+      WorkingCopyStore copies = context.getBean(WorkingCopyStore.class);
+
+      Path source = TestAudio.wav(temp.resolve("demo.wav"), 44_100, 16, 2, 2.0);
+      List<OutputFormat> formats = List.of(OutputFormat.FLAC, OutputFormat.MP3_320, OutputFormat.AAC_256);
+      TrackIngestResult result = OneTrack.ingest(context.getBean(WorkflowClient.class), store, source, "once-1", formats, 3);
+
+      assertThat(result.manifest().outputs()).hasSize(3);
+      String sourceKey = BlobKeys.sourceKey("once-1", "demo.wav");
+      assertThat(s3.requests("GetObject", "once/" + sourceKey)).as("one GET by the CPU host, one by the analysis host").isEqualTo(2);
+      assertThat(copies.keys()).containsExactly(sourceKey);
+      assertThat(copies.directory().orElseThrow()).startsWith(temp.resolve("work"));
     }
   }
 

@@ -1,0 +1,58 @@
+package com.audiostems.app;
+
+import com.audiostems.storage.BlobStore;
+import com.audiostems.storage.BlobStores;
+import com.audiostems.storage.WorkingCopyStore;
+import java.io.IOException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The configured store of this process's worker pools, opened once, with this host's working
+ * copies in front of it. {@code serve} runs the CPU and the analysis pool in one process: sharing
+ * one {@link WorkingCopyStore} is what makes the analysis read the copy the CPU pool fetched, so
+ * the process downloads a track's source once (and opens one S3 client, not one per pool).
+ */
+@Component
+class PoolStore {
+  private final AudiostemsProperties properties;
+  private BlobStore store;
+  private WorkingCopyStore workingCopies;
+
+  PoolStore(AudiostemsProperties properties) {
+    this.properties = properties;
+  }
+
+  /** The store with this host's working copies; opened on first use (process --out never opens it). */
+  synchronized WorkingCopyStore workingCopies() throws IOException {
+    if (workingCopies == null) {
+      store = BlobStores.fromSettings(properties.storage());
+      workingCopies = around(store);
+    }
+    return workingCopies;
+  }
+
+  /** Working copies of this process in front of a given store ({@code process --out DIR}: zero-copy, it is local). */
+  WorkingCopyStore around(BlobStore store) throws IOException {
+    return WorkingCopyStore.open(store, properties.workDir(), properties.media().workingCopiesMaxSize().toBytes());
+  }
+
+  /**
+   * Removes this process's working copies and closes the S3 client. The command calls it after its
+   * workers have stopped; deliberately not a destroy method: Spring's shutdown hook closes the
+   * context in parallel with the command's, and would pull the store from under activities still
+   * finishing within the shutdown grace.
+   */
+  synchronized void release() throws Exception {
+    try {
+      if (workingCopies != null) {
+        workingCopies.close();
+      }
+    } finally {
+      if (store instanceof AutoCloseable closeable) {
+        closeable.close();
+      }
+      store = null;
+      workingCopies = null;
+    }
+  }
+}
