@@ -54,11 +54,12 @@ class SynthSectionSuiteTest {
     double rBeat = (double) beatSync[0] / Math.max(1, beatSync[2]);
     System.out.printf(Locale.ROOT, "boundaries ±%.0f s: grid P %.2f R %.2f (%d/%d/%d), beat-sync P %.2f R %.2f (%d/%d/%d)%n",
         TOLERANCE_SECONDS, pGrid, rGrid, fixed[0], fixed[1], fixed[2], pBeat, rBeat, beatSync[0], beatSync[1], beatSync[2]);
-    // Floors a little below what was reached when this suite was added (grid P 0.95 R 0.79,
-    // 19 hits / 20 detected / 24 true; beat-synchronous P 0.95 R 0.75, 18/19/24): a drop below
-    // them is a regression, not noise (the pieces and the analyser are deterministic).
+    // Floors a little below what the current synthesiser's song forms reach (grid P 0.89 R 0.67,
+    // 16 hits / 18 detected / 24 true; beat-synchronous, as the pipeline runs it, P 0.90 R 0.75,
+    // 18/20/24; before the synthesiser's loud masters the grid reached P 0.95 R 0.79): a drop
+    // below them is a regression, not noise (the pieces and the analyser are deterministic).
     assertThat(pGrid).isGreaterThanOrEqualTo(0.85);
-    assertThat(rGrid).isGreaterThanOrEqualTo(0.70);
+    assertThat(rGrid).isGreaterThanOrEqualTo(0.62);
     assertThat(pBeat).isGreaterThanOrEqualTo(0.85);
     assertThat(rBeat).isGreaterThanOrEqualTo(0.65);
   }
