@@ -26,7 +26,8 @@ public class AudiostemsApplication {
       """
           + ProcessOptions.USAGE
           + ServeOptions.USAGE
-          + WorkerOptions.USAGE;
+          + WorkerOptions.USAGE
+          + GatewayOptions.USAGE;
 
   public static void main(String[] args) throws Exception {
     System.exit(run(args, System.out, System.err));
@@ -38,7 +39,7 @@ public class AudiostemsApplication {
       out.print(USAGE);
       return args.length == 0 ? ProcessCommand.USAGE : 0;
     }
-    if (!List.of("process", "serve", "worker").contains(args[0])) {
+    if (!List.of("process", "serve", "worker", "gateway").contains(args[0])) {
       err.print("audiostems: unknown command '" + args[0] + "'\n" + USAGE);
       return ProcessCommand.USAGE;
     }
@@ -72,6 +73,10 @@ public class AudiostemsApplication {
         WorkerOptions options = WorkerOptions.parse(args);
         yield new Invocation(options.settings(), context -> context.getBean(WorkerCommand.class).run(options.pool(), out, err));
       }
+      case "gateway" -> {
+        GatewayOptions options = GatewayOptions.parse(args);
+        yield new Invocation(options.settings(), context -> context.getBean(GatewayCommand.class).run(out, err));
+      }
       case "process" -> {
         ProcessOptions options = ProcessOptions.parse(args);
         yield new Invocation(Map.of(), context -> context.getBean(ProcessCommand.class).run(options, out, err));
@@ -99,6 +104,7 @@ public class AudiostemsApplication {
     return switch (command) {
       case "serve" -> ServeOptions.USAGE;
       case "worker" -> WorkerOptions.USAGE;
+      case "gateway" -> GatewayOptions.USAGE;
       default -> ProcessOptions.USAGE;
     };
   }

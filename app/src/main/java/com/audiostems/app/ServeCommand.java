@@ -75,7 +75,7 @@ public class ServeCommand {
       // The gateway last: by the time it takes a track, workers poll for it.
       GatewayCredentials credentials = GatewayCredentials.of(properties.serve());
       String namespace = temporal.client().getOptions().getNamespace();
-      temporal.target().ifPresent(target -> gateway.set(startGateway(credentials, target, namespace)));
+      temporal.target().ifPresent(target -> gateway.set(startGateway(properties, credentials, target, namespace)));
       out.printf(Locale.ROOT, "Serving on the %s%n", temporal.description());
       out.printf(
           Locale.ROOT,
@@ -98,7 +98,7 @@ public class ServeCommand {
       if (gateway.get() == null) {
         out.println("  REST API:      none: the in-process server is not reachable over the network");
       } else {
-        printGateway(out, gatewayUrl(gateway.get()), credentials);
+        printGateway(out, gatewayUrl(properties, gateway.get()), credentials);
       }
       out.println("Ctrl-C or SIGTERM stops it.");
       return serving;
@@ -108,7 +108,8 @@ public class ServeCommand {
     }
   }
 
-  private EmbeddedGateway startGateway(GatewayCredentials credentials, String target, String namespace) {
+  static EmbeddedGateway startGateway(
+      AudiostemsProperties properties, GatewayCredentials credentials, String target, String namespace) {
     try {
       return EmbeddedGateway.start(properties, credentials, target, namespace);
     } catch (RuntimeException e) { // Spring's start failures: a port in use, a bad gateway setting
@@ -119,7 +120,7 @@ public class ServeCommand {
     }
   }
 
-  private String gatewayUrl(EmbeddedGateway gateway) {
+  static String gatewayUrl(AudiostemsProperties properties, EmbeddedGateway gateway) {
     String address = properties.serve().gatewayAddress();
     // A wildcard address is no place to send a request to; this host's loopback is.
     String host = address.equals("0.0.0.0") || address.equals("::") ? "127.0.0.1" : address;
@@ -127,7 +128,7 @@ public class ServeCommand {
   }
 
   /** The generated key is printed here and nowhere else: only its hash is kept. */
-  private static void printGateway(PrintStream out, String url, GatewayCredentials credentials) {
+  static void printGateway(PrintStream out, String url, GatewayCredentials credentials) {
     out.printf(Locale.ROOT, "  REST API:      %s (OpenAPI: %s/v3/api-docs)%n", url, url);
     credentials
         .generatedAdminKey()

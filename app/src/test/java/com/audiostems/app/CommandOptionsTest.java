@@ -76,7 +76,8 @@ class CommandOptionsTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("audiostems process FILE")
         .contains("audiostems serve [--data-dir DIR]")
-        .contains("audiostems worker --pool cpu|gpu --temporal HOST:PORT");
+        .contains("audiostems worker --pool cpu|gpu --temporal HOST:PORT")
+        .contains("audiostems gateway --temporal HOST:PORT");
   }
 
   @Test
