@@ -24,7 +24,7 @@ class WorkerOutageTest extends GatewayTestBase {
             .newWorkflowStub(
                 TrackIngestWorkflow.class,
                 WorkflowOptions.newBuilder().setWorkflowId(TrackIngestWorkflow.workflowId(trackId)).setTaskQueue("nobody-polls").build());
-    WorkflowClient.start(orphan::ingest, new TrackIngestRequest(trackId, "uploads/x/source.wav", "x.wav", List.of(), 1, true, null));
+    WorkflowClient.start(orphan::ingest, new TrackIngestRequest(trackId, "uploads/x/source.wav", "x.wav", List.of(), 1, true, null, null));
 
     long started = System.nanoTime();
     assertProblem(http.get("/v1/tracks/" + trackId, OPERATOR), 503, "workers-unavailable");

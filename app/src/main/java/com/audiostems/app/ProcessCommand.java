@@ -124,6 +124,7 @@ public class ProcessCommand {
               options.formats(),
               properties.workers().encodeLanesOrCores(),
               keepAlive,
+              options.requiredTier(),
               null));
       CompletableFuture<TrackIngestResult> result =
           WorkflowStub.fromTyped(workflow).getResultAsync(TrackIngestResult.class);

@@ -1,6 +1,7 @@
 package com.audiostems.app;
 
 import com.audiostems.workflows.media.OutputFormat;
+import com.audiostems.workflows.media.QualityTier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,17 +9,22 @@ import java.util.Locale;
 
 /**
  * The arguments of {@code audiostems process FILE [--out DIR] [--formats f1,f2] [--temporal
- * host:port] [--track-id ID]}.
+ * host:port] [--track-id ID] [--tier TIER]}.
+ *
+ * @param requiredTier the tier the quality checks must find the source at; null for none
  */
-public record ProcessOptions(Path file, Path outDir, List<OutputFormat> formats, String temporalTarget, String trackId) {
+public record ProcessOptions(
+    Path file, Path outDir, List<OutputFormat> formats, String temporalTarget, String trackId, QualityTier requiredTier) {
 
   public static final String USAGE =
       """
-      usage: audiostems process FILE [--out DIR] [--formats LIST] [--temporal HOST:PORT] [--track-id ID]
+      usage: audiostems process FILE [--out DIR] [--formats LIST] [--temporal HOST:PORT] [--track-id ID] [--tier TIER]
         --out DIR            where outputs and the manifest go (default: audiostems.storage.root)
         --formats LIST       comma-separated, of: %s (default: all)
         --temporal HOST:PORT use an existing Temporal server instead of the in-process one
         --track-id ID        the track's id (letters, digits, '-', '_'); default: a new random id
+        --tier TIER          reject the source unless the quality checks find it at least at TIER:
+                             minimum, standard, high or professional (default: no requirement)
       """
           .formatted(String.join(", ", formatNames()));
 
@@ -29,6 +35,7 @@ public record ProcessOptions(Path file, Path outDir, List<OutputFormat> formats,
     List<OutputFormat> formats = List.of();
     String temporal = null;
     String trackId = null;
+    QualityTier tier = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -37,6 +44,7 @@ public record ProcessOptions(Path file, Path outDir, List<OutputFormat> formats,
         case "--formats" -> formats = parseFormats(value(args, i, arg));
         case "--temporal" -> temporal = value(args, i, arg);
         case "--track-id" -> trackId = value(args, i, arg);
+        case "--tier" -> tier = parseTier(value(args, i, arg));
         default -> {
           if (arg.startsWith("--audiostems.") || arg.startsWith("--spring.") || arg.startsWith("--logging.")) {
             continue; // Spring Boot settings, already applied
@@ -58,7 +66,7 @@ public record ProcessOptions(Path file, Path outDir, List<OutputFormat> formats,
     if (file == null) {
       throw new IllegalArgumentException("Missing FILE");
     }
-    return new ProcessOptions(file, out, formats, temporal, trackId);
+    return new ProcessOptions(file, out, formats, temporal, trackId, tier);
   }
 
   private static String value(List<String> args, int i, String arg) {
@@ -83,6 +91,14 @@ public record ProcessOptions(Path file, Path outDir, List<OutputFormat> formats,
       }
     }
     return List.copyOf(formats);
+  }
+
+  static QualityTier parseTier(String name) {
+    try {
+      return QualityTier.valueOf(name.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Unknown tier '" + name.strip() + "'; choose from minimum, standard, high, professional");
+    }
   }
 
   private static List<String> formatNames() {

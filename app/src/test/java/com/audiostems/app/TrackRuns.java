@@ -41,7 +41,7 @@ final class TrackRuns {
                 .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
                 .setWorkflowRunTimeout(Duration.ofMinutes(10))
                 .build());
-    WorkflowClient.start(workflow::ingest, new TrackIngestRequest(trackId, sourceKey, source.getFileName().toString(), formats, 2, false, null));
+    WorkflowClient.start(workflow::ingest, new TrackIngestRequest(trackId, sourceKey, source.getFileName().toString(), formats, 2, false, null, null));
     return workflow;
   }
 }

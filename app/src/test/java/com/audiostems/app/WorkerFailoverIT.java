@@ -118,7 +118,7 @@ class WorkerFailoverIT {
       // One encode lane: with one slot per host a second lane would wait on the host's queue behind
       // the first, and a wait past the schedule-to-start limit reads as a dead host.
       WorkflowClient.start(
-          workflow::ingest, new TrackIngestRequest(TRACK, sourceKey, source.getFileName().toString(), List.of(), 1, false, null));
+          workflow::ingest, new TrackIngestRequest(TRACK, sourceKey, source.getFileName().toString(), List.of(), 1, false, null, null));
 
       // The encode's worker identity is the SDK's default, "<pid>@<host>": that names the process to kill.
       long holder = encodingWorkerPid(client, workflow, workflowId);

@@ -23,6 +23,9 @@ public final class TrackFailures {
   public static final String TOO_LONG = "TooLong";
   /** The source is below the product's minimum tier (16-bit/44.1 kHz, or 128 kbps lossy). */
   public static final String BELOW_MINIMUM_TIER = "BelowMinimumTier";
+
+  /** The quality checks found the source below the tier its track asked for. */
+  public static final String BELOW_REQUESTED_TIER = "BelowRequestedTier";
   /** A track id or storage key that is not safe to use as a path. */
   public static final String UNSAFE_KEY = "UnsafeKey";
   /** The input names a file or object that does not exist. */
@@ -45,6 +48,7 @@ public final class TrackFailures {
           FILE_TOO_LARGE,
           TOO_LONG,
           BELOW_MINIMUM_TIER,
+          BELOW_REQUESTED_TIER,
           UNSAFE_KEY,
           SOURCE_MISSING,
           OUTPUT_VERIFICATION_FAILED,

@@ -7,6 +7,7 @@ import com.audiostems.dsp.analysis.TrackAnalyzer;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.analysis.AnalysisActivities;
+import com.audiostems.workflows.analysis.AnalysisResult;
 import com.audiostems.workflows.analysis.AnalyzeRequest;
 import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.storage.BlobKeys;
@@ -39,13 +40,8 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
   }
 
   @Override
-  public TrackAnalysis analyze(AnalyzeRequest request) {
+  public AnalysisResult analyze(AnalyzeRequest request) {
     String trackId = BlobKeys.requireTrackId(request.trackId());
-    if (!request.analysisKey().startsWith(BlobKeys.trackPrefix(trackId))) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "The analysis of track " + trackId + " may not be stored as " + request.analysisKey() + ".",
-          TrackFailures.UNSAFE_KEY);
-    }
     ActivityProgress progress = ActivityProgress.heartbeats();
     try {
       Files.createDirectories(workDir);
@@ -53,8 +49,9 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
       try (BlobStore.LocalCopy source = store.localCopy(request.sourceKey(), workDir)) {
         report = analyse(source.path(), request, progress);
       }
-      StoredObject asset = store.storeBytes(request.analysisKey(), REPORT_JSON.writeValueAsBytes(report));
-      return AnalysisSummary.of(report, asset);
+      StoredObject asset =
+          store.storeBytes(BlobKeys.analysisKey(trackId, request.version()), REPORT_JSON.writeValueAsBytes(report));
+      return new AnalysisResult(AnalysisSummary.of(report, asset), null);
     } catch (NoSuchFileException e) {
       throw ApplicationFailure.newNonRetryableFailure(
           "The source " + request.sourceKey() + " of track " + trackId + " is not in the store; upload it again.",

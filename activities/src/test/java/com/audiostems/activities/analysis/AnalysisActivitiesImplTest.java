@@ -67,7 +67,7 @@ class AnalysisActivitiesImplTest {
     store.store(sourceKey, flac);
     String analysisKey = BlobKeys.analysisKey(TRACK, 1);
 
-    TrackAnalysis analysis = activities.analyze(new AnalyzeRequest(TRACK, sourceKey, probe(piece), analysisKey));
+    TrackAnalysis analysis = activities.analyze(new AnalyzeRequest(TRACK, sourceKey, probe(piece), 1)).analysis();
 
     assertThat(analysis.assetKey()).isEqualTo(analysisKey);
     assertThat(analysis.analysedSeconds()).isCloseTo(piece.channels()[0].length / (double) piece.sampleRateHz(), within(1e-3));
@@ -96,20 +96,10 @@ class AnalysisActivitiesImplTest {
   void aSourceThatIsNotThereIsATypedFailure() {
     SourceProbe probe = new SourceProbe("wav", "pcm_s16le", 0, 44_100, 16, "s16", 2, "stereo", 1.0, 1, 1, true, false);
     assertThatThrownBy(
-            () -> activities.analyze(new AnalyzeRequest(TRACK, "uploads/an-1/source.wav", probe, BlobKeys.analysisKey(TRACK, 1))))
+            () -> activities.analyze(new AnalyzeRequest(TRACK, "uploads/an-1/source.wav", probe, 1)))
         .isInstanceOf(ActivityFailure.class)
         .cause()
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.SOURCE_MISSING));
-  }
-
-  @Test
-  void theAnalysisIsOnlyStoredUnderItsOwnTrack() {
-    SourceProbe probe = new SourceProbe("wav", "pcm_s16le", 0, 44_100, 16, "s16", 2, "stereo", 1.0, 1, 1, true, false);
-    assertThatThrownBy(
-            () -> activities.analyze(new AnalyzeRequest(TRACK, "uploads/an-1/source.wav", probe, "tracks/other/v1/analysis.json")))
-        .isInstanceOf(ActivityFailure.class)
-        .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.UNSAFE_KEY));
   }
 
   /** ffmpeg's own EBU R128 meter: "I: -14.2 LUFS" in its summary. */

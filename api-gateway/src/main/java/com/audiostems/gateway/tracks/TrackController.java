@@ -85,6 +85,14 @@ public class TrackController {
     return status.read(client, trackId);
   }
 
+  @Operation(
+      summary = "A track's technical quality",
+      description = "The quality checks of the published version's source: score, tiers, findings, and signed links to the report, its page and its images.")
+  @GetMapping("/{trackId}/quality")
+  public TrackQualityResponse quality(@PathVariable String trackId, @AuthenticationPrincipal ApiClient client) {
+    return files.quality(client, trackId);
+  }
+
   @Operation(summary = "A track's published files", description = "Signed download URLs for every output of the published version.")
   @GetMapping("/{trackId}/files")
   public TrackFilesResponse files(@PathVariable String trackId, @AuthenticationPrincipal ApiClient client) {

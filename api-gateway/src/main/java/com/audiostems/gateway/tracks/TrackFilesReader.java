@@ -6,13 +6,14 @@ import com.audiostems.gateway.problems.Problems;
 import com.audiostems.gateway.security.ApiClient;
 import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.storage.BlobKeys;
+import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.storage.TrackManifest;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * Download URLs for a track's published outputs, from the manifest the live workflow holds (its
+ * Download URLs for a track's published outputs and quality report, from the manifest the live workflow holds (its
  * {@code manifest()} query), so the list always matches the version readers are switched to.
  */
 @Component
@@ -32,6 +33,43 @@ public class TrackFilesReader {
   }
 
   public TrackFilesResponse files(ApiClient client, String trackId) {
+    TrackManifest manifest = publishedManifest(client, trackId);
+    Instant expiresAt = clock.instant().plus(links.downloadValidity());
+    return new TrackFilesResponse(
+        trackId,
+        manifest.version(),
+        expiresAt,
+        downloads.presignDownload(BlobKeys.manifestKey(trackId), expiresAt).url(),
+        manifest.outputs().stream().map(o -> file(o, expiresAt)).toList(),
+        manifest.absentOutputs(),
+        manifest.preview() != null && manifest.preview().watermarked());
+  }
+
+  /** The quality checks of the published version's source, with signed links to the report's files. */
+  public TrackQualityResponse quality(ApiClient client, String trackId) {
+    TrackManifest manifest = publishedManifest(client, trackId);
+    TrackQuality quality = manifest.quality();
+    if (quality == null) {
+      throw Problems.notFound(
+          "quality-not-checked", "Track '" + trackId + "' was published before the quality checks existed; re-process it to check it.");
+    }
+    Instant expiresAt = clock.instant().plus(links.downloadValidity());
+    return new TrackQualityResponse(
+        trackId,
+        manifest.version(),
+        quality.score(),
+        quality.effectiveTier(),
+        quality.tiers(),
+        quality.effective(),
+        quality.findings(),
+        expiresAt,
+        downloads.presignDownload(quality.reportKey(), expiresAt).url(),
+        downloads.presignDownload(quality.pageKey(), expiresAt).url(),
+        downloads.presignDownload(quality.waveformKey(), expiresAt).url(),
+        downloads.presignDownload(quality.spectrogramKey(), expiresAt).url());
+  }
+
+  private TrackManifest publishedManifest(ApiClient client, String trackId) {
     TrackExecution track = finder.find(client, trackId);
     if (track.status() != WorkflowStatus.RUNNING) {
       throw Problems.conflict(
@@ -43,15 +81,7 @@ public class TrackFilesReader {
           "track-not-published",
           "Track '" + trackId + "' is not published yet; poll GET /v1/tracks/" + trackId + " until its stage is PUBLISHED.");
     }
-    Instant expiresAt = clock.instant().plus(links.downloadValidity());
-    return new TrackFilesResponse(
-        trackId,
-        manifest.version(),
-        expiresAt,
-        downloads.presignDownload(BlobKeys.manifestKey(trackId), expiresAt).url(),
-        manifest.outputs().stream().map(o -> file(o, expiresAt)).toList(),
-        manifest.absentOutputs(),
-        manifest.preview() != null && manifest.preview().watermarked());
+    return manifest;
   }
 
   private TrackFilesResponse.TrackFile file(EncodedOutput output, Instant expiresAt) {

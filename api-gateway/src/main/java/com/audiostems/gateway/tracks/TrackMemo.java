@@ -8,8 +8,8 @@ import java.util.List;
  * recognisable. Temporal keeps it across continue-as-new and shows it in visibility listings.
  *
  * @param formats the requested outputs by name; empty means all
- * @param minimumTier the minimum source tier the client asked for, or null; recorded only: the
- *     workflow does not enforce it yet
+ * @param minimumTier the minimum source tier the client asked for, or null; the workflow rejects a
+ *     source whose quality checks put it below
  * @param watermark whether the client asked for a watermarked preview; recorded only: the watermark
  *     stage does not exist yet
  * @param requestSha256 fingerprint of the normalised start request

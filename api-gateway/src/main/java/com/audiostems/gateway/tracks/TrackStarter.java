@@ -74,7 +74,7 @@ public class TrackStarter {
             tier == null ? null : tier.name(), watermark, fingerprint);
     TrackIngestWorkflow workflow = workflows.newWorkflowStub(TrackIngestWorkflow.class, options(trackId, ticket, memo));
     TrackIngestRequest request =
-        new TrackIngestRequest(trackId, ticket.sourceKey(), ticket.fileName(), formats, tracks.encodeLanes(), true, null);
+        new TrackIngestRequest(trackId, ticket.sourceKey(), ticket.fileName(), formats, tracks.encodeLanes(), true, tier, null);
     try {
       WorkflowClient.start(workflow::ingest, request);
       count("started");

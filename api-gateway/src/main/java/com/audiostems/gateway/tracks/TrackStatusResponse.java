@@ -33,7 +33,7 @@ public record TrackStatusResponse(
     Instant closedAt,
     TrackLinks links) {
 
-  @Schema(description = "The start request as recorded; tier and watermark are recorded only, not yet enforced.")
+  @Schema(description = "The start request as recorded; the tier is enforced by the quality checks, the watermark flag is recorded only.")
   public record Requested(List<String> formats, String minimumTier, boolean watermark) {
 
     static Requested of(TrackMemo memo) {

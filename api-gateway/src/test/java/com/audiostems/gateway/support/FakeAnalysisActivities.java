@@ -2,6 +2,8 @@ package com.audiostems.gateway.support;
 
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.analysis.AnalysisActivities;
+import com.audiostems.workflows.analysis.AnalysisResult;
+import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.analysis.AnalyzeRequest;
 import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.storage.StoredObject;
@@ -22,15 +24,18 @@ public final class FakeAnalysisActivities implements AnalysisActivities {
   }
 
   @Override
-  public TrackAnalysis analyze(AnalyzeRequest request) {
+  public AnalysisResult analyze(AnalyzeRequest request) {
     StoredObject asset;
     try {
-      asset = store.storeBytes(request.analysisKey(), "{\"engine\":\"fake\"}".getBytes(StandardCharsets.UTF_8));
+      asset = store.storeBytes(
+          BlobKeys.analysisKey(request.trackId(), request.version()), "{\"engine\":\"fake\"}".getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new TrackAnalysis(
-        asset.key(), asset.bytes(), asset.sha256(), request.probe().durationSeconds(),
-        null, null, null, null, null, null, List.of());
+    return new AnalysisResult(
+        new TrackAnalysis(
+            asset.key(), asset.bytes(), asset.sha256(), request.probe().durationSeconds(),
+            null, null, null, null, null, null, List.of()),
+        null);
   }
 }

@@ -56,6 +56,37 @@ public final class BlobKeys {
     return trackPrefix(trackId) + "v" + version + "/analysis.json";
   }
 
+  /** The quality report's files, beside the outputs of a version. */
+  public enum QualityAsset {
+    REPORT("quality.json"),
+    PAGE("quality.html"),
+    WAVEFORM("waveform.png"),
+    SPECTROGRAM("spectrogram.png");
+
+    private final String fileName;
+
+    QualityAsset(String fileName) {
+      this.fileName = fileName;
+    }
+
+    public String fileName() {
+      return fileName;
+    }
+  }
+
+  /** Where one of a version's quality files lives: {@code v<n>/quality/<file>}. */
+  public static String qualityKey(String trackId, int version, QualityAsset asset) {
+    if (version < 1) {
+      throw new IllegalArgumentException("Versions start at 1, not " + version);
+    }
+    return trackPrefix(trackId) + "v" + version + "/quality/" + asset.fileName();
+  }
+
+  /** Every quality file of a version, for compensation. */
+  public static java.util.List<String> qualityKeys(String trackId, int version) {
+    return java.util.Arrays.stream(QualityAsset.values()).map(a -> qualityKey(trackId, version, a)).toList();
+  }
+
   public static String manifestKey(String trackId) {
     return trackPrefix(trackId) + "manifest.json";
   }

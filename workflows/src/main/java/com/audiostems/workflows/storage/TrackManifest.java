@@ -6,6 +6,7 @@ import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.QualityTier;
 import com.audiostems.workflows.media.SourceProbe;
 import com.audiostems.workflows.media.VerificationReport;
+import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.metadata.TrackMetadata;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param stageMillis wall time of each stage in milliseconds, in stage order
  * @param analysis tempo, key, loudness and features of the source, and the key of its full
  *     {@code analysis.json}
+ * @param quality the technical checks of the source: findings, tiers, score and the report's keys
  * @param preview the preview's protection state
  */
 public record TrackManifest(
@@ -33,6 +35,7 @@ public record TrackManifest(
     List<AbsentOutput> absentOutputs,
     VerificationReport verification,
     TrackAnalysis analysis,
+    TrackQuality quality,
     Preview preview,
     Map<String, Long> stageMillis) {
 

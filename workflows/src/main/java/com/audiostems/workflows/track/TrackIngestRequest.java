@@ -1,6 +1,7 @@
 package com.audiostems.workflows.track;
 
 import com.audiostems.workflows.media.OutputFormat;
+import com.audiostems.workflows.media.QualityTier;
 import com.audiostems.workflows.storage.TrackManifest;
 import java.util.List;
 
@@ -14,6 +15,8 @@ import java.util.List;
  * @param encodeLanes how many ffmpeg processes may encode side by side (the CPU workers' cores)
  * @param keepAlive true: after publishing, the workflow lives on as the track's entity (re-process,
  *     delete); false: it completes once the track is published (the one-shot {@code process})
+ * @param requiredTier the tier the source must reach on its effective properties (the quality
+ *     checks'); a source below it is rejected with the findings; null for no requirement
  * @param published the track as last published, when a run continues as new; null on the first
  */
 public record TrackIngestRequest(
@@ -23,10 +26,11 @@ public record TrackIngestRequest(
     List<OutputFormat> formats,
     int encodeLanes,
     boolean keepAlive,
+    QualityTier requiredTier,
     TrackManifest published) {
 
   /** Continues the same track in a new run, from what it has published. */
   public TrackIngestRequest resumingFrom(TrackManifest manifest) {
-    return new TrackIngestRequest(trackId, sourceKey, originalFileName, formats, encodeLanes, keepAlive, manifest);
+    return new TrackIngestRequest(trackId, sourceKey, originalFileName, formats, encodeLanes, keepAlive, requiredTier, manifest);
   }
 }

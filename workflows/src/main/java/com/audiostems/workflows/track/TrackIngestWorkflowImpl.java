@@ -3,6 +3,7 @@ package com.audiostems.workflows.track;
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.analysis.AnalysisActivities;
+import com.audiostems.workflows.analysis.AnalysisResult;
 import com.audiostems.workflows.analysis.AnalyzeRequest;
 import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.media.EncodeLaneRequest;
@@ -25,6 +26,8 @@ import com.audiostems.workflows.metadata.AnalysisTagsRequest;
 import com.audiostems.workflows.metadata.MetadataActivities;
 import com.audiostems.workflows.metadata.ReadMetadataRequest;
 import com.audiostems.workflows.metadata.TrackMetadata;
+import com.audiostems.workflows.media.QualityTier;
+import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.PublishManifestRequest;
 import com.audiostems.workflows.storage.StorageActivities;
@@ -299,7 +302,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   /** pending, analysing, done or failed: the analysis runs beside the stages. */
   private String analysisState = "pending";
   private CancellationScope analysisScope;
-  private Promise<TrackAnalysis> analysis;
+  private Promise<AnalysisResult> analysis;
   /** "Title — Artist" once the tags are read; the file name until then. */
   private String title;
 
@@ -380,9 +383,10 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                       .get());
 
       Workflow.upsertTypedSearchAttributes(TrackSearchAttributes.TRACK_TIER.valueSet(source.tier().name()));
-      String analysisKey = BlobKeys.analysisKey(trackId, 1);
-      saga.addCompensation(storage::deleteObjects, List.of(analysisKey));
-      startAnalysis(request.sourceKey(), probe, analysisKey);
+      List<String> analysisKeys = new ArrayList<>(BlobKeys.qualityKeys(trackId, 1));
+      analysisKeys.add(BlobKeys.analysisKey(trackId, 1));
+      saga.addCompensation(storage::deleteObjects, analysisKeys);
+      startAnalysis(request.sourceKey(), probe, 1, request.requiredTier());
 
       enter(TrackStage.READING_METADATA);
       TrackMetadata tags =
@@ -407,7 +411,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
 
       enter(TrackStage.ENCODING);
       EncodedAndVerified done = withHost(() -> encodeAndVerify(request, 1, source, tags, plan, analysis));
-      TrackAnalysis analysed = analysis.get();
+      AnalysisResult analysed = analysis.get();
 
       enter(TrackStage.PUBLISHING);
       saga.addCompensation(storage::deleteObjects, List.of(BlobKeys.manifestKey(trackId)));
@@ -431,7 +435,8 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               done.outputs(),
               plan.absent(),
               done.verification(),
-              analysed,
+              analysed.analysis(),
+              analysed.quality(),
               new TrackManifest.Preview(false, null),
               new LinkedHashMap<>(stageMillis));
       activities(StorageActivities.class, STORAGE, "publish manifest version 1")
@@ -484,7 +489,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     List<String> newKeys = plan.outputs().stream().map(OutputSpec::key).toList();
     EncodedAndVerified done;
     try {
-      done = withHost(() -> encodeAndVerify(request, version, source, published.metadata(), plan, completed(published.analysis())));
+      done = withHost(() -> encodeAndVerify(request, version, source, published.metadata(), plan, completed(new AnalysisResult(published.analysis(), published.quality()))));
     } catch (TemporalFailure e) {
       if (isCancellation(e)) {
         Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(newKeys)).run();
@@ -526,6 +531,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
             published.absentOutputs(),
             new VerificationReport(List.copyOf(checks)),
             published.analysis(),
+            published.quality(),
             published.preview(),
             new LinkedHashMap<>(stageMillis));
     enter(TrackStage.PUBLISHING);
@@ -549,6 +555,14 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     }
     if (published.analysis() != null) {
       keys.add(published.analysis().assetKey());
+    }
+    if (published.quality() != null) {
+      keys.addAll(
+          java.util.stream.Stream.of(
+                  published.quality().reportKey(), published.quality().pageKey(),
+                  published.quality().waveformKey(), published.quality().spectrogramKey())
+              .filter(java.util.Objects::nonNull)
+              .toList());
     }
     keys.add(BlobKeys.manifestKey(trackId));
     Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(keys)).run();
@@ -575,7 +589,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       ValidatedSource source,
       TrackMetadata tags,
       OutputPlan plan,
-      Promise<TrackAnalysis> analysed) {
+      Promise<AnalysisResult> analysed) {
     if (analysed.isCompleted() && analysed.getFailure() != null) {
       throw analysed.getFailure(); // nothing is worth encoding for a track that cannot be analysed
     }
@@ -600,7 +614,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                               return r;
                             });
                 Promise<List<EncodedOutput>> tagged =
-                    encode.thenCompose(r -> analysed.thenCompose(a -> tagWithAnalysis(r.outputs(), a)));
+                    encode.thenCompose(r -> analysed.thenCompose(a -> tagWithAnalysis(r.outputs(), a.analysis())));
                 encoded.add(tagged);
                 verified.add(tagged.thenCompose(outputs -> verifyEach(source, outputs)));
               }
@@ -635,16 +649,20 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     return new EncodedAndVerified(List.copyOf(outputs), new VerificationReport(List.copyOf(checks)));
   }
 
-  /** Starts the analysis in a scope of its own, so that a failing track can stop it. */
-  private void startAnalysis(String sourceKey, SourceProbe probe, String analysisKey) {
+  /**
+   * Starts the analysis (and the quality checks, on the same decode) in a scope of its own, so that
+   * a failing track can stop it. A source below {@code requiredTier} fails it with the checks'
+   * reasons: the track is then rejected like any bad input, and its lanes stopped.
+   */
+  private void startAnalysis(String sourceKey, SourceProbe probe, int version, QualityTier requiredTier) {
     long startedAt = Workflow.currentTimeMillis();
     analysisState = "analysing";
     AnalysisActivities analyser =
         activities(AnalysisActivities.class, ANALYZE, "analyse tempo, key, loudness and features of " + sourceKey);
-    List<Promise<TrackAnalysis>> started = new ArrayList<>(1);
+    List<Promise<AnalysisResult>> started = new ArrayList<>(1);
     analysisScope =
         Workflow.newCancellationScope(
-            () -> started.add(Async.function(analyser::analyze, new AnalyzeRequest(trackId, sourceKey, probe, analysisKey))));
+            () -> started.add(Async.function(analyser::analyze, new AnalyzeRequest(trackId, sourceKey, probe, version))));
     analysisScope.run();
     analysis =
         started.get(0)
@@ -656,8 +674,22 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                   if (f != null) {
                     throw f;
                   }
+                  requireTier(result.quality(), requiredTier);
                   return result;
                 });
+  }
+
+  private void requireTier(TrackQuality quality, QualityTier requiredTier) {
+    if (requiredTier == null || quality == null || quality.passes(requiredTier)) {
+      return;
+    }
+    TrackQuality.TierVerdict verdict = quality.verdict(requiredTier);
+    String reasons = verdict == null || verdict.reasons().isEmpty() ? "no verdict" : String.join("; ", verdict.reasons());
+    throw ApplicationFailure.newNonRetryableFailure(
+        "The source does not reach the " + requiredTier.name().toLowerCase(java.util.Locale.ROOT) + " tier this track asked for: "
+            + reasons + ". The quality report lists every finding; upload a better master or ask for a lower tier.",
+        TrackFailures.BELOW_REQUESTED_TIER,
+        quality);
   }
 
   /** Cancels a running analysis and waits until it has stopped writing. */

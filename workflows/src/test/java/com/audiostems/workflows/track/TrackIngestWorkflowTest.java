@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.analysis.AnalysisActivities;
+import com.audiostems.workflows.analysis.AnalysisResult;
 import com.audiostems.workflows.analysis.AnalyzeRequest;
+import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.host.FetchSourceRequest;
 import com.audiostems.workflows.host.HostAffinity;
@@ -134,11 +136,11 @@ class TrackIngestWorkflowTest {
   }
 
   private static TrackIngestRequest request() {
-    return new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, false, null);
+    return new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, false, null, null);
   }
 
   private static TrackIngestRequest keepAliveRequest() {
-    return new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, true, null);
+    return new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, true, null, null);
   }
 
   private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
@@ -256,6 +258,8 @@ class TrackIngestWorkflowTest {
     assertThat(result.manifest().analysis().tempo().bpm()).isEqualTo(93.5);
     assertThat(result.manifest().stageMillis()).containsKey("ANALYSING");
     assertThat(analysis.requests).singleElement().satisfies(r -> assertThat(r.sourceKey()).isEqualTo(SOURCE_KEY));
+    assertThat(result.manifest().quality().score()).isEqualTo(82);
+    assertThat(store.keys).containsKeys(BlobKeys.qualityKeys(TRACK, 1).toArray(String[]::new));
     // Every output carries the analysis in its tags, and was verified as tagged (its new SHA-256).
     assertThat(metadata.tagged).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(metadata.taggedWith).containsOnly("94 Am");
@@ -444,6 +448,32 @@ class TrackIngestWorkflowTest {
   }
 
   @Test
+  void aSourceBelowTheRequestedTierIsRejectedWithTheChecksReasons() {
+    media.blockEncodingUntilCancelled = true;
+    TrackIngestRequest professional =
+        new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, false, QualityTier.PROFESSIONAL, null);
+
+    assertThatThrownBy(() -> newWorkflow().ingest(professional))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo(TrackFailures.BELOW_REQUESTED_TIER);
+          assertThat(f.isNonRetryable()).isTrue();
+          assertThat(f.getOriginalMessage()).contains("professional tier").contains("effective bit depth 16 < 24");
+        });
+    assertThat(store.keys).as("outputs, analysis and quality report compensated").isEmpty();
+    assertThat(store.deleted).containsAll(BlobKeys.qualityKeys(TRACK, 1)).contains(BlobKeys.analysisKey(TRACK, 1));
+  }
+
+  @Test
+  void aSourceAtTheRequestedTierIsPublished() {
+    TrackIngestRequest standard =
+        new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, false, QualityTier.STANDARD, null);
+
+    assertThat(newWorkflow().ingest(standard).manifest().quality().effectiveTier()).isEqualTo(QualityTier.STANDARD);
+  }
+
+  @Test
   void aFailingTrackStopsItsAnalysisBeforeCompensating() {
     analysis.blockUntilCancelled = true;
     media.verifyFailure =
@@ -521,7 +551,8 @@ class TrackIngestWorkflowTest {
     }
 
     @Override
-    public TrackAnalysis analyze(AnalyzeRequest request) {
+    public AnalysisResult analyze(AnalyzeRequest request) {
+      String analysisKey = BlobKeys.analysisKey(request.trackId(), request.version());
       requests.add(request);
       if (failure != null) {
         if (failOnlyOnceThisOpens != null) {
@@ -543,15 +574,16 @@ class TrackIngestWorkflowTest {
           Thread.currentThread().interrupt();
         } catch (io.temporal.client.ActivityCanceledException e) {
           // A real analysis may have stored its asset just before it saw the cancellation.
-          store.put(request.analysisKey());
+          store.put(analysisKey);
           cancelled.incrementAndGet();
           throw e;
         }
         throw new IllegalStateException("never cancelled");
       }
-      store.put(request.analysisKey());
-      return new TrackAnalysis(
-          request.analysisKey(), 100, "aa", 10.0,
+      store.put(analysisKey);
+      BlobKeys.qualityKeys(request.trackId(), request.version()).forEach(store::put);
+      TrackAnalysis analysis = new TrackAnalysis(
+          analysisKey, 100, "aa", 10.0,
           new TrackAnalysis.Tempo(93.5, 0.9, List.of(new TrackAnalysis.TempoAlternative(187.0, "double", 0.4)), 4, 0.8, 15, 93, 94, false),
           new TrackAnalysis.MusicalKey("A minor", "Am", 9, "minor", 0.8, "C major", "relative", 3.0),
           new TrackAnalysis.Loudness(-14, 6, -10, -12, -1, -1.2, 13),
@@ -559,6 +591,22 @@ class TrackIngestWorkflowTest {
           new TrackAnalysis.Timbre(1500, 4000, 0.1, 1200, 20, 800),
           new TrackAnalysis.Rhythm(3.1, 0.7),
           List.of(new TrackAnalysis.Section(0, 10, "A", "intro", 0.6)));
+      // A 16-bit master padded to 24: standard, not high or professional.
+      TrackQuality quality = new TrackQuality(
+          82, QualityTier.STANDARD,
+          List.of(
+              new TrackQuality.TierVerdict(QualityTier.MINIMUM, true, List.of()),
+              new TrackQuality.TierVerdict(QualityTier.STANDARD, true, List.of()),
+              new TrackQuality.TierVerdict(QualityTier.HIGH, false, List.of("effective bit depth 16 < 24")),
+              new TrackQuality.TierVerdict(QualityTier.PROFESSIONAL, false, List.of("effective bit depth 16 < 24"))),
+          new TrackQuality.EffectiveProperties(21_000, 16, 48_000, false, false),
+          List.of(new TrackQuality.QualityFinding("padded-bit-depth", "warning", 16, 24, "bits", 0, 10,
+              "The file is 24-bit but only 16 bits carry sound.")),
+          BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.REPORT),
+          BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.PAGE),
+          BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.WAVEFORM),
+          BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.SPECTROGRAM));
+      return new AnalysisResult(analysis, quality);
     }
   }
 

@@ -43,7 +43,7 @@ final class OneTrack {
     analysisHost.start();
     try {
       return workflow.ingest(
-          new TrackIngestRequest(trackId, sourceKey, source.getFileName().toString(), formats, lanes, false, null));
+          new TrackIngestRequest(trackId, sourceKey, source.getFileName().toString(), formats, lanes, false, null, null));
     } finally {
       analysisHost.shutdownNow();
       analysisHost.awaitTermination(10, TimeUnit.SECONDS);

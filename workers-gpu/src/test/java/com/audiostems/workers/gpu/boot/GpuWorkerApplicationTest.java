@@ -6,6 +6,7 @@ import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.analysis.AnalysisActivities;
+import com.audiostems.workflows.analysis.AnalysisResult;
 import com.audiostems.workflows.analysis.AnalyzeRequest;
 import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.media.SourceProbe;
@@ -37,12 +38,12 @@ class GpuWorkerApplicationTest {
   @WorkflowInterface
   public interface AnalyseOnce {
     @WorkflowMethod
-    TrackAnalysis analyse(AnalyzeRequest request);
+    AnalysisResult analyse(AnalyzeRequest request);
   }
 
   public static class AnalyseOnceImpl implements AnalyseOnce {
     @Override
-    public TrackAnalysis analyse(AnalyzeRequest request) {
+    public AnalysisResult analyse(AnalyzeRequest request) {
       return Workflow.newActivityStub(
               AnalysisActivities.class,
               ActivityOptions.newBuilder().setTaskQueue(TaskQueues.AUDIO_GPU).setStartToCloseTimeout(Duration.ofMinutes(2)).build())
@@ -81,7 +82,8 @@ class GpuWorkerApplicationTest {
         SourceProbe probe = new SourceProbe("wav", "pcm_s24le", 0, 48_000, 24, "s32", 2, "stereo", 4.0, 2_304_000, 1, true, false);
         TrackAnalysis analysis =
             client.newWorkflowStub(AnalyseOnce.class, WorkflowOptions.newBuilder().setTaskQueue("gpu-test-workflows").build())
-                .analyse(new AnalyzeRequest("gpu-1", sourceKey, probe, BlobKeys.analysisKey("gpu-1", 1)));
+                .analyse(new AnalyzeRequest("gpu-1", sourceKey, probe, 1))
+                .analysis();
 
         assertThat(analysis.analysedSeconds()).isEqualTo(4.0);
         assertThat(analysis.loudness().integratedLufs()).isBetween(-60.0, 0.0);
