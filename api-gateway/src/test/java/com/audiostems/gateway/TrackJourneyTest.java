@@ -66,6 +66,17 @@ class TrackJourneyTest extends GatewayTestBase {
       assertThat(download.text()).isEqualTo(file.get("format").asText() + " of " + new String(source, StandardCharsets.UTF_8));
       assertThat(download.header("Content-Disposition")).contains(file.get("fileName").asText());
     }
+    // Quality: the checks' verdict and signed links to the report's files.
+    GatewayHttp.Reply qualityReply = http.get("/v1/tracks/" + trackId + "/quality", UPLOADER);
+    assertThat(qualityReply.status()).as(new String(qualityReply.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+    JsonNode quality = qualityReply.json();
+    assertThat(quality.get("score").asInt()).isEqualTo(90);
+    assertThat(quality.get("effectiveTier").asText()).isEqualTo("STANDARD");
+    assertThat(quality.get("findings")).singleElement().satisfies(f -> assertThat(f.get("code").asText()).isEqualTo("dc-offset"));
+    GatewayHttp.Reply page = http.get(quality.get("pageUrl").asText(), null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("fake quality.html");
+    assertProblem(http.get("/v1/tracks/" + trackId + "/quality", OTHER_UPLOADER), 404, "track-not-found");
     GatewayHttp.Reply manifest = http.get(files.get("manifestUrl").asText(), null);
     assertThat(manifest.json().get("trackId").asText()).isEqualTo(trackId);
     String v1Flac = urlOf(files, "FLAC");

@@ -42,7 +42,7 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/v1/uploads").hasRole(UPLOADER)
                     .requestMatchers(HttpMethod.POST, "/v1/tracks").hasRole(UPLOADER)
                     .requestMatchers(HttpMethod.GET, "/v1/tracks").hasRole(OPERATOR)
-                    .requestMatchers(HttpMethod.GET, "/v1/tracks/*", "/v1/tracks/*/files").hasAnyRole(UPLOADER, OPERATOR)
+                    .requestMatchers(HttpMethod.GET, "/v1/tracks/*", "/v1/tracks/*/files", "/v1/tracks/*/quality").hasAnyRole(UPLOADER, OPERATOR)
                     .requestMatchers(HttpMethod.POST, "/v1/tracks/*/reprocess").hasRole(OPERATOR)
                     .requestMatchers(HttpMethod.DELETE, "/v1/tracks/*").hasRole(OPERATOR)
                     .anyRequest().denyAll())

@@ -3,6 +3,8 @@ package com.audiostems.gateway.support;
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.analysis.AnalysisActivities;
 import com.audiostems.workflows.analysis.AnalysisResult;
+import com.audiostems.workflows.media.QualityTier;
+import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.analysis.AnalyzeRequest;
 import com.audiostems.workflows.analysis.TrackAnalysis;
@@ -23,6 +25,33 @@ public final class FakeAnalysisActivities implements AnalysisActivities {
     this.store = store;
   }
 
+  /** A standard-tier source with one warning, and its four report files in the store. */
+  private TrackQuality quality(AnalyzeRequest request) {
+    try {
+      for (BlobKeys.QualityAsset asset : BlobKeys.QualityAsset.values()) {
+        store.storeBytes(
+            BlobKeys.qualityKey(request.trackId(), request.version(), asset),
+            ("fake " + asset.fileName()).getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new TrackQuality(
+        90,
+        QualityTier.STANDARD,
+        List.of(
+            new TrackQuality.TierVerdict(QualityTier.MINIMUM, true, List.of()),
+            new TrackQuality.TierVerdict(QualityTier.STANDARD, true, List.of()),
+            new TrackQuality.TierVerdict(QualityTier.HIGH, false, List.of("effective sample rate 44100 Hz < 88200 Hz")),
+            new TrackQuality.TierVerdict(QualityTier.PROFESSIONAL, false, List.of("effective sample rate 44100 Hz < 176400 Hz"))),
+        new TrackQuality.EffectiveProperties(20_000, 16, 44_100, false, false),
+        List.of(new TrackQuality.QualityFinding("dc-offset", "warning", -45, -50, "dBFS", 0, 2, "A small DC offset.")),
+        BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.REPORT),
+        BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.PAGE),
+        BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.WAVEFORM),
+        BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.SPECTROGRAM));
+  }
+
   @Override
   public AnalysisResult analyze(AnalyzeRequest request) {
     StoredObject asset;
@@ -36,6 +65,6 @@ public final class FakeAnalysisActivities implements AnalysisActivities {
         new TrackAnalysis(
             asset.key(), asset.bytes(), asset.sha256(), request.probe().durationSeconds(),
             null, null, null, null, null, null, List.of()),
-        null);
+        quality(request));
   }
 }
