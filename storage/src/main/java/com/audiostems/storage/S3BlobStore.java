@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -219,6 +220,15 @@ public final class S3BlobStore implements PresigningBlobStore, AutoCloseable {
         throw e;
       }
     }
+  }
+
+  /**
+   * S3's error code behind a failure of this store (an {@link IOException} it threw), e.g.
+   * {@code InvalidPart} or {@code NoSuchUpload} from {@link #completeMultipartUpload}: for callers that
+   * tell their own clients what went wrong. Empty when S3 did not answer with an error code.
+   */
+  public static Optional<String> errorCode(Throwable failure) {
+    return S3Calls.errorCode(failure);
   }
 
   @Override

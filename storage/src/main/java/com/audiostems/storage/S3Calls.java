@@ -3,6 +3,7 @@ package com.audiostems.storage;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -46,12 +47,17 @@ final class S3Calls {
 
   /** Whether the failure, or the one it wraps, is S3's error with this code. */
   static boolean hasErrorCode(Throwable error, String code) {
+    return errorCode(error).filter(code::equals).isPresent();
+  }
+
+  /** S3's error code (e.g. {@code InvalidPart}) of the failure or the first one it wraps that S3 answered. */
+  static Optional<String> errorCode(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof AwsServiceException s3 && code.equals(errorCodeOrNull(s3))) {
-        return true;
+      if (cause instanceof AwsServiceException s3) {
+        return Optional.ofNullable(errorCodeOrNull(s3));
       }
     }
-    return false;
+    return Optional.empty();
   }
 
   static IOException translate(Throwable error, String operation, String bucket, String objectKey) {

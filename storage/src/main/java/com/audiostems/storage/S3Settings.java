@@ -76,7 +76,7 @@ public record S3Settings(
   }
 
   /** The SDK's multipart client's own rule: one PUT up to the threshold, and for anything that fits in one part. */
-  boolean uploadsInParts(long bytes) {
+  public boolean uploadsInParts(long bytes) {
     return bytes > multipartThresholdBytes && bytes > partSizeBytes;
   }
 

@@ -116,6 +116,24 @@ class S3PresignedUrlsTest {
     assertThat(store.list("uploads/t3/")).isEmpty();
   }
 
+  @Test
+  void aWrongETagIsRefusedWithS3sErrorCodeAndTheUploadStaysOpen() throws Exception {
+    MultipartUpload upload = store.startMultipartUpload("uploads/t4/source.wav");
+    HttpResponse<String> put = http.send(
+        HttpRequest.newBuilder(uri(store.presignUploadPart(upload, 1, Duration.ofMinutes(5))))
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1024])).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(put.statusCode()).isEqualTo(200);
+
+    IOException refused = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+        () -> store.completeMultipartUpload(upload, List.of(new UploadedPart(1, "\"0123456789abcdef0123456789abcdef\""))));
+
+    assertThat(S3BlobStore.errorCode(refused)).contains("InvalidPart");
+    assertThat(S3BlobStore.errorCode(new IOException("not S3's"))).isEmpty();
+    // The upload is still open: the right ETag completes it.
+    store.completeMultipartUpload(upload, List.of(new UploadedPart(1, put.headers().firstValue("ETag").orElseThrow())));
+    assertThat(store.exists("uploads/t4/source.wav")).isTrue();
+  }
+
   private static URI uri(URL url) throws Exception {
     return url.toURI();
   }

@@ -18,11 +18,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps the bodies of the JSON API: a declared length over the limit is answered 413 before anything
  * is read, and a chunked body is cut off as soon as it passes the limit. The upload content
- * endpoint is left alone: it streams to disk under its own limit.
+ * endpoint is left alone: it streams to disk under its own limit. Completing an upload in parts
+ * lists up to 10,000 parts with their ETags, so that body may grow to {@link #COMPLETE_BODY_BYTES}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class JsonBodyLimitFilter extends OncePerRequestFilter {
+  /** 10,000 parts of {@code {"partNumber":10000,"eTag":"\"<32 hex>-10000\""}} and spaces fit in 128 bytes each. */
+  static final long COMPLETE_BODY_BYTES = 10_000L * 128;
+
   private final long limitBytes;
   private final ProblemWriter problems;
 
@@ -40,14 +44,21 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    long limitBytes = limitOf(request);
     if (request.getContentLengthLong() > limitBytes) {
-      problems.write(request, response, tooLarge());
+      problems.write(request, response, tooLarge(limitBytes));
       return;
     }
     chain.doFilter(new LimitedRequest(request, limitBytes), response);
   }
 
-  private org.springframework.http.ProblemDetail tooLarge() {
+  private long limitOf(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean completion = "POST".equals(request.getMethod()) && path.startsWith("/v1/uploads/") && path.endsWith("/complete");
+    return completion ? Math.max(limitBytes, COMPLETE_BODY_BYTES) : limitBytes;
+  }
+
+  private org.springframework.http.ProblemDetail tooLarge(long limitBytes) {
     return Problems.detail(
         HttpStatus.PAYLOAD_TOO_LARGE,
         "body-too-large",

@@ -58,11 +58,14 @@ public class TrackStarter {
     List<OutputFormat> formats = FormatAndTierNames.formats(body.formats());
     QualityTier tier = FormatAndTierNames.tier(body.tier());
     boolean watermark = Boolean.TRUE.equals(body.watermark());
-    UploadTicket ticket =
-        tickets.find(body.uploadId())
-            .filter(t -> client.usesAllUploads() || t.owner().equals(client.name()))
-            .orElseThrow(() -> Problems.notFound("upload-not-found", "No upload '" + body.uploadId() + "'."));
+    UploadTicket ticket = tickets.findFor(client, body.uploadId());
     if (!tickets.contentReceived(ticket)) {
+      if (ticket.multipart() != null) {
+        throw Problems.conflict(
+            "multipart-upload-incomplete",
+            "Upload '" + ticket.uploadId() + "' is an upload in parts that is not completed: PUT every part, then POST "
+                + "their ETags to /v1/uploads/" + ticket.uploadId() + "/complete.");
+      }
       throw Problems.conflict(
           "upload-incomplete", "Upload '" + ticket.uploadId() + "' has no content yet: PUT the file to its upload URL first.");
     }

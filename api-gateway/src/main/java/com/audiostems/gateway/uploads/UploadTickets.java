@@ -1,5 +1,7 @@
 package com.audiostems.gateway.uploads;
 
+import com.audiostems.gateway.problems.Problems;
+import com.audiostems.gateway.security.ApiClient;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.storage.BlobKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +45,26 @@ public class UploadTickets {
     }
   }
 
-  /** Whether the upload's content has arrived. */
+  /**
+   * The upload, for a client that may use it: its owner, or an admin. Anyone else is told there is
+   * no such upload (a 404 problem), as for an unknown id.
+   */
+  public UploadTicket findFor(ApiClient client, String uploadId) {
+    return find(uploadId)
+        .filter(t -> client.usesAllUploads() || t.owner().equals(client.name()))
+        .orElseThrow(() -> Problems.notFound("upload-not-found", "No upload '" + uploadId + "'."));
+  }
+
+  /** Forgets the upload; its content, if any, stays. */
+  public void delete(UploadTicket ticket) {
+    try {
+      store.delete(keyOf(ticket.uploadId()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not delete the ticket of upload " + ticket.uploadId(), e);
+    }
+  }
+
+  /** Whether the upload's content has arrived (for an upload in parts: whether it was completed). */
   public boolean contentReceived(UploadTicket ticket) {
     try {
       return store.exists(ticket.sourceKey());

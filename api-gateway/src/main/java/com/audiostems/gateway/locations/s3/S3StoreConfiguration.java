@@ -35,6 +35,11 @@ public class S3StoreConfiguration {
   }
 
   @Bean
+  S3MultipartUploads s3MultipartUploads(S3BlobStore store, Clock clock) {
+    return new S3MultipartUploads(store, clock);
+  }
+
+  @Bean
   S3DownloadLocations s3DownloadLocations(S3BlobStore store, Clock clock) {
     return new S3DownloadLocations(store, clock);
   }

@@ -64,4 +64,19 @@ class S3LocationsTest {
     assertThat(fetched.statusCode()).isEqualTo(200);
     assertThat(fetched.body()).isEqualTo(content);
   }
+
+  @Test
+  void theStoresSettingsDecideWhichSizesGoInPartsAndPartsGrowOnlyPastTenThousand() {
+    // The defaults: above 16 MiB in parts of 8 MiB.
+    S3MultipartUploads multipart = new S3MultipartUploads(store, clock);
+    assertThat(multipart.plan(16L << 20)).isEmpty();
+    var plan = multipart.plan((16L << 20) + 1).orElseThrow();
+    assertThat(plan.partSizeBytes()).isEqualTo(8L << 20);
+    assertThat(plan.partCount()).isEqualTo(3);
+    assertThat(plan.lastByte(3)).isEqualTo(16L << 20);
+    // 100 GiB in 8 MiB parts would be 12,800 parts: the part size grows to the next whole MiB that fits 10,000.
+    var huge = multipart.plan(100L << 30).orElseThrow();
+    assertThat(huge.partSizeBytes()).isEqualTo(11L << 20);
+    assertThat(huge.partCount()).isLessThanOrEqualTo(10_000);
+  }
 }
