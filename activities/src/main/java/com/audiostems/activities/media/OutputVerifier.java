@@ -17,6 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import com.audiostems.activities.analysis.PcmDecoder;
+import com.audiostems.dsp.loudness.LoudnessMeasurement;
+import com.audiostems.dsp.loudness.LoudnessMeter;
+import com.audiostems.workflows.analysis.TrackAnalysis;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
@@ -35,15 +39,27 @@ import java.util.stream.Collectors;
 public final class OutputVerifier {
   static final String BIT_EXACT = "pcm-bit-exact";
   static final String DURATION = "duration";
+  static final String LOUDNESS = "loudness";
+
+  /** A lossy or resampled output may move the programme loudness by this much at most (issue: QC). */
+  static final double MAX_LOUDNESS_CHANGE_LU = 0.5;
+
+  /**
+   * Consecutive samples at or beyond full scale that make a clip: a fixed-point playback chain
+   * flattens them. Single overs are the codec's ringing and are rounded off by a player's headroom.
+   */
+  static final int CLIP_RUN_SAMPLES = 3;
 
   private final MediaProcessRunner runner;
   private final BlobStore store;
   private final FullDecode decoder;
+  private final PcmDecoder pcm;
 
   public OutputVerifier(MediaProcessRunner runner, BlobStore store) {
     this.runner = runner;
     this.store = store;
     this.decoder = new FullDecode(runner);
+    this.pcm = new PcmDecoder(runner);
   }
 
   /**
@@ -72,8 +88,14 @@ public final class OutputVerifier {
       List<OutputCheck> checks = new ArrayList<>();
       for (int i = 0; i < outputs.size(); i++) {
         int step = i;
-        checks.add(
-            check(validated.probe(), source, outputs.get(i), work.path(), f -> progress.accept((step + f) / outputs.size())));
+        checks.addAll(
+            check(
+                validated.probe(),
+                source,
+                request.sourceLoudness(),
+                outputs.get(i),
+                work.path(),
+                f -> progress.accept((step + f) / outputs.size())));
       }
       List<String> failures =
           checks.stream()
@@ -100,8 +122,13 @@ public final class OutputVerifier {
     }
   }
 
-  private OutputCheck check(
-      SourceProbe sourceProbe, SourcePcm source, EncodedOutput output, Path workDir, DoubleConsumer fraction)
+  private List<OutputCheck> check(
+      SourceProbe sourceProbe,
+      SourcePcm source,
+      TrackAnalysis.Loudness sourceLoudness,
+      EncodedOutput output,
+      Path workDir,
+      DoubleConsumer fraction)
       throws IOException {
     String method =
         BitExactRule.applies(sourceProbe, output.format(), output.sampleRateHz(), output.bitDepth()) ? BIT_EXACT : DURATION;
@@ -109,13 +136,13 @@ public final class OutputVerifier {
     try {
       stored = store.localCopy(output.key(), workDir);
     } catch (NoSuchFileException e) {
-      return new OutputCheck(output.format(), method, false, "the stored object " + output.key() + " is missing");
+      return List.of(new OutputCheck(output.format(), method, false, "the stored object " + output.key() + " is missing"));
     }
     try (BlobStore.LocalCopy file = stored) {
       long bytes = Files.size(file.path());
       String sha256 = LocalBlobStore.sha256Of(file.path());
       if (bytes != output.bytes() || !sha256.equals(output.sha256())) {
-        return new OutputCheck(
+        return List.of(new OutputCheck(
             output.format(),
             method,
             false,
@@ -125,18 +152,96 @@ public final class OutputVerifier {
                 output.bytes(),
                 output.sha256(),
                 bytes,
-                sha256));
+                sha256)));
       }
       FullDecode.Outcome decoded =
           decoder.decode(file.path(), "0:a:0", 0, FullDecode.Strictness.STRICT, seconds -> fraction.accept(
               output.durationSeconds() > 0 ? Math.min(1, seconds / output.durationSeconds()) : 0));
       if (!decoded.clean()) {
-        return new OutputCheck(output.format(), method, false, "does not decode cleanly: " + decoded.errors());
+        return List.of(new OutputCheck(output.format(), method, false, "does not decode cleanly: " + decoded.errors()));
       }
       long frames = decoded.frames(output.sampleRateHz());
-      return method.equals(BIT_EXACT)
-          ? bitExact(output, source, decoded.pcmDigest(), frames)
-          : duration(output, source, frames);
+      if (method.equals(BIT_EXACT)) {
+        return List.of(bitExact(output, source, decoded.pcmDigest(), frames));
+      }
+      OutputCheck length = duration(output, source, frames);
+      if (sourceLoudness == null || !Double.isFinite(sourceLoudness.integratedLufs())) {
+        return List.of(length);
+      }
+      return List.of(length, loudness(output, file.path(), sourceLoudness));
+    }
+  }
+
+  /**
+   * An output that is not the source's samples must sound as loud ({@link #MAX_LOUDNESS_CHANGE_LU})
+   * and must not clip where the source did not: its decoded samples, measured with the same
+   * BS.1770 meter as the source.
+   */
+  private OutputCheck loudness(EncodedOutput output, Path file, TrackAnalysis.Loudness source) throws IOException {
+    int channels = Math.max(1, output.channels());
+    SourceProbe probe =
+        new SourceProbe("", output.codec(), 0, output.sampleRateHz(), output.bitDepth(), "flt", channels, "",
+            output.durationSeconds(), output.bitRateBps(), output.bytes(), false, false);
+    LoudnessMeter meter = new LoudnessMeter(PcmDecoder.decodeRateHz(probe), channels);
+    ClipRuns clips = new ClipRuns(channels);
+    pcm.decode(
+        file,
+        probe,
+        (block, frames) -> {
+          meter.accept(block, frames);
+          clips.accept(block, frames);
+        },
+        f -> {});
+    LoudnessMeasurement measured = meter.result();
+    double change = measured.integratedLufs() - source.integratedLufs();
+    boolean loudnessKept = Double.isFinite(change) && Math.abs(change) <= MAX_LOUDNESS_CHANGE_LU;
+    // The source's own clips are not the encoder's doing: only a source with headroom is held to it.
+    boolean sourceHadHeadroom = source.samplePeakDbfs() < -0.01;
+    boolean newClipping = sourceHadHeadroom && clips.runs() > 0;
+    String detail =
+        String.format(
+            Locale.ROOT,
+            "integrated %.2f LUFS against the source's %.2f LUFS (%+.2f LU, %.1f allowed); sample peak %.2f dBFS;"
+                + " %d runs of %d+ samples at full scale%s",
+            measured.integratedLufs(),
+            source.integratedLufs(),
+            change,
+            MAX_LOUDNESS_CHANGE_LU,
+            measured.samplePeakDbfs(),
+            clips.runs(),
+            CLIP_RUN_SAMPLES,
+            newClipping ? " where the source had none: the encode clips" : "");
+    return new OutputCheck(output.format(), LOUDNESS, loudnessKept && !newClipping, detail);
+  }
+
+  /** Counts runs of {@link #CLIP_RUN_SAMPLES} or more consecutive samples at or beyond full scale. */
+  private static final class ClipRuns {
+    private final int[] current;
+    private long runs;
+
+    ClipRuns(int channels) {
+      current = new int[channels];
+    }
+
+    void accept(float[][] block, int frames) {
+      for (int c = 0; c < block.length; c++) {
+        float[] x = block[c];
+        int run = current[c];
+        for (int i = 0; i < frames; i++) {
+          if (Math.abs(x[i]) >= 1.0f) {
+            if (++run == CLIP_RUN_SAMPLES) {
+              runs++;
+            }
+          } else {
+            run = 0;
+          }
+        }
+        current[c] = run;
+      }
+    }
+
+    long runs() {
+      return runs;
     }
   }
 

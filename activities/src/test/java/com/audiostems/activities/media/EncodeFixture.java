@@ -115,7 +115,7 @@ final class EncodeFixture {
   VerifyRequest verifyRequest(Source source, List<EncodedOutput> outputs) {
     ValidatedSource validated =
         new SourceInspector(runner, store).validate(new ValidateRequest(source.trackId(), source.key(), source.probe()), f -> {});
-    return new VerifyRequest(source.trackId(), validated, outputs);
+    return new VerifyRequest(source.trackId(), validated, outputs, null);
   }
 
   Path stored(EncodedOutput output) {

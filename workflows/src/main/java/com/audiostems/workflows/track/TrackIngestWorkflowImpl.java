@@ -616,7 +616,9 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                 Promise<List<EncodedOutput>> tagged =
                     encode.thenCompose(r -> analysed.thenCompose(a -> tagWithAnalysis(r.outputs(), a.analysis())));
                 encoded.add(tagged);
-                verified.add(tagged.thenCompose(outputs -> verifyEach(source, outputs)));
+                verified.add(
+                    tagged.thenCompose(
+                        outputs -> verifyEach(source, outputs, analysed.get().analysis() == null ? null : analysed.get().analysis().loudness())));
               }
             });
     scope.run();
@@ -724,7 +726,8 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     return promise;
   }
 
-  private Promise<List<OutputCheck>> verifyEach(ValidatedSource source, List<EncodedOutput> outputs) {
+  private Promise<List<OutputCheck>> verifyEach(
+      ValidatedSource source, List<EncodedOutput> outputs, TrackAnalysis.Loudness sourceLoudness) {
     List<Promise<VerificationReport>> reports = new ArrayList<>();
     for (EncodedOutput output : outputs) {
       reports.add(
@@ -732,7 +735,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                   () ->
                       Async.function(
                           onHost(MediaActivities.class, VERIFY, "verify " + output.format() + " (" + output.key() + ")")::verifyOutputs,
-                          new VerifyRequest(trackId, source, List.of(output))))
+                          new VerifyRequest(trackId, source, List.of(output), sourceLoudness)))
               .thenApply(
                   report -> {
                     outputProgress.put(output.format(), new OutputProgress(output.format(), 1, "verified"));

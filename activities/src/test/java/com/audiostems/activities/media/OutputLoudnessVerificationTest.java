@@ -1,0 +1,109 @@
+package com.audiostems.activities.media;
+
+import static com.audiostems.workflows.media.OutputFormat.MP3_320;
+import static com.audiostems.workflows.media.OutputFormat.PREVIEW_MP3_128;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.audiostems.activities.analysis.PcmDecoder;
+import com.audiostems.dsp.loudness.LoudnessMeasurement;
+import com.audiostems.dsp.loudness.LoudnessMeter;
+import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.analysis.TrackAnalysis;
+import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.OutputCheck;
+import com.audiostems.workflows.media.VerificationReport;
+import com.audiostems.workflows.media.VerifyRequest;
+import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Outputs that are not the source's samples are held to its loudness (within 0.5 LU) and must not
+ * clip where the source had headroom; the source's figures are what the analysis measured.
+ */
+class OutputLoudnessVerificationTest {
+  @TempDir Path tempDir;
+
+  @Test
+  void lossyOutputsKeepTheSourcesLoudness() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source source = fixture.wav("loud1", 44_100, 24, 2, 4.0);
+    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, MP3_320, PREVIEW_MP3_128).outputs(), f -> {}).outputs();
+
+    VerificationReport report =
+        new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, outputs, measure(fixture, source)), f -> {});
+
+    List<OutputCheck> loudness = report.checks().stream().filter(c -> c.method().equals(OutputVerifier.LOUDNESS)).toList();
+    assertThat(loudness).hasSize(2).allSatisfy(c -> {
+      assertThat(c.passed()).as(c.detail()).isTrue();
+      assertThat(c.detail()).contains("LUFS against the source's");
+    });
+  }
+
+  @Test
+  void anOutputThatIsLouderThanItsSourceFails() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source source = fixture.wav("loud2", 44_100, 24, 2, 4.0);
+    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, MP3_320).outputs(), f -> {}).outputs();
+    TrackAnalysis.Loudness measured = measure(fixture, source);
+    // As if the source were 1 LU quieter than it is: the output then reads 1 LU too loud.
+    TrackAnalysis.Loudness quieter =
+        new TrackAnalysis.Loudness(measured.integratedLufs() - 1.0, measured.loudnessRangeLu(), measured.momentaryMaxLufs(),
+            measured.shortTermMaxLufs(), measured.truePeakDbtp(), measured.samplePeakDbfs(), measured.peakToLoudnessRatioLu());
+
+    assertThatThrownBy(
+            () -> new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, outputs, quieter), f -> {}))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo(TrackFailures.OUTPUT_VERIFICATION_FAILED);
+          assertThat(f.getOriginalMessage()).contains("MP3_320").contains("failed loudness").contains("+1.0");
+        });
+  }
+
+  @Test
+  void anOutputThatClipsWhereTheSourceHadHeadroomFails() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source source = fixture.wav("clip1", 44_100, 24, 2, 4.0);
+    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, MP3_320).outputs(), f -> {}).outputs();
+    // The stored MP3 replaced by one 12 dB hotter: it clips, though its source peaked below 0 dBFS.
+    Path hot = fixture.scratch("hot.mp3");
+    Process ffmpeg =
+        new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-i", fixture.stored(outputs.get(0)).toString(), "-af", "volume=12dB",
+                "-c:a", "libmp3lame", "-b:a", "320k", hot.toString())
+            .inheritIO()
+            .start();
+    try {
+      assertThat(ffmpeg.waitFor()).isZero();
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+    EncodedOutput replaced = fixture.replace(outputs.get(0), hot);
+    TrackAnalysis.Loudness measured = measure(fixture, source);
+    // The loudness limit would catch it too; give the source its output's loudness so that only the clipping can.
+    TrackAnalysis.Loudness asLoud =
+        new TrackAnalysis.Loudness(measured.integratedLufs() + 11.5, 0, 0, 0, measured.truePeakDbtp(), measured.samplePeakDbfs(), 0);
+
+    assertThatThrownBy(
+            () -> new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, List.of(replaced), asLoud), f -> {}))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getOriginalMessage()).contains("the encode clips"));
+  }
+
+  private static VerifyRequest withLoudness(
+      EncodeFixture fixture, EncodeFixture.Source source, List<EncodedOutput> outputs, TrackAnalysis.Loudness loudness) {
+    VerifyRequest request = fixture.verifyRequest(source, outputs);
+    return new VerifyRequest(request.trackId(), request.source(), request.outputs(), loudness);
+  }
+
+  /** The source's figures as the analysis takes them: the same meter on its decoded samples. */
+  private static TrackAnalysis.Loudness measure(EncodeFixture fixture, EncodeFixture.Source source) throws IOException {
+    LoudnessMeter meter = new LoudnessMeter(source.probe().sampleRateHz(), source.probe().channels());
+    new PcmDecoder(fixture.runner).decode(fixture.store.pathOf(source.key()), source.probe(), meter::accept, f -> {});
+    LoudnessMeasurement m = meter.result();
+    return new TrackAnalysis.Loudness(
+        m.integratedLufs(), m.loudnessRangeLu(), m.momentaryMaxLufs(), m.shortTermMaxLufs(), m.truePeakDbtp(), m.samplePeakDbfs(),
+        m.peakToLoudnessRatioLu());
+  }
+}
