@@ -45,7 +45,14 @@ final class SummaryTable {
     for (AbsentOutput absent : manifest.absentOutputs()) {
       out.printf(Locale.ROOT, "%-16s absent: %s%n", absent.format().name().toLowerCase(Locale.ROOT).replace('_', '-'), absent.reason());
     }
-    out.printf(Locale.ROOT, "%nVerified: %d of %d outputs passed.%n", manifest.verification().checks().stream().filter(c -> c.passed()).count(), manifest.verification().checks().size());
+    var checks = manifest.verification().checks();
+    out.printf(
+        Locale.ROOT,
+        "%nVerified: %d outputs, %d of %d checks passed (%s).%n",
+        checks.stream().map(c -> c.format()).distinct().count(),
+        checks.stream().filter(c -> c.passed()).count(),
+        checks.size(),
+        String.join(", ", checks.stream().map(c -> c.method()).distinct().toList()));
     printAnalysis(out, manifest.analysis());
     out.printf(Locale.ROOT, "Stage times (ms): %s%n", manifest.stageMillis());
     out.printf(Locale.ROOT, "Manifest: %s%n", manifestPath);

@@ -33,7 +33,7 @@ class ProcessCommandIT {
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
 
     assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).contains("Processing cd.wav as track cd-1").contains("Verified: 6 of 6 outputs passed.");
+    assertThat(output).contains("Processing cd.wav as track cd-1").contains("Verified: 6 outputs, 9 of 9 checks passed");
     assertThat(out.resolve("tracks/cd-1/manifest.json")).exists();
     try (var files = Files.list(out.resolve("tracks/cd-1/v1/outputs"))) {
       assertThat(files.map(p -> p.getFileName().toString()))

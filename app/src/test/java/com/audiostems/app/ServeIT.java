@@ -104,7 +104,7 @@ class ServeIT {
       String processOutput = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
       assertThat(process.exitValue()).as(processOutput).isZero();
-      assertThat(processOutput).contains("on the Temporal server at " + target).contains("Verified: 1 of 1 outputs passed.");
+      assertThat(processOutput).contains("on the Temporal server at " + target).contains("Verified: 1 outputs, 1 of 1 checks passed");
 
       // A second serve on the same port fails in words, and leaves the first one running.
       Process second =
