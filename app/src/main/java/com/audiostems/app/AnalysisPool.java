@@ -1,11 +1,9 @@
 package com.audiostems.app;
 
-import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workers.gpu.GpuWorkers;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,11 +12,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AnalysisPool {
-  private final AudiostemsProperties properties;
   private final PoolStore poolStore;
 
-  AnalysisPool(AudiostemsProperties properties, PoolStore poolStore) {
-    this.properties = properties;
+  AnalysisPool(PoolStore poolStore) {
     this.poolStore = poolStore;
   }
 
@@ -33,10 +29,8 @@ class AnalysisPool {
 
   /** The same, on a given store ({@code process --out DIR}). */
   int register(WorkerFactory factory, BlobStore store) throws IOException {
-    MediaSettings media = properties.media().settings(properties.workDir());
-    Files.createDirectories(media.workDir());
     int slots = Runtime.getRuntime().availableProcessors();
-    GpuWorkers.register(factory, store, media, slots);
+    GpuWorkers.register(factory, store, poolStore.mediaSettings(), slots);
     return slots;
   }
 }

@@ -9,7 +9,6 @@ import com.audiostems.workers.cpu.CpuWorkerSettings;
 import com.audiostems.workers.cpu.CpuWorkers;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +32,7 @@ class CpuPool {
 
   /** The same, on given working copies ({@code process --out DIR}). */
   int register(WorkerFactory factory, WorkingCopyStore store) throws IOException {
-    MediaSettings media = properties.media().settings(properties.workDir());
-    Files.createDirectories(media.workDir());
+    MediaSettings media = poolStore.mediaSettings();
     CpuWorkerSettings settings = CpuWorkerSettings.withSlots(properties.workers().activitySlotsOrCores());
     CpuWorkers.register(factory, CpuActivities.create(store, media, settings.hostId()), settings);
     return settings.activitySlots();

@@ -23,6 +23,13 @@ class PoolStore {
   }
 
   /** The store with this host's working copies; opened on first use (process --out never opens it). */
+  /** The media settings both pools run ffmpeg with, their scratch directory created. */
+  com.audiostems.activities.media.MediaSettings mediaSettings() throws IOException {
+    com.audiostems.activities.media.MediaSettings media = properties.media().settings(properties.workDir());
+    java.nio.file.Files.createDirectories(media.workDir());
+    return media;
+  }
+
   synchronized WorkingCopyStore workingCopies() throws IOException {
     if (workingCopies == null) {
       store = BlobStores.fromSettings(properties.storage());

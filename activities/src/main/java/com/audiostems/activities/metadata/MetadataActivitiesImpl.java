@@ -109,17 +109,7 @@ public final class MetadataActivitiesImpl implements MetadataActivities {
         return output;
       }
       StoredObject again = store.store(output.key(), copy);
-      return new EncodedOutput(
-          output.format(),
-          output.key(),
-          output.codec(),
-          output.bitRateBps(),
-          output.sampleRateHz(),
-          output.bitDepth(),
-          output.channels(),
-          output.durationSeconds(),
-          again.bytes(),
-          again.sha256());
+      return output.withStoredFile(again.bytes(), again.sha256());
     } finally {
       Files.deleteIfExists(copy);
     }

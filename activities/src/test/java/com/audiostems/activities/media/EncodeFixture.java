@@ -125,17 +125,7 @@ final class EncodeFixture {
   /** Replaces a stored output with the file, returning the output as the encoder would have described it. */
   EncodedOutput replace(EncodedOutput output, Path file) throws IOException {
     var stored = store.store(output.key(), file);
-    return new EncodedOutput(
-        output.format(),
-        output.key(),
-        output.codec(),
-        output.bitRateBps(),
-        output.sampleRateHz(),
-        output.bitDepth(),
-        output.channels(),
-        output.durationSeconds(),
-        stored.bytes(),
-        stored.sha256());
+    return output.withStoredFile(stored.bytes(), stored.sha256());
   }
 
   Path scratch(String name) {

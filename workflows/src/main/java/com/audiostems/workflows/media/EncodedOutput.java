@@ -24,4 +24,11 @@ public record EncodedOutput(
     int channels,
     double durationSeconds,
     long bytes,
-    String sha256) {}
+    String sha256) {
+
+  /** The same output after its file was stored again (re-tagged): the stored size and SHA-256. */
+  public EncodedOutput withStoredFile(long storedBytes, String storedSha256) {
+    return new EncodedOutput(
+        format, key, codec, bitRateBps, sampleRateHz, bitDepth, channels, durationSeconds, storedBytes, storedSha256);
+  }
+}
