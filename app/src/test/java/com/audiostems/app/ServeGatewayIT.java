@@ -70,7 +70,7 @@ class ServeGatewayIT {
 
       // Start, and follow it to PUBLISHED. Two outputs: enough for every step, and light on a small machine.
       JsonNode accepted =
-          json(gateway.send("POST", api + "/v1/tracks", apiKey, Map.of("uploadId", location.get("uploadId").asText(), "formats", List.of("FLAC", "MP3_320"))), 202);
+          json(gateway.send("POST", api + "/v1/tracks", apiKey, Map.of("uploadId", location.get("uploadId").asText(), "formats", List.of("FLAC", "MP3_320"), "title", "Nocturne", "artist", "Ada Lovelace")), 202);
       String trackId = accepted.get("trackId").asText();
       gateway.awaitPublished(api + "/v1/tracks/" + trackId, apiKey, PUBLISH_TIMEOUT);
 
@@ -95,7 +95,7 @@ class ServeGatewayIT {
       JsonNode attributes = workflow.at("/workflowExecutionInfo/searchAttributes/indexedFields");
       assertThat(payload(attributes.get("TrackId"))).isEqualTo("\"" + trackId + "\"");
       assertThat(payload(attributes.get("TrackStage"))).isEqualTo("\"PUBLISHED\"");
-      assertThat(payload(workflow.at("/executionConfig/userMetadata/summary"))).isEqualTo("\"cd.wav\"");
+      assertThat(payload(workflow.at("/executionConfig/userMetadata/summary"))).isEqualTo("\"Nocturne — Ada Lovelace\"");
 
       String stopped = served.stop();
       assertThat(stopped).contains("Stopped.");

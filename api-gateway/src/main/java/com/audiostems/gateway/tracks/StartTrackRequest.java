@@ -17,11 +17,24 @@ public record StartTrackRequest(
         @Size(max = 16)
         List<String> formats,
     @Schema(
-            description = "Minimum source tier required (MINIMUM, STANDARD, HIGH, PROFESSIONAL). Recorded with the track "
-                + "and reported by GET /v1/tracks/{id}; the pipeline itself enforces only MINIMUM for now.",
+            description = "Minimum source tier required (MINIMUM, STANDARD, HIGH, PROFESSIONAL), judged by the quality "
+                + "checks on the source's effective properties: a source below it is rejected with the findings.",
             example = "STANDARD")
         String tier,
     @Schema(
             description = "Ask for a watermarked preview. Accepted and recorded with the track, but the watermark stage "
                 + "does not exist yet: no output is watermarked, and the manifest says so (preview.watermarked = false).")
-        Boolean watermark) {}
+        Boolean watermark,
+    @Schema(description = "The track's title as the composer entered it: with the artist, the job's summary in the Temporal UI.")
+        @Size(max = 200)
+        String title,
+    @Schema(description = "The track's artist or composer.") @Size(max = 200) String artist) {
+
+  /** "Title — Artist", "Title", or null when no title was given. */
+  String summary() {
+    if (title == null || title.isBlank()) {
+      return null;
+    }
+    return artist == null || artist.isBlank() ? title.strip() : title.strip() + " — " + artist.strip();
+  }
+}

@@ -75,7 +75,9 @@ public class TrackStarter {
         new TrackMemo(
             client.name(), ticket.uploadId(), ticket.fileName(), formats.stream().map(Enum::name).toList(),
             tier == null ? null : tier.name(), watermark, fingerprint);
-    TrackIngestWorkflow workflow = workflows.newWorkflowStub(TrackIngestWorkflow.class, options(trackId, ticket, memo));
+    TrackIngestWorkflow workflow =
+        workflows.newWorkflowStub(
+            TrackIngestWorkflow.class, options(trackId, body.summary() != null ? body.summary() : ticket.fileName(), memo));
     TrackIngestRequest request =
         new TrackIngestRequest(trackId, ticket.sourceKey(), ticket.fileName(), formats, tracks.encodeLanes(), true, tier, null);
     try {
@@ -98,11 +100,12 @@ public class TrackStarter {
     }
   }
 
-  private static WorkflowOptions options(String trackId, UploadTicket ticket, TrackMemo memo) {
+  /** @param summary the job's line in the Temporal UI: "title — artist" when the client gave them, else the file name */
+  private static WorkflowOptions options(String trackId, String summary, TrackMemo memo) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(TrackIngestWorkflow.workflowId(trackId))
         .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
-        .setStaticSummary(ticket.fileName())
+        .setStaticSummary(summary)
         .setMemo(Map.of(TrackMemo.KEY, memo))
         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
         .build();

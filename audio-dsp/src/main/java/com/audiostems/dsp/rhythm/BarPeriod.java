@@ -18,12 +18,21 @@ final class BarPeriod {
 
   /** {period in frames, normalised autocorrelation there}; period 0 when none is found. */
   static double[] estimate(float[][] levels, double frameRateHz) {
+    double[] r = noveltyAutocorrelation(levels, frameRateHz);
+    if (r == null) {
+      return new double[] {0, 0};
+    }
+    return pick(r, frameRateHz);
+  }
+
+  /** The normalised autocorrelation of the harmony novelty curve; null when the track is short. */
+  static double[] noveltyAutocorrelation(float[][] levels, double frameRateHz) {
     int n = levels.length;
     int bands = Math.min(MetreDetector.HARMONY_BANDS, n == 0 ? 0 : levels[0].length);
     int w = Math.max(1, (int) Math.round(HALF_WINDOW_SECONDS * frameRateHz));
     int maxLag = (int) Math.ceil(LONGEST_SECONDS * frameRateHz) + 2;
     if (n < 2 * w + maxLag * 2) {
-      return new double[] {0, 0};
+      return null;
     }
     // Prefix sums per band make each window mean O(1).
     double[][] prefix = new double[bands][n + 1];
@@ -44,7 +53,11 @@ final class BarPeriod {
       }
       novelty[t] = (float) Math.sqrt(sum);
     }
-    double[] r = Autocorrelation.normalized(novelty, maxLag);
+    return Autocorrelation.normalized(novelty, maxLag);
+  }
+
+  /** The strongest autocorrelation peak from {@link #SHORTEST_SECONDS} on. */
+  static double[] pick(double[] r, double frameRateHz) {
     int lo = (int) Math.floor(SHORTEST_SECONDS * frameRateHz);
     int best = -1;
     for (int lag = Math.max(2, lo); lag + 1 < r.length; lag++) {

@@ -146,8 +146,15 @@ final class TempoEstimator {
   static final double BAR_WEIGHT = 3;
 
   /**
-   * 1 + BAR_WEIGHT * r when the harmony's period is 3 or 4 of these beats, 1 when it is 2, 6 or
-   * 8 (bars of 2, or changes every other bar), 1 / (1 + BAR_WEIGHT * r) otherwise.
+   * How a candidate beat period fits the harmony's period: {@code 1 + BAR_WEIGHT * r} when the
+   * harmony period is 3 or 4 of these beats (a bar), {@code 1 + BAR_WEIGHT * r / 2} when it is 6 or
+   * 8 (two bars: progressions often change chord every other bar, or the two-bar repeat is the
+   * stronger autocorrelation peak), 1 when it is 2 (half bars) or 9, 12, 16 (three or four bars,
+   * which say nothing about 3 against 4), and {@code 1 / (1 + BAR_WEIGHT * r)} otherwise.
+   *
+   * <p>Two bars used to count as neutral and three as a misfit: a fast waltz whose harmony
+   * repeated every two or three bars then favoured two-thirds or a third of its tempo (the
+   * harmony period was 4 or 3 of those "beats").
    */
   static double barFit(double[] bar, double periodFrames) {
     if (bar[0] <= 0 || bar[1] <= 0) {
@@ -160,13 +167,21 @@ final class TempoEstimator {
         return boost;
       }
     }
-    for (int k : new int[] {2, 6, 8}) {
+    for (int k : new int[] {6, 8}) {
+      if (Math.abs(ratio / k - 1) < 0.05) {
+        return 1 + TWO_BAR_SHARE * BAR_WEIGHT * bar[1];
+      }
+    }
+    for (int k : new int[] {2, 9, 12, 16}) {
       if (Math.abs(ratio / k - 1) < 0.05) {
         return 1;
       }
     }
     return 1 / boost;
   }
+
+  /** The share of the full boost that a two-bar harmony period gives. */
+  static final double TWO_BAR_SHARE = 0.5;
 
   /**
    * Broad log-normal preference for moderate tempi (1 at {@link #PRIOR_CENTRE_BPM}), times a
