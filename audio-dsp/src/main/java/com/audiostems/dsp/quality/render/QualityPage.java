@@ -88,7 +88,7 @@ public final class QualityPage {
       }
     }
     h.append("<section class=\"summary\">\n<div class=\"score\"><span class=\"label\">Score</span><span class=\"value\">")
-        .append(c.score() == null || c.score().isNaN() ? "not scored" : escape(number(c.score())))
+        .append(c.score() == null || c.score().isNaN() ? "not scored" : escape(score(c.score())))
         .append("</span></div>\n<div class=\"counts\">")
         .append(count(counts, Severity.ERROR, "error"))
         .append(count(counts, Severity.WARNING, "warning"))
@@ -204,6 +204,11 @@ public final class QualityPage {
     double a = Math.abs(v);
     String fmt = a >= 100 ? "%.1f" : a >= 1 ? "%.2f" : "%.3f";
     return String.format(Locale.ROOT, fmt, v);
+  }
+
+  /** "72", "72.5". */
+  static String score(double v) {
+    return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
   }
 
   /** "whole file", "at 1:23.4", "1:23.4 – 1:30.0". */

@@ -26,7 +26,7 @@ public final class WaveformImage {
 
   static final int LEFT = 44;
   static final int RIGHT = 12;
-  static final int TOP = 14;
+  static final int TOP = 16;
   static final int BOTTOM = 24;
   static final int LANE_GAP = 6;
   /** Height of the red ticks on a lane's edges over a clipped column. */
@@ -84,7 +84,7 @@ public final class WaveformImage {
       }
       drawFindings(g, plot, findings, duration);
       TimeAxis.draw(g, plot, duration);
-      Text.draw(g, "dBFS", 4, 11, Palette.AXIS_TEXT);
+      Text.draw(g, "dBFS", 4, 9, Palette.AXIS_TEXT);
     } finally {
       g.dispose();
     }
@@ -109,7 +109,7 @@ public final class WaveformImage {
     Stroke solid = g.getStroke();
     Stroke dashed = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f);
     int ascent = Text.ascent(g);
-    int lastLabelY = Integer.MIN_VALUE;
+    int lastLabelY = -1_000_000;
     for (double db : REFERENCE_DBFS) {
       double a = Math.pow(10, db / 20);
       int yUp = yForAmplitude(lane, a);
