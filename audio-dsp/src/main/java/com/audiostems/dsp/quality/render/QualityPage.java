@@ -239,9 +239,20 @@ public final class QualityPage {
     return "<span class=\"count " + cls + (n == 0 ? " zero" : "") + "\">" + n + " " + word + (n == 1 || s == Severity.INFO ? "" : "s") + "</span>";
   }
 
-  /** Rejects image references that would leave the page's folder or load from elsewhere. */
+  /** An image inlined into the page, so that it travels with it behind any signed link. */
+  private static final java.util.regex.Pattern INLINE_PNG = java.util.regex.Pattern.compile("data:image/png;base64,[A-Za-z0-9+/]+={0,2}");
+
+  /** The image as a reference the page can carry: {@code data:image/png;base64,...}. */
+  public static String inlinePng(byte[] png) {
+    return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png);
+  }
+
+  /**
+   * Rejects image references that would leave the page's folder or load from elsewhere; an inline
+   * PNG ({@link #inlinePng}) is the one exception.
+   */
   static void requireRelative(String ref) {
-    if (ref == null) {
+    if (ref == null || INLINE_PNG.matcher(ref).matches()) {
       return;
     }
     String r = ref.trim();

@@ -123,4 +123,14 @@ class QualityRenderPageTest {
     }
     return n;
   }
+
+  @Test
+  void anInlinePngIsTheOneImageReferenceWithAColon() {
+    String png = QualityPage.inlinePng(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    QualityPage.requireRelative(png);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> QualityPage.requireRelative("data:text/html;base64,PHNjcmlwdD4="))
+        .isInstanceOf(IllegalArgumentException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> QualityPage.requireRelative(png + "\"><script>"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
