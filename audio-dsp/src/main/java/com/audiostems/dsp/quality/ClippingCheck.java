@@ -10,9 +10,9 @@ import java.util.List;
  * above 0 dBTP (from the loudness meter: the reconstructed waveform overshoots full scale, which a
  * DAC or a lossy encoder will clip).
  *
- * <p>Streaming: each channel's runs of equal magnitude above {@link #CANDIDATE_FLOOR} are kept only
- * while they are within {@link #NEAR_PEAK_DB} of the peak seen so far, so memory grows with the
- * number of clipped runs only.
+ * <p>Streaming: each channel's runs of equal samples above {@link #CANDIDATE_FLOOR} are kept only
+ * while they are within {@link #NEAR_PEAK_DB} of the peak seen so far (blocks are scanned for
+ * their peak first), so memory grows with the number of clipped runs only.
  */
 final class ClippingCheck {
   static final String CODE = "clipping";
@@ -56,7 +56,7 @@ final class ClippingCheck {
 
   private final int channels;
   private final float[] runLevel;
-  private final int[] runSign;
+  private final float[] previous;
   private final long[] runStart;
   private final int[] runLen;
   private float peak;
@@ -69,7 +69,7 @@ final class ClippingCheck {
   ClippingCheck(int channels) {
     this.channels = channels;
     runLevel = new float[channels];
-    runSign = new int[channels];
+    previous = new float[channels];
     runStart = new long[channels];
     runLen = new int[channels];
   }
@@ -77,45 +77,43 @@ final class ClippingCheck {
   void accept(float[][] block, int n) {
     for (int c = 0; c < channels; c++) {
       float[] x = block[c];
-      float level = runLevel[c];
-      int sign = runSign[c];
+      float pk = peak;
+      for (int i = 0; i < n; i++) {
+        pk = Math.max(pk, Math.abs(x[i]));
+      }
+      // A run is a chain of samples each equal (within the tolerance) to the one before; the common
+      // case, a sample unlike its predecessor outside a run, costs two comparisons.
+      float prev = previous[c];
       int len = runLen[c];
       long start = runStart[c];
+      float level = runLevel[c];
       for (int i = 0; i < n; i++) {
         float v = x[i];
-        float a = Math.abs(v);
-        if (a < CANDIDATE_FLOOR) {
-          if (len > 0) {
-            close(level, start, len);
-            len = 0;
+        float p = Math.abs(prev);
+        if (Math.abs(v - prev) <= EQUAL_TOLERANCE * p && p >= CANDIDATE_FLOOR) {
+          if (len == 0) {
+            start = position + i - 1;
+            level = p;
+            len = 2;
+          } else {
+            len++;
           }
-          continue;
+        } else if (len > 0) {
+          close(level, start, len);
+          len = 0;
         }
-        int s = v > 0 ? 1 : -1;
-        if (len > 0 && s == sign && Math.abs(a - level) <= EQUAL_TOLERANCE * level) {
-          len++;
-        } else {
-          if (len > 0) {
-            close(level, start, len);
-          }
-          level = a;
-          sign = s;
-          start = position + i;
-          len = 1;
-        }
+        prev = v;
       }
-      runLevel[c] = level;
-      runSign[c] = sign;
+      previous[c] = prev;
       runLen[c] = len;
       runStart[c] = start;
+      runLevel[c] = level;
+      peak = Math.max(peak, pk);
     }
     position += n;
   }
 
   private void close(float level, long start, int len) {
-    if (level > peak) {
-      peak = level;
-    }
     if (len < MIN_RUN_SAMPLES || level < peak * NEAR_PEAK) {
       return;
     }

@@ -51,22 +51,48 @@ final class SilenceCheck {
   }
 
   void accept(float[][] block, int n) {
+    if (channels == 2) {
+      acceptStereo(block[0], block[1], n);
+      return;
+    }
     for (int i = 0; i < n; i++) {
       float m = 0;
       for (int c = 0; c < channels; c++) {
         m = Math.max(m, Math.abs(block[c][i]));
       }
-      if (m <= level) {
-        if (runStart < 0) {
-          runStart = position + i;
-          runAllZero = true;
-        }
-        runAllZero &= m == 0;
-      } else if (runStart >= 0) {
-        closeRun(position + i);
-      }
+      frame(m, i);
     }
     position += n;
+  }
+
+  private void acceptStereo(float[] l, float[] r, int n) {
+    int i = 0;
+    while (i < n) {
+      if (runStart < 0) {
+        // Fast path: look for the next silent frame.
+        while (i < n && (Math.abs(l[i]) > level || Math.abs(r[i]) > level)) {
+          i++;
+        }
+        if (i == n) {
+          break;
+        }
+      }
+      frame(Math.max(Math.abs(l[i]), Math.abs(r[i])), i);
+      i++;
+    }
+    position += n;
+  }
+
+  private void frame(float m, int i) {
+    if (m <= level) {
+      if (runStart < 0) {
+        runStart = position + i;
+        runAllZero = true;
+      }
+      runAllZero &= m == 0;
+    } else if (runStart >= 0) {
+      closeRun(position + i);
+    }
   }
 
   private void closeRun(long end) {
