@@ -4,6 +4,16 @@ import com.audiostems.activities.media.ActivityProgress;
 import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.dsp.analysis.TrackAnalysisReport;
 import com.audiostems.dsp.analysis.TrackAnalyzer;
+import com.audiostems.dsp.quality.Finding;
+import com.audiostems.dsp.quality.render.Png;
+import com.audiostems.dsp.quality.render.QualityImages;
+import com.audiostems.dsp.quality.render.QualityPage;
+import com.audiostems.workflows.quality.TrackQuality;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.analysis.AnalysisActivities;
@@ -24,7 +34,8 @@ import java.nio.file.Path;
 /**
  * Analysis on the GPU pool's queue: fetches the source from the store (this host has no working
  * copy of it), decodes it once through {@link PcmDecoder} into {@link TrackAnalyzer}, stores the
- * full report as {@code analysis.json} and returns its summary for the manifest.
+ * full report as {@code analysis.json}, the quality checks' report with its images and page beside
+ * it, and returns both summaries for the manifest.
  */
 public final class AnalysisActivitiesImpl implements AnalysisActivities {
   static final ObjectMapper REPORT_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -45,13 +56,17 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
     ActivityProgress progress = ActivityProgress.heartbeats();
     try {
       Files.createDirectories(workDir);
-      TrackAnalysisReport report;
+      TrackAnalyzer analyzer;
       try (BlobStore.LocalCopy source = store.localCopy(request.sourceKey(), workDir)) {
-        report = analyse(source.path(), request, progress);
+        analyzer = analyse(source.path(), request, progress);
       }
+      TrackAnalysisReport report = analyzer.finish();
+      progress.accept(1.0);
       StoredObject asset =
           store.storeBytes(BlobKeys.analysisKey(trackId, request.version()), REPORT_JSON.writeValueAsBytes(report));
-      return new AnalysisResult(AnalysisSummary.of(report, asset), null);
+      TrackQuality quality = QualitySummary.of(report.quality(), trackId, request.version());
+      storeQualityReport(report, analyzer.qualityImages(), quality, request);
+      return new AnalysisResult(AnalysisSummary.of(report, asset), quality);
     } catch (NoSuchFileException e) {
       throw ApplicationFailure.newNonRetryableFailure(
           "The source " + request.sourceKey() + " of track " + trackId + " is not in the store; upload it again.",
@@ -61,18 +76,58 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
     }
   }
 
+  /**
+   * {@code quality.json} (the checks' whole report), the two images and the page that shows them
+   * inline, so that it reads the same from a folder or behind a signed link.
+   */
+  private void storeQualityReport(
+      TrackAnalysisReport report, QualityImages images, TrackQuality quality, AnalyzeRequest request) throws IOException {
+    String trackId = request.trackId();
+    int version = request.version();
+    List<Finding> findings = QualitySummary.mostSevereFirst(report.quality().findings());
+    byte[] waveform = Png.bytes(images.waveformImage(findings));
+    byte[] spectrogram = Png.bytes(images.spectrogramImage(findings));
+    store.storeBytes(quality.reportKey(), REPORT_JSON.writeValueAsBytes(report.quality()));
+    store.storeBytes(quality.waveformKey(), waveform);
+    store.storeBytes(quality.spectrogramKey(), spectrogram);
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("Declared", report.sampleRateHz() + " Hz, " + report.quality().declaredBitDepth() + "-bit, " + report.channels() + " ch");
+    properties.put("Effective sample rate", quality.effective().sampleRateHz() + " Hz");
+    properties.put("Effective bit depth", quality.effective().bitDepth() + " bits");
+    properties.put("Effective bandwidth", String.format(Locale.ROOT, "%.0f Hz", quality.effective().bandwidthHz()));
+    properties.put("Integrated loudness", String.format(Locale.ROOT, "%.1f LUFS", report.loudness().integratedLufs()));
+    properties.put("True peak", String.format(Locale.ROOT, "%.1f dBTP", report.loudness().truePeakDbtp()));
+    properties.put("Loudness range", String.format(Locale.ROOT, "%.1f LU", report.loudness().loudnessRangeLu()));
+    Map<String, String> tiers = new LinkedHashMap<>();
+    quality.tiers().forEach(
+        t -> tiers.put(t.tier().name().toLowerCase(Locale.ROOT), t.passed() ? "pass" : "fail: " + String.join("; ", t.reasons())));
+    String page =
+        QualityPage.html(
+            new QualityPage.Content(
+                "Quality of " + request.sourceKey().substring(request.sourceKey().lastIndexOf('/') + 1),
+                request.sourceKey(),
+                report.durationSeconds(),
+                (double) quality.score(),
+                properties,
+                tiers,
+                findings,
+                QualityPage.inlinePng(waveform),
+                QualityPage.inlinePng(spectrogram)));
+    store.storeBytes(quality.pageKey(), page.getBytes(StandardCharsets.UTF_8));
+  }
+
   /** Decoding takes the first 90% of the reported progress; the analysers the rest. */
-  private TrackAnalysisReport analyse(Path file, AnalyzeRequest request, ActivityProgress progress) throws IOException {
+  private TrackAnalyzer analyse(Path file, AnalyzeRequest request, ActivityProgress progress) throws IOException {
     int channels = Math.max(1, request.probe().channels());
-    TrackAnalyzer analyzer = new TrackAnalyzer(PcmDecoder.decodeRateHz(request.probe()), channels);
+    int rate = PcmDecoder.decodeRateHz(request.probe());
+    TrackAnalyzer analyzer =
+        new TrackAnalyzer(rate, channels, request.probe().bitDepth(), Math.round(request.probe().durationSeconds() * rate));
     long frames = decoder.decode(file, request.probe(), analyzer::accept, f -> progress.accept(0.9 * f));
     if (frames == 0) {
       throw ApplicationFailure.newNonRetryableFailure(
           "The source of track " + request.trackId() + " decoded to no audio at all; nothing can be analysed.",
           TrackFailures.CORRUPT_AUDIO);
     }
-    TrackAnalysisReport report = analyzer.finish();
-    progress.accept(1.0);
-    return report;
+    return analyzer;
   }
 }

@@ -13,6 +13,9 @@ import com.audiostems.dsp.testing.music.WavWriter;
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.analysis.AnalysisActivities;
+import com.audiostems.workflows.analysis.AnalysisResult;
+import com.audiostems.workflows.media.QualityTier;
+import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.analysis.AnalyzeRequest;
 import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.media.SourceProbe;
@@ -67,7 +70,8 @@ class AnalysisActivitiesImplTest {
     store.store(sourceKey, flac);
     String analysisKey = BlobKeys.analysisKey(TRACK, 1);
 
-    TrackAnalysis analysis = activities.analyze(new AnalyzeRequest(TRACK, sourceKey, probe(piece), 1)).analysis();
+    AnalysisResult result = activities.analyze(new AnalyzeRequest(TRACK, sourceKey, probe(piece), 1));
+    TrackAnalysis analysis = result.analysis();
 
     assertThat(analysis.assetKey()).isEqualTo(analysisKey);
     assertThat(analysis.analysedSeconds()).isCloseTo(piece.channels()[0].length / (double) piece.sampleRateHz(), within(1e-3));
@@ -90,6 +94,21 @@ class AnalysisActivitiesImplTest {
     assertThat(report.path("rhythm").path("beatTimesSeconds").size()).isEqualTo(analysis.tempo().beatCount());
     assertThat(report.path("loudness").path("shortTermLoudnessPerSecondLufs").size()).isEqualTo(40);
     assertThat(Files.size(store.pathOf(analysisKey))).isEqualTo(analysis.assetBytes());
+
+    // The quality checks ran on the same decode: a clean 24-bit 44.1 kHz master.
+    TrackQuality quality = result.quality();
+    assertThat(quality.effective().bitDepth()).isEqualTo(24);
+    assertThat(quality.effective().sampleRateHz()).isEqualTo(44_100);
+    assertThat(quality.effective().lossySignature()).isFalse();
+    assertThat(quality.passes(QualityTier.STANDARD)).as(quality.tiers().toString()).isTrue();
+    assertThat(quality.passes(QualityTier.PROFESSIONAL)).as("44.1 kHz is below professional's 48 kHz").isFalse();
+    assertThat(quality.score()).isBetween(0, 100);
+    for (String key : BlobKeys.qualityKeys(TRACK, 1)) {
+      assertThat(store.exists(key)).as(key).isTrue();
+    }
+    String page = Files.readString(store.pathOf(quality.pageKey()));
+    assertThat(page).contains("<img").contains("data:image/png;base64,");
+    assertThat(Files.readAllBytes(store.pathOf(quality.waveformKey()))).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.audiostems.dsp.analysis;
 
 import com.audiostems.dsp.loudness.LoudnessMeasurement;
+import com.audiostems.dsp.quality.QualityReport;
 import com.audiostems.dsp.rhythm.RhythmAnalysis;
 import com.audiostems.dsp.spectral.SpectralSummary;
 import com.audiostems.dsp.structure.StructureAnalysis;
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param key key, mode, runner-up, tuning and chroma
  * @param timbre spectral features summarised over the track
  * @param structure the energy curve and the sections
+ * @param quality the technical checks: findings, effective properties, tiers, score
  * @param analyserMillis wall time of each analyser, for the benchmark and for operators
  */
 public record TrackAnalysisReport(
@@ -32,4 +34,5 @@ public record TrackAnalysisReport(
     KeyEstimate key,
     SpectralSummary timbre,
     StructureAnalysis structure,
+    QualityReport quality,
     Map<String, Double> analyserMillis) {}

@@ -2,6 +2,9 @@ package com.audiostems.dsp.analysis;
 
 import com.audiostems.dsp.loudness.LoudnessMeasurement;
 import com.audiostems.dsp.loudness.LoudnessMeter;
+import com.audiostems.dsp.quality.QualityChecker;
+import com.audiostems.dsp.quality.QualityReport;
+import com.audiostems.dsp.quality.render.QualityImages;
 import com.audiostems.dsp.rhythm.RhythmAnalysis;
 import com.audiostems.dsp.rhythm.RhythmAnalyzer;
 import com.audiostems.dsp.signal.Decimation;
@@ -31,7 +34,7 @@ import java.util.function.Supplier;
  */
 public final class TrackAnalyzer {
   /** Bumped whenever an analyser changes what it reports, so that stored reports can be told apart. */
-  public static final String ENGINE = "audiostems-dsp/1";
+  public static final String ENGINE = "audiostems-dsp/2";
 
   /** The shared spectrogram's frame: 93 ms at 22.05 kHz, 43 Hz... fine enough for timbre. */
   static final int FRAME_SAMPLES = 2048;
@@ -41,18 +44,36 @@ public final class TrackAnalyzer {
 
   private final int sampleRateHz;
   private final int channels;
+  private final int declaredBitDepth;
   private final LoudnessMeter loudness;
+  private final QualityChecker quality;
+  private final QualityImages images;
   private final MonoAccumulator mono = new MonoAccumulator();
   private long frames;
   private long loudnessNanos;
+  private long qualityNanos;
 
+  /** A track whose header's bit depth is unknown, of unknown length (quality images sized for 5 minutes). */
   public TrackAnalyzer(int sampleRateHz, int channels) {
+    this(sampleRateHz, channels, 0, 300L * sampleRateHz);
+  }
+
+  /**
+   * @param declaredBitDepth the header's bits per sample (16, 24; 32 for float; 0 if unknown), which
+   *     the quality checks hold against the bits the samples really use
+   * @param expectedFrames about how many frames will come (the probe's duration): the waveform and
+   *     spectrogram images divide the time axis by it
+   */
+  public TrackAnalyzer(int sampleRateHz, int channels, int declaredBitDepth, long expectedFrames) {
     if (sampleRateHz <= 0 || channels <= 0) {
       throw new IllegalArgumentException("rate " + sampleRateHz + " Hz, " + channels + " channels");
     }
     this.sampleRateHz = sampleRateHz;
     this.channels = channels;
+    this.declaredBitDepth = declaredBitDepth;
     this.loudness = new LoudnessMeter(sampleRateHz, channels);
+    this.quality = new QualityChecker(sampleRateHz, channels);
+    this.images = new QualityImages(channels, sampleRateHz, Math.max(1, expectedFrames));
   }
 
   /** The next {@code frames} frames: {@code block[channel][i]}, floats with full scale at ±1. */
@@ -62,7 +83,11 @@ public final class TrackAnalyzer {
     }
     long t0 = System.nanoTime();
     loudness.accept(block, frames);
-    loudnessNanos += System.nanoTime() - t0;
+    long t1 = System.nanoTime();
+    loudnessNanos += t1 - t0;
+    quality.accept(block, frames);
+    images.accept(block, frames);
+    qualityNanos += System.nanoTime() - t1;
     mono.accept(block, frames);
     this.frames += frames;
   }
@@ -72,6 +97,9 @@ public final class TrackAnalyzer {
     Map<String, Double> millis = new LinkedHashMap<>();
     LoudnessMeasurement loudnessResult = timed(millis, "loudness (result)", loudness::result);
     millis.put("loudness (streaming)", loudnessNanos / 1e6);
+    QualityReport qualityResult =
+        timed(millis, "quality (result)", () -> quality.finish(loudnessResult, declaredBitDepth, sampleRateHz));
+    millis.put("quality and its images (streaming)", qualityNanos / 1e6);
     MonoSignal analysisRate = timed(millis, "downmix to analysis rate", () -> Decimation.toAnalysisRate(mono.samples(), sampleRateHz));
     Spectrogram spectrogram =
         timed(millis, "spectrogram", () -> Stft.magnitudes(analysisRate.samples(), analysisRate.sampleRateHz(), FRAME_SAMPLES, HOP_SAMPLES));
@@ -99,7 +127,13 @@ public final class TrackAnalyzer {
         key,
         timbre,
         structure,
+        qualityResult,
         millis);
+  }
+
+  /** The waveform and spectrogram of the track, for the quality report's page. */
+  public QualityImages qualityImages() {
+    return images;
   }
 
   private static <T> T timed(Map<String, Double> millis, String name, Supplier<T> analysis) {
