@@ -6,6 +6,7 @@ import com.audiostems.workflows.storage.TrackManifest;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import com.audiostems.workflows.analysis.TrackAnalysis;
+import com.audiostems.workflows.quality.TrackQuality;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -54,6 +55,7 @@ final class SummaryTable {
         checks.size(),
         String.join(", ", checks.stream().map(c -> c.method()).distinct().toList()));
     printAnalysis(out, manifest.analysis());
+    printQuality(out, manifest.quality(), pathOfKey);
     out.printf(Locale.ROOT, "Stage times (ms): %s%n", manifest.stageMillis());
     out.printf(Locale.ROOT, "Manifest: %s%n", manifestPath);
   }
@@ -96,5 +98,24 @@ final class SummaryTable {
       out.printf(Locale.ROOT, "Energy:   %.2f mean, %.2f max; %d sections%n", a.energy().meanEnergy(), a.energy().maxEnergy(), a.sections().size());
     }
     out.printf(Locale.ROOT, "Analysis: %s%n", a.assetKey());
+  }
+
+  /** The checks' verdict, its warnings and errors, and where the page is. */
+  private static void printQuality(PrintStream out, TrackQuality q, Function<String, ?> pathOfKey) {
+    if (q == null) {
+      return;
+    }
+    out.printf(
+        Locale.ROOT,
+        "Quality:  score %d, tier %s (effective %d-bit, %d Hz, bandwidth %.0f Hz)%n",
+        q.score(),
+        q.effectiveTier() == null ? "none" : q.effectiveTier().name().toLowerCase(Locale.ROOT),
+        q.effective().bitDepth(),
+        q.effective().sampleRateHz(),
+        q.effective().bandwidthHz());
+    q.findings().stream()
+        .filter(f -> !f.severity().equals("info"))
+        .forEach(f -> out.printf(Locale.ROOT, "  %-7s %-18s %s%n", f.severity(), f.code(), f.message()));
+    out.printf(Locale.ROOT, "  report: %s%n", pathOfKey.apply(q.pageKey()));
   }
 }

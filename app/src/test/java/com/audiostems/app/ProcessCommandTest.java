@@ -108,6 +108,20 @@ class ProcessCommandTest {
     assertThat(out).doesNotExist();
   }
 
+  /** A 16-bit master dressed as 24-bit does not pass as professional, whatever its header says. */
+  @Test
+  void aSourceBelowTheRequestedTierIsRejectedWithTheQualityFindings() throws Exception {
+    Path sixteen = TestAudio.wav(temp.resolve("sixteen.wav"), 48_000, 16, 2, 3.0);
+    Path padded = TestAudio.convert(sixteen, temp.resolve("Padded.wav"), "-c:a", "pcm_s24le");
+    Path out = temp.resolve("out-tier");
+
+    Run run = process(padded.toString(), "--out", out.toString(), "--tier", "professional");
+
+    assertThat(run.exitCode()).isEqualTo(ProcessCommand.REJECTED);
+    assertThat(run.err()).contains("Rejected: BelowRequestedTier").contains("professional tier");
+    assertThat(out).as("outputs, analysis, quality report and upload compensated").doesNotExist();
+  }
+
   @Test
   void usageErrorsAreReportedBeforeAnythingStarts() throws Exception {
     Run missing = process(temp.resolve("nope.wav").toString(), "--out", temp.resolve("o").toString());

@@ -61,6 +61,21 @@ record SpectralCutoff(boolean found, double cutoffHz, double dropDb) {
   /** Edges are looked for from here up: lower cut-offs are telephone-grade and still found. */
   static final double LOWEST_EDGE_HZ = 4000;
 
+  /**
+   * Band levels are read no lower than this: below a 24-bit file's own quantisation floor
+   * (-144 dBFS), differences are arithmetic, not sound. A lossy decode stored as integers leaves
+   * its stop band at exact zeros and a few rounding crumbs, which would otherwise read as a
+   * 30-dB-uneven "stop band" and hide the cut-off.
+   */
+  static final double FLOOR_DB = -140;
+
+  /**
+   * A stop band this far below the pass band everywhere is a low-pass whatever its texture: a lossy
+   * decoder's residue up there (ringing, rounding) is uneven but 40 dB down, where no recording's
+   * natural treble roll-off lies right after an 8 dB step.
+   */
+  static final double DEEP_STOP_DB = 40;
+
   static SpectralCutoff find(LongTermSpectrum spectrum) {
     double nyquist = spectrum.sampleRateHz() / 2.0;
     double[] bins = spectrum.levelsDb();
@@ -77,7 +92,7 @@ record SpectralCutoff(boolean found, double cutoffHz, double dropDb) {
       for (int k = b * per; k < (b + 1) * per; k++) {
         p += Math.pow(10, bins[k] / 10);
       }
-      level[b] = Math.max(LongTermSpectrum.HIST_MIN_DB, Units.powerDb(p / per));
+      level[b] = Math.max(FLOOR_DB, Units.powerDb(p / per));
     }
     int top = (int) Math.floor(0.99 * nyquist / bandHz); // exclusive
     int near = Math.max(1, (int) Math.round(NEAR_HZ / bandHz));
@@ -110,8 +125,8 @@ record SpectralCutoff(boolean found, double cutoffHz, double dropDb) {
       double passLevel = Math.max(below, tmp[(int) Math.floor(0.75 * (m - 1))]);
       double drop = passLevel - above;
       bestSeen = Math.max(bestSeen, drop);
-      boolean qualifies =
-          below - above >= MIN_STEP_DB && drop >= MIN_DROP_DB && p90 - p10 <= MAX_STOP_SPREAD_DB;
+      boolean stopBand = p90 - p10 <= MAX_STOP_SPREAD_DB || passLevel - p90 >= DEEP_STOP_DB;
+      boolean qualifies = below - above >= MIN_STEP_DB && drop >= MIN_DROP_DB && stopBand;
       if (qualifies && drop > bestDrop) {
         bestDrop = drop;
         bestEdge = e;

@@ -89,4 +89,22 @@ class QualityCheckerTest {
     assertThat(r.channelsAreMono()).isFalse();
     assertThat(r.atLeast(Severity.WARNING)).isEmpty();
   }
+
+  /**
+   * An MP3 decoded to float (as a lossy file re-saved as 24/32-bit would be) leaves exact zeros and
+   * rounding crumbs above its low-pass, not a noise floor: the cut-off must still be found. Found
+   * on a real MP3-to-FLAC transcode that the suite's 16-bit decodes (with their quantisation floor)
+   * did not cover.
+   */
+  @Test
+  void aLossyDecodeWithADigitallySilentStopBandIsStillATranscode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    float[][] decoded =
+        Defects.ffmpeg(music, SR, tmp, "mp3f", List.of("-c:a", "libmp3lame", "-b:a", "128k", ".mp3"), List.of(), true);
+
+    QualityReport report = QualityChecker.check(decoded, SR, 32, null);
+
+    assertThat(report.has(LossyTranscodeCheck.CODE, Severity.WARNING)).as(report.measurements().toString()).isTrue();
+    assertThat(report.effectiveBandwidthHz()).isBetween(15_000.0, 20_000.0);
+  }
 }
