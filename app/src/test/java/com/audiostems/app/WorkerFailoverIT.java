@@ -150,9 +150,15 @@ class WorkerFailoverIT {
       // No orphans: the killed encode's partial or replaced objects are gone, only the published remain.
       assertThat(blobs.list(BlobKeys.trackPrefix(TRACK)))
           .containsExactlyInAnyOrderElementsOf(
-              Stream.concat(
+              Stream.of(
                       Stream.of(BlobKeys.manifestKey(TRACK), result.manifest().analysis().assetKey()),
+                      Stream.of(
+                          result.manifest().quality().reportKey(),
+                          result.manifest().quality().pageKey(),
+                          result.manifest().quality().waveformKey(),
+                          result.manifest().quality().spectrogramKey()),
                       outputs.stream().map(EncodedOutput::key))
+                  .flatMap(keys -> keys)
                   .toList());
       // The track moved: a second host fetched the source.
       List<HistoryEvent> fetches =
