@@ -1,12 +1,7 @@
 package com.audiostems.dsp.rhythm;
 
-import com.audiostems.dsp.signal.Decimation;
-import com.audiostems.dsp.signal.MonoSignal;
-import com.audiostems.dsp.testing.music.AccuracySuite;
-import com.audiostems.dsp.testing.music.MusicSynth;
 import com.audiostems.dsp.testing.music.PieceSpec;
 import com.audiostems.dsp.testing.music.SynthesizedPiece;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Development tool: mean downbeat evidence by true position in the bar. */
@@ -15,16 +10,10 @@ final class DownbeatDebug {
   private DownbeatDebug() {}
 
   public static void main(String[] args) {
-    List<PieceSpec> all = new ArrayList<>(AccuracySuite.pieces());
-    all.addAll(HoldoutSuite.pieces());
-    for (PieceSpec spec : all) {
-      if (List.of(args).stream().noneMatch(w -> spec.label().contains(w))) {
-        continue;
-      }
-      SynthesizedPiece piece = MusicSynth.render(spec);
-      MonoSignal mono = piece.mono();
-      MonoSignal analysis = Decimation.toAnalysisRate(mono.samples(), mono.sampleRateHz());
-      OnsetFeatures f = OnsetStrength.analyze(analysis);
+    for (DebugPieces.Analysed a : DebugPieces.matching(args)) {
+      PieceSpec spec = a.spec();
+      SynthesizedPiece piece = a.piece();
+      OnsetFeatures f = a.onsets();
       double rate = f.broadband().frameRateHz();
       int[] beats = TempoEstimator.estimate(f).beatsFrames();
       int slop = Math.max(1, (int) Math.round(LevelEvidence.SLOP_SECONDS * rate));

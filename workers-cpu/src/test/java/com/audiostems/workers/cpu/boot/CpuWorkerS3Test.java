@@ -53,17 +53,7 @@ class CpuWorkerS3Test {
       port = socket.getLocalPort();
     }
     try (var server = TestServer.createPortBoundServer(port, true);
-        ConfigurableApplicationContext context =
-            new SpringApplicationBuilder(CpuWorkerApplication.class)
-                .run(
-                    "--spring.temporal.connection.target=127.0.0.1:" + port,
-                    "--audiostems.storage.kind=s3",
-                    "--audiostems.storage.s3.bucket=" + S3TestServer.BUCKET,
-                    "--audiostems.storage.s3.prefix=worker/",
-                    "--audiostems.storage.s3.endpoint=" + s3.endpoint(),
-                    "--audiostems.storage.s3.path-style=true",
-                    "--audiostems.work-dir=" + temp.resolve("work"),
-                    "--audiostems.workers.activity-slots=2")) {
+        ConfigurableApplicationContext context = workerOnTheBucket(port, "worker/", 2)) {
       BlobStore store = context.getBean(BlobStore.class);
       assertThat(store).isInstanceOf(S3BlobStore.class);
 
@@ -91,17 +81,7 @@ class CpuWorkerS3Test {
       port = socket.getLocalPort();
     }
     try (var server = TestServer.createPortBoundServer(port, true);
-        ConfigurableApplicationContext context =
-            new SpringApplicationBuilder(CpuWorkerApplication.class)
-                .run(
-                    "--spring.temporal.connection.target=127.0.0.1:" + port,
-                    "--audiostems.storage.kind=s3",
-                    "--audiostems.storage.s3.bucket=" + S3TestServer.BUCKET,
-                    "--audiostems.storage.s3.prefix=once/",
-                    "--audiostems.storage.s3.endpoint=" + s3.endpoint(),
-                    "--audiostems.storage.s3.path-style=true",
-                    "--audiostems.work-dir=" + temp.resolve("work"),
-                    "--audiostems.workers.activity-slots=3")) {
+        ConfigurableApplicationContext context = workerOnTheBucket(port, "once/", 3)) {
       BlobStore store = context.getBean(BlobStore.class);
       WorkingCopyStore copies = context.getBean(WorkingCopyStore.class);
 
@@ -123,5 +103,19 @@ class CpuWorkerS3Test {
             .run("--audiostems.storage.kind=s3", "--audiostems.work-dir=" + temp.resolve("work")).close())
         .hasStackTraceContaining("audiostems.storage")
         .hasStackTraceContaining("s3.bucket");
+  }
+
+  /** The CPU worker application on the test bucket, under {@code prefix}, polling the server on {@code port}. */
+  private ConfigurableApplicationContext workerOnTheBucket(int port, String prefix, int activitySlots) {
+    return new SpringApplicationBuilder(CpuWorkerApplication.class)
+        .run(
+            "--spring.temporal.connection.target=127.0.0.1:" + port,
+            "--audiostems.storage.kind=s3",
+            "--audiostems.storage.s3.bucket=" + S3TestServer.BUCKET,
+            "--audiostems.storage.s3.prefix=" + prefix,
+            "--audiostems.storage.s3.endpoint=" + s3.endpoint(),
+            "--audiostems.storage.s3.path-style=true",
+            "--audiostems.work-dir=" + temp.resolve("work-" + prefix.replace("/", "")),
+            "--audiostems.workers.activity-slots=" + activitySlots);
   }
 }
