@@ -115,7 +115,7 @@ class CpuWorkerS3Test {
             "--audiostems.storage.s3.prefix=" + prefix,
             "--audiostems.storage.s3.endpoint=" + s3.endpoint(),
             "--audiostems.storage.s3.path-style=true",
-            "--audiostems.work-dir=" + temp.resolve("work-" + prefix.replace("/", "")),
+            "--audiostems.work-dir=" + temp.resolve("work"),
             "--audiostems.workers.activity-slots=" + activitySlots);
   }
 }
