@@ -118,8 +118,7 @@ public final class Fingerprinter {
       fft.magnitudes(frame, mag);
       float[] row = db[t];
       for (int k = 0; k < bins; k++) {
-        float p = mag[k] * mag[k];
-        row[k] = (float) (10 * Math.log10(p + 1e-12));
+        row[k] = fastDb(mag[k] * mag[k] + 1e-12f);
       }
     }
     return db;
@@ -146,20 +145,10 @@ public final class Fingerprinter {
     float floor = (float) (globalMax - FLOOR_DB);
     // Max over frequency (±PEAK_DK), then over time (±PEAK_DT).
     float[][] fmax = new float[frames][bins];
+    float[] g = new float[bins];
+    float[] h = new float[bins];
     for (int t = 0; t < frames; t++) {
-      float[] row = db[t];
-      for (int b = 0; b < bins; b++) {
-        int k = b + kLo;
-        int lo = Math.max(kLo, k - PEAK_DK);
-        int hi = Math.min(kHi, k + PEAK_DK);
-        float m = row[lo];
-        for (int j = lo + 1; j <= hi; j++) {
-          if (row[j] > m) {
-            m = row[j];
-          }
-        }
-        fmax[t][b] = m;
-      }
+      slidingMax(db[t], kLo, bins, PEAK_DK, g, h, fmax[t]);
     }
     int block = (int) Math.round(FRAME_RATE_HZ);
     int cap = (frames / block + 1) * PEAKS_PER_SECOND;
@@ -239,6 +228,48 @@ public final class Fingerprinter {
       }
     }
     return new Peaks(outFrame, outPitch, n);
+  }
+
+  /**
+   * out[b] = max of in[off + b − r .. off + b + r] clipped to [off, off + n): van Herk / Gil–Werman,
+   * three comparisons per element whatever r.
+   */
+  static void slidingMax(float[] in, int off, int n, int r, float[] g, float[] h, float[] out) {
+    int w = 2 * r + 1;
+    for (int s = 0; s < n; s += w) {
+      int e = Math.min(n, s + w);
+      g[s] = in[off + s];
+      for (int i = s + 1; i < e; i++) {
+        g[i] = Math.max(g[i - 1], in[off + i]);
+      }
+      h[e - 1] = in[off + e - 1];
+      for (int i = e - 2; i >= s; i--) {
+        h[i] = Math.max(h[i + 1], in[off + i]);
+      }
+    }
+    for (int b = 0; b < n; b++) {
+      int lo = Math.max(0, b - r);
+      int hi = Math.min(n - 1, b + r);
+      // [lo, hi] spans at most two blocks: h from lo to its block end, g from the block start to hi.
+      out[b] = (lo / w == hi / w) ? maxRange(in, off, lo, hi) : Math.max(h[lo], g[hi]);
+    }
+  }
+
+  private static float maxRange(float[] in, int off, int lo, int hi) {
+    float m = in[off + lo];
+    for (int i = lo + 1; i <= hi; i++) {
+      m = Math.max(m, in[off + i]);
+    }
+    return m;
+  }
+
+  /** 10·log10(p) for p > 0, to about ±0.02 dB (exponent plus a quadratic in the mantissa). */
+  static float fastDb(float p) {
+    int bits = Float.floatToRawIntBits(p);
+    int e = ((bits >>> 23) & 0xFF) - 127;
+    float m = Float.intBitsToFloat((bits & 0x7FFFFF) | 0x3F800000);
+    float log2 = e + (-0.34484843f * m + 2.02466578f) * m - 0.67487759f;
+    return 3.0103f * log2;
   }
 
   private static Fingerprint triplets(Peaks p, double durationSeconds) {
