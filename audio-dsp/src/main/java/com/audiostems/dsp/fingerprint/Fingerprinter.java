@@ -32,7 +32,8 @@ import java.util.Arrays;
  * Each peak (the anchor, 1) is paired with the first {@value #FAN_OUT} later peaks whose time
  * distance is {@value #DT_MIN}–{@value #DT_MAX} frames (32–768 ms) and whose pitch is within
  * ±{@value #MAX_DPITCH} semitones; every pair (2, 3) of those with t2 < t3 (at least {@value
- * #DT_MIN} frames apart) gives a triplet. Typical density: ~110–130 hashes per second of music.
+ * #DT_MIN} frames apart) gives a triplet. Measured density: 74.5 hashes/s over the 200-track
+ * evaluation catalogue, 82 hashes/s on a 60 s pop piece (about 20 peaks/s).
  *
  * <h2>Hash layout (int, low {@value #HASH_BITS} bits; bit 0 = least significant)</h2>
  *
