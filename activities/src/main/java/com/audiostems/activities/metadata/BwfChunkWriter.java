@@ -22,6 +22,9 @@ import java.util.Map;
 final class BwfChunkWriter {
   private static final long MAX_RIFF_SIZE = 0xFFFFFFFFL;
 
+  /** The chunk id ffmpeg, taglib and most DJ software read an ID3v2 tag from. */
+  static final String ID3_CHUNK = "id3 ";
+
   private BwfChunkWriter() {}
 
   /**
@@ -34,6 +37,16 @@ final class BwfChunkWriter {
    * @param ixml the iXML text to write; null keeps the file's own
    */
   static void write(Path wav, Map<String, String> info, BroadcastExtension bext, String ixml) throws IOException {
+    write(wav, info, bext, ixml, null);
+  }
+
+  /**
+   * The same, plus an {@code id3 } chunk: an ID3v2 tag, where DJ software and players look for a
+   * WAV's BPM and key (RIFF INFO has no such fields).
+   *
+   * @param id3 the whole ID3v2 tag; null keeps the file's own
+   */
+  static void write(Path wav, Map<String, String> info, BroadcastExtension bext, String ixml, byte[] id3) throws IOException {
     List<byte[]> newChunks = new ArrayList<>();
     if (bext != null) {
       newChunks.add(chunk("bext", BroadcastExtensionCodec.encode(bext)));
@@ -43,6 +56,9 @@ final class BwfChunkWriter {
     }
     if (ixml != null) {
       newChunks.add(chunk("iXML", ixml.getBytes(StandardCharsets.UTF_8)));
+    }
+    if (id3 != null) {
+      newChunks.add(chunk(ID3_CHUNK, id3));
     }
     Path directory = wav.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(directory, "." + wav.getFileName() + ".", ".tmp");
@@ -62,7 +78,7 @@ final class BwfChunkWriter {
             writeAll(out, newChunks);
             inserted = true;
           }
-          if (isReplaced(chunk, info, bext, ixml)) {
+          if (isReplaced(chunk, info, bext, ixml) || (id3 != null && chunk.id().equalsIgnoreCase(ID3_CHUNK))) {
             continue;
           }
           if (chunk.id().equals("ds64")) {

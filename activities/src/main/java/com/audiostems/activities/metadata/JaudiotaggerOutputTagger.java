@@ -51,8 +51,12 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
   @Override
   public boolean tagAnalysis(Path output, OutputFormat format, Integer bpm, String initialKey) throws IOException {
     String container = containerOf(format);
-    if (container.equals("wav") || (bpm == null && initialKey == null)) {
+    if (bpm == null && initialKey == null) {
       return false;
+    }
+    if (container.equals("wav")) {
+      BwfChunkWriter.write(output, null, null, null, id3Tag(bpm, initialKey));
+      return true;
     }
     editWithJaudiotagger(
         output,
@@ -199,5 +203,25 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
       return;
     }
     BwfChunkWriter.write(output, info, metadata.bext(), metadata.ixml());
+  }
+
+  /** An ID3v2.4 tag holding only TBPM and TKEY, as bytes for a WAV's {@code id3 } chunk. */
+  private static byte[] id3Tag(Integer bpm, String initialKey) throws IOException {
+    try {
+      ID3v24Tag tag = new ID3v24Tag();
+      if (bpm != null) {
+        tag.setField(FieldKey.BPM, bpm.toString());
+      }
+      if (initialKey != null) {
+        tag.setField(FieldKey.KEY, initialKey);
+      }
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      tag.write(java.nio.channels.Channels.newChannel(bytes), 0);
+      return bytes.toByteArray();
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("Could not build the ID3 tag of BPM " + bpm + " and key " + initialKey + ": " + e.getMessage(), e);
+    }
   }
 }

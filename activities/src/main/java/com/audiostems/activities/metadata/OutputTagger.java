@@ -21,7 +21,7 @@ public interface OutputTagger {
 
   /**
    * Adds the analysis to an output's tags: ID3 TBPM/TKEY, MP4 tmpo and initialkey, Vorbis BPM and
-   * INITIALKEY. RIFF INFO has no such fields, so WAV outputs are left as they are.
+   * INITIALKEY; a WAV gets an {@code id3 } chunk with TBPM/TKEY (RIFF INFO has no such fields).
    *
    * @param bpm whole beats per minute, or null to leave the tempo out
    * @param initialKey the key in ID3 TKEY form ("Am", "F#"), or null

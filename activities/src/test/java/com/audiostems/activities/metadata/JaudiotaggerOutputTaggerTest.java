@@ -125,7 +125,7 @@ class JaudiotaggerOutputTaggerTest {
    */
   @ParameterizedTest
   @EnumSource(OutputFormat.class)
-  void theAnalysisGoesIntoStoredOutputsTags(OutputFormat format) throws IOException {
+  void theAnalysisGoesIntoStoredOutputsTags(OutputFormat format) throws Exception {
     Path output = encode(format);
     tagger.tag(output, format, FULL, null);
     String audioBefore = decodedAudioSha256(output);
@@ -149,7 +149,14 @@ class JaudiotaggerOutputTaggerTest {
     assertThat(decodedAudioSha256(retagged)).isEqualTo(audioBefore);
     Map<String, String> tags = ffprobeTags(retagged);
     if (format == OutputFormat.WAV_24) {
-      assertThat(after.get(0)).isEqualTo(before);
+      // ID3 in an "id3 " chunk, where DJ software reads it (ffmpeg parses it but prefers RIFF INFO, so
+      // the tag is read back with jaudiotagger's WAV reader); the INFO, bext and iXML written before stay.
+      org.jaudiotagger.tag.Tag id3 = org.jaudiotagger.audio.AudioFileIO.read(retagged.toFile()).getTag();
+      assertThat(id3.getFirst(org.jaudiotagger.tag.FieldKey.BPM)).isEqualTo("94");
+      assertThat(id3.getFirst(org.jaudiotagger.tag.FieldKey.KEY)).isEqualTo("F#m");
+      assertThat(tags).containsEntry("title", FULL.title());
+      assertThat(BwfChunksTest.chunkIds(retagged)).containsOnlyOnce("id3 ", "bext", "iXML", "LIST");
+      BwfChunksTest.assertWellFormedRiff(retagged);
       return;
     }
     assertThat(tags).containsEntry("title", FULL.title());
