@@ -21,6 +21,7 @@ public final class WatermarkDetector {
   static final double[] SPEEDS = {1.0, 1.01, 0.99};
   static final int SEARCH_FRAMES = 1720;
   static final int CANDIDATES = 3;
+  static final double MIN_SYNC_Z = 2.5;
   static final int SEGMENT_FRAMES = 86;
 
   private final double[] speeds;
@@ -72,6 +73,7 @@ public final class WatermarkDetector {
             score[o][cc] = syncScore(v[o], cc, lay);
           }
         }
+        double sdSync = Math.sqrt(Format.SYNC * (double) frames) * stdDev(v[0]);
         for (int t = 0; t < CANDIDATES; t++) {
           int bo = 0;
           int bc = 0;
@@ -82,6 +84,9 @@ public final class WatermarkDetector {
                 bc = cc;
               }
             }
+          }
+          if (score[bo][bc] < MIN_SYNC_Z * sdSync) {
+            break; // no sync peak worth decoding
           }
           score[bo][bc] = Double.NEGATIVE_INFINITY;
           // refine the sub-frame offset around the candidate
@@ -184,7 +189,7 @@ public final class WatermarkDetector {
         p = 0;
       }
       boolean last = f == v.length - 1;
-      if (f - segStart + 1 == SEGMENT_FRAMES || last) {
+      if ((f - segStart + 1 == SEGMENT_FRAMES && v.length - f - 1 >= SEGMENT_FRAMES / 2) || last) {
         int n = f - segStart + 1;
         double z = segSum / (sd * Math.sqrt((double) n * Format.BINS));
         double t0 = (s0 + (double) segStart * Format.N) / Format.RATE_HZ * speed;

@@ -23,7 +23,7 @@ public final class WatermarkEmbedder {
   private final double cap;
 
   public WatermarkEmbedder() {
-    this(0.12, 0.45);
+    this(0.09, 0.42);
   }
 
   /** @param floor smallest per-band relative strength @param cap largest */
