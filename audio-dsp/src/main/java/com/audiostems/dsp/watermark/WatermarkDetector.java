@@ -92,6 +92,7 @@ public final class WatermarkDetector {
           // refine the sub-frame offset around the candidate
           int bestS = c0 * Format.N + bo * 128;
           int bestC = bc;
+          float[][] bestV = v[bo];
           double best = syncScore(v[bo], bc, lay);
           for (int dlt : new int[] {-64, -32, 32, 64}) {
             int s = c0 * Format.N + bo * 128 + dlt;
@@ -101,8 +102,10 @@ public final class WatermarkDetector {
               cc = (cc + 1) % Format.BLOCK; // frame 0 is now the old frame 1
             }
             int fr = Math.min(frames, Format.frameCount(x.length, s));
-            double sc = syncScore(Format.contrast(Format.logBands(x, s, fr, fft)), cc, lay);
+            float[][] vv = Format.contrast(Format.logBands(x, s, fr, fft));
+            double sc = syncScore(vv, cc, lay);
             if (sc > best) {
+              bestV = vv;
               best = sc;
               bestS = s;
               bestC = cc;
@@ -111,14 +114,17 @@ public final class WatermarkDetector {
           // express the alignment for the whole input: frame 0 at start s0 in [0, N)
           int s0 = bestS % Format.N;
           int pos0 = Math.floorMod(bestC - bestS / Format.N, Format.BLOCK);
+          // decode on the searched stretch first; the whole input only once that succeeds
+          Detection local = decode(bestV, bestC, bestS, lay, key, speed);
+          if (!local.found()) {
+            continue;
+          }
           if (full == null || fullOffset != s0) {
             full = Format.contrast(Format.logBands(x, s0, Format.frameCount(x.length, s0), fft));
             fullOffset = s0;
           }
           Detection d = decode(full, pos0, s0, lay, key, speed);
-          if (d.found()) {
-            return d;
-          }
+          return d.found() ? d : local;
         }
       }
     }
