@@ -1,0 +1,32 @@
+package com.audiostems.dsp.watermark;
+
+import java.util.List;
+
+/**
+ * What {@link WatermarkDetector#detect} found.
+ *
+ * @param payload the decoded payload, or null when no mark was found
+ * @param keyId id of the key that matched, or null
+ * @param confidence z-score of the whole input against the re-encoded mark (about 0 on unmarked
+ *     audio; a detection needs the CRC-32 and at least {@link WatermarkDetector#MIN_Z})
+ * @param bitErrors coded bits (of 498) whose accumulated soft value had the wrong sign, i.e. the
+ *     errors the convolutional code corrected
+ * @param speed the speed correction that found it (1.0, or 0.99 / 1.01 ...)
+ * @param timeline where along the input the mark is present and consistent with the payload
+ */
+public record Detection(
+    Payload payload, String keyId, double confidence, int bitErrors, double speed, List<Segment> timeline) {
+
+  static final Detection NONE = new Detection(null, null, 0, 0, 1, List.of());
+
+  public boolean found() {
+    return payload != null;
+  }
+
+  /**
+   * A stretch of the input, in seconds of the input, with the z-score of its content against the
+   * re-encoded mark at the detected alignment; {@code marked} when z >= 3. Stretches that were
+   * cut, replaced or shifted show up as unmarked.
+   */
+  public record Segment(double startSeconds, double endSeconds, double z, boolean marked) {}
+}

@@ -1,0 +1,227 @@
+package com.audiostems.dsp.watermark;
+
+import com.audiostems.dsp.signal.RealFft;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+
+/**
+ * The mark's fixed format and the key-derived layout, shared by embedder and detector.
+ *
+ * <p>Reference rate 44.1 kHz, frames of 1024 samples (23.2 ms) on a grid with hop 1024. Bins
+ * 16..159 (689 Hz - 6.85 kHz) carry the mark: in every frame a keyed permutation splits them into
+ * 24 sync bins (known keyed signs) and 4 groups of 30 data bins, each group one coded bit. A block
+ * is 360 frames (8.36 s) = 1440 data slots; the 498 coded bits (128 payload + CRC-32 = 160 bits,
+ * rate-1/3 K=7 convolutional code) are spread over the slots by a keyed interleaver, so each coded
+ * bit is repeated ~2.9 times. Blocks repeat cyclically, so any excerpt of 8.4 s or more holds every
+ * coded bit, and longer ones add up several repetitions.
+ */
+final class Format {
+
+  static final int RATE_HZ = 44100;
+  static final int N = 1024;
+  static final int LO = 16;
+  static final int HI = 160;
+  static final int BINS = HI - LO;
+  static final int SYNC = 24;
+  static final int GROUPS = 4;
+  static final int GROUP = 30;
+  static final int BLOCK = 360;
+  static final int SLOTS = BLOCK * GROUPS;
+  static final int INFO_BITS = Payload.BITS + 32;
+  static final int CODED = ConvolutionalCode.codedLength(INFO_BITS);
+  static final float[] HANN = new float[N];
+
+  static {
+    for (int i = 0; i < N; i++) {
+      HANN[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / N));
+    }
+  }
+
+  private static final ConcurrentHashMap<WatermarkKey, Layout> CACHE = new ConcurrentHashMap<>();
+
+  private Format() {}
+
+  /** The key's layout (cached). */
+  static Layout layout(WatermarkKey key) {
+    return CACHE.computeIfAbsent(key, Layout::new);
+  }
+
+  /** Payload + CRC-32, encoded: 498 bits of 0/1. */
+  static int[] codeword(Payload payload) {
+    int[] info = new int[INFO_BITS];
+    for (int i = 0; i < Payload.BITS; i++) {
+      info[i] = payload.bit(i);
+    }
+    long crc = crc(payload.bytes());
+    for (int i = 0; i < 32; i++) {
+      info[Payload.BITS + i] = (int) ((crc >>> (31 - i)) & 1);
+    }
+    return ConvolutionalCode.encode(info);
+  }
+
+  static long crc(byte[] b) {
+    CRC32 c = new CRC32();
+    c.update("audiostems-wm1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    c.update(b);
+    return c.getValue();
+  }
+
+  /** Decoded 160 info bits to a payload when the CRC matches, else null. */
+  static Payload checked(int[] info) {
+    Payload p = Payload.ofBits(java.util.Arrays.copyOf(info, Payload.BITS));
+    long crc = 0;
+    for (int i = 0; i < 32; i++) {
+      crc = (crc << 1) | info[Payload.BITS + i];
+    }
+    return crc == crc(p.bytes()) ? p : null;
+  }
+
+  /** Key-derived positions and signs. Bin indices are relative to {@link #LO}. */
+  static final class Layout {
+    final short[][] syncBin = new short[BLOCK][SYNC];
+    final byte[][] syncSign = new byte[BLOCK][SYNC];
+    final short[][] dataBin = new short[BLOCK * GROUPS][GROUP];
+    final byte[][] dataSign = new byte[BLOCK * GROUPS][GROUP];
+    /** Coded-bit index carried by slot p * GROUPS + g. */
+    final int[] slotBit = new int[SLOTS];
+
+    Layout(WatermarkKey key) {
+      SplittableRandom r = new SplittableRandom(key.seed("audiostems-watermark-v1/layout"));
+      int[] perm = new int[BINS];
+      for (int p = 0; p < BLOCK; p++) {
+        for (int i = 0; i < BINS; i++) {
+          perm[i] = i;
+        }
+        shuffle(perm, r);
+        byte[] s = balancedSigns(SYNC, r);
+        for (int j = 0; j < SYNC; j++) {
+          syncBin[p][j] = (short) perm[j];
+          syncSign[p][j] = s[j];
+        }
+        for (int g = 0; g < GROUPS; g++) {
+          byte[] d = balancedSigns(GROUP, r);
+          for (int j = 0; j < GROUP; j++) {
+            dataBin[p * GROUPS + g][j] = (short) perm[SYNC + g * GROUP + j];
+            dataSign[p * GROUPS + g][j] = d[j];
+          }
+        }
+      }
+      int[] slots = new int[SLOTS];
+      for (int i = 0; i < SLOTS; i++) {
+        slots[i] = i;
+      }
+      shuffle(slots, r);
+      for (int j = 0; j < SLOTS; j++) {
+        slotBit[slots[j]] = j % CODED;
+      }
+    }
+
+    private static byte[] balancedSigns(int n, SplittableRandom r) {
+      int[] idx = new int[n];
+      for (int i = 0; i < n; i++) {
+        idx[i] = i;
+      }
+      shuffle(idx, r);
+      byte[] s = new byte[n];
+      for (int i = 0; i < n; i++) {
+        s[idx[i]] = (byte) (i < n / 2 ? 1 : -1);
+      }
+      return s;
+    }
+
+    private static void shuffle(int[] a, SplittableRandom r) {
+      for (int i = a.length - 1; i > 0; i--) {
+        int j = r.nextInt(i + 1);
+        int t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+      }
+    }
+  }
+
+  /** Mono average of the channels. */
+  static float[] mono(float[][] channels) {
+    if (channels.length == 1) {
+      return channels[0];
+    }
+    int n = channels[0].length;
+    float[] m = new float[n];
+    for (float[] c : channels) {
+      for (int i = 0; i < n; i++) {
+        m[i] += c[i];
+      }
+    }
+    float s = 1f / channels.length;
+    for (int i = 0; i < n; i++) {
+      m[i] *= s;
+    }
+    return m;
+  }
+
+  /**
+   * Log power of bins LO..HI-1 of {@code frames} Hann-windowed frames starting at {@code start} +
+   * f * N (frames past the end are left at zero and marked by the return of fewer frames).
+   */
+  static float[][] logBands(float[] x, int start, int frames, RealFft fft) {
+    float[] buf = new float[N];
+    float[][] out = new float[frames][BINS];
+    for (int f = 0; f < frames; f++) {
+      int s = start + f * N;
+      for (int i = 0; i < N; i++) {
+        buf[i] = x[s + i] * HANN[i];
+      }
+      fft.forward(buf);
+      float[] o = out[f];
+      double mean = 0;
+      for (int k = LO; k < HI; k++) {
+        float re = buf[2 * k];
+        float im = buf[2 * k + 1];
+        float p = re * re + im * im;
+        o[k - LO] = p;
+        mean += p;
+      }
+      float floor = (float) (mean / BINS * 1e-4 + 1e-18);
+      for (int k = 0; k < BINS; k++) {
+        o[k] = (float) (0.5 * Math.log(o[k] + floor));
+      }
+    }
+    return out;
+  }
+
+  /** Number of whole frames at {@code start} in a signal of {@code length} samples. */
+  static int frameCount(int length, int start) {
+    return Math.max(0, (length - start) / N);
+  }
+
+  static final float CLIP = 1.5f;
+
+  /**
+   * Detection values: each log magnitude minus the mean of the same bin in the neighbouring frames
+   * (removes the stationary part of the host, which the keyed per-frame signs do not share),
+   * clipped to +-{@link #CLIP}.
+   */
+  static float[][] contrast(float[][] l) {
+    int n = l.length;
+    float[][] v = new float[n][BINS];
+    for (int f = 0; f < n; f++) {
+      float[] a = f > 0 ? l[f - 1] : null;
+      float[] b = f + 1 < n ? l[f + 1] : null;
+      for (int k = 0; k < BINS; k++) {
+        float ref;
+        if (a != null && b != null) {
+          ref = 0.5f * (a[k] + b[k]);
+        } else if (a != null) {
+          ref = a[k];
+        } else if (b != null) {
+          ref = b[k];
+        } else {
+          ref = l[f][k];
+        }
+        float d = l[f][k] - ref;
+        v[f][k] = d > CLIP ? CLIP : (d < -CLIP ? -CLIP : d);
+      }
+    }
+    return v;
+  }
+}

@@ -1,0 +1,114 @@
+package com.audiostems.dsp.watermark;
+
+import com.audiostems.dsp.signal.RealFft;
+
+/**
+ * Embeds a keyed 128-bit mark (see {@link Format} for the layout).
+ *
+ * <p>Per frame of the 44.1 kHz mono mix (hop 1024, Hann window), each marked bin k is scaled by (1
+ * + delta_b * s_k), s_k = +-1 the keyed sign times the carried bit; the change is synthesised as
+ * hann * IFFT(X_k * delta_b * s_k) and added to every channel, so mono downmix keeps it. Strength
+ * per critical band b follows {@link MaskingModel}: delta_b is the largest value that keeps the
+ * mark's band energy (as the detector's Hann analysis sees it, ~0.27 delta^2 E_b) at the masking
+ * threshold, clamped to [floor, cap]; the floor keeps the mark readable in strongly tonal bands and
+ * is the only place the threshold can be exceeded. Inputs at other rates are resampled to 44.1 kHz
+ * for the analysis and the mark is resampled back.
+ */
+public final class WatermarkEmbedder {
+
+  /** Energy the detector's window sees of the synthesised change, per unit delta^2 E_b. */
+  static final double SEEN = 0.273;
+
+  private final double floor;
+  private final double cap;
+
+  public WatermarkEmbedder() {
+    this(0.09, 0.42);
+  }
+
+  /** @param floor smallest per-band relative strength @param cap largest */
+  public WatermarkEmbedder(double floor, double cap) {
+    this.floor = floor;
+    this.cap = cap;
+  }
+
+  public float[][] embed(float[][] channels, int sampleRateHz, Payload payload, WatermarkKey key) {
+    float[] mono = Format.mono(channels);
+    float[] x = sampleRateHz == Format.RATE_HZ ? mono : Resampler.resample(mono, (double) Format.RATE_HZ / sampleRateHz);
+    float[] delta = markDelta(x, payload, key);
+    if (sampleRateHz != Format.RATE_HZ) {
+      delta = Resampler.resample(delta, (double) sampleRateHz / Format.RATE_HZ);
+    }
+    float[][] out = new float[channels.length][];
+    for (int c = 0; c < channels.length; c++) {
+      float[] y = channels[c].clone();
+      int n = Math.min(y.length, delta.length);
+      for (int i = 0; i < n; i++) {
+        y[i] += delta[i];
+      }
+      out[c] = y;
+    }
+    return out;
+  }
+
+  /** The additive mark for the 44.1 kHz mono signal {@code x}. */
+  float[] markDelta(float[] x, Payload payload, WatermarkKey key) {
+    Format.Layout lay = Format.layout(key);
+    int[] code = Format.codeword(payload);
+    MaskingModel mm = new MaskingModel(Format.LO, Format.HI, Format.N, Format.RATE_HZ);
+    int nb = mm.bands();
+    double[] power = new double[Format.N / 2 + 1];
+    double[] energy = new double[nb];
+    double[] thr = new double[nb];
+    float[] binDelta = new float[Format.BINS];
+    float[] mod = new float[Format.BINS];
+    RealFft fft = new RealFft(Format.N);
+    float[] buf = new float[Format.N];
+    float[] d = new float[Format.N];
+    float[] out = new float[x.length];
+    int frames = Format.frameCount(x.length, 0);
+    for (int f = 0; f < frames; f++) {
+      int s = f * Format.N;
+      for (int i = 0; i < Format.N; i++) {
+        buf[i] = x[s + i] * Format.HANN[i];
+      }
+      fft.forward(buf);
+      for (int k = Format.LO; k < Format.HI; k++) {
+        power[k] = (double) buf[2 * k] * buf[2 * k] + (double) buf[2 * k + 1] * buf[2 * k + 1];
+      }
+      mm.analyse(power, energy, thr);
+      for (int b = 0; b < nb; b++) {
+        double dl = energy[b] > 0 ? Math.sqrt(thr[b] / (SEEN * energy[b])) : 0;
+        dl = Math.max(floor, Math.min(cap, dl));
+        for (int k = mm.bandStart[b]; k < mm.bandEnd[b]; k++) {
+          binDelta[k - Format.LO] = (float) dl;
+        }
+      }
+      java.util.Arrays.fill(mod, 0f);
+      int p = f % Format.BLOCK;
+      for (int j = 0; j < Format.SYNC; j++) {
+        int k = lay.syncBin[p][j];
+        mod[k] = lay.syncSign[p][j] * binDelta[k];
+      }
+      for (int g = 0; g < Format.GROUPS; g++) {
+        int slot = p * Format.GROUPS + g;
+        int bit = code[lay.slotBit[slot]] * 2 - 1;
+        for (int j = 0; j < Format.GROUP; j++) {
+          int k = lay.dataBin[slot][j];
+          mod[k] = bit * lay.dataSign[slot][j] * binDelta[k];
+        }
+      }
+      java.util.Arrays.fill(d, 0f);
+      for (int k = Format.LO; k < Format.HI; k++) {
+        float m = mod[k - Format.LO];
+        d[2 * k] = buf[2 * k] * m;
+        d[2 * k + 1] = buf[2 * k + 1] * m;
+      }
+      fft.inverse(d);
+      for (int i = 0; i < Format.N; i++) {
+        out[s + i] += d[i] * Format.HANN[i];
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,186 @@
+package com.audiostems.dsp.watermark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.audiostems.dsp.signal.RealFft;
+import com.audiostems.dsp.testing.music.Style;
+import com.audiostems.dsp.testing.music.SynthesizedPiece;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class WatermarkTest {
+
+  static final Style[] STYLES = {Style.POP_ROCK, Style.ELECTRONIC, Style.BALLAD, Style.HIP_HOP, Style.AMBIENT, Style.FUNK};
+  static final List<SynthesizedPiece> PIECES = new ArrayList<>();
+  static final List<float[][]> MARKED = new ArrayList<>();
+
+  @BeforeAll
+  static void render() {
+    WatermarkEmbedder emb = new WatermarkEmbedder();
+    for (int i = 0; i < STYLES.length; i++) {
+      SynthesizedPiece p = WmAudio.piece(STYLES[i], 11 + i, 24);
+      PIECES.add(p);
+      MARKED.add(emb.embed(p.channels(), p.sampleRateHz(), WmAudio.PAYLOAD, WmAudio.KEY));
+    }
+  }
+
+  @Test
+  void roundTripFullTrackAndExcerpt() {
+    WatermarkDetector det = new WatermarkDetector();
+    for (int i = 0; i < PIECES.size(); i++) {
+      Detection full = det.detect(MARKED.get(i), 44100, WmAudio.KEY);
+      assertTrue(full.found(), PIECES.get(i).label());
+      assertEquals(WmAudio.PAYLOAD, full.payload());
+      assertEquals("k2025", full.keyId());
+      assertTrue(full.timeline().stream().allMatch(Detection.Segment::marked), full.timeline().toString());
+      Detection ex = det.detect(WmAudio.excerpt(MARKED.get(i), 44100, 5.55, 10), 44100, WmAudio.KEY);
+      assertEquals(WmAudio.PAYLOAD, ex.payload(), PIECES.get(i).label());
+      System.out.printf("round trip %-14s full z %.1f errors %d | 10 s excerpt z %.1f errors %d%n",
+          PIECES.get(i).label(), full.confidence(), full.bitErrors(), ex.confidence(), ex.bitErrors());
+    }
+  }
+
+  @Test
+  void otherSampleRateAndPayloadBits() {
+    SynthesizedPiece p = WmAudio.piece(Style.POP_ROCK, 77, 12);
+    float[][] at48 = new float[2][];
+    for (int c = 0; c < 2; c++) {
+      at48[c] = Resampler.resample(p.channels()[c], 48000.0 / 44100);
+    }
+    Payload other = Payload.ofHex("fedcba9876543210f0e1d2c3b4a59687");
+    float[][] m = new WatermarkEmbedder().embed(at48, 48000, other, WmAudio.KEY);
+    Detection d = new WatermarkDetector().detect(m, 48000, WmAudio.KEY);
+    assertEquals(other, d.payload());
+  }
+
+  @Test
+  void wrongKeyFindsNothingAndRotationFindsTheRightKey() {
+    WatermarkKey wrong = WatermarkKey.fromPassphrase("old", "a retired key");
+    WatermarkDetector det = new WatermarkDetector();
+    for (int i = 0; i < MARKED.size(); i++) {
+      assertFalse(det.detect(MARKED.get(i), 44100, wrong).found(), PIECES.get(i).label());
+    }
+    Detection d = det.detect(WmAudio.excerpt(MARKED.get(0), 44100, 2, 12), 44100, wrong, WmAudio.KEY);
+    assertEquals("k2025", d.keyId());
+    assertEquals(WmAudio.PAYLOAD, d.payload());
+  }
+
+  /** Unmarked audio: 600 excerpts of 3 s (6 pieces x 100 offsets, hop 0.2 s; 1,080 passed once in 106 s, too slow for the suite), full detector with +-1% speed. */
+  @Test
+  void unmarkedAudioFindsNothing() {
+    WatermarkDetector det = new WatermarkDetector();
+    int n = 0;
+    int hits = 0;
+    double maxZ = 0;
+    long t = System.nanoTime();
+    for (SynthesizedPiece p : PIECES) {
+      for (int k = 0; k < 100; k++) {
+        Detection d = det.detect(WmAudio.excerpt(p.channels(), 44100, 0.4 + k * 0.2, 3), 44100, WmAudio.KEY);
+        n++;
+        if (d.found()) {
+          hits++;
+          maxZ = Math.max(maxZ, d.confidence());
+        }
+      }
+    }
+    for (int i = 0; i < PIECES.size(); i++) {
+      n++;
+      hits += det.detect(PIECES.get(i).channels(), 44100, WmAudio.KEY).found() ? 1 : 0;
+    }
+    System.out.printf("unmarked: %d excerpts (600 x 3 s + %d full 24 s pieces), %d detections, %.1f s%n",
+        n, PIECES.size(), hits, (System.nanoTime() - t) / 1e9);
+    assertEquals(0, hits);
+  }
+
+  /** Marked-signal SNR and the share of frames whose mark stays under the masking threshold in every band. */
+  @Test
+  void inaudibility() {
+    double[] snr = new double[PIECES.size()];
+    long under = 0;
+    long frames = 0;
+    long bandsUnder = 0;
+    long bands = 0;
+    MaskingModel mm = new MaskingModel(Format.LO, Format.HI, Format.N, Format.RATE_HZ);
+    RealFft fft = new RealFft(Format.N);
+    for (int i = 0; i < PIECES.size(); i++) {
+      float[][] o = PIECES.get(i).channels();
+      float[][] m = MARKED.get(i);
+      snr[i] = WmAudio.snrDb(o, m);
+      float[] xo = Format.mono(o);
+      float[] xm = Format.mono(m);
+      int nb = mm.bands();
+      double[] po = new double[Format.N / 2 + 1];
+      double[] pd = new double[Format.N / 2 + 1];
+      double[] e = new double[nb];
+      double[] thr = new double[nb];
+      double[] ed = new double[nb];
+      double[] thrD = new double[nb];
+      float[] b1 = new float[Format.N];
+      float[] b2 = new float[Format.N];
+      for (int s = 0; s + Format.N <= xo.length; s += Format.N) {
+        for (int j = 0; j < Format.N; j++) {
+          b1[j] = xo[s + j] * Format.HANN[j];
+          b2[j] = (xm[s + j] - xo[s + j]) * Format.HANN[j];
+        }
+        fft.forward(b1);
+        fft.forward(b2);
+        for (int k = Format.LO; k < Format.HI; k++) {
+          po[k] = (double) b1[2 * k] * b1[2 * k] + (double) b1[2 * k + 1] * b1[2 * k + 1];
+          pd[k] = (double) b2[2 * k] * b2[2 * k] + (double) b2[2 * k + 1] * b2[2 * k + 1];
+        }
+        mm.analyse(po, e, thr);
+        mm.analyse(pd, ed, thrD);
+        boolean ok = true;
+        for (int b = 0; b < nb; b++) {
+          boolean u = ed[b] <= thr[b] * 1.0001;
+          bandsUnder += u ? 1 : 0;
+          bands++;
+          ok &= u;
+        }
+        under += ok ? 1 : 0;
+        frames++;
+      }
+      System.out.printf("SNR %-14s %.1f dB%n", PIECES.get(i).label(), snr[i]);
+    }
+    double[] sorted = snr.clone();
+    Arrays.sort(sorted);
+    double median = 0.5 * (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]);
+    System.out.printf("mark SNR median %.1f dB (min %.1f, max %.1f); frames with every band under the masking threshold %.1f%%; bands under %.1f%%%n",
+        median, sorted[0], sorted[sorted.length - 1], 100.0 * under / frames, 100.0 * bandsUnder / bands);
+    assertTrue(median >= 28.0, "median SNR " + median);
+  }
+
+  /** Tamper evidence: 4 s of the marked track replaced by unmarked audio shows up in the timeline. */
+  @Test
+  void timelineShowsAReplacedStretch() {
+    float[][] m = MARKED.get(0);
+    float[][] o = PIECES.get(0).channels();
+    float[][] t = new float[2][];
+    int a = 10 * 44100;
+    int b = 14 * 44100;
+    for (int c = 0; c < 2; c++) {
+      t[c] = m[c].clone();
+      System.arraycopy(o[c], a, t[c], a, b - a);
+    }
+    Detection d = new WatermarkDetector().detect(t, 44100, WmAudio.KEY);
+    assertEquals(WmAudio.PAYLOAD, d.payload());
+    StringBuilder sb = new StringBuilder();
+    for (Detection.Segment s : d.timeline()) {
+      sb.append(String.format("[%.1f-%.1f z %.1f %s] ", s.startSeconds(), s.endSeconds(), s.z(), s.marked() ? "marked" : "NOT"));
+      boolean inside = s.startSeconds() >= 10 && s.endSeconds() <= 14;
+      boolean outside = s.endSeconds() <= 10 || s.startSeconds() >= 14;
+      if (inside) {
+        assertFalse(s.marked(), sb.toString());
+      }
+      if (outside) {
+        assertTrue(s.marked(), sb.toString());
+      }
+    }
+    System.out.println("timeline with 10-14 s replaced: " + sb);
+  }
+}
