@@ -1,5 +1,7 @@
 package com.audiostems.dsp.fingerprint;
 
+import com.audiostems.dsp.signal.Windows;
+
 /**
  * Arbitrary-ratio band-limited resampling (Kaiser-windowed sinc, table-driven), used to bring any
  * input to the fingerprint rate of {@link Fingerprinter#RATE_HZ}.
@@ -54,7 +56,7 @@ final class Resampler {
     int len = ZERO_CROSSINGS * TABLE_STEPS + 2;
     float[] k = new float[len];
     double beta = 8.0;
-    double i0b = besselI0(beta);
+    double i0b = Windows.besselI0(beta);
     for (int j = 0; j < len; j++) {
       double d = (double) j / TABLE_STEPS;
       if (d >= ZERO_CROSSINGS) {
@@ -64,22 +66,10 @@ final class Resampler {
       double arg = Math.PI * CUTOFF * d;
       double sinc = d == 0 ? 1.0 : Math.sin(arg) / arg;
       double r = d / ZERO_CROSSINGS;
-      double w = besselI0(beta * Math.sqrt(1 - r * r)) / i0b;
+      double w = Windows.besselI0(beta * Math.sqrt(1 - r * r)) / i0b;
       k[j] = (float) (sinc * w);
     }
     return k;
   }
 
-  private static double besselI0(double x) {
-    double sum = 1;
-    double term = 1;
-    for (int k = 1; k < 60; k++) {
-      term *= (x / (2 * k)) * (x / (2 * k));
-      sum += term;
-      if (term < 1e-14 * sum) {
-        break;
-      }
-    }
-    return sum;
-  }
 }

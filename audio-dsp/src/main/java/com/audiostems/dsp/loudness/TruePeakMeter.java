@@ -1,5 +1,7 @@
 package com.audiostems.dsp.loudness;
 
+import com.audiostems.dsp.signal.Windows;
+
 /**
  * Sample peak and true peak (ITU-R BS.1770-4 Annex 2) of a multichannel stream: the largest
  * absolute value among the samples, and among the samples and the values interpolated between
@@ -129,21 +131,11 @@ public final class TruePeakMeter {
   /** Kaiser window at {@code x} in [-1, 1]. */
   private static double kaiser(double x) {
     double r = 1 - x * x;
-    return r <= 0 ? besselI0(0) / besselI0(KAISER_BETA) : besselI0(KAISER_BETA * Math.sqrt(r))
-        / besselI0(KAISER_BETA);
+    return r <= 0 ? Windows.besselI0(0) / Windows.besselI0(KAISER_BETA) : Windows.besselI0(KAISER_BETA * Math.sqrt(r))
+        / Windows.besselI0(KAISER_BETA);
   }
 
   /** Modified Bessel function of the first kind, order 0, by its power series. */
-  private static double besselI0(double x) {
-    double term = 1;
-    double sum = 1;
-    double quarterSquare = x * x / 4;
-    for (int k = 1; k < 200 && term > sum * 1e-17; k++) {
-      term *= quarterSquare / ((double) k * k);
-      sum += term;
-    }
-    return sum;
-  }
 
   /** Measures {@code frames} frames of {@code block[c]} from {@code offset}, every channel. */
   public void accept(float[][] block, int offset, int frames) {

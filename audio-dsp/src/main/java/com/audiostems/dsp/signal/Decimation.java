@@ -74,7 +74,7 @@ public final class Decimation {
       int m = i - centre;
       double sinc = m == 0 ? 0.5 : Math.sin(Math.PI * m / 2) / (Math.PI * m);
       double r = (double) m / centre;
-      double w = besselI0(kaiserBeta * Math.sqrt(Math.max(0, 1 - r * r))) / besselI0(kaiserBeta);
+      double w = Windows.besselI0(kaiserBeta * Math.sqrt(Math.max(0, 1 - r * r))) / Windows.besselI0(kaiserBeta);
       h[i] = (float) (sinc * w);
       sum += h[i];
     }
@@ -90,16 +90,4 @@ public final class Decimation {
     return h;
   }
 
-  private static double besselI0(double x) {
-    double sum = 1;
-    double term = 1;
-    for (int k = 1; k < 50; k++) {
-      term *= (x / (2 * k)) * (x / (2 * k));
-      sum += term;
-      if (term < 1e-12 * sum) {
-        break;
-      }
-    }
-    return sum;
-  }
 }

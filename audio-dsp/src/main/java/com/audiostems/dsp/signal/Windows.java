@@ -13,4 +13,21 @@ public final class Windows {
     }
     return w;
   }
+
+  /**
+   * The modified Bessel function of the first kind, order 0, by its power series: the Kaiser
+   * window's kernel, {@code I0(beta * sqrt(1 - r^2)) / I0(beta)} at {@code r} in [-1, 1].
+   */
+  public static double besselI0(double x) {
+    double sum = 1;
+    double term = 1;
+    for (int k = 1; k < 60; k++) {
+      term *= (x / (2 * k)) * (x / (2 * k));
+      sum += term;
+      if (term < 1e-14 * sum) {
+        break;
+      }
+    }
+    return sum;
+  }
 }

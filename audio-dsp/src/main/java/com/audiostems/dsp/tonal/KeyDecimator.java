@@ -1,5 +1,7 @@
 package com.audiostems.dsp.tonal;
 
+import com.audiostems.dsp.signal.Windows;
+
 /**
  * Halves a signal's rate until it is below {@value #STOP_RATE_HZ} Hz, keeping only the band that
  * key analysis reads (up to {@value #PROTECTED_HZ} Hz) free of aliases.
@@ -49,7 +51,7 @@ final class KeyDecimator {
       int m = 2 * i + 1;
       double sinc = Math.sin(Math.PI * m / 2) / (Math.PI * m);
       double r = (double) m / (2 * pairs);
-      taps[i + 1] = sinc * besselI0(beta * Math.sqrt(1 - r * r)) / besselI0(beta);
+      taps[i + 1] = sinc * Windows.besselI0(beta * Math.sqrt(1 - r * r)) / Windows.besselI0(beta);
       dc += 2 * taps[i + 1];
     }
     for (int i = 0; i <= pairs; i++) {
@@ -87,16 +89,4 @@ final class KeyDecimator {
     return y;
   }
 
-  private static double besselI0(double x) {
-    double sum = 1;
-    double term = 1;
-    for (int k = 1; k < 60; k++) {
-      term *= (x / (2 * k)) * (x / (2 * k));
-      sum += term;
-      if (term < 1e-14 * sum) {
-        break;
-      }
-    }
-    return sum;
-  }
 }

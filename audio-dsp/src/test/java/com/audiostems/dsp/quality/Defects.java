@@ -1,17 +1,13 @@
 package com.audiostems.dsp.quality;
 
+import com.audiostems.dsp.testing.FfmpegRoundTrip;
+
 import com.audiostems.dsp.signal.RealFft;
-import com.audiostems.dsp.testing.music.WavWriter;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /** Generators of defective (and clean) variants of a piece, for the quality suites. */
 final class Defects {
@@ -249,47 +245,7 @@ final class Defects {
   /** Runs ffmpeg on a 16-bit WAV of {@code x}; the output is read as raw little-endian samples. */
   static float[][] ffmpeg(float[][] x, int rateHz, Path dir, String name, List<String> encode, List<String> decode, boolean float32)
       throws IOException, InterruptedException {
-    Path wav = dir.resolve(name + ".wav");
-    WavWriter.write(x, rateHz, wav, 16);
-    Path mid = null;
-    Path input = wav;
-    if (!encode.isEmpty()) {
-      mid = dir.resolve(name + encode.getLast());
-      List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-protocol_whitelist", "file,pipe", "-y", "-i", wav.toString()));
-      cmd.addAll(encode.subList(0, encode.size() - 1));
-      cmd.add(mid.toString());
-      run(cmd);
-      input = mid;
-    }
-    Path raw = dir.resolve(name + ".raw");
-    List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-protocol_whitelist", "file,pipe", "-y", "-i", input.toString()));
-    cmd.addAll(decode);
-    cmd.addAll(float32 ? List.of("-f", "f32le", "-c:a", "pcm_f32le") : List.of("-f", "s16le", "-c:a", "pcm_s16le"));
-    cmd.add(raw.toString());
-    run(cmd);
-    byte[] bytes = Files.readAllBytes(raw);
-    Files.deleteIfExists(wav);
-    Files.deleteIfExists(raw);
-    if (mid != null) {
-      Files.deleteIfExists(mid);
-    }
-    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    int ch = x.length;
-    int frames = bytes.length / (float32 ? 4 : 2) / ch;
-    float[][] y = new float[ch][frames];
-    for (int i = 0; i < frames; i++) {
-      for (int c = 0; c < ch; c++) {
-        y[c][i] = float32 ? b.getFloat() : b.getShort() / 32768f;
-      }
-    }
-    return y;
-  }
-
-  private static void run(List<String> cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException("ffmpeg failed: " + String.join(" ", cmd) + "\n" + new String(out));
-    }
+    return FfmpegRoundTrip.apply(
+        x, rateHz, dir, name, encode, decode, float32 ? FfmpegRoundTrip.Samples.F32 : FfmpegRoundTrip.Samples.S16);
   }
 }

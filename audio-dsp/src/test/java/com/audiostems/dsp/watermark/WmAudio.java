@@ -1,19 +1,15 @@
 package com.audiostems.dsp.watermark;
 
+import com.audiostems.dsp.testing.FfmpegRoundTrip;
+
 import com.audiostems.dsp.testing.music.MusicSynth;
 import com.audiostems.dsp.testing.music.PieceSpec;
 import com.audiostems.dsp.testing.music.Style;
 import com.audiostems.dsp.testing.music.SynthesizedPiece;
-import com.audiostems.dsp.testing.music.WavWriter;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /** Test pieces and attacks for the watermark tests (ffmpeg approach copied from quality/Defects). */
 final class WmAudio {
@@ -95,48 +91,8 @@ final class WmAudio {
 
   /** Runs ffmpeg: encode with {@code encode} (last element the extension), decode at {@code outRate} (0 = keep). */
   static float[][] ffmpeg(float[][] x, int rateHz, Path dir, List<String> encode, int outRate) throws IOException, InterruptedException {
-    Path wav = Files.createTempFile(dir, "in", ".wav");
-    WavWriter.write(x, rateHz, wav, 16);
-    Path input = wav;
-    Path mid = null;
-    if (!encode.isEmpty()) {
-      mid = Files.createTempFile(dir, "mid", encode.getLast());
-      List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-protocol_whitelist", "file,pipe", "-y", "-i", wav.toString()));
-      cmd.addAll(encode.subList(0, encode.size() - 1));
-      cmd.add(mid.toString());
-      run(cmd);
-      input = mid;
-    }
-    Path raw = Files.createTempFile(dir, "out", ".raw");
-    List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-protocol_whitelist", "file,pipe", "-y", "-i", input.toString()));
-    if (outRate > 0) {
-      cmd.addAll(List.of("-ar", Integer.toString(outRate)));
-    }
-    cmd.addAll(List.of("-f", "f32le", "-c:a", "pcm_f32le", raw.toString()));
-    run(cmd);
-    byte[] bytes = Files.readAllBytes(raw);
-    Files.deleteIfExists(wav);
-    Files.deleteIfExists(raw);
-    if (mid != null) {
-      Files.deleteIfExists(mid);
-    }
-    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    int ch = x.length;
-    int frames = bytes.length / 4 / ch;
-    float[][] y = new float[ch][frames];
-    for (int i = 0; i < frames; i++) {
-      for (int c = 0; c < ch; c++) {
-        y[c][i] = b.getFloat();
-      }
-    }
-    return y;
+    List<String> decode = outRate > 0 ? List.of("-ar", Integer.toString(outRate)) : List.of();
+    return FfmpegRoundTrip.apply(x, rateHz, dir, "wm", encode, decode, FfmpegRoundTrip.Samples.F32);
   }
 
-  private static void run(List<String> cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    byte[] out = p.getInputStream().readAllBytes();
-    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException("ffmpeg failed: " + String.join(" ", cmd) + "\n" + new String(out));
-    }
-  }
 }
