@@ -30,6 +30,18 @@ class PoolStore {
     return media;
   }
 
+  /**
+   * How a process with worker pools stops them: workers first (running tasks may finish within
+   * {@code grace}), then this store, which nothing reads any more.
+   */
+  void stopWorkersThenRelease(io.temporal.worker.WorkerFactory factory, java.time.Duration grace) throws Exception {
+    try {
+      com.audiostems.workers.cpu.WorkerShutdown.stopGracefully(factory, grace);
+    } finally {
+      release();
+    }
+  }
+
   synchronized WorkingCopyStore workingCopies() throws IOException {
     if (workingCopies == null) {
       store = BlobStores.fromSettings(properties.storage());

@@ -1,6 +1,5 @@
 package com.audiostems.app;
 
-import com.audiostems.workers.cpu.WorkerShutdown;
 import com.audiostems.workflows.TaskQueues;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -57,11 +56,7 @@ public class ServeCommand {
             }
           } finally {
             try {
-              try {
-                WorkerShutdown.stopGracefully(temporal.workerFactory(), settings.shutdownGrace());
-              } finally {
-                poolStore.release(); // after the workers: nothing reads a working copy any more
-              }
+              poolStore.stopWorkersThenRelease(temporal.workerFactory(), settings.shutdownGrace());
             } finally {
               temporal.close();
             }

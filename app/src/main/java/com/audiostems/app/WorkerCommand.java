@@ -1,6 +1,5 @@
 package com.audiostems.app;
 
-import com.audiostems.workers.cpu.WorkerShutdown;
 import com.audiostems.workflows.TaskQueues;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
@@ -62,11 +61,7 @@ public class WorkerCommand {
     AutoCloseable working =
         () -> {
           try {
-            try {
-              WorkerShutdown.stopGracefully(temporal.workerFactory(), settings.shutdownGrace());
-            } finally {
-              poolStore.release(); // after the workers: nothing reads a working copy any more
-            }
+            poolStore.stopWorkersThenRelease(temporal.workerFactory(), settings.shutdownGrace());
           } finally {
             temporal.close();
           }
