@@ -218,7 +218,7 @@ class FingerprintEvaluationTest {
       }
     }
     Match top = ms.isEmpty() ? null : ms.get(0);
-    boolean accepted = top != null && top.score() >= FingerprintIndex.DECISION_MIN_SCORE;
+    boolean accepted = top != null && top.score() >= FingerprintMatcher.DECISION_MIN_SCORE;
     boolean found = false;
     if (accepted && top.trackId().equals(truth)) {
       double refAtZero = top.referenceStartSeconds() - top.speedRatio() * top.queryStartSeconds();
@@ -241,7 +241,7 @@ class FingerprintEvaluationTest {
         CATALOGUE, TRACK_S, renderS, fpS, index.postingCount(), index.distinctHashes(), hps);
     System.out.printf("queries: %d positive + %d negative; prepared in %.1f s, run in %.1f s;"
         + " decision threshold score >= %d%n%n", positives, rs.size() - positives, prepS, queryS,
-        FingerprintIndex.DECISION_MIN_SCORE);
+        FingerprintMatcher.DECISION_MIN_SCORE);
     System.out.printf("%-20s %9s %9s %9s  %s%n", "transform", "5 s", "10 s", "30 s",
         "median true score 5/10/30 s; speed error (10 s, mean abs)");
     for (Cell c : cells) {

@@ -24,7 +24,7 @@ class FingerprintIndexTest {
     Fingerprint q = fp.fingerprint(Arrays.copyOfRange(a, 5 * 44_100, 15 * 44_100), 44_100);
     List<Match> ms = index.match(q);
     assertEquals("a", ms.get(0).trackId());
-    assertTrue(ms.get(0).score() >= FingerprintIndex.DECISION_MIN_SCORE);
+    assertTrue(ms.get(0).score() >= FingerprintMatcher.DECISION_MIN_SCORE);
     assertEquals(5.0, ms.get(0).referenceStartSeconds() - ms.get(0).queryStartSeconds(), 0.1);
     assertEquals(1.0, ms.get(0).speedRatio(), 0.01);
     assertTrue(index.remove("a"));

@@ -1,0 +1,30 @@
+package com.audiostems.dsp.fingerprint;
+
+/**
+ * Where the matcher reads postings from: the in-memory {@link FingerprintIndex}, or a persistent
+ * index elsewhere (Lucene on disk, a search engine). A posting says that a reference track holds
+ * a hash with its anchor peak at a frame and a pitch.
+ *
+ * <p>Track numbers are the source's own small integers, stable for the duration of one {@link
+ * FingerprintMatcher#match} call; {@link #trackId} turns them back into ids.
+ */
+public interface PostingSource {
+
+  /** Calls {@code visitor} once per posting of {@code hash}, in any order. */
+  void forEachPosting(int hash, PostingVisitor visitor);
+
+  /** The track id behind a track number handed to a visitor. */
+  String trackId(int trackNumber);
+
+  /** One posting. */
+  @FunctionalInterface
+  interface PostingVisitor {
+    /**
+     * @param trackNumber the source's number for the reference track
+     * @param anchorFrame the anchor peak's frame in the reference ({@link
+     *     Fingerprinter#FRAME_RATE_HZ})
+     * @param anchorPitch the anchor's pitch, 1/32 semitone above {@link Fingerprinter#F_REF_HZ}
+     */
+    void visit(int trackNumber, int anchorFrame, int anchorPitch);
+  }
+}
