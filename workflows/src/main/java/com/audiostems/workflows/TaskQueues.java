@@ -15,6 +15,13 @@ public final class TaskQueues {
   public static final String AUDIO_GPU = "audio-gpu";
 
   /**
+   * The fingerprint catalogue's lookups and updates: polled by the one worker that holds the
+   * catalogue's indexes (the embedded {@code process}/{@code serve}, or {@code worker --pool
+   * catalogue}), so that one writer owns them.
+   */
+  public static final String CATALOGUE = "audio-catalogue";
+
+  /**
    * The queue only one CPU host polls, beside {@link #AUDIO_CPU}: a track's media activities go
    * there once the host holds the track's working copy.
    *

@@ -37,6 +37,11 @@ public final class TrackFailures {
   /** The request asks for something the pipeline does not offer. */
   public static final String INVALID_REQUEST = "InvalidRequest";
 
+  /** The recording is already a published track of the catalogue (duplicate policy: reject). */
+  public static final String DUPLICATE_TRACK = "DuplicateTrack";
+  /** The recording matches a third-party reference work and an operator (or the timeout) rejected it. */
+  public static final String COPYRIGHT_REVIEW_REJECTED = "CopyrightReviewRejected";
+
   /** Types the activity retry policies must never retry. */
   public static final List<String> NON_RETRYABLE =
       List.of(
@@ -53,7 +58,9 @@ public final class TrackFailures {
           SOURCE_MISSING,
           OUTPUT_VERIFICATION_FAILED,
           MEDIA_TOOL_LIMIT,
-          INVALID_REQUEST);
+          INVALID_REQUEST,
+          DUPLICATE_TRACK,
+          COPYRIGHT_REVIEW_REJECTED);
 
   private TrackFailures() {}
 }

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
@@ -55,15 +56,43 @@ public final class PcmDecoder {
   public long decode(Path file, SourceProbe probe, BlockConsumer consumer, DoubleConsumer progress) throws IOException {
     int channels = Math.max(1, probe.channels());
     int rate = decodeRateHz(probe);
+    List<String> conversion = new ArrayList<>();
+    if (rate != probe.sampleRateHz()) {
+      conversion.addAll(List.of("-af", "aresample=" + rate + ":resampler=soxr"));
+    }
+    conversion.addAll(List.of("-ac", Integer.toString(channels)));
+    return run(file, "0:" + probe.audioStreamIndex(), conversion, channels, rate, probe.durationSeconds(), consumer, progress);
+  }
+
+  /**
+   * Decodes the first audio stream of a file nobody has probed, mixed to mono at {@code rateHz}
+   * (what the fingerprinter reads).
+   *
+   * @param expectedSeconds the duration progress is measured against; 0 when unknown
+   */
+  public long decodeMono(Path file, int rateHz, double expectedSeconds, BlockConsumer consumer, DoubleConsumer progress)
+      throws IOException {
+    List<String> conversion = List.of("-af", "aresample=" + rateHz + ":resampler=soxr", "-ac", "1");
+    return run(file, "0:a:0", conversion, 1, rateHz, expectedSeconds, consumer, progress);
+  }
+
+  private long run(
+      Path file,
+      String streamMap,
+      List<String> conversion,
+      int channels,
+      int rate,
+      double expectedSeconds,
+      BlockConsumer consumer,
+      DoubleConsumer progress)
+      throws IOException {
     List<String> command = runner.ffmpegCommand();
     command.addAll(MediaProcessRunner.INPUT_SAFETY_ARGS);
-    command.addAll(List.of("-i", FfmpegPaths.fileUrl(file), "-map", "0:" + probe.audioStreamIndex()));
-    if (rate != probe.sampleRateHz()) {
-      command.addAll(List.of("-af", "aresample=" + rate + ":resampler=soxr"));
-    }
-    command.addAll(List.of("-ac", Integer.toString(channels), "-c:a", "pcm_f32le", "-f", "f32le", "pipe:1"));
+    command.addAll(List.of("-i", FfmpegPaths.fileUrl(file), "-map", streamMap));
+    command.addAll(conversion);
+    command.addAll(List.of("-c:a", "pcm_f32le", "-f", "f32le", "pipe:1"));
     long[] frames = new long[1];
-    double expectedFrames = Math.max(1, probe.durationSeconds() * rate);
+    double expectedFrames = Math.max(1, expectedSeconds * rate);
     MediaProcessRunner.Result result =
         runner.run(
             command,
@@ -73,7 +102,7 @@ public final class PcmDecoder {
       throw ApplicationFailure.newNonRetryableFailure(
           String.format(
               Locale.ROOT,
-              "ffmpeg could not decode the source for analysis (exit %d) after %.1f s: %s",
+              "ffmpeg could not decode the audio (exit %d) after %.1f s: %s",
               result.exitCode(),
               frames[0] / (double) rate,
               result.stderrTail()),

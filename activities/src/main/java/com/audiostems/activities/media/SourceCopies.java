@@ -8,11 +8,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** A local copy of a track's source, where a missing source is the caller's mistake, not a hiccup. */
-final class SourceCopies {
+public final class SourceCopies {
   private SourceCopies() {}
 
   /** @throws ApplicationFailure non-retryable {@link TrackFailures#SOURCE_MISSING} when the key names nothing */
-  static BlobStore.LocalCopy open(BlobStore store, String sourceKey, Path workDir) throws IOException {
+  public static BlobStore.LocalCopy open(BlobStore store, String sourceKey, Path workDir) throws IOException {
     try {
       return store.localCopy(sourceKey, workDir);
     } catch (NoSuchFileException e) {

@@ -27,7 +27,7 @@ class S3StorageActivitiesImplTest {
     try (S3BlobStore store = new S3BlobStore(server.settings().keyPrefix("activities/").build(), server.credentials())) {
       StorageActivitiesImpl storage = new StorageActivitiesImpl(store);
       TrackManifest manifest = new TrackManifest(TrackManifest.SCHEMA_VERSION, "t1", 1, "track-t1", "run-1",
-          "2026-11-24T00:00:00Z", null, null, List.of(), List.of(), null, null, null, new TrackManifest.Preview(false, null),
+          "2026-11-24T00:00:00Z", null, null, List.of(), List.of(), null, null, null, new TrackManifest.Preview(false, null), null,
           Map.of("PROBING", 12L));
 
       StoredObject stored = storage.publishManifest(new PublishManifestRequest("t1", manifest));

@@ -23,7 +23,7 @@ class StorageActivitiesImplTest {
     StorageActivitiesImpl storage = new StorageActivitiesImpl(store);
     TrackManifest manifest =
         new TrackManifest(1, "t1", 1, "track-t1", "run-1", "2026-11-24T00:00:00Z", null, null, List.of(), List.of(), null, null, null,
-            new TrackManifest.Preview(false, null), Map.of("PROBING", 12L));
+            new TrackManifest.Preview(false, null), null, Map.of("PROBING", 12L));
 
     var stored = storage.publishManifest(new PublishManifestRequest("t1", manifest));
 

@@ -1,5 +1,7 @@
 package com.audiostems.workers.cpu;
 
+import com.audiostems.activities.catalogue.FingerprintActivitiesImpl;
+import com.audiostems.workflows.catalogue.FingerprintActivities;
 import com.audiostems.activities.media.MediaActivitiesImpl;
 import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.activities.media.MediaSettings;
@@ -23,7 +25,8 @@ public record CpuActivities(
     MetadataActivities metadata,
     StorageActivities storage,
     WorkingCopyActivities workingCopies,
-    HostLivenessActivities liveness) {
+    HostLivenessActivities liveness,
+    FingerprintActivities fingerprints) {
 
   /**
    * @param store this host's working copies in front of the store: every activity reads and writes
@@ -32,11 +35,13 @@ public record CpuActivities(
    */
   public static CpuActivities create(WorkingCopyStore store, MediaSettings media, String hostId) {
     HostAffinity host = new HostAffinity(hostId, TaskQueues.cpuHost(hostId));
+    MediaProcessRunner runner = new MediaProcessRunner(media);
     return new CpuActivities(
-        new MediaActivitiesImpl(new MediaProcessRunner(media), store, new JaudiotaggerOutputTagger()),
+        new MediaActivitiesImpl(runner, store, new JaudiotaggerOutputTagger()),
         new MetadataActivitiesImpl(store, media.workDir(), new JaudiotaggerOutputTagger()),
         new StorageActivitiesImpl(store),
         new WorkingCopyActivitiesImpl(store, host),
-        new HostLivenessActivitiesImpl(host));
+        new HostLivenessActivitiesImpl(host),
+        new FingerprintActivitiesImpl(store, runner));
   }
 }

@@ -1,5 +1,6 @@
 package com.audiostems.workers.cpu;
 
+import com.audiostems.workflows.catalogue.IdentifyWorkflowImpl;
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.track.TrackIngestWorkflowImpl;
 import io.temporal.worker.Worker;
@@ -18,7 +19,7 @@ public final class CpuWorkers {
     TrackSearchAttributeRegistration.register(
         factory.getWorkflowClient().getWorkflowServiceStubs(), factory.getWorkflowClient().getOptions().getNamespace());
     Worker workflows = factory.newWorker(TaskQueues.TRACK_WORKFLOWS);
-    workflows.registerWorkflowImplementationTypes(TrackIngestWorkflowImpl.class);
+    workflows.registerWorkflowImplementationTypes(TrackIngestWorkflowImpl.class, IdentifyWorkflowImpl.class);
 
     WorkerOptions activityOptions =
         WorkerOptions.newBuilder()
@@ -30,11 +31,11 @@ public final class CpuWorkers {
     factory
         .newWorker(TaskQueues.AUDIO_CPU, activityOptions)
         .registerActivitiesImplementations(
-            activities.media(), activities.metadata(), activities.storage(), activities.workingCopies());
+            activities.media(), activities.metadata(), activities.storage(), activities.workingCopies(), activities.fingerprints());
     // This host's own queue: the media work of the tracks whose working copy it holds.
     factory
         .newWorker(TaskQueues.cpuHost(settings.hostId()), activityOptions)
-        .registerActivitiesImplementations(activities.media(), activities.metadata(), activities.storage());
+        .registerActivitiesImplementations(activities.media(), activities.metadata(), activities.storage(), activities.fingerprints());
     // Its pulse, on slots of their own: answered however busy the host's media work keeps it.
     factory
         .newWorker(

@@ -87,6 +87,34 @@ public final class BlobKeys {
     return java.util.Arrays.stream(QualityAsset.values()).map(a -> qualityKey(trackId, version, a)).toList();
   }
 
+  /**
+   * The source's fingerprint (the claim check the catalogue indexes). One per track: re-processing
+   * re-encodes outputs from the same source, so the fingerprint does not change with versions.
+   */
+  public static String fingerprintKey(String trackId) {
+    return trackPrefix(trackId) + "fingerprint.bin";
+  }
+
+  /** Everything an identify query stores lives under this prefix, and goes when it is answered. */
+  public static String identifyPrefix(String queryId) {
+    return "identify/" + requireTrackId(queryId) + "/";
+  }
+
+  /** Where the audio of an identify query is uploaded. */
+  public static String identifyQueryKey(String queryId, String originalFileName) {
+    return identifyPrefix(queryId) + "query" + extensionOf(originalFileName);
+  }
+
+  /** The fingerprint of an identify query. */
+  public static String identifyFingerprintKey(String queryId) {
+    return identifyPrefix(queryId) + "fingerprint.bin";
+  }
+
+  /** A reference work's fingerprint: third-party recordings the catalogue is checked against. */
+  public static String referenceFingerprintKey(String referenceId) {
+    return "references/" + requireTrackId(referenceId) + "/fingerprint.bin";
+  }
+
   public static String manifestKey(String trackId) {
     return trackPrefix(trackId) + "manifest.json";
   }

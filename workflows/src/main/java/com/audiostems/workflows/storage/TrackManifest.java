@@ -1,6 +1,7 @@
 package com.audiostems.workflows.storage;
 
 import com.audiostems.workflows.analysis.TrackAnalysis;
+import com.audiostems.workflows.catalogue.CatalogueMatch;
 import com.audiostems.workflows.media.AbsentOutput;
 import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.QualityTier;
@@ -21,6 +22,8 @@ import java.util.Map;
  *     {@code analysis.json}
  * @param quality the technical checks of the source: findings, tiers, score and the report's keys
  * @param preview the preview's protection state
+ * @param identification what the fingerprint catalogue said of the source: duplicates, reference
+ *     matches and their review
  */
 public record TrackManifest(
     int schemaVersion,
@@ -37,9 +40,10 @@ public record TrackManifest(
     TrackAnalysis analysis,
     TrackQuality quality,
     Preview preview,
+    Identification identification,
     Map<String, Long> stageMillis) {
 
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   /**
    * The source as received and as validation decoded it.
@@ -55,6 +59,35 @@ public record TrackManifest(
       double decodedDurationSeconds,
       long decodedFrames,
       String pcmDigest) {}
+
+  /**
+   * The source's identification against the catalogue at ingest.
+   *
+   * @param fingerprintKey where the source's fingerprint is stored (the catalogue indexes it)
+   * @param hashesPerSecond the fingerprint's density
+   * @param alternateOf the published track this one is an alternate version of, when it matched
+   *     one and the duplicate policy links; null otherwise
+   * @param duplicates matches among the catalogue's published tracks
+   * @param references matches among third-party reference works
+   * @param review the decision on a reference match; null when there was nothing to review
+   */
+  public record Identification(
+      String fingerprintKey,
+      double hashesPerSecond,
+      String alternateOf,
+      List<CatalogueMatch> duplicates,
+      List<CatalogueMatch> references,
+      Review review) {}
+
+  /**
+   * How a reference match was decided.
+   *
+   * @param approved whether the track was published
+   * @param reviewer the operator, or "timeout" when the review timed out
+   * @param note the operator's note, or the timeout policy
+   * @param decidedAt ISO-8601 instant
+   */
+  public record Review(boolean approved, String reviewer, String note, String decidedAt) {}
 
   /** Whether the preview carries a watermark; false until the watermark stage lands. */
   public record Preview(boolean watermarked, String payloadId) {}

@@ -1,5 +1,6 @@
 package com.audiostems.workflows.track;
 
+import com.audiostems.workflows.catalogue.CataloguePolicy;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.QualityTier;
 import com.audiostems.workflows.storage.TrackManifest;
@@ -18,6 +19,8 @@ import java.util.List;
  * @param requiredTier the tier the source must reach on its effective properties (the quality
  *     checks'); a source below it is rejected with the findings; null for no requirement
  * @param published the track as last published, when a run continues as new; null on the first
+ * @param catalogue how duplicates and reference-work matches are treated; null for {@link
+ *     CataloguePolicy#DEFAULT}
  */
 public record TrackIngestRequest(
     String trackId,
@@ -27,10 +30,30 @@ public record TrackIngestRequest(
     int encodeLanes,
     boolean keepAlive,
     QualityTier requiredTier,
-    TrackManifest published) {
+    TrackManifest published,
+    CataloguePolicy catalogue) {
+
+  public TrackIngestRequest {
+    if (catalogue == null) {
+      catalogue = CataloguePolicy.DEFAULT;
+    }
+  }
+
+  /** A request with the default catalogue policy. */
+  public TrackIngestRequest(
+      String trackId,
+      String sourceKey,
+      String originalFileName,
+      List<OutputFormat> formats,
+      int encodeLanes,
+      boolean keepAlive,
+      QualityTier requiredTier,
+      TrackManifest published) {
+    this(trackId, sourceKey, originalFileName, formats, encodeLanes, keepAlive, requiredTier, published, null);
+  }
 
   /** Continues the same track in a new run, from what it has published. */
   public TrackIngestRequest resumingFrom(TrackManifest manifest) {
-    return new TrackIngestRequest(trackId, sourceKey, originalFileName, formats, encodeLanes, keepAlive, requiredTier, manifest);
+    return new TrackIngestRequest(trackId, sourceKey, originalFileName, formats, encodeLanes, keepAlive, requiredTier, manifest, catalogue);
   }
 }

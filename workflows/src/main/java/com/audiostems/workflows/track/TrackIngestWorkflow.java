@@ -1,5 +1,6 @@
 package com.audiostems.workflows.track;
 
+import com.audiostems.workflows.catalogue.ReviewDecision;
 import com.audiostems.workflows.storage.TrackManifest;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
@@ -41,6 +42,14 @@ public interface TrackIngestWorkflow {
 
   @UpdateValidatorMethod(updateName = "reprocess")
   void validateReprocess(ReprocessRequest request);
+
+  /**
+   * An operator's decision on a track held because it matches a third party's reference work
+   * (stage {@link TrackStage#HELD_FOR_REVIEW}). Ignored at any other stage, and after the first
+   * decision.
+   */
+  @SignalMethod
+  void reviewReferenceMatch(ReviewDecision decision);
 
   /** Sent by the encode activities as ffmpeg advances; only moves an output's progress forward. */
   @SignalMethod

@@ -6,6 +6,18 @@ import com.audiostems.workflows.analysis.AnalysisActivities;
 import com.audiostems.workflows.analysis.AnalysisResult;
 import com.audiostems.workflows.analysis.AnalyzeRequest;
 import com.audiostems.workflows.analysis.TrackAnalysis;
+import com.audiostems.workflows.catalogue.CatalogueActivities;
+import com.audiostems.workflows.catalogue.CatalogueEntry;
+import com.audiostems.workflows.catalogue.CatalogueMatch;
+import com.audiostems.workflows.catalogue.CatalogueMatches;
+import com.audiostems.workflows.catalogue.CataloguePolicy;
+import com.audiostems.workflows.catalogue.DuplicatePolicy;
+import com.audiostems.workflows.catalogue.FingerprintActivities;
+import com.audiostems.workflows.catalogue.FingerprintRef;
+import com.audiostems.workflows.catalogue.FingerprintRequest;
+import com.audiostems.workflows.catalogue.LookupRequest;
+import com.audiostems.workflows.catalogue.ReviewDecision;
+import com.audiostems.workflows.catalogue.ReviewTimeoutPolicy;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;
 import com.audiostems.workflows.media.EncodeSchedule;
@@ -134,6 +146,32 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
           .setHeartbeatTimeout(Duration.ofSeconds(30))
           .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
           .setRetryOptions(MEDIA_RETRY)
+          .build();
+
+  /** Fingerprinting decodes the source once at 8 kHz mono: seconds for a song, heartbeating. */
+  private static final ActivityOptions FINGERPRINT =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(TaskQueues.AUDIO_CPU)
+          .setStartToCloseTimeout(Duration.ofMinutes(15))
+          .setHeartbeatTimeout(Duration.ofSeconds(30))
+          .setRetryOptions(MEDIA_RETRY)
+          .build();
+
+  /**
+   * The catalogue's index: a lookup or an update takes milliseconds. Its one worker may be
+   * restarting, so calls wait for it (retried for up to an hour) rather than fail the track.
+   */
+  static final ActivityOptions CATALOGUE =
+      ActivityOptions.newBuilder()
+          .setTaskQueue(TaskQueues.CATALOGUE)
+          .setStartToCloseTimeout(Duration.ofMinutes(2))
+          .setScheduleToCloseTimeout(Duration.ofHours(1))
+          .setRetryOptions(
+              RetryOptions.newBuilder()
+                  .setInitialInterval(Duration.ofSeconds(1))
+                  .setMaximumInterval(Duration.ofMinutes(1))
+                  .setDoNotRetry(TrackFailures.NON_RETRYABLE.toArray(String[]::new))
+                  .build())
           .build();
 
   /** Rewriting a lane's tags: a download and an upload of its outputs at worst. */
@@ -305,6 +343,10 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   private Promise<AnalysisResult> analysis;
   /** "Title — Artist" once the tags are read; the file name until then. */
   private String title;
+  /** What the catalogue said of the source; null until it has been looked up. */
+  private TrackManifest.Identification identification;
+  /** The operator's decision on a reference match, once signalled during the hold. */
+  private ReviewDecision reviewDecision;
 
   @Override
   public TrackIngestResult ingest(TrackIngestRequest request) {
@@ -383,6 +425,23 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                       .get());
 
       Workflow.upsertTypedSearchAttributes(TrackSearchAttributes.TRACK_TIER.valueSet(source.tier().name()));
+
+      enter(TrackStage.IDENTIFYING);
+      saga.addCompensation(storage::deleteObjects, List.of(BlobKeys.fingerprintKey(trackId)));
+      FingerprintRef fingerprint =
+          withHost(
+              () ->
+                  onLiveHost(
+                          () ->
+                              Async.function(
+                                  onHost(FingerprintActivities.class, FINGERPRINT, "fingerprint the source")::fingerprint,
+                                  new FingerprintRequest(trackId, request.sourceKey(), BlobKeys.fingerprintKey(trackId))))
+                      .get());
+      CatalogueMatches matches =
+          catalogue("look the fingerprint up among published tracks and reference works")
+              .lookup(new LookupRequest(trackId, fingerprint.key()));
+      identification = identify(fingerprint, matches, request.catalogue());
+
       List<String> analysisKeys = new ArrayList<>(BlobKeys.qualityKeys(trackId, 1));
       analysisKeys.add(BlobKeys.analysisKey(trackId, 1));
       saga.addCompensation(storage::deleteObjects, analysisKeys);
@@ -438,9 +497,14 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               analysed.analysis(),
               analysed.quality(),
               new TrackManifest.Preview(false, null),
+              identification,
               new LinkedHashMap<>(stageMillis));
       activities(StorageActivities.class, STORAGE, "publish manifest version 1")
           .publishManifest(new PublishManifestRequest(trackId, manifest));
+      // Published tracks are what later uploads are checked against.
+      CatalogueActivities index = catalogue("add the track to the catalogue's fingerprint index");
+      saga.addCompensation(index::removeTrack, trackId);
+      index.addTrack(new CatalogueEntry(trackId, title, fingerprint.key()));
       enter(TrackStage.PUBLISHED);
       outcome("published");
       return manifest;
@@ -533,6 +597,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
             published.analysis(),
             published.quality(),
             published.preview(),
+            published.identification(),
             new LinkedHashMap<>(stageMillis));
     enter(TrackStage.PUBLISHING);
     // The switch: readers move to the new version with this one write.
@@ -565,7 +630,16 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               .toList());
     }
     keys.add(BlobKeys.manifestKey(trackId));
-    Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(keys)).run();
+    if (published.identification() != null) {
+      keys.add(published.identification().fingerprintKey());
+    }
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              // Out of the index first: a removed track must not be matched against its deleted files.
+              catalogue("remove the track from the catalogue's fingerprint index").removeTrack(trackId);
+              storage.deleteObjects(keys);
+            })
+        .run();
     stage = TrackStage.CANCELLED;
     outcome("deleted");
   }
@@ -649,6 +723,72 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     verified.forEach(r -> checks.addAll(r.get()));
     checks.sort((a, b) -> a.format().compareTo(b.format()));
     return new EncodedAndVerified(List.copyOf(outputs), new VerificationReport(List.copyOf(checks)));
+  }
+
+  private static CatalogueActivities catalogue(String summary) {
+    return activities(CatalogueActivities.class, CATALOGUE, summary);
+  }
+
+  /**
+   * Applies the catalogue policy to a lookup: a duplicate is rejected or linked as an alternate
+   * version; a reference-work match holds the track for an operator's review.
+   */
+  private TrackManifest.Identification identify(FingerprintRef fingerprint, CatalogueMatches matches, CataloguePolicy policy) {
+    String alternateOf = null;
+    if (!matches.tracks().isEmpty()) {
+      CatalogueMatch best = matches.tracks().get(0);
+      if (policy.duplicates() == DuplicatePolicy.REJECT) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            "This recording is already in the catalogue: it matches track " + best.describe()
+                + ". It was not published. To keep it as an alternate version of that track, upload it again"
+                + " with the duplicate policy LINK_AS_ALTERNATE.",
+            TrackFailures.DUPLICATE_TRACK,
+            matches);
+      }
+      alternateOf = best.id();
+    }
+    TrackManifest.Review review = matches.references().isEmpty() ? null : holdForReview(matches, policy);
+    return new TrackManifest.Identification(
+        fingerprint.key(), fingerprint.hashesPerSecond(), alternateOf, matches.tracks(), matches.references(), review);
+  }
+
+  /**
+   * Waits for an operator to approve or reject a track that matches a reference work; the
+   * policy decides when nobody does in time. A rejection fails the track, compensated like any.
+   */
+  private TrackManifest.Review holdForReview(CatalogueMatches matches, CataloguePolicy policy) {
+    enter(TrackStage.HELD_FOR_REVIEW);
+    failure =
+        "held for review: matches reference work " + matches.references().get(0).describe()
+            + ". Approve or reject with the reviewReferenceMatch signal.";
+    showDetails();
+    boolean decided = Workflow.await(Duration.ofSeconds(policy.reviewTimeoutSeconds()), () -> reviewDecision != null);
+    String now = Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
+    TrackManifest.Review review =
+        decided
+            ? new TrackManifest.Review(reviewDecision.approve(), reviewDecision.reviewer(), reviewDecision.note(), now)
+            : new TrackManifest.Review(
+                policy.onReviewTimeout() == ReviewTimeoutPolicy.APPROVE,
+                "timeout",
+                "no decision within " + policy.reviewTimeoutSeconds() + " s; policy " + policy.onReviewTimeout(),
+                now);
+    failure = null;
+    if (!review.approved()) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "The recording matches the reference work " + matches.references().get(0).describe() + " and was rejected by "
+              + review.reviewer() + (review.note() == null || review.note().isBlank() ? "" : " (" + review.note() + ")")
+              + ". It was not published.",
+          TrackFailures.COPYRIGHT_REVIEW_REJECTED,
+          matches);
+    }
+    return review;
+  }
+
+  @Override
+  public void reviewReferenceMatch(ReviewDecision decision) {
+    if (stage == TrackStage.HELD_FOR_REVIEW && reviewDecision == null && decision != null) {
+      reviewDecision = decision;
+    }
   }
 
   /**

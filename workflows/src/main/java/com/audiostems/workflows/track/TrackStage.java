@@ -5,6 +5,10 @@ public enum TrackStage {
   STARTED,
   PROBING,
   VALIDATING,
+  /** Fingerprinted and looked up in the catalogue and the reference works. */
+  IDENTIFYING,
+  /** Matches a third party's reference work: waiting for an operator to approve or reject it. */
+  HELD_FOR_REVIEW,
   READING_METADATA,
   ENCODING,
   VERIFYING,

@@ -4,6 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.audiostems.workflows.TaskQueues;
+import com.audiostems.workflows.catalogue.CatalogueActivities;
+import com.audiostems.workflows.catalogue.CatalogueEntry;
+import com.audiostems.workflows.catalogue.CatalogueMatch;
+import com.audiostems.workflows.catalogue.CatalogueMatches;
+import com.audiostems.workflows.catalogue.CataloguePolicy;
+import com.audiostems.workflows.catalogue.DuplicatePolicy;
+import com.audiostems.workflows.catalogue.FingerprintActivities;
+import com.audiostems.workflows.catalogue.FingerprintRef;
+import com.audiostems.workflows.catalogue.FingerprintRequest;
+import com.audiostems.workflows.catalogue.LookupRequest;
+import com.audiostems.workflows.catalogue.ReviewDecision;
+import com.audiostems.workflows.catalogue.ReviewTimeoutPolicy;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.analysis.AnalysisActivities;
 import com.audiostems.workflows.analysis.AnalysisResult;
@@ -37,6 +49,7 @@ import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.PublishManifestRequest;
 import com.audiostems.workflows.storage.StorageActivities;
 import com.audiostems.workflows.storage.StoredObject;
+import com.audiostems.workflows.storage.TrackManifest;
 import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -78,6 +91,8 @@ class TrackIngestWorkflowTest {
   private FakeMedia media;
   private FakeAnalysis analysis;
   private FakeMetadata metadata;
+  private FakeFingerprints fingerprints;
+  private FakeCatalogue catalogue;
 
   @BeforeEach
   void setUp() {
@@ -99,13 +114,16 @@ class TrackIngestWorkflowTest {
                 .build());
     metadata = new FakeMetadata(store);
     hosts = new FakeHosts();
-    activities.registerActivitiesImplementations(media, metadata, store, hosts);
+    fingerprints = new FakeFingerprints(store);
+    activities.registerActivitiesImplementations(media, metadata, store, hosts, fingerprints);
     // The one live host's own queue (file affinity).
     env.newWorker(TaskQueues.cpuHost(LIVE_HOST), WorkerOptions.newBuilder()
             .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
             .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
             .build())
-        .registerActivitiesImplementations(media, metadata, store);
+        .registerActivitiesImplementations(media, metadata, store, fingerprints);
+    catalogue = new FakeCatalogue();
+    env.newWorker(TaskQueues.CATALOGUE).registerActivitiesImplementations(catalogue);
     // Hosts' pulses: the live host's, and that of a host busy with other work (see its test).
     env.newWorker(TaskQueues.livenessOf(TaskQueues.cpuHost(LIVE_HOST)))
         .registerActivitiesImplementations((HostLivenessActivities) () -> LIVE_HOST);
@@ -332,7 +350,7 @@ class TrackIngestWorkflowTest {
     // The host's media slots are busy for longer than the schedule-to-start limit.
     Thread.sleep(TrackIngestWorkflowImpl.HOST_SCHEDULE_TO_START.plusSeconds(8).toMillis());
     WorkerFactory busyHost = WorkerFactory.newInstance(env.getWorkflowClient());
-    busyHost.newWorker(TaskQueues.cpuHost(BUSY_HOST)).registerActivitiesImplementations(media, metadata, store);
+    busyHost.newWorker(TaskQueues.cpuHost(BUSY_HOST)).registerActivitiesImplementations(media, metadata, store, fingerprints);
     busyHost.start();
     try {
       TrackIngestResult result = WorkflowStub.fromTyped(workflow).getResult(60, TimeUnit.SECONDS, TrackIngestResult.class);
@@ -498,6 +516,206 @@ class TrackIngestWorkflowTest {
   }
 
   /** Hands out hosts: those queued first (e.g. a dead one), then the live host. */
+  // ---- The catalogue: duplicates, reference works, the index ----
+
+  private static CatalogueMatch matchIn(CatalogueMatch.Collection collection, String id) {
+    return new CatalogueMatch(collection, id, "Other Song — Someone", 180, 0.5, 9.5, 60.5, 69.5, 1.0);
+  }
+
+  private static TrackIngestRequest requestWith(CataloguePolicy policy) {
+    return new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, false, null, null, policy);
+  }
+
+  @Test
+  void aPublishedTrackIsFingerprintedAndAddedToTheCatalogue() {
+    TrackIngestResult result = newWorkflow().ingest(request());
+
+    assertThat(fingerprints.requests).singleElement().isEqualTo(SOURCE_KEY);
+    assertThat(catalogue.lookups).containsExactly(TRACK);
+    assertThat(catalogue.tracks).containsExactly(TRACK);
+    assertThat(result.manifest().identification().fingerprintKey()).isEqualTo(BlobKeys.fingerprintKey(TRACK));
+    assertThat(result.manifest().identification().alternateOf()).isNull();
+    assertThat(result.manifest().identification().review()).isNull();
+    assertThat(store.keys).containsKey(BlobKeys.fingerprintKey(TRACK));
+    assertThat(result.manifest().stageMillis()).containsKey("IDENTIFYING");
+  }
+
+  @Test
+  void aDuplicateIsRejectedBeforeEncodingAndLeavesNothing() {
+    catalogue.answer = new CatalogueMatches(List.of(matchIn(CatalogueMatch.Collection.TRACKS, "t-0042")), List.of(), 700);
+
+    assertThatThrownBy(() -> newWorkflow().ingest(request()))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo(TrackFailures.DUPLICATE_TRACK);
+          assertThat(f.getOriginalMessage()).contains("t-0042", "Other Song — Someone", "1:01–1:10", "LINK_AS_ALTERNATE");
+        });
+    assertThat(media.encodedKeys).as("nothing encoded").isEmpty();
+    assertThat(store.keys).as("the fingerprint compensated").isEmpty();
+    assertThat(catalogue.tracks).isEmpty();
+  }
+
+  @Test
+  void aDuplicateIsLinkedAsAnAlternateVersionWhenThePolicySaysSo() {
+    catalogue.answer = new CatalogueMatches(List.of(matchIn(CatalogueMatch.Collection.TRACKS, "t-0042")), List.of(), 700);
+
+    TrackIngestResult result =
+        newWorkflow().ingest(requestWith(new CataloguePolicy(DuplicatePolicy.LINK_AS_ALTERNATE, 60, ReviewTimeoutPolicy.REJECT)));
+
+    assertThat(result.manifest().identification().alternateOf()).isEqualTo("t-0042");
+    assertThat(result.manifest().identification().duplicates()).extracting(CatalogueMatch::id).containsExactly("t-0042");
+    assertThat(catalogue.tracks).containsExactly(TRACK);
+  }
+
+  @Test
+  void aReferenceMatchIsHeldUntilAnOperatorApprovesIt() throws Exception {
+    catalogue.answer = new CatalogueMatches(List.of(), List.of(matchIn(CatalogueMatch.Collection.REFERENCES, "ref-7")), 700);
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, request());
+    awaitCondition(() -> workflow.progress().stage() == TrackStage.HELD_FOR_REVIEW);
+    assertThat(workflow.progress().failure()).contains("ref-7", "reviewReferenceMatch");
+    assertThat(media.encodedKeys).as("nothing encoded while held").isEmpty();
+
+    workflow.reviewReferenceMatch(new ReviewDecision(true, "ops@library", "licensed sample, contract 118"));
+    TrackIngestResult result = WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class);
+
+    TrackManifest.Review review = result.manifest().identification().review();
+    assertThat(review.approved()).isTrue();
+    assertThat(review.reviewer()).isEqualTo("ops@library");
+    assertThat(review.note()).contains("contract 118");
+    assertThat(result.manifest().identification().references()).extracting(CatalogueMatch::id).containsExactly("ref-7");
+    assertThat(catalogue.tracks).containsExactly(TRACK);
+  }
+
+  @Test
+  void aReferenceMatchAnOperatorRejectsFailsTheTrackAndCompensates() throws Exception {
+    catalogue.answer = new CatalogueMatches(List.of(), List.of(matchIn(CatalogueMatch.Collection.REFERENCES, "ref-7")), 700);
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, request());
+    awaitCondition(() -> workflow.progress().stage() == TrackStage.HELD_FOR_REVIEW);
+
+    workflow.reviewReferenceMatch(new ReviewDecision(false, "ops@library", "uncleared sample"));
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo(TrackFailures.COPYRIGHT_REVIEW_REJECTED);
+          assertThat(f.getOriginalMessage()).contains("ref-7", "ops@library", "uncleared sample");
+        });
+    assertThat(store.keys).isEmpty();
+    assertThat(catalogue.tracks).isEmpty();
+  }
+
+  @Test
+  void aReviewNobodyDecidesFollowsTheTimeoutPolicy() {
+    catalogue.answer = new CatalogueMatches(List.of(), List.of(matchIn(CatalogueMatch.Collection.REFERENCES, "ref-7")), 700);
+
+    // The test server skips time while the workflow only waits: an hour passes at once.
+    assertThatThrownBy(() -> newWorkflow().ingest(requestWith(new CataloguePolicy(DuplicatePolicy.REJECT, 3600, ReviewTimeoutPolicy.REJECT))))
+        .isInstanceOf(WorkflowFailedException.class)
+        .cause()
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo(TrackFailures.COPYRIGHT_REVIEW_REJECTED);
+          assertThat(f.getOriginalMessage()).contains("timeout", "3600 s");
+        });
+  }
+
+  @Test
+  void aReviewThatTimesOutUnderTheApprovePolicyIsPublished() {
+    catalogue.answer = new CatalogueMatches(List.of(), List.of(matchIn(CatalogueMatch.Collection.REFERENCES, "ref-7")), 700);
+    TrackIngestResult result =
+        newWorkflow().ingest(requestWith(new CataloguePolicy(DuplicatePolicy.REJECT, 3600, ReviewTimeoutPolicy.APPROVE)));
+
+    assertThat(result.manifest().identification().review().approved()).isTrue();
+    assertThat(result.manifest().identification().review().reviewer()).isEqualTo("timeout");
+    assertThat(catalogue.tracks).containsExactly(TRACK);
+  }
+
+  @Test
+  void aFailureAfterTheTrackEnteredTheIndexTakesItOut() {
+    catalogue.addFailure = new RuntimeException("index disk full");
+    catalogue.addFailsPermanently = true;
+
+    assertThatThrownBy(() -> newWorkflow().ingest(request())).isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(catalogue.removed).contains(TRACK);
+    assertThat(store.keys).as("manifest, outputs and fingerprint compensated").isEmpty();
+  }
+
+  @Test
+  void deletingALiveTrackTakesItOutOfTheCatalogue() throws Exception {
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, keepAliveRequest());
+    awaitCondition(() -> workflow.progress().stage() == TrackStage.PUBLISHED);
+    assertThat(catalogue.tracks).containsExactly(TRACK);
+
+    WorkflowStub.fromTyped(workflow).cancel();
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class))
+        .isInstanceOf(WorkflowFailedException.class);
+    assertThat(catalogue.tracks).isEmpty();
+    assertThat(store.keys).doesNotContainKey(BlobKeys.fingerprintKey(TRACK));
+  }
+
+  /** Stores a fingerprint key for each source it is asked about. */
+  static final class FakeFingerprints implements FingerprintActivities {
+    private final FakeStore store;
+    final List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    FakeFingerprints(FakeStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public FingerprintRef fingerprint(FingerprintRequest request) {
+      requests.add(request.sourceKey());
+      store.put(request.fingerprintKey());
+      return new FingerprintRef(request.fingerprintKey(), 750, 10.0);
+    }
+  }
+
+  /** An index of track ids that answers a set lookup. */
+  static final class FakeCatalogue implements CatalogueActivities {
+    final Set<String> tracks = ConcurrentHashMap.newKeySet();
+    final List<String> lookups = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<String> removed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    volatile CatalogueMatches answer = new CatalogueMatches(List.of(), List.of(), 700);
+    volatile RuntimeException addFailure;
+    volatile boolean addFailsPermanently;
+
+    @Override
+    public CatalogueMatches lookup(LookupRequest request) {
+      lookups.add(request.trackId());
+      return answer;
+    }
+
+    @Override
+    public void addTrack(CatalogueEntry entry) {
+      tracks.add(entry.id());
+      if (addFailure != null) {
+        throw addFailsPermanently
+            ? ApplicationFailure.newNonRetryableFailure(addFailure.getMessage(), TrackFailures.INVALID_REQUEST)
+            : addFailure;
+      }
+    }
+
+    @Override
+    public boolean removeTrack(String trackId) {
+      removed.add(trackId);
+      return tracks.remove(trackId);
+    }
+
+    @Override
+    public void addReference(CatalogueEntry entry) {}
+
+    @Override
+    public boolean removeReference(String referenceId) {
+      return false;
+    }
+  }
+
   static final class FakeHosts implements WorkingCopyActivities {
     final java.util.Queue<HostAffinity> handOut = new java.util.concurrent.ConcurrentLinkedQueue<>();
     final AtomicInteger fetches = new AtomicInteger();

@@ -1,0 +1,42 @@
+package com.audiostems.activities.catalogue;
+
+import com.audiostems.workflows.catalogue.CatalogueMatch.Collection;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The two on-disk indexes of one catalogue directory: {@code tracks/} and {@code references/}.
+ * One process owns them (Lucene's write lock says so to any second one).
+ */
+public final class FingerprintCatalogues implements AutoCloseable {
+  private final LuceneFingerprintCatalogue tracks;
+  private final LuceneFingerprintCatalogue references;
+
+  private FingerprintCatalogues(LuceneFingerprintCatalogue tracks, LuceneFingerprintCatalogue references) {
+    this.tracks = tracks;
+    this.references = references;
+  }
+
+  public static FingerprintCatalogues open(Path directory) throws IOException {
+    LuceneFingerprintCatalogue tracks = LuceneFingerprintCatalogue.open(directory.resolve("tracks"));
+    try {
+      return new FingerprintCatalogues(tracks, LuceneFingerprintCatalogue.open(directory.resolve("references")));
+    } catch (IOException | RuntimeException e) {
+      tracks.close();
+      throw e;
+    }
+  }
+
+  public LuceneFingerprintCatalogue of(Collection collection) {
+    return collection == Collection.TRACKS ? tracks : references;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      tracks.close();
+    } finally {
+      references.close();
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package com.audiostems.workflows.catalogue;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+/**
+ * A stored fingerprint.
+ *
+ * @param key blob-store key of the serialised fingerprint
+ * @param hashCount landmark hashes in it
+ * @param durationSeconds duration of the audio it describes
+ */
+public record FingerprintRef(String key, int hashCount, double durationSeconds) {
+
+  /** Landmark hashes per second of audio. */
+  @JsonIgnore
+  public double hashesPerSecond() {
+    return durationSeconds > 0 ? hashCount / durationSeconds : 0;
+  }
+}
