@@ -31,6 +31,7 @@ import org.springframework.validation.annotation.Validated;
  * @param workers how the in-process worker pools are sized
  * @param temporal the Temporal server that {@code serve} runs and {@code worker} connects to
  * @param serve the REST gateway that {@code serve} runs beside the workers
+ * @param catalogue the fingerprint catalogue: where its indexes live, and how ingests treat matches
  */
 @Validated
 @ConfigurationProperties("audiostems")
@@ -40,7 +41,38 @@ public record AudiostemsProperties(
     @Valid @NotNull MediaProperties media,
     @Valid @NotNull Workers workers,
     @Valid @NotNull Temporal temporal,
-    @Valid @NotNull Serve serve) {
+    @Valid @NotNull Serve serve,
+    @Valid @NotNull Catalogue catalogue) {
+
+  /**
+   * @param directory the fingerprint indexes ({@code tracks/}, {@code references/}) of the process
+   *     that owns the catalogue; empty: {@code .catalogue} under a local store's root, or under
+   *     {@code temporal.data-dir} with S3
+   * @param duplicatePolicy what an upload that is already a published track becomes: reject, or
+   *     link-as-alternate
+   * @param reviewTimeout how long a track matching a reference work waits for an operator
+   * @param onReviewTimeout what it becomes when nobody decides in time: reject or approve
+   */
+  public record Catalogue(
+      Path directory,
+      @NotNull com.audiostems.workflows.catalogue.DuplicatePolicy duplicatePolicy,
+      @NotNull Duration reviewTimeout,
+      @NotNull com.audiostems.workflows.catalogue.ReviewTimeoutPolicy onReviewTimeout) {
+
+    /** The policy every ingest this process starts carries. */
+    public com.audiostems.workflows.catalogue.CataloguePolicy policy() {
+      return new com.audiostems.workflows.catalogue.CataloguePolicy(duplicatePolicy, reviewTimeout.toSeconds(), onReviewTimeout);
+    }
+
+    /** The index directory for a store: the configured one, else beside the store's own files. */
+    public Path directoryFor(StorageSettings storage, Path localRoot, Path dataDir) {
+      if (directory != null && !directory.toString().isBlank()) {
+        return directory;
+      }
+      // ".catalogue" can never be a blob key's first segment (keys start with a letter or digit).
+      return (storage.kind() == StorageSettings.Kind.LOCAL ? localRoot : dataDir).resolve(".catalogue");
+    }
+  }
 
   /**
    * @param activitySlots concurrent media activities per host; 0 means one per core

@@ -15,11 +15,13 @@ import org.springframework.stereotype.Component;
 @Component
 class PoolStore {
   private final AudiostemsProperties properties;
+  private final CataloguePool catalogue;
   private BlobStore store;
   private WorkingCopyStore workingCopies;
 
-  PoolStore(AudiostemsProperties properties) {
+  PoolStore(AudiostemsProperties properties, CataloguePool catalogue) {
     this.properties = properties;
+    this.catalogue = catalogue;
   }
 
   /** The store with this host's working copies; opened on first use (process --out never opens it). */
@@ -62,6 +64,14 @@ class PoolStore {
    * finishing within the shutdown grace.
    */
   synchronized void release() throws Exception {
+    try {
+      catalogue.close(); // the indexes' last commit and lock, before the store goes
+    } finally {
+      releaseStore();
+    }
+  }
+
+  private void releaseStore() throws Exception {
     try {
       if (workingCopies != null) {
         workingCopies.close();

@@ -1,5 +1,6 @@
 package com.audiostems.app;
 
+import com.audiostems.workflows.catalogue.CataloguePolicy;
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.storage.WorkingCopyStore;
@@ -53,8 +54,11 @@ public class ProcessCommand {
   private final CpuPool cpuPool;
   private final AnalysisPool analysisPool;
   private final PoolStore poolStore;
+  private final CataloguePool cataloguePool;
 
-  public ProcessCommand(AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool, PoolStore poolStore) {
+  public ProcessCommand(
+      AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool, PoolStore poolStore, CataloguePool cataloguePool) {
+    this.cataloguePool = cataloguePool;
     this.poolStore = poolStore;
     this.properties = properties;
     this.cpuPool = cpuPool;
@@ -87,11 +91,14 @@ public class ProcessCommand {
     store.store(sourceKey, upload);
 
     long starting = System.nanoTime();
-    try (TemporalConnection temporal =
+    // Declared first, closed last: the indexes are committed and unlocked after the workers stop.
+    try (AutoCloseable catalogueIndexes = cataloguePool::close;
+        TemporalConnection temporal =
         options.temporalTarget() != null ? TemporalConnection.remote(options.temporalTarget()) : TemporalConnection.inProcess()) {
       WorkingCopyStore copies = poolStore.around(store); // local: the store's own files, no copies
       cpuPool.register(temporal.workerFactory(), copies);
       analysisPool.register(temporal.workerFactory(), copies);
+      cataloguePool.register(temporal.workerFactory(), store, cataloguePool.directory(root));
       temporal.workerFactory().start();
       out.printf(
           Locale.ROOT,
@@ -125,7 +132,13 @@ public class ProcessCommand {
               properties.workers().encodeLanesOrCores(),
               keepAlive,
               options.requiredTier(),
-              null));
+              null,
+              options.duplicatePolicy() == null
+                  ? properties.catalogue().policy()
+                  : new CataloguePolicy(
+                      options.duplicatePolicy(),
+                      properties.catalogue().reviewTimeout().toSeconds(),
+                      properties.catalogue().onReviewTimeout())));
       CompletableFuture<TrackIngestResult> result =
           WorkflowStub.fromTyped(workflow).getResultAsync(TrackIngestResult.class);
 

@@ -1,5 +1,6 @@
 package com.audiostems.app;
 
+import com.audiostems.workflows.catalogue.DuplicatePolicy;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.QualityTier;
 import java.nio.file.Path;
@@ -12,19 +13,31 @@ import java.util.Locale;
  * host:port] [--track-id ID] [--tier TIER]}.
  *
  * @param requiredTier the tier the quality checks must find the source at; null for none
+ * @param duplicatePolicy what a duplicate of a published track becomes; null for the configured
+ *     {@code audiostems.catalogue.duplicate-policy}
  */
 public record ProcessOptions(
-    Path file, Path outDir, List<OutputFormat> formats, String temporalTarget, String trackId, QualityTier requiredTier) {
+    Path file,
+    Path outDir,
+    List<OutputFormat> formats,
+    String temporalTarget,
+    String trackId,
+    QualityTier requiredTier,
+    DuplicatePolicy duplicatePolicy) {
 
   public static final String USAGE =
       """
       usage: audiostems process FILE [--out DIR] [--formats LIST] [--temporal HOST:PORT] [--track-id ID] [--tier TIER]
+                                [--duplicates reject|link]
         --out DIR            where outputs and the manifest go (default: audiostems.storage.root)
         --formats LIST       comma-separated, of: %s (default: all)
         --temporal HOST:PORT use an existing Temporal server instead of the in-process one
         --track-id ID        the track's id (letters, digits, '-', '_'); default: a new random id
         --tier TIER          reject the source unless the quality checks find it at least at TIER:
                              minimum, standard, high or professional (default: no requirement)
+        --duplicates POLICY  a recording the catalogue already publishes is rejected (reject) or
+                             published as an alternate version of that track (link); default:
+                             audiostems.catalogue.duplicate-policy
       """
           .formatted(String.join(", ", formatNames()));
 
@@ -36,6 +49,7 @@ public record ProcessOptions(
     String temporal = null;
     String trackId = null;
     QualityTier tier = null;
+    DuplicatePolicy duplicates = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -45,6 +59,7 @@ public record ProcessOptions(
         case "--temporal" -> temporal = value(args, i, arg);
         case "--track-id" -> trackId = value(args, i, arg);
         case "--tier" -> tier = parseTier(value(args, i, arg));
+        case "--duplicates" -> duplicates = parseDuplicatePolicy(value(args, i, arg));
         default -> {
           if (arg.startsWith("--audiostems.") || arg.startsWith("--spring.") || arg.startsWith("--logging.")) {
             continue; // Spring Boot settings, already applied
@@ -66,7 +81,15 @@ public record ProcessOptions(
     if (file == null) {
       throw new IllegalArgumentException("Missing FILE");
     }
-    return new ProcessOptions(file, out, formats, temporal, trackId, tier);
+    return new ProcessOptions(file, out, formats, temporal, trackId, tier, duplicates);
+  }
+
+  static DuplicatePolicy parseDuplicatePolicy(String name) {
+    return switch (name.strip().toLowerCase(Locale.ROOT)) {
+      case "reject" -> DuplicatePolicy.REJECT;
+      case "link", "link-as-alternate" -> DuplicatePolicy.LINK_AS_ALTERNATE;
+      default -> throw new IllegalArgumentException("Unknown duplicate policy '" + name + "'; use reject or link");
+    };
   }
 
   private static String value(List<String> args, int i, String arg) {

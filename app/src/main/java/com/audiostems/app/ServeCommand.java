@@ -20,8 +20,11 @@ public class ServeCommand {
   private final CpuPool cpuPool;
   private final AnalysisPool analysisPool;
   private final PoolStore poolStore;
+  private final CataloguePool cataloguePool;
 
-  public ServeCommand(AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool, PoolStore poolStore) {
+  public ServeCommand(
+      AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool, PoolStore poolStore, CataloguePool cataloguePool) {
+    this.cataloguePool = cataloguePool;
     this.properties = properties;
     this.poolStore = poolStore;
     this.cpuPool = cpuPool;
@@ -65,6 +68,7 @@ public class ServeCommand {
     try {
       int slots = cpuPool.register(temporal.workerFactory());
       int analysisSlots = analysisPool.register(temporal.workerFactory());
+      cataloguePool.register(temporal.workerFactory(), poolStore.workingCopies(), cataloguePool.directory(properties.storage().root()));
       // Every pool registers before this start: a started factory takes no new workers.
       temporal.workerFactory().start();
       // The gateway last: by the time it takes a track, workers poll for it.

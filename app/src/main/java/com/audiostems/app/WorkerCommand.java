@@ -4,6 +4,7 @@ import com.audiostems.workflows.TaskQueues;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +18,11 @@ public class WorkerCommand {
   private final CpuPool cpuPool;
   private final AnalysisPool analysisPool;
   private final PoolStore poolStore;
+  private final CataloguePool cataloguePool;
 
-  public WorkerCommand(AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool, PoolStore poolStore) {
+  public WorkerCommand(
+      AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool, PoolStore poolStore, CataloguePool cataloguePool) {
+    this.cataloguePool = cataloguePool;
     this.properties = properties;
     this.poolStore = poolStore;
     this.cpuPool = cpuPool;
@@ -68,6 +72,16 @@ public class WorkerCommand {
         };
     try {
       boolean gpu = pool.equals("gpu");
+      if (pool.equals("catalogue")) {
+        Path directory = cataloguePool.directory(properties.storage().root());
+        if (!cataloguePool.register(temporal.workerFactory(), poolStore.workingCopies(), directory)) {
+          throw new IllegalStateException("The catalogue at " + directory + " is held by another process.");
+        }
+        temporal.workerFactory().start();
+        out.printf(Locale.ROOT, "Catalogue pool polling %s with the indexes at %s on %s, namespace %s%n",
+            TaskQueues.CATALOGUE, directory, settings.target(), settings.namespace());
+        return working;
+      }
       int slots = gpu ? analysisPool.register(temporal.workerFactory()) : cpuPool.register(temporal.workerFactory());
       temporal.workerFactory().start(); // checks that the server answers and the namespace exists
       out.printf(

@@ -17,9 +17,10 @@ public record WorkerOptions(String pool, Map<String, Object> settings) {
 
   public static final String USAGE =
       """
-      usage: audiostems worker --pool cpu|gpu --temporal HOST:PORT [--namespace NS] [--tls-cert F --tls-key F | --api-key K]
+      usage: audiostems worker --pool cpu|gpu|catalogue --temporal HOST:PORT [--namespace NS] [--tls-cert F --tls-key F | --api-key K]
         Runs a worker pool against an existing Temporal server until Ctrl-C or SIGTERM.
-        --pool cpu|gpu       the pool: cpu (track workflows, media activities) or gpu (analysis)
+        --pool cpu|gpu|catalogue  the pool: cpu (track workflows, media activities), gpu (analysis) or
+                             catalogue (the fingerprint indexes: run exactly one)
         --temporal HOST:PORT the server (default: audiostems.temporal.target)
         --namespace NS       the namespace to poll (default: audiostems.temporal.namespace)
         --tls-cert F         mTLS client certificate chain, PEM (Temporal Cloud); needs --tls-key
@@ -41,10 +42,10 @@ public record WorkerOptions(String pool, Map<String, Object> settings) {
     Map<String, String> flags = CommandFlags.parse(args, names);
     String pool = flags.get("--pool");
     if (pool == null) {
-      throw new IllegalArgumentException("Missing --pool cpu|gpu");
+      throw new IllegalArgumentException("Missing --pool cpu|gpu|catalogue");
     }
-    if (!pool.equals("cpu") && !pool.equals("gpu")) {
-      throw new IllegalArgumentException("Unknown pool '" + pool + "'; the pools are: cpu, gpu");
+    if (!pool.equals("cpu") && !pool.equals("gpu") && !pool.equals("catalogue")) {
+      throw new IllegalArgumentException("Unknown pool '" + pool + "'; the pools are: cpu, gpu, catalogue");
     }
     if (flags.containsKey("--tls-cert") != flags.containsKey("--tls-key")) {
       throw new IllegalArgumentException("--tls-cert and --tls-key go together");

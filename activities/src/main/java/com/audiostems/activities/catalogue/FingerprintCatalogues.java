@@ -31,6 +31,11 @@ public final class FingerprintCatalogues implements AutoCloseable {
     return collection == Collection.TRACKS ? tracks : references;
   }
 
+  /** True when neither index holds an entry (a new or a lost directory). */
+  public boolean isEmpty() {
+    return tracks.trackCount() == 0 && references.trackCount() == 0;
+  }
+
   @Override
   public void close() throws IOException {
     try {
