@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.BytesTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
@@ -92,8 +93,8 @@ import org.apache.lucene.util.BytesRef;
  *
  * {@link #put} and {@link #remove} commit before they return (durable, and visible to the next
  * match). Bulk loading uses {@link #stage} — buffered, neither visible nor durable — and then one
- * {@link #flush()}, which commits and refreshes. Writers are serialised by one lock; readers take
- * none. {@link #forceMerge} folds the index into few segments, which makes lookups faster (one
+ * {@link #flush()}, which commits and refreshes. Puts may run in parallel (bulk loads use
+ * several threads); remove, reindexAll and flush exclude other writers; readers take no lock. {@link #forceMerge} folds the index into few segments, which makes lookups faster (one
  * term seek per hash instead of one per segment).
  *
  * <h2>Outgrowing one machine: OpenSearch</h2>
@@ -142,7 +143,12 @@ public final class LuceneFingerprintCatalogue implements Closeable {
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final ReentrantLock writeLock = new ReentrantLock();
+  // put/stage take the shared side (IndexWriter updates are atomic per document and may run in
+  // parallel); remove, reindexAll, flush, forceMerge and close take the exclusive side, because they
+  // look at the index and then change it.
+  private final ReentrantReadWriteLock writeLocks = new ReentrantReadWriteLock();
+  private final ReentrantReadWriteLock.ReadLock sharedWrite = writeLocks.readLock();
+  private final ReentrantReadWriteLock.WriteLock exclusiveWrite = writeLocks.writeLock();
 
   private LuceneFingerprintCatalogue(Directory directory, IndexWriter writer) throws IOException {
     this.directory = directory;
@@ -203,14 +209,14 @@ public final class LuceneFingerprintCatalogue implements Closeable {
   /** Adds or replaces a track; durable and visible to matches on return. */
   public void put(String trackId, Fingerprint fp) {
     Document doc = document(trackId, fp);
-    writeLock.lock();
+    sharedWrite.lock();
     try {
       writer.updateDocument(new Term(TRACK_ID, trackId), doc);
       commitAndRefresh();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      writeLock.unlock();
+      sharedWrite.unlock();
     }
   }
 
@@ -221,31 +227,31 @@ public final class LuceneFingerprintCatalogue implements Closeable {
    */
   public void stage(String trackId, Fingerprint fp) {
     Document doc = document(trackId, fp);
-    writeLock.lock();
+    sharedWrite.lock();
     try {
       writer.updateDocument(new Term(TRACK_ID, trackId), doc);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      writeLock.unlock();
+      sharedWrite.unlock();
     }
   }
 
   /** Commits everything staged and makes it visible to matches. */
   public void flush() {
-    writeLock.lock();
+    exclusiveWrite.lock();
     try {
       commitAndRefresh();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      writeLock.unlock();
+      exclusiveWrite.unlock();
     }
   }
 
   /** Removes a track; returns whether it was there. Durable on return. */
   public boolean remove(String trackId) {
-    writeLock.lock();
+    exclusiveWrite.lock();
     try {
       searchers.maybeRefreshBlocking(); // see what was staged, so that the answer is true
       if (!contains(trackId)) {
@@ -257,7 +263,7 @@ public final class LuceneFingerprintCatalogue implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      writeLock.unlock();
+      exclusiveWrite.unlock();
     }
   }
 
@@ -282,14 +288,44 @@ public final class LuceneFingerprintCatalogue implements Closeable {
     });
   }
 
-  /** All candidates with their scores, best first ({@link FingerprintMatcher#match}). */
+  /**
+   * All candidates with their scores, best first ({@link FingerprintMatcher#match}): exactly the
+   * in-memory index's answer for the same tracks.
+   */
   public List<Match> match(Fingerprint query) {
-    return withSearcher(s -> FingerprintMatcher.match(query, new SnapshotPostings(s)));
+    return match(query, Integer.MAX_VALUE);
   }
 
   /** The best candidate if it reaches {@link FingerprintMatcher#DECISION_MIN_SCORE}. */
   public Optional<Match> identify(Fingerprint query) {
-    return withSearcher(s -> FingerprintMatcher.identify(query, new SnapshotPostings(s)));
+    return identify(query, Integer.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #match(Fingerprint)}, but hashes held by more than {@code maxTracksPerHash} tracks
+   * are not looked up, like stop words: a common hash costs as many postings as it has tracks and
+   * says little about which one is playing. Lookups get faster and scores lower (a true match
+   * loses the votes of its common hashes), so this is not the exact answer; the benchmark prints
+   * what it costs in recall. Counted per segment (deleted tracks included until merged away).
+   */
+  public List<Match> match(Fingerprint query, int maxTracksPerHash) {
+    return withSearcher(s ->
+        FingerprintMatcher.match(query, new SnapshotPostings(s, maxTracksPerHash)));
+  }
+
+  /** As {@link #identify(Fingerprint)}, skipping common hashes as {@link #match(Fingerprint, int)}. */
+  public Optional<Match> identify(Fingerprint query, int maxTracksPerHash) {
+    return withSearcher(s ->
+        FingerprintMatcher.identify(query, new SnapshotPostings(s, maxTracksPerHash)));
+  }
+
+  /**
+   * Runs {@code f} over the postings of one point-in-time snapshot: for matchers other than {@link
+   * FingerprintMatcher} and for diagnostics. The source is valid only inside {@code f} and only on
+   * the calling thread.
+   */
+  public <T> T withPostings(Function<PostingSource, T> f) {
+    return withSearcher(s -> f.apply(new SnapshotPostings(s, Integer.MAX_VALUE)));
   }
 
   /**
@@ -299,7 +335,7 @@ public final class LuceneFingerprintCatalogue implements Closeable {
    * new fingerprint, {@link #put} it.
    */
   public void reindexAll() {
-    writeLock.lock();
+    exclusiveWrite.lock();
     try {
       searchers.maybeRefreshBlocking();
       IndexSearcher snapshot = searchers.acquire();
@@ -329,7 +365,7 @@ public final class LuceneFingerprintCatalogue implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      writeLock.unlock();
+      exclusiveWrite.unlock();
     }
   }
 
@@ -338,14 +374,14 @@ public final class LuceneFingerprintCatalogue implements Closeable {
    * fewer term seeks per lookup. Costs a rewrite of the index; for after a bulk load.
    */
   public void forceMerge(int maxSegments) {
-    writeLock.lock();
+    exclusiveWrite.lock();
     try {
       writer.forceMerge(maxSegments);
       commitAndRefresh();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      writeLock.unlock();
+      exclusiveWrite.unlock();
     }
   }
 
@@ -356,7 +392,7 @@ public final class LuceneFingerprintCatalogue implements Closeable {
 
   @Override
   public void close() {
-    writeLock.lock();
+    exclusiveWrite.lock();
     try {
       searchers.close();
       writer.close(); // commits what was staged
@@ -364,7 +400,7 @@ public final class LuceneFingerprintCatalogue implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      writeLock.unlock();
+      exclusiveWrite.unlock();
     }
   }
 
@@ -440,6 +476,8 @@ public final class LuceneFingerprintCatalogue implements Closeable {
     private final BytesTermAttribute termAttr = addAttribute(BytesTermAttribute.class);
     private final PositionIncrementAttribute posIncAttr =
         addAttribute(PositionIncrementAttribute.class);
+    // One term buffer for all tokens: the indexing chain copies a term's bytes as it reads them.
+    private final BytesRef term = new BytesRef(new byte[4]);
     private final int[] hashes;
     private final long[] order; // position << 32 | index, sorted
     private int next;
@@ -479,7 +517,13 @@ public final class LuceneFingerprintCatalogue implements Closeable {
       clearAttributes();
       long o = order[next++];
       int position = (int) (o >>> 32);
-      termAttr.setBytesRef(term(hashes[(int) o]));
+      int hash = hashes[(int) o];
+      byte[] b = term.bytes;
+      b[0] = (byte) (hash >>> 24);
+      b[1] = (byte) (hash >>> 16);
+      b[2] = (byte) (hash >>> 8);
+      b[3] = (byte) hash;
+      termAttr.setBytesRef(term);
       // The first token's increment is from position −1; equal positions give increment 0.
       posIncAttr.setPositionIncrement(position - lastPosition);
       lastPosition = position;
@@ -497,8 +541,10 @@ public final class LuceneFingerprintCatalogue implements Closeable {
     private final PostingsEnum[] postings;
     private final Bits[] liveDocs;
     private final Map<Integer, SortedDocValues> trackIds = new HashMap<>();
+    private final int maxTracksPerHash;
 
-    SnapshotPostings(IndexSearcher searcher) throws IOException {
+    SnapshotPostings(IndexSearcher searcher, int maxTracksPerHash) throws IOException {
+      this.maxTracksPerHash = maxTracksPerHash;
       IndexReader reader = searcher.getIndexReader();
       leaves = reader.leaves();
       int n = leaves.size();
@@ -519,7 +565,7 @@ public final class LuceneFingerprintCatalogue implements Closeable {
       try {
         for (int i = 0; i < termsEnums.length; i++) {
           TermsEnum te = termsEnums[i];
-          if (te == null || !te.seekExact(term)) {
+          if (te == null || !te.seekExact(term) || te.docFreq() > maxTracksPerHash) {
             continue;
           }
           PostingsEnum pe = te.postings(postings[i], PostingsEnum.POSITIONS);
