@@ -225,6 +225,51 @@ class LuceneFingerprintCatalogueTest {
     }
   }
 
+  /**
+   * Skipping common hashes answers as the in-memory index does over the same tracks with those
+   * hashes taken out.
+   */
+  @Test
+  void skippingCommonHashesEqualsMatchingWithoutThem() {
+    int maxTracksPerHash = 2;
+    Map<Integer, java.util.Set<Integer>> holders = new java.util.HashMap<>();
+    for (int i = 0; i < TRACKS; i++) {
+      for (int h : fingerprints[i].hashes()) {
+        holders.computeIfAbsent(h, k -> new java.util.HashSet<>()).add(i);
+      }
+    }
+    FingerprintIndex withoutCommon = new FingerprintIndex();
+    int dropped = 0;
+    try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
+      for (int i = 0; i < TRACKS; i++) {
+        Fingerprint fp = fingerprints[i];
+        List<Integer> keep = new ArrayList<>();
+        for (int k = 0; k < fp.size(); k++) {
+          if (holders.get(fp.hashes()[k]).size() <= maxTracksPerHash) {
+            keep.add(k);
+          }
+        }
+        dropped += fp.size() - keep.size();
+        int[] hs = keep.stream().mapToInt(k -> fp.hashes()[k]).toArray();
+        int[] fs = keep.stream().mapToInt(k -> fp.anchorFrames()[k]).toArray();
+        int[] ps = keep.stream().mapToInt(k -> fp.anchorPitches()[k]).toArray();
+        withoutCommon.add(id(i), new Fingerprint(hs, fs, ps, new byte[hs.length],
+            fp.frameRateHz(), fp.durationSeconds()));
+        c.stage(id(i), fp);
+      }
+      c.flush();
+      assertThat(dropped).as("some hashes must be common for this test to mean anything")
+          .isGreaterThan(100);
+      for (int i = 0; i < TRACKS; i++) {
+        Fingerprint q = excerptQuery(i, 4 + 2 * i);
+        List<Match> skipping = byScoreThenId(c.match(q, maxTracksPerHash));
+        assertThat(skipping).isEqualTo(byScoreThenId(withoutCommon.match(q)));
+        assertThat(skipping.get(0).score()).isLessThan(c.match(q).get(0).score());
+      }
+      assertThat(c.match(excerptQuery(0, 1), 0)).isEmpty();
+    }
+  }
+
   @Test
   void concurrentMatchesSeeConsistentSnapshotsWhileTracksComeAndGo() throws Exception {
     try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
