@@ -1,0 +1,549 @@
+package com.audiostems.activities.bench;
+
+import com.audiostems.activities.catalogue.LuceneFingerprintCatalogue;
+import com.audiostems.activities.catalogue.SynthesisedTracks;
+import com.audiostems.dsp.fingerprint.Fingerprint;
+import com.audiostems.dsp.fingerprint.FingerprintIndex;
+import com.audiostems.dsp.fingerprint.FingerprintMatcher;
+import com.audiostems.dsp.fingerprint.Fingerprinter;
+import com.audiostems.dsp.fingerprint.Match;
+import com.audiostems.dsp.fingerprint.PostingSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The persistent fingerprint index at catalogue scale (not a test): builds a {@link
+ * LuceneFingerprintCatalogue} of {@code tracks} tracks on disk, then times 10 s lookups.
+ *
+ * <h2>What goes in</h2>
+ *
+ * <ul>
+ *   <li>{@code real} real fingerprints: synthesised pieces of {@code realSeconds}, fingerprinted
+ *       by the {@link Fingerprinter}; one 10 s excerpt of each (random start) is a query that
+ *       should find it.
+ *   <li>Filler tracks of {@code fillerSeconds} up to {@code tracks} in all, generated (not
+ *       fingerprinted, which would take hours) from a pool of <em>other</em> synthesised pieces'
+ *       fingerprints: a filler track is a sequence of the pool's anchor groups (all the triplets
+ *       that share one anchor peak: hashes and pitches as the Fingerprinter made them) drawn at
+ *       random and laid out at {@code hashesPerSecond}. So the filler's hashes are distributed
+ *       as real ones are — the expected number of postings a query's hash meets is unbiased —
+ *       while the number of distinct hashes is smaller than in a real catalogue (pessimistic for
+ *       posting-list lengths). Deterministic in {@code seed}.
+ *   <li>{@code fillerModel=flat} instead draws every filler hash uniformly from the distinct
+ *       (hash, anchor pitch) pairs of the pool: the same hashes, none more popular than another — a
+ *       stand-in for a catalogue more varied than synthesised music, and a lower bound on posting
+ *       list lengths for this hash design.
+ *   <li>{@code negatives} 10 s queries of pieces that are not in the catalogue (false accepts).
+ * </ul>
+ *
+ * After the timings, up to 20 queries are replayed to say where the time goes: how many lookups
+ * and postings a query costs, and how long Lucene takes to walk those postings with a visitor
+ * that does nothing (the rest is the matcher's vote counting). {@code inMemory=true} also loads
+ * the in-memory {@code FingerprintIndex} (only for sizes that fit the heap) and times the same
+ * queries on it.
+ *
+ * <p>{@code maxTracksPerHash} is a comma-separated list of lookup modes timed on the same index:
+ * {@code exact} (every hash, the in-memory index's answer) or a number N (hashes held by more
+ * than N tracks are skipped, see {@link LuceneFingerprintCatalogue#match(Fingerprint, int)}).
+ * {@code loaders} threads stage the tracks.
+ *
+ * <p>{@code hashesPerSecond} defaults to the density the Fingerprinter gives on the pool, so a denser
+ * Fingerprinter is benchmarked by rerunning; give it explicitly to model another density.
+ *
+ * <p>Usage: {@code bench/fingerprint-index.sh [key=value ...]}, keys and defaults in {@link
+ * #DEFAULTS}.
+ */
+public final class FingerprintIndexBenchmark {
+
+  static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+  static {
+    DEFAULTS.put("tracks", "100000");
+    DEFAULTS.put("real", "300");
+    DEFAULTS.put("realSeconds", "60");
+    DEFAULTS.put("fillerSeconds", "180");
+    DEFAULTS.put("hashesPerSecond", "measured");
+    DEFAULTS.put("poolPieces", "100");
+    DEFAULTS.put("fillerModel", "pool");
+    DEFAULTS.put("querySeconds", "10");
+    DEFAULTS.put("negatives", "30");
+    DEFAULTS.put("ramBufferMb", "512");
+    DEFAULTS.put("segments", "1");
+    DEFAULTS.put("timedQueries", "all");
+    DEFAULTS.put("inMemory", "false");
+    DEFAULTS.put("maxTracksPerHash", "exact");
+    DEFAULTS.put("loaders", "2");
+    DEFAULTS.put("dir", "/tmp/fingerprint-index-bench");
+    DEFAULTS.put("keep", "false");
+    DEFAULTS.put("seed", "1");
+  }
+
+  private FingerprintIndexBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opt = new LinkedHashMap<>(DEFAULTS);
+    for (String a : args) {
+      int eq = a.indexOf('=');
+      if (eq < 0 || !DEFAULTS.containsKey(a.substring(0, eq))) {
+        throw new IllegalArgumentException("unknown argument " + a + "; keys: " + DEFAULTS.keySet());
+      }
+      opt.put(a.substring(0, eq), a.substring(eq + 1));
+    }
+    int tracks = Integer.parseInt(opt.get("tracks"));
+    int real = Integer.parseInt(opt.get("real"));
+    double realSeconds = Double.parseDouble(opt.get("realSeconds"));
+    double fillerSeconds = Double.parseDouble(opt.get("fillerSeconds"));
+    int poolPieces = Integer.parseInt(opt.get("poolPieces"));
+    double querySeconds = Double.parseDouble(opt.get("querySeconds"));
+    int negatives = Integer.parseInt(opt.get("negatives"));
+    long seed = Long.parseLong(opt.get("seed"));
+    Path dir = Path.of(opt.get("dir"));
+    System.out.printf(Locale.ROOT, "Options: %s%nJVM %s, %d cores available, max heap %d MB%n",
+        opt, Runtime.version(), Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20);
+
+    // 1. The pool of anchor groups, and the Fingerprinter's speed and density on it.
+    Fingerprinter fingerprinter = new Fingerprinter();
+    List<int[][]> groups = new ArrayList<>(); // {hashes, pitches}, one per anchor
+    long poolHashes = 0;
+    double poolAudio = 0;
+    double fingerprintSeconds = 0;
+    long t0 = System.nanoTime();
+    for (int i = 0; i < poolPieces; i++) {
+      float[] x = SynthesisedTracks.render(1_000_000L + i, 30);
+      long f0 = System.nanoTime();
+      Fingerprint fp = fingerprinter.fingerprint(x, SynthesisedTracks.RATE_HZ);
+      fingerprintSeconds += (System.nanoTime() - f0) / 1e9;
+      poolAudio += fp.durationSeconds();
+      poolHashes += fp.size();
+      addAnchorGroups(fp, groups);
+    }
+    String fillerModel = opt.get("fillerModel");
+    if (!fillerModel.equals("flat") && !fillerModel.equals("pool")) {
+      throw new IllegalArgumentException("fillerModel is pool or flat");
+    }
+    List<int[][]> fillerGroups = fillerModel.equals("flat") ? flatGroups(groups) : groups;
+    double measuredDensity = poolHashes / poolAudio;
+    double hashesPerSecond = opt.get("hashesPerSecond").equals("measured")
+        ? measuredDensity : Double.parseDouble(opt.get("hashesPerSecond"));
+    System.out.printf(Locale.ROOT,
+        "Pool: %d pieces, %.0f s of audio, %d hashes = %.1f hashes/s, %d anchor groups"
+            + " (%.1f s incl. rendering)%n",
+        poolPieces, poolAudio, poolHashes, measuredDensity, groups.size(),
+        (System.nanoTime() - t0) / 1e9);
+    System.out.printf(Locale.ROOT,
+        "Fingerprinting speed: %.0f× real time (one thread, %d Hz mono input, includes JIT"
+            + " warm-up)%n",
+        poolAudio / fingerprintSeconds, SynthesisedTracks.RATE_HZ);
+    System.out.printf(Locale.ROOT, "Filler density: %.1f hashes/s%n", hashesPerSecond);
+
+    // 2. Real tracks and their queries; negatives.
+    t0 = System.nanoTime();
+    SplittableRandom rng = new SplittableRandom(seed);
+    Fingerprint[] realPrints = new Fingerprint[real];
+    Fingerprint[] queries = new Fingerprint[real];
+    double[] queryStarts = new double[real];
+    for (int i = 0; i < real; i++) {
+      float[] x = SynthesisedTracks.render(1 + i, realSeconds);
+      realPrints[i] = fingerprinter.fingerprint(x, SynthesisedTracks.RATE_HZ);
+      queryStarts[i] = rng.nextDouble() * (realSeconds - querySeconds);
+      queries[i] = fingerprinter.fingerprint(
+          SynthesisedTracks.excerpt(x, queryStarts[i], querySeconds), SynthesisedTracks.RATE_HZ);
+    }
+    Fingerprint[] negativeQueries = new Fingerprint[negatives];
+    for (int i = 0; i < negatives; i++) {
+      float[] x = SynthesisedTracks.render(2_000_000L + i, querySeconds);
+      negativeQueries[i] = fingerprinter.fingerprint(x, SynthesisedTracks.RATE_HZ);
+    }
+    System.out.printf(Locale.ROOT, "Real tracks: %d × %.0f s rendered and fingerprinted in %.1f s%n",
+        real, realSeconds, (System.nanoTime() - t0) / 1e9);
+
+    // 3. Build.
+    deleteRecursively(dir);
+    long postings = 0;
+    FingerprintIndex memory =
+        Boolean.parseBoolean(opt.get("inMemory")) ? new FingerprintIndex() : null;
+    t0 = System.nanoTime();
+    LuceneFingerprintCatalogue catalogue =
+        LuceneFingerprintCatalogue.open(dir, Double.parseDouble(opt.get("ramBufferMb")));
+    try {
+      int every = real == 0 ? Integer.MAX_VALUE : Math.max(1, tracks / real);
+      // Which tracks are real is fixed up front, so that loader threads need not agree on it.
+      int[] realAt = new int[tracks];
+      Arrays.fill(realAt, -1);
+      for (int t = 0, nextReal = 0; t < tracks; t++) {
+        if (nextReal < real && (t % every == 0 || tracks - t <= real - nextReal)) {
+          realAt[t] = nextReal++;
+        }
+      }
+      int loaders = memory == null ? Integer.parseInt(opt.get("loaders")) : 1;
+      AtomicLong postingCount = new AtomicLong();
+      AtomicInteger loaded = new AtomicInteger();
+      long loadStart = t0;
+      List<Thread> threads = new ArrayList<>();
+      ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+      for (int l = 0; l < loaders; l++) {
+        int first = l;
+        Runnable load = () -> {
+          try {
+            for (int t = first; t < tracks; t += loaders) {
+              Fingerprint fp;
+              String id;
+              if (realAt[t] >= 0) {
+                fp = realPrints[realAt[t]];
+                id = realId(realAt[t]);
+              } else {
+                fp = filler(fillerGroups, hashesPerSecond, fillerSeconds, seed * 1_000_003L + t);
+                id = String.format(Locale.ROOT, "filler-%07d", t);
+              }
+              catalogue.stage(id, fp);
+              if (memory != null) {
+                memory.add(id, fp);
+              }
+              long p = postingCount.addAndGet(fp.size());
+              int done = loaded.incrementAndGet();
+              if (done % 10_000 == 0) {
+                System.out.printf(Locale.ROOT,
+                    "  %,d tracks, %,d postings, %.0f s, %.1f GB on disk%n",
+                    done, p, (System.nanoTime() - loadStart) / 1e9, sizeOnDisk(dir) / 1e9);
+              }
+            }
+          } catch (Throwable e) {
+            failures.add(e);
+          }
+        };
+        threads.add(Thread.ofPlatform().start(load));
+      }
+      for (Thread th : threads) {
+        th.join();
+      }
+      if (!failures.isEmpty()) {
+        throw new IllegalStateException("loading failed", failures.peek());
+      }
+      postings = postingCount.get();
+      catalogue.flush();
+      double loadSeconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(Locale.ROOT,
+          "Loaded %,d tracks, %,d postings in %.0f s (%.0f tracks/s, %.2f M postings/s);"
+              + " %d segments, %.2f GB%n",
+          catalogue.trackCount(), postings, loadSeconds, tracks / loadSeconds,
+          postings / loadSeconds / 1e6, catalogue.segmentCount(), sizeOnDisk(dir) / 1e9);
+      long m0 = System.nanoTime();
+      catalogue.forceMerge(Integer.parseInt(opt.get("segments")));
+      double mergeSeconds = (System.nanoTime() - m0) / 1e9;
+      long bytes = sizeOnDisk(dir);
+      System.out.printf(Locale.ROOT,
+          "Force-merged to %d segment(s) in %.0f s. Build total %.0f s. Size on disk %.2f GB"
+              + " (%.1f bytes per posting, postings + stored fingerprints)%n",
+          catalogue.segmentCount(), mergeSeconds, loadSeconds + mergeSeconds, bytes / 1e9,
+          (double) bytes / postings);
+      sizeByExtension(dir);
+
+      // 4. Lookups: a few queries to warm the JIT and the page cache, then the timed pass.
+      int timed = opt.get("timedQueries").equals("all")
+          ? real : Math.min(real, Integer.parseInt(opt.get("timedQueries")));
+      negatives = Math.min(negatives, timed);
+      long w0 = System.nanoTime();
+      for (int i = 0; i < Math.min(timed, 5); i++) {
+        catalogue.match(queries[i]);
+      }
+      System.out.printf(Locale.ROOT, "Warm-up: %d queries in %.1f s%n", Math.min(timed, 5),
+          (System.nanoTime() - w0) / 1e9);
+      real = timed;
+      for (String cutoff : opt.get("maxTracksPerHash").split(",")) {
+        int maxTracksPerHash =
+            cutoff.equals("exact") ? Integer.MAX_VALUE : Integer.parseInt(cutoff);
+        timeLookups(catalogue, maxTracksPerHash, Arrays.copyOf(queries, real), queryStarts,
+            Arrays.copyOf(negativeQueries, negatives), querySeconds);
+      }
+      whereTheTimeGoes(catalogue, memory, Arrays.copyOf(queries, Math.min(real, 20)));
+    } finally {
+      catalogue.close();
+      if (!Boolean.parseBoolean(opt.get("keep"))) {
+        deleteRecursively(dir);
+      }
+    }
+  }
+
+  private static void timeLookups(LuceneFingerprintCatalogue catalogue, int maxTracksPerHash,
+      Fingerprint[] queries, double[] queryStarts, Fingerprint[] negativeQueries,
+      double querySeconds) {
+    int real = queries.length;
+    int negatives = negativeQueries.length;
+    double[] millis = new double[real + negatives];
+    int found = 0;
+    int foundAtRightOffset = 0;
+    int wrongTrack = 0;
+    long candidates = 0;
+    List<Integer> topScores = new ArrayList<>();
+    for (int i = 0; i < real; i++) {
+      long q0 = System.nanoTime();
+      List<Match> ms = catalogue.match(queries[i], maxTracksPerHash);
+      millis[i] = (System.nanoTime() - q0) / 1e6;
+      candidates += ms.size();
+      if (!ms.isEmpty() && ms.get(0).score() >= FingerprintMatcher.DECISION_MIN_SCORE) {
+        Match top = ms.get(0);
+        if (top.trackId().equals(realId(i))) {
+          found++;
+          topScores.add(top.score());
+          double offset = top.referenceStartSeconds() - top.queryStartSeconds();
+          if (Math.abs(offset - queryStarts[i]) < 0.1) {
+            foundAtRightOffset++;
+          }
+        } else {
+          wrongTrack++;
+        }
+      }
+    }
+    int falseAccepts = 0;
+    for (int i = 0; i < negatives; i++) {
+      long q0 = System.nanoTime();
+      List<Match> ms = catalogue.match(negativeQueries[i], maxTracksPerHash);
+      millis[real + i] = (System.nanoTime() - q0) / 1e6;
+      if (!ms.isEmpty() && ms.get(0).score() >= FingerprintMatcher.DECISION_MIN_SCORE) {
+        falseAccepts++;
+      }
+    }
+    double[] positive = Arrays.copyOf(millis, real);
+    Arrays.sort(positive);
+    double[] all = millis.clone();
+    Arrays.sort(all);
+    topScores.sort(null);
+    System.out.printf(Locale.ROOT,
+        "%nLookups, %s (%.0f s queries, warm cache, one thread):%n"
+            + "  %d positive: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms;"
+            + " with %d negatives: p50 %.1f ms, p99 %.1f ms%n",
+        maxTracksPerHash == Integer.MAX_VALUE ? "exact (every hash)"
+            : "skipping hashes held by more than " + maxTracksPerHash + " tracks",
+        querySeconds, real, pct(positive, 50), pct(positive, 90), pct(positive, 99),
+        positive[positive.length - 1], negatives, pct(all, 50), pct(all, 99));
+    System.out.printf(Locale.ROOT,
+        "  found %d/%d (%.1f%%), %d at the right offset (±0.1 s), median score of the found %s;"
+            + " wrong track accepted %d; negatives accepted %d/%d; mean candidates %.0f%n",
+        found, real, 100.0 * found / Math.max(1, real), foundAtRightOffset,
+        topScores.isEmpty() ? "-" : topScores.get(topScores.size() / 2), wrongTrack,
+        falseAccepts, negatives, (double) candidates / Math.max(1, real));
+  }
+
+  /** Replays queries through a counting source, then walks the same lookups with no matcher. */
+  private static void whereTheTimeGoes(LuceneFingerprintCatalogue catalogue,
+      FingerprintIndex memory, Fingerprint[] queries) {
+    long lookups = 0;
+    long postings = 0;
+    double matchMs = 0;
+    double walkMs = 0;
+    double memoryMs = 0;
+    long checksum = 0;
+    for (Fingerprint q : queries) {
+      IntList requested = new IntList();
+      long[] visited = new long[1];
+      long m0 = System.nanoTime();
+      catalogue.withPostings(source -> FingerprintMatcher.match(q, new PostingSource() {
+        @Override
+        public void forEachPosting(int hash, PostingVisitor visitor) {
+          requested.add(hash);
+          source.forEachPosting(hash, (t, f, p) -> {
+            visited[0]++;
+            visitor.visit(t, f, p);
+          });
+        }
+
+        @Override
+        public String trackId(int trackNumber) {
+          return source.trackId(trackNumber);
+        }
+      }));
+      matchMs += (System.nanoTime() - m0) / 1e6;
+      lookups += requested.size;
+      postings += visited[0];
+      long[] sum = new long[1];
+      long w0 = System.nanoTime();
+      catalogue.withPostings(source -> {
+        for (int i = 0; i < requested.size; i++) {
+          source.forEachPosting(requested.values[i], (t, f, p) -> sum[0] += t ^ f ^ p);
+        }
+        return null;
+      });
+      walkMs += (System.nanoTime() - w0) / 1e6;
+      checksum += sum[0];
+      if (memory != null) {
+        long i0 = System.nanoTime();
+        memory.match(q);
+        memoryMs += (System.nanoTime() - i0) / 1e6;
+      }
+    }
+    int n = Math.max(1, queries.length);
+    System.out.printf(Locale.ROOT,
+        "Where the time goes (mean of %d queries): %.0f lookups, %.0f postings visited;"
+            + " match %.1f ms, of which Lucene's posting walk alone %.1f ms (%.0f ns/posting)"
+            + " [checksum %d]%n",
+        queries.length, (double) lookups / n, (double) postings / n, matchMs / n, walkMs / n,
+        walkMs * 1e6 / Math.max(1, postings), checksum & 0xFF);
+    if (memory != null) {
+      System.out.printf(Locale.ROOT,
+          "In-memory FingerprintIndex, same tracks and queries: match %.1f ms (mean)%n",
+          memoryMs / n);
+    }
+  }
+
+  /** Growable int array. */
+  private static final class IntList {
+    int[] values = new int[1024];
+    int size;
+
+    void add(int v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+  }
+
+  /**
+   * Single-hash groups drawn uniformly from the pool's distinct (hash, pitch) pairs, in groups
+   * of the pool's mean anchor-group size so that the anchor spacing stays the same.
+   */
+  private static List<int[][]> flatGroups(List<int[][]> groups) {
+    java.util.Set<Long> distinct = new java.util.HashSet<>();
+    long hashes = 0;
+    for (int[][] g : groups) {
+      for (int j = 0; j < g[0].length; j++) {
+        distinct.add((long) g[0][j] << 32 | (g[1][j] & 0xFFFFFFFFL));
+      }
+      hashes += g[0].length;
+    }
+    long[] pairs = distinct.stream().mapToLong(Long::longValue).sorted().toArray();
+    int size = (int) Math.max(1, Math.round((double) hashes / groups.size()));
+    // Every pair once per group position; filler() then draws groups uniformly.
+    List<int[][]> flat = new ArrayList<>();
+    SplittableRandom r = new SplittableRandom(42);
+    for (int k = 0; k < pairs.length; k++) {
+      int[][] g = new int[2][size];
+      for (int j = 0; j < size; j++) {
+        long pair = pairs[j == 0 ? k : r.nextInt(pairs.length)];
+        g[0][j] = (int) (pair >>> 32);
+        g[1][j] = (int) pair;
+      }
+      flat.add(g);
+    }
+    System.out.printf(Locale.ROOT, "Flat filler model: %d distinct (hash, pitch) pairs%n",
+        pairs.length);
+    return flat;
+  }
+
+  private static String realId(int i) {
+    return String.format(Locale.ROOT, "real-%04d", i);
+  }
+
+  /** Splits a fingerprint into runs of triplets sharing one anchor (frame and pitch). */
+  private static void addAnchorGroups(Fingerprint fp, List<int[][]> groups) {
+    int n = fp.size();
+    int start = 0;
+    for (int i = 1; i <= n; i++) {
+      if (i == n || fp.anchorFrames()[i] != fp.anchorFrames()[start]
+          || fp.anchorPitches()[i] != fp.anchorPitches()[start]) {
+        groups.add(new int[][] {
+            Arrays.copyOfRange(fp.hashes(), start, i),
+            Arrays.copyOfRange(fp.anchorPitches(), start, i)});
+        start = i;
+      }
+    }
+  }
+
+  /**
+   * A synthetic track: anchor groups drawn from the pool, anchors spaced so that the track holds
+   * {@code hashesPerSecond × seconds} hashes over its length.
+   */
+  static Fingerprint filler(List<int[][]> groups, double hashesPerSecond, double seconds,
+      long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int n = (int) Math.round(hashesPerSecond * seconds);
+    int[] hashes = new int[n];
+    int[] frames = new int[n];
+    int[] pitches = new int[n];
+    double frameRate = Fingerprinter.FRAME_RATE_HZ;
+    double frames0 = seconds * frameRate;
+    double frame = 0;
+    int k = 0;
+    while (k < n) {
+      int[][] g = groups.get(r.nextInt(groups.size()));
+      // Anchors are spread evenly in expectation: each group advances time by its share.
+      frame += r.nextDouble() * 2 * g[0].length * frames0 / n;
+      int f = (int) Math.min(frame, frames0 - 1);
+      for (int j = 0; j < g[0].length && k < n; j++, k++) {
+        hashes[k] = g[0][j];
+        frames[k] = f;
+        pitches[k] = g[1][j];
+      }
+    }
+    return new Fingerprint(hashes, frames, pitches, new byte[n], frameRate, seconds);
+  }
+
+  private static double pct(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int i = (int) Math.ceil(p / 100 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+  }
+
+  private static long sizeOnDisk(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.mapToLong(p -> {
+        try {
+          return Files.size(p);
+        } catch (IOException e) {
+          return 0; // a file merged away while listing
+        }
+      }).sum();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sizeByExtension(Path dir) throws IOException {
+    Map<String, Long> byExt = new LinkedHashMap<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.sorted().toList()) {
+        String name = p.getFileName().toString();
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+        byExt.merge(ext, Files.size(p), Long::sum);
+      }
+    }
+    StringBuilder b = new StringBuilder("  by file type:");
+    byExt.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+        .filter(e -> e.getValue() > 1 << 20)
+        .forEach(e -> b.append(String.format(Locale.ROOT, " .%s %.2f GB", e.getKey(),
+            e.getValue() / 1e9)));
+    System.out.println(b);
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,350 @@
+package com.audiostems.activities.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.audiostems.dsp.fingerprint.Fingerprint;
+import com.audiostems.dsp.fingerprint.FingerprintCodec;
+import com.audiostems.dsp.fingerprint.FingerprintIndex;
+import com.audiostems.dsp.fingerprint.FingerprintMatcher;
+import com.audiostems.dsp.fingerprint.Fingerprinter;
+import com.audiostems.dsp.fingerprint.Match;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LuceneFingerprintCatalogueTest {
+
+  private static final int TRACKS = 6;
+  private static final double TRACK_SECONDS = 30;
+  private static final Fingerprinter FINGERPRINTER = new Fingerprinter();
+
+  private static float[][] audio;
+  private static Fingerprint[] fingerprints;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void synthesise() {
+    audio = new float[TRACKS + 1][];
+    fingerprints = new Fingerprint[TRACKS + 1];
+    // Tracks 0..TRACKS-1 go into catalogues; track TRACKS is never indexed (negative queries).
+    for (int i = 0; i <= TRACKS; i++) {
+      audio[i] = SynthesisedTracks.render(100 + i, TRACK_SECONDS);
+      fingerprints[i] = fingerprint(audio[i]);
+    }
+  }
+
+  private static Fingerprint fingerprint(float[] x) {
+    return FINGERPRINTER.fingerprint(x, SynthesisedTracks.RATE_HZ);
+  }
+
+  private static String id(int i) {
+    return "track-" + i;
+  }
+
+  private static Fingerprint excerptQuery(int track, double start) {
+    return fingerprint(SynthesisedTracks.excerpt(audio[track], start, 10));
+  }
+
+  private static void putAll(LuceneFingerprintCatalogue c) {
+    for (int i = 0; i < TRACKS; i++) {
+      c.put(id(i), fingerprints[i]);
+    }
+  }
+
+  @Test
+  void findsExcerptsForgetsRemovedAndReplacesTracks() {
+    try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
+      putAll(c);
+      assertThat(c.trackCount()).isEqualTo(TRACKS);
+      assertThat(c.contains(id(2))).isTrue();
+      assertThat(c.contains("nobody")).isFalse();
+
+      Fingerprint q = excerptQuery(2, 12);
+      Match m = c.identify(q).orElseThrow();
+      assertThat(m.trackId()).isEqualTo(id(2));
+      assertThat(m.score()).isGreaterThanOrEqualTo(FingerprintMatcher.DECISION_MIN_SCORE);
+      assertThat(m.referenceStartSeconds() - m.queryStartSeconds()).isCloseTo(12.0, within(0.1));
+      assertThat(m.speedRatio()).isCloseTo(1.0, within(0.01));
+      assertThat(c.identify(fingerprint(SynthesisedTracks.excerpt(audio[TRACKS], 5, 10))))
+          .isEmpty();
+
+      assertThat(c.remove(id(2))).isTrue();
+      assertThat(c.remove(id(2))).isFalse();
+      assertThat(c.contains(id(2))).isFalse();
+      assertThat(c.trackCount()).isEqualTo(TRACKS - 1);
+      assertThat(c.match(q)).noneMatch(x -> x.trackId().equals(id(2)));
+      assertThat(c.fingerprintOf(id(2))).isEmpty();
+
+      // Re-index track 0 from another recording: old audio no longer finds it, new audio does.
+      Fingerprint oldQuery = excerptQuery(0, 3);
+      assertThat(c.identify(oldQuery).map(Match::trackId)).contains(id(0));
+      c.put(id(0), fingerprints[TRACKS]);
+      assertThat(c.trackCount()).isEqualTo(TRACKS - 1);
+      assertThat(c.fingerprintOf(id(0))).contains(fingerprints[TRACKS]);
+      assertThat(c.match(oldQuery)).noneMatch(x -> x.trackId().equals(id(0)));
+      assertThat(c.identify(excerptQuery(TRACKS, 5)).map(Match::trackId)).contains(id(0));
+    }
+  }
+
+  @Test
+  void findsSpedUpExcerpt() {
+    try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
+      putAll(c);
+      float[] x = SynthesisedTracks.speedUp(SynthesisedTracks.excerpt(audio[4], 8, 11), 1.04);
+      Match m = c.identify(fingerprint(x)).orElseThrow();
+      assertThat(m.trackId()).isEqualTo(id(4));
+      assertThat(m.speedRatio()).isCloseTo(1.04, within(0.01));
+    }
+  }
+
+  @Test
+  void survivesCloseAndReopen() {
+    Fingerprint q = excerptQuery(3, 15);
+    List<Match> before;
+    try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
+      putAll(c);
+      c.remove(id(5));
+      before = c.match(q);
+    }
+    try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
+      assertThat(c.trackCount()).isEqualTo(TRACKS - 1);
+      assertThat(c.contains(id(5))).isFalse();
+      for (int i = 0; i < TRACKS - 1; i++) {
+        assertThat(c.fingerprintOf(id(i))).contains(fingerprints[i]);
+      }
+      assertThat(c.match(q)).isEqualTo(before);
+      assertThat(before.get(0).trackId()).isEqualTo(id(3));
+    }
+  }
+
+  @Test
+  void stagedTracksBecomeVisibleAtFlushAndDurableAtClose() {
+    try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
+      c.stage(id(1), fingerprints[1]);
+      assertThat(c.contains(id(1))).isFalse();
+      c.flush();
+      assertThat(c.contains(id(1))).isTrue();
+      c.stage(id(2), fingerprints[2]);
+    }
+    try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
+      assertThat(c.trackCount()).isEqualTo(2);
+      assertThat(c.identify(excerptQuery(2, 1)).map(Match::trackId)).contains(id(2));
+    }
+  }
+
+  @Test
+  void reindexAllKeepsEveryTrackAndResult() {
+    try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
+      putAll(c);
+      List<Fingerprint> queries = new ArrayList<>();
+      for (int i = 0; i < TRACKS; i++) {
+        queries.add(excerptQuery(i, 2 + 3 * i));
+      }
+      List<List<Match>> before = queries.stream().map(q -> byScoreThenId(c.match(q))).toList();
+      c.reindexAll();
+      assertThat(c.trackCount()).isEqualTo(TRACKS);
+      List<List<Match>> after = queries.stream().map(q -> byScoreThenId(c.match(q))).toList();
+      assertThat(after).isEqualTo(before);
+      for (int i = 0; i < TRACKS; i++) {
+        assertThat(after.get(i).get(0).trackId()).isEqualTo(id(i));
+      }
+    }
+  }
+
+  /**
+   * An index written under an older layout — here: stored fingerprints but no postings at all —
+   * is rebuilt from the stored fingerprints when opened.
+   */
+  @Test
+  void indexOfAnotherLayoutIsReindexedOnOpen() throws Exception {
+    try (FSDirectory d = FSDirectory.open(dir);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+      for (int i = 0; i < TRACKS; i++) {
+        Document doc = new Document();
+        doc.add(new StringField(LuceneFingerprintCatalogue.TRACK_ID, id(i), Field.Store.NO));
+        doc.add(new SortedDocValuesField(LuceneFingerprintCatalogue.TRACK_ID, new BytesRef(id(i))));
+        doc.add(new StoredField(LuceneFingerprintCatalogue.FINGERPRINT,
+            FingerprintCodec.encode(fingerprints[i])));
+        w.addDocument(doc);
+      }
+      w.setLiveCommitData(Map.of(LuceneFingerprintCatalogue.LAYOUT_KEY, "0").entrySet());
+      w.commit();
+    }
+    try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
+      assertThat(c.trackCount()).isEqualTo(TRACKS);
+      for (int i = 0; i < TRACKS; i++) {
+        assertThat(c.identify(excerptQuery(i, 10)).map(Match::trackId)).contains(id(i));
+      }
+    }
+  }
+
+  @Test
+  void matchesAgreeWithTheInMemoryIndex() {
+    FingerprintIndex memory = new FingerprintIndex();
+    try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
+      for (int i = 0; i < TRACKS; i++) {
+        memory.add(id(i), fingerprints[i]);
+        c.stage(id(i), fingerprints[i]);
+      }
+      c.flush();
+      List<Fingerprint> queries = new ArrayList<>();
+      for (int i = 0; i <= TRACKS; i++) {
+        float[] x = SynthesisedTracks.excerpt(audio[i], 1 + 2.5 * i, 10);
+        queries.add(fingerprint(x));
+        queries.add(fingerprint(SynthesisedTracks.withNoise(x, 10, i)));
+        queries.add(fingerprint(SynthesisedTracks.speedUp(x, 0.96)));
+      }
+      int nonEmpty = 0;
+      for (Fingerprint q : queries) {
+        List<Match> expected = byScoreThenId(memory.match(q));
+        assertThat(byScoreThenId(c.match(q))).isEqualTo(expected);
+        assertThat(c.identify(q)).isEqualTo(memory.identify(q).map(m -> expected.get(0)));
+        nonEmpty += expected.isEmpty() ? 0 : 1;
+      }
+      assertThat(nonEmpty).isGreaterThan(queries.size() / 2);
+    }
+  }
+
+  /**
+   * Skipping common hashes answers as the in-memory index does over the same tracks with those
+   * hashes taken out.
+   */
+  @Test
+  void skippingCommonHashesEqualsMatchingWithoutThem() {
+    int maxTracksPerHash = 2;
+    Map<Integer, java.util.Set<Integer>> holders = new java.util.HashMap<>();
+    for (int i = 0; i < TRACKS; i++) {
+      for (int h : fingerprints[i].hashes()) {
+        holders.computeIfAbsent(h, k -> new java.util.HashSet<>()).add(i);
+      }
+    }
+    FingerprintIndex withoutCommon = new FingerprintIndex();
+    int dropped = 0;
+    try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
+      for (int i = 0; i < TRACKS; i++) {
+        Fingerprint fp = fingerprints[i];
+        List<Integer> keep = new ArrayList<>();
+        for (int k = 0; k < fp.size(); k++) {
+          if (holders.get(fp.hashes()[k]).size() <= maxTracksPerHash) {
+            keep.add(k);
+          }
+        }
+        dropped += fp.size() - keep.size();
+        int[] hs = keep.stream().mapToInt(k -> fp.hashes()[k]).toArray();
+        int[] fs = keep.stream().mapToInt(k -> fp.anchorFrames()[k]).toArray();
+        int[] ps = keep.stream().mapToInt(k -> fp.anchorPitches()[k]).toArray();
+        withoutCommon.add(id(i), new Fingerprint(hs, fs, ps, new byte[hs.length],
+            fp.frameRateHz(), fp.durationSeconds()));
+        c.stage(id(i), fp);
+      }
+      c.flush();
+      assertThat(dropped).as("some hashes must be common for this test to mean anything")
+          .isGreaterThan(100);
+      for (int i = 0; i < TRACKS; i++) {
+        Fingerprint q = excerptQuery(i, 4 + 2 * i);
+        List<Match> skipping = byScoreThenId(c.match(q, maxTracksPerHash));
+        assertThat(skipping).isEqualTo(byScoreThenId(withoutCommon.match(q)));
+        assertThat(skipping.get(0).score()).isLessThan(c.match(q).get(0).score());
+      }
+      assertThat(c.match(excerptQuery(0, 1), 0)).isEmpty();
+    }
+  }
+
+  @Test
+  void concurrentMatchesSeeConsistentSnapshotsWhileTracksComeAndGo() throws Exception {
+    try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
+      for (int i = 0; i < 3; i++) {
+        c.put(id(i), fingerprints[i]);
+      }
+      Fingerprint[] queries = {excerptQuery(0, 4), excerptQuery(1, 9), excerptQuery(2, 14)};
+      Fingerprint churnQuery = excerptQuery(4, 6);
+      AtomicBoolean writing = new AtomicBoolean(true);
+      AtomicInteger matches = new AtomicInteger();
+      ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+      List<Thread> readers = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        int offset = t;
+        readers.add(Thread.ofPlatform().start(() -> {
+          try {
+            for (int k = offset; writing.get() || k < 10; k++) {
+              int track = k % queries.length;
+              Optional<Match> m = c.identify(queries[track]);
+              if (m.isEmpty() || !m.get().trackId().equals(id(track))) {
+                throw new AssertionError("query of " + id(track) + " found " + m);
+              }
+              // The churning track is either wholly there or absent: never a partial posting set.
+              List<Match> churn = c.match(churnQuery);
+              if (!churn.isEmpty() && churn.get(0).trackId().equals("churn")
+                  && churn.get(0).score() < FingerprintMatcher.DECISION_MIN_SCORE) {
+                throw new AssertionError("partial churn track: " + churn.get(0));
+              }
+              matches.incrementAndGet();
+            }
+          } catch (Throwable e) {
+            failures.add(e);
+          }
+        }));
+      }
+      for (int round = 0; round < 15; round++) {
+        c.put("churn", fingerprints[4]);
+        c.put(id(3 + round % 2), fingerprints[3 + round % 2]);
+        assertThat(c.remove("churn")).isTrue();
+        c.remove(id(3 + round % 2));
+      }
+      writing.set(false);
+      for (Thread t : readers) {
+        t.join();
+      }
+      assertThat(failures).isEmpty();
+      assertThat(matches.get()).isGreaterThanOrEqualTo(20);
+      assertThat(c.trackCount()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void refusesAnchorsOutsideTheLayoutAndKeepsTheCatalogueUnchanged() {
+    Fingerprint badPitch = new Fingerprint(new int[] {1}, new int[] {0},
+        new int[] {LuceneFingerprintCatalogue.MAX_ANCHOR_PITCH + 1}, new byte[1], 62.5, 1);
+    Fingerprint badFrame = new Fingerprint(new int[] {1}, new int[] {-1}, new int[] {0},
+        new byte[1], 62.5, 1);
+    try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
+      c.put(id(0), fingerprints[0]);
+      assertThatThrownBy(() -> c.put(id(0), badPitch))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("anchor pitch");
+      assertThatThrownBy(() -> c.put(id(1), badFrame))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("anchor frame");
+      assertThat(c.trackCount()).isEqualTo(1);
+      assertThat(c.fingerprintOf(id(0))).contains(fingerprints[0]);
+    }
+  }
+
+  private static List<Match> byScoreThenId(List<Match> ms) {
+    List<Match> sorted = new ArrayList<>(ms);
+    sorted.sort(Comparator.comparingInt(Match::score).reversed().thenComparing(Match::trackId));
+    return sorted;
+  }
+
+  private static org.assertj.core.data.Offset<Double> within(double d) {
+    return org.assertj.core.data.Offset.offset(d);
+  }
+}
