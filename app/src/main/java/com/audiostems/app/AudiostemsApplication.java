@@ -22,12 +22,15 @@ public class AudiostemsApplication {
         process FILE   run one track through the pipeline on embedded defaults
         serve          run a Temporal dev server (web UI, SQLite) with the CPU worker pool and the REST API
         worker         run a worker pool against an existing Temporal server
+        identify FILE  find where a track or an excerpt occurs in the catalogue and the reference works
+        reference add FILE --id ID   add a third party's recording to the reference works
 
       """
           + ProcessOptions.USAGE
           + ServeOptions.USAGE
           + WorkerOptions.USAGE
-          + GatewayOptions.USAGE;
+          + GatewayOptions.USAGE
+          + IdentifyOptions.USAGE;
 
   public static void main(String[] args) throws Exception {
     System.exit(run(args, System.out, System.err));
@@ -39,7 +42,7 @@ public class AudiostemsApplication {
       out.print(USAGE);
       return args.length == 0 ? ProcessCommand.USAGE : 0;
     }
-    if (!List.of("process", "serve", "worker", "gateway").contains(args[0])) {
+    if (!List.of("process", "serve", "worker", "gateway", "identify", "reference").contains(args[0])) {
       err.print("audiostems: unknown command '" + args[0] + "'\n" + USAGE);
       return ProcessCommand.USAGE;
     }
@@ -81,6 +84,14 @@ public class AudiostemsApplication {
         ProcessOptions options = ProcessOptions.parse(args);
         yield new Invocation(Map.of(), context -> context.getBean(ProcessCommand.class).run(options, out, err));
       }
+      case "identify" -> {
+        IdentifyOptions options = IdentifyOptions.parseIdentify(args);
+        yield new Invocation(Map.of(), context -> context.getBean(IdentifyCommand.class).identify(options, out, err));
+      }
+      case "reference" -> {
+        IdentifyOptions options = IdentifyOptions.parseReference(args);
+        yield new Invocation(Map.of(), context -> context.getBean(IdentifyCommand.class).addReference(options, out, err));
+      }
       default -> throw new IllegalStateException("no such command: " + command);
     };
   }
@@ -105,6 +116,7 @@ public class AudiostemsApplication {
       case "serve" -> ServeOptions.USAGE;
       case "worker" -> WorkerOptions.USAGE;
       case "gateway" -> GatewayOptions.USAGE;
+      case "identify", "reference" -> IdentifyOptions.USAGE;
       default -> ProcessOptions.USAGE;
     };
   }

@@ -41,7 +41,10 @@ class CataloguePool {
     FingerprintCatalogues indexes;
     try {
       indexes = FingerprintCatalogues.open(directory);
-    } catch (LockObtainFailedException e) {
+    } catch (java.io.UncheckedIOException e) {
+      if (!(e.getCause() instanceof LockObtainFailedException)) {
+        throw e;
+      }
       log.warn("The catalogue at {} is held by another process; its worker answers lookups.", directory);
       return false;
     }

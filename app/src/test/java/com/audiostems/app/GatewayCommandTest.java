@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The distributed layout on one machine: {@code gateway}, {@code worker --pool cpu} and
- * {@code worker --pool gpu}, each the command a separate host would run, against one Temporal
+ * The distributed layout on one machine: {@code gateway}, {@code worker --pool cpu},
+ * {@code worker --pool gpu} and {@code worker --pool catalogue}, each the command a separate host would run, against one Temporal
  * server and one store. A track goes in through the gateway and comes out published.
  */
 class GatewayCommandTest {
@@ -50,6 +50,7 @@ class GatewayCommandTest {
                 Map.of("audiostems.temporal.target", target));
         AutoCloseable cpu = context.getBean(WorkerCommand.class).start("cpu", print);
         AutoCloseable gpu = context.getBean(WorkerCommand.class).start("gpu", print);
+        AutoCloseable catalogue = context.getBean(WorkerCommand.class).start("catalogue", print);
         EmbeddedGateway gateway = context.getBean(GatewayCommand.class).start(print)) {
       String started = out.toString(StandardCharsets.UTF_8);
       assertThat(started).contains("Gateway for " + target + " (namespace default)");
@@ -67,6 +68,7 @@ class GatewayCommandTest {
       client.awaitPublished(api + "/v1/tracks/" + trackId, apiKey, Duration.ofMinutes(2));
       assertThat(store.resolve("tracks/" + trackId + "/v1/outputs/flac.flac")).exists();
       assertThat(store.resolve("tracks/" + trackId + "/v1/analysis.json")).exists();
+      assertThat(store.resolve("catalogue/tracks/" + trackId + ".json")).as("the catalogue worker indexed it").exists();
     }
   }
 

@@ -1,7 +1,6 @@
 package com.audiostems.activities.catalogue;
 
 import com.audiostems.workflows.catalogue.CatalogueMatch.Collection;
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -17,11 +16,12 @@ public final class FingerprintCatalogues implements AutoCloseable {
     this.references = references;
   }
 
-  public static FingerprintCatalogues open(Path directory) throws IOException {
+  /** @throws java.io.UncheckedIOException when an index cannot be opened (another process holds it) */
+  public static FingerprintCatalogues open(Path directory) {
     LuceneFingerprintCatalogue tracks = LuceneFingerprintCatalogue.open(directory.resolve("tracks"));
     try {
       return new FingerprintCatalogues(tracks, LuceneFingerprintCatalogue.open(directory.resolve("references")));
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       tracks.close();
       throw e;
     }
@@ -37,7 +37,7 @@ public final class FingerprintCatalogues implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public void close() {
     try {
       tracks.close();
     } finally {

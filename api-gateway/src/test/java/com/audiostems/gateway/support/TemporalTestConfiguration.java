@@ -44,8 +44,10 @@ public class TemporalTestConfiguration {
     // One worker host: the shared queue, where it claims tracks, and its own queue (file affinity).
     HostAffinity host = new HostAffinity("test-host", TaskQueues.cpuHost("test-host"));
     WorkingCopyActivities claim = request -> host;
-    env.newWorker(TaskQueues.AUDIO_CPU).registerActivitiesImplementations(media, metadata, storage, claim);
-    env.newWorker(host.taskQueue()).registerActivitiesImplementations(media, metadata, storage);
+    FakeCatalogueActivities catalogue = new FakeCatalogueActivities(store);
+    env.newWorker(TaskQueues.AUDIO_CPU).registerActivitiesImplementations(media, metadata, storage, claim, catalogue);
+    env.newWorker(host.taskQueue()).registerActivitiesImplementations(media, metadata, storage, catalogue);
+    env.newWorker(TaskQueues.CATALOGUE).registerActivitiesImplementations(catalogue);
     env.newWorker(TaskQueues.AUDIO_GPU).registerActivitiesImplementations(new FakeAnalysisActivities(store));
     env.start();
     return env;

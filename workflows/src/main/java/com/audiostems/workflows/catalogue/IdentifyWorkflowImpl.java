@@ -57,10 +57,7 @@ public class IdentifyWorkflowImpl implements IdentifyWorkflow {
       return catalogue.lookup(new LookupRequest(null, fingerprint.key()));
     } finally {
       // The query's fingerprint, and its audio when uploaded for the query, are not kept.
-      List<String> keys =
-          request.sourceKey().startsWith(BlobKeys.identifyPrefix(request.queryId()))
-              ? List.of(fingerprintKey, request.sourceKey())
-              : List.of(fingerprintKey);
+      List<String> keys = request.deleteSource() ? List.of(fingerprintKey, request.sourceKey()) : List.of(fingerprintKey);
       Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(keys)).run();
     }
   }

@@ -11,6 +11,9 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.worker.WorkerFactory;
 import com.audiostems.activities.media.MediaSettings;
+import com.audiostems.activities.catalogue.CatalogueActivitiesImpl;
+import com.audiostems.activities.catalogue.FingerprintCatalogues;
+import com.audiostems.workers.cpu.CatalogueWorkers;
 import com.audiostems.workers.gpu.GpuWorkers;
 import java.util.concurrent.TimeUnit;
 import java.io.IOException;
@@ -38,10 +41,13 @@ final class OneTrack {
                 .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
                 .setWorkflowRunTimeout(Duration.ofMinutes(10))
                 .build());
+    // The other pools the journey needs: analysis, and the catalogue (an index of its own per track's test).
     WorkerFactory analysisHost = WorkerFactory.newInstance(client);
     GpuWorkers.register(analysisHost, store, MediaSettings.defaults(source.toAbsolutePath().getParent().resolve("analysis-work")), 1);
+    FingerprintCatalogues catalogue = FingerprintCatalogues.open(source.toAbsolutePath().getParent().resolve("catalogue-" + trackId));
+    CatalogueWorkers.register(analysisHost, new CatalogueActivitiesImpl(store, catalogue));
     analysisHost.start();
-    try {
+    try (catalogue) {
       return workflow.ingest(
           new TrackIngestRequest(trackId, sourceKey, source.getFileName().toString(), formats, lanes, false, null, null));
     } finally {
