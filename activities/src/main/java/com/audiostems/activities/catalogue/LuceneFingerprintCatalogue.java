@@ -99,16 +99,26 @@ import org.apache.lucene.util.BytesRef;
  *
  * <h2>Outgrowing one machine: OpenSearch</h2>
  *
- * The same document per track carries over to an OpenSearch index: {@code track_id} as a {@code
- * keyword} (doc values on, the document's {@code _id} too), {@code fingerprint} as a {@code binary}
- * field (stored, not indexed), and {@code hashes} as a {@code text} field with a whitespace
- * analyser over the hashes written as tokens, {@code index_options: positions}, {@code norms:
- * false}, fed through a pre-tokenised position-aware input (or, equivalently, a {@code
- * delimited_payload} filter carrying frame and pitch). Shards split the tracks; each shard is a
- * Lucene index laid out as here, so the per-shard posting walk is the same and the matcher runs
- * on the coordinating side over the union of the shards' postings. Position reads are not
- * exposed by OpenSearch's query DSL, so that walk lives in a small plugin (a custom query or
- * aggregation that returns (track, frame, pitch) per probed hash); the index needs no change.
+ * The same document per track carries over to an OpenSearch index, the track id as the
+ * document's {@code _id}:
+ *
+ * <ul>
+ *   <li>{@code track_id}: {@code keyword} (doc values on, as here).
+ *   <li>{@code fingerprint}: {@code binary} ({@code store: true}), the {@link FingerprintCodec}
+ *       bytes in base64; the claim-check blob and the source for re-indexing, as here.
+ *   <li>{@code hashes}: {@code text} with {@code index_options: positions}, {@code norms: false},
+ *       and an analyser of a whitespace tokenizer plus a {@code delimited_payload} filter with
+ *       {@code encoding: int}; the document carries one token {@code "<hash>|<frame << 11 |
+ *       pitch>"} per landmark. JSON cannot set token positions, so the packed (frame, pitch)
+ *       travels as the payload rather than the position; it is the same number.
+ * </ul>
+ *
+ * Shards split the tracks and each shard is a Lucene index of one document per track, so the
+ * per-shard walk is this class's {@code SnapshotPostings} reading payloads instead of positions.
+ * The query DSL does not return postings, so that walk runs in a small OpenSearch plugin (a
+ * search action that takes the probed hashes and returns (track, frame, pitch) per hash, or runs
+ * {@link FingerprintMatcher} per shard: a track's score depends on its own postings only, so
+ * per-shard candidate lists merge exactly by score). The index itself needs nothing custom.
  *
  * <p>Thread-safe.
  */

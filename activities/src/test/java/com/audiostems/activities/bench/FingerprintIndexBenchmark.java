@@ -43,10 +43,12 @@ import java.util.stream.Stream;
  *       as real ones are — the expected number of postings a query's hash meets is unbiased —
  *       while the number of distinct hashes is smaller than in a real catalogue (pessimistic for
  *       posting-list lengths). Deterministic in {@code seed}.
- *   <li>{@code fillerModel=flat} instead draws every filler hash uniformly from the distinct
- *       (hash, anchor pitch) pairs of the pool: the same hashes, none more popular than another — a
- *       stand-in for a catalogue more varied than synthesised music, and a lower bound on posting
- *       list lengths for this hash design.
+ *   <li>{@code fillerModel=fields} instead keeps each pool hash's anchor pitch field and draws its
+ *       other fields independently from their pool distributions: the per-field skew of real
+ *       hashes with the long tail of a large catalogue. The pool model gives every filler hash
+ *       from a finite set, so in it a query's own rare hashes are never shared by fillers, which
+ *       flatters skipping common hashes; the fields model does not have that bias (it has the
+ *       opposite one: no correlation between fields, so somewhat fewer very common hashes).
  *   <li>{@code negatives} 10 s queries of pieces that are not in the catalogue (false accepts).
  * </ul>
  *
@@ -133,10 +135,11 @@ public final class FingerprintIndexBenchmark {
       addAnchorGroups(fp, groups);
     }
     String fillerModel = opt.get("fillerModel");
-    if (!fillerModel.equals("flat") && !fillerModel.equals("pool")) {
-      throw new IllegalArgumentException("fillerModel is pool or flat");
+    if (!fillerModel.equals("fields") && !fillerModel.equals("pool")) {
+      throw new IllegalArgumentException("fillerModel is pool or fields");
     }
-    List<int[][]> fillerGroups = fillerModel.equals("flat") ? flatGroups(groups) : groups;
+    List<int[][]> fillerGroups =
+        fillerModel.equals("fields") ? independentFieldGroups(groups, seed) : groups;
     double measuredDensity = poolHashes / poolAudio;
     double hashesPerSecond = opt.get("hashesPerSecond").equals("measured")
         ? measuredDensity : Double.parseDouble(opt.get("hashesPerSecond"));
@@ -414,35 +417,39 @@ public final class FingerprintIndexBenchmark {
   }
 
   /**
-   * Single-hash groups drawn uniformly from the pool's distinct (hash, pitch) pairs, in groups
-   * of the pool's mean anchor-group size so that the anchor spacing stays the same.
+   * Groups whose hashes keep the pool's anchor pitch field but draw the other fields (Δpitch 1→2,
+   * Δpitch 2→3, time ratio: bits 16..0 of the layout documented in {@link Fingerprinter}) each
+   * from its own pool distribution, independently. The result has the pool's per-field skew but
+   * the long tail of a large catalogue: a filler hash is as likely to be one no other track holds
+   * as the field statistics allow, instead of always one of the pool's.
    */
-  private static List<int[][]> flatGroups(List<int[][]> groups) {
-    java.util.Set<Long> distinct = new java.util.HashSet<>();
-    long hashes = 0;
+  private static List<int[][]> independentFieldGroups(List<int[][]> groups, long seed) {
+    IntList d12 = new IntList();
+    IntList d23 = new IntList();
+    IntList ratio = new IntList();
     for (int[][] g : groups) {
-      for (int j = 0; j < g[0].length; j++) {
-        distinct.add((long) g[0][j] << 32 | (g[1][j] & 0xFFFFFFFFL));
+      for (int h : g[0]) {
+        d12.add(h & (0x7F << 10));
+        d23.add(h & (0x7F << 3));
+        ratio.add(h & 0x7);
       }
-      hashes += g[0].length;
     }
-    long[] pairs = distinct.stream().mapToLong(Long::longValue).sorted().toArray();
-    int size = (int) Math.max(1, Math.round((double) hashes / groups.size()));
-    // Every pair once per group position; filler() then draws groups uniformly.
-    List<int[][]> flat = new ArrayList<>();
-    SplittableRandom r = new SplittableRandom(42);
-    for (int k = 0; k < pairs.length; k++) {
-      int[][] g = new int[2][size];
-      for (int j = 0; j < size; j++) {
-        long pair = pairs[j == 0 ? k : r.nextInt(pairs.length)];
-        g[0][j] = (int) (pair >>> 32);
-        g[1][j] = (int) pair;
+    SplittableRandom r = new SplittableRandom(seed);
+    List<int[][]> out = new ArrayList<>(groups.size() * 4);
+    // Four variants of each anchor group, so that the draws are not one pool's worth only.
+    for (int copy = 0; copy < 4; copy++) {
+      for (int[][] g : groups) {
+        int[] hs = new int[g[0].length];
+        for (int j = 0; j < hs.length; j++) {
+          hs[j] = (g[0][j] & ~0x1FFFF)
+              | d12.values[r.nextInt(d12.size)]
+              | d23.values[r.nextInt(d23.size)]
+              | ratio.values[r.nextInt(ratio.size)];
+        }
+        out.add(new int[][] {hs, g[1]});
       }
-      flat.add(g);
     }
-    System.out.printf(Locale.ROOT, "Flat filler model: %d distinct (hash, pitch) pairs%n",
-        pairs.length);
-    return flat;
+    return out;
   }
 
   private static String realId(int i) {
