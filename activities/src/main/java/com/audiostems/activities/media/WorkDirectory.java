@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** A scratch directory of its own under the configured work dir, removed with its content on close. */
-final class WorkDirectory implements AutoCloseable {
+public final class WorkDirectory implements AutoCloseable {
   private static final int DELETE_ATTEMPTS = 5;
   private static final long DELETE_RETRY_MILLIS = 100;
 
@@ -21,12 +21,12 @@ final class WorkDirectory implements AutoCloseable {
   }
 
   /** @param prefix start of the directory's name, to tell activities apart when looking at the disk */
-  static WorkDirectory create(Path parent, String prefix) throws IOException {
+  public static WorkDirectory create(Path parent, String prefix) throws IOException {
     Files.createDirectories(parent);
     return new WorkDirectory(Files.createTempDirectory(parent, prefix).toAbsolutePath());
   }
 
-  Path path() {
+  public Path path() {
     return path;
   }
 

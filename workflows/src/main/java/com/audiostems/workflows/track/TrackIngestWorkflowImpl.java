@@ -32,6 +32,8 @@ import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.PublishManifestRequest;
 import com.audiostems.workflows.storage.StorageActivities;
 import com.audiostems.workflows.storage.TrackManifest;
+import com.audiostems.workflows.watermark.PreviewMark;
+import com.audiostems.workflows.watermark.PreviewPayloads;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -305,6 +307,8 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   private Promise<AnalysisResult> analysis;
   /** "Title — Artist" once the tags are read; the file name until then. */
   private String title;
+  /** The mark the preview of the version being made carries; null until its lane has stored it. */
+  private PreviewMark previewMark;
 
   @Override
   public TrackIngestResult ingest(TrackIngestRequest request) {
@@ -408,6 +412,11 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       OutputPlan plan = OutputPlanner.plan(trackId, 1, probe, formatsOf(request.formats()));
       // Registered before encoding starts: a lane that dies half-way may have stored some outputs.
       saga.addCompensation(storage::deleteObjects, plan.outputs().stream().map(OutputSpec::key).toList());
+      // The preview's lane writes the mark's registry object beside it: deleted with the outputs.
+      if (plan.outputs().stream().anyMatch(o -> o.format() == OutputFormat.PREVIEW_MP3_128)) {
+        saga.addCompensation(
+            storage::deleteObjects, List.of(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(trackId))));
+      }
 
       enter(TrackStage.ENCODING);
       EncodedAndVerified done = withHost(() -> encodeAndVerify(request, 1, source, tags, plan, analysis));
@@ -437,7 +446,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               done.verification(),
               analysed.analysis(),
               analysed.quality(),
-              new TrackManifest.Preview(false, null),
+              previewOf(previewMark, null),
               new LinkedHashMap<>(stageMillis));
       activities(StorageActivities.class, STORAGE, "publish manifest version 1")
           .publishManifest(new PublishManifestRequest(trackId, manifest));
@@ -532,7 +541,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
             new VerificationReport(List.copyOf(checks)),
             published.analysis(),
             published.quality(),
-            published.preview(),
+            previewOf(redone.contains(OutputFormat.PREVIEW_MP3_128) ? previewMark : null, published.preview()),
             new LinkedHashMap<>(stageMillis));
     enter(TrackStage.PUBLISHING);
     // The switch: readers move to the new version with this one write.
@@ -563,6 +572,9 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                   published.quality().waveformKey(), published.quality().spectrogramKey())
               .filter(java.util.Objects::nonNull)
               .toList());
+    }
+    if (published.preview() != null && published.preview().watermarked()) {
+      keys.add(BlobKeys.watermarkRegistryKey(published.preview().payloadId()));
     }
     keys.add(BlobKeys.manifestKey(trackId));
     Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(keys)).run();
@@ -611,6 +623,9 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                         .thenApply(
                             r -> {
                               r.outputs().forEach(o -> outputProgress.put(o.format(), new OutputProgress(o.format(), 1, "encoded")));
+                              if (r.previewMark() != null) {
+                                previewMark = r.previewMark();
+                              }
                               return r;
                             });
                 Promise<List<EncodedOutput>> tagged =
@@ -847,6 +862,14 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
           .append(" | ").append(Math.round(o.fraction() * 100)).append("% |\n"));
     }
     Workflow.setCurrentDetails(md.toString());
+  }
+
+  /** The manifest's preview section: the mark a lane reported, else {@code unchanged} (or none). */
+  private static TrackManifest.Preview previewOf(PreviewMark mark, TrackManifest.Preview unchanged) {
+    if (mark != null) {
+      return new TrackManifest.Preview(true, mark.payloadId());
+    }
+    return unchanged != null ? unchanged : new TrackManifest.Preview(false, null);
   }
 
   private static String titleOf(TrackMetadata tags) {
