@@ -22,12 +22,14 @@ public class AudiostemsApplication {
         process FILE   run one track through the pipeline on embedded defaults
         serve          run a Temporal dev server (web UI, SQLite) with the CPU worker pool and the REST API
         worker         run a worker pool against an existing Temporal server
+        watermark detect FILE   look for the preview watermark in a file and name its track
 
       """
           + ProcessOptions.USAGE
           + ServeOptions.USAGE
           + WorkerOptions.USAGE
-          + GatewayOptions.USAGE;
+          + GatewayOptions.USAGE
+          + WatermarkOptions.USAGE;
 
   public static void main(String[] args) throws Exception {
     System.exit(run(args, System.out, System.err));
@@ -39,7 +41,7 @@ public class AudiostemsApplication {
       out.print(USAGE);
       return args.length == 0 ? ProcessCommand.USAGE : 0;
     }
-    if (!List.of("process", "serve", "worker", "gateway").contains(args[0])) {
+    if (!List.of("process", "serve", "worker", "gateway", "watermark").contains(args[0])) {
       err.print("audiostems: unknown command '" + args[0] + "'\n" + USAGE);
       return ProcessCommand.USAGE;
     }
@@ -81,6 +83,10 @@ public class AudiostemsApplication {
         ProcessOptions options = ProcessOptions.parse(args);
         yield new Invocation(Map.of(), context -> context.getBean(ProcessCommand.class).run(options, out, err));
       }
+      case "watermark" -> {
+        WatermarkOptions options = WatermarkOptions.parse(args);
+        yield new Invocation(Map.of(), context -> context.getBean(WatermarkCommand.class).run(options, out, err));
+      }
       default -> throw new IllegalStateException("no such command: " + command);
     };
   }
@@ -105,6 +111,7 @@ public class AudiostemsApplication {
       case "serve" -> ServeOptions.USAGE;
       case "worker" -> WorkerOptions.USAGE;
       case "gateway" -> GatewayOptions.USAGE;
+      case "watermark" -> WatermarkOptions.USAGE;
       default -> ProcessOptions.USAGE;
     };
   }

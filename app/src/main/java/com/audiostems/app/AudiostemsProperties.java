@@ -3,6 +3,7 @@ package com.audiostems.app;
 import com.audiostems.gateway.config.ApiKeyProperties.ApiKey;
 import com.audiostems.storage.StorageSettings;
 import com.audiostems.activities.media.MediaProperties;
+import com.audiostems.activities.watermark.WatermarkProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -31,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param workers how the in-process worker pools are sized
  * @param temporal the Temporal server that {@code serve} runs and {@code worker} connects to
  * @param serve the REST gateway that {@code serve} runs beside the workers
+ * @param watermark the preview's watermark keys and audible tag (the CPU worker host's own record:
+ *     both read the same keys)
  */
 @Validated
 @ConfigurationProperties("audiostems")
@@ -40,7 +43,8 @@ public record AudiostemsProperties(
     @Valid @NotNull MediaProperties media,
     @Valid @NotNull Workers workers,
     @Valid @NotNull Temporal temporal,
-    @Valid @NotNull Serve serve) {
+    @Valid @NotNull Serve serve,
+    @Valid @NotNull WatermarkProperties watermark) {
 
   /**
    * @param activitySlots concurrent media activities per host; 0 means one per core
