@@ -411,12 +411,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
 
       OutputPlan plan = OutputPlanner.plan(trackId, 1, probe, formatsOf(request.formats()));
       // Registered before encoding starts: a lane that dies half-way may have stored some outputs.
-      saga.addCompensation(storage::deleteObjects, plan.outputs().stream().map(OutputSpec::key).toList());
-      // The preview's lane writes the mark's registry object beside it: deleted with the outputs.
-      if (plan.outputs().stream().anyMatch(o -> o.format() == OutputFormat.PREVIEW_MP3_128)) {
-        saga.addCompensation(
-            storage::deleteObjects, List.of(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(trackId))));
-      }
+      saga.addCompensation(storage::deleteObjects, withPreviewMark(plan.outputs().stream().map(OutputSpec::key).toList(), plan));
 
       enter(TrackStage.ENCODING);
       EncodedAndVerified done = withHost(() -> encodeAndVerify(request, 1, source, tags, plan, analysis));
@@ -862,6 +857,19 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
           .append(" | ").append(Math.round(o.fraction() * 100)).append("% |\n"));
     }
     Workflow.setCurrentDetails(md.toString());
+  }
+
+  /**
+   * The keys a plan's lanes may write: its outputs and, with a preview, the registry object of the
+   * preview's mark (one deletion, so that histories compensated before marks existed still replay).
+   */
+  private List<String> withPreviewMark(List<String> outputKeys, OutputPlan plan) {
+    if (plan.outputs().stream().noneMatch(o -> o.format() == OutputFormat.PREVIEW_MP3_128)) {
+      return outputKeys;
+    }
+    List<String> keys = new ArrayList<>(outputKeys);
+    keys.add(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(trackId)));
+    return List.copyOf(keys);
   }
 
   /** The manifest's preview section: the mark a lane reported, else {@code unchanged} (or none). */
