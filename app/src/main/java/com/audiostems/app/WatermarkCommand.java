@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 public class WatermarkCommand {
   public static final int FOUND = 0;
   public static final int FAILED = 1;
+  /** Not decodable audio, or longer than the media duration limit: the file is the problem. */
   public static final int NOT_AUDIO = 2;
   public static final int NOT_FOUND = 3;
 
@@ -67,7 +68,8 @@ public class WatermarkCommand {
       detection = new WatermarkReader(new MediaProcessRunner(media), keys, registry).read(file, f -> {});
     } catch (ApplicationFailure e) {
       err.println("audiostems: cannot read the audio of " + file.getFileName() + " (" + e.getType() + "): " + e.getOriginalMessage());
-      return TrackFailures.CORRUPT_AUDIO.equals(e.getType()) ? NOT_AUDIO : FAILED;
+      boolean fileIsTheProblem = TrackFailures.CORRUPT_AUDIO.equals(e.getType()) || TrackFailures.TOO_LONG.equals(e.getType());
+      return fileIsTheProblem ? NOT_AUDIO : FAILED;
     }
     if (!detection.found()) {
       out.printf(

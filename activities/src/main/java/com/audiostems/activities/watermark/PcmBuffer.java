@@ -1,6 +1,8 @@
 package com.audiostems.activities.watermark;
 
 import com.audiostems.activities.analysis.PcmDecoder;
+import com.audiostems.workflows.TrackFailures;
+import io.temporal.failure.ApplicationFailure;
 import java.util.Arrays;
 
 /**
@@ -10,21 +12,34 @@ import java.util.Arrays;
  */
 public final class PcmBuffer implements PcmDecoder.BlockConsumer {
   private final int sampleRateHz;
+  private final long maxFrames;
   private float[][] channels;
   private int frames;
 
-  public PcmBuffer(int channelCount, int sampleRateHz) {
+  /**
+   * @param expectedFrames the length the stream should have, allocated at once (0: unknown)
+   * @param maxFrames more than this fails the decode with a non-retryable TooLong: the duration
+   *     limit holds for what is decoded, whatever a header claimed
+   */
+  public PcmBuffer(int channelCount, int sampleRateHz, long expectedFrames, long maxFrames) {
     this.sampleRateHz = sampleRateHz;
-    this.channels = new float[channelCount][1 << 16];
+    this.maxFrames = Math.min(maxFrames, Integer.MAX_VALUE - 8);
+    int initial = (int) Math.max(1 << 16, Math.min(this.maxFrames, expectedFrames + sampleRateHz));
+    this.channels = new float[channelCount][initial];
   }
 
   @Override
   public void accept(float[][] block, int blockFrames) {
     if (frames + blockFrames > channels[0].length) {
-      long grown = Math.max((long) frames + blockFrames, (long) channels[0].length * 2);
-      if (grown > Integer.MAX_VALUE - 8) {
-        throw new IllegalStateException("more than " + (Integer.MAX_VALUE - 8) + " sample frames: too long to mark in memory");
+      if ((long) frames + blockFrames > maxFrames) {
+        throw ApplicationFailure.newNonRetryableFailure(
+            String.format(
+                java.util.Locale.ROOT,
+                "The audio goes on past %.0f s, the longest this deployment decodes (audiostems.media.max-duration).",
+                (double) maxFrames / sampleRateHz),
+            TrackFailures.TOO_LONG);
       }
+      long grown = Math.min(maxFrames, Math.max((long) frames + blockFrames, (long) channels[0].length * 2));
       for (int c = 0; c < channels.length; c++) {
         channels[c] = Arrays.copyOf(channels[c], (int) grown);
       }

@@ -1,6 +1,8 @@
 package com.audiostems.activities.watermark;
 
 import com.audiostems.activities.analysis.PcmDecoder;
+import com.audiostems.workflows.TrackFailures;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +88,12 @@ public final class PreviewTag {
     return edge >= ramp ? 1f : (float) (0.5 - 0.5 * Math.cos(Math.PI * edge / ramp));
   }
 
+  private static IllegalArgumentException tooLong(Path file, PreviewTagSettings settings) {
+    return new IllegalArgumentException(
+        "The preview tag's sample-file " + file + " is not shorter than the tag interval of " + settings.intervalSeconds()
+            + " s; use a shorter sample or a longer audiostems.watermark.preview-tag.interval");
+  }
+
   private static float[] tone(PreviewTagSettings settings, int rate) {
     int length = (int) Math.round(settings.toneLength().toMillis() / 1000.0 * rate);
     int ramp = Math.max(1, Math.min(length / 2, (int) Math.round(FADE_SECONDS * rate)));
@@ -105,12 +113,17 @@ public final class PreviewTag {
           "The preview tag's sample-file " + file + " is not a readable file; fix audiostems.watermark.preview-tag.sample-file");
     }
     int maxFrames = (int) Math.min(Integer.MAX_VALUE - 8, (long) (settings.intervalSeconds() * rate));
-    PcmBuffer pcm = new PcmBuffer(1, rate);
-    decoder.decodeAt(file, rate, 1, 0, "as the preview tag's sample", pcm, f -> {});
+    PcmBuffer pcm = new PcmBuffer(1, rate, 0, maxFrames);
+    try {
+      decoder.decodeAt(file, rate, 1, 0, "as the preview tag's sample", pcm, f -> {});
+    } catch (ApplicationFailure e) {
+      if (!TrackFailures.TOO_LONG.equals(e.getType())) {
+        throw e;
+      }
+      throw tooLong(file, settings);
+    }
     if (pcm.frames() >= maxFrames) {
-      throw new IllegalArgumentException(
-          "The preview tag's sample-file " + file + " lasts " + pcm.frames() / rate + " s, not less than the tag interval of "
-              + settings.intervalSeconds() + " s; use a shorter sample or a longer interval");
+      throw tooLong(file, settings);
     }
     float[] shape = pcm.channels()[0];
     float peak = 0;

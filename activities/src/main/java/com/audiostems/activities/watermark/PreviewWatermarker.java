@@ -46,6 +46,12 @@ public final class PreviewWatermarker {
     this.runner = runner;
     this.settings = settings;
     this.decoder = new PcmDecoder(runner);
+    java.nio.file.Path sample = settings.previewTag().sampleFile();
+    if (sample != null && !(java.nio.file.Files.isRegularFile(sample) && java.nio.file.Files.isReadable(sample))) {
+      // Checked at start-up rather than on the first track's encode.
+      throw new IllegalArgumentException(
+          "audiostems.watermark.preview-tag.sample-file " + sample + " is not a readable file");
+    }
     log.info("Previews are watermarked with key {}; detection tries {}", settings.keys().current().id(), settings.keys().ids());
   }
 
@@ -72,7 +78,12 @@ public final class PreviewWatermarker {
     OutputSpec spec = output.spec();
     MediaSettings media = runner.settings();
     long started = System.nanoTime();
-    PcmBuffer pcm = new PcmBuffer(spec.channels(), spec.sampleRateHz());
+    PcmBuffer pcm =
+        new PcmBuffer(
+            spec.channels(),
+            spec.sampleRateHz(),
+            (long) (sourceSeconds * spec.sampleRateHz()),
+            (long) (media.maxDurationSeconds() * spec.sampleRateHz()) + spec.sampleRateHz());
     decoder.decodeAt(
         sourceFile, spec.sampleRateHz(), spec.channels(), sourceSeconds, "for the preview", pcm, f -> progress.accept(DECODED * f));
     double decodeSeconds = (System.nanoTime() - started) / 1e9;
@@ -83,8 +94,19 @@ public final class PreviewWatermarker {
         PreviewTag.forRate(settings.previewTag(), spec.sampleRateHz(), decoder).mixInto(tagged);
     WatermarkKey key = settings.keys().current();
     String payloadId = PreviewPayloads.forTrack(trackId);
-    float[][] marked = embedder.embed(tagged, spec.sampleRateHz(), Payload.ofHex(payloadId), key);
-    double lufs = LoudnessMeter.measure(marked, spec.sampleRateHz()).integratedLufs();
+    record Marked(float[][] channels, double integratedLufs) {}
+    Marked done =
+        HeartbeatingComputation.run(
+            "preview-mark-" + trackId,
+            () -> {
+              float[][] channels = embedder.embed(tagged, spec.sampleRateHz(), Payload.ofHex(payloadId), key);
+              return new Marked(channels, LoudnessMeter.measure(channels, spec.sampleRateHz()).integratedLufs());
+            },
+            DECODED,
+            MARKED,
+            progress);
+    float[][] marked = done.channels();
+    double lufs = done.integratedLufs();
     progress.accept(MARKED);
 
     List<String> command = runner.ffmpegCommand();

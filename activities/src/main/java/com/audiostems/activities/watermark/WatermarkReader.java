@@ -27,23 +27,28 @@ public final class WatermarkReader {
   private final WatermarkKeyring keys;
   private final WatermarkRegistry registry;
   private final WatermarkDetector detector = new WatermarkDetector();
+  private final double maxDurationSeconds;
 
   /** @param registry where payloads are resolved to tracks; null when there is none to ask */
   public WatermarkReader(MediaProcessRunner runner, WatermarkKeyring keys, WatermarkRegistry registry) {
     this.decoder = new PcmDecoder(runner);
+    this.maxDurationSeconds = runner.settings().maxDurationSeconds();
     this.keys = keys;
     this.registry = registry;
   }
 
   /**
-   * @param progress receives the decode's progress (0..1) and 1 when the search is done
+   * @param progress receives 0..1 through the decode and the search
    * @throws io.temporal.failure.ApplicationFailure non-retryable CorruptAudio when ffmpeg cannot
-   *     decode the file
+   *     decode the file, TooLong past the media duration limit
    */
   public WatermarkDetection read(Path file, DoubleConsumer progress) throws IOException {
-    PcmBuffer pcm = new PcmBuffer(1, DETECTOR_RATE_HZ);
-    decoder.decodeAt(file, DETECTOR_RATE_HZ, 1, 0, "to look for a watermark", pcm, progress);
-    Detection detection = detector.detect(pcm.channels(), DETECTOR_RATE_HZ, keys.all());
+    PcmBuffer pcm = new PcmBuffer(1, DETECTOR_RATE_HZ, 0, (long) (maxDurationSeconds * DETECTOR_RATE_HZ) + DETECTOR_RATE_HZ);
+    // Decoding is the first half of the work; the search (slowest on unmarked audio) the second.
+    decoder.decodeAt(file, DETECTOR_RATE_HZ, 1, 0, "to look for a watermark", pcm, f -> progress.accept(f / 2));
+    Detection detection =
+        HeartbeatingComputation.run(
+            "watermark-detect", () -> detector.detect(pcm.channels(), DETECTOR_RATE_HZ, keys.all()), 0.5, 1.0, progress);
     progress.accept(1.0);
     if (!detection.found()) {
       return new WatermarkDetection(false, null, null, null, null, detection.confidence(), pcm.seconds(), List.of());
