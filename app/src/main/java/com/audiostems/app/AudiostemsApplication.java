@@ -24,13 +24,15 @@ public class AudiostemsApplication {
         worker         run a worker pool against an existing Temporal server
         identify FILE  find where a track or an excerpt occurs in the catalogue and the reference works
         reference add FILE --id ID   add a third party's recording to the reference works
+        watermark detect FILE   look for the preview watermark in a file and name its track
 
       """
           + ProcessOptions.USAGE
           + ServeOptions.USAGE
           + WorkerOptions.USAGE
           + GatewayOptions.USAGE
-          + IdentifyOptions.USAGE;
+          + IdentifyOptions.USAGE
+          + WatermarkOptions.USAGE;
 
   public static void main(String[] args) throws Exception {
     System.exit(run(args, System.out, System.err));
@@ -42,7 +44,7 @@ public class AudiostemsApplication {
       out.print(USAGE);
       return args.length == 0 ? ProcessCommand.USAGE : 0;
     }
-    if (!List.of("process", "serve", "worker", "gateway", "identify", "reference").contains(args[0])) {
+    if (!List.of("process", "serve", "worker", "gateway", "identify", "reference", "watermark").contains(args[0])) {
       err.print("audiostems: unknown command '" + args[0] + "'\n" + USAGE);
       return ProcessCommand.USAGE;
     }
@@ -92,6 +94,10 @@ public class AudiostemsApplication {
         IdentifyOptions options = IdentifyOptions.parseReference(args);
         yield new Invocation(Map.of(), context -> context.getBean(IdentifyCommand.class).addReference(options, out, err));
       }
+      case "watermark" -> {
+        WatermarkOptions options = WatermarkOptions.parse(args);
+        yield new Invocation(Map.of(), context -> context.getBean(WatermarkCommand.class).run(options, out, err));
+      }
       default -> throw new IllegalStateException("no such command: " + command);
     };
   }
@@ -117,6 +123,7 @@ public class AudiostemsApplication {
       case "worker" -> WorkerOptions.USAGE;
       case "gateway" -> GatewayOptions.USAGE;
       case "identify", "reference" -> IdentifyOptions.USAGE;
+      case "watermark" -> WatermarkOptions.USAGE;
       default -> ProcessOptions.USAGE;
     };
   }

@@ -3,6 +3,7 @@ package com.audiostems.app;
 import com.audiostems.gateway.config.ApiKeyProperties.ApiKey;
 import com.audiostems.storage.StorageSettings;
 import com.audiostems.activities.media.MediaProperties;
+import com.audiostems.activities.watermark.WatermarkProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -32,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * @param temporal the Temporal server that {@code serve} runs and {@code worker} connects to
  * @param serve the REST gateway that {@code serve} runs beside the workers
  * @param catalogue the fingerprint catalogue: where its indexes live, and how ingests treat matches
+ * @param watermark the preview's watermark keys and audible tag (the CPU worker host's own record:
+ *     both read the same keys)
  */
 @Validated
 @ConfigurationProperties("audiostems")
@@ -42,7 +45,8 @@ public record AudiostemsProperties(
     @Valid @NotNull Workers workers,
     @Valid @NotNull Temporal temporal,
     @Valid @NotNull Serve serve,
-    @Valid @NotNull Catalogue catalogue) {
+    @Valid @NotNull Catalogue catalogue,
+    @Valid @NotNull WatermarkProperties watermark) {
 
   /**
    * @param directory the fingerprint indexes ({@code tracks/}, {@code references/}) of the process

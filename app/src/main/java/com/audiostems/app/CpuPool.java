@@ -1,6 +1,7 @@
 package com.audiostems.app;
 
 import com.audiostems.activities.media.MediaSettings;
+import com.audiostems.activities.watermark.WatermarkSettings;
 import com.audiostems.storage.BlobStores;
 import com.audiostems.storage.StorageSettings;
 import com.audiostems.storage.WorkingCopyStore;
@@ -27,15 +28,28 @@ class CpuPool {
 
   /** Registers the pool's workers on {@code factory} (not started yet); returns its activity slots. */
   int register(WorkerFactory factory) throws IOException {
-    return register(factory, poolStore.workingCopies());
+    return register(factory, poolStore.workingCopies(), storesLocally());
   }
 
-  /** The same, on given working copies ({@code process --out DIR}). */
+  /** The same, on given working copies of a local store ({@code process --out DIR}). */
   int register(WorkerFactory factory, WorkingCopyStore store) throws IOException {
+    return register(factory, store, true);
+  }
+
+  private int register(WorkerFactory factory, WorkingCopyStore store, boolean local) throws IOException {
     MediaSettings media = poolStore.mediaSettings();
     CpuWorkerSettings settings = CpuWorkerSettings.withSlots(properties.workers().activitySlotsOrCores());
-    CpuWorkers.register(factory, CpuActivities.create(store, media, settings.hostId()), settings);
+    CpuWorkers.register(factory, CpuActivities.create(store, media, settings.hostId(), watermarkSettings(local)), settings);
     return settings.activitySlots();
+  }
+
+  /**
+   * The watermark keys and tag. Without configured keys, a pool on a local store generates its
+   * own key once into the data dir (the out-of-the-box run); on S3, hosts share the bucket and so
+   * must share configured keys, and none may invent its own.
+   */
+  private WatermarkSettings watermarkSettings(boolean localStore) throws IOException {
+    return properties.watermark().settings(localStore);
   }
 
   /** Where the pool stores tracks, for the start-up banner: the directory or the bucket. */

@@ -26,7 +26,8 @@ class ProcessCommandIT {
     Process process =
         new ProcessBuilder(
                 List.of(java, "-jar", jar.toString(), "process", source.toString(), "--out", out.toString(),
-                    "--track-id", "cd-1", "--audiostems.work-dir=" + temp.resolve("work")))
+                    "--track-id", "cd-1", "--audiostems.work-dir=" + temp.resolve("work"),
+                    "--audiostems.temporal.data-dir=" + temp.resolve("data")))
             .redirectErrorStream(true)
             .start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -29,7 +29,9 @@ class ProcessCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     String[] all = Stream.concat(
             Stream.of("process"),
-            Stream.concat(Stream.of(args), Stream.of("--audiostems.work-dir=" + temp.resolve("work"))))
+            Stream.concat(
+                Stream.of(args),
+                Stream.of("--audiostems.work-dir=" + temp.resolve("work"), "--audiostems.temporal.data-dir=" + temp.resolve("data"))))
         .toArray(String[]::new);
     int code = AudiostemsApplication.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
@@ -59,7 +61,9 @@ class ProcessCommandTest {
     assertThat(manifest.get("workflowId").asText()).isEqualTo("track-night-drive");
     assertThat(manifest.get("outputs")).hasSize(6);
     assertThat(manifest.get("absentOutputs").get(0).get("format").asText()).isEqualTo("FLAC_96K");
-    assertThat(manifest.get("preview").get("watermarked").asBoolean()).isFalse();
+    assertThat(manifest.get("preview").get("watermarked").asBoolean()).isTrue();
+    assertThat(manifest.get("preview").get("payloadId").asText())
+        .isEqualTo(com.audiostems.workflows.watermark.PreviewPayloads.forTrack("night-drive"));
     assertThat(manifest.get("metadata").get("bext").get("originator").asText()).isEqualTo("AudioStems Test");
     for (JsonNode output : manifest.get("outputs")) {
       Path file = out.resolve(output.get("key").asText());

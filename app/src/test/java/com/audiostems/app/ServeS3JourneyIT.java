@@ -58,6 +58,9 @@ class ServeS3JourneyIT {
             "--audiostems.storage.s3.prefix=" + PREFIX,
             "--audiostems.storage.s3.endpoint=" + s3.endpoint(),
             "--audiostems.storage.s3.path-style=true",
+            // Hosts on a bucket share configured keys; none generates its own.
+            "--audiostems.watermark.keys[0].id=s3-journey",
+            "--audiostems.watermark.keys[0].secret=c2hhcmVkIGJ5IGV2ZXJ5IGhvc3Qgb2YgdGhlIGJ1Y2tldA==",
             "--audiostems.workers.encode-lanes=2");
     // The one set of credentials that serve's workers and its gateway both take from the SDK's chain.
     Map<String, String> credentials =

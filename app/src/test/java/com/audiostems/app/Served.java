@@ -32,6 +32,8 @@ final class Served implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
     command.addAll(List.of(args));
     command.add("--audiostems.work-dir=" + workDir);
+    // Every command of one test shares one generated watermark key, kept beside its work dir.
+    command.add("--audiostems.watermark.generated-key-file=" + workDir.resolveSibling("data").resolve("watermark-key"));
     return command;
   }
 

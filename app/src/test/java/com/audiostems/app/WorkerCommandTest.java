@@ -37,7 +37,9 @@ class WorkerCommandTest {
     try (var server = TestServer.createPortBoundServer(port, true);
         ConfigurableApplicationContext context =
             AudiostemsApplication.start(
-                new String[] {"--audiostems.work-dir=" + temp.resolve("work"), "--audiostems.storage.root=" + store},
+                new String[] {
+                  "--audiostems.work-dir=" + temp.resolve("work"), "--audiostems.storage.root=" + store,
+                  "--audiostems.temporal.data-dir=" + temp.resolve("data")},
                 Map.of("audiostems.temporal.target", target));
         AutoCloseable cpu = context.getBean(WorkerCommand.class).start("cpu", new PrintStream(out, true, StandardCharsets.UTF_8));
         AutoCloseable gpu = context.getBean(WorkerCommand.class).start("gpu", new PrintStream(gpuOut, true, StandardCharsets.UTF_8))) {
@@ -75,7 +77,8 @@ class WorkerCommandTest {
 
     int code =
         AudiostemsApplication.run(
-            new String[] {"worker", "--pool", "cpu", "--temporal", "127.0.0.1:" + port, "--audiostems.storage.root=" + temp.resolve("s")},
+            new String[] {"worker", "--pool", "cpu", "--temporal", "127.0.0.1:" + port, "--audiostems.storage.root=" + temp.resolve("s"),
+              "--audiostems.temporal.data-dir=" + temp.resolve("data")},
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
 

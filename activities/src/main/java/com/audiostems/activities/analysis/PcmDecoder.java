@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleConsumer;
@@ -54,57 +53,62 @@ public final class PcmDecoder {
    * @throws ApplicationFailure non-retryable {@link TrackFailures#CORRUPT_AUDIO} when ffmpeg fails
    */
   public long decode(Path file, SourceProbe probe, BlockConsumer consumer, DoubleConsumer progress) throws IOException {
-    int channels = Math.max(1, probe.channels());
     int rate = decodeRateHz(probe);
-    List<String> conversion = new ArrayList<>();
-    if (rate != probe.sampleRateHz()) {
-      conversion.addAll(List.of("-af", "aresample=" + rate + ":resampler=soxr"));
-    }
-    conversion.addAll(List.of("-ac", Integer.toString(channels)));
-    return run(file, "0:" + probe.audioStreamIndex(), conversion, channels, rate, probe.durationSeconds(), consumer, progress);
+    return decode(
+        file,
+        "0:" + probe.audioStreamIndex(),
+        rate == probe.sampleRateHz() ? 0 : rate,
+        Math.max(1, probe.channels()),
+        probe.durationSeconds() * rate,
+        "for analysis",
+        consumer,
+        progress);
   }
 
   /**
-   * Decodes the first audio stream of a file nobody has probed, mixed to mono at {@code rateHz}
-   * (what the fingerprinter reads).
+   * Decodes the first audio stream of {@code file} at a chosen rate (soxr) and channel count
+   * (ffmpeg's downmix, as the encoder's {@code -ac}): the preview's PCM, a tag sample, a file to
+   * search for a watermark.
    *
-   * @param expectedSeconds the duration progress is measured against; 0 when unknown
+   * @param expectedSeconds the stream's length as far as known, for progress (0: unknown)
+   * @param purpose what the decode is for, in the failure's message ("for the preview")
    */
-  public long decodeMono(Path file, int rateHz, double expectedSeconds, BlockConsumer consumer, DoubleConsumer progress)
-      throws IOException {
-    List<String> conversion = List.of("-af", "aresample=" + rateHz + ":resampler=soxr", "-ac", "1");
-    return run(file, "0:a:0", conversion, 1, rateHz, expectedSeconds, consumer, progress);
+  public long decodeAt(
+      Path file, int rateHz, int channels, double expectedSeconds, String purpose, BlockConsumer consumer,
+      DoubleConsumer progress) throws IOException {
+    return decode(file, "0:a:0", rateHz, channels, expectedSeconds * rateHz, purpose, consumer, progress);
   }
 
-  private long run(
-      Path file,
-      String streamMap,
-      List<String> conversion,
-      int channels,
-      int rate,
-      double expectedSeconds,
-      BlockConsumer consumer,
-      DoubleConsumer progress)
-      throws IOException {
+  /**
+   * @param resampleToHz the rate to resample to; 0 keeps the stream's own
+   * @param expectedFrames frames the stream should deliver, for progress
+   */
+  private long decode(
+      Path file, String stream, int resampleToHz, int channels, double expectedFrames, String purpose,
+      BlockConsumer consumer, DoubleConsumer progress) throws IOException {
     List<String> command = runner.ffmpegCommand();
     command.addAll(MediaProcessRunner.INPUT_SAFETY_ARGS);
-    command.addAll(List.of("-i", FfmpegPaths.fileUrl(file), "-map", streamMap));
-    command.addAll(conversion);
-    command.addAll(List.of("-c:a", "pcm_f32le", "-f", "f32le", "pipe:1"));
+    command.addAll(List.of("-i", FfmpegPaths.fileUrl(file), "-map", stream));
+    if (resampleToHz > 0) {
+      command.addAll(List.of("-af", "aresample=" + resampleToHz + ":resampler=soxr"));
+    }
+    command.addAll(List.of("-ac", Integer.toString(channels), "-c:a", "pcm_f32le", "-f", "f32le", "pipe:1"));
     long[] frames = new long[1];
-    double expectedFrames = Math.max(1, expectedSeconds * rate);
+    double expected = Math.max(1, expectedFrames);
     MediaProcessRunner.Result result =
         runner.run(
             command,
             runner.settings().ffmpegTimeout(),
-            stdout -> frames[0] = read(stdout, channels, consumer, f -> progress.accept(Math.min(1, f / expectedFrames))));
+            stdout -> frames[0] = read(stdout, channels, consumer, f -> progress.accept(Math.min(1, f / expected))));
     if (!result.succeeded()) {
       throw ApplicationFailure.newNonRetryableFailure(
           String.format(
               Locale.ROOT,
-              "ffmpeg could not decode the audio (exit %d) after %.1f s: %s",
+              "ffmpeg could not decode %s %s (exit %d) after %d frames: %s",
+              file.getFileName(),
+              purpose,
               result.exitCode(),
-              frames[0] / (double) rate,
+              frames[0],
               result.stderrTail()),
           TrackFailures.CORRUPT_AUDIO);
     }

@@ -41,10 +41,12 @@ public final class SourceFingerprinter {
   private float[] decodeMono(Path file, DoubleConsumer alive) throws IOException {
     float[][] samples = {new float[Fingerprinter.RATE_HZ * 60]};
     int[] length = {0};
-    decoder.decodeMono(
+    decoder.decodeAt(
         file,
         Fingerprinter.RATE_HZ,
+        1,
         0, // duration unknown here: the decoder's progress only says it is alive
+        "for the fingerprint",
         (block, frames) -> {
           if (length[0] + frames > samples[0].length) {
             samples[0] = Arrays.copyOf(samples[0], Math.max(samples[0].length * 2, length[0] + frames));

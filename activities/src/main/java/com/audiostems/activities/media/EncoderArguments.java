@@ -40,6 +40,30 @@ public final class EncoderArguments {
     return builder.build();
   }
 
+  /**
+   * One output encoded from raw PCM on standard input (32-bit float, interleaved, at the output's
+   * own rate and channel count): the watermarked preview, whose samples are made in Java. The
+   * output gets exactly the settings {@link #lane} gives its format.
+   */
+  public static List<String> fromPcmPipe(LaneOutput output, long maxOutputBytes) {
+    OutputSpec spec = output.spec();
+    // The PCM is already at the output's rate and channel count: no conversion follows.
+    SourceProbe pcm =
+        new SourceProbe("f32le", "pcm_f32le", 0, spec.sampleRateHz(), 32, "flt", spec.channels(), "", 0, 0, 0, true, false);
+    List<String> pcmInput = new java.util.ArrayList<>(MediaProcessRunner.INPUT_SAFETY_ARGS);
+    pcmInput.addAll(
+        List.of("-f", "f32le", "-ar", Integer.toString(spec.sampleRateHz()), "-ac", Integer.toString(spec.channels())));
+    FFmpegBuilder builder =
+        new FFmpegBuilder()
+            .overrideOutputFiles(true)
+            .addProgress(URI.create("pipe:1"))
+            .addInput("pipe:0")
+            .addExtraArgs(pcmInput.toArray(String[]::new))
+            .done();
+    addOutput(builder, pcm, output, maxOutputBytes);
+    return builder.build();
+  }
+
   private static void addOutput(FFmpegBuilder builder, SourceProbe source, LaneOutput output, long maxOutputBytes) {
     OutputSpec spec = output.spec();
     if (spec.channels() < 1 || spec.channels() > source.channels()) {

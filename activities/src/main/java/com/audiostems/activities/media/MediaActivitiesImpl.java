@@ -1,6 +1,7 @@
 package com.audiostems.activities.media;
 
 import com.audiostems.activities.metadata.OutputTagger;
+import com.audiostems.activities.watermark.PreviewWatermarker;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;
@@ -18,9 +19,16 @@ public class MediaActivitiesImpl implements MediaActivities {
   private final OutputEncoder encoder;
   private final OutputVerifier verifier;
 
+  /** Media activities whose previews carry no watermark (the manifest then says so). */
   public MediaActivitiesImpl(MediaProcessRunner runner, BlobStore store, OutputTagger tagger) {
+    this(runner, store, tagger, null);
+  }
+
+  /** @param watermarker marks every preview; null: previews are encoded unmarked */
+  public MediaActivitiesImpl(
+      MediaProcessRunner runner, BlobStore store, OutputTagger tagger, PreviewWatermarker watermarker) {
     this.inspector = new SourceInspector(runner, store);
-    this.encoder = new OutputEncoder(runner, store, tagger);
+    this.encoder = new OutputEncoder(runner, store, tagger, watermarker);
     this.verifier = new OutputVerifier(runner, store);
   }
 

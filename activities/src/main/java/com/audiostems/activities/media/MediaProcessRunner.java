@@ -80,6 +80,12 @@ public final class MediaProcessRunner {
     void consume(InputStream stdout) throws IOException;
   }
 
+  /** Feeds a running process's standard input; the stream is closed after it returns. */
+  @FunctionalInterface
+  public interface StdinWriter {
+    void write(OutputStream stdin) throws IOException;
+  }
+
   /** What a finished process left behind. */
   public record Result(int exitCode, String stderrTail, boolean timedOut) {
     public boolean succeeded() {
@@ -93,8 +99,35 @@ public final class MediaProcessRunner {
    * the process is killed and a non-retryable MediaToolLimitExceeded failure is thrown.
    */
   public Result run(List<String> command, Duration limit, StdoutConsumer stdout) throws IOException {
+    return run(command, limit, null, stdout);
+  }
+
+  /**
+   * The same, with {@code stdin} feeding the process's standard input (ffmpeg reading
+   * {@code pipe:0}) from a thread of its own while {@code stdout} is consumed here. When the process
+   * fails, the writer's broken pipe is its consequence and the exit status tells why; a writer that
+   * fails while the process succeeds fails the run with its own exception.
+   */
+  public Result run(List<String> command, Duration limit, StdinWriter stdin, StdoutConsumer stdout)
+      throws IOException {
     Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-    process.getOutputStream().close();
+    CompletableFuture<Void> feeder;
+    if (stdin == null) {
+      process.getOutputStream().close();
+      feeder = CompletableFuture.completedFuture(null);
+    } else {
+      feeder =
+          CompletableFuture.runAsync(
+              () -> {
+                try (OutputStream in = process.getOutputStream()) {
+                  stdin.write(in);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              },
+              // A thread of its own: it blocks on the pipe for as long as the encode runs.
+              task -> Thread.ofPlatform().daemon().name("ffmpeg-stdin").start(task));
+    }
     AtomicBoolean timedOut = new AtomicBoolean();
     CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> tail(process.getErrorStream()));
     CompletableFuture<Void> watchdog =
@@ -117,6 +150,7 @@ public final class MediaProcessRunner {
       process.getInputStream().transferTo(OutputStream.nullOutputStream());
       int exit = process.waitFor();
       watchdog.cancel(true);
+      awaitFeeder(feeder, exit == 0 && !timedOut.get());
       Result result = new Result(exit, stderr.join(), timedOut.get());
       if (result.timedOut()) {
         throw ApplicationFailure.newNonRetryableFailure(
@@ -139,6 +173,20 @@ public final class MediaProcessRunner {
           Thread.currentThread().interrupt();
         }
       }
+    }
+  }
+
+  private static void awaitFeeder(CompletableFuture<Void> feeder, boolean processSucceeded) throws IOException {
+    try {
+      feeder.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (!processSucceeded) {
+        return;
+      }
+      if (e.getCause() instanceof java.io.UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e;
     }
   }
 

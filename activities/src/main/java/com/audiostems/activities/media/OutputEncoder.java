@@ -2,16 +2,21 @@ package com.audiostems.activities.media;
 
 import com.audiostems.activities.media.EncoderArguments.LaneOutput;
 import com.audiostems.activities.metadata.OutputTagger;
+import com.audiostems.activities.watermark.PreviewWatermarker;
+import com.audiostems.activities.watermark.WatermarkRegistry;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.storage.SafeKeys;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;
 import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.OutputSpec;
 import com.audiostems.workflows.metadata.TrackMetadata;
 import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.StoredObject;
+import com.audiostems.workflows.watermark.PreviewMark;
+import com.audiostems.workflows.watermark.WatermarkRegistration;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +36,10 @@ import java.util.function.DoubleConsumer;
  * always removed. A failure while storing can leave the outputs stored before it: they are not
  * deleted here, where that could race a retry of the lane writing the same keys, but by the
  * workflow's compensation.
+ *
+ * <p>With a {@link PreviewWatermarker}, the preview leaves the lane's ffmpeg process: it is decoded
+ * to PCM, tagged and marked in Java and encoded from a pipe, and a registry object for its mark is
+ * stored after it. The lane's other outputs stay in the one ffmpeg process.
  */
 public final class OutputEncoder {
   /** Share of the reported progress that ffmpeg's run accounts for; tagging and probing get the rest. */
@@ -40,12 +49,22 @@ public final class OutputEncoder {
   private final BlobStore store;
   private final OutputTagger tagger;
   private final AudioFileProbe probe;
+  /** Null: previews are encoded like any other output, unmarked. */
+  private final PreviewWatermarker watermarker;
+  private final WatermarkRegistry registry;
 
+  /** An encoder whose previews carry no watermark (the manifest then says so). */
   public OutputEncoder(MediaProcessRunner runner, BlobStore store, OutputTagger tagger) {
+    this(runner, store, tagger, null);
+  }
+
+  public OutputEncoder(MediaProcessRunner runner, BlobStore store, OutputTagger tagger, PreviewWatermarker watermarker) {
     this.runner = runner;
     this.store = store;
     this.tagger = tagger;
     this.probe = new AudioFileProbe(runner);
+    this.watermarker = watermarker;
+    this.registry = new WatermarkRegistry(store);
   }
 
   /**
@@ -80,8 +99,24 @@ public final class OutputEncoder {
         BlobStore.LocalCopy source = SourceCopies.open(store, request.sourceKey(), work.path())) {
       List<LaneOutput> files =
           request.outputs().stream().map(s -> new LaneOutput(s, work.path().resolve(s.format().fileName()))).toList();
+      List<LaneOutput> marked = files.stream().filter(f -> isMarked(f.spec())).toList();
+      List<LaneOutput> piped = files.stream().filter(f -> !isMarked(f.spec())).toList();
 
-      double ffmpegSeconds = runFfmpeg(request, source.path(), files, progress);
+      // The encoders' share of progress, split by how many outputs each path makes.
+      double pipedShare = (double) piped.size() / files.size();
+      double ffmpegSeconds =
+          piped.isEmpty() ? 0 : runFfmpeg(request, source.path(), piped, f -> progress.accept(pipedShare * f));
+      PreviewWatermarker.MarkedPreview mark = null;
+      if (!marked.isEmpty()) {
+        mark =
+            watermarker.encode(
+                source.path(),
+                request.source().durationSeconds(),
+                marked.get(0),
+                trackId,
+                f -> progress.accept(FFMPEG_SHARE * (pipedShare + (1 - pipedShare) * f)));
+        ffmpegSeconds += mark.ffmpegSeconds();
+      }
       for (LaneOutput file : files) {
         requireBelowSizeLimit(trackId, file, settings.maxOutputBytes());
       }
@@ -90,8 +125,30 @@ public final class OutputEncoder {
       for (int i = 0; i < files.size(); i++) {
         outputs.add(storeOutput(files.get(i), measured.get(i)));
       }
-      return new EncodeLaneResult(List.copyOf(outputs), ffmpegSeconds);
+      PreviewMark previewMark = mark == null ? null : register(trackId, marked.get(0).spec(), mark);
+      return new EncodeLaneResult(List.copyOf(outputs), ffmpegSeconds, previewMark);
     }
+  }
+
+  private boolean isMarked(OutputSpec spec) {
+    return watermarker != null && spec.format() == OutputFormat.PREVIEW_MP3_128;
+  }
+
+  /** The registry object of the stored preview's mark: what a detection of its payload leads back to. */
+  private PreviewMark register(String trackId, OutputSpec preview, PreviewWatermarker.MarkedPreview mark)
+      throws IOException {
+    String key =
+        registry.register(
+            new WatermarkRegistration(
+                WatermarkRegistration.SCHEMA,
+                mark.payloadId(),
+                trackId,
+                "preview",
+                BlobKeys.versionOfOutputKey(preview.key()),
+                mark.keyId(),
+                preview.key(),
+                mark.markedIntegratedLufs()));
+    return new PreviewMark(mark.payloadId(), mark.keyId(), key);
   }
 
   /** @return how long ffmpeg ran, in seconds */

@@ -21,8 +21,13 @@ import com.audiostems.activities.analysis.PcmDecoder;
 import com.audiostems.dsp.loudness.LoudnessMeasurement;
 import com.audiostems.dsp.loudness.LoudnessMeter;
 import com.audiostems.workflows.analysis.TrackAnalysis;
+import com.audiostems.activities.watermark.WatermarkRegistry;
+import com.audiostems.workflows.media.OutputFormat;
+import com.audiostems.workflows.watermark.PreviewPayloads;
+import com.audiostems.workflows.watermark.WatermarkRegistration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.DoubleConsumer;
 import java.util.stream.Collectors;
 
@@ -35,6 +40,11 @@ import java.util.stream.Collectors;
  * digest validation took of the source ({@value #BIT_EXACT}); the others must decode without
  * errors to within {@link DurationTolerance} of the source's decoded length ({@value #DURATION}).
  * The source itself is not read again.
+ *
+ * <p>A watermarked preview is not meant to sound like the source alone: its audible tag can move
+ * a quiet track's loudness by more than the encoder may. Its loudness is held to that of the PCM
+ * that went into its encoder (tag and mark included), which the encode lane recorded in the mark's
+ * registry object; the clipping rule stays the source's.
  */
 public final class OutputVerifier {
   static final String BIT_EXACT = "pcm-bit-exact";
@@ -54,12 +64,14 @@ public final class OutputVerifier {
   private final BlobStore store;
   private final FullDecode decoder;
   private final PcmDecoder pcm;
+  private final WatermarkRegistry registry;
 
   public OutputVerifier(MediaProcessRunner runner, BlobStore store) {
     this.runner = runner;
     this.store = store;
     this.decoder = new FullDecode(runner);
     this.pcm = new PcmDecoder(runner);
+    this.registry = new WatermarkRegistry(store);
   }
 
   /**
@@ -90,6 +102,7 @@ public final class OutputVerifier {
         int step = i;
         checks.addAll(
             check(
+                trackId,
                 validated.probe(),
                 source,
                 request.sourceLoudness(),
@@ -123,6 +136,7 @@ public final class OutputVerifier {
   }
 
   private List<OutputCheck> check(
+      String trackId,
       SourceProbe sourceProbe,
       SourcePcm source,
       TrackAnalysis.Loudness sourceLoudness,
@@ -168,16 +182,38 @@ public final class OutputVerifier {
       if (sourceLoudness == null || !Double.isFinite(sourceLoudness.integratedLufs())) {
         return List.of(length);
       }
-      return List.of(length, loudness(output, file.path(), sourceLoudness));
+      return List.of(length, loudness(output, file.path(), sourceLoudness, loudnessReference(trackId, output, sourceLoudness)));
     }
   }
+
+  /** What an output's integrated loudness must match, and the words the check's detail uses for it. */
+  private record LoudnessReference(double integratedLufs, String what) {}
+
+  /**
+   * The source's loudness; for a watermarked preview, that of its marked PCM, when the registry
+   * object of its mark names this very output.
+   */
+  private LoudnessReference loudnessReference(String trackId, EncodedOutput output, TrackAnalysis.Loudness source)
+      throws IOException {
+    if (output.format() == OutputFormat.PREVIEW_MP3_128) {
+      Optional<WatermarkRegistration> mark = registry.lookUp(PreviewPayloads.forTrack(trackId));
+      if (mark.isPresent()
+          && output.key().equals(mark.get().outputKey())
+          && Double.isFinite(mark.get().markedIntegratedLufs())) {
+        return new LoudnessReference(mark.get().markedIntegratedLufs(), "the tagged and marked preview PCM's");
+      }
+    }
+    return new LoudnessReference(source.integratedLufs(), "the source's");
+  }
+
 
   /**
    * An output that is not the source's samples must sound as loud ({@link #MAX_LOUDNESS_CHANGE_LU})
    * and must not clip where the source did not: its decoded samples, measured with the same
    * BS.1770 meter as the source.
    */
-  private OutputCheck loudness(EncodedOutput output, Path file, TrackAnalysis.Loudness source) throws IOException {
+  private OutputCheck loudness(
+      EncodedOutput output, Path file, TrackAnalysis.Loudness source, LoudnessReference reference) throws IOException {
     int channels = Math.max(1, output.channels());
     SourceProbe probe =
         new SourceProbe("", output.codec(), 0, output.sampleRateHz(), output.bitDepth(), "flt", channels, "",
@@ -193,7 +229,7 @@ public final class OutputVerifier {
         },
         f -> {});
     LoudnessMeasurement measured = meter.result();
-    double change = measured.integratedLufs() - source.integratedLufs();
+    double change = measured.integratedLufs() - reference.integratedLufs();
     boolean loudnessKept = Double.isFinite(change) && Math.abs(change) <= MAX_LOUDNESS_CHANGE_LU;
     // The source's own clips are not the encoder's doing: only a source with headroom is held to it.
     boolean sourceHadHeadroom = source.samplePeakDbfs() < -0.01;
@@ -201,10 +237,11 @@ public final class OutputVerifier {
     String detail =
         String.format(
             Locale.ROOT,
-            "integrated %.2f LUFS against the source's %.2f LUFS (%+.2f LU, %.1f allowed); sample peak %.2f dBFS;"
+            "integrated %.2f LUFS against %s %.2f LUFS (%+.2f LU, %.1f allowed); sample peak %.2f dBFS;"
                 + " %d runs of %d+ samples at full scale%s",
             measured.integratedLufs(),
-            source.integratedLufs(),
+            reference.what(),
+            reference.integratedLufs(),
             change,
             MAX_LOUDNESS_CHANGE_LU,
             measured.samplePeakDbfs(),

@@ -72,6 +72,11 @@ final class EncodeFixture {
     return store(trackId, file, "pcm_f32le", 32, "flt", sampleRateHz, channels, seconds);
   }
 
+  /** A 16- or 24-bit PCM WAV the test wrote itself. */
+  Source storeWav(String trackId, Path file, int bitDepth, int sampleRateHz, int channels, double seconds) throws IOException {
+    return store(trackId, file, "pcm_s" + bitDepth + "le", bitDepth, bitDepth == 16 ? "s16" : "s32", sampleRateHz, channels, seconds);
+  }
+
   private Source store(
       String trackId, Path file, String codec, int bitDepth, String sampleFormat, int rate, int channels, double seconds)
       throws IOException {

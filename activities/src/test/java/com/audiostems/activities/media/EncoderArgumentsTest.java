@@ -142,6 +142,25 @@ class EncoderArgumentsTest {
             ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.INVALID_REQUEST));
   }
 
+  @Test
+  void theMarkedPreviewFromAPipeGetsExactlyTheLanesPreviewSettingsBehindTheWhitelist() {
+    SourceProbe source = pcm(44_100, 16, 2);
+    OutputSpec preview = OutputPlanner.plan("t", source, EnumSet.of(OutputFormat.PREVIEW_MP3_128)).outputs().get(0);
+    LaneOutput output = new LaneOutput(preview, Path.of("/out/" + preview.format().fileName()));
+
+    List<String> piped = EncoderArguments.fromPcmPipe(output, LIMIT);
+
+    int input = piped.indexOf("-i");
+    assertThat(piped.get(input + 1)).isEqualTo("pipe:0");
+    assertThat(piped.subList(0, input)).containsSubsequence(MediaProcessRunner.INPUT_SAFETY_ARGS);
+    assertThat(pair(piped.subList(0, input), "-f")).isEqualTo("f32le");
+    assertThat(pair(piped.subList(0, input), "-ar")).isEqualTo("44100");
+    assertThat(pair(piped.subList(0, input), "-ac")).isEqualTo("2");
+    assertThat(piped.subList(input + 2, piped.size()))
+        .as("the output's arguments, as the lane gives them for a source at the preview's rate")
+        .isEqualTo(perOutput(source, EnumSet.of(OutputFormat.PREVIEW_MP3_128)).get(OutputFormat.PREVIEW_MP3_128));
+  }
+
   private static SourceProbe pcm(int rate, int bits, int channels) {
     return new SourceProbe(
         "wav", "pcm_s" + bits + "le", 0, rate, bits, bits == 16 ? "s16" : "s32", channels, "", 3, 0, 0, true, false);

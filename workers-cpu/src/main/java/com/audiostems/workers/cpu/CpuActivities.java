@@ -9,6 +9,10 @@ import com.audiostems.activities.metadata.JaudiotaggerOutputTagger;
 import com.audiostems.activities.metadata.MetadataActivitiesImpl;
 import com.audiostems.storage.WorkingCopyStore;
 import com.audiostems.activities.storage.StorageActivitiesImpl;
+import com.audiostems.activities.watermark.PreviewWatermarker;
+import com.audiostems.activities.watermark.WatermarkActivitiesImpl;
+import com.audiostems.activities.watermark.WatermarkSettings;
+import com.audiostems.workflows.watermark.WatermarkActivities;
 import com.audiostems.workflows.media.MediaActivities;
 import com.audiostems.workflows.metadata.MetadataActivities;
 import com.audiostems.workflows.storage.StorageActivities;
@@ -26,22 +30,26 @@ public record CpuActivities(
     StorageActivities storage,
     WorkingCopyActivities workingCopies,
     HostLivenessActivities liveness,
-    FingerprintActivities fingerprints) {
+    FingerprintActivities fingerprints,
+    WatermarkActivities watermark) {
 
   /**
    * @param store this host's working copies in front of the store: every activity reads and writes
    *     through it, so a source fetched here is read from the copy ({@link WorkingCopyStore})
    * @param hostId this worker process's id, naming its own task queue ({@link CpuWorkerSettings#hostId()})
+   * @param watermark the keys every preview is marked with (and detection tries) and its audible tag
    */
-  public static CpuActivities create(WorkingCopyStore store, MediaSettings media, String hostId) {
+  public static CpuActivities create(
+      WorkingCopyStore store, MediaSettings media, String hostId, WatermarkSettings watermark) {
     HostAffinity host = new HostAffinity(hostId, TaskQueues.cpuHost(hostId));
     MediaProcessRunner runner = new MediaProcessRunner(media);
     return new CpuActivities(
-        new MediaActivitiesImpl(runner, store, new JaudiotaggerOutputTagger()),
+        new MediaActivitiesImpl(runner, store, new JaudiotaggerOutputTagger(), new PreviewWatermarker(runner, watermark)),
         new MetadataActivitiesImpl(store, media.workDir(), new JaudiotaggerOutputTagger()),
         new StorageActivitiesImpl(store),
         new WorkingCopyActivitiesImpl(store, host),
         new HostLivenessActivitiesImpl(host),
-        new FingerprintActivitiesImpl(store, runner));
+        new FingerprintActivitiesImpl(store, runner),
+        new WatermarkActivitiesImpl(runner, store, watermark.keys()));
   }
 }

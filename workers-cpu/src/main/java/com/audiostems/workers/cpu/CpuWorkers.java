@@ -9,7 +9,7 @@ import io.temporal.worker.WorkerOptions;
 
 /**
  * The CPU pool's registrations: track workflows on {@link TaskQueues#TRACK_WORKFLOWS}, media,
- * metadata and storage activities on {@link TaskQueues#AUDIO_CPU}. The same code serves the
+ * metadata, storage and watermark activities on {@link TaskQueues#AUDIO_CPU}. The same code serves the
  * embedded {@code process} command and a stand-alone worker host.
  */
 public final class CpuWorkers {
@@ -31,7 +31,8 @@ public final class CpuWorkers {
     factory
         .newWorker(TaskQueues.AUDIO_CPU, activityOptions)
         .registerActivitiesImplementations(
-            activities.media(), activities.metadata(), activities.storage(), activities.workingCopies(), activities.fingerprints());
+            activities.media(), activities.metadata(), activities.storage(), activities.workingCopies(),
+            activities.watermark(), activities.fingerprints());
     // This host's own queue: the media work of the tracks whose working copy it holds.
     factory
         .newWorker(TaskQueues.cpuHost(settings.hostId()), activityOptions)

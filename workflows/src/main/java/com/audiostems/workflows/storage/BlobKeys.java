@@ -48,6 +48,12 @@ public final class BlobKeys {
     return trackPrefix(trackId) + "v" + version + "/outputs/" + format.fileName();
   }
 
+  /** The version an output key names ({@code tracks/<id>/v<n>/outputs/...}); 0 when it names none. */
+  public static int versionOfOutputKey(String outputKey) {
+    java.util.regex.Matcher m = Pattern.compile("^tracks/[^/]+/v([0-9]{1,9})/outputs/[^/]+$").matcher(outputKey);
+    return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+  }
+
   /** The full analysis of a version's source ({@code analysis.json}), beside its outputs. */
   public static String analysisKey(String trackId, int version) {
     if (version < 1) {
@@ -113,6 +119,19 @@ public final class BlobKeys {
   /** A reference work's fingerprint: third-party recordings the catalogue is checked against. */
   public static String referenceFingerprintKey(String referenceId) {
     return "references/" + requireTrackId(referenceId) + "/fingerprint.bin";
+  }
+
+  /**
+   * The registry object of a watermark payload: {@code watermarks/<payloadId>.json}, outside any
+   * track's prefix because a detection starts from the payload, not from a track.
+   */
+  public static String watermarkRegistryKey(String payloadId) {
+    if (!com.audiostems.workflows.watermark.PreviewPayloads.isPayloadId(payloadId)) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Watermark payload id '" + payloadId + "' is not allowed: it is 32 lower-case hex digits.",
+          TrackFailures.UNSAFE_KEY);
+    }
+    return "watermarks/" + payloadId + ".json";
   }
 
   public static String manifestKey(String trackId) {

@@ -89,6 +89,9 @@ public record TrackManifest(
    */
   public record Review(boolean approved, String reviewer, String note, String decidedAt) {}
 
-  /** Whether the preview carries a watermark; false until the watermark stage lands. */
+  /**
+   * Whether the preview carries an invisible watermark, and its payload (32 hex digits, see
+   * PreviewPayloads; resolved to the track by the registry object {@code watermarks/<payloadId>.json}).
+   */
   public record Preview(boolean watermarked, String payloadId) {}
 }

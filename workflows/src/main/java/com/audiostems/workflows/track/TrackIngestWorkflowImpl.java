@@ -44,6 +44,8 @@ import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.PublishManifestRequest;
 import com.audiostems.workflows.storage.StorageActivities;
 import com.audiostems.workflows.storage.TrackManifest;
+import com.audiostems.workflows.watermark.PreviewMark;
+import com.audiostems.workflows.watermark.PreviewPayloads;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -347,6 +349,8 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   private TrackManifest.Identification identification;
   /** The operator's decision on a reference match, once signalled during the hold. */
   private ReviewDecision reviewDecision;
+  /** The mark the preview of the version being made carries; null until its lane has stored it. */
+  private PreviewMark previewMark;
 
   @Override
   public TrackIngestResult ingest(TrackIngestRequest request) {
@@ -466,7 +470,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
 
       OutputPlan plan = OutputPlanner.plan(trackId, 1, probe, formatsOf(request.formats()));
       // Registered before encoding starts: a lane that dies half-way may have stored some outputs.
-      saga.addCompensation(storage::deleteObjects, plan.outputs().stream().map(OutputSpec::key).toList());
+      saga.addCompensation(storage::deleteObjects, withPreviewMark(plan.outputs().stream().map(OutputSpec::key).toList(), plan));
 
       enter(TrackStage.ENCODING);
       EncodedAndVerified done = withHost(() -> encodeAndVerify(request, 1, source, tags, plan, analysis));
@@ -496,7 +500,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               done.verification(),
               analysed.analysis(),
               analysed.quality(),
-              new TrackManifest.Preview(false, null),
+              previewOf(previewMark, null),
               identification,
               new LinkedHashMap<>(stageMillis));
       activities(StorageActivities.class, STORAGE, "publish manifest version 1")
@@ -596,7 +600,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
             new VerificationReport(List.copyOf(checks)),
             published.analysis(),
             published.quality(),
-            published.preview(),
+            previewOf(redone.contains(OutputFormat.PREVIEW_MP3_128) ? previewMark : null, published.preview()),
             published.identification(),
             new LinkedHashMap<>(stageMillis));
     enter(TrackStage.PUBLISHING);
@@ -628,6 +632,9 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                   published.quality().waveformKey(), published.quality().spectrogramKey())
               .filter(java.util.Objects::nonNull)
               .toList());
+    }
+    if (published.preview() != null && published.preview().watermarked()) {
+      keys.add(BlobKeys.watermarkRegistryKey(published.preview().payloadId()));
     }
     keys.add(BlobKeys.manifestKey(trackId));
     if (published.identification() != null) {
@@ -685,6 +692,9 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                         .thenApply(
                             r -> {
                               r.outputs().forEach(o -> outputProgress.put(o.format(), new OutputProgress(o.format(), 1, "encoded")));
+                              if (r.previewMark() != null) {
+                                previewMark = r.previewMark();
+                              }
                               return r;
                             });
                 Promise<List<EncodedOutput>> tagged =
@@ -987,6 +997,27 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
           .append(" | ").append(Math.round(o.fraction() * 100)).append("% |\n"));
     }
     Workflow.setCurrentDetails(md.toString());
+  }
+
+  /**
+   * The keys a plan's lanes may write: its outputs and, with a preview, the registry object of the
+   * preview's mark (one deletion, so that histories compensated before marks existed still replay).
+   */
+  private List<String> withPreviewMark(List<String> outputKeys, OutputPlan plan) {
+    if (plan.outputs().stream().noneMatch(o -> o.format() == OutputFormat.PREVIEW_MP3_128)) {
+      return outputKeys;
+    }
+    List<String> keys = new ArrayList<>(outputKeys);
+    keys.add(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(trackId)));
+    return List.copyOf(keys);
+  }
+
+  /** The manifest's preview section: the mark a lane reported, else {@code unchanged} (or none). */
+  private static TrackManifest.Preview previewOf(PreviewMark mark, TrackManifest.Preview unchanged) {
+    if (mark != null) {
+      return new TrackManifest.Preview(true, mark.payloadId());
+    }
+    return unchanged != null ? unchanged : new TrackManifest.Preview(false, null);
   }
 
   private static String titleOf(TrackMetadata tags) {

@@ -50,6 +50,8 @@ import com.audiostems.workflows.storage.PublishManifestRequest;
 import com.audiostems.workflows.storage.StorageActivities;
 import com.audiostems.workflows.storage.StoredObject;
 import com.audiostems.workflows.storage.TrackManifest;
+import com.audiostems.workflows.watermark.PreviewMark;
+import com.audiostems.workflows.watermark.PreviewPayloads;
 import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
@@ -251,7 +253,8 @@ class TrackIngestWorkflowTest {
 
     assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class))
         .isInstanceOf(WorkflowFailedException.class);
-    assertThat(store.keys).as("outputs, artwork and manifest deleted").isEmpty();
+    assertThat(store.keys).as("outputs, artwork, watermark registry object and manifest deleted").isEmpty();
+    assertThat(store.deleted).contains(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK)));
   }
 
   @Test
@@ -271,7 +274,9 @@ class TrackIngestWorkflowTest {
     assertThat(result.manifest().workflowId()).isEqualTo("track-" + TRACK);
     assertThat(result.manifest().runId()).isNotBlank();
     assertThat(result.manifest().stageMillis()).containsKeys("PROBING", "VALIDATING", "READING_METADATA", "ENCODING", "VERIFYING");
-    assertThat(result.manifest().preview().watermarked()).isFalse();
+    assertThat(result.manifest().preview().watermarked()).isTrue();
+    assertThat(result.manifest().preview().payloadId()).isEqualTo(PreviewPayloads.forTrack(TRACK));
+    assertThat(store.keys).containsKey(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK)));
     assertThat(result.manifest().analysis().assetKey()).isEqualTo(BlobKeys.analysisKey(TRACK, 1));
     assertThat(result.manifest().analysis().tempo().bpm()).isEqualTo(93.5);
     assertThat(result.manifest().stageMillis()).containsKey("ANALYSING");
@@ -410,6 +415,7 @@ class TrackIngestWorkflowTest {
     assertThat(media.encodedKeys).isNotEmpty();
     assertThat(store.keys).as("outputs and artwork compensated").isEmpty();
     assertThat(store.deleted).containsAll(media.encodedKeys).contains(BlobKeys.artworkKey(TRACK, "png"));
+    assertThat(store.deleted).as("the preview mark's registry object").contains(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK)));
     TrackProgress progress =
         env.getWorkflowClient().newWorkflowStub(TrackIngestWorkflow.class, TrackIngestWorkflow.workflowId(TRACK)).progress();
     assertThat(progress.stage()).isEqualTo(TrackStage.FAILED);
@@ -934,6 +940,14 @@ class TrackIngestWorkflowTest {
                 return new EncodedOutput(s.format(), s.key(), "codec", 1, s.sampleRateHz(), s.bitDepth(), s.channels(), 10.0, 1, "00");
               })
               .toList();
+      // As the real lane does: the preview's mark gets a registry object beside the outputs.
+      if (request.outputs().stream().anyMatch(o -> o.format() == OutputFormat.PREVIEW_MP3_128)) {
+        String payloadId = PreviewPayloads.forTrack(request.trackId());
+        String registryKey = BlobKeys.watermarkRegistryKey(payloadId);
+        store.put(registryKey);
+        encodedKeys.add(registryKey);
+        return new EncodeLaneResult(outputs, 0.1, new PreviewMark(payloadId, "k1", registryKey));
+      }
       return new EncodeLaneResult(outputs, 0.1);
     }
 

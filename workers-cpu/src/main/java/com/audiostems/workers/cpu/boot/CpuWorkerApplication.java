@@ -3,6 +3,7 @@ package com.audiostems.workers.cpu.boot;
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.storage.BlobStores;
+import com.audiostems.storage.StorageSettings;
 import com.audiostems.storage.WorkingCopyStore;
 import com.audiostems.workers.cpu.CpuActivities;
 import com.audiostems.workers.cpu.CpuWorkerSettings;
@@ -51,11 +52,17 @@ public class CpuWorkerApplication {
 
   @Bean
   CpuPoolRegistration cpuPool(
-      WorkerFactory temporalWorkerFactory, WorkingCopyStore workingCopies, MediaSettings mediaSettings, CpuWorkerProperties properties) {
+      WorkerFactory temporalWorkerFactory, WorkingCopyStore workingCopies, MediaSettings mediaSettings, CpuWorkerProperties properties)
+      throws IOException {
     CpuWorkerSettings settings = CpuWorkerSettings.withSlots(properties.workers().activitySlotsOrCores());
     return new CpuPoolRegistration(
         temporalWorkerFactory,
-        CpuActivities.create(workingCopies, mediaSettings, settings.hostId()),
+        CpuActivities.create(
+            workingCopies,
+            mediaSettings,
+            settings.hostId(),
+            // Only a local store may generate its own key: hosts sharing a bucket must share keys.
+            properties.watermark().settings(properties.storage().kind() == StorageSettings.Kind.LOCAL)),
         settings,
         properties.workers().shutdownGrace());
   }

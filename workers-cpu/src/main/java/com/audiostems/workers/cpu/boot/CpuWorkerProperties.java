@@ -1,6 +1,7 @@
 package com.audiostems.workers.cpu.boot;
 
 import com.audiostems.activities.media.MediaProperties;
+import com.audiostems.activities.watermark.WatermarkProperties;
 import com.audiostems.storage.StorageSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,11 +20,16 @@ import org.springframework.validation.annotation.Validated;
  * @param workDir scratch space for ffmpeg's temporary files
  * @param media the limits and binaries of the media activities
  * @param workers how the pool is sized and stopped
+ * @param watermark the preview's watermark keys and audible tag
  */
 @Validated
 @ConfigurationProperties("audiostems")
 public record CpuWorkerProperties(
-    @NotNull StorageSettings storage, @NotNull Path workDir, @Valid @NotNull MediaProperties media, @Valid @NotNull Workers workers) {
+    @NotNull StorageSettings storage,
+    @NotNull Path workDir,
+    @Valid @NotNull MediaProperties media,
+    @Valid @NotNull Workers workers,
+    @Valid @NotNull WatermarkProperties watermark) {
 
   /**
    * @param activitySlots concurrent media activities; 0 means one per core (ffmpeg is CPU-bound)

@@ -37,6 +37,8 @@ class CpuWorkerApplicationTest {
                     "--spring.temporal.connection.target=127.0.0.1:" + port,
                     "--audiostems.storage.root=" + store,
                     "--audiostems.work-dir=" + temp.resolve("work"),
+                    // No keys configured and a local store: the host generates its own, here.
+                    "--audiostems.watermark.generated-key-file=" + temp.resolve("data/watermark-key"),
                     "--audiostems.workers.activity-slots=2")) {
       factory = context.getBean(WorkerFactory.class);
       assertThat(factory.isStarted()).as("started by the starter once the application is ready").isTrue();
@@ -57,6 +59,9 @@ class CpuWorkerApplicationTest {
       assertThat(store.resolve("tracks/boot-1/v1/outputs/flac.flac")).exists();
       assertThat(store.resolve("tracks/boot-1/v1/outputs/mp3-320k.mp3")).exists();
       assertThat(store.resolve("tracks/boot-1/manifest.json")).exists();
+      assertThat(temp.resolve("data/watermark-key")).exists();
+      assertThat(java.nio.file.Files.getPosixFilePermissions(temp.resolve("data/watermark-key")))
+          .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }
     assertThat(factory.isTerminated()).as("stopped with the application").isTrue();
   }

@@ -98,6 +98,23 @@ class CpuWorkerS3Test {
   }
 
   @Test
+  void kindS3WithoutWatermarkKeysFailsAtStartUpNamingTheKey() {
+    // Hosts sharing a bucket must mark with the same keys: none of them may invent its own.
+    assertThatThrownBy(() -> new SpringApplicationBuilder(CpuWorkerApplication.class)
+            .run(
+                "--spring.temporal.connection.target=127.0.0.1:1",
+                "--audiostems.storage.kind=s3",
+                "--audiostems.storage.s3.bucket=" + S3TestServer.BUCKET,
+                "--audiostems.storage.s3.endpoint=" + s3.endpoint(),
+                "--audiostems.storage.s3.path-style=true",
+                "--audiostems.work-dir=" + temp.resolve("work"),
+                "--audiostems.watermark.generated-key-file=" + temp.resolve("data/watermark-key"))
+            .close())
+        .hasStackTraceContaining("audiostems.watermark.keys is empty");
+    assertThat(temp.resolve("data/watermark-key")).doesNotExist();
+  }
+
+  @Test
   void kindS3WithoutABucketFailsAtStartUpNamingTheKey() {
     assertThatThrownBy(() -> new SpringApplicationBuilder(CpuWorkerApplication.class)
             .run("--audiostems.storage.kind=s3", "--audiostems.work-dir=" + temp.resolve("work")).close())
@@ -116,6 +133,8 @@ class CpuWorkerS3Test {
             "--audiostems.storage.s3.endpoint=" + s3.endpoint(),
             "--audiostems.storage.s3.path-style=true",
             "--audiostems.work-dir=" + temp.resolve("work"),
+            "--audiostems.watermark.keys[0].id=s3-test",
+            "--audiostems.watermark.keys[0].secret=c2hhcmVkIGJ5IGV2ZXJ5IGhvc3Qgb2YgdGhlIGJ1Y2tldA==",
             "--audiostems.workers.activity-slots=" + activitySlots);
   }
 }
