@@ -98,7 +98,7 @@ class ServeIT {
           new ProcessBuilder(
                   command(
                       "process", source.toString(), "--temporal", target, "--out", store.toString(),
-                      "--formats", "flac", "--track-id", "via-process"))
+                      "--formats", "flac", "--track-id", "via-process", "--duplicates", "link"))
               .redirectErrorStream(true)
               .start();
       String processOutput = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,5 +1,8 @@
 package com.audiostems.app;
 
+import com.audiostems.workflows.catalogue.CataloguePolicy;
+import com.audiostems.workflows.catalogue.DuplicatePolicy;
+import com.audiostems.workflows.catalogue.ReviewTimeoutPolicy;
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.media.OutputFormat;
@@ -41,7 +44,12 @@ final class TrackRuns {
                 .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
                 .setWorkflowRunTimeout(Duration.ofMinutes(10))
                 .build());
-    WorkflowClient.start(workflow::ingest, new TrackIngestRequest(trackId, sourceKey, source.getFileName().toString(), formats, 2, false, null, null));
+    // These runs ingest one test recording several times (restarts, several hosts): linked as
+    // alternates rather than rejected as duplicates. CatalogueCommandTest tests the rejection.
+    CataloguePolicy linkDuplicates = new CataloguePolicy(DuplicatePolicy.LINK_AS_ALTERNATE, 3600, ReviewTimeoutPolicy.REJECT);
+    WorkflowClient.start(
+        workflow::ingest,
+        new TrackIngestRequest(trackId, sourceKey, source.getFileName().toString(), formats, 2, false, null, null, linkDuplicates));
     return workflow;
   }
 }

@@ -42,7 +42,8 @@ class WorkerCommandTest {
                   "--audiostems.temporal.data-dir=" + temp.resolve("data")},
                 Map.of("audiostems.temporal.target", target));
         AutoCloseable cpu = context.getBean(WorkerCommand.class).start("cpu", new PrintStream(out, true, StandardCharsets.UTF_8));
-        AutoCloseable gpu = context.getBean(WorkerCommand.class).start("gpu", new PrintStream(gpuOut, true, StandardCharsets.UTF_8))) {
+        AutoCloseable gpu = context.getBean(WorkerCommand.class).start("gpu", new PrintStream(gpuOut, true, StandardCharsets.UTF_8));
+        AutoCloseable catalogue = context.getBean(WorkerCommand.class).start("catalogue", new PrintStream(gpuOut, true, StandardCharsets.UTF_8))) {
       WorkflowServiceStubs service =
           WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
       try {

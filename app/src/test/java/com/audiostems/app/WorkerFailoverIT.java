@@ -84,6 +84,7 @@ class WorkerFailoverIT {
                 .build());
     List<Served> workers = new ArrayList<>();
     Served analysisHost = null;
+    Served catalogueHost = null;
     WorkflowServiceStubs service =
         WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(server.getTarget()).build());
     try {
@@ -104,6 +105,12 @@ class WorkerFailoverIT {
           Served.start(
               Served.command(
                   temp.resolve("work-gpu"), "worker", "--pool", "gpu", "--temporal", target, "--audiostems.storage.root=" + store));
+      // The catalogue's one owner, on a host of its own too.
+      catalogueHost =
+          Served.start(
+              Served.command(
+                  temp.resolve("work-catalogue"), "worker", "--pool", "catalogue", "--temporal", target,
+                  "--audiostems.storage.root=" + store));
 
       WorkflowClient client = WorkflowClient.newInstance(service);
       String workflowId = TrackIngestWorkflow.workflowId(TRACK);
@@ -151,7 +158,10 @@ class WorkerFailoverIT {
       assertThat(blobs.list(BlobKeys.trackPrefix(TRACK)))
           .containsExactlyInAnyOrderElementsOf(
               Stream.of(
-                      Stream.of(BlobKeys.manifestKey(TRACK), result.manifest().analysis().assetKey()),
+                      Stream.of(
+                          BlobKeys.manifestKey(TRACK),
+                          result.manifest().analysis().assetKey(),
+                          result.manifest().identification().fingerprintKey()),
                       Stream.of(
                           result.manifest().quality().reportKey(),
                           result.manifest().quality().pageKey(),
@@ -173,6 +183,9 @@ class WorkerFailoverIT {
       }
       if (analysisHost != null) {
         analysisHost.close();
+      }
+      if (catalogueHost != null) {
+        catalogueHost.close();
       }
       service.shutdown();
       service.awaitTermination(5, TimeUnit.SECONDS);
