@@ -50,15 +50,15 @@ public record IdentifyOptions(Path file, Path outDir, String temporalTarget, Str
       String arg = args.get(i);
       String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
       switch (name) {
-        case "--out" -> out = Path.of(value(args, i, arg));
+        case "--out" -> out = Path.of(ProcessOptions.value(args, i, arg));
         case "--temporal" -> {
           if (reference) {
             throw new IllegalArgumentException("reference add runs here, on the catalogue's directory: no --temporal");
           }
-          temporal = value(args, i, arg);
+          temporal = ProcessOptions.value(args, i, arg);
         }
-        case "--id" -> id = value(args, i, arg);
-        case "--title" -> title = value(args, i, arg);
+        case "--id" -> id = ProcessOptions.value(args, i, arg);
+        case "--title" -> title = ProcessOptions.value(args, i, arg);
         default -> {
           if (arg.startsWith("--audiostems.") || arg.startsWith("--spring.") || arg.startsWith("--logging.")) {
             continue; // Spring Boot settings, already applied
@@ -84,15 +84,5 @@ public record IdentifyOptions(Path file, Path outDir, String temporalTarget, Str
       throw new IllegalArgumentException("--id and --title belong to reference add");
     }
     return new IdentifyOptions(file, out, temporal, id, title);
-  }
-
-  private static String value(List<String> args, int i, String arg) {
-    if (arg.contains("=")) {
-      return arg.substring(arg.indexOf('=') + 1);
-    }
-    if (i + 1 >= args.size()) {
-      throw new IllegalArgumentException(arg + " needs a value");
-    }
-    return args.get(i + 1);
   }
 }

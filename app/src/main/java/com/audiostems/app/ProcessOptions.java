@@ -92,7 +92,8 @@ public record ProcessOptions(
     };
   }
 
-  private static String value(List<String> args, int i, String arg) {
+  /** The value of option {@code arg} at {@code i}: after its "=", else the next word. */
+  static String value(List<String> args, int i, String arg) {
     if (arg.contains("=")) {
       return arg.substring(arg.indexOf('=') + 1);
     }

@@ -41,7 +41,7 @@ class CommandOptionsTest {
 
   @Test
   void workerRefusesWhatItCannotDo() {
-    assertThatThrownBy(() -> WorkerOptions.parse(List.of("--temporal", "h:1"))).hasMessage("Missing --pool cpu|gpu");
+    assertThatThrownBy(() -> WorkerOptions.parse(List.of("--temporal", "h:1"))).hasMessage("Missing --pool cpu|gpu|catalogue");
     assertThatThrownBy(() -> WorkerOptions.parse(List.of("--pool", "tpu"))).hasMessageContaining("Unknown pool 'tpu'");
     assertThatThrownBy(() -> WorkerOptions.parse(List.of("--pool", "cpu", "--tls-cert", "c.pem")))
         .hasMessage("--tls-cert and --tls-key go together");
@@ -53,7 +53,7 @@ class CommandOptionsTest {
   void bothPoolsCanBeRunAlone() {
     assertThat(WorkerOptions.parse(List.of("--pool", "cpu", "--temporal", "h:7233")).pool()).isEqualTo("cpu");
     assertThat(WorkerOptions.parse(List.of("--pool", "gpu", "--temporal", "h:7233")).pool()).isEqualTo("gpu");
-    assertThatThrownBy(() -> WorkerOptions.parse(List.of("--temporal", "h:7233"))).hasMessage("Missing --pool cpu|gpu");
+    assertThatThrownBy(() -> WorkerOptions.parse(List.of("--temporal", "h:7233"))).hasMessage("Missing --pool cpu|gpu|catalogue");
   }
 
   @Test
@@ -76,8 +76,10 @@ class CommandOptionsTest {
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("audiostems process FILE")
         .contains("audiostems serve [--data-dir DIR]")
-        .contains("audiostems worker --pool cpu|gpu --temporal HOST:PORT")
-        .contains("audiostems gateway --temporal HOST:PORT");
+        .contains("audiostems worker --pool cpu|gpu|catalogue --temporal HOST:PORT")
+        .contains("audiostems gateway --temporal HOST:PORT")
+        .contains("audiostems identify FILE")
+        .contains("audiostems reference add FILE --id ID");
   }
 
   @Test
