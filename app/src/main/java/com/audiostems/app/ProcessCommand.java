@@ -1,6 +1,7 @@
 package com.audiostems.app;
 
 import com.audiostems.workflows.catalogue.CataloguePolicy;
+import com.audiostems.activities.catalogue.FingerprintCatalogues;
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.storage.WorkingCopyStore;
@@ -91,79 +92,107 @@ public class ProcessCommand {
     store.store(sourceKey, upload);
 
     long starting = System.nanoTime();
+    Path catalogueDirectory = cataloguePool.directory(root);
+    int outcome;
     // Declared first, closed last: the indexes are committed and unlocked after the workers stop.
     try (AutoCloseable catalogueIndexes = cataloguePool::close;
         TemporalConnection temporal =
         options.temporalTarget() != null ? TemporalConnection.remote(options.temporalTarget()) : TemporalConnection.inProcess()) {
-      WorkingCopyStore copies = poolStore.around(store); // local: the store's own files, no copies
-      cpuPool.register(temporal.workerFactory(), copies);
-      analysisPool.register(temporal.workerFactory(), copies);
-      cataloguePool.register(temporal.workerFactory(), store, cataloguePool.directory(root));
-      temporal.workerFactory().start();
-      out.printf(
-          Locale.ROOT,
-          "Processing %s as track %s on the %s (server and workers ready in %.2f s)%n",
-          file.getFileName(),
-          trackId,
-          temporal.description(),
-          (System.nanoTime() - starting) / 1e9);
-
-      TrackIngestWorkflow workflow =
-          temporal.client()
-              .newWorkflowStub(
-                  TrackIngestWorkflow.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId(TrackIngestWorkflow.workflowId(trackId))
-                      .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
-                      // What the Temporal UI lists the job as; the workflow's details add title and artist.
-                      .setStaticSummary(file.getFileName().toString())
-                      .build());
-      // On a server of its own the track lives on as its entity after publishing (re-process,
-      // delete); the in-process server ends with this command, so there the workflow ends too.
-      boolean keepAlive = options.temporalTarget() != null;
-      long started = System.nanoTime();
-      WorkflowClient.start(
-          workflow::ingest,
-          new TrackIngestRequest(
-              trackId,
-              sourceKey,
-              file.getFileName().toString(),
-              options.formats(),
-              properties.workers().encodeLanesOrCores(),
-              keepAlive,
-              options.requiredTier(),
-              null,
-              options.duplicatePolicy() == null
-                  ? properties.catalogue().policy()
-                  : new CataloguePolicy(
-                      options.duplicatePolicy(),
-                      properties.catalogue().reviewTimeout().toSeconds(),
-                      properties.catalogue().onReviewTimeout())));
-      CompletableFuture<TrackIngestResult> result =
-          WorkflowStub.fromTyped(workflow).getResultAsync(TrackIngestResult.class);
-
-      ProgressDisplay display = new ProgressDisplay(out, ProgressDisplay.terminalIsInteractive());
-      TrackManifest manifest = null;
-      while (!result.isDone() && manifest == null) {
-        manifest = showProgress(display, workflow);
-        try {
-          result.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-          // still running, or finished badly: handled below
-        }
+      outcome = runJob(options, out, err, file, trackId, store, sourceKey, catalogueDirectory, temporal, starting);
+    }
+    if (outcome != PUBLISHED) {
+      removeIfEmpty(root.resolve(".incoming"));
+    }
+    if (outcome != PUBLISHED && !rootExisted) {
+      // A rejected first job leaves no directory: the catalogue it opened there is empty.
+      if (catalogueDirectory.startsWith(root)) {
+        FingerprintCatalogues.deleteIfEmpty(catalogueDirectory);
       }
-      showProgress(display, workflow);
+      removeIfEmpty(root);
+    }
+    return outcome;
+  }
+
+  private int runJob(
+      ProcessOptions options,
+      PrintStream out,
+      PrintStream err,
+      Path file,
+      String trackId,
+      LocalBlobStore store,
+      String sourceKey,
+      Path catalogueDirectory,
+      TemporalConnection temporal,
+      long starting)
+      throws Exception {
+    WorkingCopyStore copies = poolStore.around(store); // local: the store's own files, no copies
+    cpuPool.register(temporal.workerFactory(), copies);
+    analysisPool.register(temporal.workerFactory(), copies);
+    cataloguePool.register(temporal.workerFactory(), store, catalogueDirectory);
+    temporal.workerFactory().start();
+    out.printf(
+        Locale.ROOT,
+        "Processing %s as track %s on the %s (server and workers ready in %.2f s)%n",
+        file.getFileName(),
+        trackId,
+        temporal.description(),
+        (System.nanoTime() - starting) / 1e9);
+
+    TrackIngestWorkflow workflow =
+        temporal.client()
+            .newWorkflowStub(
+                TrackIngestWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(TrackIngestWorkflow.workflowId(trackId))
+                    .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
+                    // What the Temporal UI lists the job as; the workflow's details add title and artist.
+                    .setStaticSummary(file.getFileName().toString())
+                    .build());
+    // On a server of its own the track lives on as its entity after publishing (re-process,
+    // delete); the in-process server ends with this command, so there the workflow ends too.
+    boolean keepAlive = options.temporalTarget() != null;
+    long started = System.nanoTime();
+    WorkflowClient.start(
+        workflow::ingest,
+        new TrackIngestRequest(
+            trackId,
+            sourceKey,
+            file.getFileName().toString(),
+            options.formats(),
+            properties.workers().encodeLanesOrCores(),
+            keepAlive,
+            options.requiredTier(),
+            null,
+            options.duplicatePolicy() == null
+                ? properties.catalogue().policy()
+                : new CataloguePolicy(
+                    options.duplicatePolicy(),
+                    properties.catalogue().reviewTimeout().toSeconds(),
+                    properties.catalogue().onReviewTimeout())));
+    CompletableFuture<TrackIngestResult> result =
+        WorkflowStub.fromTyped(workflow).getResultAsync(TrackIngestResult.class);
+
+    ProgressDisplay display = new ProgressDisplay(out, ProgressDisplay.terminalIsInteractive());
+    TrackManifest manifest = null;
+    while (!result.isDone() && manifest == null) {
+      manifest = showProgress(display, workflow);
       try {
-        if (manifest == null) {
-          manifest = result.get().manifest();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        SummaryTable.print(out, manifest, store::pathOf, store.pathOf(BlobKeys.manifestKey(trackId)));
-        out.printf(Locale.ROOT, "Pipeline wall time: %.2f s (workflow start to published)%n", seconds);
-        return PUBLISHED;
-      } catch (ExecutionException e) {
-        return reportFailure(e.getCause(), err, store, sourceKey, root, rootExisted);
+        result.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        // still running, or finished badly: handled below
       }
+    }
+    showProgress(display, workflow);
+    try {
+      if (manifest == null) {
+        manifest = result.get().manifest();
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      SummaryTable.print(out, manifest, store::pathOf, store.pathOf(BlobKeys.manifestKey(trackId)));
+      out.printf(Locale.ROOT, "Pipeline wall time: %.2f s (workflow start to published)%n", seconds);
+      return PUBLISHED;
+    } catch (ExecutionException e) {
+      return reportFailure(e.getCause(), err, store, sourceKey);
     }
   }
 
@@ -180,15 +209,9 @@ public class ProcessCommand {
   }
 
   /** Says why, then removes the imported source so that a rejected file leaves nothing behind. */
-  private int reportFailure(
-      Throwable failure, PrintStream err, LocalBlobStore store, String sourceKey, Path root, boolean rootExisted)
-      throws IOException {
+  private int reportFailure(Throwable failure, PrintStream err, LocalBlobStore store, String sourceKey) throws IOException {
     ApplicationFailure reason = applicationFailure(failure);
     store.delete(sourceKey);
-    removeIfEmpty(root.resolve(".incoming"));
-    if (!rootExisted) {
-      removeIfEmpty(root);
-    }
     if (reason != null && TrackFailures.NON_RETRYABLE.contains(reason.getType())) {
       err.printf(Locale.ROOT, "%nRejected: %s: %s%nNo outputs were kept.%n", reason.getType(), reason.getOriginalMessage());
       return REJECTED;

@@ -1,7 +1,12 @@
 package com.audiostems.activities.catalogue;
 
 import com.audiostems.workflows.catalogue.CatalogueMatch.Collection;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The two on-disk indexes of one catalogue directory: {@code tracks/} and {@code references/}.
@@ -25,6 +30,29 @@ public final class FingerprintCatalogues implements AutoCloseable {
       tracks.close();
       throw e;
     }
+  }
+
+  /**
+   * Removes a closed catalogue directory that holds no entry (what a rejected first job leaves);
+   * one with entries is kept. Returns whether it was removed.
+   */
+  public static boolean deleteIfEmpty(Path directory) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return false;
+    }
+    try (FingerprintCatalogues indexes = open(directory)) {
+      if (!indexes.isEmpty()) {
+        return false;
+      }
+    }
+    List<Path> entries;
+    try (Stream<Path> walk = Files.walk(directory)) {
+      entries = walk.sorted(Comparator.reverseOrder()).toList();
+    }
+    for (Path entry : entries) {
+      Files.deleteIfExists(entry);
+    }
+    return true;
   }
 
   public LuceneFingerprintCatalogue of(Collection collection) {
