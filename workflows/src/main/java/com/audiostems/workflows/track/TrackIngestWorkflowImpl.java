@@ -500,7 +500,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               done.verification(),
               analysed.analysis(),
               analysed.quality(),
-              previewOf(previewMark, null),
+              previewOf(previewMark),
               identification,
               new LinkedHashMap<>(stageMillis));
       activities(StorageActivities.class, STORAGE, "publish manifest version 1")
@@ -554,6 +554,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     plan.outputs().forEach(o -> outputProgress.put(o.format(), new OutputProgress(o.format(), 0, "pending")));
     enter(TrackStage.REPROCESSING);
     reprocessing = true;
+    previewMark = null; // set again by this version's preview lane, if it makes one
     List<String> newKeys = plan.outputs().stream().map(OutputSpec::key).toList();
     EncodedAndVerified done;
     try {
@@ -600,7 +601,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
             new VerificationReport(List.copyOf(checks)),
             published.analysis(),
             published.quality(),
-            previewOf(redone.contains(OutputFormat.PREVIEW_MP3_128) ? previewMark : null, published.preview()),
+            redone.contains(OutputFormat.PREVIEW_MP3_128) ? previewOf(previewMark) : published.preview(),
             published.identification(),
             new LinkedHashMap<>(stageMillis));
     enter(TrackStage.PUBLISHING);
@@ -1012,12 +1013,9 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     return List.copyOf(keys);
   }
 
-  /** The manifest's preview section: the mark a lane reported, else {@code unchanged} (or none). */
-  private static TrackManifest.Preview previewOf(PreviewMark mark, TrackManifest.Preview unchanged) {
-    if (mark != null) {
-      return new TrackManifest.Preview(true, mark.payloadId());
-    }
-    return unchanged != null ? unchanged : new TrackManifest.Preview(false, null);
+  /** The manifest's preview section: the mark the preview's lane reported, if it reported one. */
+  private static TrackManifest.Preview previewOf(PreviewMark mark) {
+    return mark == null ? new TrackManifest.Preview(false, null) : new TrackManifest.Preview(true, mark.payloadId());
   }
 
   private static String titleOf(TrackMetadata tags) {

@@ -192,6 +192,31 @@ class TrackIngestWorkflowTest {
   }
 
   @Test
+  void aReprocessedPreviewIsMarkedAgainAndDeletingTheTrackRemovesItsRegistryObject() throws Exception {
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, keepAliveRequest());
+    awaitCondition(() -> workflow.progress().stage() == TrackStage.PUBLISHED);
+    String registryKey = BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK));
+
+    workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.PREVIEW_MP3_128), "new tag"));
+    awaitCondition(() -> workflow.manifest().version() == 2 && workflow.progress().stage() == TrackStage.PUBLISHED);
+    assertThat(workflow.manifest().preview().watermarked()).isTrue();
+    assertThat(workflow.manifest().preview().payloadId()).isEqualTo(PreviewPayloads.forTrack(TRACK));
+    assertThat(store.keys).containsKey(registryKey);
+
+    // Re-processing another output leaves the preview, and what the manifest says of it, as it was.
+    workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.FLAC), "encoder upgrade"));
+    awaitCondition(() -> workflow.manifest().version() == 3 && workflow.progress().stage() == TrackStage.PUBLISHED);
+    assertThat(workflow.manifest().preview().watermarked()).isTrue();
+
+    WorkflowStub.fromTyped(workflow).cancel();
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class))
+        .isInstanceOf(WorkflowFailedException.class);
+    assertThat(store.keys).isEmpty();
+    assertThat(store.deleted).contains(registryKey);
+  }
+
+  @Test
   void reprocessRequestsThatCannotBeMetAreRejectedBeforeTheyReachTheHistory() throws Exception {
     TrackIngestWorkflow workflow = newWorkflow();
     WorkflowClient.start(workflow::ingest, keepAliveRequest());
