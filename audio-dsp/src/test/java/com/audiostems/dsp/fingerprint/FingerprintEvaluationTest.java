@@ -69,10 +69,10 @@ class FingerprintEvaluationTest {
   void evaluation(@TempDir Path dir) throws Exception {
     long t0 = System.nanoTime();
     Fingerprinter fingerprinter = new Fingerprinter();
-    float[][] tracks =
+    float[][] tracks = AudioCache.load("catalogue", () ->
         IntStream.range(0, CATALOGUE).parallel()
             .mapToObj(i -> MusicSynth.render(spec(i, i + 1, "cat-")).mono().samples())
-            .toArray(float[][]::new);
+            .toArray(float[][]::new));
     double renderS = secs(t0);
     long t1 = System.nanoTime();
     Fingerprint[] fps =
@@ -111,15 +111,15 @@ class FingerprintEvaluationTest {
     Map<String, CompletableFuture<float[]>> rendered = new LinkedHashMap<>();
     for (Source s : sources) {
       float[] in = s.tracks() == QUERY_TRACKS ? concat : Arrays.copyOf(concat, s.tracks() * slot);
-      rendered.put(s.name(), CompletableFuture.supplyAsync(() -> {
+      rendered.put(s.name(), CompletableFuture.supplyAsync(() -> AudioCache.load(s.name(), () -> {
         try {
-          return s.encode().isEmpty() && s.decode().isEmpty()
+          return new float[][] {s.encode().isEmpty() && s.decode().isEmpty()
               ? in
-              : Ffmpeg.run(in, RATE, dir, s.name(), s.encode(), s.decode());
+              : Ffmpeg.run(in, RATE, dir, s.name(), s.encode(), s.decode())};
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
-      }));
+      })[0]));
     }
     Map<String, Source> byName = new LinkedHashMap<>();
     sources.forEach(s -> byName.put(s.name(), s));
@@ -164,9 +164,10 @@ class FingerprintEvaluationTest {
     // Negatives: unrelated pieces (other seeds), clean and with noise.
     int positives = queries.size();
     SplittableRandom nr = new SplittableRandom(77);
-    List<float[]> negTracks = IntStream.range(0, NEGATIVES).parallel()
-        .mapToObj(i -> MusicSynth.render(spec(i + 3, 100_000 + i, "neg-")).mono().samples())
-        .toList();
+    List<float[]> negTracks = List.of(AudioCache.load("negatives", () ->
+        IntStream.range(0, NEGATIVES).parallel()
+            .mapToObj(i -> MusicSynth.render(spec(i + 3, 100_000 + i, "neg-")).mono().samples())
+            .toArray(float[][]::new)));
     for (int i = 0; i < NEGATIVES; i++) {
       float[] t = negTracks.get(i);
       for (int d : new int[] {5, 10, 30}) {
