@@ -45,6 +45,8 @@ public final class FingerprintMatcher {
   static final int MAX_SHIFT_UNITS = 33;
   static final int SHIFT_TOLERANCE = 3;
   static final double FRAME_TOLERANCE = 2.0;
+  /** Largest relative difference between the time line's slope and the pitch shift's speed. */
+  static final double MAX_SPEED_DISAGREEMENT = 0.01;
   /** Tracks with fewer raw hits than this are not analysed. */
   static final int MIN_HITS = 4;
 
@@ -76,12 +78,13 @@ public final class FingerprintMatcher {
             });
       }
     }
+    int queryFrames = distinct(query.anchorFrames().clone(), qh.length);
     List<Match> out = new ArrayList<>();
     for (Map.Entry<Integer, HitList> e : hits.entrySet()) {
       if (e.getValue().n < MIN_HITS) {
         continue;
       }
-      Match m = analyse(source.trackId(e.getKey()), e.getValue(), qh.length, query.frameRateHz());
+      Match m = analyse(source.trackId(e.getKey()), e.getValue(), queryFrames, query.frameRateHz());
       if (m != null && m.score() >= MIN_HITS) {
         out.add(m);
       }
@@ -124,7 +127,7 @@ public final class FingerprintMatcher {
     };
   }
 
-  private static Match analyse(String trackId, HitList h, int queryHashes, double frameRate) {
+  private static Match analyse(String trackId, HitList h, int queryAnchorFrames, double frameRate) {
     int n = h.n;
     // 1. Mode of the pitch shift.
     int range = MAX_SHIFT_UNITS;
@@ -213,11 +216,14 @@ public final class FingerprintMatcher {
     }
     double den = bestN * sxx - sx * sx;
     b = den > 1e-9 ? (bestN * sxy - sx * sy) / den : speed0;
-    if (!(b > 0.9 && b < 1.1) || bestN < 8) {
+    // A real speed change moves time and pitch together: a slope the pitch shift disagrees with is
+    // a coincidence of repeated sounds, so the line is then forced to the pitch's speed.
+    if (bestN < 8 || Math.abs(b / speed0 - 1) > MAX_SPEED_DISAGREEMENT) {
       b = speed0;
     }
     a = (sy - b * sx) / bestN;
-    int score = 0;
+    int[] inlierFrames = new int[m];
+    int inliers = 0;
     int qLo = Integer.MAX_VALUE;
     int qHi = Integer.MIN_VALUE;
     int rLo = Integer.MAX_VALUE;
@@ -226,26 +232,39 @@ public final class FingerprintMatcher {
       int i = idx[w];
       double res = h.tr[i] - (a + b * h.tq[i]);
       if (Math.abs(res) <= FRAME_TOLERANCE) {
-        score++;
+        inlierFrames[inliers++] = h.tq[i];
         qLo = Math.min(qLo, h.tq[i]);
         qHi = Math.max(qHi, h.tq[i]);
         rLo = Math.min(rLo, h.tr[i]);
         rHi = Math.max(rHi, h.tr[i]);
       }
     }
+    int score = distinct(inlierFrames, inliers);
     if (score == 0) {
       return null;
     }
     return new Match(
         trackId,
         score,
-        queryHashes == 0 ? 0 : (double) score / queryHashes,
+        queryAnchorFrames == 0 ? 0 : (double) score / queryAnchorFrames,
         qLo / frameRate,
         qHi / frameRate,
         rLo / frameRate,
         rHi / frameRate,
         b,
         speed0);
+  }
+
+  /** Number of distinct values among {@code values[0..n)} (sorts that prefix in place). */
+  static int distinct(int[] values, int n) {
+    Arrays.sort(values, 0, n);
+    int d = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || values[i] != values[i - 1]) {
+        d++;
+      }
+    }
+    return d;
   }
 
   /** Growable parallel int arrays of hits for one track. */

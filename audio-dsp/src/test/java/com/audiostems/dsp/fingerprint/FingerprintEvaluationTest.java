@@ -219,6 +219,13 @@ class FingerprintEvaluationTest {
       }
     }
     Match top = ms.isEmpty() ? null : ms.get(0);
+    if (Boolean.getBoolean("fp.debug")) {
+      for (Match m : ms) {
+        if (!m.trackId().equals(truth) && m.score() >= Integer.getInteger("fp.debugMin", 14)) {
+          System.out.println("IMPOSTOR " + q.cell() + " " + q.duration() + "s truth=" + truth + " true=" + trueScore + " " + m);
+        }
+      }
+    }
     boolean accepted = top != null && top.score() >= FingerprintMatcher.DECISION_MIN_SCORE;
     boolean found = false;
     if (accepted && top.trackId().equals(truth)) {
@@ -287,7 +294,7 @@ class FingerprintEvaluationTest {
     }
     System.out.printf("%nthreshold sweep: recall (found = right track, right offset) vs false"
         + " accepts%n");
-    for (int t : new int[] {8, 12, 16, 20, 24, 32, 48, 64}) {
+    for (int t : new int[] {6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 48}) {
       long negFp = neg.stream().filter(r -> r.top() != null && r.top().score() >= t).count();
       long posWrong = rs.stream().filter(r -> r.q().track() >= 0 && r.top() != null
           && r.top().score() >= t && !r.top().trackId().equals("cat-" + r.q().track())).count();
