@@ -46,11 +46,13 @@ public final class FingerprintMatcher {
    * codecs, noise, EQ, resampling and ±2/±5% speed, and 120 unrelated negatives): the best
    * non-matching candidate scored 0–7 in 97% of queries, p99 8 and at most {@value
    * #IMPOSTOR_MAX_MEASURED} (max 8 for 5 s, 11 for 10 s and 30 s queries). 12 is the lowest
-   * threshold with no false accept in the printed sweep (aim cell: 10 s after MP3 128k + 10 dB noise
-   * 119/120 found); 14 keeps a margin of 3 over the largest impostor for one aim query (118/120).
+   * threshold with no false accept in the printed sweep (aim cell, 10 s after MP3 128k + 10 dB
+   * noise: 119/120 found); 14 keeps a margin of 3 over the largest impostor for one aim query
+   * (118/120).
    * True matches: median 74 in the aim cell, 119–130 for clean, coded, EQ'd and resampled 10 s
-   * queries, 68–88 at ±2–5% speed. Synthetic music reuses identical drum and instrument sounds across pieces, which is what
-   * lifts impostor scores; a much larger catalogue should be re-measured.
+   * queries, 68–88 at ±2–5% speed. Synthetic music reuses identical drum and instrument sounds
+   * across pieces, which is what lifts impostor scores; a much larger catalogue should be
+   * re-measured.
    */
   public static final int DECISION_MIN_SCORE = 14;
 
@@ -297,18 +299,6 @@ public final class FingerprintMatcher {
     for (int i = 0; i < n; i++) {
       if (d == 0 || values[i] != values[d - 1]) {
         values[d++] = values[i];
-      }
-    }
-    return d;
-  }
-
-  /** Number of distinct values among {@code values[0..n)} (sorts that prefix in place). */
-  static int distinct(int[] values, int n) {
-    Arrays.sort(values, 0, n);
-    int d = 0;
-    for (int i = 0; i < n; i++) {
-      if (i == 0 || values[i] != values[i - 1]) {
-        d++;
       }
     }
     return d;
