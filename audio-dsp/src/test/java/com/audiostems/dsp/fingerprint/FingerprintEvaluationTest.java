@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@value #TRACK_S} s each, 7 styles, random tempo/key/tuning/reverb/mastering, one seed each),
  * queries of 5, 10 and 30 s at random offsets after lossy coding, noise, EQ, resampling and speed
  * changes, and unrelated negatives. Prints recall per transform × duration, the score
- * distributions that set {@link FingerprintIndex#DECISION_MIN_SCORE}, false positives and lookup
+ * distributions that set {@link FingerprintMatcher#DECISION_MIN_SCORE}, false positives and lookup
  * latency.
  *
  * <p>Sampling: {@value #QUERY_TRACKS} catalogue tracks are queried (every 5th); per track and
@@ -63,16 +63,16 @@ class FingerprintEvaluationTest {
       double speed) {}
 
   record Result(Query q, Match top, int trueScore, int impostorScore, boolean found,
-      boolean wrongAccept, double matchMs, double fpMs) {}
+      boolean wrongAccept, double matchMs, double fpMs, long postingsTouched, int queryHashes) {}
 
   @Test
   void evaluation(@TempDir Path dir) throws Exception {
     long t0 = System.nanoTime();
     Fingerprinter fingerprinter = new Fingerprinter();
-    float[][] tracks =
+    float[][] tracks = AudioCache.load("catalogue", () ->
         IntStream.range(0, CATALOGUE).parallel()
             .mapToObj(i -> MusicSynth.render(spec(i, i + 1, "cat-")).mono().samples())
-            .toArray(float[][]::new);
+            .toArray(float[][]::new));
     double renderS = secs(t0);
     long t1 = System.nanoTime();
     Fingerprint[] fps =
@@ -111,15 +111,15 @@ class FingerprintEvaluationTest {
     Map<String, CompletableFuture<float[]>> rendered = new LinkedHashMap<>();
     for (Source s : sources) {
       float[] in = s.tracks() == QUERY_TRACKS ? concat : Arrays.copyOf(concat, s.tracks() * slot);
-      rendered.put(s.name(), CompletableFuture.supplyAsync(() -> {
+      rendered.put(s.name(), CompletableFuture.supplyAsync(() -> AudioCache.load(s.name(), () -> {
         try {
-          return s.encode().isEmpty() && s.decode().isEmpty()
+          return new float[][] {s.encode().isEmpty() && s.decode().isEmpty()
               ? in
-              : Ffmpeg.run(in, RATE, dir, s.name(), s.encode(), s.decode());
+              : Ffmpeg.run(in, RATE, dir, s.name(), s.encode(), s.decode())};
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
-      }));
+      })[0]));
     }
     Map<String, Source> byName = new LinkedHashMap<>();
     sources.forEach(s -> byName.put(s.name(), s));
@@ -164,9 +164,10 @@ class FingerprintEvaluationTest {
     // Negatives: unrelated pieces (other seeds), clean and with noise.
     int positives = queries.size();
     SplittableRandom nr = new SplittableRandom(77);
-    List<float[]> negTracks = IntStream.range(0, NEGATIVES).parallel()
-        .mapToObj(i -> MusicSynth.render(spec(i + 3, 100_000 + i, "neg-")).mono().samples())
-        .toList();
+    List<float[]> negTracks = List.of(AudioCache.load("negatives", () ->
+        IntStream.range(0, NEGATIVES).parallel()
+            .mapToObj(i -> MusicSynth.render(spec(i + 3, 100_000 + i, "neg-")).mono().samples())
+            .toArray(float[][]::new)));
     for (int i = 0; i < NEGATIVES; i++) {
       float[] t = negTracks.get(i);
       for (int d : new int[] {5, 10, 30}) {
@@ -184,14 +185,18 @@ class FingerprintEvaluationTest {
 
     print(cells, results, positives, renderS, fpS, hps, prepS, queryS, index);
 
-    // Assertions. The aim (10 s after MP3 + 10 dB noise >= 98% found) is NOT reached: measured
-    // 73/120 at the chosen threshold, so that is asserted as a floor; no false accept was measured.
+    // Assertions: the aim (10 s after MP3 + 10 dB noise >= 98% found, no false accept) and the
+    // other transforms at 10 s as good as before this scoring (28-30/30).
     long falsePositives = results.stream().filter(Result::wrongAccept).count();
     assertEquals(0, falsePositives, "false positives (negatives or wrong tracks accepted)");
-    assertTrue(recall(results, "mp3 + noise 10 dB", 10) >= 0.55, "floor: 10 s mp3 + noise");
-    assertTrue(recall(results, "mp3 128k", 10) >= 0.95, "floor: 10 s mp3");
-    assertTrue(recall(results, "speed 1.05", 10) >= 0.9, "floor: 10 s at +5% speed");
-    assertTrue(recall(results, "speed 0.95", 10) >= 0.9, "floor: 10 s at -5% speed");
+    assertTrue(recall(results, "mp3 + noise 10 dB", 10) >= 0.98, "aim: 10 s mp3 + noise");
+    for (String cell : List.of("clean", "mp3 128k", "aac 128k", "EQ tilt +3 dB", "EQ tilt -3 dB",
+        "resample 48k")) {
+      assertTrue(recall(results, cell, 10) >= 0.95, "10 s " + cell);
+    }
+    for (String cell : List.of("speed 0.95", "speed 0.98", "speed 1.02", "speed 1.05")) {
+      assertTrue(recall(results, cell, 10) >= 0.9, "10 s " + cell);
+    }
   }
 
   private static Source speed(double s) {
@@ -205,7 +210,21 @@ class FingerprintEvaluationTest {
     long a = System.nanoTime();
     Fingerprint f = fingerprinter.fingerprint(q.x(), q.rate());
     long b = System.nanoTime();
-    List<Match> ms = index.match(f);
+    long[] touched = new long[1];
+    List<Match> ms = FingerprintMatcher.match(f, new PostingSource() {
+      @Override
+      public void forEachPosting(int hash, PostingVisitor visitor) {
+        index.forEachPosting(hash, (t, fr, p) -> {
+          touched[0]++;
+          visitor.visit(t, fr, p);
+        });
+      }
+
+      @Override
+      public String trackId(int trackNumber) {
+        return index.trackId(trackNumber);
+      }
+    });
     long c = System.nanoTime();
     String truth = q.track() < 0 ? null : "cat-" + q.track();
     int trueScore = 0;
@@ -225,7 +244,8 @@ class FingerprintEvaluationTest {
       found = Math.abs(refAtZero - q.refAtZero()) < 0.5;
     }
     boolean wrong = accepted && !top.trackId().equals(truth);
-    return new Result(q, top, trueScore, impostor, found, wrong, (c - b) / 1e6, (b - a) / 1e6);
+    return new Result(q, top, trueScore, impostor, found, wrong, (c - b) / 1e6, (b - a) / 1e6,
+        touched[0], f.size());
   }
 
   private static double recall(List<Result> rs, String cell, int d) {
@@ -266,7 +286,7 @@ class FingerprintEvaluationTest {
     System.out.printf("%nfalse positives: %d of %d negative queries, %d wrong tracks accepted of %d"
         + " positive queries%n", fpNeg, neg.size(), fpPos, positives);
 
-    int[] edges = {0, 1, 4, 6, 8, 10, 12, 16, 24, 32, 64, 128, 256, Integer.MAX_VALUE};
+    int[] edges = {0, 1, 4, 6, 8, 10, 12, 14, 16, 24, 32, 64, 128, 256, Integer.MAX_VALUE};
     int[] trueH = new int[edges.length - 1];
     int[] impH = new int[edges.length - 1];
     int impMax = 0;
@@ -284,9 +304,18 @@ class FingerprintEvaluationTest {
           : edges[i] + ".." + (edges[i + 1] - 1);
       System.out.printf("  %-9s true %5d   impostor %5d%n", lab, trueH[i], impH[i]);
     }
+    for (int d : new int[] {5, 10, 30}) {
+      int[] imp = rs.stream().filter(r -> r.q().duration() == d)
+          .mapToInt(Result::impostorScore).sorted().toArray();
+      int[] tru = rs.stream().filter(r -> r.q().duration() == d && r.q().track() >= 0)
+          .mapToInt(Result::trueScore).sorted().toArray();
+      System.out.printf("  %2d s queries: impostor p99 %d, max %d; true score p1 %d, p5 %d%n", d,
+          imp[(int) (imp.length * 0.99)], imp[imp.length - 1], tru[tru.length / 100],
+          tru[tru.length / 20]);
+    }
     System.out.printf("%nthreshold sweep: recall (found = right track, right offset) vs false"
         + " accepts%n");
-    for (int t : new int[] {8, 12, 16, 20, 24, 32, 48, 64}) {
+    for (int t : new int[] {6, 8, 10, 12, 14, 16, 18, 20, 24, 32, 48}) {
       long negFp = neg.stream().filter(r -> r.top() != null && r.top().score() >= t).count();
       long posWrong = rs.stream().filter(r -> r.q().track() >= 0 && r.top() != null
           && r.top().score() >= t && !r.top().trackId().equals("cat-" + r.q().track())).count();
@@ -305,9 +334,14 @@ class FingerprintEvaluationTest {
           .sorted().toArray();
       double[] fpt = rs.stream().filter(r -> r.q().duration() == d).mapToDouble(Result::fpMs)
           .sorted().toArray();
+      double[] touched = rs.stream().filter(r -> r.q().duration() == d)
+          .mapToDouble(Result::postingsTouched).sorted().toArray();
+      double hashes = rs.stream().filter(r -> r.q().duration() == d)
+          .mapToDouble(Result::queryHashes).average().orElse(0);
       System.out.printf("lookup latency %2d s query: p50 %.2f ms, p99 %.2f ms (fingerprinting the"
-          + " query: p50 %.1f ms)%n", d, lat[lat.length / 2], lat[(int) (lat.length * 0.99)],
-          fpt[fpt.length / 2]);
+          + " query: p50 %.1f ms); %.0f query hashes, postings touched p50 %.0f, p99 %.0f%n", d,
+          lat[lat.length / 2], lat[(int) (lat.length * 0.99)], fpt[fpt.length / 2], hashes,
+          touched[touched.length / 2], touched[(int) (touched.length * 0.99)]);
     }
   }
 
