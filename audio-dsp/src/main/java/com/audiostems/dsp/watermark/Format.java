@@ -31,6 +31,14 @@ final class Format {
   static final int INFO_BITS = Payload.BITS + 32;
   static final int CODED = ConvolutionalCode.codedLength(INFO_BITS);
   static final float[] HANN = new float[N];
+  /**
+   * The detector weighs the mark per band of {@link #WBAND} bins (12 bands of 517 Hz): how much of
+   * the mark survives differs a lot between bands (white noise swamps the upper bands of music whose
+   * energy sits low, codecs starve some bands), so each band's evidence is weighted by its measured
+   * mark-to-noise ratio instead of counting every bin alike.
+   */
+  static final int WBAND = 12;
+  static final int WBANDS = BINS / WBAND;
 
   static {
     for (int i = 0; i < N; i++) {
@@ -80,6 +88,8 @@ final class Format {
   /** Key-derived positions and signs. Bin indices are relative to {@link #LO}. */
   static final class Layout {
     final short[][] syncBin = new short[BLOCK][SYNC];
+    /** Weighting band ({@link #WBAND}) of each sync bin. */
+    final byte[][] syncBand = new byte[BLOCK][SYNC];
     final byte[][] syncSign = new byte[BLOCK][SYNC];
     final short[][] dataBin = new short[BLOCK * GROUPS][GROUP];
     final byte[][] dataSign = new byte[BLOCK * GROUPS][GROUP];
@@ -97,6 +107,7 @@ final class Format {
         byte[] s = balancedSigns(SYNC, r);
         for (int j = 0; j < SYNC; j++) {
           syncBin[p][j] = (short) perm[j];
+          syncBand[p][j] = (byte) (perm[j] / WBAND);
           syncSign[p][j] = s[j];
         }
         for (int g = 0; g < GROUPS; g++) {

@@ -8,12 +8,18 @@ import java.util.List;
  * Blind detector: needs only the (possibly excerpted, re-encoded, resampled) audio and the keys.
  *
  * <p>The input is downmixed and resampled to 44.1 kHz. Synchronisation: log spectra are taken on 8
- * sub-frame offsets (step 128 samples) of the first 40 s, made into frame-to-frame contrasts, and
- * correlated with the keyed sync pattern at every one of the 360 block positions; the best three
- * (offset, position) candidates are refined to 32 samples and decoded: the contrasts of every frame
- * of the input are summed per coded bit, Viterbi-decoded and checked with CRC-32, then the
- * re-encoded mark must correlate with the input at z >= {@link #MIN_Z}. If nothing is found at
- * speed 1, speed corrections of +-1% are tried.
+ * sub-frame offsets (step 128 samples) of each 40 s stretch, made into frame-to-frame contrasts,
+ * folded modulo the 360-frame block (the sync pattern repeats every block, so frames a block apart
+ * add up before correlating) and correlated with the keyed sync pattern at every block position,
+ * per weighting band. A position's sync statistic is the sum over bands of the squared positive
+ * band z-scores, so bands where the mark did not survive (noise, codec) add little noise instead of
+ * diluting the bands where it did. The best three (offset, position) candidates are refined to 32
+ * samples and decoded: every frame's contrasts are summed per coded bit, each band weighted by its
+ * mark-to-noise ratio measured on the sync bins (maximal-ratio combining), Viterbi-decoded and
+ * checked with CRC-32; when the CRC fails, the weights are measured again on all bins against the
+ * re-encoded first guess and decoding is tried once more. The re-encoded mark must then correlate
+ * with the input at z >= {@link #MIN_Z}. If nothing is found at speed 1, speed corrections of +-1 %
+ * are tried.
  */
 public final class WatermarkDetector {
 
@@ -21,8 +27,14 @@ public final class WatermarkDetector {
   static final double[] SPEEDS = {1.0, 1.01, 0.99};
   static final int SEARCH_FRAMES = 1720;
   static final int CANDIDATES = 3;
-  static final double MIN_SYNC_Z = 2.5;
+  /**
+   * Sync statistic (sum over the 12 bands of squared positive band z-scores) a candidate needs to be
+   * decoded. On unmarked audio one position's statistic has mean 6 and sd about 3.9; the maximum
+   * over the 2,880 positions tried per stretch is mostly below 25.
+   */
+  static final double MIN_SYNC_STAT = 20;
   static final int SEGMENT_FRAMES = 86;
+  static boolean debug = Boolean.getBoolean("wm.debug");
 
   private final double[] speeds;
 
@@ -62,18 +74,17 @@ public final class WatermarkDetector {
         break;
       }
       float[][][] v = new float[8][][];
+      double[][] var = new double[8][];
       for (int o = 0; o < 8; o++) {
         v[o] = Format.contrast(Format.logBands(x, c0 * Format.N + o * 128, frames, fft));
+        var[o] = bandVariances(v[o]);
       }
       for (WatermarkKey key : keys) {
         Format.Layout lay = Format.layout(key);
-        double[][] score = new double[8][Format.BLOCK];
+        double[][] score = new double[8][];
         for (int o = 0; o < 8; o++) {
-          for (int cc = 0; cc < Format.BLOCK; cc++) {
-            score[o][cc] = syncScore(v[o], cc, lay);
-          }
+          score[o] = syncStatistics(v[o], var[o], lay);
         }
-        double sdSync = Math.sqrt(Format.SYNC * (double) frames) * stdDev(v[0]);
         for (int t = 0; t < CANDIDATES; t++) {
           int bo = 0;
           int bc = 0;
@@ -85,7 +96,10 @@ public final class WatermarkDetector {
               }
             }
           }
-          if (score[bo][bc] < MIN_SYNC_Z * sdSync) {
+          if (debug) {
+            System.err.printf("speed %.2f chunk %d cand %d o%d c%d sync %.1f%n", speed, c0, t, bo, bc, score[bo][bc]);
+          }
+          if (score[bo][bc] < MIN_SYNC_STAT) {
             break; // no sync peak worth decoding
           }
           score[bo][bc] = Double.NEGATIVE_INFINITY;
@@ -93,7 +107,7 @@ public final class WatermarkDetector {
           int bestS = c0 * Format.N + bo * 128;
           int bestC = bc;
           float[][] bestV = v[bo];
-          double best = syncScore(v[bo], bc, lay);
+          double best = syncStatistic(v[bo], var[bo], bc, lay);
           for (int dlt : new int[] {-64, -32, 32, 64}) {
             int s = c0 * Format.N + bo * 128 + dlt;
             int cc = bc;
@@ -103,7 +117,7 @@ public final class WatermarkDetector {
             }
             int fr = Math.min(frames, Format.frameCount(x.length, s));
             float[][] vv = Format.contrast(Format.logBands(x, s, fr, fft));
-            double sc = syncScore(vv, cc, lay);
+            double sc = syncStatistic(vv, bandVariances(vv), cc, lay);
             if (sc > best) {
               bestV = vv;
               best = sc;
@@ -131,18 +145,75 @@ public final class WatermarkDetector {
     return Detection.NONE;
   }
 
-  /** Correlation of the contrasts with the sync pattern when frame 0 is at block position cc. */
-  static double syncScore(float[][] v, int cc, Format.Layout lay) {
-    double s = 0;
+  /** Mean square of the contrasts per weighting band (the contrasts have mean ~0). */
+  static double[] bandVariances(float[][] v) {
+    double[] var = new double[Format.WBANDS];
+    for (float[] row : v) {
+      for (int k = 0; k < Format.BINS; k++) {
+        var[k / Format.WBAND] += (double) row[k] * row[k];
+      }
+    }
+    double n = Math.max(1, v.length) * (double) Format.WBAND;
+    for (int b = 0; b < Format.WBANDS; b++) {
+      var[b] = var[b] / n + 1e-12;
+    }
+    return var;
+  }
+
+  /**
+   * Sync statistic for every block position of frame 0: frames are first folded modulo the block,
+   * then each band's correlation with the sync pattern is turned into a z-score and the squares of
+   * the positive ones are summed (a band's mark can only add positive correlation).
+   */
+  static double[] syncStatistics(float[][] v, double[] var, Format.Layout lay) {
+    int rows = Math.min(v.length, Format.BLOCK);
+    float[][] fold = new float[rows][Format.BINS];
+    for (int f = 0; f < v.length; f++) {
+      float[] dst = fold[f % Format.BLOCK];
+      float[] src = v[f];
+      for (int k = 0; k < Format.BINS; k++) {
+        dst[k] += src[k];
+      }
+    }
+    double[] sd = syncBandSd(v.length, var);
+    double[] stat = new double[Format.BLOCK];
+    float[] s = new float[Format.WBANDS];
+    for (int cc = 0; cc < Format.BLOCK; cc++) {
+      java.util.Arrays.fill(s, 0f);
+      int p = cc;
+      for (int r = 0; r < rows; r++) {
+        float[] row = fold[r];
+        short[] bins = lay.syncBin[p];
+        byte[] sg = lay.syncSign[p];
+        byte[] band = lay.syncBand[p];
+        for (int j = 0; j < Format.SYNC; j++) {
+          s[band[j]] += sg[j] * row[bins[j]];
+        }
+        if (++p == Format.BLOCK) {
+          p = 0;
+        }
+      }
+      stat[cc] = combine(s, sd);
+    }
+    return stat;
+  }
+
+  /** {@link #syncStatistics} for one block position. */
+  static double syncStatistic(float[][] v, double[] var, int cc, Format.Layout lay) {
+    float[] s = syncBandSums(v, cc, lay);
+    return combine(s, syncBandSd(v.length, var));
+  }
+
+  private static float[] syncBandSums(float[][] v, int cc, Format.Layout lay) {
+    float[] s = new float[Format.WBANDS];
     int p = cc;
     for (float[] row : v) {
       short[] bins = lay.syncBin[p];
       byte[] sg = lay.syncSign[p];
-      float a = 0;
+      byte[] band = lay.syncBand[p];
       for (int j = 0; j < Format.SYNC; j++) {
-        a += sg[j] * row[bins[j]];
+        s[band[j]] += sg[j] * row[bins[j]];
       }
-      s += a;
       if (++p == Format.BLOCK) {
         p = 0;
       }
@@ -150,26 +221,98 @@ public final class WatermarkDetector {
     return s;
   }
 
-  private Detection decode(float[][] v, int pos0, int s0, Format.Layout lay, WatermarkKey key, double speed) {
-    float[] soft = new float[Format.CODED];
+  /**
+   * Standard deviation of a band's sync sum on unmarked audio: the layout puts on average SYNC /
+   * WBANDS sync bins per band and frame.
+   */
+  private static double[] syncBandSd(int frames, double[] var) {
+    double perBand = (double) frames * Format.SYNC / Format.WBANDS;
+    double[] sd = new double[Format.WBANDS];
+    for (int b = 0; b < Format.WBANDS; b++) {
+      sd[b] = Math.sqrt(perBand * var[b]);
+    }
+    return sd;
+  }
+
+  private static double combine(float[] s, double[] sd) {
+    double stat = 0;
+    for (int b = 0; b < Format.WBANDS; b++) {
+      if (s[b] > 0) {
+        double z = s[b] / sd[b];
+        stat += z * z;
+      }
+    }
+    return stat;
+  }
+
+  /**
+   * Maximal-ratio weights per band: the band's mean mark contrast over its variance, where the mean
+   * is measured on the sync bins, or on all bins when a (tentative) codeword is given. Bands with no
+   * positive evidence get weight 0; all-zero falls back to equal weights.
+   */
+  static float[] bandWeights(float[][] v, double[] var, int pos0, Format.Layout lay, int[] code) {
+    double[] sum = new double[Format.WBANDS];
+    double[] n = new double[Format.WBANDS];
     int p = pos0;
     for (float[] row : v) {
-      for (int g = 0; g < Format.GROUPS; g++) {
-        int slot = p * Format.GROUPS + g;
-        short[] bins = lay.dataBin[slot];
-        byte[] sg = lay.dataSign[slot];
-        float a = 0;
-        for (int j = 0; j < Format.GROUP; j++) {
-          a += sg[j] * row[bins[j]];
+      for (int j = 0; j < Format.SYNC; j++) {
+        int b = lay.syncBand[p][j];
+        sum[b] += lay.syncSign[p][j] * row[lay.syncBin[p][j]];
+        n[b]++;
+      }
+      if (code != null) {
+        for (int g = 0; g < Format.GROUPS; g++) {
+          int slot = p * Format.GROUPS + g;
+          int bit = code[lay.slotBit[slot]] * 2 - 1;
+          short[] bins = lay.dataBin[slot];
+          byte[] sg = lay.dataSign[slot];
+          for (int j = 0; j < Format.GROUP; j++) {
+            int k = bins[j];
+            sum[k / Format.WBAND] += bit * sg[j] * row[k];
+            n[k / Format.WBAND]++;
+          }
         }
-        soft[lay.slotBit[slot]] += a;
       }
       if (++p == Format.BLOCK) {
         p = 0;
       }
     }
+    float[] w = new float[Format.WBANDS];
+    boolean any = false;
+    for (int b = 0; b < Format.WBANDS; b++) {
+      double mean = n[b] > 0 ? sum[b] / n[b] : 0;
+      w[b] = (float) Math.max(0, mean / var[b]);
+      any |= w[b] > 0;
+    }
+    if (!any) {
+      java.util.Arrays.fill(w, 1f);
+    }
+    return w;
+  }
+
+  private Detection decode(float[][] v, int pos0, int s0, Format.Layout lay, WatermarkKey key, double speed) {
+    double[] var = bandVariances(v);
+    float[] w = bandWeights(v, var, pos0, lay, null);
+    float[] soft = softBits(v, pos0, lay, w);
     int[] info = ConvolutionalCode.decode(soft, Format.INFO_BITS);
     Payload payload = Format.checked(info);
+    if (payload == null) {
+      // decision-directed: the first guess is mostly right even when the CRC fails, and measuring
+      // the weights on all 144 bins instead of the 24 sync bins makes them much less noisy
+      int[] guess = ConvolutionalCode.encode(info);
+      w = bandWeights(v, var, pos0, lay, guess);
+      soft = softBits(v, pos0, lay, w);
+      info = ConvolutionalCode.decode(soft, Format.INFO_BITS);
+      payload = Format.checked(info);
+    }
+    if (debug) {
+      int[] tc = Format.codeword(Payload.ofHex("00112233445566778899aabbccddeeff"));
+      int e = 0;
+      for (int i = 0; i < Format.CODED; i++) {
+        e += (soft[i] > 0) != (tc[i] == 1) ? 1 : 0;
+      }
+      System.err.printf("  decode frames %d errs-vs-test-payload %d crc %s w %s%n", v.length, e, payload != null, java.util.Arrays.toString(w));
+    }
     if (payload == null) {
       return Detection.NONE;
     }
@@ -180,15 +323,18 @@ public final class WatermarkDetector {
         errors++;
       }
     }
-    // z-score of every frame against the re-encoded mark; per segment for the timeline
-    double sd = stdDev(v);
+    // weighted z-score of every frame against the re-encoded mark; per segment for the timeline
+    double varPerFrame = 0;
+    for (int b = 0; b < Format.WBANDS; b++) {
+      varPerFrame += (double) w[b] * w[b] * var[b] * Format.WBAND;
+    }
     List<Detection.Segment> timeline = new ArrayList<>();
     double all = 0;
     double segSum = 0;
     int segStart = 0;
-    p = pos0;
+    int p = pos0;
     for (int f = 0; f < v.length; f++) {
-      double a = frameCorrelation(v[f], p, lay, code);
+      double a = frameCorrelation(v[f], p, lay, code, w);
       all += a;
       segSum += a;
       if (++p == Format.BLOCK) {
@@ -197,7 +343,7 @@ public final class WatermarkDetector {
       boolean last = f == v.length - 1;
       if ((f - segStart + 1 == SEGMENT_FRAMES && v.length - f - 1 >= SEGMENT_FRAMES / 2) || last) {
         int n = f - segStart + 1;
-        double z = segSum / (sd * Math.sqrt((double) n * Format.BINS));
+        double z = segSum / Math.sqrt(n * varPerFrame);
         double t0 = (s0 + (double) segStart * Format.N) / Format.RATE_HZ * speed;
         double t1 = (s0 + (double) (f + 1) * Format.N) / Format.RATE_HZ * speed;
         timeline.add(new Detection.Segment(t0, t1, z, z >= 3));
@@ -205,37 +351,49 @@ public final class WatermarkDetector {
         segStart = f + 1;
       }
     }
-    double z = all / (sd * Math.sqrt((double) v.length * Format.BINS));
+    double z = all / Math.sqrt(v.length * varPerFrame);
     if (z < MIN_Z) {
       return Detection.NONE;
     }
     return new Detection(payload, key.id(), z, errors, speed, List.copyOf(timeline));
   }
 
-  private static double frameCorrelation(float[] row, int p, Format.Layout lay, int[] code) {
+  /** Band-weighted contrasts summed per coded bit over every frame (all block repetitions). */
+  private static float[] softBits(float[][] v, int pos0, Format.Layout lay, float[] w) {
+    float[] soft = new float[Format.CODED];
+    int p = pos0;
+    for (float[] row : v) {
+      for (int g = 0; g < Format.GROUPS; g++) {
+        int slot = p * Format.GROUPS + g;
+        short[] bins = lay.dataBin[slot];
+        byte[] sg = lay.dataSign[slot];
+        float a = 0;
+        for (int j = 0; j < Format.GROUP; j++) {
+          int k = bins[j];
+          a += sg[j] * w[k / Format.WBAND] * row[k];
+        }
+        soft[lay.slotBit[slot]] += a;
+      }
+      if (++p == Format.BLOCK) {
+        p = 0;
+      }
+    }
+    return soft;
+  }
+
+  private static double frameCorrelation(float[] row, int p, Format.Layout lay, int[] code, float[] w) {
     double a = 0;
     for (int j = 0; j < Format.SYNC; j++) {
-      a += lay.syncSign[p][j] * row[lay.syncBin[p][j]];
+      a += lay.syncSign[p][j] * w[lay.syncBand[p][j]] * row[lay.syncBin[p][j]];
     }
     for (int g = 0; g < Format.GROUPS; g++) {
       int slot = p * Format.GROUPS + g;
       int bit = code[lay.slotBit[slot]] * 2 - 1;
       for (int j = 0; j < Format.GROUP; j++) {
-        a += bit * lay.dataSign[slot][j] * row[lay.dataBin[slot][j]];
+        int k = lay.dataBin[slot][j];
+        a += bit * lay.dataSign[slot][j] * w[k / Format.WBAND] * row[k];
       }
     }
     return a;
-  }
-
-  private static double stdDev(float[][] v) {
-    double s = 0;
-    long n = 0;
-    for (float[] r : v) {
-      for (float a : r) {
-        s += (double) a * a;
-      }
-      n += r.length;
-    }
-    return Math.sqrt(s / Math.max(1, n)) + 1e-12;
   }
 }
