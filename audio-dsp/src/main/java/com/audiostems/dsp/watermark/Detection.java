@@ -24,9 +24,10 @@ public record Detection(
   }
 
   /**
-   * A stretch of the input, in seconds of the input, with the z-score of its content against the
-   * re-encoded mark at the detected alignment; {@code marked} when z >= 3. Stretches that were
-   * cut, replaced or shifted show up as unmarked.
+   * A stretch of the input (about 2 s), in seconds of the input, with the z-score of its data bins
+   * against the re-encoded payload at the detected alignment; {@code marked} when z >= 3.
+   * Stretches that were cut, replaced or shifted, or carry another payload or key, show up as
+   * unmarked.
    */
   public record Segment(double startSeconds, double endSeconds, double z, boolean marked) {}
 }

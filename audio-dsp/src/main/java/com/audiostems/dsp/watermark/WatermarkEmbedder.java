@@ -19,17 +19,33 @@ public final class WatermarkEmbedder {
   /** Energy the detector's window sees of the synthesised change, per unit delta^2 E_b. */
   static final double SEEN = 0.273;
 
+  /** Default per-frame limit of mark energy relative to the frame's energy, in dB. */
+  static final double FRAME_SNR_DB = Double.parseDouble(System.getProperty("wm.frameSnr", "30.5"));
+
+  static final double GAMMA = Double.parseDouble(System.getProperty("wm.gamma", "1"));
+
   private final double floor;
   private final double cap;
+  private final double frameEnergyLimit;
 
   public WatermarkEmbedder() {
-    this(0.09, 0.42);
+    this(Double.parseDouble(System.getProperty("wm.floor", "0.09")), Double.parseDouble(System.getProperty("wm.cap", "0.7")));
   }
 
   /** @param floor smallest per-band relative strength @param cap largest */
   public WatermarkEmbedder(double floor, double cap) {
+    this(floor, cap, FRAME_SNR_DB);
+  }
+
+  /**
+   * @param floor smallest per-band relative strength
+   * @param cap largest per-band relative strength
+   * @param frameSnrDb smallest ratio, in dB, of a frame's energy (whole band) to its mark's energy
+   */
+  public WatermarkEmbedder(double floor, double cap, double frameSnrDb) {
     this.floor = floor;
     this.cap = cap;
+    this.frameEnergyLimit = Math.pow(10, -frameSnrDb / 10);
   }
 
   public float[][] embed(float[][] channels, int sampleRateHz, Payload payload, WatermarkKey key) {
@@ -66,6 +82,7 @@ public final class WatermarkEmbedder {
     float[] buf = new float[Format.N];
     float[] d = new float[Format.N];
     float[] out = new float[x.length];
+    double[] bandLevel = new double[nb];
     int frames = Format.frameCount(x.length, 0);
     for (int f = 0; f < frames; f++) {
       int s = f * Format.N;
@@ -84,31 +101,96 @@ public final class WatermarkEmbedder {
           binDelta[k - Format.LO] = (float) dl;
         }
       }
-      java.util.Arrays.fill(mod, 0f);
       int p = f % Format.BLOCK;
-      for (int j = 0; j < Format.SYNC; j++) {
-        int k = lay.syncBin[p][j];
-        mod[k] = lay.syncSign[p][j] * binDelta[k];
+      synthesise(buf, binDelta, lay, code, p, mod, d, fft);
+      double markEnergy = 0;
+      double hostEnergy = 0;
+      for (int i = 0; i < Format.N; i++) {
+        markEnergy += (double) d[i] * d[i];
+        hostEnergy += (double) x[s + i] * x[s + i];
       }
-      for (int g = 0; g < Format.GROUPS; g++) {
-        int slot = p * Format.GROUPS + g;
-        int bit = code[lay.slotBit[slot]] * 2 - 1;
-        for (int j = 0; j < Format.GROUP; j++) {
-          int k = lay.dataBin[slot][j];
-          mod[k] = bit * lay.dataSign[slot][j] * binDelta[k];
+      double budget = frameEnergyLimit * hostEnergy;
+      if (markEnergy > budget) {
+        // over the frame's SNR budget (music loud in the mark's range): lower the strength of the
+        // loudest bands first, where a unit of mark energy buys the least relative modulation, so
+        // the quieter bands keep their (masked) strength; then scale to the budget exactly
+        for (int b = 0; b < nb; b++) {
+          bandLevel[b] = Math.pow(energy[b] / (mm.bandEnd[b] - mm.bandStart[b]) + 1e-30, GAMMA);
+        }
+        double spectral = 0;
+        double hi = 0;
+        for (int b = 0; b < nb; b++) {
+          for (int k = mm.bandStart[b]; k < mm.bandEnd[b]; k++) {
+            double dl = binDelta[k - Format.LO];
+            spectral += dl * dl * power[k];
+            hi = Math.max(hi, dl * bandLevel[b]);
+          }
+        }
+        double target = spectral * budget / markEnergy;
+        double lo = 0;
+        for (int it = 0; it < 30; it++) {
+          double kappa = 0.5 * (lo + hi);
+          double e = 0;
+          for (int b = 0; b < nb; b++) {
+            double limit = kappa / bandLevel[b];
+            for (int k = mm.bandStart[b]; k < mm.bandEnd[b]; k++) {
+              double dl = Math.min(binDelta[k - Format.LO], limit);
+              e += dl * dl * power[k];
+            }
+          }
+          if (e > target) {
+            hi = kappa;
+          } else {
+            lo = kappa;
+          }
+        }
+        for (int b = 0; b < nb; b++) {
+          float limit = (float) (lo / bandLevel[b]);
+          for (int k = mm.bandStart[b]; k < mm.bandEnd[b]; k++) {
+            binDelta[k - Format.LO] = Math.min(binDelta[k - Format.LO], limit);
+          }
+        }
+        synthesise(buf, binDelta, lay, code, p, mod, d, fft);
+        markEnergy = 0;
+        for (int i = 0; i < Format.N; i++) {
+          markEnergy += (double) d[i] * d[i];
         }
       }
-      java.util.Arrays.fill(d, 0f);
-      for (int k = Format.LO; k < Format.HI; k++) {
-        float m = mod[k - Format.LO];
-        d[2 * k] = buf[2 * k] * m;
-        d[2 * k + 1] = buf[2 * k + 1] * m;
-      }
-      fft.inverse(d);
+      float g = markEnergy > budget ? (float) Math.sqrt(budget / markEnergy) : 1f;
       for (int i = 0; i < Format.N; i++) {
-        out[s + i] += d[i] * Format.HANN[i];
+        out[s + i] += d[i] * g;
       }
     }
     return out;
+  }
+
+  /**
+   * The frame's windowed mark into {@code d}: each carrier bin of the spectrum {@code spectrum}
+   * scaled by its signed strength (sync sign, or data sign times the carried bit).
+   */
+  private static void synthesise(float[] spectrum, float[] binDelta, Format.Layout lay, int[] code, int p, float[] mod, float[] d, RealFft fft) {
+    java.util.Arrays.fill(mod, 0f);
+    for (int j = 0; j < Format.SYNC; j++) {
+      int k = lay.syncBin[p][j];
+      mod[k] = lay.syncSign[p][j] * binDelta[k];
+    }
+    for (int g = 0; g < Format.GROUPS; g++) {
+      int slot = p * Format.GROUPS + g;
+      int bit = code[lay.slotBit[slot]] * 2 - 1;
+      for (int j = 0; j < Format.GROUP; j++) {
+        int k = lay.dataBin[slot][j];
+        mod[k] = bit * lay.dataSign[slot][j] * binDelta[k];
+      }
+    }
+    java.util.Arrays.fill(d, 0f);
+    for (int k = Format.LO; k < Format.HI; k++) {
+      float m = mod[k - Format.LO];
+      d[2 * k] = spectrum[2 * k] * m;
+      d[2 * k + 1] = spectrum[2 * k + 1] * m;
+    }
+    fft.inverse(d);
+    for (int i = 0; i < Format.N; i++) {
+      d[i] *= Format.HANN[i];
+    }
   }
 }

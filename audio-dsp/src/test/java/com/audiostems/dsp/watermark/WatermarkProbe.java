@@ -2,41 +2,58 @@ package com.audiostems.dsp.watermark;
 
 import com.audiostems.dsp.testing.music.Style;
 import com.audiostems.dsp.testing.music.SynthesizedPiece;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
-/** Exploratory, not a test: SNR per style and recovery under white noise (args: floor cap). */
+/**
+ * Exploratory, not a test: median SNR and recovery in the hardest cells of the robustness table
+ * (AAC and MP3 64k at 10 s, white noise at 20 dB / 10 s and 10 dB / 30 s) on the robustness test's
+ * pieces and excerpt starts. Embedder settings from the system properties wm.floor, wm.cap,
+ * wm.frameSnr.
+ */
 public final class WatermarkProbe {
   public static void main(String[] a) throws Exception {
-    double floor = a.length > 0 ? Double.parseDouble(a[0]) : 0.09;
-    double cap = a.length > 1 ? Double.parseDouble(a[1]) : 0.42;
-    WatermarkEmbedder emb = new WatermarkEmbedder(floor, cap);
-    WatermarkDetector det = new WatermarkDetector(1.0);
-    Style[] styles = {Style.POP_ROCK, Style.ELECTRONIC, Style.BALLAD, Style.HIP_HOP, Style.AMBIENT, Style.FUNK, Style.WALTZ};
-    if (a.length > 2) {
-      styles = Arrays.stream(a[2].split(",")).map(Style::valueOf).toArray(Style[]::new);
-    }
+    WatermarkEmbedder emb = new WatermarkEmbedder();
+    WatermarkDetector det = new WatermarkDetector();
+    Style[] styles = {Style.POP_ROCK, Style.ELECTRONIC, Style.BALLAD, Style.HIP_HOP, Style.FUNK};
+    Path dir = Files.createTempDirectory("wmprobe");
     double[] snr = new double[styles.length];
-    int ok10 = 0, n10 = 0, ok20 = 0, n20 = 0;
-    double z10 = 0, z20 = 0;
+    String[] cells = {"aac64@10", "mp3-64@10", "noise20@10", "noise10@30", "none@5"};
+    int[] ok = new int[cells.length];
+    int[] errs = new int[cells.length];
+    int tried = 0;
+    long t0 = System.nanoTime();
     for (int i = 0; i < styles.length; i++) {
-      SynthesizedPiece p = WmAudio.piece(styles[i], 41 + i, 40);
-      float[][] m = emb.embed(p.channels(), p.sampleRateHz(), WmAudio.PAYLOAD, WmAudio.KEY);
+      SynthesizedPiece p = WmAudio.piece(styles[i], 31 + i, 44);
+      float[][] m = emb.embed(p.channels(), 44100, WmAudio.PAYLOAD, WmAudio.KEY);
       snr[i] = WmAudio.snrDb(p.channels(), m);
+      float[][][] attacked = {
+        WmAudio.ffmpeg(m, 44100, dir, List.of("-c:a", "aac", "-b:a", "64k", ".m4a"), 0),
+        WmAudio.ffmpeg(m, 44100, dir, List.of("-c:a", "libmp3lame", "-b:a", "64k", ".mp3"), 0),
+        WmAudio.noise(m, 20, 5), WmAudio.noise(m, 10, 6), m};
+      double[] len = {10, 10, 10, 30, 5};
       StringBuilder sb = new StringBuilder();
-      for (int k = 0; k < 3; k++) {
-        Detection d = det.detect(WmAudio.noise(WmAudio.excerpt(m, 44100, 0.7 + 3.1 * k, 30), 10, 100 + k), 44100, WmAudio.KEY);
-        n10++; z10 += d.confidence();
-        if (d.found() && d.payload().equals(WmAudio.PAYLOAD)) ok10++;
-        sb.append(String.format(" n10/30s %s z%.1f e%d", d.found() ? "OK" : "--", d.confidence(), d.bitErrors()));
-        Detection e = det.detect(WmAudio.noise(WmAudio.excerpt(m, 44100, 1.3 + 9.7 * k, 10), 20, 200 + k), 44100, WmAudio.KEY);
-        n20++; z20 += e.confidence();
-        if (e.found() && e.payload().equals(WmAudio.PAYLOAD)) ok20++;
-        sb.append(String.format(" n20/10s %s e%d", e.found() ? "OK" : "--", e.bitErrors()));
+      for (int j = 0; j < 2; j++) {
+        tried++;
+        for (int c = 0; c < cells.length; c++) {
+          double start = 0.9 + 1.7 * i + 5.3 * j + (len[c] < 30 ? 4.1 : 0);
+          Detection d = det.detect(WmAudio.excerpt(attacked[c], 44100, start, len[c]), 44100, WmAudio.KEY);
+          boolean good = d.found() && d.payload().equals(WmAudio.PAYLOAD);
+          ok[c] += good ? 1 : 0;
+          errs[c] += good ? d.bitErrors() : 0;
+          sb.append(String.format(" %s %s", cells[c], good ? "e" + d.bitErrors() : "--"));
+        }
       }
       System.out.printf("%-11s snr %.1f%s%n", styles[i], snr[i], sb);
     }
     double[] s = snr.clone();
     Arrays.sort(s);
-    System.out.printf("floor %.3f cap %.3f median snr %.2f | noise10@30s %d/%d | noise20@10s %d/%d%n", floor, cap, s[s.length / 2], ok10, n10, ok20, n20);
+    StringBuilder sum = new StringBuilder();
+    for (int c = 0; c < cells.length; c++) {
+      sum.append(String.format(" | %s %d/%d e%.0f", cells[c], ok[c], tried, ok[c] > 0 ? (double) errs[c] / ok[c] : 0.0));
+    }
+    System.out.printf("median snr %.2f%s (%.0f s)%n", s[s.length / 2], sum, (System.nanoTime() - t0) / 1e9);
   }
 }

@@ -70,7 +70,7 @@ class WatermarkTest {
     assertEquals(WmAudio.PAYLOAD, d.payload());
   }
 
-  /** Unmarked audio: 600 excerpts of 3 s (6 pieces x 100 offsets, hop 0.2 s; 1,080 passed once in 106 s, too slow for the suite), full detector with +-1% speed. */
+  /** Unmarked audio: 1,020 excerpts of 3 s (6 pieces x 170 offsets, hop 0.12 s) and the 6 full pieces, full detector with +-1% speed. */
   @Test
   void unmarkedAudioFindsNothing() {
     WatermarkDetector det = new WatermarkDetector();
@@ -79,8 +79,8 @@ class WatermarkTest {
     double maxZ = 0;
     long t = System.nanoTime();
     for (SynthesizedPiece p : PIECES) {
-      for (int k = 0; k < 100; k++) {
-        Detection d = det.detect(WmAudio.excerpt(p.channels(), 44100, 0.4 + k * 0.2, 3), 44100, WmAudio.KEY);
+      for (int k = 0; k < 170; k++) {
+        Detection d = det.detect(WmAudio.excerpt(p.channels(), 44100, 0.4 + k * 0.12, 3), 44100, WmAudio.KEY);
         n++;
         if (d.found()) {
           hits++;
@@ -92,8 +92,8 @@ class WatermarkTest {
       n++;
       hits += det.detect(PIECES.get(i).channels(), 44100, WmAudio.KEY).found() ? 1 : 0;
     }
-    System.out.printf("unmarked: %d excerpts (600 x 3 s + %d full 24 s pieces), %d detections, %.1f s%n",
-        n, PIECES.size(), hits, (System.nanoTime() - t) / 1e9);
+    System.out.printf("unmarked: %d checks (%d x 3 s excerpts + %d full 24 s pieces), %d detections (max z %.1f), %.1f s%n",
+        n, n - PIECES.size(), PIECES.size(), hits, maxZ, (System.nanoTime() - t) / 1e9);
     assertEquals(0, hits);
   }
 
@@ -152,14 +152,27 @@ class WatermarkTest {
     double median = 0.5 * (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]);
     System.out.printf("mark SNR median %.1f dB (min %.1f, max %.1f); frames with every band under the masking threshold %.1f%%; bands under %.1f%%%n",
         median, sorted[0], sorted[sorted.length - 1], 100.0 * under / frames, 100.0 * bandsUnder / bands);
-    assertTrue(median >= 28.0, "median SNR " + median);
+    assertTrue(median >= 30.0, "median SNR " + median);
   }
 
   /** Tamper evidence: 4 s of the marked track replaced by unmarked audio shows up in the timeline. */
   @Test
   void timelineShowsAReplacedStretch() {
-    float[][] m = MARKED.get(0);
+    assertSpliceShows("unmarked", PIECES.get(0).channels());
+  }
+
+  /** Tamper evidence: a stretch marked with another payload (same key) or another key is foreign too. */
+  @Test
+  void timelineShowsAStretchWithAnotherPayloadOrKey() {
+    WatermarkEmbedder emb = new WatermarkEmbedder();
     float[][] o = PIECES.get(0).channels();
+    assertSpliceShows("other payload", emb.embed(o, 44100, Payload.ofHex("0123456789abcdef0123456789abcdef"), WmAudio.KEY));
+    assertSpliceShows("other key", emb.embed(o, 44100, WmAudio.PAYLOAD, WatermarkKey.fromPassphrase("k-other", "another deployment")));
+  }
+
+  /** Replaces 10-14 s of the first marked piece by {@code foreign} and checks the timeline. */
+  private static void assertSpliceShows(String what, float[][] o) {
+    float[][] m = MARKED.get(0);
     float[][] t = new float[2][];
     int a = 10 * 44100;
     int b = 14 * 44100;
@@ -170,17 +183,20 @@ class WatermarkTest {
     Detection d = new WatermarkDetector().detect(t, 44100, WmAudio.KEY);
     assertEquals(WmAudio.PAYLOAD, d.payload());
     StringBuilder sb = new StringBuilder();
+    int insideSegments = 0;
     for (Detection.Segment s : d.timeline()) {
       sb.append(String.format("[%.1f-%.1f z %.1f %s] ", s.startSeconds(), s.endSeconds(), s.z(), s.marked() ? "marked" : "NOT"));
       boolean inside = s.startSeconds() >= 10 && s.endSeconds() <= 14;
       boolean outside = s.endSeconds() <= 10 || s.startSeconds() >= 14;
       if (inside) {
+        insideSegments++;
         assertFalse(s.marked(), sb.toString());
       }
       if (outside) {
         assertTrue(s.marked(), sb.toString());
       }
     }
-    System.out.println("timeline with 10-14 s replaced: " + sb);
+    assertTrue(insideSegments > 0, "no timeline segment within the replaced stretch: " + sb);
+    System.out.println("timeline with 10-14 s replaced by " + what + ": " + sb);
   }
 }
