@@ -7,19 +7,22 @@ import java.util.List;
 /**
  * Blind detector: needs only the (possibly excerpted, re-encoded, resampled) audio and the keys.
  *
- * <p>The input is downmixed and resampled to 44.1 kHz. Synchronisation: log spectra are taken on 8
- * sub-frame offsets (step 128 samples) of each 40 s stretch, made into frame-to-frame contrasts,
- * folded modulo the 360-frame block (the sync pattern repeats every block, so frames a block apart
- * add up before correlating) and correlated with the keyed sync pattern at every block position,
- * per weighting band. A position's sync statistic is the sum over bands of the squared positive
- * band z-scores, so bands where the mark did not survive (noise, codec) add little noise instead of
- * diluting the bands where it did. The best three (offset, position) candidates are refined to 32
- * samples and decoded: every frame's contrasts are summed per coded bit, each band weighted by its
- * mark-to-noise ratio measured on the sync bins (maximal-ratio combining), Viterbi-decoded and
- * checked with CRC-32; when the CRC fails, the weights are measured again on all bins against the
- * re-encoded first guess and decoding is tried once more. The re-encoded mark must then correlate
- * with the input at z >= {@link #MIN_Z}. If nothing is found at speed 1, speed corrections of +-1 %
- * are tried.
+ * <p>The input is downmixed and brought to 22.05 kHz (the mark lies below 6.9 kHz; 512-sample
+ * frames there have the embedder's 43 Hz bins). Synchronisation, per 40 s stretch: one log
+ * spectrum on a 128-sample grid (4 sub-frame offsets) serves every speed tried (1, 1.01, 0.99):
+ * the speed-corrected frames are read off it (nearest grid frame, bins interpolated at k * speed),
+ * made into frame-to-frame contrasts, folded modulo the 360-frame block (the sync pattern repeats
+ * every block, so frames a block apart add up before correlating) and correlated with the keyed
+ * sync pattern at every block position, per weighting band. A position's sync statistic is the sum
+ * over bands of the squared positive band z-scores, so bands where the mark did not survive (noise,
+ * codec) add little instead of diluting the bands where it did. Only positions above {@link
+ * #MIN_SYNC_STAT} (chosen from measured null distributions) go further, which keeps unmarked audio
+ * cheap: the input is resampled for that speed, the offset refined to 16 samples, and the stretch
+ * decoded: every frame's contrasts are summed per coded bit (all block repetitions), weighted per
+ * (band, loudness quartile) by the mark-to-noise ratio measured on the sync bins (maximal-ratio
+ * combining), Viterbi-decoded and checked with CRC-32; when the CRC fails, the weights are measured
+ * again on all bins against the re-encoded first guess and decoding is tried once more. The
+ * re-encoded mark must then correlate with the whole input at z >= {@link #MIN_Z}.
  */
 public final class WatermarkDetector {
 
@@ -37,10 +40,9 @@ public final class WatermarkDetector {
    */
   static final double MIN_SYNC_STAT = 40;
   static final int SEGMENT_FRAMES = 86;
-  /** Sub-frame offsets searched per stretch (step N / OFFSETS samples), then refined to 32 samples. */
+  /** Sub-frame offsets scanned per stretch (step DET_N / OFFSETS samples), then refined to 16. */
   static final int OFFSETS = 4;
   static final int OFFSET_STEP = Format.DET_N / OFFSETS;
-  static boolean debug = Boolean.getBoolean("wm.debug");
   /** Test hook: receives the best sync statistic of every stretch and speed scanned. */
   static java.util.function.DoubleConsumer syncObserver;
 
@@ -108,9 +110,6 @@ public final class WatermarkDetector {
                   bc = cc;
                 }
               }
-            }
-            if (debug) {
-              System.err.printf("speed %.2f chunk %d cand %d o%d c%d sync %.1f%n", sp, c0, t, bo, bc, score[bo][bc]);
             }
             if (t == 0 && syncObserver != null) {
               syncObserver.accept(score[bo][bc]);
@@ -408,14 +407,6 @@ public final class WatermarkDetector {
       soft = softBits(fr, pos0, lay, w);
       info = ConvolutionalCode.decode(soft, Format.INFO_BITS);
       payload = Format.checked(info);
-    }
-    if (debug) {
-      int[] tc = Format.codeword(Payload.ofHex("00112233445566778899aabbccddeeff"));
-      int e = 0;
-      for (int i = 0; i < Format.CODED; i++) {
-        e += (soft[i] > 0) != (tc[i] == 1) ? 1 : 0;
-      }
-      System.err.printf("  decode frames %d errs-vs-test-payload %d crc %s%n", fr.length(), e, payload != null);
     }
     if (payload == null) {
       return Detection.NONE;

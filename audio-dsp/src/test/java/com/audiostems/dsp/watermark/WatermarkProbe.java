@@ -10,16 +10,20 @@ import java.util.List;
 /**
  * Exploratory, not a test: median SNR and recovery in the hardest cells of the robustness table
  * (AAC and MP3 64k at 10 s, white noise at 20 dB / 10 s and 10 dB / 30 s) on the robustness test's
- * pieces and excerpt starts. Embedder settings from the system properties wm.floor, wm.cap,
- * wm.frameSnr.
+ * pieces and excerpt starts. Arguments: embedder floor, cap, frame SNR in dB (defaults the
+ * embedder's).
  */
 public final class WatermarkProbe {
   public static void main(String[] a) throws Exception {
-    WatermarkEmbedder emb = new WatermarkEmbedder();
+    WatermarkEmbedder emb = new WatermarkEmbedder(
+        a.length > 0 ? Double.parseDouble(a[0]) : WatermarkEmbedder.FLOOR,
+        a.length > 1 ? Double.parseDouble(a[1]) : WatermarkEmbedder.CAP,
+        a.length > 2 ? Double.parseDouble(a[2]) : WatermarkEmbedder.FRAME_SNR_DB);
     WatermarkDetector det = new WatermarkDetector();
     Style[] styles = {Style.POP_ROCK, Style.ELECTRONIC, Style.BALLAD, Style.HIP_HOP, Style.FUNK};
     Path dir = Files.createTempDirectory("wmprobe");
     double[] snr = new double[styles.length];
+    long[] masking = new long[4];
     String[] cells = {"aac64@10", "mp3-64@10", "noise20@10", "noise10@30", "none@5"};
     int[] ok = new int[cells.length];
     int[] errs = new int[cells.length];
@@ -29,6 +33,10 @@ public final class WatermarkProbe {
       SynthesizedPiece p = WmAudio.piece(styles[i], 31 + i, 44);
       float[][] m = emb.embed(p.channels(), 44100, WmAudio.PAYLOAD, WmAudio.KEY);
       snr[i] = WmAudio.snrDb(p.channels(), m);
+      long[] mc = WmAudio.maskingCounts(p.channels(), m);
+      for (int j = 0; j < 4; j++) {
+        masking[j] += mc[j];
+      }
       float[][][] attacked = {
         WmAudio.ffmpeg(m, 44100, dir, List.of("-c:a", "aac", "-b:a", "64k", ".m4a"), 0),
         WmAudio.ffmpeg(m, 44100, dir, List.of("-c:a", "libmp3lame", "-b:a", "64k", ".mp3"), 0),
@@ -54,6 +62,7 @@ public final class WatermarkProbe {
     for (int c = 0; c < cells.length; c++) {
       sum.append(String.format(" | %s %d/%d e%.0f", cells[c], ok[c], tried, ok[c] > 0 ? (double) errs[c] / ok[c] : 0.0));
     }
-    System.out.printf("median snr %.2f%s (%.0f s)%n", s[s.length / 2], sum, (System.nanoTime() - t0) / 1e9);
+    System.out.printf("median snr %.2f masking frames %.1f%% bands %.1f%%%s (%.0f s)%n", s[s.length / 2],
+        100.0 * masking[0] / masking[1], 100.0 * masking[2] / masking[3], sum, (System.nanoTime() - t0) / 1e9);
   }
 }
