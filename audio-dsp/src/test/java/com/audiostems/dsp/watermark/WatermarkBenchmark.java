@@ -66,10 +66,20 @@ public final class WatermarkBenchmark {
     }
     double exS = since(t, 10);
     double exW = lastWall;
+    float[][] slow = WmAudio.excerpt(WmAudio.speed(m, 0.99), 44100, 61.3, 15);
+    det.detect(slow, 44100, WmAudio.KEY);
+    t = now();
+    Detection sl = null;
+    for (int i = 0; i < 10; i++) {
+      sl = det.detect(slow, 44100, WmAudio.KEY);
+    }
+    double slS = since(t, 10);
+    double slW = lastWall;
     System.out.printf("track %.0f s stereo 44.1 kHz%n", dur);
     System.out.printf("embed:               %.3f s CPU = %.0fx real time (wall %.3f s)%n", embS, dur / embS, embW);
     System.out.printf("detect marked track: %.3f s CPU = %.0fx real time (wall %.3f s; found %s)%n", detS, dur / detS, detW, d.found());
     System.out.printf("detect unmarked:     %.3f s CPU = %.0fx real time (wall %.3f s; all +-1%% speeds tried; found %s)%n", unS, dur / unS, unW, u.found());
     System.out.printf("detect 15 s excerpt: %.3f s CPU (wall %.3f s; found %s)%n", exS, exW, e.found());
+    System.out.printf("detect 15 s excerpt played 1%% slower: %.3f s CPU (wall %.3f s; found %s at speed %.2f)%n", slS, slW, sl.found(), sl.speed());
   }
 }
