@@ -211,16 +211,13 @@ final class Format {
     return out;
   }
 
-  /** Extra bins either side of LO..HI-1 in {@link #logBandsWide}, for reading them at +-1 % speed. */
-  static final int WIDE_MARGIN = 3;
-
   /**
-   * Log magnitude of bins LO-WIDE_MARGIN .. HI-1+WIDE_MARGIN of {@code frames} detector frames
-   * starting at {@code start} + f * {@code hop}.
+   * Log magnitude of bins LO-lowMargin .. HI-1+highMargin of {@code frames} detector frames
+   * starting at {@code start} + f * {@code hop} (the margins let the bins be read at other speeds).
    */
-  static float[][] logBandsWide(float[] x, int start, int hop, int frames, RealFft fft) {
-    int lo = LO - WIDE_MARGIN;
-    int width = BINS + 2 * WIDE_MARGIN;
+  static float[][] logBandsWide(float[] x, int start, int hop, int frames, int lowMargin, int highMargin, RealFft fft) {
+    int lo = LO - lowMargin;
+    int width = BINS + lowMargin + highMargin;
     float[] buf = new float[DET_N];
     float[][] out = new float[frames][width];
     for (int f = 0; f < frames; f++) {

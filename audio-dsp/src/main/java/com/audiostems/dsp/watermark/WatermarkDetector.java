@@ -66,6 +66,10 @@ public final class WatermarkDetector {
     float[][] atSpeed = new float[speeds.length][];
     double minSpeed = java.util.Arrays.stream(speeds).min().orElse(1);
     double maxSpeed = java.util.Arrays.stream(speeds).max().orElse(1);
+    // bins LO..HI-1 at speed s are read at k * s: the grid holds the bins that requires (+1 for
+    // the interpolation), within the spectrum
+    int lowMargin = Math.min(Format.LO, (int) Math.ceil(Format.LO * Math.max(0, 1 - minSpeed)) + 1);
+    int highMargin = Math.min(Format.DET_N / 2 - Format.HI, (int) Math.ceil((Format.HI - 1) * Math.max(0, maxSpeed - 1)) + 2);
     for (int c0 = 0; ; c0 += SEARCH_FRAMES) {
       // one short-time spectrum of the stretch, on a grid of OFFSET_STEP samples, serves the sync
       // scan at every speed: a speed change only moves frames in time and bins in frequency, so the
@@ -78,7 +82,7 @@ public final class WatermarkDetector {
       if (lastHop - firstHop < 3 * OFFSETS) {
         break;
       }
-      float[][] grid = Format.logBandsWide(x, firstHop * OFFSET_STEP, OFFSET_STEP, lastHop - firstHop, fft);
+      float[][] grid = Format.logBandsWide(x, firstHop * OFFSET_STEP, OFFSET_STEP, lastHop - firstHop, lowMargin, highMargin, fft);
       boolean scanned = false;
       for (int si = 0; si < speeds.length; si++) {
         double sp = speeds[si];
@@ -91,7 +95,7 @@ public final class WatermarkDetector {
         float[][][] v = new float[OFFSETS][][];
         double[][] var = new double[OFFSETS][];
         for (int o = 0; o < OFFSETS; o++) {
-          v[o] = Format.contrast(atSpeed(grid, firstHop, sp, c0 * Format.DET_N + o * OFFSET_STEP, frames));
+          v[o] = Format.contrast(atSpeed(grid, firstHop, lowMargin, sp, c0 * Format.DET_N + o * OFFSET_STEP, frames));
           var[o] = bandVariances(v[o]);
         }
         for (WatermarkKey key : keys) {
@@ -140,9 +144,10 @@ public final class WatermarkDetector {
    * Log-magnitude frames of the input as they would be after resampling by {@code speed}: frame j
    * starts at {@code start} + j * DET_N of the resampled signal, i.e. at (that) / speed of the
    * input, taken from the nearest row of {@code grid} (rows every OFFSET_STEP samples from {@code
-   * firstHop}); resampled bin k is input bin k * speed, interpolated. Stops early at the grid's end.
+   * firstHop}, first column bin LO - lowMargin); resampled bin k is input bin k * speed,
+   * interpolated (clamped to the grid for speeds beyond its margins). Stops early at the grid's end.
    */
-  static float[][] atSpeed(float[][] grid, int firstHop, double speed, int start, int frames) {
+  static float[][] atSpeed(float[][] grid, int firstHop, int lowMargin, double speed, int start, int frames) {
     float[][] out = new float[frames][];
     int n = 0;
     for (int j = 0; j < frames; j++) {
@@ -157,10 +162,11 @@ public final class WatermarkDetector {
       float[] src = grid[m];
       float[] row = new float[Format.BINS];
       if (speed == 1.0) {
-        System.arraycopy(src, Format.WIDE_MARGIN, row, 0, Format.BINS);
+        System.arraycopy(src, lowMargin, row, 0, Format.BINS);
       } else {
         for (int k = 0; k < Format.BINS; k++) {
-          double b = (k + Format.LO) * speed - (Format.LO - Format.WIDE_MARGIN);
+          double b = (k + Format.LO) * speed - (Format.LO - lowMargin);
+          b = Math.max(0, Math.min(src.length - 1.001, b));
           int i = (int) b;
           float f = (float) (b - i);
           row[k] = src[i] + f * (src[i + 1] - src[i]);
