@@ -30,8 +30,9 @@ public final class SyncNullProbe {
         for (int k = 0; k < 3; k++) {
           double[] first = {Double.NaN};
           WatermarkDetector.syncObserver = v -> { if (Double.isNaN(first[0])) first[0] = v; };
-          new WatermarkDetector(1.0).detect(WmAudio.excerpt(hard[h], 44100, 1 + 7.7 * k, len[h]), 44100, WmAudio.KEY);
+          Detection d = new WatermarkDetector(1.0).detect(WmAudio.excerpt(hard[h], 44100, 1 + 7.7 * k, len[h]), 44100, WmAudio.KEY);
           marked.add(first[0]);
+          System.out.printf("%s %s: sync %.1f found %s%n", styles[i], new String[] {"aac64 5 s", "noise10 30 s", "noise20 5 s"}[h], first[0], d.found());
         }
       }
     }
