@@ -57,6 +57,17 @@ class WatermarkTest {
     assertEquals(other, d.payload());
   }
 
+  /** Speeds beyond the default +-1 % can be asked for; the shared spectrum grid then widens its bins. */
+  @Test
+  void customSpeedsBeyondOnePercent() {
+    WatermarkDetector det = new WatermarkDetector(1.0, 1.02, 0.98);
+    for (double speed : new double[] {1.02, 0.98}) {
+      Detection d = det.detect(WmAudio.excerpt(WmAudio.speed(MARKED.get(0), speed), 44100, 2, 12), 44100, WmAudio.KEY);
+      assertEquals(WmAudio.PAYLOAD, d.payload(), "speed " + speed);
+      assertEquals(speed, d.speed(), 1e-9);
+    }
+  }
+
   @Test
   void wrongKeyFindsNothingAndRotationFindsTheRightKey() {
     WatermarkKey wrong = WatermarkKey.fromPassphrase("old", "a retired key");
