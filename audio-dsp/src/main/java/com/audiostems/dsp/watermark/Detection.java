@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param payload the decoded payload, or null when no mark was found
  * @param keyId id of the key that matched, or null
- * @param confidence z-score of the whole input against the re-encoded mark (about 0 on unmarked
- *     audio; a detection needs the CRC-32 and at least {@link WatermarkDetector#MIN_Z})
+ * @param confidence z-score of the whole input against the re-encoded mark, each band and loudness
+ *     class weighted by its measured mark-to-noise ratio (about 0 on unmarked audio; a detection
+ *     needs the CRC-32 and at least {@link WatermarkDetector#MIN_Z})
  * @param bitErrors coded bits (of 498) whose accumulated soft value had the wrong sign, i.e. the
  *     errors the convolutional code corrected
  * @param speed the speed correction that found it (1.0, or 0.99 / 1.01 ...)
@@ -24,9 +25,10 @@ public record Detection(
   }
 
   /**
-   * A stretch of the input, in seconds of the input, with the z-score of its content against the
-   * re-encoded mark at the detected alignment; {@code marked} when z >= 3. Stretches that were
-   * cut, replaced or shifted show up as unmarked.
+   * A stretch of the input (about 2 s), in seconds of the input, with the z-score of its data bins
+   * against the re-encoded payload at the detected alignment; {@code marked} when z >= 3.
+   * Stretches that were cut, replaced or shifted, or carry another payload or key, show up as
+   * unmarked.
    */
   public record Segment(double startSeconds, double endSeconds, double z, boolean marked) {}
 }

@@ -31,10 +31,29 @@ final class Format {
   static final int INFO_BITS = Payload.BITS + 32;
   static final int CODED = ConvolutionalCode.codedLength(INFO_BITS);
   static final float[] HANN = new float[N];
+  /**
+   * The detector analyses at half the rate: the mark lies below 6.9 kHz, and 512-sample frames at
+   * 22.05 kHz span the same 23.2 ms with the same 43 Hz bins as 1024-sample frames at 44.1 kHz, for
+   * less than half the FFT work.
+   */
+  static final int DET_RATE_HZ = RATE_HZ / 2;
+  static final int DET_N = N / 2;
+  static final float[] DET_HANN = new float[DET_N];
+  /**
+   * The detector weighs the mark per band of {@link #WBAND} bins (12 bands of 517 Hz): how much of
+   * the mark survives differs a lot between bands (white noise swamps the upper bands of music whose
+   * energy sits low, codecs starve some bands), so each band's evidence is weighted by its measured
+   * mark-to-noise ratio instead of counting every bin alike.
+   */
+  static final int WBAND = 12;
+  static final int WBANDS = BINS / WBAND;
 
   static {
     for (int i = 0; i < N; i++) {
       HANN[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / N));
+    }
+    for (int i = 0; i < DET_N; i++) {
+      DET_HANN[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / DET_N));
     }
   }
 
@@ -80,6 +99,8 @@ final class Format {
   /** Key-derived positions and signs. Bin indices are relative to {@link #LO}. */
   static final class Layout {
     final short[][] syncBin = new short[BLOCK][SYNC];
+    /** Weighting band ({@link #WBAND}) of each sync bin. */
+    final byte[][] syncBand = new byte[BLOCK][SYNC];
     final byte[][] syncSign = new byte[BLOCK][SYNC];
     final short[][] dataBin = new short[BLOCK * GROUPS][GROUP];
     final byte[][] dataSign = new byte[BLOCK * GROUPS][GROUP];
@@ -97,6 +118,7 @@ final class Format {
         byte[] s = balancedSigns(SYNC, r);
         for (int j = 0; j < SYNC; j++) {
           syncBin[p][j] = (short) perm[j];
+          syncBand[p][j] = (byte) (perm[j] / WBAND);
           syncSign[p][j] = s[j];
         }
         for (int g = 0; g < GROUPS; g++) {
@@ -160,16 +182,16 @@ final class Format {
   }
 
   /**
-   * Log power of bins LO..HI-1 of {@code frames} Hann-windowed frames starting at {@code start} +
-   * f * N (frames past the end are left at zero and marked by the return of fewer frames).
+   * Log magnitude of bins LO..HI-1 of {@code frames} Hann-windowed frames of the detector's 22.05
+   * kHz signal starting at {@code start} + f * DET_N.
    */
   static float[][] logBands(float[] x, int start, int frames, RealFft fft) {
-    float[] buf = new float[N];
+    float[] buf = new float[DET_N];
     float[][] out = new float[frames][BINS];
     for (int f = 0; f < frames; f++) {
-      int s = start + f * N;
-      for (int i = 0; i < N; i++) {
-        buf[i] = x[s + i] * HANN[i];
+      int s = start + f * DET_N;
+      for (int i = 0; i < DET_N; i++) {
+        buf[i] = x[s + i] * DET_HANN[i];
       }
       fft.forward(buf);
       float[] o = out[f];
@@ -189,12 +211,97 @@ final class Format {
     return out;
   }
 
+  /**
+   * Log magnitude of bins LO-lowMargin .. HI-1+highMargin of {@code frames} detector frames
+   * starting at {@code start} + f * {@code hop} (the margins let the bins be read at other speeds).
+   */
+  static float[][] logBandsWide(float[] x, int start, int hop, int frames, int lowMargin, int highMargin, RealFft fft) {
+    int lo = LO - lowMargin;
+    int width = BINS + lowMargin + highMargin;
+    float[] buf = new float[DET_N];
+    float[][] out = new float[frames][width];
+    for (int f = 0; f < frames; f++) {
+      int s = start + f * hop;
+      for (int i = 0; i < DET_N; i++) {
+        buf[i] = x[s + i] * DET_HANN[i];
+      }
+      fft.forward(buf);
+      float[] o = out[f];
+      double mean = 0;
+      for (int k = 0; k < width; k++) {
+        float re = buf[2 * (lo + k)];
+        float im = buf[2 * (lo + k) + 1];
+        float p = re * re + im * im;
+        o[k] = p;
+        mean += p;
+      }
+      float floor = (float) (mean / width * 1e-4 + 1e-18);
+      for (int k = 0; k < width; k++) {
+        o[k] = (float) (0.5 * Math.log(o[k] + floor));
+      }
+    }
+    return out;
+  }
+
   /** Number of whole frames at {@code start} in a signal of {@code length} samples. */
   static int frameCount(int length, int start) {
     return Math.max(0, (length - start) / N);
   }
 
+  /** Number of whole detector frames at {@code start} in a 22.05 kHz signal of {@code length} samples. */
+  static int detFrameCount(int length, int start) {
+    return Math.max(0, (length - start) / DET_N);
+  }
+
   static final float CLIP = 1.5f;
+  /** Loudness classes per weighting band (quartiles of the band's level over the analysed frames). */
+  static final int LEVELS = 4;
+
+  /** Contrasts for detection plus each frame's loudness class per weighting band. */
+  record Frames(float[][] v, byte[][] level) {
+    int length() {
+      return v.length;
+    }
+  }
+
+  /** {@link #contrast} of {@link #logBands} with loudness classes. */
+  static Frames analyse(float[] x, int start, int frames, RealFft fft) {
+    float[][] l = logBands(x, start, frames, fft);
+    return new Frames(contrast(l), levelClasses(l));
+  }
+
+  /**
+   * Loudness class of every (frame, weighting band): the quartile of the band's mean log magnitude
+   * among the analysed frames. Noise of constant level drowns the mark in the quiet frames of a band
+   * and leaves it in the loud ones, so the detector measures the mark's strength per class.
+   */
+  static byte[][] levelClasses(float[][] l) {
+    int n = l.length;
+    byte[][] cls = new byte[n][WBANDS];
+    float[] level = new float[n];
+    float[] sorted = new float[n];
+    for (int b = 0; b < WBANDS; b++) {
+      for (int f = 0; f < n; f++) {
+        float a = 0;
+        for (int k = b * WBAND; k < (b + 1) * WBAND; k++) {
+          a += l[f][k];
+        }
+        level[f] = a;
+      }
+      System.arraycopy(level, 0, sorted, 0, n);
+      java.util.Arrays.sort(sorted);
+      for (int f = 0; f < n; f++) {
+        int c = 0;
+        for (int q = 1; q < LEVELS; q++) {
+          if (level[f] > sorted[q * n / LEVELS]) {
+            c = q;
+          }
+        }
+        cls[f][b] = (byte) c;
+      }
+    }
+    return cls;
+  }
 
   /**
    * Detection values: each log magnitude minus the mean of the same bin in the neighbouring frames

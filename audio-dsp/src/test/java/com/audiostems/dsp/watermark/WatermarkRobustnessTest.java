@@ -13,9 +13,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Robustness table: recovery rate and mean corrected bit errors per attack x excerpt length.
- * Subsampled to keep it near a minute on 2 cores: 3 pieces (pop-rock, bass-heavy electronic,
- * ballad; 36 s each), one excerpt per piece per cell at a piece-dependent start.
+ * Robustness table: recovery rate and mean corrected bit errors per attack x excerpt length, on 7
+ * generated pieces (pop-rock, bass-heavy electronic, ballad, hip-hop, funk, ambient, waltz; 44 s
+ * each) x 2 excerpt starts = 14 excerpts per cell. Every attack at 10 s and longer must recover
+ * every excerpt; white noise at 10 dB SNR must recover at least 90 % at 30 s.
  */
 class WatermarkRobustnessTest {
 
@@ -26,6 +27,7 @@ class WatermarkRobustnessTest {
   record Row(String name, Attack attack, int outRate, double[] lengths, double floor) {}
 
   static final double[] ALL = {5, 10, 15, 30};
+  static final int STARTS = 2;
 
   static List<Row> rows() {
     List<Row> r = new ArrayList<>();
@@ -43,17 +45,17 @@ class WatermarkRobustnessTest {
     r.add(new Row("noise 20 dB", (x, d) -> WmAudio.noise(x, 20, 5), 44100, ALL, 1.0));
     r.add(new Row("speed +1%", (x, d) -> WmAudio.speed(x, 1.01), 44100, ALL, 1.0));
     r.add(new Row("speed -1%", (x, d) -> WmAudio.speed(x, 0.99), 44100, ALL, 1.0));
-    r.add(new Row("noise 10 dB", (x, d) -> WmAudio.noise(x, 10, 6), 44100, new double[] {15, 30}, 0.66)); // reached: 2/3 at 30 s, 0/3 at 15 s
+    r.add(new Row("noise 10 dB", (x, d) -> WmAudio.noise(x, 10, 6), 44100, ALL, 0.9)); // the floor applies at 30 s only
     return r;
   }
 
   @Test
   void robustnessTable() throws Exception {
-    Style[] styles = {Style.POP_ROCK, Style.ELECTRONIC, Style.BALLAD};
+    Style[] styles = {Style.POP_ROCK, Style.ELECTRONIC, Style.BALLAD, Style.HIP_HOP, Style.FUNK, Style.AMBIENT, Style.WALTZ};
     List<float[][]> marked = new ArrayList<>();
     WatermarkEmbedder emb = new WatermarkEmbedder();
     for (int i = 0; i < styles.length; i++) {
-      SynthesizedPiece p = WmAudio.piece(styles[i], 31 + i, 36);
+      SynthesizedPiece p = WmAudio.piece(styles[i], 31 + i, 44);
       marked.add(emb.embed(p.channels(), 44100, WmAudio.PAYLOAD, WmAudio.KEY));
     }
     WatermarkDetector det = new WatermarkDetector();
@@ -78,24 +80,28 @@ class WatermarkRobustnessTest {
         }
         int ok = 0;
         int errs = 0;
+        int tried = 0;
         for (int i = 0; i < attacked.size(); i++) {
-          double start = 0.9 + 1.7 * i + (len < 30 ? 4.1 : 0);
-          Detection d = det.detect(WmAudio.excerpt(attacked.get(i), row.outRate(), start, len), row.outRate(), WmAudio.KEY);
-          if (d.found()) {
-            assertTrue(d.payload().equals(WmAudio.PAYLOAD), "wrong payload decoded: " + row.name());
-            ok++;
-            errs += d.bitErrors();
+          for (int j = 0; j < STARTS; j++) {
+            double start = 0.9 + 1.7 * i + 5.3 * j + (len < 30 ? 4.1 : 0);
+            Detection d = det.detect(WmAudio.excerpt(attacked.get(i), row.outRate(), start, len), row.outRate(), WmAudio.KEY);
+            tried++;
+            if (d.found()) {
+              assertTrue(d.payload().equals(WmAudio.PAYLOAD), "wrong payload decoded: " + row.name());
+              ok++;
+              errs += d.bitErrors();
+            }
           }
         }
-        double rate = (double) ok / attacked.size();
+        double rate = (double) ok / tried;
         table.append(String.format(" | %3.0f%% %4s    ", 100 * rate, ok > 0 ? String.format("%.0f", (double) errs / ok) : "-"));
-        if (len >= 10 && rate < (len < 30 && row.name().startsWith("noise 10") ? 0 : row.floor())) {
+        if (len >= 10 && rate < (len < 30 && row.name().startsWith("noise 10") ? 0 : row.floor()) - 1e-9) {
           failures.put(row.name() + " @" + (int) len + " s", String.format("%.0f%%", 100 * rate));
         }
       }
       table.append('\n');
     }
-    System.out.print("watermark robustness (3 pieces x 1 excerpt per cell; errs = mean corrected coded-bit errors of 498)\n" + table);
+    System.out.print("watermark robustness (" + styles.length + " pieces x " + STARTS + " excerpts per cell; errs = mean corrected coded-bit errors of 498)\n" + table);
     System.out.printf("robustness run %.1f s; below floor: %s%n", (System.nanoTime() - t0) / 1e9, failures);
     assertTrue(failures.isEmpty(), failures.toString());
   }

@@ -95,4 +95,48 @@ final class WmAudio {
     return FfmpegRoundTrip.apply(x, rateHz, dir, "wm", encode, decode, FfmpegRoundTrip.Samples.F32);
   }
 
+  /**
+   * How well the mark (marked - original) stays under the masking threshold of the original, per
+   * 1024-sample frame of the mono mix: {frames with every band under, frames, bands under, bands}.
+   */
+  static long[] maskingCounts(float[][] original, float[][] marked) {
+    MaskingModel mm = new MaskingModel(Format.LO, Format.HI, Format.N, Format.RATE_HZ);
+    com.audiostems.dsp.signal.RealFft fft = new com.audiostems.dsp.signal.RealFft(Format.N);
+    float[] xo = Format.mono(original);
+    float[] xm = Format.mono(marked);
+    int nb = mm.bands();
+    double[] po = new double[Format.N / 2 + 1];
+    double[] pd = new double[Format.N / 2 + 1];
+    double[] e = new double[nb];
+    double[] thr = new double[nb];
+    double[] ed = new double[nb];
+    double[] thrD = new double[nb];
+    float[] b1 = new float[Format.N];
+    float[] b2 = new float[Format.N];
+    long[] counts = new long[4];
+    for (int s = 0; s + Format.N <= xo.length; s += Format.N) {
+      for (int j = 0; j < Format.N; j++) {
+        b1[j] = xo[s + j] * Format.HANN[j];
+        b2[j] = (xm[s + j] - xo[s + j]) * Format.HANN[j];
+      }
+      fft.forward(b1);
+      fft.forward(b2);
+      for (int k = Format.LO; k < Format.HI; k++) {
+        po[k] = (double) b1[2 * k] * b1[2 * k] + (double) b1[2 * k + 1] * b1[2 * k + 1];
+        pd[k] = (double) b2[2 * k] * b2[2 * k] + (double) b2[2 * k + 1] * b2[2 * k + 1];
+      }
+      mm.analyse(po, e, thr);
+      mm.analyse(pd, ed, thrD);
+      boolean all = true;
+      for (int b = 0; b < nb; b++) {
+        boolean under = ed[b] <= thr[b] * 1.0001;
+        counts[2] += under ? 1 : 0;
+        counts[3]++;
+        all &= under;
+      }
+      counts[0] += all ? 1 : 0;
+      counts[1]++;
+    }
+    return counts;
+  }
 }
