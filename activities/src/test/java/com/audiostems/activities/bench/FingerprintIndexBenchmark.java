@@ -91,6 +91,8 @@ public final class FingerprintIndexBenchmark {
     DEFAULTS.put("loaders", "2");
     DEFAULTS.put("dir", "/tmp/fingerprint-index-bench");
     DEFAULTS.put("keep", "false");
+    DEFAULTS.put("reuse", "false");
+    DEFAULTS.put("diagnosticQueries", "20");
     DEFAULTS.put("seed", "1");
   }
 
@@ -160,7 +162,13 @@ public final class FingerprintIndexBenchmark {
     Fingerprint[] realPrints = new Fingerprint[real];
     Fingerprint[] queries = new Fingerprint[real];
     double[] queryStarts = new double[real];
-    for (int i = 0; i < real; i++) {
+    boolean reuse = Boolean.parseBoolean(opt.get("reuse")) && Files.isDirectory(dir);
+    int timedReal = opt.get("timedQueries").equals("all")
+        ? real : Math.min(real, Integer.parseInt(opt.get("timedQueries")));
+    // Reusing a built index, only the queried tracks are needed (the starts do not change: one
+    // random draw per track, in track order).
+    int rendered = reuse ? timedReal : real;
+    for (int i = 0; i < rendered; i++) {
       float[] x = SynthesisedTracks.render(1 + i, realSeconds);
       realPrints[i] = fingerprinter.fingerprint(x, SynthesisedTracks.RATE_HZ);
       queryStarts[i] = rng.nextDouble() * (realSeconds - querySeconds);
@@ -173,9 +181,28 @@ public final class FingerprintIndexBenchmark {
       negativeQueries[i] = fingerprinter.fingerprint(x, SynthesisedTracks.RATE_HZ);
     }
     System.out.printf(Locale.ROOT, "Real tracks: %d × %.0f s rendered and fingerprinted in %.1f s%n",
-        real, realSeconds, (System.nanoTime() - t0) / 1e9);
+        rendered, realSeconds, (System.nanoTime() - t0) / 1e9);
 
-    // 3. Build.
+    // 3. Build, or reuse an index that an earlier run kept (keep=true or interrupted).
+    if (reuse) {
+      LuceneFingerprintCatalogue catalogue = LuceneFingerprintCatalogue.open(dir);
+      try {
+        if (catalogue.trackCount() != tracks) {
+          throw new IllegalStateException("index in " + dir + " holds " + catalogue.trackCount()
+              + " tracks, not " + tracks);
+        }
+        System.out.printf(Locale.ROOT, "Reusing the index in %s: %,d tracks, %d segment(s),"
+            + " %.2f GB%n", dir, catalogue.trackCount(), catalogue.segmentCount(),
+            sizeOnDisk(dir) / 1e9);
+        lookups(catalogue, opt, null, timedReal, queries, queryStarts, negativeQueries);
+      } finally {
+        catalogue.close();
+        if (!Boolean.parseBoolean(opt.get("keep"))) {
+          deleteRecursively(dir);
+        }
+      }
+      return;
+    }
     deleteRecursively(dir);
     long postings = 0;
     FingerprintIndex memory =
@@ -256,29 +283,39 @@ public final class FingerprintIndexBenchmark {
           (double) bytes / postings);
       sizeByExtension(dir);
 
-      // 4. Lookups: a few queries to warm the JIT and the page cache, then the timed pass.
-      int timed = opt.get("timedQueries").equals("all")
-          ? real : Math.min(real, Integer.parseInt(opt.get("timedQueries")));
-      negatives = Math.min(negatives, timed);
-      long w0 = System.nanoTime();
-      for (int i = 0; i < Math.min(timed, 5); i++) {
-        catalogue.match(queries[i]);
-      }
-      System.out.printf(Locale.ROOT, "Warm-up: %d queries in %.1f s%n", Math.min(timed, 5),
-          (System.nanoTime() - w0) / 1e9);
-      real = timed;
-      for (String cutoff : opt.get("maxTracksPerHash").split(",")) {
-        int maxTracksPerHash =
-            cutoff.equals("exact") ? Integer.MAX_VALUE : Integer.parseInt(cutoff);
-        timeLookups(catalogue, maxTracksPerHash, Arrays.copyOf(queries, real), queryStarts,
-            Arrays.copyOf(negativeQueries, negatives), querySeconds);
-      }
-      whereTheTimeGoes(catalogue, memory, Arrays.copyOf(queries, Math.min(real, 20)));
+      lookups(catalogue, opt, memory, timedReal, queries, queryStarts, negativeQueries);
     } finally {
       catalogue.close();
       if (!Boolean.parseBoolean(opt.get("keep"))) {
         deleteRecursively(dir);
       }
+    }
+  }
+
+  private static void lookups(LuceneFingerprintCatalogue catalogue, Map<String, String> opt,
+      FingerprintIndex memory, int timed, Fingerprint[] queries, double[] queryStarts,
+      Fingerprint[] negativeQueries) {
+    // 4. Lookups: a few queries to warm the JIT and the page cache, then the timed pass.
+    int negatives = Math.min(negativeQueries.length, timed);
+    double querySeconds = Double.parseDouble(opt.get("querySeconds"));
+    String firstMode = opt.get("maxTracksPerHash").split(",")[0];
+    int warmMode = firstMode.equals("exact") ? Integer.MAX_VALUE : Integer.parseInt(firstMode);
+    long w0 = System.nanoTime();
+    for (int i = 0; i < Math.min(timed, 5); i++) {
+      catalogue.match(queries[i], warmMode);
+    }
+    System.out.printf(Locale.ROOT, "Warm-up: %d queries in %.1f s%n", Math.min(timed, 5),
+        (System.nanoTime() - w0) / 1e9);
+    int real = timed;
+    for (String cutoff : opt.get("maxTracksPerHash").split(",")) {
+      int maxTracksPerHash =
+          cutoff.equals("exact") ? Integer.MAX_VALUE : Integer.parseInt(cutoff);
+      timeLookups(catalogue, maxTracksPerHash, Arrays.copyOf(queries, real), queryStarts,
+          Arrays.copyOf(negativeQueries, negatives), querySeconds);
+    }
+    int diagnostic = Math.min(real, Integer.parseInt(opt.get("diagnosticQueries")));
+    if (diagnostic > 0) {
+      whereTheTimeGoes(catalogue, memory, Arrays.copyOf(queries, diagnostic));
     }
   }
 
