@@ -76,6 +76,10 @@ final class EmbeddedGateway implements AutoCloseable {
     settings.put("audiostems.gateway.uploads.max-size", properties.media().maxInputSize().toString());
     // The lanes the gateway asks for are those serve's workers have (the gateway allows 1 to 64).
     settings.put("audiostems.gateway.tracks.encode-lanes", Math.min(64, properties.workers().encodeLanesOrCores()));
+    // Tracks started through serve's gateway follow serve's catalogue policy.
+    settings.put("audiostems.gateway.tracks.duplicate-policy", properties.catalogue().duplicatePolicy().name());
+    settings.put("audiostems.gateway.tracks.review-timeout", properties.catalogue().reviewTimeout().toString());
+    settings.put("audiostems.gateway.tracks.on-review-timeout", properties.catalogue().onReviewTimeout().name());
     settings.put("audiostems.gateway.links.signing-secret", credentials.signingSecret());
     List<ApiKeyProperties.ApiKey> keys = credentials.apiKeys();
     for (int i = 0; i < keys.size(); i++) {

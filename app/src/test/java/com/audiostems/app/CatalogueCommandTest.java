@@ -36,11 +36,16 @@ class CatalogueCommandTest {
   }
 
   private Path piece(String name, long seed, double seconds) throws Exception {
+    return music(temp, name, seed, seconds);
+  }
+
+  /** A generated piece of music (seeded) as a 44.1 kHz 16-bit stereo WAV in {@code dir}. */
+  static Path music(Path dir, String name, long seed, double seconds) throws Exception {
     float[] mono = SynthesisedTracks.render(seed, seconds);
-    Path rendered = temp.resolve("rendered-" + name);
+    Path rendered = dir.resolve("rendered-" + name);
     WavWriter.write(new float[][] {mono, mono}, SynthesisedTracks.RATE_HZ, rendered, 16);
     // At 44.1 kHz: the pipeline's minimum for a source.
-    return TestAudio.convert(rendered, temp.resolve(name), "-ar", "44100", "-c:a", "pcm_s16le");
+    return TestAudio.convert(rendered, dir.resolve(name), "-ar", "44100", "-c:a", "pcm_s16le");
   }
 
   private static JsonNode manifest(Path store, String trackId) throws Exception {

@@ -36,7 +36,7 @@ class EmbeddedGatewayTest {
 
   @Test
   void theGatewayIsToldServesTargetStoreAndCredentials() {
-    try (ConfigurableApplicationContext context = AudiostemsApplication.start(new String[] {"--audiostems.serve.gateway-port=9090", "--audiostems.storage.root=/store"}, Map.of())) {
+    try (ConfigurableApplicationContext context = AudiostemsApplication.start(new String[] {"--audiostems.serve.gateway-port=9090", "--audiostems.storage.root=/store", "--audiostems.catalogue.duplicate-policy=link-as-alternate", "--audiostems.catalogue.review-timeout=2d"}, Map.of())) {
       AudiostemsProperties properties = context.getBean(AudiostemsProperties.class);
       GatewayCredentials credentials = GatewayCredentials.of(properties.serve());
       Map<String, Object> settings = EmbeddedGateway.settings(properties, credentials, "127.0.0.1:7233", "default");
@@ -48,7 +48,10 @@ class EmbeddedGatewayTest {
           .containsEntry("audiostems.gateway.storage.kind", "local")
           .containsEntry("audiostems.gateway.storage.root", "/store")
           .containsEntry("audiostems.gateway.security.api-keys[0].name", GatewayCredentials.GENERATED_KEY_NAME)
-          .containsEntry("audiostems.gateway.security.api-keys[0].role", "ADMIN");
+          .containsEntry("audiostems.gateway.security.api-keys[0].role", "ADMIN")
+          .containsEntry("audiostems.gateway.tracks.duplicate-policy", "LINK_AS_ALTERNATE")
+          .containsEntry("audiostems.gateway.tracks.review-timeout", "PT48H")
+          .containsEntry("audiostems.gateway.tracks.on-review-timeout", "REJECT");
       assertThat(credentials.generatedAdminKey()).isPresent();
       assertThat(credentials.signingSecret()).hasSizeGreaterThanOrEqualTo(32);
       assertThat(credentials.toString()).doesNotContain(credentials.signingSecret()).doesNotContain(credentials.generatedAdminKey().get());

@@ -63,7 +63,9 @@ class ServeGatewayIT {
       assertThat(gateway.send("GET", api + "/v1/tracks", null, null).statusCode()).as("no key, no entry").isEqualTo(401);
 
       // Upload: a signed location, then the bytes.
-      byte[] source = Files.readAllBytes(TestAudio.wav(temp.resolve("cd.wav"), 44_100, 16, 2, 2.0));
+      // Generated music, long enough to be identified from an excerpt afterwards.
+      Path master = CatalogueCommandTest.music(temp, "cd.wav", 11, 24);
+      byte[] source = Files.readAllBytes(master);
       JsonNode location = json(gateway.send("POST", api + "/v1/uploads", apiKey, Map.of("fileName", "cd.wav", "sizeBytes", source.length)), 201);
       JsonNode received = json(gateway.put(location.get("url").asText(), source), 200);
       assertThat(received.get("sha256").asText()).isEqualTo(sha256(source));
@@ -89,6 +91,24 @@ class ServeGatewayIT {
         assertThat(sha256OfKey).as("the manifest lists " + key).containsKey(key);
         assertThat(sha256(download.body())).as(key).isEqualTo(sha256OfKey.get(key)).isEqualTo(file.get("sha256").asText());
       }
+
+      // Identify: a 10 s MP3 excerpt from 0:08, uploaded, is found as this track at 0:08-0:18.
+      byte[] excerpt =
+          Files.readAllBytes(TestAudio.convert(master, temp.resolve("clip.mp3"), "-ss", "8", "-t", "10", "-c:a", "libmp3lame", "-b:a", "128k"));
+      JsonNode query = json(gateway.send("POST", api + "/v1/uploads", apiKey, Map.of("fileName", "clip.mp3", "sizeBytes", excerpt.length)), 201);
+      json(gateway.put(query.get("url").asText(), excerpt), 200);
+      HttpResponse<String> asked = gateway.send("POST", api + "/v1/identify", apiKey, Map.of("uploadId", query.get("uploadId").asText()));
+      // 200 when answered within the gateway's wait; a loaded machine may need a poll or two.
+      for (int poll = 0; asked.statusCode() == 202 && poll < 60; poll++) {
+        Thread.sleep(1000);
+        asked = gateway.send("GET", api + "/v1/identify/" + query.get("uploadId").asText(), apiKey, null);
+      }
+      JsonNode identified = json(asked, 200);
+      assertThat(identified.get("found").asBoolean()).as(identified.toString()).isTrue();
+      JsonNode match = identified.at("/tracks/0");
+      assertThat(match.get("id").asText()).isEqualTo(trackId);
+      assertThat(match.get("matchStartSeconds").asDouble()).isCloseTo(8.0, org.assertj.core.data.Offset.offset(1.0));
+      assertThat(match.get("matchEndSeconds").asDouble()).isCloseTo(18.0, org.assertj.core.data.Offset.offset(1.0));
 
       // The Temporal UI's HTTP API shows the same workflow, with its search attributes and summary.
       JsonNode workflow = json(gateway.send("GET", ui + "/api/v1/namespaces/default/workflows/track-" + trackId, null, null), 200);

@@ -47,6 +47,9 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/v1/tracks").hasRole(OPERATOR)
                     .requestMatchers(HttpMethod.GET, "/v1/tracks/*", "/v1/tracks/*/files", "/v1/tracks/*/quality").hasAnyRole(UPLOADER, OPERATOR)
                     .requestMatchers(HttpMethod.POST, "/v1/tracks/*/reprocess").hasRole(OPERATOR)
+                    .requestMatchers(HttpMethod.POST, "/v1/tracks/*/review").hasRole(OPERATOR)
+                    .requestMatchers(HttpMethod.POST, "/v1/identify").hasAnyRole(UPLOADER, OPERATOR)
+                    .requestMatchers(HttpMethod.GET, "/v1/identify/*").hasAnyRole(UPLOADER, OPERATOR)
                     .requestMatchers(HttpMethod.DELETE, "/v1/tracks/*").hasRole(OPERATOR)
                     .anyRequest().denyAll())
         .build();

@@ -1,5 +1,6 @@
 package com.audiostems.gateway.tracks;
 
+import com.audiostems.workflows.catalogue.DuplicatePolicy;
 import com.audiostems.gateway.problems.Problems;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.QualityTier;
@@ -11,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads the names of outputs and tiers that clients send. The enum names are the contract
+ * Reads the names of outputs, tiers and duplicate policies that clients send. The enum names are the contract
  * ({@code FLAC}, {@code MP3_320}); the CLI's spelling ({@code flac}, {@code mp3-320}) is accepted
  * too, so that one list works in both places.
  */
@@ -33,6 +34,14 @@ public final class FormatAndTierNames {
   /** The tier named, or null when none is. */
   public static QualityTier tier(String name) {
     return name == null || name.isBlank() ? null : parse(QualityTier.class, name, "tier");
+  }
+
+  /** The duplicate policy named ({@code REJECT}, {@code LINK_AS_ALTERNATE} or {@code link}), or null when none is. */
+  public static DuplicatePolicy duplicatePolicy(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    return "link".equalsIgnoreCase(name.trim()) ? DuplicatePolicy.LINK_AS_ALTERNATE : parse(DuplicatePolicy.class, name, "duplicate policy");
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String name, String what) {

@@ -22,13 +22,19 @@ public record StartTrackRequest(
             example = "STANDARD")
         String tier,
     @Schema(
-            description = "Ask for a watermarked preview. Accepted and recorded with the track, but the watermark stage "
-                + "does not exist yet: no output is watermarked, and the manifest says so (preview.watermarked = false).")
+            description = "Recorded with the track. Every preview is watermarked whatever this says: an invisible mark "
+                + "naming the track and an audible tag; the manifest records preview.watermarked and the payload id.")
         Boolean watermark,
     @Schema(description = "The track's title as the composer entered it: with the artist, the job's summary in the Temporal UI.")
         @Size(max = 200)
         String title,
-    @Schema(description = "The track's artist or composer.") @Size(max = 200) String artist) {
+    @Schema(description = "The track's artist or composer.") @Size(max = 200) String artist,
+    @Schema(
+            description = "What happens when the recording is already a published track of the catalogue: REJECT "
+                + "(the track fails with DuplicateTrack, naming it) or LINK_AS_ALTERNATE (published as an alternate "
+                + "version of it; `link` for short). Absent: the gateway's configured policy.",
+            example = "REJECT")
+        String duplicates) {
 
   /** "Title — Artist", "Title", or null when no title was given. */
   String summary() {

@@ -3,12 +3,15 @@ package com.audiostems.gateway.tracks;
 import com.audiostems.gateway.problems.Problems;
 import com.audiostems.gateway.security.ApiClient;
 import com.audiostems.workflows.media.OutputFormat;
+import com.audiostems.workflows.catalogue.ReviewDecision;
 import com.audiostems.workflows.track.ReprocessRequest;
+import com.audiostems.workflows.track.TrackIngestWorkflow;
+import com.audiostems.workflows.track.TrackStage;
 import io.temporal.client.WorkflowStub;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** What operators do to a live track: re-process outputs (an update) and delete it (a cancel). */
+/** What operators do to a live track: re-process outputs (an update), decide a review (a signal) and delete it (a cancel). */
 @Component
 public class TrackCommands {
   private final TrackFinder finder;
@@ -32,6 +35,24 @@ public class TrackCommands {
     // Once the validator has accepted it, the handler only queues the request and returns the version.
     int version = workers.call(trackId, () -> finder.workflowOf(track).reprocess(request));
     return new TrackAccepted(trackId, version, TrackLinks.of(trackId));
+  }
+
+  /**
+   * Sends an operator's decision on a track held because it matches a reference work. Only a
+   * track that is held right now takes one (else a 409); the workflow also ignores a decision that
+   * arrives after another or after its timeout has decided.
+   */
+  public TrackAccepted review(ApiClient client, String trackId, ReviewBody body) {
+    TrackExecution track = requireLive(finder.find(client, trackId));
+    TrackIngestWorkflow workflow = finder.workflowOf(track);
+    TrackStage stage = workers.call(trackId, () -> workflow.progress().stage());
+    if (stage != TrackStage.HELD_FOR_REVIEW) {
+      throw Problems.conflict(
+          "track-not-held-for-review", "Track '" + trackId + "' is in stage " + stage + ", not held for review; there is nothing to decide.");
+    }
+    String note = body.note() == null || body.note().isBlank() ? null : body.note().strip();
+    workflow.reviewReferenceMatch(new ReviewDecision(body.approve(), client.name(), note));
+    return TrackAccepted.of(trackId);
   }
 
   /**

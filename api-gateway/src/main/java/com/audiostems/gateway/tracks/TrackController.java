@@ -49,8 +49,9 @@ public class TrackController {
       summary = "Start processing an uploaded file",
       description = "Starts the track's workflow (probe, validate, read tags, encode, verify, publish) and answers 202 at once. "
           + "With an Idempotency-Key, repeating the same request returns the same track without starting another; "
-          + "the same key with a different request is a 409. The `watermark` flag is recorded only: the watermark stage "
-          + "does not exist yet.")
+          + "the same key with a different request is a 409. Every preview is watermarked; the `watermark` flag is "
+          + "recorded only. A recording that matches a reference work waits in stage HELD_FOR_REVIEW for POST "
+          + "/v1/tracks/{trackId}/review.")
   @ApiResponse(responseCode = "202", description = "Started (or, with a repeated Idempotency-Key, started before)", useReturnTypeSchema = true)
   @PostMapping
   public ResponseEntity<TrackAccepted> start(
@@ -108,6 +109,19 @@ public class TrackController {
   public ResponseEntity<TrackAccepted> reprocess(
       @PathVariable String trackId, @Valid @RequestBody ReprocessBody request, @AuthenticationPrincipal ApiClient client) {
     return ResponseEntity.accepted().body(commands.reprocess(client, trackId, request));
+  }
+
+  @Operation(
+      summary = "Approve or reject a track held for copyright review",
+      description = "A track whose recording matches a third-party reference work waits in stage HELD_FOR_REVIEW "
+          + "(its status's `failure` names the work and where it matches). The decision, with the operator's name and "
+          + "note, is sent to its workflow: approved, it goes on to be published; rejected, it fails with "
+          + "CopyrightReviewRejected and nothing is kept. A track that is not held is a 409.")
+  @ApiResponse(responseCode = "202", description = "Decision sent; GET the track to follow it", useReturnTypeSchema = true)
+  @PostMapping("/{trackId}/review")
+  public ResponseEntity<TrackAccepted> review(
+      @PathVariable String trackId, @Valid @RequestBody ReviewBody decision, @AuthenticationPrincipal ApiClient client) {
+    return ResponseEntity.accepted().body(commands.review(client, trackId, decision));
   }
 
   @Operation(

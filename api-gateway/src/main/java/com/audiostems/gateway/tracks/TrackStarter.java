@@ -7,6 +7,7 @@ import com.audiostems.gateway.security.ApiClient;
 import com.audiostems.gateway.uploads.UploadTicket;
 import com.audiostems.gateway.uploads.UploadTickets;
 import com.audiostems.workflows.TaskQueues;
+import com.audiostems.workflows.catalogue.DuplicatePolicy;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.QualityTier;
 import com.audiostems.workflows.track.TrackIngestRequest;
@@ -58,6 +59,7 @@ public class TrackStarter {
     List<OutputFormat> formats = FormatAndTierNames.formats(body.formats());
     QualityTier tier = FormatAndTierNames.tier(body.tier());
     boolean watermark = Boolean.TRUE.equals(body.watermark());
+    DuplicatePolicy duplicates = FormatAndTierNames.duplicatePolicy(body.duplicates());
     UploadTicket ticket = tickets.findFor(client, body.uploadId());
     if (!tickets.contentReceived(ticket)) {
       if (ticket.multipart() != null) {
@@ -69,7 +71,7 @@ public class TrackStarter {
       throw Problems.conflict(
           "upload-incomplete", "Upload '" + ticket.uploadId() + "' has no content yet: PUT the file to its upload URL first.");
     }
-    String fingerprint = fingerprint(ticket.uploadId(), formats, tier, watermark);
+    String fingerprint = fingerprint(ticket.uploadId(), formats, tier, watermark, duplicates);
     String trackId = idempotencyKey == null ? Ids.random() : Ids.derived("track", client.name(), idempotencyKey);
     TrackMemo memo =
         new TrackMemo(
@@ -79,7 +81,9 @@ public class TrackStarter {
         workflows.newWorkflowStub(
             TrackIngestWorkflow.class, options(trackId, body.summary() != null ? body.summary() : ticket.fileName(), memo));
     TrackIngestRequest request =
-        new TrackIngestRequest(trackId, ticket.sourceKey(), ticket.fileName(), formats, tracks.encodeLanes(), true, tier, null);
+        new TrackIngestRequest(
+            trackId, ticket.sourceKey(), ticket.fileName(), formats, tracks.encodeLanes(), true, tier, null,
+            tracks.cataloguePolicy(duplicates));
     try {
       WorkflowClient.start(workflow::ingest, request);
       count("started");
@@ -118,9 +122,11 @@ public class TrackStarter {
   }
 
   /** Equal for requests that mean the same (names normalised, formats in enum order). */
-  static String fingerprint(String uploadId, List<OutputFormat> formats, QualityTier tier, boolean watermark) {
+  static String fingerprint(
+      String uploadId, List<OutputFormat> formats, QualityTier tier, boolean watermark, DuplicatePolicy duplicates) {
     return Ids.sha256Hex(
-        "uploadId=" + uploadId + "\nformats=" + formats + "\ntier=" + (tier == null ? "" : tier.name()) + "\nwatermark=" + watermark);
+        "uploadId=" + uploadId + "\nformats=" + formats + "\ntier=" + (tier == null ? "" : tier.name()) + "\nwatermark=" + watermark
+            + (duplicates == null ? "" : "\nduplicates=" + duplicates.name()));
   }
 
   private void count(String outcome) {

@@ -2,6 +2,7 @@ package com.audiostems.gateway.support;
 
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.TaskQueues;
+import com.audiostems.workflows.catalogue.IdentifyWorkflowImpl;
 import com.audiostems.workflows.host.HostAffinity;
 import com.audiostems.workflows.host.WorkingCopyActivities;
 import com.audiostems.workflows.track.TrackSearchAttributes;
@@ -37,7 +38,7 @@ public class TemporalTestConfiguration {
       env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
     Worker workflows = env.newWorker(TaskQueues.TRACK_WORKFLOWS);
-    workflows.registerWorkflowImplementationTypes(TrackIngestWorkflowImpl.class);
+    workflows.registerWorkflowImplementationTypes(TrackIngestWorkflowImpl.class, IdentifyWorkflowImpl.class);
     FakeMediaActivities media = new FakeMediaActivities(store);
     FakeMetadataActivities metadata = new FakeMetadataActivities();
     StoreBackedStorageActivities storage = new StoreBackedStorageActivities(store, json);
