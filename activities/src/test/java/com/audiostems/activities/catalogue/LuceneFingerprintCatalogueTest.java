@@ -264,7 +264,9 @@ class LuceneFingerprintCatalogueTest {
         Fingerprint q = excerptQuery(i, 4 + 2 * i);
         List<Match> skipping = byScoreThenId(c.match(q, maxTracksPerHash));
         assertThat(skipping).isEqualTo(byScoreThenId(withoutCommon.match(q)));
-        assertThat(skipping.get(0).score()).isLessThan(c.match(q).get(0).score());
+        // The score counts distinct anchor frames, and a frame keeps its vote through another of its
+        // hashes: skipping never raises it, and need not lower it.
+        assertThat(skipping.get(0).score()).isLessThanOrEqualTo(c.match(q).get(0).score());
       }
       assertThat(c.match(excerptQuery(0, 1), 0)).isEmpty();
     }
