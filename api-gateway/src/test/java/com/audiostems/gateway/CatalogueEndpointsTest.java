@@ -78,6 +78,10 @@ class CatalogueEndpointsTest extends GatewayTestBase {
     JsonNode held = awaitStatus(trackId, s -> "HELD_FOR_REVIEW".equals(s.get("stage").asText()));
     assertThat(held.get("status").asText()).isEqualTo("running");
     assertThat(held.get("failure").asText()).as("says what it is held for").contains("ref-1").contains("0:12");
+    JsonNode heldFor = held.get("heldFor").get(0);
+    assertThat(heldFor.get("id").asText()).isEqualTo("ref-1");
+    assertThat(heldFor.get("collection").asText()).isEqualTo("REFERENCES");
+    assertThat(heldFor.get("matchStartSeconds").asDouble()).isEqualTo(12.0);
 
     assertProblem(http.post("/v1/tracks/" + trackId + "/review", UPLOADER, Map.of("approve", true)), 403, "forbidden");
     assertThat(http.post("/v1/tracks/" + trackId + "/review", OPERATOR, Map.of("note", "no decision")).status()).as("no approve").isEqualTo(400);
@@ -85,7 +89,7 @@ class CatalogueEndpointsTest extends GatewayTestBase {
         http.post("/v1/tracks/" + trackId + "/review", OPERATOR, Map.of("approve", true, "note", "Licence L-2291 on file"));
     assertThat(approved.status()).as(approved.toString()).isEqualTo(202);
 
-    awaitPublished(trackId, 1);
+    assertThat(awaitPublished(trackId, 1).get("heldFor")).as("no longer held").isEmpty();
     JsonNode review = manifestOf(trackId).at("/identification/review");
     assertThat(review.get("approved").asBoolean()).isTrue();
     assertThat(review.get("reviewer").asText()).isEqualTo("operator");

@@ -1,5 +1,6 @@
 package com.audiostems.gateway.tracks;
 
+import com.audiostems.workflows.catalogue.CatalogueMatch;
 import com.audiostems.gateway.security.ApiClient;
 import com.audiostems.workflows.track.OutputProgress;
 import com.audiostems.workflows.track.TrackIngestResult;
@@ -34,7 +35,8 @@ public class TrackStatusReader {
     TrackExecution track = finder.find(client, trackId);
     if (track.status() == WorkflowStatus.RUNNING) {
       TrackProgress progress = workers.call(trackId, finder.workflowOf(track)::progress);
-      return response(track, progress.stage(), progress.version(), progress.outputs(), progress.failure(), progress.analysis());
+      return response(
+          track, progress.stage(), progress.version(), progress.outputs(), progress.failure(), progress.analysis(), progress.heldFor());
     }
     return closed(track);
   }
@@ -44,14 +46,14 @@ public class TrackStatusReader {
     try {
       TrackIngestResult result = stub.getResult(1, TimeUnit.SECONDS, TrackIngestResult.class);
       int version = result == null || result.manifest() == null ? 0 : result.manifest().version();
-      return response(track, TrackStage.PUBLISHED, version, List.of(), null, null);
+      return response(track, TrackStage.PUBLISHED, version, List.of(), null, null, List.of());
     } catch (WorkflowFailedException e) {
       Throwable cause = e.getCause();
       TrackStage stage = cause instanceof CanceledFailure ? TrackStage.CANCELLED : TrackStage.FAILED;
-      return response(track, stage, 0, List.of(), describe(cause), null);
+      return response(track, stage, 0, List.of(), describe(cause), null, List.of());
     } catch (TimeoutException e) {
       // Described as closed a moment ago, so its close event exists; report what is known.
-      return response(track, TrackStage.FAILED, 0, List.of(), null, null);
+      return response(track, TrackStage.FAILED, 0, List.of(), null, null, List.of());
     }
   }
 
@@ -68,7 +70,13 @@ public class TrackStatusReader {
   }
 
   private static TrackStatusResponse response(
-      TrackExecution track, TrackStage stage, int version, List<OutputProgress> outputs, String failure, String analysis) {
+      TrackExecution track,
+      TrackStage stage,
+      int version,
+      List<OutputProgress> outputs,
+      String failure,
+      String analysis,
+      List<CatalogueMatch> heldFor) {
     TrackMemo memo = track.memo();
     return new TrackStatusResponse(
         track.trackId(),
@@ -78,6 +86,7 @@ public class TrackStatusReader {
         outputs == null ? List.of() : outputs,
         failure,
         analysis,
+        heldFor,
         memo != null ? memo.fileName() : track.description().getStaticSummary(),
         TrackStatusResponse.Requested.of(memo),
         track.description().getStartTime(),

@@ -1,5 +1,6 @@
 package com.audiostems.gateway.tracks;
 
+import com.audiostems.workflows.catalogue.CatalogueMatch;
 import com.audiostems.workflows.track.OutputProgress;
 import com.audiostems.workflows.track.TrackStage;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,6 +18,8 @@ import java.util.List;
  * @param failure why the ingest (or the last re-process) failed, "Type: message"; null otherwise
  * @param analysis the analysis beside encoding: pending, analysing, done or failed; null once the
  *     workflow has closed (the manifest then holds the analysis)
+ * @param heldFor in stage HELD_FOR_REVIEW: the reference works the recording matches (id, title,
+ *     score, the matched range in both files), which POST .../review decides on; empty otherwise
  * @param requested what the client asked for at start; null for tracks started outside the gateway
  */
 public record TrackStatusResponse(
@@ -27,6 +30,7 @@ public record TrackStatusResponse(
     List<OutputProgress> outputs,
     String failure,
     String analysis,
+    List<CatalogueMatch> heldFor,
     String fileName,
     Requested requested,
     Instant startedAt,

@@ -349,6 +349,8 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   private TrackManifest.Identification identification;
   /** The operator's decision on a reference match, once signalled during the hold. */
   private ReviewDecision reviewDecision;
+  /** The reference works a held track matches, for the progress query; empty when not held. */
+  private List<CatalogueMatch> heldFor = List.of();
   /** The mark the preview of the version being made carries; null until its lane has stored it. */
   private PreviewMark previewMark;
 
@@ -769,6 +771,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
    */
   private TrackManifest.Review holdForReview(CatalogueMatches matches, CataloguePolicy policy) {
     enter(TrackStage.HELD_FOR_REVIEW);
+    heldFor = matches.references();
     failure =
         "held for review: matches reference work " + matches.references().get(0).describe()
             + ". Approve or reject with the reviewReferenceMatch signal.";
@@ -784,6 +787,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
                 "no decision within " + policy.reviewTimeoutSeconds() + " s; policy " + policy.onReviewTimeout(),
                 now);
     failure = null;
+    heldFor = List.of();
     if (!review.approved()) {
       throw ApplicationFailure.newNonRetryableFailure(
           "The recording matches the reference work " + matches.references().get(0).describe() + " and was rejected by "
@@ -904,7 +908,8 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
         published == null ? 0 : published.version(),
         List.copyOf(outputProgress.values()),
         failure,
-        analysisState);
+        analysisState,
+        heldFor);
   }
 
   @Override

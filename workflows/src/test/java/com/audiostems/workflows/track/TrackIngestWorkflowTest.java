@@ -606,6 +606,7 @@ class TrackIngestWorkflowTest {
     WorkflowClient.start(workflow::ingest, request());
     awaitCondition(() -> workflow.progress().stage() == TrackStage.HELD_FOR_REVIEW);
     assertThat(workflow.progress().failure()).contains("ref-7", "reviewReferenceMatch");
+    assertThat(workflow.progress().heldFor()).extracting(CatalogueMatch::id).containsExactly("ref-7");
     assertThat(media.encodedKeys).as("nothing encoded while held").isEmpty();
 
     workflow.reviewReferenceMatch(new ReviewDecision(true, "ops@library", "licensed sample, contract 118"));
