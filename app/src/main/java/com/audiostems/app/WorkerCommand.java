@@ -57,6 +57,9 @@ public class WorkerCommand {
     return 0;
   }
 
+  /** The last line a started worker prints: scripts and tests wait for it. */
+  static final String STOP_HINT = "Ctrl-C or SIGTERM stops it.";
+
   /** Connects, starts polling and says so; closing the result stops the workers, then the connection. */
   AutoCloseable start(String pool, PrintStream out) throws Exception {
     AudiostemsProperties.Temporal settings = properties.temporal();
@@ -80,6 +83,7 @@ public class WorkerCommand {
         temporal.workerFactory().start();
         out.printf(Locale.ROOT, "Catalogue pool polling %s with the indexes at %s on %s, namespace %s%n",
             TaskQueues.CATALOGUE, directory, settings.target(), settings.namespace());
+        out.println(STOP_HINT);
         return working;
       }
       int slots = gpu ? analysisPool.register(temporal.workerFactory()) : cpuPool.register(temporal.workerFactory());
@@ -96,7 +100,7 @@ public class WorkerCommand {
           settings.namespace(),
           settings.tls().enabled() ? ", mTLS" : settings.hasApiKey() ? ", API key" : "");
       out.printf(Locale.ROOT, "  Store root: %s%n", cpuPool.storeDescription());
-      out.println("Ctrl-C or SIGTERM stops it.");
+      out.println(STOP_HINT);
       return working;
     } catch (Exception | Error e) {
       working.close();

@@ -34,6 +34,7 @@ class WorkerCommandTest {
     Path store = temp.resolve("store");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream gpuOut = new ByteArrayOutputStream();
+    ByteArrayOutputStream catalogueOut = new ByteArrayOutputStream();
     try (var server = TestServer.createPortBoundServer(port, true);
         ConfigurableApplicationContext context =
             AudiostemsApplication.start(
@@ -43,7 +44,7 @@ class WorkerCommandTest {
                 Map.of("audiostems.temporal.target", target));
         AutoCloseable cpu = context.getBean(WorkerCommand.class).start("cpu", new PrintStream(out, true, StandardCharsets.UTF_8));
         AutoCloseable gpu = context.getBean(WorkerCommand.class).start("gpu", new PrintStream(gpuOut, true, StandardCharsets.UTF_8));
-        AutoCloseable catalogue = context.getBean(WorkerCommand.class).start("catalogue", new PrintStream(gpuOut, true, StandardCharsets.UTF_8))) {
+        AutoCloseable catalogue = context.getBean(WorkerCommand.class).start("catalogue", new PrintStream(catalogueOut, true, StandardCharsets.UTF_8))) {
       WorkflowServiceStubs service =
           WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
       try {
@@ -65,7 +66,11 @@ class WorkerCommandTest {
         .contains("CPU pool polling audio-workflows (workflows) and audio-cpu")
         .contains("on " + target + ", namespace default")
         .contains("Store root: " + store.toAbsolutePath());
-    assertThat(gpuOut.toString(StandardCharsets.UTF_8)).contains("GPU pool polling audio-gpu (analysis");
+    assertThat(gpuOut.toString(StandardCharsets.UTF_8)).contains("GPU pool polling audio-gpu (analysis").contains(WorkerCommand.STOP_HINT);
+    assertThat(catalogueOut.toString(StandardCharsets.UTF_8))
+        .contains("Catalogue pool polling audio-catalogue with the indexes at " + store.toAbsolutePath().resolve(".catalogue"))
+        .as("the line scripts wait for")
+        .contains(WorkerCommand.STOP_HINT);
   }
 
   @Test
