@@ -39,6 +39,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -299,34 +300,37 @@ public final class LuceneFingerprintCatalogue implements Closeable {
   }
 
   /**
-   * All candidates with their scores, best first ({@link FingerprintMatcher#match}): exactly the
-   * in-memory index's answer for the same tracks.
+   * All candidates with their scores, best first: {@link FingerprintMatcher#match} within {@link
+   * FingerprintMatcher#DEFAULT_POSTING_BUDGET}, the production lookup. Exactly the in-memory
+   * index's answer under the same budget; the exact answer whenever the query's postings fit the
+   * budget (every query of a small catalogue).
    */
   public List<Match> match(Fingerprint query) {
-    return match(query, Integer.MAX_VALUE);
+    return match(query, FingerprintMatcher.DEFAULT_POSTING_BUDGET);
   }
 
   /** The best candidate if it reaches {@link FingerprintMatcher#DECISION_MIN_SCORE}. */
   public Optional<Match> identify(Fingerprint query) {
-    return identify(query, Integer.MAX_VALUE);
+    return identify(query, FingerprintMatcher.DEFAULT_POSTING_BUDGET);
   }
 
   /**
-   * As {@link #match(Fingerprint)}, but hashes held by more than {@code maxTracksPerHash} tracks
-   * are not looked up, like stop words: a common hash costs as many postings as it has tracks and
-   * says little about which one is playing. Lookups get faster and scores lower (a true match
-   * loses the votes of its common hashes), so this is not the exact answer; the benchmark prints
-   * what it costs in recall. Counted per segment (deleted tracks included until merged away).
+   * As {@link #match(Fingerprint)} with another posting budget ({@link
+   * FingerprintMatcher#UNLIMITED}: every hash, the exact answer). The query's probed hashes are
+   * read rarest first, by their posting counts (total term frequency per segment, deleted tracks
+   * included until merged away), and one that would take the total over {@code postingBudget} is
+   * skipped, like a stop word: a common hash costs as many postings as it has tracks and says
+   * little about which one is playing.
    */
-  public List<Match> match(Fingerprint query, int maxTracksPerHash) {
+  public List<Match> match(Fingerprint query, long postingBudget) {
     return withSearcher(s ->
-        FingerprintMatcher.match(query, new SnapshotPostings(s, maxTracksPerHash)));
+        FingerprintMatcher.match(query, new SnapshotPostings(s), postingBudget));
   }
 
-  /** As {@link #identify(Fingerprint)}, skipping common hashes as {@link #match(Fingerprint, int)}. */
-  public Optional<Match> identify(Fingerprint query, int maxTracksPerHash) {
+  /** As {@link #identify(Fingerprint)} with another posting budget (see {@link #match(Fingerprint, long)}). */
+  public Optional<Match> identify(Fingerprint query, long postingBudget) {
     return withSearcher(s ->
-        FingerprintMatcher.identify(query, new SnapshotPostings(s, maxTracksPerHash)));
+        FingerprintMatcher.identify(query, new SnapshotPostings(s), postingBudget));
   }
 
   /**
@@ -335,7 +339,7 @@ public final class LuceneFingerprintCatalogue implements Closeable {
    * the calling thread.
    */
   public <T> T withPostings(Function<PostingSource, T> f) {
-    return withSearcher(s -> f.apply(new SnapshotPostings(s, Integer.MAX_VALUE)));
+    return withSearcher(s -> f.apply(new SnapshotPostings(s)));
   }
 
   /**
@@ -551,10 +555,10 @@ public final class LuceneFingerprintCatalogue implements Closeable {
     private final PostingsEnum[] postings;
     private final Bits[] liveDocs;
     private final Map<Integer, SortedDocValues> trackIds = new HashMap<>();
-    private final int maxTracksPerHash;
+    // Term states found by postingCount, so that the walk that follows need not seek again.
+    private final Map<Integer, TermState[]> states = new HashMap<>();
 
-    SnapshotPostings(IndexSearcher searcher, int maxTracksPerHash) throws IOException {
-      this.maxTracksPerHash = maxTracksPerHash;
+    SnapshotPostings(IndexSearcher searcher) throws IOException {
       IndexReader reader = searcher.getIndexReader();
       leaves = reader.leaves();
       int n = leaves.size();
@@ -570,12 +574,44 @@ public final class LuceneFingerprintCatalogue implements Closeable {
     }
 
     @Override
-    public void forEachPosting(int hash, PostingVisitor visitor) {
+    public long postingCount(int hash) {
       BytesRef term = term(hash);
+      long count = 0;
+      TermState[] found = null;
       try {
         for (int i = 0; i < termsEnums.length; i++) {
           TermsEnum te = termsEnums[i];
-          if (te == null || !te.seekExact(term) || te.docFreq() > maxTracksPerHash) {
+          if (te != null && te.seekExact(term)) {
+            count += te.totalTermFreq();
+            if (found == null) {
+              found = new TermState[termsEnums.length];
+            }
+            found[i] = te.termState();
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      states.put(hash, found == null ? NO_STATES : found);
+      return count;
+    }
+
+    @Override
+    public void forEachPosting(int hash, PostingVisitor visitor) {
+      BytesRef term = term(hash);
+      TermState[] known = states.get(hash);
+      try {
+        for (int i = 0; i < termsEnums.length; i++) {
+          TermsEnum te = termsEnums[i];
+          if (te == null) {
+            continue;
+          }
+          if (known != null) {
+            if (known == NO_STATES || known[i] == null) {
+              continue;
+            }
+            te.seekExact(term, known[i]);
+          } else if (!te.seekExact(term)) {
             continue;
           }
           PostingsEnum pe = te.postings(postings[i], PostingsEnum.POSITIONS);
@@ -619,6 +655,8 @@ public final class LuceneFingerprintCatalogue implements Closeable {
       }
     }
   }
+
+  private static final TermState[] NO_STATES = new TermState[0];
 
   private static void closeQuietly(Closeable c) {
     if (c != null) {

@@ -115,6 +115,11 @@ public final class FingerprintIndex implements PostingSource {
     return FingerprintMatcher.match(query, this);
   }
 
+  /** All candidates within a posting budget (see {@link FingerprintMatcher#match}). */
+  public List<Match> match(Fingerprint query, long postingBudget) {
+    return FingerprintMatcher.match(query, this, postingBudget);
+  }
+
   @Override
   public void forEachPosting(int hash, PostingVisitor visitor) {
     long[] list = postings.get(hash);
@@ -126,6 +131,11 @@ public final class FingerprintIndex implements PostingSource {
       long p = list[j];
       visitor.visit((int) (p >>> 40), (int) ((p >>> 16) & 0xFFFFFF), (int) (p & 0xFFFF));
     }
+  }
+
+  @Override
+  public long postingCount(int hash) {
+    return postingCounts.getOrDefault(hash, 0);
   }
 
   @Override

@@ -13,6 +13,16 @@ public interface PostingSource {
   /** Calls {@code visitor} once per posting of {@code hash}, in any order. */
   void forEachPosting(int hash, PostingVisitor visitor);
 
+  /**
+   * How many postings {@code hash} has (what {@link #forEachPosting} would visit, or an upper
+   * bound on it), or −1 if the source cannot tell cheaply. {@link FingerprintMatcher} uses it to
+   * read a query's rarest hashes first within a posting budget; a source that answers −1 is
+   * always read in full.
+   */
+  default long postingCount(int hash) {
+    return -1;
+  }
+
   /** The track id behind a track number handed to a visitor. */
   String trackId(int trackNumber);
 
