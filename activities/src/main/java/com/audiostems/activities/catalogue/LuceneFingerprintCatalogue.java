@@ -327,6 +327,17 @@ public final class LuceneFingerprintCatalogue implements Closeable {
         FingerprintMatcher.match(query, new SnapshotPostings(s), postingBudget));
   }
 
+  /**
+   * The production lookup ({@code CatalogueActivitiesImpl}): the candidates of {@link
+   * #match(Fingerprint, long)} that score at least {@code minScore}; tracks with fewer hits than
+   * that are not analysed ({@link FingerprintMatcher#match(Fingerprint, PostingSource, long,
+   * int)}), which in a large catalogue is nearly all of them.
+   */
+  public List<Match> match(Fingerprint query, long postingBudget, int minScore) {
+    return withSearcher(s ->
+        FingerprintMatcher.match(query, new SnapshotPostings(s), postingBudget, minScore));
+  }
+
   /** As {@link #identify(Fingerprint)} with another posting budget (see {@link #match(Fingerprint, long)}). */
   public Optional<Match> identify(Fingerprint query, long postingBudget) {
     return withSearcher(s ->

@@ -324,7 +324,7 @@ public final class FingerprintIndexBenchmark {
     String[] modes = opt.get("budget").split(",");
     long w0 = System.nanoTime();
     for (int i = 0; i < Math.min(timed, 5); i++) {
-      catalogue.match(queries[i], budget(modes[0]));
+      catalogue.match(queries[i], budget(modes[0]), FingerprintMatcher.DECISION_MIN_SCORE);
     }
     System.out.printf(Locale.ROOT, "Warm-up: %d queries in %.1f s%n", Math.min(timed, 5),
         (System.nanoTime() - w0) / 1e9);
@@ -367,7 +367,7 @@ public final class FingerprintIndexBenchmark {
     List<Integer> topScores = new ArrayList<>();
     for (int i = 0; i < real; i++) {
       long q0 = System.nanoTime();
-      List<Match> ms = catalogue.match(queries[i], budget);
+      List<Match> ms = catalogue.match(queries[i], budget, FingerprintMatcher.DECISION_MIN_SCORE);
       millis[i] = (System.nanoTime() - q0) / 1e6;
       candidates += ms.size();
       if (!ms.isEmpty() && ms.get(0).score() >= FingerprintMatcher.DECISION_MIN_SCORE) {
@@ -387,7 +387,7 @@ public final class FingerprintIndexBenchmark {
     int falseAccepts = 0;
     for (int i = 0; i < negatives; i++) {
       long q0 = System.nanoTime();
-      List<Match> ms = catalogue.match(negativeQueries[i], budget);
+      List<Match> ms = catalogue.match(negativeQueries[i], budget, FingerprintMatcher.DECISION_MIN_SCORE);
       millis[real + i] = (System.nanoTime() - q0) / 1e6;
       if (!ms.isEmpty() && ms.get(0).score() >= FingerprintMatcher.DECISION_MIN_SCORE) {
         falseAccepts++;
@@ -408,7 +408,7 @@ public final class FingerprintIndexBenchmark {
         positive[positive.length - 1], negatives, pct(all, 50), pct(all, 99));
     System.out.printf(Locale.ROOT,
         "  found %d/%d (%.1f%%), %d at the right offset (±0.1 s), median score of the found %s;"
-            + " wrong track accepted %d; negatives accepted %d/%d; mean candidates %.0f%n",
+            + " wrong track accepted %d; negatives accepted %d/%d; mean candidates reaching the threshold %.1f%n",
         found, real, 100.0 * found / Math.max(1, real), foundAtRightOffset,
         topScores.isEmpty() ? "-" : topScores.get(topScores.size() / 2), wrongTrack,
         falseAccepts, negatives, (double) candidates / Math.max(1, real));
@@ -446,7 +446,7 @@ public final class FingerprintIndexBenchmark {
         public String trackId(int trackNumber) {
           return source.trackId(trackNumber);
         }
-      }, budget));
+      }, budget, FingerprintMatcher.DECISION_MIN_SCORE));
       matchMs += (System.nanoTime() - m0) / 1e6;
       lookups += requested.size;
       postings += visited[0];

@@ -89,7 +89,7 @@ public final class FingerprintMatcher {
 
   /** As {@link #identify(Fingerprint, PostingSource)} within a posting budget (see {@link #match}). */
   public static Optional<Match> identify(Fingerprint query, PostingSource source, long budget) {
-    List<Match> all = match(query, source, budget);
+    List<Match> all = match(query, source, budget, DECISION_MIN_SCORE);
     return all.isEmpty() || all.get(0).score() < DECISION_MIN_SCORE
         ? Optional.empty()
         : Optional.of(all.get(0));
@@ -110,6 +110,20 @@ public final class FingerprintMatcher {
    * those hashes left out, and it is the exact answer whenever the whole query fits the budget.
    */
   public static List<Match> match(Fingerprint query, PostingSource source, long budget) {
+    return match(query, source, budget, MIN_HITS);
+  }
+
+  /**
+   * As {@link #match(Fingerprint, PostingSource, long)}, but only the candidates that score at
+   * least {@code minScore}: those are exactly the candidates of the three-argument form with such
+   * a score. Tracks with fewer hits than {@code minScore} cannot reach it (the score counts
+   * distinct query frames among a track's hits) and are not analysed; in a large catalogue that is
+   * nearly every track, so a lookup that only wants decisions ({@link #DECISION_MIN_SCORE}) is
+   * cheaper.
+   */
+  public static List<Match> match(Fingerprint query, PostingSource source, long budget,
+      int minScore) {
+    int floor = Math.max(MIN_HITS, minScore);
     int[] qh = query.hashes();
     int[] qf = query.anchorFrames();
     int[] qp = query.anchorPitches();
@@ -202,14 +216,14 @@ public final class FingerprintMatcher {
         (int) Math.round(SCORE_WINDOW_S * query.frameRateHz()));
     List<Match> out = new ArrayList<>();
     HitList h = new HitList();
-    for (int slot = 0; slot < votes.keys.length; slot++) {
-      int track = votes.keys[slot];
-      if (track < 0 || votes.counts[slot] < MIN_HITS) {
+    votes.groupByTrack(floor);
+    for (int d = 0; d < votes.tracks; d++) {
+      if (votes.counts[d] < floor) {
         continue;
       }
-      votes.collect(slot, h);
-      Match m = analyse(track, source, h, queryFrames, query.frameRateHz());
-      if (m != null && m.score() >= MIN_HITS) {
+      votes.collect(d, h);
+      Match m = analyse(votes.trackOf[d], source, h, queryFrames, query.frameRateHz(), floor);
+      if (m != null && m.score() >= floor) {
         out.add(m);
       }
     }
@@ -252,7 +266,7 @@ public final class FingerprintMatcher {
   }
 
   private static Match analyse(int track, PostingSource source, HitList h, int queryAnchorFrames,
-      double frameRate) {
+      double frameRate, int floor) {
     int n = h.n;
     // 1. Mode of the pitch shift.
     int range = MAX_SHIFT_UNITS;
@@ -283,7 +297,7 @@ public final class FingerprintMatcher {
         ns++;
       }
     }
-    if (ns < MIN_HITS) {
+    if (ns < floor) { // the score counts distinct frames among these hits
       return null;
     }
     double meanShift = sumShift / ns;
@@ -301,8 +315,7 @@ public final class FingerprintMatcher {
         tqMax = Math.max(tqMax, h.tq[i]);
       }
     }
-    double[] sorted = Arrays.copyOf(off, m);
-    Arrays.sort(sorted);
+    double[] sorted = bucketSorted(off, m);
     // The speed from the pitch shift is good to ~0.3%: allow that drift over the query span.
     double width = 2 * FRAME_TOLERANCE + 0.004 * (tqMax - tqMin);
     int bestLo = 0;
@@ -386,6 +399,57 @@ public final class FingerprintMatcher {
   }
 
   /**
+   * {@code values[0..n)} in ascending order, by a bucket sort over [min, max] with n buckets and
+   * an insertion sort within each: linear for offsets spread as a track's hits are (the matcher
+   * sorts one array per candidate track, where a comparison sort was half the lookup's time). The
+   * bucket index is a non-decreasing function of the value, so the result is exactly sorted.
+   */
+  static double[] bucketSorted(double[] values, int n) {
+    double[] out = new double[n];
+    if (n < 32) {
+      System.arraycopy(values, 0, out, 0, n);
+      Arrays.sort(out);
+      return out;
+    }
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      min = Math.min(min, values[i]);
+      max = Math.max(max, values[i]);
+    }
+    if (!(max > min)) {
+      System.arraycopy(values, 0, out, 0, n);
+      return out;
+    }
+    double scale = (n - 1) / (max - min);
+    int[] start = new int[n + 1];
+    int[] bucket = new int[n];
+    for (int i = 0; i < n; i++) {
+      int b = Math.min(n - 1, (int) ((values[i] - min) * scale));
+      bucket[i] = b;
+      start[b + 1]++;
+    }
+    for (int b = 0; b < n; b++) {
+      start[b + 1] += start[b];
+    }
+    for (int i = 0; i < n; i++) {
+      out[start[bucket[i]]++] = values[i];
+    }
+    // Buckets are now in order; sort within them (insertion sort over the whole array touches
+    // only neighbours within a bucket, since every earlier bucket holds smaller values).
+    for (int i = 1; i < n; i++) {
+      double v = out[i];
+      int j = i - 1;
+      while (j >= 0 && out[j] > v) {
+        out[j + 1] = out[j];
+        j--;
+      }
+      out[j + 1] = v;
+    }
+    return out;
+  }
+
+  /**
    * Most distinct values of {@code frames[0..n)} inside any window of {@code window} frames (sorts
    * that prefix in place).
    */
@@ -433,20 +497,24 @@ public final class FingerprintMatcher {
   }
 
   /**
-   * Every hit of one query, without boxing: an open-addressing table track → (hit count, last hit),
-   * and the hits in parallel int arrays chained per track (each hit points at the track's previous
-   * one). A posting costs one table probe and four array writes.
+   * Every hit of one query, without boxing. An open-addressing table gives each track a dense
+   * number on its first hit; hits are appended in arrival order (query frame, reference frame,
+   * shift and the dense number), and {@link #groupByTrack} then lays them out track by track with
+   * one counting-sort pass, so that analysing a track reads its hits contiguously. A posting costs
+   * one table probe and a few sequential array writes.
    */
   private static final class Votes {
-    int[] keys = new int[1024];
-    int[] counts = new int[1024];
-    int[] last = new int[1024];
-    int used;
-    int[] tq = new int[4096];
-    int[] tr = new int[4096];
-    int[] shift = new int[4096];
-    int[] prev = new int[4096];
+    int[] keys = new int[1024]; // track, or −1
+    int[] dense = new int[1024]; // the track's dense number
+    int tracks;
+    int[] trackOf = new int[256]; // dense number → track
+    int[] counts = new int[256]; // dense number → hits
+    long[] packed = new long[4096]; // tq << 40 | (tr & 0xFFFFFFFF) << 8 | (shift & 0xFF)
+    int[] who = new int[4096];
     int hits;
+    // After groupByTrack: hits of dense number d at [start[d], start[d + 1]) of the sorted arrays.
+    int[] start;
+    long[] sorted; // tq << 40 | (tr & 0xFFFFFFFF) << 8 | (shift & 0xFF)
 
     Votes() {
       Arrays.fill(keys, -1);
@@ -456,32 +524,43 @@ public final class FingerprintMatcher {
       int mask = keys.length - 1;
       int slot = mix(track) & mask;
       int k;
-      while ((k = keys[slot]) != track) {
+      int d;
+      while (true) {
+        k = keys[slot];
+        if (k == track) {
+          d = dense[slot];
+          break;
+        }
         if (k < 0) {
-          if (++used * 2 > keys.length) {
-            grow();
-            add(track, q, r, s);
-            return;
-          }
-          keys[slot] = track;
-          last[slot] = -1;
+          d = newTrack(track, slot);
           break;
         }
         slot = (slot + 1) & mask;
       }
-      if (hits == tq.length) {
+      if (hits == packed.length) {
         int c = hits * 2;
-        tq = Arrays.copyOf(tq, c);
-        tr = Arrays.copyOf(tr, c);
-        shift = Arrays.copyOf(shift, c);
-        prev = Arrays.copyOf(prev, c);
+        packed = Arrays.copyOf(packed, c);
+        who = Arrays.copyOf(who, c);
       }
-      tq[hits] = q;
-      tr[hits] = r;
-      shift[hits] = s;
-      prev[hits] = last[slot];
-      last[slot] = hits++;
-      counts[slot]++;
+      packed[hits] = (long) q << 40 | (r & 0xFFFFFFFFL) << 8 | (s & 0xFF);
+      who[hits] = d;
+      hits++;
+      counts[d]++;
+    }
+
+    private int newTrack(int track, int slot) {
+      int d = tracks++;
+      if (d == trackOf.length) {
+        trackOf = Arrays.copyOf(trackOf, d * 2);
+        counts = Arrays.copyOf(counts, d * 2);
+      }
+      trackOf[d] = track;
+      keys[slot] = track;
+      dense[slot] = d;
+      if (tracks * 2 > keys.length) {
+        grow();
+      }
+      return d;
     }
 
     private static int mix(int x) {
@@ -491,15 +570,12 @@ public final class FingerprintMatcher {
 
     private void grow() {
       int[] oldKeys = keys;
-      int[] oldCounts = counts;
-      int[] oldLast = last;
+      int[] oldDense = dense;
       int c = oldKeys.length * 2;
       keys = new int[c];
-      counts = new int[c];
-      last = new int[c];
+      dense = new int[c];
       Arrays.fill(keys, -1);
       int mask = c - 1;
-      used = 0;
       for (int i = 0; i < oldKeys.length; i++) {
         if (oldKeys[i] >= 0) {
           int slot = mix(oldKeys[i]) & mask;
@@ -507,22 +583,42 @@ public final class FingerprintMatcher {
             slot = (slot + 1) & mask;
           }
           keys[slot] = oldKeys[i];
-          counts[slot] = oldCounts[i];
-          last[slot] = oldLast[i];
-          used++;
+          dense[slot] = oldDense[i];
         }
       }
     }
 
-    /** Copies the hits of the track in {@code slot} into {@code h} (newest first). */
-    void collect(int slot, HitList h) {
-      h.reset(counts[slot]);
-      int n = 0;
-      for (int i = last[slot]; i >= 0; i = prev[i]) {
-        h.tq[n] = tq[i];
-        h.tr[n] = tr[i];
-        h.shift[n] = shift[i];
-        n++;
+    /** Lays the hits of tracks with at least {@code minHits} out contiguously, track by track. */
+    void groupByTrack(int minHits) {
+      start = new int[tracks + 1];
+      int total = 0;
+      for (int d = 0; d < tracks; d++) {
+        start[d] = total;
+        if (counts[d] >= minHits) {
+          total += counts[d];
+        }
+      }
+      start[tracks] = total;
+      int[] fill = Arrays.copyOf(start, tracks);
+      sorted = new long[total];
+      for (int i = 0; i < hits; i++) {
+        int d = who[i];
+        if (counts[d] >= minHits) {
+          sorted[fill[d]++] = packed[i];
+        }
+      }
+    }
+
+    /** Copies the hits of dense number {@code d} into {@code h} (after {@link #groupByTrack}). */
+    void collect(int d, HitList h) {
+      int from = start[d];
+      int n = start[d + 1] - from;
+      h.reset(n);
+      for (int i = 0; i < n; i++) {
+        long v = sorted[from + i];
+        h.tq[i] = (int) (v >>> 40);
+        h.tr[i] = (int) (v >>> 8);
+        h.shift[i] = (byte) v;
       }
       h.n = n;
     }
