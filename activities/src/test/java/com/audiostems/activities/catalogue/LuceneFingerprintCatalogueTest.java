@@ -220,6 +220,10 @@ class LuceneFingerprintCatalogueTest {
         List<Match> expected = byScoreThenId(memory.match(q));
         assertThat(byScoreThenId(c.match(q))).isEqualTo(expected);
         assertThat(c.identify(q)).isEqualTo(memory.identify(q).map(m -> expected.get(0)));
+        // The production lookup: the same, from the decision threshold up.
+        assertThat(c.match(q, FingerprintMatcher.DEFAULT_POSTING_BUDGET,
+            FingerprintMatcher.DECISION_MIN_SCORE)).isEqualTo(expected.stream()
+                .filter(m -> m.score() >= FingerprintMatcher.DECISION_MIN_SCORE).toList());
         nonEmpty += expected.isEmpty() ? 0 : 1;
       }
       assertThat(nonEmpty).isGreaterThan(queries.size() / 2);
