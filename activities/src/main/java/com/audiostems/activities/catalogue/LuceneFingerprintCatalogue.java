@@ -86,9 +86,12 @@ import org.apache.lucene.util.BytesRef;
  *
  * {@link #match} takes a point-in-time snapshot (near-real-time reader from {@link
  * SearcherManager}) and hands the matcher a {@link PostingSource} over it: per segment, one
- * {@code TermsEnum.seekExact} per probed hash and a walk of its postings with positions, skipping
- * deleted documents; track numbers are global document numbers of the snapshot. Matches never
- * wait for writers and see either all or none of a put.
+ * {@code TermsEnum.seekExact} per distinct probed hash, whose total term frequency is the hash's
+ * posting count (the matcher reads the query's rarest hashes first within its posting budget,
+ * {@link FingerprintMatcher#DEFAULT_POSTING_BUDGET}), then for the hashes within the budget a walk
+ * of the postings with positions from the remembered term state, skipping deleted documents; track
+ * numbers are global document numbers of the snapshot. Matches never wait for writers and see
+ * either all or none of a put.
  *
  * <h2>Writing and durability</h2>
  *
@@ -640,6 +643,17 @@ public final class LuceneFingerprintCatalogue implements Closeable {
             }
           }
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public Fingerprint fingerprint(int trackNumber) {
+      int i = ReaderUtil.subIndex(trackNumber, leaves);
+      LeafReaderContext leaf = leaves.get(i);
+      try {
+        return storedFingerprint(leaf.reader().storedFields(), trackNumber - leaf.docBase);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -142,7 +142,6 @@ public final class FingerprintMatcher {
       }
     }
     Arrays.sort(pairs, 0, np);
-    long[] sortedPairs = pairs;
     // Groups: start index of each distinct probe in pairs.
     int[] groupStart = new int[np + 1];
     int groups = 0;
@@ -185,6 +184,71 @@ public final class FingerprintMatcher {
         Arrays.sort(order); // back to hash order: the walk's order does not change the answer
       }
     }
+    int queryFrames = densestWindow(qf.clone(), qh.length,
+        (int) Math.round(SCORE_WINDOW_S * query.frameRateHz()));
+    double frameRate = query.frameRateHz();
+    Votes votes = vote(pairs, groupStart, order, qf, qp, source);
+    if (order.length == groups) { // every lookup made: the exact answer
+      return matches(analyseAll(votes, source, queryFrames, frameRate, floor, true));
+    }
+    // Budgeted: the votes of the rarest hashes rank the candidates; the best few are verified
+    // against their whole fingerprints, which gives each of them its exact score.
+    List<Scored> partial = analyseAll(votes, source, queryFrames, frameRate, MIN_HITS, false);
+    partial.sort(Comparator.comparingInt((Scored c) -> c.match().score()).reversed()
+        .thenComparingInt(Scored::track));
+    int[] all = new int[groups];
+    for (int g = 0; g < groups; g++) {
+      all[g] = g;
+    }
+    List<Scored> out = new ArrayList<>();
+    for (int k = 0; k < Math.min(VERIFIED_CANDIDATES, partial.size()); k++) {
+      int track = partial.get(k).track();
+      Fingerprint fp = source.fingerprint(track);
+      if (fp == null) { // the source cannot verify: the answer over the hashes read
+        List<Scored> unverified = new ArrayList<>();
+        for (Scored c : partial) {
+          if (c.match().score() >= floor) {
+            unverified.add(new Scored(c.track(), withId(c.match(), source.trackId(c.track()))));
+          }
+        }
+        return matches(unverified);
+      }
+      PostingSource one = new OneTrack(track, fp, source);
+      out.addAll(analyseAll(vote(pairs, groupStart, all, qf, qp, one), one, queryFrames,
+          frameRate, floor, true));
+    }
+    return matches(out);
+  }
+
+  /**
+   * Candidates a budgeted lookup verifies against their whole stored fingerprints (stage 2), best
+   * first by their votes over the hashes read. A verified candidate gets exactly the score the
+   * exact lookup gives it, so the budget can only lose a track that does not rank this high on
+   * its rarest hashes; it never adds a false accept the exact lookup would not make.
+   */
+  public static final int VERIFIED_CANDIDATES = 10;
+
+  /** A candidate with the source's track number. */
+  private record Scored(int track, Match match) {}
+
+  private static List<Match> matches(List<Scored> scored) {
+    List<Match> out = new ArrayList<>(scored.size());
+    for (Scored c : scored) {
+      out.add(c.match());
+    }
+    out.sort(Comparator.comparingInt(Match::score).reversed().thenComparing(Match::trackId));
+    return out;
+  }
+
+  private static Match withId(Match m, String id) {
+    return new Match(id, m.score(), m.normalisedScore(), m.queryStartSeconds(),
+        m.queryEndSeconds(), m.referenceStartSeconds(), m.referenceEndSeconds(), m.speedRatio(),
+        m.pitchSpeedRatio());
+  }
+
+  /** Reads the postings of the probe groups in {@code order} and counts their votes. */
+  private static Votes vote(long[] pairs, int[] groupStart, int[] order, int[] qf, int[] qp,
+      PostingSource source) {
     Votes votes = new Votes();
     for (int g : order) {
       int from = groupStart[g];
@@ -203,7 +267,7 @@ public final class FingerprintMatcher {
       } else {
         source.forEachPosting(hash, (track, tr, pitch) -> {
           for (int j = from; j < to; j++) {
-            int i = (int) sortedPairs[j];
+            int i = (int) pairs[j];
             int shift = qp[i] - pitch;
             if (shift <= MAX_SHIFT_UNITS && shift >= -MAX_SHIFT_UNITS) {
               votes.add(track, qf[i], tr, shift);
@@ -212,9 +276,13 @@ public final class FingerprintMatcher {
         });
       }
     }
-    int queryFrames = densestWindow(qf.clone(), qh.length,
-        (int) Math.round(SCORE_WINDOW_S * query.frameRateHz()));
-    List<Match> out = new ArrayList<>();
+    return votes;
+  }
+
+  /** Analyses every track with at least {@code floor} hits; keeps those scoring {@code floor}. */
+  private static List<Scored> analyseAll(Votes votes, PostingSource source, int queryFrames,
+      double frameRate, int floor, boolean resolveIds) {
+    List<Scored> out = new ArrayList<>();
     HitList h = new HitList();
     votes.groupByTrack(floor);
     for (int d = 0; d < votes.tracks; d++) {
@@ -222,13 +290,62 @@ public final class FingerprintMatcher {
         continue;
       }
       votes.collect(d, h);
-      Match m = analyse(votes.trackOf[d], source, h, queryFrames, query.frameRateHz(), floor);
+      int track = votes.trackOf[d];
+      Match m = analyse(h, queryFrames, frameRate, floor);
       if (m != null && m.score() >= floor) {
-        out.add(m);
+        out.add(new Scored(track, resolveIds ? withId(m, source.trackId(track)) : m));
       }
     }
-    out.sort(Comparator.comparingInt(Match::score).reversed().thenComparing(Match::trackId));
     return out;
+  }
+
+  /** One track's postings, from its whole fingerprint (stage 2 of a budgeted lookup). */
+  private static final class OneTrack implements PostingSource {
+    private final int track;
+    private final Fingerprint fp;
+    private final PostingSource outer;
+    private final long[] sorted; // hash << 32 | index, ascending
+
+    OneTrack(int track, Fingerprint fp, PostingSource outer) {
+      this.track = track;
+      this.fp = fp;
+      this.outer = outer;
+      int[] hs = fp.hashes();
+      sorted = new long[hs.length];
+      for (int i = 0; i < hs.length; i++) {
+        sorted[i] = (long) (hs[i] & 0x7FFFFFFF) << 32 | i;
+      }
+      Arrays.sort(sorted);
+    }
+
+    @Override
+    public void forEachPosting(int hash, PostingVisitor visitor) {
+      long key = (long) (hash & 0x7FFFFFFF) << 32;
+      int lo = 0;
+      int hi = sorted.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (sorted[mid] < key) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      for (int k = lo; k < sorted.length && (sorted[k] >>> 32) == (hash & 0x7FFFFFFF); k++) {
+        int i = (int) sorted[k];
+        visitor.visit(track, fp.anchorFrames()[i], fp.anchorPitches()[i]);
+      }
+    }
+
+    @Override
+    public long postingCount(int hash) {
+      return -1;
+    }
+
+    @Override
+    public String trackId(int trackNumber) {
+      return outer.trackId(trackNumber);
+    }
   }
 
   /** Fills {@code out} with the hash and its probe variants; returns how many. */
@@ -265,8 +382,7 @@ public final class FingerprintMatcher {
     };
   }
 
-  private static Match analyse(int track, PostingSource source, HitList h, int queryAnchorFrames,
-      double frameRate, int floor) {
+  private static Match analyse(HitList h, int queryAnchorFrames, double frameRate, int floor) {
     int n = h.n;
     // 1. Mode of the pitch shift.
     int range = MAX_SHIFT_UNITS;
@@ -387,7 +503,7 @@ public final class FingerprintMatcher {
       return null;
     }
     return new Match(
-        source.trackId(track),
+        null,
         score,
         queryAnchorFrames == 0 ? 0 : (double) score / queryAnchorFrames,
         qLo / frameRate,

@@ -23,6 +23,16 @@ public interface PostingSource {
     return -1;
   }
 
+  /**
+   * The whole fingerprint of a track handed to a visitor (as indexed: hashes, anchor frames and
+   * pitches), or null if the source cannot give it. {@link FingerprintMatcher} reads it to verify
+   * the best candidates of a budgeted lookup with their exact scores; without it a budgeted
+   * lookup answers from the hashes it read.
+   */
+  default Fingerprint fingerprint(int trackNumber) {
+    return null;
+  }
+
   /** The track id behind a track number handed to a visitor. */
   String trackId(int trackNumber);
 

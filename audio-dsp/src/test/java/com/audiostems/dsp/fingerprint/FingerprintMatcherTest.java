@@ -38,6 +38,11 @@ class FingerprintMatcherTest {
 
   /** The index, counting the postings a match visits. */
   private static PostingSource counting(long[] visited) {
+    return counting(visited, true);
+  }
+
+  /** As {@link #counting(long[])}; {@code verify}: whether it hands out whole fingerprints. */
+  private static PostingSource counting(long[] visited, boolean verify) {
     return new PostingSource() {
       @Override
       public void forEachPosting(int hash, PostingVisitor visitor) {
@@ -50,6 +55,11 @@ class FingerprintMatcherTest {
       @Override
       public long postingCount(int hash) {
         return index.postingCount(hash);
+      }
+
+      @Override
+      public Fingerprint fingerprint(int trackNumber) {
+        return verify ? index.fingerprint(trackNumber) : null;
       }
 
       @Override
@@ -75,8 +85,17 @@ class FingerprintMatcherTest {
         List<Match> budgeted = FingerprintMatcher.match(q, counting(visited), budget);
         assertTrue(visited[0] <= budget, visited[0] + " > " + budget);
         assertTrue(visited[0] > budget / 2, "the budget is used: " + visited[0]);
-        assertEquals("t" + i, budgeted.get(0).trackId());
-        assertTrue(budgeted.get(0).score() <= exact.get(0).score());
+        // The best candidates are verified against their whole fingerprints: exact scores.
+        assertEquals(exact.get(0), budgeted.get(0));
+        for (Match m : budgeted) {
+          assertTrue(exact.contains(m), m + " is not an exact answer");
+        }
+        // A source without whole fingerprints answers from the hashes read: lower scores.
+        visited[0] = 0;
+        List<Match> unverified = FingerprintMatcher.match(q, counting(visited, false), budget);
+        assertTrue(visited[0] <= budget);
+        assertEquals("t" + i, unverified.get(0).trackId());
+        assertTrue(unverified.get(0).score() < exact.get(0).score());
       }
       assertTrue(FingerprintMatcher.match(q, index, 0).isEmpty());
     }
