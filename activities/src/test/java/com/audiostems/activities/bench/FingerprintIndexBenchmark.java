@@ -34,34 +34,44 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code real} real fingerprints: synthesised pieces of {@code realSeconds}, fingerprinted
  *       by the {@link Fingerprinter}; one 10 s excerpt of each (random start) is a query that
- *       should find it.
- *   <li>Filler tracks of {@code fillerSeconds} up to {@code tracks} in all, generated (not
- *       fingerprinted, which would take hours) from a pool of <em>other</em> synthesised pieces'
- *       fingerprints: a filler track is a sequence of the pool's anchor groups (all the triplets
- *       that share one anchor peak: hashes and pitches as the Fingerprinter made them) drawn at
- *       random and laid out at {@code hashesPerSecond}. So the filler's hashes are distributed
- *       as real ones are — the expected number of postings a query's hash meets is unbiased —
- *       while the number of distinct hashes is smaller than in a real catalogue (pessimistic for
- *       posting-list lengths). Deterministic in {@code seed}.
- *   <li>{@code fillerModel=fields} instead keeps each pool hash's anchor pitch field and draws its
- *       other fields independently from their pool distributions: the per-field skew of real
- *       hashes with the long tail of a large catalogue. The pool model gives every filler hash
- *       from a finite set, so in it a query's own rare hashes are never shared by fillers, which
- *       flatters skipping common hashes; the fields model does not have that bias (it has the
- *       opposite one: no correlation between fields, so somewhat fewer very common hashes).
+ *       should find it, and the same excerpt with white noise at {@code noiseDb} SNR (or none) a
+ *       second, harder one.
+ *   <li>Filler tracks of {@code fillerSeconds} up to {@code tracks} in all. Fingerprinting 100,000
+ *       synthesised pieces would take many hours, so fillers are made from a pool of {@code
+ *       poolPieces} other synthesised pieces of {@code poolSeconds}, fingerprinted once, by one
+ *       of these {@code fillerModel}s:
+ *       <ul>
+ *         <li>{@code transposed} (default): a filler is a sequence of {@code segmentSeconds} runs
+ *             cut from random pool pieces at random starts, each transposed by its own random
+ *             whole number of semitones in −6..+6 (see {@link #transposedFiller}): every filler
+ *             hash is one that music in some key really yields, with the correlations between
+ *             fields and between neighbouring anchors kept, and the pool × 13 keys × starts make
+ *             fillers that rarely repeat one another.
+ *         <li>{@code real}: every filler is its own synthesised piece, rendered and fingerprinted
+ *             (the ground truth the models are checked against; affordable for a few thousand
+ *             tracks of 60 s).
+ *         <li>{@code pool}: anchor groups (all triplets of one anchor peak) drawn at random from
+ *             the pool. Every filler hash is then one of the pool's, so at 100,000 tracks each
+ *             pool hash is held by thousands of fillers while the query track's own rare hashes
+ *             are held by nobody: that flatters any skipping of common hashes.
+ *         <li>{@code fields}: the pool's anchor pitch field with the other fields drawn
+ *             independently from their pool distributions (no correlation between fields, a
+ *             long tail of rare hashes).
+ *       </ul>
+ *       Deterministic in {@code seed}.
  *   <li>{@code negatives} 10 s queries of pieces that are not in the catalogue (false accepts).
  * </ul>
  *
- * After the timings, up to 20 queries are replayed to say where the time goes: how many lookups
- * and postings a query costs, and how long Lucene takes to walk those postings with a visitor
- * that does nothing (the rest is the matcher's vote counting). {@code inMemory=true} also loads
- * the in-memory {@code FingerprintIndex} (only for sizes that fit the heap) and times the same
- * queries on it.
+ * After the timings, up to {@code diagnosticQueries} queries are replayed to say where the time
+ * goes: how many lookups and postings a query costs (stage 1 of a budgeted lookup), and how long
+ * Lucene takes to walk those postings with a visitor that does nothing. {@code inMemory=true}
+ * also loads the in-memory {@code FingerprintIndex} (only for sizes that fit the heap) and times
+ * the same queries on it.
  *
- * <p>{@code maxTracksPerHash} is a comma-separated list of lookup modes timed on the same index:
- * {@code exact} (every hash, the in-memory index's answer) or a number N (hashes held by more
- * than N tracks are skipped, see {@link LuceneFingerprintCatalogue#match(Fingerprint, int)}).
- * {@code loaders} threads stage the tracks.
+ * <p>{@code budget} is a comma-separated list of lookup modes timed on the same index, each with
+ * the production call {@link LuceneFingerprintCatalogue#match(Fingerprint, long, int)}: {@code
+ * default} ({@link FingerprintMatcher#DEFAULT_POSTING_BUDGET}), {@code exact} (every hash) or a
+ * number of postings. {@code loaders} threads stage the tracks.
  *
  * <p>{@code hashesPerSecond} defaults to the density the Fingerprinter gives on the pool, so a denser
  * Fingerprinter is benchmarked by rerunning; give it explicitly to model another density.

@@ -32,6 +32,25 @@ import java.util.Optional;
  * otherwise gathers sparse coincidences over its whole span (measured with a fan-out of 5 and ±2
  * frames: 30 s impostors up to 32 without the window, 19 with it). ±1 frame instead of ±2 cut the
  * largest impostor from 15 to 11 and the aim cell's median true score only from 82 to 74.
+ *
+ * <h2>Cost, and the posting budget of large catalogues</h2>
+ *
+ * A lookup costs what it reads: each distinct probed hash is read once (a 10 s query has about
+ * 3,400 distinct probes) and every posting becomes a vote, counted without boxing (an
+ * open-addressing table gives each track a dense number; the votes are laid out track by track
+ * with one counting-sort pass; each track's offsets are bucket-sorted). Tracks with fewer votes
+ * than the caller's score floor are not analysed. The hash statistics of music are skewed (the
+ * synthesised catalogue's 10 s query meets about 5% of all postings in the catalogue), so an exact
+ * lookup grows linearly with the catalogue: tens of millions of postings at 100,000 tracks.
+ *
+ * <p>A lookup with a posting budget ({@link #DEFAULT_POSTING_BUDGET} in production) asks the
+ * source for every probe's posting count, reads the rarest probes first up to the budget (stage
+ * 1), ranks the tracks by their votes over those, and verifies the best {@value
+ * #VERIFIED_CANDIDATES} against their whole stored fingerprints (stage 2), which gives each of them
+ * exactly the score and time line of the exact lookup. So the decision threshold keeps its meaning
+ * and no false accept is added; what the budget can cost is a true track that does not rank among
+ * the best {@value #VERIFIED_CANDIDATES} on its rarest hashes. A query that fits the budget (every
+ * query of a small catalogue, the evaluation's included) gets the exact answer in one stage.
  */
 public final class FingerprintMatcher {
 
