@@ -571,9 +571,11 @@ public final class LuceneFingerprintCatalogue implements Closeable {
     private final Map<Integer, SortedDocValues> trackIds = new HashMap<>();
     // Term states found by postingCount, so that the walk that follows need not seek again.
     private final Map<Integer, TermState[]> states = new HashMap<>();
+    private final int maxDoc;
 
     SnapshotPostings(IndexSearcher searcher) throws IOException {
       IndexReader reader = searcher.getIndexReader();
+      maxDoc = reader.maxDoc();
       leaves = reader.leaves();
       int n = leaves.size();
       termsEnums = new TermsEnum[n];
@@ -646,6 +648,11 @@ public final class LuceneFingerprintCatalogue implements Closeable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    @Override
+    public int trackNumberBound() {
+      return maxDoc;
     }
 
     @Override

@@ -134,6 +134,11 @@ public final class FingerprintIndex implements PostingSource {
   }
 
   @Override
+  public int trackNumberBound() {
+    return trackIds.size();
+  }
+
+  @Override
   public Fingerprint fingerprint(int trackNumber) {
     return trackPrints.get(trackNumber);
   }

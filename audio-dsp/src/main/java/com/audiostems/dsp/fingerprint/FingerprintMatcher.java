@@ -212,9 +212,7 @@ public final class FingerprintMatcher {
     }
     // Budgeted: the votes of the rarest hashes rank the candidates; the best few are verified
     // against their whole fingerprints, which gives each of them its exact score.
-    List<Scored> partial = analyseAll(votes, source, queryFrames, frameRate, MIN_HITS, false);
-    partial.sort(Comparator.comparingInt((Scored c) -> c.match().score()).reversed()
-        .thenComparingInt(Scored::track));
+    List<Scored> partial = topCandidates(votes, queryFrames, frameRate, VERIFIED_CANDIDATES);
     int[] all = new int[groups];
     for (int g = 0; g < groups; g++) {
       all[g] = g;
@@ -224,13 +222,7 @@ public final class FingerprintMatcher {
       int track = partial.get(k).track();
       Fingerprint fp = source.fingerprint(track);
       if (fp == null) { // the source cannot verify: the answer over the hashes read
-        List<Scored> unverified = new ArrayList<>();
-        for (Scored c : partial) {
-          if (c.match().score() >= floor) {
-            unverified.add(new Scored(c.track(), withId(c.match(), source.trackId(c.track()))));
-          }
-        }
-        return matches(unverified);
+        return matches(analyseAll(votes, source, queryFrames, frameRate, floor, true));
       }
       PostingSource one = new OneTrack(track, fp, source);
       out.addAll(analyseAll(vote(pairs, groupStart, all, qf, qp, one), one, queryFrames,
@@ -268,7 +260,7 @@ public final class FingerprintMatcher {
   /** Reads the postings of the probe groups in {@code order} and counts their votes. */
   private static Votes vote(long[] pairs, int[] groupStart, int[] order, int[] qf, int[] qp,
       PostingSource source) {
-    Votes votes = new Votes();
+    Votes votes = new Votes(source.trackNumberBound());
     for (int g : order) {
       int from = groupStart[g];
       int to = groupStart[g + 1];
@@ -296,6 +288,52 @@ public final class FingerprintMatcher {
       }
     }
     return votes;
+  }
+
+  /**
+   * The {@code k} best candidates by score over the hashes read (ties: lower track number first),
+   * exactly as analysing every track would rank them, but analysing tracks in decreasing order of
+   * hits and stopping when a track's hits (a bound on its score) fall below the k-th best score.
+   */
+  private static List<Scored> topCandidates(Votes votes, int queryFrames, double frameRate,
+      int k) {
+    votes.groupByTrack(MIN_HITS);
+    long[] byHits = new long[votes.tracks];
+    int c = 0;
+    for (int d = 0; d < votes.tracks; d++) {
+      if (votes.counts[d] >= MIN_HITS) {
+        byHits[c++] = (long) votes.counts[d] << 32 | d;
+      }
+    }
+    Arrays.sort(byHits, 0, c);
+    Comparator<Scored> order = Comparator.comparingInt((Scored x) -> x.match().score()).reversed()
+        .thenComparingInt(Scored::track);
+    List<Scored> best = new ArrayList<>();
+    HitList h = new HitList();
+    for (int j = c - 1; j >= 0; j--) {
+      int hits = (int) (byHits[j] >>> 32);
+      if (best.size() == k && hits < best.get(k - 1).match().score()) {
+        break;
+      }
+      int d = (int) byHits[j];
+      votes.collect(d, h);
+      Match m = analyse(h, queryFrames, frameRate, MIN_HITS);
+      if (m == null || m.score() < MIN_HITS) {
+        continue;
+      }
+      Scored s = new Scored(votes.trackOf[d], m);
+      int at = 0;
+      while (at < best.size() && order.compare(best.get(at), s) <= 0) {
+        at++;
+      }
+      if (at < k) {
+        best.add(at, s);
+        if (best.size() > k) {
+          best.remove(k);
+        }
+      }
+    }
+    return best;
   }
 
   /** Analyses every track with at least {@code floor} hits; keeps those scoring {@code floor}. */
@@ -651,11 +689,48 @@ public final class FingerprintMatcher {
     int[] start;
     long[] sorted; // tq << 40 | (tr & 0xFFFFFFFF) << 8 | (shift & 0xFF)
 
-    Votes() {
+    // When the source bounds its track numbers: track → dense number + 1 (0: none yet), no hashing.
+    final int[] direct;
+
+    Votes(int trackNumberBound) {
       Arrays.fill(keys, -1);
+      direct = trackNumberBound > 0 && trackNumberBound <= 1 << 24
+          ? new int[trackNumberBound] : null;
     }
 
     void add(int track, int q, int r, int s) {
+      int d;
+      if (direct != null) {
+        d = direct[track] - 1;
+        if (d < 0) {
+          d = newTrack(track);
+          direct[track] = d + 1;
+        }
+      } else {
+        d = hashed(track);
+      }
+      if (hits == packed.length) {
+        int c = hits * 2;
+        packed = Arrays.copyOf(packed, c);
+        who = Arrays.copyOf(who, c);
+      }
+      packed[hits] = (long) q << 40 | (r & 0xFFFFFFFFL) << 8 | (s & 0xFF);
+      who[hits] = d;
+      hits++;
+      counts[d]++;
+    }
+
+    private int newTrack(int track) {
+      int d = tracks++;
+      if (d == trackOf.length) {
+        trackOf = Arrays.copyOf(trackOf, d * 2);
+        counts = Arrays.copyOf(counts, d * 2);
+      }
+      trackOf[d] = track;
+      return d;
+    }
+
+    private int hashed(int track) {
       int mask = keys.length - 1;
       int slot = mix(track) & mask;
       int k;
@@ -672,24 +747,11 @@ public final class FingerprintMatcher {
         }
         slot = (slot + 1) & mask;
       }
-      if (hits == packed.length) {
-        int c = hits * 2;
-        packed = Arrays.copyOf(packed, c);
-        who = Arrays.copyOf(who, c);
-      }
-      packed[hits] = (long) q << 40 | (r & 0xFFFFFFFFL) << 8 | (s & 0xFF);
-      who[hits] = d;
-      hits++;
-      counts[d]++;
+      return d;
     }
 
     private int newTrack(int track, int slot) {
-      int d = tracks++;
-      if (d == trackOf.length) {
-        trackOf = Arrays.copyOf(trackOf, d * 2);
-        counts = Arrays.copyOf(counts, d * 2);
-      }
-      trackOf[d] = track;
+      int d = newTrack(track);
       keys[slot] = track;
       dense[slot] = d;
       if (tracks * 2 > keys.length) {

@@ -33,6 +33,14 @@ public interface PostingSource {
     return null;
   }
 
+  /**
+   * An exclusive upper bound on the track numbers handed to visitors, or −1 if there is none:
+   * lets the matcher count votes in a plain array instead of a hash table.
+   */
+  default int trackNumberBound() {
+    return -1;
+  }
+
   /** The track id behind a track number handed to a visitor. */
   String trackId(int trackNumber);
 
