@@ -304,7 +304,8 @@ public final class LuceneFingerprintCatalogue implements Closeable {
 
   /**
    * All candidates with their scores, best first: {@link FingerprintMatcher#match} within {@link
-   * FingerprintMatcher#DEFAULT_POSTING_BUDGET}, the production lookup. Exactly the in-memory
+   * FingerprintMatcher#DEFAULT_POSTING_BUDGET} (the production lookup, {@link #match(Fingerprint,
+   * long, int)}, also stops analysing below the decision threshold). Exactly the in-memory
    * index's answer under the same budget; the exact answer whenever the query's postings fit the
    * budget (every query of a small catalogue).
    */
@@ -323,7 +324,9 @@ public final class LuceneFingerprintCatalogue implements Closeable {
    * read rarest first, by their posting counts (total term frequency per segment, deleted tracks
    * included until merged away), and one that would take the total over {@code postingBudget} is
    * skipped, like a stop word: a common hash costs as many postings as it has tracks and says
-   * little about which one is playing.
+   * little about which one is playing. The best candidates over the hashes read are then verified
+   * against their stored fingerprints ({@value #FINGERPRINT}), which gives them their exact
+   * scores (see {@link FingerprintMatcher#match(Fingerprint, PostingSource, long)}).
    */
   public List<Match> match(Fingerprint query, long postingBudget) {
     return withSearcher(s ->

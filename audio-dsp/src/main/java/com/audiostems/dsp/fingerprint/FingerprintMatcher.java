@@ -127,8 +127,12 @@ public final class FingerprintMatcher {
    * <p>Each distinct probed hash is read once, whichever query hashes probe it. With a finite
    * {@code budget} and a source that knows its posting counts, the probed hashes are read rarest
    * first and a hash whose postings would take the total over {@code budget} is skipped (cheaper
-   * ones after it are still read): the answer is then the exact answer over the catalogue with
-   * those hashes left out, and it is the exact answer whenever the whole query fits the budget.
+   * ones after it are still read). If any is skipped, the {@value #VERIFIED_CANDIDATES} best
+   * tracks over the hashes read are verified against their whole fingerprints ({@link
+   * PostingSource#fingerprint}) and the answer is those of them that reach the floor, each with
+   * its exact score; a source without whole fingerprints answers from the hashes read (the exact
+   * answer over the catalogue with the skipped hashes left out). A query that fits the budget
+   * gets the exact answer.
    */
   public static List<Match> match(Fingerprint query, PostingSource source, long budget) {
     return match(query, source, budget, MIN_HITS);
@@ -137,7 +141,7 @@ public final class FingerprintMatcher {
   /**
    * As {@link #match(Fingerprint, PostingSource, long)}, but only the candidates that score at
    * least {@code minScore}: those are exactly the candidates of the three-argument form with such
-   * a score. Tracks with fewer hits than {@code minScore} cannot reach it (the score counts
+   * a score (the production lookup: {@link #DEFAULT_POSTING_BUDGET}, {@link #DECISION_MIN_SCORE}). Tracks with fewer hits than {@code minScore} cannot reach it (the score counts
    * distinct query frames among a track's hits) and are not analysed; in a large catalogue that is
    * nearly every track, so a lookup that only wants decisions ({@link #DECISION_MIN_SCORE}) is
    * cheaper.
