@@ -3,9 +3,10 @@
 # latency p50/p99 of 10 s queries and whether each found its track. Not a test.
 # Usage: bench/fingerprint-index.sh [key=value ...]
 #   tracks=100000 real=300 realSeconds=60 fillerSeconds=180 hashesPerSecond=measured
-#   poolPieces=100 fillerModel=pool|fields querySeconds=10 negatives=30 ramBufferMb=512
-#   segments=1 timedQueries=all inMemory=false maxTracksPerHash=exact[,N...] loaders=2
-#   dir=/tmp/fingerprint-index-bench keep=false seed=1
+#   poolPieces=300 poolSeconds=30 fillerModel=transposed|real|pool|fields segmentSeconds=10
+#   noiseDb=10|none querySeconds=10 negatives=30 ramBufferMb=512 segments=1 timedQueries=all
+#   inMemory=false budget=default|exact|N[,...] loaders=2 dir=/tmp/fingerprint-index-bench
+#   keep=false reuse=false diagnosticQueries=20 seed=1
 # (what they mean: the javadoc of activities/src/test/.../bench/FingerprintIndexBenchmark.java)
 # Environment: JAVA_HEAP (default 4g); MVN_FLAGS, extra Maven flags (e.g. -Dmaven.repo.local=...).
 # The index needs about 11 bytes per posting on disk, and as much again while it is force-merged.

@@ -128,7 +128,9 @@ public final class CatalogueActivitiesImpl implements CatalogueActivities {
 
   private List<CatalogueMatch> matches(Collection collection, Fingerprint query, String excludedId) throws IOException {
     List<CatalogueMatch> out = new ArrayList<>();
-    for (Match m : indexes.of(collection).match(query)) {
+    // Within the default posting budget, and only the candidates that reach the decision threshold.
+    for (Match m : indexes.of(collection).match(query, FingerprintMatcher.DEFAULT_POSTING_BUDGET,
+        FingerprintMatcher.DECISION_MIN_SCORE)) {
       if (m.score() < FingerprintMatcher.DECISION_MIN_SCORE || m.trackId().equals(excludedId)) {
         continue;
       }

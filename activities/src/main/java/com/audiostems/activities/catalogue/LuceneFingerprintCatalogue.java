@@ -39,6 +39,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -85,9 +86,12 @@ import org.apache.lucene.util.BytesRef;
  *
  * {@link #match} takes a point-in-time snapshot (near-real-time reader from {@link
  * SearcherManager}) and hands the matcher a {@link PostingSource} over it: per segment, one
- * {@code TermsEnum.seekExact} per probed hash and a walk of its postings with positions, skipping
- * deleted documents; track numbers are global document numbers of the snapshot. Matches never
- * wait for writers and see either all or none of a put.
+ * {@code TermsEnum.seekExact} per distinct probed hash, whose total term frequency is the hash's
+ * posting count (the matcher reads the query's rarest hashes first within its posting budget,
+ * {@link FingerprintMatcher#DEFAULT_POSTING_BUDGET}), then for the hashes within the budget a walk
+ * of the postings with positions from the remembered term state, skipping deleted documents; track
+ * numbers are global document numbers of the snapshot. Matches never wait for writers and see
+ * either all or none of a put.
  *
  * <h2>Writing and durability</h2>
  *
@@ -299,34 +303,51 @@ public final class LuceneFingerprintCatalogue implements Closeable {
   }
 
   /**
-   * All candidates with their scores, best first ({@link FingerprintMatcher#match}): exactly the
-   * in-memory index's answer for the same tracks.
+   * All candidates with their scores, best first: {@link FingerprintMatcher#match} within {@link
+   * FingerprintMatcher#DEFAULT_POSTING_BUDGET} (the production lookup, {@link #match(Fingerprint,
+   * long, int)}, also stops analysing below the decision threshold). Exactly the in-memory
+   * index's answer under the same budget; the exact answer whenever the query's postings fit the
+   * budget (every query of a small catalogue).
    */
   public List<Match> match(Fingerprint query) {
-    return match(query, Integer.MAX_VALUE);
+    return match(query, FingerprintMatcher.DEFAULT_POSTING_BUDGET);
   }
 
   /** The best candidate if it reaches {@link FingerprintMatcher#DECISION_MIN_SCORE}. */
   public Optional<Match> identify(Fingerprint query) {
-    return identify(query, Integer.MAX_VALUE);
+    return identify(query, FingerprintMatcher.DEFAULT_POSTING_BUDGET);
   }
 
   /**
-   * As {@link #match(Fingerprint)}, but hashes held by more than {@code maxTracksPerHash} tracks
-   * are not looked up, like stop words: a common hash costs as many postings as it has tracks and
-   * says little about which one is playing. Lookups get faster and scores lower (a true match
-   * loses the votes of its common hashes), so this is not the exact answer; the benchmark prints
-   * what it costs in recall. Counted per segment (deleted tracks included until merged away).
+   * As {@link #match(Fingerprint)} with another posting budget ({@link
+   * FingerprintMatcher#UNLIMITED}: every hash, the exact answer). The query's probed hashes are
+   * read rarest first, by their posting counts (total term frequency per segment, deleted tracks
+   * included until merged away), and one that would take the total over {@code postingBudget} is
+   * skipped, like a stop word: a common hash costs as many postings as it has tracks and says
+   * little about which one is playing. The best candidates over the hashes read are then verified
+   * against their stored fingerprints ({@value #FINGERPRINT}), which gives them their exact
+   * scores (see {@link FingerprintMatcher#match(Fingerprint, PostingSource, long)}).
    */
-  public List<Match> match(Fingerprint query, int maxTracksPerHash) {
+  public List<Match> match(Fingerprint query, long postingBudget) {
     return withSearcher(s ->
-        FingerprintMatcher.match(query, new SnapshotPostings(s, maxTracksPerHash)));
+        FingerprintMatcher.match(query, new SnapshotPostings(s), postingBudget));
   }
 
-  /** As {@link #identify(Fingerprint)}, skipping common hashes as {@link #match(Fingerprint, int)}. */
-  public Optional<Match> identify(Fingerprint query, int maxTracksPerHash) {
+  /**
+   * The production lookup ({@code CatalogueActivitiesImpl}): the candidates of {@link
+   * #match(Fingerprint, long)} that score at least {@code minScore}; tracks with fewer hits than
+   * that are not analysed ({@link FingerprintMatcher#match(Fingerprint, PostingSource, long,
+   * int)}), which in a large catalogue is nearly all of them.
+   */
+  public List<Match> match(Fingerprint query, long postingBudget, int minScore) {
     return withSearcher(s ->
-        FingerprintMatcher.identify(query, new SnapshotPostings(s, maxTracksPerHash)));
+        FingerprintMatcher.match(query, new SnapshotPostings(s), postingBudget, minScore));
+  }
+
+  /** As {@link #identify(Fingerprint)} with another posting budget (see {@link #match(Fingerprint, long)}). */
+  public Optional<Match> identify(Fingerprint query, long postingBudget) {
+    return withSearcher(s ->
+        FingerprintMatcher.identify(query, new SnapshotPostings(s), postingBudget));
   }
 
   /**
@@ -335,7 +356,7 @@ public final class LuceneFingerprintCatalogue implements Closeable {
    * the calling thread.
    */
   public <T> T withPostings(Function<PostingSource, T> f) {
-    return withSearcher(s -> f.apply(new SnapshotPostings(s, Integer.MAX_VALUE)));
+    return withSearcher(s -> f.apply(new SnapshotPostings(s)));
   }
 
   /**
@@ -551,11 +572,13 @@ public final class LuceneFingerprintCatalogue implements Closeable {
     private final PostingsEnum[] postings;
     private final Bits[] liveDocs;
     private final Map<Integer, SortedDocValues> trackIds = new HashMap<>();
-    private final int maxTracksPerHash;
+    // Term states found by postingCount, so that the walk that follows need not seek again.
+    private final Map<Integer, TermState[]> states = new HashMap<>();
+    private final int maxDoc;
 
-    SnapshotPostings(IndexSearcher searcher, int maxTracksPerHash) throws IOException {
-      this.maxTracksPerHash = maxTracksPerHash;
+    SnapshotPostings(IndexSearcher searcher) throws IOException {
       IndexReader reader = searcher.getIndexReader();
+      maxDoc = reader.maxDoc();
       leaves = reader.leaves();
       int n = leaves.size();
       termsEnums = new TermsEnum[n];
@@ -570,12 +593,44 @@ public final class LuceneFingerprintCatalogue implements Closeable {
     }
 
     @Override
-    public void forEachPosting(int hash, PostingVisitor visitor) {
+    public long postingCount(int hash) {
       BytesRef term = term(hash);
+      long count = 0;
+      TermState[] found = null;
       try {
         for (int i = 0; i < termsEnums.length; i++) {
           TermsEnum te = termsEnums[i];
-          if (te == null || !te.seekExact(term) || te.docFreq() > maxTracksPerHash) {
+          if (te != null && te.seekExact(term)) {
+            count += te.totalTermFreq();
+            if (found == null) {
+              found = new TermState[termsEnums.length];
+            }
+            found[i] = te.termState();
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      states.put(hash, found == null ? NO_STATES : found);
+      return count;
+    }
+
+    @Override
+    public void forEachPosting(int hash, PostingVisitor visitor) {
+      BytesRef term = term(hash);
+      TermState[] known = states.get(hash);
+      try {
+        for (int i = 0; i < termsEnums.length; i++) {
+          TermsEnum te = termsEnums[i];
+          if (te == null) {
+            continue;
+          }
+          if (known != null) {
+            if (known == NO_STATES || known[i] == null) {
+              continue;
+            }
+            te.seekExact(term, known[i]);
+          } else if (!te.seekExact(term)) {
             continue;
           }
           PostingsEnum pe = te.postings(postings[i], PostingsEnum.POSITIONS);
@@ -593,6 +648,22 @@ public final class LuceneFingerprintCatalogue implements Closeable {
             }
           }
         }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public int trackNumberBound() {
+      return maxDoc;
+    }
+
+    @Override
+    public Fingerprint fingerprint(int trackNumber) {
+      int i = ReaderUtil.subIndex(trackNumber, leaves);
+      LeafReaderContext leaf = leaves.get(i);
+      try {
+        return storedFingerprint(leaf.reader().storedFields(), trackNumber - leaf.docBase);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -619,6 +690,8 @@ public final class LuceneFingerprintCatalogue implements Closeable {
       }
     }
   }
+
+  private static final TermState[] NO_STATES = new TermState[0];
 
   private static void closeQuietly(Closeable c) {
     if (c != null) {

@@ -34,34 +34,44 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code real} real fingerprints: synthesised pieces of {@code realSeconds}, fingerprinted
  *       by the {@link Fingerprinter}; one 10 s excerpt of each (random start) is a query that
- *       should find it.
- *   <li>Filler tracks of {@code fillerSeconds} up to {@code tracks} in all, generated (not
- *       fingerprinted, which would take hours) from a pool of <em>other</em> synthesised pieces'
- *       fingerprints: a filler track is a sequence of the pool's anchor groups (all the triplets
- *       that share one anchor peak: hashes and pitches as the Fingerprinter made them) drawn at
- *       random and laid out at {@code hashesPerSecond}. So the filler's hashes are distributed
- *       as real ones are — the expected number of postings a query's hash meets is unbiased —
- *       while the number of distinct hashes is smaller than in a real catalogue (pessimistic for
- *       posting-list lengths). Deterministic in {@code seed}.
- *   <li>{@code fillerModel=fields} instead keeps each pool hash's anchor pitch field and draws its
- *       other fields independently from their pool distributions: the per-field skew of real
- *       hashes with the long tail of a large catalogue. The pool model gives every filler hash
- *       from a finite set, so in it a query's own rare hashes are never shared by fillers, which
- *       flatters skipping common hashes; the fields model does not have that bias (it has the
- *       opposite one: no correlation between fields, so somewhat fewer very common hashes).
+ *       should find it, and the same excerpt with white noise at {@code noiseDb} SNR (or none) a
+ *       second, harder one.
+ *   <li>Filler tracks of {@code fillerSeconds} up to {@code tracks} in all. Fingerprinting 100,000
+ *       synthesised pieces would take many hours, so fillers are made from a pool of {@code
+ *       poolPieces} other synthesised pieces of {@code poolSeconds}, fingerprinted once, by one
+ *       of these {@code fillerModel}s:
+ *       <ul>
+ *         <li>{@code transposed} (default): a filler is a sequence of {@code segmentSeconds} runs
+ *             cut from random pool pieces at random starts, each transposed by its own random
+ *             whole number of semitones in −6..+6 (see {@link #transposedFiller}): every filler
+ *             hash is one that music in some key really yields, with the correlations between
+ *             fields and between neighbouring anchors kept, and the pool × 13 keys × starts make
+ *             fillers that rarely repeat one another.
+ *         <li>{@code real}: every filler is its own synthesised piece, rendered and fingerprinted
+ *             (the ground truth the models are checked against; affordable for a few thousand
+ *             tracks of 60 s).
+ *         <li>{@code pool}: anchor groups (all triplets of one anchor peak) drawn at random from
+ *             the pool. Every filler hash is then one of the pool's, so at 100,000 tracks each
+ *             pool hash is held by thousands of fillers while the query track's own rare hashes
+ *             are held by nobody: that flatters any skipping of common hashes.
+ *         <li>{@code fields}: the pool's anchor pitch field with the other fields drawn
+ *             independently from their pool distributions (no correlation between fields, a
+ *             long tail of rare hashes).
+ *       </ul>
+ *       Deterministic in {@code seed}.
  *   <li>{@code negatives} 10 s queries of pieces that are not in the catalogue (false accepts).
  * </ul>
  *
- * After the timings, up to 20 queries are replayed to say where the time goes: how many lookups
- * and postings a query costs, and how long Lucene takes to walk those postings with a visitor
- * that does nothing (the rest is the matcher's vote counting). {@code inMemory=true} also loads
- * the in-memory {@code FingerprintIndex} (only for sizes that fit the heap) and times the same
- * queries on it.
+ * After the timings, up to {@code diagnosticQueries} queries are replayed to say where the time
+ * goes: how many lookups and postings a query costs (stage 1 of a budgeted lookup), and how long
+ * Lucene takes to walk those postings with a visitor that does nothing. {@code inMemory=true}
+ * also loads the in-memory {@code FingerprintIndex} (only for sizes that fit the heap) and times
+ * the same queries on it.
  *
- * <p>{@code maxTracksPerHash} is a comma-separated list of lookup modes timed on the same index:
- * {@code exact} (every hash, the in-memory index's answer) or a number N (hashes held by more
- * than N tracks are skipped, see {@link LuceneFingerprintCatalogue#match(Fingerprint, int)}).
- * {@code loaders} threads stage the tracks.
+ * <p>{@code budget} is a comma-separated list of lookup modes timed on the same index, each with
+ * the production call {@link LuceneFingerprintCatalogue#match(Fingerprint, long, int)}: {@code
+ * default} ({@link FingerprintMatcher#DEFAULT_POSTING_BUDGET}), {@code exact} (every hash) or a
+ * number of postings. {@code loaders} threads stage the tracks.
  *
  * <p>{@code hashesPerSecond} defaults to the density the Fingerprinter gives on the pool, so a denser
  * Fingerprinter is benchmarked by rerunning; give it explicitly to model another density.
@@ -79,15 +89,18 @@ public final class FingerprintIndexBenchmark {
     DEFAULTS.put("realSeconds", "60");
     DEFAULTS.put("fillerSeconds", "180");
     DEFAULTS.put("hashesPerSecond", "measured");
-    DEFAULTS.put("poolPieces", "100");
-    DEFAULTS.put("fillerModel", "pool");
+    DEFAULTS.put("poolPieces", "300");
+    DEFAULTS.put("poolSeconds", "30");
+    DEFAULTS.put("fillerModel", "transposed");
+    DEFAULTS.put("segmentSeconds", "10");
+    DEFAULTS.put("noiseDb", "10");
     DEFAULTS.put("querySeconds", "10");
     DEFAULTS.put("negatives", "30");
     DEFAULTS.put("ramBufferMb", "512");
     DEFAULTS.put("segments", "1");
     DEFAULTS.put("timedQueries", "all");
     DEFAULTS.put("inMemory", "false");
-    DEFAULTS.put("maxTracksPerHash", "exact");
+    DEFAULTS.put("budget", "default");
     DEFAULTS.put("loaders", "2");
     DEFAULTS.put("dir", "/tmp/fingerprint-index-bench");
     DEFAULTS.put("keep", "false");
@@ -112,6 +125,8 @@ public final class FingerprintIndexBenchmark {
     double realSeconds = Double.parseDouble(opt.get("realSeconds"));
     double fillerSeconds = Double.parseDouble(opt.get("fillerSeconds"));
     int poolPieces = Integer.parseInt(opt.get("poolPieces"));
+    double poolSeconds = Double.parseDouble(opt.get("poolSeconds"));
+    double segmentSeconds = Double.parseDouble(opt.get("segmentSeconds"));
     double querySeconds = Double.parseDouble(opt.get("querySeconds"));
     int negatives = Integer.parseInt(opt.get("negatives"));
     long seed = Long.parseLong(opt.get("seed"));
@@ -123,22 +138,24 @@ public final class FingerprintIndexBenchmark {
     // 1. The pool of anchor groups, and the Fingerprinter's speed and density on it.
     Fingerprinter fingerprinter = new Fingerprinter();
     List<int[][]> groups = new ArrayList<>(); // {hashes, pitches}, one per anchor
+    List<Fingerprint> poolPrints = new ArrayList<>();
     long poolHashes = 0;
     double poolAudio = 0;
     double fingerprintSeconds = 0;
     long t0 = System.nanoTime();
     for (int i = 0; i < poolPieces; i++) {
-      float[] x = SynthesisedTracks.render(1_000_000L + i, 30);
+      float[] x = SynthesisedTracks.render(1_000_000L + i, poolSeconds);
       long f0 = System.nanoTime();
       Fingerprint fp = fingerprinter.fingerprint(x, SynthesisedTracks.RATE_HZ);
       fingerprintSeconds += (System.nanoTime() - f0) / 1e9;
+      poolPrints.add(fp);
       poolAudio += fp.durationSeconds();
       poolHashes += fp.size();
       addAnchorGroups(fp, groups);
     }
     String fillerModel = opt.get("fillerModel");
-    if (!fillerModel.equals("fields") && !fillerModel.equals("pool")) {
-      throw new IllegalArgumentException("fillerModel is pool or fields");
+    if (!List.of("fields", "pool", "transposed", "real").contains(fillerModel)) {
+      throw new IllegalArgumentException("fillerModel is transposed, real, pool or fields");
     }
     List<int[][]> fillerGroups =
         fillerModel.equals("fields") ? independentFieldGroups(groups, seed) : groups;
@@ -161,6 +178,8 @@ public final class FingerprintIndexBenchmark {
     SplittableRandom rng = new SplittableRandom(seed);
     Fingerprint[] realPrints = new Fingerprint[real];
     Fingerprint[] queries = new Fingerprint[real];
+    Fingerprint[] noisyQueries = new Fingerprint[real];
+    boolean noisy = !opt.get("noiseDb").equals("none");
     double[] queryStarts = new double[real];
     boolean reuse = Boolean.parseBoolean(opt.get("reuse")) && Files.isDirectory(dir);
     int timedReal = opt.get("timedQueries").equals("all")
@@ -172,8 +191,12 @@ public final class FingerprintIndexBenchmark {
       float[] x = SynthesisedTracks.render(1 + i, realSeconds);
       realPrints[i] = fingerprinter.fingerprint(x, SynthesisedTracks.RATE_HZ);
       queryStarts[i] = rng.nextDouble() * (realSeconds - querySeconds);
-      queries[i] = fingerprinter.fingerprint(
-          SynthesisedTracks.excerpt(x, queryStarts[i], querySeconds), SynthesisedTracks.RATE_HZ);
+      float[] excerpt = SynthesisedTracks.excerpt(x, queryStarts[i], querySeconds);
+      queries[i] = fingerprinter.fingerprint(excerpt, SynthesisedTracks.RATE_HZ);
+      if (noisy) {
+        noisyQueries[i] = fingerprinter.fingerprint(SynthesisedTracks.withNoise(
+            excerpt, Double.parseDouble(opt.get("noiseDb")), seed + i), SynthesisedTracks.RATE_HZ);
+      }
     }
     Fingerprint[] negativeQueries = new Fingerprint[negatives];
     for (int i = 0; i < negatives; i++) {
@@ -194,7 +217,8 @@ public final class FingerprintIndexBenchmark {
         System.out.printf(Locale.ROOT, "Reusing the index in %s: %,d tracks, %d segment(s),"
             + " %.2f GB%n", dir, catalogue.trackCount(), catalogue.segmentCount(),
             sizeOnDisk(dir) / 1e9);
-        lookups(catalogue, opt, null, timedReal, queries, queryStarts, negativeQueries);
+        lookups(catalogue, opt, null, timedReal, queries, noisy ? noisyQueries : null, queryStarts,
+            negativeQueries);
       } finally {
         catalogue.close();
         if (!Boolean.parseBoolean(opt.get("keep"))) {
@@ -237,7 +261,15 @@ public final class FingerprintIndexBenchmark {
                 fp = realPrints[realAt[t]];
                 id = realId(realAt[t]);
               } else {
-                fp = filler(fillerGroups, hashesPerSecond, fillerSeconds, seed * 1_000_003L + t);
+                long fillerSeed = seed * 1_000_003L + t;
+                fp = switch (fillerModel) {
+                  case "real" -> fingerprinter.fingerprint(
+                      SynthesisedTracks.render(3_000_000L + t, fillerSeconds),
+                      SynthesisedTracks.RATE_HZ);
+                  case "transposed" -> transposedFiller(poolPrints, hashesPerSecond,
+                      fillerSeconds, segmentSeconds, fillerSeed);
+                  default -> filler(fillerGroups, hashesPerSecond, fillerSeconds, fillerSeed);
+                };
                 id = String.format(Locale.ROOT, "filler-%07d", t);
               }
               catalogue.stage(id, fp);
@@ -283,7 +315,8 @@ public final class FingerprintIndexBenchmark {
           (double) bytes / postings);
       sizeByExtension(dir);
 
-      lookups(catalogue, opt, memory, timedReal, queries, queryStarts, negativeQueries);
+      lookups(catalogue, opt, memory, timedReal, queries, noisy ? noisyQueries : null, queryStarts,
+          negativeQueries);
     } finally {
       catalogue.close();
       if (!Boolean.parseBoolean(opt.get("keep"))) {
@@ -293,34 +326,46 @@ public final class FingerprintIndexBenchmark {
   }
 
   private static void lookups(LuceneFingerprintCatalogue catalogue, Map<String, String> opt,
-      FingerprintIndex memory, int timed, Fingerprint[] queries, double[] queryStarts,
-      Fingerprint[] negativeQueries) {
+      FingerprintIndex memory, int timed, Fingerprint[] queries, Fingerprint[] noisyQueries,
+      double[] queryStarts, Fingerprint[] negativeQueries) {
     // 4. Lookups: a few queries to warm the JIT and the page cache, then the timed pass.
     int negatives = Math.min(negativeQueries.length, timed);
     double querySeconds = Double.parseDouble(opt.get("querySeconds"));
-    String firstMode = opt.get("maxTracksPerHash").split(",")[0];
-    int warmMode = firstMode.equals("exact") ? Integer.MAX_VALUE : Integer.parseInt(firstMode);
+    String[] modes = opt.get("budget").split(",");
     long w0 = System.nanoTime();
     for (int i = 0; i < Math.min(timed, 5); i++) {
-      catalogue.match(queries[i], warmMode);
+      catalogue.match(queries[i], budget(modes[0]), FingerprintMatcher.DECISION_MIN_SCORE);
     }
     System.out.printf(Locale.ROOT, "Warm-up: %d queries in %.1f s%n", Math.min(timed, 5),
         (System.nanoTime() - w0) / 1e9);
     int real = timed;
-    for (String cutoff : opt.get("maxTracksPerHash").split(",")) {
-      int maxTracksPerHash =
-          cutoff.equals("exact") ? Integer.MAX_VALUE : Integer.parseInt(cutoff);
-      timeLookups(catalogue, maxTracksPerHash, Arrays.copyOf(queries, real), queryStarts,
+    for (String mode : modes) {
+      long budget = budget(mode);
+      timeLookups(catalogue, budget, "clean", Arrays.copyOf(queries, real), queryStarts,
           Arrays.copyOf(negativeQueries, negatives), querySeconds);
+      if (noisyQueries != null) {
+        timeLookups(catalogue, budget, opt.get("noiseDb") + " dB SNR white noise",
+            Arrays.copyOf(noisyQueries, real), queryStarts,
+            Arrays.copyOf(negativeQueries, negatives), querySeconds);
+      }
     }
     int diagnostic = Math.min(real, Integer.parseInt(opt.get("diagnosticQueries")));
     if (diagnostic > 0) {
-      whereTheTimeGoes(catalogue, memory, Arrays.copyOf(queries, diagnostic));
+      whereTheTimeGoes(catalogue, memory, Arrays.copyOf(queries, diagnostic),
+          budget(modes[0]));
     }
   }
 
-  private static void timeLookups(LuceneFingerprintCatalogue catalogue, int maxTracksPerHash,
-      Fingerprint[] queries, double[] queryStarts, Fingerprint[] negativeQueries,
+  private static long budget(String mode) {
+    return switch (mode) {
+      case "exact" -> FingerprintMatcher.UNLIMITED;
+      case "default" -> FingerprintMatcher.DEFAULT_POSTING_BUDGET;
+      default -> Long.parseLong(mode);
+    };
+  }
+
+  private static void timeLookups(LuceneFingerprintCatalogue catalogue, long budget,
+      String label, Fingerprint[] queries, double[] queryStarts, Fingerprint[] negativeQueries,
       double querySeconds) {
     int real = queries.length;
     int negatives = negativeQueries.length;
@@ -332,7 +377,7 @@ public final class FingerprintIndexBenchmark {
     List<Integer> topScores = new ArrayList<>();
     for (int i = 0; i < real; i++) {
       long q0 = System.nanoTime();
-      List<Match> ms = catalogue.match(queries[i], maxTracksPerHash);
+      List<Match> ms = catalogue.match(queries[i], budget, FingerprintMatcher.DECISION_MIN_SCORE);
       millis[i] = (System.nanoTime() - q0) / 1e6;
       candidates += ms.size();
       if (!ms.isEmpty() && ms.get(0).score() >= FingerprintMatcher.DECISION_MIN_SCORE) {
@@ -352,7 +397,7 @@ public final class FingerprintIndexBenchmark {
     int falseAccepts = 0;
     for (int i = 0; i < negatives; i++) {
       long q0 = System.nanoTime();
-      List<Match> ms = catalogue.match(negativeQueries[i], maxTracksPerHash);
+      List<Match> ms = catalogue.match(negativeQueries[i], budget, FingerprintMatcher.DECISION_MIN_SCORE);
       millis[real + i] = (System.nanoTime() - q0) / 1e6;
       if (!ms.isEmpty() && ms.get(0).score() >= FingerprintMatcher.DECISION_MIN_SCORE) {
         falseAccepts++;
@@ -364,16 +409,16 @@ public final class FingerprintIndexBenchmark {
     Arrays.sort(all);
     topScores.sort(null);
     System.out.printf(Locale.ROOT,
-        "%nLookups, %s (%.0f s queries, warm cache, one thread):%n"
+        "%nLookups, %s, %s (%.0f s queries, warm cache, one thread):%n"
             + "  %d positive: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms;"
             + " with %d negatives: p50 %.1f ms, p99 %.1f ms%n",
-        maxTracksPerHash == Integer.MAX_VALUE ? "exact (every hash)"
-            : "skipping hashes held by more than " + maxTracksPerHash + " tracks",
-        querySeconds, real, pct(positive, 50), pct(positive, 90), pct(positive, 99),
+        budget == FingerprintMatcher.UNLIMITED ? "exact (every hash)"
+            : String.format(Locale.ROOT, "posting budget %,d", budget),
+        label, querySeconds, real, pct(positive, 50), pct(positive, 90), pct(positive, 99),
         positive[positive.length - 1], negatives, pct(all, 50), pct(all, 99));
     System.out.printf(Locale.ROOT,
         "  found %d/%d (%.1f%%), %d at the right offset (±0.1 s), median score of the found %s;"
-            + " wrong track accepted %d; negatives accepted %d/%d; mean candidates %.0f%n",
+            + " wrong track accepted %d; negatives accepted %d/%d; mean candidates reaching the threshold %.1f%n",
         found, real, 100.0 * found / Math.max(1, real), foundAtRightOffset,
         topScores.isEmpty() ? "-" : topScores.get(topScores.size() / 2), wrongTrack,
         falseAccepts, negatives, (double) candidates / Math.max(1, real));
@@ -381,7 +426,7 @@ public final class FingerprintIndexBenchmark {
 
   /** Replays queries through a counting source, then walks the same lookups with no matcher. */
   private static void whereTheTimeGoes(LuceneFingerprintCatalogue catalogue,
-      FingerprintIndex memory, Fingerprint[] queries) {
+      FingerprintIndex memory, Fingerprint[] queries, long budget) {
     long lookups = 0;
     long postings = 0;
     double matchMs = 0;
@@ -403,10 +448,15 @@ public final class FingerprintIndexBenchmark {
         }
 
         @Override
+        public long postingCount(int hash) {
+          return source.postingCount(hash);
+        }
+
+        @Override
         public String trackId(int trackNumber) {
           return source.trackId(trackNumber);
         }
-      }));
+      }, budget, FingerprintMatcher.DECISION_MIN_SCORE));
       matchMs += (System.nanoTime() - m0) / 1e6;
       lookups += requested.size;
       postings += visited[0];
@@ -422,13 +472,13 @@ public final class FingerprintIndexBenchmark {
       checksum += sum[0];
       if (memory != null) {
         long i0 = System.nanoTime();
-        memory.match(q);
+        memory.match(q, budget);
         memoryMs += (System.nanoTime() - i0) / 1e6;
       }
     }
     int n = Math.max(1, queries.length);
     System.out.printf(Locale.ROOT,
-        "Where the time goes (mean of %d queries): %.0f lookups, %.0f postings visited;"
+        "Where the time goes (mean of %d clean queries, first budget): %.0f lookups, %.0f postings visited;"
             + " match %.1f ms, of which Lucene's posting walk alone %.1f ms (%.0f ns/posting)"
             + " [checksum %d]%n",
         queries.length, (double) lookups / n, (double) postings / n, matchMs / n, walkMs / n,
@@ -535,6 +585,72 @@ public final class FingerprintIndexBenchmark {
       }
     }
     return new Fingerprint(hashes, frames, pitches, new byte[n], frameRate, seconds);
+  }
+
+  /**
+   * A synthetic track cut from the pool's fingerprints as they are: runs of {@code
+   * segmentSeconds} of consecutive triplets (the pool piece's own anchor times, pitches and
+   * hashes, so the correlations within and between neighbouring anchors stay real) from random
+   * pool pieces at random starts, each run transposed by its own random whole number of semitones
+   * in −6..+6 (the anchor pitch field of the hash and the anchor pitches shift; the intervals and
+   * the time ratio do not change under transposition) and thinned or repeated to {@code
+   * hashesPerSecond}. A run transposed by k semitones is what the Fingerprinter gives for that
+   * music played in another key, so every filler hash is a hash real music yields; the pool's
+   * 30 s pieces × 13 keys make the set of (run, key) pairs large enough that two fillers rarely
+   * share a run (see docs/benchmarks.md for the measured comparison against genuinely
+   * fingerprinted fillers).
+   */
+  static Fingerprint transposedFiller(List<Fingerprint> pool, double hashesPerSecond,
+      double seconds, double segmentSeconds, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double frameRate = Fingerprinter.FRAME_RATE_HZ;
+    int n = (int) Math.round(hashesPerSecond * seconds);
+    int[] hashes = new int[n];
+    int[] frames = new int[n];
+    int[] pitches = new int[n];
+    int segFrames = (int) Math.round(segmentSeconds * frameRate);
+    int totalFrames = (int) Math.round(seconds * frameRate);
+    int k = 0;
+    for (int base = 0; base < totalFrames && k < n; base += segFrames) {
+      Fingerprint p = pool.get(r.nextInt(pool.size()));
+      int[] pf = p.anchorFrames();
+      int poolFrames = (int) (p.durationSeconds() * frameRate);
+      int from = r.nextInt(Math.max(1, poolFrames - segFrames));
+      int shift = r.nextInt(13) - 6;
+      // Hashes of this segment in the filler: its share of n, so the density is hashesPerSecond.
+      int want = (int) Math.min(n - k, Math.round((double) n * Math.min(segFrames,
+          totalFrames - base) / totalFrames));
+      int lo = lowerBound(pf, from);
+      int hi = lowerBound(pf, from + segFrames);
+      if (hi <= lo) {
+        continue;
+      }
+      for (int j = 0; j < want; j++) {
+        // Evenly spread picks over the run (thinning or repeating): keeps the run's time order.
+        int src = lo + (int) ((long) j * (hi - lo) / want);
+        int f1 = Math.max(0, Math.min(63, ((p.hashes()[src] >>> 17) & 0x3F) + shift));
+        hashes[k] = (p.hashes()[src] & ~(0x3F << 17)) | f1 << 17;
+        frames[k] = base + pf[src] - from;
+        pitches[k] = Math.max(0, p.anchorPitches()[src] + shift * 32);
+        k++;
+      }
+    }
+    return new Fingerprint(Arrays.copyOf(hashes, k), Arrays.copyOf(frames, k),
+        Arrays.copyOf(pitches, k), new byte[k], frameRate, seconds);
+  }
+
+  private static int lowerBound(int[] sorted, int key) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private static double pct(double[] sorted, double p) {

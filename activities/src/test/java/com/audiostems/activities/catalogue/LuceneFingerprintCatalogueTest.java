@@ -9,6 +9,7 @@ import com.audiostems.dsp.fingerprint.FingerprintIndex;
 import com.audiostems.dsp.fingerprint.FingerprintMatcher;
 import com.audiostems.dsp.fingerprint.Fingerprinter;
 import com.audiostems.dsp.fingerprint.Match;
+import com.audiostems.dsp.fingerprint.PostingSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -219,6 +220,10 @@ class LuceneFingerprintCatalogueTest {
         List<Match> expected = byScoreThenId(memory.match(q));
         assertThat(byScoreThenId(c.match(q))).isEqualTo(expected);
         assertThat(c.identify(q)).isEqualTo(memory.identify(q).map(m -> expected.get(0)));
+        // The production lookup: the same, from the decision threshold up.
+        assertThat(c.match(q, FingerprintMatcher.DEFAULT_POSTING_BUDGET,
+            FingerprintMatcher.DECISION_MIN_SCORE)).isEqualTo(expected.stream()
+                .filter(m -> m.score() >= FingerprintMatcher.DECISION_MIN_SCORE).toList());
         nonEmpty += expected.isEmpty() ? 0 : 1;
       }
       assertThat(nonEmpty).isGreaterThan(queries.size() / 2);
@@ -226,50 +231,69 @@ class LuceneFingerprintCatalogueTest {
   }
 
   /**
-   * Skipping common hashes answers as the in-memory index does over the same tracks with those
-   * hashes taken out.
+   * Within a posting budget the catalogue answers exactly as the in-memory index does under the
+   * same budget (both know their posting counts and hand out whole fingerprints), visits no more
+   * postings than the budget, and verifies its best candidates to their exact scores; without a
+   * budget under the query's cost, the answer is the exact one.
    */
   @Test
-  void skippingCommonHashesEqualsMatchingWithoutThem() {
-    int maxTracksPerHash = 2;
-    Map<Integer, java.util.Set<Integer>> holders = new java.util.HashMap<>();
-    for (int i = 0; i < TRACKS; i++) {
-      for (int h : fingerprints[i].hashes()) {
-        holders.computeIfAbsent(h, k -> new java.util.HashSet<>()).add(i);
-      }
-    }
-    FingerprintIndex withoutCommon = new FingerprintIndex();
-    int dropped = 0;
+  void aPostingBudgetSkipsTheCommonestHashesAsTheInMemoryIndexDoes() {
+    FingerprintIndex memory = new FingerprintIndex();
     try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
       for (int i = 0; i < TRACKS; i++) {
-        Fingerprint fp = fingerprints[i];
-        List<Integer> keep = new ArrayList<>();
-        for (int k = 0; k < fp.size(); k++) {
-          if (holders.get(fp.hashes()[k]).size() <= maxTracksPerHash) {
-            keep.add(k);
-          }
-        }
-        dropped += fp.size() - keep.size();
-        int[] hs = keep.stream().mapToInt(k -> fp.hashes()[k]).toArray();
-        int[] fs = keep.stream().mapToInt(k -> fp.anchorFrames()[k]).toArray();
-        int[] ps = keep.stream().mapToInt(k -> fp.anchorPitches()[k]).toArray();
-        withoutCommon.add(id(i), new Fingerprint(hs, fs, ps, new byte[hs.length],
-            fp.frameRateHz(), fp.durationSeconds()));
-        c.stage(id(i), fp);
+        memory.add(id(i), fingerprints[i]);
+        c.stage(id(i), fingerprints[i]);
       }
       c.flush();
-      assertThat(dropped).as("some hashes must be common for this test to mean anything")
-          .isGreaterThan(100);
       for (int i = 0; i < TRACKS; i++) {
         Fingerprint q = excerptQuery(i, 4 + 2 * i);
-        List<Match> skipping = byScoreThenId(c.match(q, maxTracksPerHash));
-        assertThat(skipping).isEqualTo(byScoreThenId(withoutCommon.match(q)));
-        // The score counts distinct anchor frames, and a frame keeps its vote through another of its
-        // hashes: skipping never raises it, and need not lower it.
-        assertThat(skipping.get(0).score()).isLessThanOrEqualTo(c.match(q).get(0).score());
+        long[] visited = new long[1];
+        List<Match> exact = byScoreThenId(FingerprintMatcher.match(q, counting(memory, visited),
+            FingerprintMatcher.UNLIMITED));
+        long exactPostings = visited[0];
+        assertThat(byScoreThenId(c.match(q, FingerprintMatcher.UNLIMITED))).isEqualTo(exact);
+        assertThat(byScoreThenId(c.match(q, exactPostings))).isEqualTo(exact);
+        assertThat(byScoreThenId(c.match(q))).isEqualTo(exact); // the default budget is not reached
+
+        long budget = exactPostings / 3;
+        visited[0] = 0;
+        List<Match> budgeted = byScoreThenId(FingerprintMatcher.match(q, counting(memory, visited),
+            budget));
+        assertThat(visited[0]).isLessThanOrEqualTo(budget).isPositive();
+        assertThat(byScoreThenId(c.match(q, budget))).isEqualTo(budgeted);
+        assertThat(c.identify(q, budget)).contains(exact.get(0)); // verified: the exact score
+        assertThat(exact).containsAll(budgeted);
       }
       assertThat(c.match(excerptQuery(0, 1), 0)).isEmpty();
     }
+  }
+
+  /** The in-memory index, counting the postings a match visits. */
+  private static PostingSource counting(FingerprintIndex index, long[] visited) {
+    return new PostingSource() {
+      @Override
+      public void forEachPosting(int hash, PostingVisitor visitor) {
+        index.forEachPosting(hash, (t, f, p) -> {
+          visited[0]++;
+          visitor.visit(t, f, p);
+        });
+      }
+
+      @Override
+      public long postingCount(int hash) {
+        return index.postingCount(hash);
+      }
+
+      @Override
+      public Fingerprint fingerprint(int trackNumber) {
+        return index.fingerprint(trackNumber);
+      }
+
+      @Override
+      public String trackId(int trackNumber) {
+        return index.trackId(trackNumber);
+      }
+    };
   }
 
   @Test

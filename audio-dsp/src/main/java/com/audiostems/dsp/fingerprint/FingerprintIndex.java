@@ -28,7 +28,7 @@ public final class FingerprintIndex implements PostingSource {
   private final Map<Integer, Integer> postingCounts = new HashMap<>();
   private final Map<String, Integer> trackNumbers = new HashMap<>();
   private final List<String> trackIds = new ArrayList<>();
-  private final Map<Integer, int[]> trackHashes = new HashMap<>();
+  private final Map<Integer, Fingerprint> trackPrints = new HashMap<>();
   private long totalPostings;
 
   /** Adds (or replaces) a track. */
@@ -47,7 +47,7 @@ public final class FingerprintIndex implements PostingSource {
           | (fp.anchorPitches()[i] & 0xFFFFL);
       append(hs[i], p);
     }
-    trackHashes.put(track, hs.clone());
+    trackPrints.put(track, fp);
     totalPostings += hs.length;
   }
 
@@ -57,7 +57,7 @@ public final class FingerprintIndex implements PostingSource {
     if (track == null) {
       return false;
     }
-    int[] hs = trackHashes.remove(track);
+    int[] hs = trackPrints.remove(track).hashes();
     for (int h : new java.util.TreeSet<>(Arrays.stream(hs).boxed().toList())) {
       long[] list = postings.get(h);
       int n = postingCounts.get(h);
@@ -115,6 +115,11 @@ public final class FingerprintIndex implements PostingSource {
     return FingerprintMatcher.match(query, this);
   }
 
+  /** All candidates within a posting budget (see {@link FingerprintMatcher#match}). */
+  public List<Match> match(Fingerprint query, long postingBudget) {
+    return FingerprintMatcher.match(query, this, postingBudget);
+  }
+
   @Override
   public void forEachPosting(int hash, PostingVisitor visitor) {
     long[] list = postings.get(hash);
@@ -126,6 +131,21 @@ public final class FingerprintIndex implements PostingSource {
       long p = list[j];
       visitor.visit((int) (p >>> 40), (int) ((p >>> 16) & 0xFFFFFF), (int) (p & 0xFFFF));
     }
+  }
+
+  @Override
+  public int trackNumberBound() {
+    return trackIds.size();
+  }
+
+  @Override
+  public Fingerprint fingerprint(int trackNumber) {
+    return trackPrints.get(trackNumber);
+  }
+
+  @Override
+  public long postingCount(int hash) {
+    return postingCounts.getOrDefault(hash, 0);
   }
 
   @Override
