@@ -3,6 +3,7 @@ package com.audiostems.activities.catalogue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.audiostems.dsp.fingerprint.CountingPostingSource;
 import com.audiostems.dsp.fingerprint.Fingerprint;
 import com.audiostems.dsp.fingerprint.FingerprintCodec;
 import com.audiostems.dsp.fingerprint.FingerprintIndex;
@@ -248,7 +249,7 @@ class LuceneFingerprintCatalogueTest {
       for (int i = 0; i < TRACKS; i++) {
         Fingerprint q = excerptQuery(i, 4 + 2 * i);
         long[] visited = new long[1];
-        List<Match> exact = byScoreThenId(FingerprintMatcher.match(q, counting(memory, visited),
+        List<Match> exact = byScoreThenId(FingerprintMatcher.match(q, CountingPostingSource.of(memory, visited, true),
             FingerprintMatcher.UNLIMITED));
         long exactPostings = visited[0];
         assertThat(byScoreThenId(c.match(q, FingerprintMatcher.UNLIMITED))).isEqualTo(exact);
@@ -257,7 +258,7 @@ class LuceneFingerprintCatalogueTest {
 
         long budget = exactPostings / 3;
         visited[0] = 0;
-        List<Match> budgeted = byScoreThenId(FingerprintMatcher.match(q, counting(memory, visited),
+        List<Match> budgeted = byScoreThenId(FingerprintMatcher.match(q, CountingPostingSource.of(memory, visited, true),
             budget));
         assertThat(visited[0]).isLessThanOrEqualTo(budget).isPositive();
         assertThat(byScoreThenId(c.match(q, budget))).isEqualTo(budgeted);
@@ -266,34 +267,6 @@ class LuceneFingerprintCatalogueTest {
       }
       assertThat(c.match(excerptQuery(0, 1), 0)).isEmpty();
     }
-  }
-
-  /** The in-memory index, counting the postings a match visits. */
-  private static PostingSource counting(FingerprintIndex index, long[] visited) {
-    return new PostingSource() {
-      @Override
-      public void forEachPosting(int hash, PostingVisitor visitor) {
-        index.forEachPosting(hash, (t, f, p) -> {
-          visited[0]++;
-          visitor.visit(t, f, p);
-        });
-      }
-
-      @Override
-      public long postingCount(int hash) {
-        return index.postingCount(hash);
-      }
-
-      @Override
-      public Fingerprint fingerprint(int trackNumber) {
-        return index.fingerprint(trackNumber);
-      }
-
-      @Override
-      public String trackId(int trackNumber) {
-        return index.trackId(trackNumber);
-      }
-    };
   }
 
   @Test

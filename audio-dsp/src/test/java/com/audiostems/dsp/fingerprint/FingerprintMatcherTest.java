@@ -43,30 +43,7 @@ class FingerprintMatcherTest {
 
   /** As {@link #counting(long[])}; {@code verify}: whether it hands out whole fingerprints. */
   private static PostingSource counting(long[] visited, boolean verify) {
-    return new PostingSource() {
-      @Override
-      public void forEachPosting(int hash, PostingVisitor visitor) {
-        index.forEachPosting(hash, (t, f, p) -> {
-          visited[0]++;
-          visitor.visit(t, f, p);
-        });
-      }
-
-      @Override
-      public long postingCount(int hash) {
-        return index.postingCount(hash);
-      }
-
-      @Override
-      public Fingerprint fingerprint(int trackNumber) {
-        return verify ? index.fingerprint(trackNumber) : null;
-      }
-
-      @Override
-      public String trackId(int trackNumber) {
-        return index.trackId(trackNumber);
-      }
-    };
+    return CountingPostingSource.of(index, visited, verify);
   }
 
   @Test
