@@ -60,16 +60,7 @@ public record IdentifyOptions(Path file, Path outDir, String temporalTarget, Str
         case "--id" -> id = ProcessOptions.value(args, i, arg);
         case "--title" -> title = ProcessOptions.value(args, i, arg);
         default -> {
-          if (arg.startsWith("--audiostems.") || arg.startsWith("--spring.") || arg.startsWith("--logging.")) {
-            continue; // Spring Boot settings, already applied
-          }
-          if (arg.startsWith("-")) {
-            throw new IllegalArgumentException("Unknown option " + arg);
-          }
-          if (file != null) {
-            throw new IllegalArgumentException("One FILE at a time; got " + file + " and " + arg);
-          }
-          file = Path.of(arg);
+          file = ProcessOptions.fileOrSetting(arg, file);
           continue;
         }
       }

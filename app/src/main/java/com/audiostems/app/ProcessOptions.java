@@ -61,16 +61,7 @@ public record ProcessOptions(
         case "--tier" -> tier = parseTier(value(args, i, arg));
         case "--duplicates" -> duplicates = parseDuplicatePolicy(value(args, i, arg));
         default -> {
-          if (arg.startsWith("--audiostems.") || arg.startsWith("--spring.") || arg.startsWith("--logging.")) {
-            continue; // Spring Boot settings, already applied
-          }
-          if (arg.startsWith("-")) {
-            throw new IllegalArgumentException("Unknown option " + arg);
-          }
-          if (file != null) {
-            throw new IllegalArgumentException("One FILE at a time; got " + file + " and " + arg);
-          }
-          file = Path.of(arg);
+          file = fileOrSetting(arg, file);
           continue;
         }
       }
@@ -90,6 +81,23 @@ public record ProcessOptions(
       case "link", "link-as-alternate" -> DuplicatePolicy.LINK_AS_ALTERNATE;
       default -> throw new IllegalArgumentException("Unknown duplicate policy '" + name + "'; use reject or link");
     };
+  }
+
+  /**
+   * A word that is no option of the command: a Spring Boot setting passes (already applied), any
+   * other "-" word is an unknown option, and the one plain word is FILE. Returns FILE so far.
+   */
+  static Path fileOrSetting(String arg, Path file) {
+    if (arg.startsWith("--audiostems.") || arg.startsWith("--spring.") || arg.startsWith("--logging.")) {
+      return file;
+    }
+    if (arg.startsWith("-")) {
+      throw new IllegalArgumentException("Unknown option " + arg);
+    }
+    if (file != null) {
+      throw new IllegalArgumentException("One FILE at a time; got " + file + " and " + arg);
+    }
+    return Path.of(arg);
   }
 
   /** The value of option {@code arg} at {@code i}: after its "=", else the next word. */
