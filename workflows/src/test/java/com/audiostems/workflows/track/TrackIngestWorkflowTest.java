@@ -171,6 +171,30 @@ class TrackIngestWorkflowTest {
     }
   }
 
+  /**
+   * With {@code -Daudiostems.recordHistories=DIR}, keeps the history of this test's workflow run
+   * (the latest run, or {@code runId}) in DIR as {@code NAME.json}: the resources that
+   * {@link TrackIngestReplayTest} replays against today's code. Without the property it does nothing.
+   */
+  private void keepHistory(String name) {
+    keepHistory(name, null);
+  }
+
+  private void keepHistory(String name, String runId) {
+    String directory = System.getProperty("audiostems.recordHistories");
+    if (directory == null || directory.isBlank()) {
+      return;
+    }
+    try {
+      java.nio.file.Path file = java.nio.file.Path.of(directory, name + ".json");
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.writeString(
+          file, env.getWorkflowClient().fetchHistory(TrackIngestWorkflow.workflowId(TRACK), runId).toJson(true));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void aLiveTrackReprocessesAnOutputAsANewVersionAndDeletesTheReplacedFile() throws Exception {
     TrackIngestWorkflow workflow = newWorkflow();
@@ -189,6 +213,7 @@ class TrackIngestWorkflowTest {
     assertThat(workflow.manifest().outputs()).hasSize(6);
     assertThat(store.keys).containsKeys(v2Flac, v1Mp3).doesNotContainKey(v1Flac);
     assertThat(store.manifests).as("manifest switched before the old file went").endsWith(2);
+    keepHistory("reprocess");
   }
 
   @Test
@@ -246,6 +271,7 @@ class TrackIngestWorkflowTest {
     assertThat(workflow.manifest().version()).isEqualTo(1);
     assertThat(store.keys).containsKey(BlobKeys.outputKey(TRACK, 1, OutputFormat.FLAC))
         .doesNotContainKey(BlobKeys.outputKey(TRACK, 2, OutputFormat.FLAC));
+    keepHistory("reprocess-failed");
   }
 
   @Test
@@ -265,6 +291,8 @@ class TrackIngestWorkflowTest {
     assertThat(workflow.manifest().runId()).as("a later run published the last version").isNotEqualTo(firstRun);
     assertThat(store.keys).containsKey(BlobKeys.outputKey(TRACK, 1 + reprocesses, OutputFormat.WAV_24));
     assertThat(store.keys.keySet().stream().filter(k -> k.endsWith(OutputFormat.WAV_24.fileName()))).hasSize(1);
+    keepHistory("continue-as-new-first-run", firstRun);
+    keepHistory("continue-as-new-next-run", workflow.manifest().runId());
   }
 
   @Test
@@ -280,6 +308,7 @@ class TrackIngestWorkflowTest {
         .isInstanceOf(WorkflowFailedException.class);
     assertThat(store.keys).as("outputs, artwork, watermark registry object and manifest deleted").isEmpty();
     assertThat(store.deleted).contains(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK)));
+    keepHistory("deleted-live-track");
   }
 
   @Test
@@ -323,6 +352,7 @@ class TrackIngestWorkflowTest {
       assertThat(o.fraction()).isEqualTo(1.0);
       assertThat(o.state()).isEqualTo("verified");
     });
+    keepHistory("first-ingest-every-output");
   }
 
   @Test
@@ -366,6 +396,7 @@ class TrackIngestWorkflowTest {
 
     assertThat(result.manifest().outputs()).hasSize(6);
     assertThat(hosts.fetches.get()).as("fetched to the dead host, then to a live one").isEqualTo(2);
+    keepHistory("moved-to-another-host");
   }
 
   /**
@@ -445,6 +476,7 @@ class TrackIngestWorkflowTest {
         env.getWorkflowClient().newWorkflowStub(TrackIngestWorkflow.class, TrackIngestWorkflow.workflowId(TRACK)).progress();
     assertThat(progress.stage()).isEqualTo(TrackStage.FAILED);
     assertThat(progress.failure()).startsWith(TrackFailures.OUTPUT_VERIFICATION_FAILED);
+    keepHistory("rejected-and-compensated");
   }
 
   @Test
@@ -585,6 +617,7 @@ class TrackIngestWorkflowTest {
     assertThat(media.encodedKeys).as("nothing encoded").isEmpty();
     assertThat(store.keys).as("the fingerprint compensated").isEmpty();
     assertThat(catalogue.tracks).isEmpty();
+    keepHistory("duplicate-rejected");
   }
 
   @Test
@@ -618,6 +651,7 @@ class TrackIngestWorkflowTest {
     assertThat(review.note()).contains("contract 118");
     assertThat(result.manifest().identification().references()).extracting(CatalogueMatch::id).containsExactly("ref-7");
     assertThat(catalogue.tracks).containsExactly(TRACK);
+    keepHistory("held-for-review-approved");
   }
 
   @Test
