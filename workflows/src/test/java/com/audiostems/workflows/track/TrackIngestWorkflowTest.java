@@ -409,7 +409,7 @@ class TrackIngestWorkflowTest {
     TrackIngestWorkflow workflow = newWorkflow();
     WorkflowClient.start(workflow::ingest, request());
     // The host's media slots are busy for longer than the schedule-to-start limit.
-    Thread.sleep(TrackIngestWorkflowImpl.HOST_SCHEDULE_TO_START.plusSeconds(8).toMillis());
+    Thread.sleep(TrackActivityOptions.HOST_SCHEDULE_TO_START.plusSeconds(8).toMillis());
     WorkerFactory busyHost = WorkerFactory.newInstance(env.getWorkflowClient());
     busyHost.newWorker(TaskQueues.cpuHost(BUSY_HOST)).registerActivitiesImplementations(media, metadata, store, fingerprints);
     busyHost.start();
