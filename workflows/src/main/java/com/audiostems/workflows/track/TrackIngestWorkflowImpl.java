@@ -13,7 +13,6 @@ import com.audiostems.workflows.catalogue.FingerprintRef;
 import com.audiostems.workflows.catalogue.FingerprintRequest;
 import com.audiostems.workflows.catalogue.ReviewDecision;
 import com.audiostems.workflows.media.MediaActivities;
-import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.OutputPlan;
 import com.audiostems.workflows.media.OutputPlanner;
 import com.audiostems.workflows.media.ProbeRequest;
@@ -24,22 +23,17 @@ import com.audiostems.workflows.metadata.MetadataActivities;
 import com.audiostems.workflows.metadata.ReadMetadataRequest;
 import com.audiostems.workflows.metadata.TrackMetadata;
 import com.audiostems.workflows.storage.BlobKeys;
-import com.audiostems.workflows.storage.PublishManifestRequest;
 import com.audiostems.workflows.storage.StorageActivities;
 import com.audiostems.workflows.storage.TrackManifest;
 import com.audiostems.workflows.track.TrackManifests.EncodedAndVerified;
-import com.audiostems.workflows.track.TrackManifests.Publication;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A track's journey — probe → validate → identify → read tags → encode ∥ analyse → verify →
@@ -138,7 +132,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
         saga.addCompensation(storage::deleteObjects, List.of(tags.artwork().key()));
       }
 
-      OutputPlan plan = OutputPlanner.plan(track.trackId, 1, probe, formatsOf(request.formats()));
+      OutputPlan plan = OutputPlanner.plan(track.trackId, 1, probe, TrackManifests.formatsOf(request.formats()));
       // Registered before encoding starts: a lane that dies half-way may have stored some outputs.
       saga.addCompensation(storage::deleteObjects, TrackManifests.writableKeys(track.trackId, plan));
 
@@ -156,9 +150,9 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               source.decodedFrames(), source.pcmDigest());
       TrackManifest manifest =
           TrackManifests.firstVersion(
-              track.trackId, publication(), stored, tags, plan, done, analysis, track.previewMark, identification,
+              track.trackId, Publication.ofThisRun(), stored, tags, plan, done, analysis, track.previewMark, identification,
               track.stageMillis);
-      publish(manifest);
+      TrackActivities.publishManifest(manifest);
       CatalogueActivities index = CatalogueCheck.index("add the track to the catalogue's fingerprint index");
       saga.addCompensation(index::removeTrack, track.trackId);
       index.addTrack(CatalogueCheck.entry(track, fingerprint));
@@ -189,7 +183,9 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       while (true) {
         Workflow.await(() -> !reprocessQueue.isEmpty() || timeToContinueAsNew());
         if (!reprocessQueue.isEmpty()) {
-          reprocess(request, reprocessQueue.poll());
+          reprocessing = true;
+          new NextVersion(track, host, storage).reprocess(request, reprocessQueue.poll());
+          reprocessing = false;
           reprocessesThisRun++;
           continue;
         }
@@ -211,59 +207,6 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     return reprocessesThisRun >= MAX_REPROCESSES_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested();
   }
 
-  /**
-   * Encodes the requested outputs as the next version, switches the manifest to it, then deletes
-   * the files it replaced. A failure deletes the new version's files and leaves the published
-   * track as it was; the workflow lives on.
-   */
-  private void reprocess(TrackIngestRequest request, ReprocessRequest reprocess) {
-    TrackManifest published = track.published;
-    int version = published.version() + 1;
-    OutputPlan plan = OutputPlanner.plan(track.trackId, version, published.source().probe(), formatsOf(reprocess.formats()));
-    Set<OutputFormat> redone = EnumSet.noneOf(OutputFormat.class);
-    plan.outputs().forEach(o -> redone.add(o.format()));
-    track.outputs.clear();
-    track.stageMillis.clear();
-    track.failure = null;
-    plan.outputs().forEach(o -> track.output(o.format(), 0, "pending"));
-    track.enter(TrackStage.REPROCESSING);
-    reprocessing = true;
-    track.previewMark = null; // set again by this version's preview lane, if it makes one
-    List<String> newKeys = plan.outputs().stream().map(o -> o.key()).toList();
-    EncodedAndVerified done;
-    try {
-      Promise<AnalysisResult> analysed = Promises.completed(new AnalysisResult(published.analysis(), published.quality()));
-      ValidatedSource source = TrackManifests.validatedSource(published.source());
-      done =
-          host.movingWhenGone(
-              () -> new EncodeLanes(track, host).encodeAndVerify(
-                  request.sourceKey(), request.encodeLanes(), version, source, published.metadata(), plan, analysed));
-    } catch (TemporalFailure e) {
-      if (FailureCauses.isCancellation(e)) {
-        Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(newKeys)).run();
-        throw e;
-      }
-      track.stage = TrackStage.COMPENSATING;
-      storage.deleteObjects(newKeys);
-      // Set together, once the new version's files are gone: the query never shows half of it.
-      track.failure = "re-process to version " + version + " failed: " + FailureCauses.describe(e);
-      track.stage = TrackStage.PUBLISHED;
-      track.outcome("published");
-      reprocessing = false;
-      return;
-    }
-    TrackManifest next =
-        TrackManifests.nextVersion(published, version, publication(), redone, done, track.previewMark, track.stageMillis);
-    List<String> replacedKeys = TrackManifests.replacedKeys(published, redone);
-    track.enter(TrackStage.PUBLISHING);
-    publish(next); // the switch: readers move to the new version with this one write
-    track.published = next;
-    TrackActivities.stub(StorageActivities.class, STORAGE, "delete the " + replacedKeys.size() + " files version " + version + " replaced")
-        .deleteObjects(replacedKeys);
-    track.enter(TrackStage.PUBLISHED);
-    reprocessing = false;
-  }
-
   /** Deleting a live track: its files and manifest go, whatever happens to the workflow. */
   private void unpublish() {
     track.stage = TrackStage.COMPENSATING;
@@ -279,21 +222,6 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     track.outcome("deleted");
   }
 
-  private void publish(TrackManifest manifest) {
-    TrackActivities.stub(StorageActivities.class, STORAGE, "publish manifest version " + manifest.version())
-        .publishManifest(new PublishManifestRequest(track.trackId, manifest));
-  }
-
-  private static Publication publication() {
-    return new Publication(
-        Workflow.getInfo().getWorkflowId(),
-        Workflow.getInfo().getRunId(),
-        Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString());
-  }
-
-  private static Set<OutputFormat> formatsOf(List<OutputFormat> formats) {
-    return formats == null || formats.isEmpty() ? EnumSet.allOf(OutputFormat.class) : EnumSet.copyOf(formats);
-  }
 
   @Override
   public TrackProgress progress() {

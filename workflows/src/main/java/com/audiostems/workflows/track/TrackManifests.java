@@ -28,9 +28,6 @@ import java.util.stream.Stream;
 final class TrackManifests {
   private TrackManifests() {}
 
-  /** Which workflow run published a version, and when. */
-  record Publication(String workflowId, String runId, String publishedAt) {}
-
   /** What the encode lanes stored and how each output verified. */
   record EncodedAndVerified(List<EncodedOutput> outputs, VerificationReport verification) {}
 
@@ -184,5 +181,10 @@ final class TrackManifests {
         throw new IllegalArgumentException(format + " cannot be made from this source: " + published.absentOutputs());
       }
     }
+  }
+
+  /** The outputs a request names; none named means every output. */
+  static Set<OutputFormat> formatsOf(List<OutputFormat> formats) {
+    return formats == null || formats.isEmpty() ? EnumSet.allOf(OutputFormat.class) : EnumSet.copyOf(formats);
   }
 }
