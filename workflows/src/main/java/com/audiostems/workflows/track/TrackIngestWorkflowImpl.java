@@ -31,7 +31,6 @@ import io.temporal.workflow.Promise;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -112,9 +111,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               new FingerprintRequest(track.trackId, sourceKey, BlobKeys.fingerprintKey(track.trackId)));
       TrackManifest.Identification identification = catalogue.identify(fingerprint, request.catalogue());
 
-      List<String> analysisKeys = new ArrayList<>(BlobKeys.qualityKeys(track.trackId, 1));
-      analysisKeys.add(BlobKeys.analysisKey(track.trackId, 1));
-      saga.addCompensation(storage::deleteObjects, analysisKeys);
+      saga.addCompensation(storage::deleteObjects, TrackManifests.analysisKeys(track.trackId, 1));
       Promise<AnalysisResult> analysed = analysisRun.start(sourceKey, probe, 1, request.requiredTier());
 
       track.enter(TrackStage.READING_METADATA);
@@ -144,14 +141,10 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
 
       track.enter(TrackStage.PUBLISHING);
       saga.addCompensation(storage::deleteObjects, List.of(BlobKeys.manifestKey(track.trackId)));
-      TrackManifest.Source stored =
-          new TrackManifest.Source(
-              sourceKey, request.originalFileName(), probe, source.tier(), source.decodedDurationSeconds(),
-              source.decodedFrames(), source.pcmDigest());
       TrackManifest manifest =
           TrackManifests.firstVersion(
-              track.trackId, Publication.ofThisRun(), stored, tags, plan, done, analysis, track.previewMark, identification,
-              track.stageMillis);
+              track.trackId, Publication.ofThisRun(), TrackManifests.sourceOf(request, probe, source), tags, plan, done, analysis,
+              track.previewMark, identification, track.stageMillis);
       TrackActivities.publishManifest(manifest);
       CatalogueActivities index = CatalogueCheck.index("add the track to the catalogue's fingerprint index");
       saga.addCompensation(index::removeTrack, track.trackId);
@@ -254,10 +247,6 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
 
   @Override
   public void reportOutputProgress(OutputProgress progress) {
-    OutputProgress current = track.outputs.get(progress.format());
-    // Signals may arrive late or out of order; progress only moves forward while encoding.
-    if (current != null && "encoding".equals(current.state()) && progress.fraction() > current.fraction()) {
-      track.output(progress.format(), progress.fraction(), "encoding");
-    }
+    track.encodingProgress(progress);
   }
 }

@@ -6,6 +6,7 @@ import com.audiostems.workflows.media.OutputCheck;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.OutputPlan;
 import com.audiostems.workflows.media.OutputPlanner;
+import com.audiostems.workflows.media.SourceProbe;
 import com.audiostems.workflows.media.ValidatedSource;
 import com.audiostems.workflows.media.VerificationReport;
 import com.audiostems.workflows.metadata.TrackMetadata;
@@ -97,6 +98,25 @@ final class TrackManifests {
         redone.contains(OutputFormat.PREVIEW_MP3_128) ? previewOf(previewMark) : published.preview(),
         published.identification(),
         new LinkedHashMap<>(stageMillis));
+  }
+
+  /** The source as received, as probed, and as validation decoded it. */
+  static TrackManifest.Source sourceOf(TrackIngestRequest request, SourceProbe probe, ValidatedSource source) {
+    return new TrackManifest.Source(
+        request.sourceKey(),
+        request.originalFileName(),
+        probe,
+        source.tier(),
+        source.decodedDurationSeconds(),
+        source.decodedFrames(),
+        source.pcmDigest());
+  }
+
+  /** What a version's analysis may write: its quality report with its pictures, and analysis.json. */
+  static List<String> analysisKeys(String trackId, int version) {
+    List<String> keys = new ArrayList<>(BlobKeys.qualityKeys(trackId, version));
+    keys.add(BlobKeys.analysisKey(trackId, version));
+    return keys;
   }
 
   /** The files of {@code published} that a re-process of {@code redone} replaces. */

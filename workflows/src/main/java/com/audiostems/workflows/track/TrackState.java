@@ -62,6 +62,14 @@ final class TrackState {
     outputs.put(format, new OutputProgress(format, fraction, state));
   }
 
+  /** A lane's report of its encoding; reports may arrive late or out of order, so it only moves forward. */
+  void encodingProgress(OutputProgress progress) {
+    OutputProgress current = outputs.get(progress.format());
+    if (current != null && "encoding".equals(current.state()) && progress.fraction() > current.fraction()) {
+      output(progress.format(), progress.fraction(), "encoding");
+    }
+  }
+
   /** The workflow's current details in the Temporal UI, so that operators read a job at a glance. */
   void showDetails() {
     Workflow.setCurrentDetails(TrackDetails.markdown(this));
