@@ -22,12 +22,8 @@ public final class StorageFailures {
     try {
       return SafeKeys.requireSafe(key);
     } catch (UnsafeKeyException e) {
-      throw unsafeKey(e);
+      // The refusal stays the cause; its message (which names the key) is the failure's.
+      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), TrackFailures.UNSAFE_KEY, e);
     }
-  }
-
-  /** The failure an activity throws for a key that storage refused; the refusal is its cause. */
-  public static ApplicationFailure unsafeKey(UnsafeKeyException e) {
-    return ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), TrackFailures.UNSAFE_KEY, e);
   }
 }
