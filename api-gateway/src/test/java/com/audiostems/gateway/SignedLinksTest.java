@@ -2,15 +2,19 @@ package com.audiostems.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.audiostems.gateway.locations.local.LinkSigner;
 import com.audiostems.gateway.support.GatewayHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The local store's links: the signature is the authority, and an upload is exactly what was announced. */
 class SignedLinksTest extends GatewayTestBase {
+  @Autowired LinkSigner signer;
 
   @Test
   void anUploadLinkTakesExactlyTheAnnouncedBytesOnceAndOnlyWithItsSignature() {
@@ -51,5 +55,17 @@ class SignedLinksTest extends GatewayTestBase {
     assertProblem(http.get(flac.replace("flac.flac", "alac.m4a"), null), 403, "link-invalid");
     GatewayHttp.Reply tampered = http.get(flac.replaceFirst("expires=(\\d+)", "expires=9$1"), null);
     assertProblem(tampered, 403, "link-invalid");
+  }
+
+  @Test
+  void aKeyThatStorageRefusesIsABadRequestEvenWithAValidSignature() {
+    // The gateway signs only keys it made; a hidden segment is one storage itself refuses to name.
+    String key = "tracks/.hidden/x.flac";
+    Instant expires = Instant.now().plusSeconds(60);
+    String url = "/v1/files/" + key + "?expires=" + expires.getEpochSecond() + "&signature=" + signer.sign("GET", key, expires);
+
+    JsonNode problem = assertProblem(http.get(url, null), 400, "bad-key");
+
+    assertThat(problem.get("detail").asText()).contains("'" + key + "' is not allowed");
   }
 }

@@ -3,9 +3,7 @@ package com.audiostems.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.storage.StoredObject;
-import io.temporal.failure.ApplicationFailure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +57,7 @@ class LocalBlobStoreTest {
     for (String key : new String[] {"../x", "a/../../x", "/etc/passwd", "a//b", "a/./b", ".incoming/x", "a\\b", "", "a/"}) {
       assertThatThrownBy(() -> store.storeBytes(key, new byte[] {1}))
           .as(key)
-          .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.UNSAFE_KEY));
+          .isInstanceOfSatisfying(UnsafeKeyException.class, e -> assertThat(e.key()).isEqualTo(key));
     }
     assertThat(store.list("")).isEmpty();
   }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.audiostems.storage.testing.S3TestServer;
-import com.audiostems.workflows.TrackFailures;
-import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -78,11 +76,11 @@ class S3BlobStoreFailuresTest {
             () -> store.presignPut(key, Duration.ofMinutes(1)),
             () -> store.presignGet(key, Duration.ofMinutes(1)));
         for (ThrowingCallable call : calls) {
-          assertThatThrownBy(call).as("key '%s'", key).isInstanceOfSatisfying(ApplicationFailure.class,
-              f -> assertThat(f.getType()).isEqualTo(TrackFailures.UNSAFE_KEY));
+          assertThatThrownBy(call).as("key '%s'", key)
+              .isInstanceOfSatisfying(UnsafeKeyException.class, e -> assertThat(e.key()).isEqualTo(key));
         }
       }
-      assertThatThrownBy(() -> store.list("../")).isInstanceOf(ApplicationFailure.class);
+      assertThatThrownBy(() -> store.list("../")).isInstanceOf(UnsafeKeyException.class);
       assertThatThrownBy(() -> store.exists("tracks/t1/manifest.json"))
           .as("the same store does send safe keys")
           .isInstanceOf(IOException.class)

@@ -2,6 +2,7 @@ package com.audiostems.activities.analysis;
 
 import com.audiostems.activities.media.ActivityProgress;
 import com.audiostems.activities.media.MediaProcessRunner;
+import com.audiostems.activities.storage.StorageFailures;
 import com.audiostems.dsp.analysis.TrackAnalysisReport;
 import com.audiostems.dsp.analysis.TrackAnalyzer;
 import com.audiostems.dsp.quality.Finding;
@@ -53,6 +54,7 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
   @Override
   public AnalysisResult analyze(AnalyzeRequest request) {
     String trackId = BlobKeys.requireTrackId(request.trackId());
+    StorageFailures.requireSafe(request.sourceKey());
     ActivityProgress progress = ActivityProgress.heartbeats();
     try {
       Files.createDirectories(workDir);

@@ -1,11 +1,11 @@
 package com.audiostems.activities.catalogue;
 
+import com.audiostems.activities.storage.StorageFailures;
 import com.audiostems.dsp.fingerprint.Fingerprint;
 import com.audiostems.dsp.fingerprint.FingerprintCodec;
 import com.audiostems.dsp.fingerprint.FingerprintMatcher;
 import com.audiostems.dsp.fingerprint.Match;
 import com.audiostems.storage.BlobStore;
-import com.audiostems.storage.SafeKeys;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.catalogue.CatalogueActivities;
 import com.audiostems.workflows.catalogue.CatalogueEntry;
@@ -158,7 +158,7 @@ public final class CatalogueActivitiesImpl implements CatalogueActivities {
   }
 
   private Fingerprint load(String fingerprintKey) throws IOException {
-    SafeKeys.requireSafe(fingerprintKey);
+    StorageFailures.requireSafe(fingerprintKey);
     try (InputStream in = store.open(fingerprintKey)) {
       return FingerprintCodec.decode(in.readAllBytes());
     } catch (NoSuchFileException e) {

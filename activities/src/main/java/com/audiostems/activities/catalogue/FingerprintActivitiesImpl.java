@@ -4,10 +4,10 @@ import com.audiostems.activities.media.ActivityProgress;
 import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.activities.media.SourceCopies;
 import com.audiostems.activities.media.WorkDirectory;
+import com.audiostems.activities.storage.StorageFailures;
 import com.audiostems.dsp.fingerprint.Fingerprint;
 import com.audiostems.dsp.fingerprint.FingerprintCodec;
 import com.audiostems.storage.BlobStore;
-import com.audiostems.storage.SafeKeys;
 import com.audiostems.workflows.catalogue.FingerprintActivities;
 import com.audiostems.workflows.catalogue.FingerprintRef;
 import com.audiostems.workflows.catalogue.FingerprintRequest;
@@ -32,8 +32,8 @@ public final class FingerprintActivitiesImpl implements FingerprintActivities {
 
   @Override
   public FingerprintRef fingerprint(FingerprintRequest request) {
-    SafeKeys.requireSafe(request.sourceKey());
-    SafeKeys.requireSafe(request.fingerprintKey());
+    StorageFailures.requireSafe(request.sourceKey());
+    StorageFailures.requireSafe(request.fingerprintKey());
     ActivityProgress progress = ActivityProgress.heartbeats();
     try (WorkDirectory work = WorkDirectory.create(workDir, "fingerprint-");
         BlobStore.LocalCopy source = SourceCopies.open(store, request.sourceKey(), work.path())) {

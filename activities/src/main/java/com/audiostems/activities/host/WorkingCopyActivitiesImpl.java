@@ -1,5 +1,6 @@
 package com.audiostems.activities.host;
 
+import com.audiostems.activities.storage.StorageFailures;
 import com.audiostems.storage.WorkingCopyStore;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.host.FetchSourceRequest;
@@ -33,6 +34,7 @@ public class WorkingCopyActivitiesImpl implements WorkingCopyActivities {
   @Override
   public HostAffinity fetchSource(FetchSourceRequest request) {
     BlobKeys.requireTrackId(request.trackId());
+    StorageFailures.requireSafe(request.sourceKey());
     try {
       // Heartbeats carry the bytes so far: a large download lives longer than the heartbeat timeout.
       copies.fetch(request.sourceKey(), bytes -> Activity.getExecutionContext().heartbeat(bytes));

@@ -2,10 +2,10 @@ package com.audiostems.activities.media;
 
 import com.audiostems.activities.media.EncoderArguments.LaneOutput;
 import com.audiostems.activities.metadata.OutputTagger;
+import com.audiostems.activities.storage.StorageFailures;
 import com.audiostems.activities.watermark.PreviewWatermarker;
 import com.audiostems.activities.watermark.WatermarkRegistry;
 import com.audiostems.storage.BlobStore;
-import com.audiostems.storage.SafeKeys;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;
@@ -90,7 +90,7 @@ public final class OutputEncoder {
       return new EncodeLaneResult(List.of(), 0);
     }
     // Checked before the work rather than when storing after it.
-    request.outputs().forEach(spec -> SafeKeys.requireSafe(spec.key()));
+    request.outputs().forEach(spec -> StorageFailures.requireSafe(spec.key()));
     if (request.outputs().stream().map(OutputSpec::format).distinct().count() < request.outputs().size()) {
       throw ApplicationFailure.newNonRetryableFailure(
           "The lane asks for the same format twice: " + formats(request.outputs()), TrackFailures.INVALID_REQUEST);

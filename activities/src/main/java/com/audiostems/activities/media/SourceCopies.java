@@ -1,5 +1,6 @@
 package com.audiostems.activities.media;
 
+import com.audiostems.activities.storage.StorageFailures;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.TrackFailures;
 import io.temporal.failure.ApplicationFailure;
@@ -11,8 +12,12 @@ import java.nio.file.Path;
 public final class SourceCopies {
   private SourceCopies() {}
 
-  /** @throws ApplicationFailure non-retryable {@link TrackFailures#SOURCE_MISSING} when the key names nothing */
+  /**
+   * @throws ApplicationFailure non-retryable {@link TrackFailures#SOURCE_MISSING} when the key names
+   *     nothing, {@link TrackFailures#UNSAFE_KEY} when it is not a safe key
+   */
   public static BlobStore.LocalCopy open(BlobStore store, String sourceKey, Path workDir) throws IOException {
+    StorageFailures.requireSafe(sourceKey);
     try {
       return store.localCopy(sourceKey, workDir);
     } catch (NoSuchFileException e) {

@@ -1,5 +1,6 @@
 package com.audiostems.activities.media;
 
+import com.audiostems.activities.storage.StorageFailures;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.media.ProbeRequest;
 import com.audiostems.workflows.media.QualityTier;
@@ -222,6 +223,7 @@ public final class SourceInspector {
   }
 
   private BlobStore.LocalCopy localCopy(String key, String source) throws IOException {
+    StorageFailures.requireSafe(key);
     try {
       if (!store.exists(key)) {
         throw SourceRejections.missing(source);

@@ -10,6 +10,7 @@ import static com.audiostems.activities.metadata.TextField.PUBLISHER;
 import static com.audiostems.activities.metadata.TextField.TITLE;
 import static com.audiostems.activities.metadata.TextField.YEAR;
 
+import com.audiostems.activities.storage.StorageFailures;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.media.SourceProbe;
@@ -58,6 +59,7 @@ public final class MetadataActivitiesImpl implements MetadataActivities {
   @Override
   public TrackMetadata readMetadata(ReadMetadataRequest request) {
     String trackId = BlobKeys.requireTrackId(request.trackId());
+    StorageFailures.requireSafe(request.sourceKey());
     try {
       Files.createDirectories(workDir);
       try (BlobStore.LocalCopy source = store.localCopy(request.sourceKey(), workDir)) {

@@ -36,7 +36,7 @@ public class StorageActivitiesImpl implements StorageActivities {
   public void deleteObjects(List<String> keys) {
     for (String key : keys) {
       try {
-        store.delete(key);
+        store.delete(StorageFailures.requireSafe(key));
       } catch (IOException e) {
         // Retried by the workflow's storage policy; deletes of the keys already gone are no-ops.
         throw new UncheckedIOException("Could not delete " + key, e);

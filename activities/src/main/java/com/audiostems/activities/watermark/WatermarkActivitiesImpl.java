@@ -3,8 +3,8 @@ package com.audiostems.activities.watermark;
 import com.audiostems.activities.media.ActivityProgress;
 import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.activities.media.WorkDirectory;
+import com.audiostems.activities.storage.StorageFailures;
 import com.audiostems.storage.BlobStore;
-import com.audiostems.storage.SafeKeys;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.watermark.DetectWatermarkRequest;
 import com.audiostems.workflows.watermark.WatermarkActivities;
@@ -38,7 +38,7 @@ public class WatermarkActivitiesImpl implements WatermarkActivities {
       throw ApplicationFailure.newNonRetryableFailure(
           "Name the stored file to look for a watermark in (its storage key).", TrackFailures.INVALID_REQUEST);
     }
-    SafeKeys.requireSafe(key);
+    StorageFailures.requireSafe(key);
     try (WorkDirectory work = WorkDirectory.create(runner.settings().workDir(), "watermark-");
         BlobStore.LocalCopy file = store.localCopy(key, work.path())) {
       return reader.read(file.path(), progress);

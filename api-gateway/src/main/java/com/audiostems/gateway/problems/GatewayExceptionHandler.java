@@ -1,5 +1,6 @@
 package com.audiostems.gateway.problems;
 
+import com.audiostems.storage.UnsafeKeyException;
 import com.audiostems.workflows.TrackFailures;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -26,7 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error of the API leaves as an RFC 9457 problem: Spring MVC's own (bad JSON, unknown path,
  * wrong method) through the base class, the gateway's through {@link Problems}, and Temporal's
- * client exceptions mapped here to what they mean for a track.
+ * client exceptions and storage's refusals mapped here to what they mean for a track.
  */
 @RestControllerAdvice
 public class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
@@ -65,6 +66,12 @@ public class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
       return Problems.detail(HttpStatus.BAD_REQUEST, "bad-id", "Bad request", e.getOriginalMessage());
     }
     return internalError(e);
+  }
+
+  /** Storage's own check refused a key before it named a file or an object. */
+  @ExceptionHandler(UnsafeKeyException.class)
+  ProblemDetail unsafeKey(UnsafeKeyException e) {
+    return Problems.detail(HttpStatus.BAD_REQUEST, "bad-key", "Bad request", e.getMessage());
   }
 
   @ExceptionHandler(WorkflowServiceException.class)
