@@ -108,7 +108,7 @@ public class AudiostemsApplication {
    * @param flagSettings the settings that the command's flags stand for; they win over every other
    *     source, application.yml and {@code --audiostems.*} arguments included
    */
-  static ConfigurableApplicationContext start(String[] args, Map<String, Object> flagSettings) {
+  public static ConfigurableApplicationContext start(String[] args, Map<String, Object> flagSettings) {
     return new SpringApplicationBuilder(AudiostemsApplication.class)
         .web(WebApplicationType.NONE)
         .initializers(

@@ -1,5 +1,7 @@
 package com.audiostems.app;
 
+import com.audiostems.app.gateway.EmbeddedGateway;
+import com.audiostems.app.gateway.GatewayCredentials;
 import java.io.PrintStream;
 import java.util.Locale;
 import org.springframework.stereotype.Component;

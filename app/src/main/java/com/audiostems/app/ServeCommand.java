@@ -1,5 +1,13 @@
 package com.audiostems.app;
 
+import com.audiostems.app.gateway.EmbeddedGateway;
+import com.audiostems.app.gateway.GatewayCredentials;
+import com.audiostems.app.pools.AnalysisPool;
+import com.audiostems.app.pools.CataloguePool;
+import com.audiostems.app.pools.CpuPool;
+import com.audiostems.app.pools.PoolStore;
+import com.audiostems.app.temporal.LocalTemporal;
+import com.audiostems.app.temporal.TemporalCli;
 import com.audiostems.workflows.TaskQueues;
 import java.io.PrintStream;
 import java.util.Locale;

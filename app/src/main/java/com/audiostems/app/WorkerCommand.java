@@ -1,5 +1,10 @@
 package com.audiostems.app;
 
+import com.audiostems.app.pools.AnalysisPool;
+import com.audiostems.app.pools.CataloguePool;
+import com.audiostems.app.pools.CpuPool;
+import com.audiostems.app.pools.PoolStore;
+import com.audiostems.app.temporal.RemoteTemporal;
 import com.audiostems.workflows.TaskQueues;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import static com.audiostems.app.GatewayClient.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.app.gateway.EmbeddedGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.testserver.TestServer;
 import java.io.ByteArrayOutputStream;

@@ -1,13 +1,14 @@
 package com.audiostems.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.audiostems.app.GatewayClient.json;
 import static com.audiostems.app.GatewayClient.printed;
 import static com.audiostems.app.GatewayClient.sha256;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.app.temporal.TemporalCli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.ConnectException;
 import java.net.Socket;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.app.temporal.TemporalCli;
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.track.TrackIngestResult;
 import com.audiostems.workflows.track.TrackIngestWorkflow;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.app.temporal.TemporalCli;
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.track.TrackIngestResult;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.app.temporal.TemporalCli;
 import com.audiostems.storage.testing.S3TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;

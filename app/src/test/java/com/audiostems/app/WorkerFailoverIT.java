@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.app.temporal.TemporalCli;
+import com.audiostems.app.temporal.TemporalDevServers;
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.media.EncodedOutput;

@@ -1,5 +1,6 @@
-package com.audiostems.app;
+package com.audiostems.app.gateway;
 
+import com.audiostems.app.AudiostemsProperties;
 import com.audiostems.gateway.Ids;
 import com.audiostems.gateway.config.ApiKeyProperties;
 import com.audiostems.gateway.security.Role;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param generatedAdminKey the plain admin key when it was generated for this run: the one copy the
  *     user will ever see, to be printed once; empty when the keys are configured
  */
-record GatewayCredentials(String signingSecret, List<ApiKeyProperties.ApiKey> apiKeys, Optional<String> generatedAdminKey) {
+public record GatewayCredentials(String signingSecret, List<ApiKeyProperties.ApiKey> apiKeys, Optional<String> generatedAdminKey) {
 
   static final String GENERATED_KEY_NAME = "serve-admin";
 
@@ -30,7 +31,7 @@ record GatewayCredentials(String signingSecret, List<ApiKeyProperties.ApiKey> ap
         + generatedAdminKey.map(key -> "***").orElse("none") + "]";
   }
 
-  static GatewayCredentials of(AudiostemsProperties.Serve serve) {
+  public static GatewayCredentials of(AudiostemsProperties.Serve serve) {
     String secret = serve.hasSigningSecret() ? serve.gatewaySigningSecret() : randomToken();
     if (!serve.gatewayApiKeys().isEmpty()) {
       return new GatewayCredentials(secret, serve.gatewayApiKeys(), Optional.empty());

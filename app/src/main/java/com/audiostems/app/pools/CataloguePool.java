@@ -1,7 +1,8 @@
-package com.audiostems.app;
+package com.audiostems.app.pools;
 
 import com.audiostems.activities.catalogue.CatalogueActivitiesImpl;
 import com.audiostems.activities.catalogue.FingerprintCatalogues;
+import com.audiostems.app.AudiostemsProperties;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workers.cpu.CatalogueWorkers;
 import io.temporal.worker.WorkerFactory;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * that records entries is rebuilt from them first: a lost disk costs a rebuild, not the catalogue.
  */
 @Component
-class CataloguePool {
+public class CataloguePool {
   private static final Logger log = LoggerFactory.getLogger(CataloguePool.class);
 
   private final AudiostemsProperties properties;
@@ -29,7 +30,7 @@ class CataloguePool {
   }
 
   /** The index directory for this configuration's store ({@code localRoot}: process --out). */
-  Path directory(Path localRoot) {
+  public Path directory(Path localRoot) {
     return properties.catalogue().directoryFor(properties.storage(), localRoot, properties.temporal().dataDir());
   }
 
@@ -37,7 +38,7 @@ class CataloguePool {
    * Registers the catalogue worker on {@code factory}, or returns false (with a log line) when
    * another process holds the indexes: its worker answers the queue.
    */
-  synchronized boolean register(WorkerFactory factory, BlobStore store, Path directory) throws IOException {
+  public synchronized boolean register(WorkerFactory factory, BlobStore store, Path directory) throws IOException {
     FingerprintCatalogues indexes;
     try {
       indexes = FingerprintCatalogues.open(directory);
@@ -61,7 +62,7 @@ class CataloguePool {
   }
 
   /** Closes the indexes; after the workers have stopped. */
-  synchronized void close() throws IOException {
+  public synchronized void close() throws IOException {
     if (open != null) {
       open.close();
       open = null;

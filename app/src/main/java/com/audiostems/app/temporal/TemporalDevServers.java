@@ -1,5 +1,6 @@
-package com.audiostems.app;
+package com.audiostems.app.temporal;
 
+import com.audiostems.app.AudiostemsProperties;
 import io.temporal.testing.TemporalDevServer;
 import io.temporal.testing.TemporalDevServerOptions;
 import java.io.IOException;
@@ -9,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Starts the Temporal CLI's dev server for {@code serve}: SQLite under the data directory, web UI on. */
-final class TemporalDevServers {
+public final class TemporalDevServers {
   /** The dev server listens on loopback only: it has no authentication. */
-  static final String IP = "127.0.0.1";
+  public static final String IP = "127.0.0.1";
 
   private TemporalDevServers() {}
 

@@ -1,5 +1,6 @@
-package com.audiostems.app;
+package com.audiostems.app.pools;
 
+import com.audiostems.app.AudiostemsProperties;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.storage.BlobStores;
 import com.audiostems.storage.WorkingCopyStore;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * the process downloads a track's source once (and opens one S3 client, not one per pool).
  */
 @Component
-class PoolStore {
+public class PoolStore {
   private final AudiostemsProperties properties;
   private final CataloguePool catalogue;
   private BlobStore store;
@@ -24,9 +25,8 @@ class PoolStore {
     this.catalogue = catalogue;
   }
 
-  /** The store with this host's working copies; opened on first use (process --out never opens it). */
   /** The media settings both pools run ffmpeg with, their scratch directory created. */
-  com.audiostems.activities.media.MediaSettings mediaSettings() throws IOException {
+  public com.audiostems.activities.media.MediaSettings mediaSettings() throws IOException {
     com.audiostems.activities.media.MediaSettings media = properties.media().settings(properties.workDir());
     java.nio.file.Files.createDirectories(media.workDir());
     return media;
@@ -36,7 +36,7 @@ class PoolStore {
    * How a process with worker pools stops them: workers first (running tasks may finish within
    * {@code grace}), then this store, which nothing reads any more.
    */
-  void stopWorkersThenRelease(io.temporal.worker.WorkerFactory factory, java.time.Duration grace) throws Exception {
+  public void stopWorkersThenRelease(io.temporal.worker.WorkerFactory factory, java.time.Duration grace) throws Exception {
     try {
       com.audiostems.workers.cpu.WorkerShutdown.stopGracefully(factory, grace);
     } finally {
@@ -44,7 +44,8 @@ class PoolStore {
     }
   }
 
-  synchronized WorkingCopyStore workingCopies() throws IOException {
+  /** The store with this host's working copies; opened on first use (process --out never opens it). */
+  public synchronized WorkingCopyStore workingCopies() throws IOException {
     if (workingCopies == null) {
       store = BlobStores.fromSettings(properties.storage());
       workingCopies = around(store);
@@ -53,7 +54,7 @@ class PoolStore {
   }
 
   /** Working copies of this process in front of a given store ({@code process --out DIR}: zero-copy, it is local). */
-  WorkingCopyStore around(BlobStore store) throws IOException {
+  public WorkingCopyStore around(BlobStore store) throws IOException {
     return WorkingCopyStore.open(store, properties.workDir(), properties.media().workingCopiesMaxSize().toBytes());
   }
 
@@ -63,7 +64,7 @@ class PoolStore {
    * context in parallel with the command's, and would pull the store from under activities still
    * finishing within the shutdown grace.
    */
-  synchronized void release() throws Exception {
+  public synchronized void release() throws Exception {
     try {
       catalogue.close(); // the indexes' last commit and lock, before the store goes
     } finally {

@@ -1,5 +1,6 @@
-package com.audiostems.app;
+package com.audiostems.app.temporal;
 
+import com.audiostems.app.AudiostemsProperties;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TemporalDevServer;
 import io.temporal.worker.WorkerFactory;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The Temporal server that {@code serve} runs: the CLI's dev server when a CLI is installed, else the
  * in-process server. Either way it has the track search attributes registered.
  */
-final class LocalTemporal implements AutoCloseable {
+public final class LocalTemporal implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalTemporal.class);
 
   private final WorkflowClient client;
@@ -41,7 +42,7 @@ final class LocalTemporal implements AutoCloseable {
   }
 
   /** @param cli the Temporal CLI, or empty for the in-process server */
-  static LocalTemporal start(AudiostemsProperties.Temporal settings, Optional<Path> cli) throws Exception {
+  public static LocalTemporal start(AudiostemsProperties.Temporal settings, Optional<Path> cli) throws Exception {
     if (cli.isEmpty()) {
       return inProcess();
     }
@@ -83,24 +84,24 @@ final class LocalTemporal implements AutoCloseable {
     }
   }
 
-  WorkflowClient client() {
+  public WorkflowClient client() {
     return client;
   }
 
-  WorkerFactory workerFactory() {
+  public WorkerFactory workerFactory() {
     return workerFactory;
   }
 
-  String description() {
+  public String description() {
     return description;
   }
 
   /** host:port for other processes ({@code process --temporal}, {@code worker}); empty in-process. */
-  Optional<String> target() {
+  public Optional<String> target() {
     return Optional.ofNullable(target);
   }
 
-  Optional<String> uiUrl() {
+  public Optional<String> uiUrl() {
     return Optional.ofNullable(uiUrl);
   }
 

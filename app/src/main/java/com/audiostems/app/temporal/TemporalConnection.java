@@ -1,4 +1,4 @@
-package com.audiostems.app;
+package com.audiostems.app.temporal;
 
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;

@@ -1,4 +1,4 @@
-package com.audiostems.app;
+package com.audiostems.app.pools;
 
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workers.gpu.GpuWorkers;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * configuration's store: one analysis per core, the CPU implementation (see {@link GpuWorkers}).
  */
 @Component
-class AnalysisPool {
+public class AnalysisPool {
   private final PoolStore poolStore;
 
   AnalysisPool(PoolStore poolStore) {
@@ -23,12 +23,12 @@ class AnalysisPool {
    * It reads through this process's working copies: beside the CPU pool ({@code serve}) the source
    * that pool fetched is read from its copy.
    */
-  int register(WorkerFactory factory) throws IOException {
+  public int register(WorkerFactory factory) throws IOException {
     return register(factory, poolStore.workingCopies());
   }
 
   /** The same, on a given store ({@code process --out DIR}). */
-  int register(WorkerFactory factory, BlobStore store) throws IOException {
+  public int register(WorkerFactory factory, BlobStore store) throws IOException {
     int slots = Runtime.getRuntime().availableProcessors();
     GpuWorkers.register(factory, store, poolStore.mediaSettings(), slots);
     return slots;

@@ -1,7 +1,8 @@
-package com.audiostems.app;
+package com.audiostems.app.pools;
 
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.activities.watermark.WatermarkSettings;
+import com.audiostems.app.AudiostemsProperties;
 import com.audiostems.storage.BlobStores;
 import com.audiostems.storage.StorageSettings;
 import com.audiostems.storage.WorkingCopyStore;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * {@link PoolStore}, which the analysis pool shares) and media settings.
  */
 @Component
-class CpuPool {
+public class CpuPool {
   private final AudiostemsProperties properties;
   private final PoolStore poolStore;
 
@@ -27,12 +28,12 @@ class CpuPool {
   }
 
   /** Registers the pool's workers on {@code factory} (not started yet); returns its activity slots. */
-  int register(WorkerFactory factory) throws IOException {
+  public int register(WorkerFactory factory) throws IOException {
     return register(factory, poolStore.workingCopies(), storesLocally());
   }
 
   /** The same, on given working copies of a local store ({@code process --out DIR}). */
-  int register(WorkerFactory factory, WorkingCopyStore store) throws IOException {
+  public int register(WorkerFactory factory, WorkingCopyStore store) throws IOException {
     return register(factory, store, true);
   }
 
@@ -53,11 +54,11 @@ class CpuPool {
   }
 
   /** Where the pool stores tracks, for the start-up banner: the directory or the bucket. */
-  String storeDescription() {
+  public String storeDescription() {
     return BlobStores.describe(properties.storage());
   }
 
-  boolean storesLocally() {
+  public boolean storesLocally() {
     return properties.storage().kind() == StorageSettings.Kind.LOCAL;
   }
 }

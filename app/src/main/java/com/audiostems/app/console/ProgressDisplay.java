@@ -1,4 +1,4 @@
-package com.audiostems.app;
+package com.audiostems.app.console;
 
 import com.audiostems.workflows.track.OutputProgress;
 import com.audiostems.workflows.track.TrackProgress;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * Shows the workflow's progress query in the terminal: on an interactive terminal, a bar per output
  * redrawn in place; otherwise (CI logs, pipes) one line per change of stage or output state.
  */
-final class ProgressDisplay {
+public final class ProgressDisplay {
   private static final int BAR_WIDTH = 30;
 
   private final PrintStream out;
@@ -17,17 +17,17 @@ final class ProgressDisplay {
   private int linesDrawn;
   private String lastPlain = "";
 
-  ProgressDisplay(PrintStream out, boolean interactive) {
+  public ProgressDisplay(PrintStream out, boolean interactive) {
     this.out = out;
     this.interactive = interactive;
   }
 
-  static boolean terminalIsInteractive() {
+  public static boolean terminalIsInteractive() {
     String term = System.getenv("TERM");
     return System.console() != null && term != null && !term.equals("dumb");
   }
 
-  void show(TrackProgress progress) {
+  public void show(TrackProgress progress) {
     if (interactive) {
       redraw(progress);
     } else {

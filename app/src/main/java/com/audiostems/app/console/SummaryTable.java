@@ -1,20 +1,20 @@
-package com.audiostems.app;
+package com.audiostems.app.console;
 
+import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.media.AbsentOutput;
 import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.storage.TrackManifest;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import com.audiostems.workflows.analysis.TrackAnalysis;
-import com.audiostems.workflows.quality.TrackQuality;
 import java.util.Locale;
 import java.util.function.Function;
 
 /** The table printed when a track is published: one row per output, measured from the files. */
-final class SummaryTable {
+public final class SummaryTable {
   private SummaryTable() {}
 
-  static void print(PrintStream out, TrackManifest manifest, Function<String, Path> pathOfKey, Path manifestPath) {
+  public static void print(PrintStream out, TrackManifest manifest, Function<String, Path> pathOfKey, Path manifestPath) {
     var source = manifest.source();
     out.printf(
         Locale.ROOT,

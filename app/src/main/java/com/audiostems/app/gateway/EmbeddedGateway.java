@@ -1,9 +1,10 @@
-package com.audiostems.app;
+package com.audiostems.app.gateway;
 
+import com.audiostems.app.AudiostemsProperties;
 import com.audiostems.gateway.GatewayApplication;
 import com.audiostems.gateway.config.ApiKeyProperties;
-import java.net.URL;
 import com.audiostems.storage.StorageSettings;
+import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,7 @@ import org.springframework.web.context.support.StandardServletEnvironment;
  * application.yml and the settings serve gives it, plus the environment's AUDIOSTEMS_GATEWAY_*
  * variables for whatever serve leaves to the gateway's defaults.
  */
-final class EmbeddedGateway implements AutoCloseable {
+public final class EmbeddedGateway implements AutoCloseable {
   private final ConfigurableApplicationContext context;
   private final int port;
 
@@ -40,7 +41,7 @@ final class EmbeddedGateway implements AutoCloseable {
    *
    * @param temporalTarget the dev server's host:port
    */
-  static EmbeddedGateway start(
+  public static EmbeddedGateway start(
       AudiostemsProperties properties, GatewayCredentials credentials, String temporalTarget, String namespace) {
     StandardServletEnvironment environment = new StandardServletEnvironment();
     environment
@@ -137,7 +138,7 @@ final class EmbeddedGateway implements AutoCloseable {
   }
 
   /** The port it listens on (the one chosen when {@code audiostems.serve.gateway-port} is 0). */
-  int port() {
+  public int port() {
     return port;
   }
 

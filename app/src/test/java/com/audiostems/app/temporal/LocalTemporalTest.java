@@ -1,7 +1,8 @@
-package com.audiostems.app;
+package com.audiostems.app.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.audiostems.app.AudiostemsProperties;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import java.nio.file.Path;
 import java.time.Duration;

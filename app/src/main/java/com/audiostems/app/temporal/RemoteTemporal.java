@@ -1,5 +1,6 @@
-package com.audiostems.app;
+package com.audiostems.app.temporal;
 
+import com.audiostems.app.AudiostemsProperties;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.SimpleSslContextBuilder;
@@ -16,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * A client and a worker factory for a Temporal server reached over the network: the dev server that
  * {@code serve} starts, or an existing server (Temporal Cloud included) for {@code worker}.
  */
-final class RemoteTemporal implements AutoCloseable {
+public final class RemoteTemporal implements AutoCloseable {
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
   private final WorkerFactory workerFactory;
@@ -28,7 +29,7 @@ final class RemoteTemporal implements AutoCloseable {
   }
 
   /** Connects with {@code service}'s target and credentials; workers and workflows use {@code namespace}. */
-  static RemoteTemporal connect(WorkflowServiceStubsOptions serviceOptions, String namespace) {
+  public static RemoteTemporal connect(WorkflowServiceStubsOptions serviceOptions, String namespace) {
     WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(serviceOptions);
     WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
     // Workflow code only waits on the server, so a virtual thread per cached workflow costs little
@@ -39,12 +40,12 @@ final class RemoteTemporal implements AutoCloseable {
   }
 
   /** A server on this host that we started: plain gRPC, no credentials. */
-  static WorkflowServiceStubsOptions plaintext(String target) {
+  public static WorkflowServiceStubsOptions plaintext(String target) {
     return WorkflowServiceStubsOptions.newBuilder().setTarget(target).build();
   }
 
   /** An existing server, with the mTLS certificate or the API key of {@code settings} when set. */
-  static WorkflowServiceStubsOptions withCredentials(String target, AudiostemsProperties.Temporal settings) throws IOException {
+  public static WorkflowServiceStubsOptions withCredentials(String target, AudiostemsProperties.Temporal settings) throws IOException {
     WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder().setTarget(target);
     AudiostemsProperties.Tls tls = settings.tls();
     if (tls.enabled()) {
@@ -61,11 +62,11 @@ final class RemoteTemporal implements AutoCloseable {
     return options.build();
   }
 
-  WorkflowClient client() {
+  public WorkflowClient client() {
     return client;
   }
 
-  WorkerFactory workerFactory() {
+  public WorkerFactory workerFactory() {
     return workerFactory;
   }
 

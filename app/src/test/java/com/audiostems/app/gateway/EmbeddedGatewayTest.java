@@ -1,8 +1,10 @@
-package com.audiostems.app;
+package com.audiostems.app.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.audiostems.app.AudiostemsApplication;
+import com.audiostems.app.AudiostemsProperties;
 import com.audiostems.gateway.config.ApiKeyProperties;
 import com.audiostems.gateway.security.Role;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package com.audiostems.app;
+package com.audiostems.app.temporal;
 
 import java.io.File;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package com.audiostems.app;
+package com.audiostems.app.temporal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
