@@ -30,7 +30,7 @@ class CatalogueCommandTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     String[] all =
-        Stream.concat(Stream.of(command), Stream.concat(Stream.of(args), Stream.of("--audiostems.work-dir=" + temp.resolve("work"))))
+        Stream.concat(Stream.of(command), Stream.concat(Stream.of(args), Stream.of("--audiostems.work-dir=" + temp.resolve("work"), "--audiostems.temporal.data-dir=" + temp.resolve("data"))))
             .toArray(String[]::new);
     int code = AudiostemsApplication.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
