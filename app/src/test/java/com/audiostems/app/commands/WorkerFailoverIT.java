@@ -136,7 +136,7 @@ class WorkerFailoverIT {
       Served survivor = workers.stream().filter(w -> w != victim).findFirst().orElseThrow();
       // A host's death takes its ffmpeg with it; the children are listed before the parent dies,
       // since an orphan is no longer its descendant.
-      List<ProcessHandle> children = victim.handle().descendants().toList();
+      List<ProcessHandle> children = childrenOnceStarted(victim);
       assertThat(children).as("ffmpeg runs under the encoding worker").isNotEmpty();
       victim.handle().destroyForcibly();
       children.forEach(ProcessHandle::destroyForcibly);
@@ -215,6 +215,20 @@ class WorkerFailoverIT {
       Thread.sleep(200);
     }
     throw new AssertionError("the track did not reach a started encode; progress: " + workflow.progress());
+  }
+
+  /**
+   * The worker's child processes once it has any: the encode activity is reported started before
+   * its ffmpeg is spawned, and on a loaded machine that gap can outlast the first look.
+   */
+  private static List<ProcessHandle> childrenOnceStarted(Served worker) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    List<ProcessHandle> children = worker.handle().descendants().toList();
+    while (children.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      children = worker.handle().descendants().toList();
+    }
+    return children;
   }
 
   private static WorkflowExecutionStatus status(WorkflowClient client, String workflowId) {
