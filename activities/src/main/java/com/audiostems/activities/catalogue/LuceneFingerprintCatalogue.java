@@ -3,6 +3,7 @@ package com.audiostems.activities.catalogue;
 import com.audiostems.dsp.fingerprint.Fingerprint;
 import com.audiostems.dsp.fingerprint.FingerprintCodec;
 import com.audiostems.dsp.fingerprint.FingerprintMatcher;
+import com.audiostems.dsp.fingerprint.LookupLimits;
 import com.audiostems.dsp.fingerprint.Match;
 import com.audiostems.dsp.fingerprint.PostingSource;
 import java.io.Closeable;
@@ -326,28 +327,27 @@ public final class LuceneFingerprintCatalogue implements Closeable {
    * skipped, like a stop word: a common hash costs as many postings as it has tracks and says
    * little about which one is playing. The best candidates over the hashes read are then verified
    * against their stored fingerprints ({@value #FINGERPRINT}), which gives them their exact
-   * scores (see {@link FingerprintMatcher#match(Fingerprint, PostingSource, long)}).
+   * scores (see {@link FingerprintMatcher#match}).
    */
   public List<Match> match(Fingerprint query, long postingBudget) {
-    return withSearcher(s ->
-        FingerprintMatcher.match(query, new SnapshotPostings(s), postingBudget));
+    return withSearcher(s -> FingerprintMatcher.match(query, new SnapshotPostings(s),
+        LookupLimits.allCandidates(postingBudget)));
   }
 
   /**
    * The production lookup ({@code CatalogueActivitiesImpl}): the candidates of {@link
    * #match(Fingerprint, long)} that score at least {@code minScore}; tracks with fewer hits than
-   * that are not analysed ({@link FingerprintMatcher#match(Fingerprint, PostingSource, long,
-   * int)}), which in a large catalogue is nearly all of them.
+   * that are not analysed ({@link LookupLimits#minScore()}), which in a large catalogue is nearly
+   * all of them.
    */
   public List<Match> match(Fingerprint query, long postingBudget, int minScore) {
-    return withSearcher(s ->
-        FingerprintMatcher.match(query, new SnapshotPostings(s), postingBudget, minScore));
+    return withSearcher(s -> FingerprintMatcher.match(query, new SnapshotPostings(s),
+        new LookupLimits(postingBudget, minScore)));
   }
 
   /** As {@link #identify(Fingerprint)} with another posting budget (see {@link #match(Fingerprint, long)}). */
   public Optional<Match> identify(Fingerprint query, long postingBudget) {
-    return withSearcher(s ->
-        FingerprintMatcher.identify(query, new SnapshotPostings(s), postingBudget));
+    return match(query, postingBudget, FingerprintMatcher.DECISION_MIN_SCORE).stream().findFirst();
   }
 
   /**

@@ -6,6 +6,7 @@ import com.audiostems.dsp.fingerprint.Fingerprint;
 import com.audiostems.dsp.fingerprint.FingerprintIndex;
 import com.audiostems.dsp.fingerprint.FingerprintMatcher;
 import com.audiostems.dsp.fingerprint.Fingerprinter;
+import com.audiostems.dsp.fingerprint.LookupLimits;
 import com.audiostems.dsp.fingerprint.Match;
 import com.audiostems.dsp.fingerprint.PostingSource;
 import java.io.IOException;
@@ -456,7 +457,7 @@ public final class FingerprintIndexBenchmark {
         public String trackId(int trackNumber) {
           return source.trackId(trackNumber);
         }
-      }, budget, FingerprintMatcher.DECISION_MIN_SCORE));
+      }, new LookupLimits(budget, FingerprintMatcher.DECISION_MIN_SCORE)));
       matchMs += (System.nanoTime() - m0) / 1e6;
       lookups += requested.size;
       postings += visited[0];
@@ -472,7 +473,7 @@ public final class FingerprintIndexBenchmark {
       checksum += sum[0];
       if (memory != null) {
         long i0 = System.nanoTime();
-        memory.match(q, budget);
+        memory.match(q, LookupLimits.allCandidates(budget));
         memoryMs += (System.nanoTime() - i0) / 1e6;
       }
     }
