@@ -85,11 +85,11 @@ import org.apache.lucene.util.BytesRef;
  *
  * <h2>Reading</h2>
  *
- * {@link #match} takes a point-in-time snapshot (near-real-time reader from {@link
+ * {@link #lookup} takes a point-in-time snapshot (near-real-time reader from {@link
  * SearcherManager}) and hands the matcher a {@link PostingSource} over it: per segment, one
  * {@code TermsEnum.seekExact} per distinct probed hash, whose total term frequency is the hash's
- * posting count (the matcher reads the query's rarest hashes first within its posting budget,
- * {@link FingerprintMatcher#DEFAULT_POSTING_BUDGET}), then for the hashes within the budget a walk
+ * posting count (the matcher reads the query's rarest hashes first within the {@link LookupLimits}'
+ * posting budget, {@link FingerprintMatcher#DEFAULT_POSTING_BUDGET} in production), then for the hashes within the budget a walk
  * of the postings with positions from the remembered term state, skipping deleted documents; track
  * numbers are global document numbers of the snapshot. Matches never wait for writers and see
  * either all or none of a put.
@@ -304,50 +304,16 @@ public final class LuceneFingerprintCatalogue implements Closeable {
   }
 
   /**
-   * All candidates with their scores, best first: {@link FingerprintMatcher#match} within {@link
-   * FingerprintMatcher#DEFAULT_POSTING_BUDGET} (the production lookup, {@link #match(Fingerprint,
-   * long, int)}, also stops analysing below the decision threshold). Exactly the in-memory
-   * index's answer under the same budget; the exact answer whenever the query's postings fit the
-   * budget (every query of a small catalogue).
+   * The candidates of {@code query} within {@code limits}, best first: {@link
+   * FingerprintMatcher#match} over a point-in-time snapshot, exactly the in-memory index's answer
+   * under the same limits. {@link LookupLimits#production()} is the production lookup (its first
+   * candidate, if any, is the identified track); {@link LookupLimits#exact()} reads every hash.
+   * Posting counts are the hashes' total term frequencies (deleted tracks included until merged
+   * away), and the best candidates of a budgeted lookup are verified against their stored
+   * fingerprints, which gives them their exact scores.
    */
-  public List<Match> match(Fingerprint query) {
-    return match(query, FingerprintMatcher.DEFAULT_POSTING_BUDGET);
-  }
-
-  /** The best candidate if it reaches {@link FingerprintMatcher#DECISION_MIN_SCORE}. */
-  public Optional<Match> identify(Fingerprint query) {
-    return identify(query, FingerprintMatcher.DEFAULT_POSTING_BUDGET);
-  }
-
-  /**
-   * As {@link #match(Fingerprint)} with another posting budget ({@link
-   * FingerprintMatcher#UNLIMITED}: every hash, the exact answer). The query's probed hashes are
-   * read rarest first, by their posting counts (total term frequency per segment, deleted tracks
-   * included until merged away), and one that would take the total over {@code postingBudget} is
-   * skipped, like a stop word: a common hash costs as many postings as it has tracks and says
-   * little about which one is playing. The best candidates over the hashes read are then verified
-   * against their stored fingerprints ({@value #FINGERPRINT}), which gives them their exact
-   * scores (see {@link FingerprintMatcher#match}).
-   */
-  public List<Match> match(Fingerprint query, long postingBudget) {
-    return withSearcher(s -> FingerprintMatcher.match(query, new SnapshotPostings(s),
-        LookupLimits.allCandidates(postingBudget)));
-  }
-
-  /**
-   * The production lookup ({@code CatalogueActivitiesImpl}): the candidates of {@link
-   * #match(Fingerprint, long)} that score at least {@code minScore}; tracks with fewer hits than
-   * that are not analysed ({@link LookupLimits#minScore()}), which in a large catalogue is nearly
-   * all of them.
-   */
-  public List<Match> match(Fingerprint query, long postingBudget, int minScore) {
-    return withSearcher(s -> FingerprintMatcher.match(query, new SnapshotPostings(s),
-        new LookupLimits(postingBudget, minScore)));
-  }
-
-  /** As {@link #identify(Fingerprint)} with another posting budget (see {@link #match(Fingerprint, long)}). */
-  public Optional<Match> identify(Fingerprint query, long postingBudget) {
-    return match(query, postingBudget, FingerprintMatcher.DECISION_MIN_SCORE).stream().findFirst();
+  public List<Match> lookup(Fingerprint query, LookupLimits limits) {
+    return withSearcher(s -> FingerprintMatcher.match(query, new SnapshotPostings(s), limits));
   }
 
   /**
