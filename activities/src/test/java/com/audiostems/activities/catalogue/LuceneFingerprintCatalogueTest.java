@@ -194,13 +194,13 @@ class LuceneFingerprintCatalogueTest {
         IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
       for (int i = 0; i < TRACKS; i++) {
         Document doc = new Document();
-        doc.add(new StringField(LuceneFingerprintCatalogue.TRACK_ID, id(i), Field.Store.NO));
-        doc.add(new SortedDocValuesField(LuceneFingerprintCatalogue.TRACK_ID, new BytesRef(id(i))));
-        doc.add(new StoredField(LuceneFingerprintCatalogue.FINGERPRINT,
+        doc.add(new StringField(CatalogueDocument.TRACK_ID, id(i), Field.Store.NO));
+        doc.add(new SortedDocValuesField(CatalogueDocument.TRACK_ID, new BytesRef(id(i))));
+        doc.add(new StoredField(CatalogueDocument.FINGERPRINT,
             FingerprintCodec.encode(fingerprints[i])));
         w.addDocument(doc);
       }
-      w.setLiveCommitData(Map.of(LuceneFingerprintCatalogue.LAYOUT_KEY, "0").entrySet());
+      w.setLiveCommitData(Map.of(CatalogueDocument.LAYOUT_KEY, "0").entrySet());
       w.commit();
     }
     try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
