@@ -91,11 +91,10 @@ public final class FingerprintMatcher {
 
   /**
    * The candidates that score at least {@code limits}' minimum, best first (ties by track id),
-   * within its posting budget. Each distinct probed hash is read once, whichever query hashes probe
-   * it. Those are exactly the exact lookup's candidates with such a score whenever the query's
-   * postings fit the budget, the source cannot count them, or the verified candidates include
-   * them (see the class comment); {@link LookupLimits#production()} is the production lookup, whose
-   * first candidate, if any, is the identified track.
+   * within its posting budget. A query whose postings fit the budget, or a source that cannot
+   * count them, gets the exact answer; otherwise the verified candidates, each with its exact
+   * score (see the class comment). {@link LookupLimits#production()} is the production lookup,
+   * whose first candidate, if any, is the identified track.
    */
   public static List<Match> match(Fingerprint query, PostingSource source, LookupLimits limits) {
     int minScore = limits.scoreFloor();
