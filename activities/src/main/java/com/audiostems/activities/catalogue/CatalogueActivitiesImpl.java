@@ -3,7 +3,7 @@ package com.audiostems.activities.catalogue;
 import com.audiostems.activities.storage.StorageFailures;
 import com.audiostems.dsp.fingerprint.Fingerprint;
 import com.audiostems.dsp.fingerprint.FingerprintCodec;
-import com.audiostems.dsp.fingerprint.FingerprintMatcher;
+import com.audiostems.dsp.fingerprint.LookupLimits;
 import com.audiostems.dsp.fingerprint.Match;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.TrackFailures;
@@ -129,9 +129,8 @@ public final class CatalogueActivitiesImpl implements CatalogueActivities {
   private List<CatalogueMatch> matches(Collection collection, Fingerprint query, String excludedId) throws IOException {
     List<CatalogueMatch> out = new ArrayList<>();
     // Within the default posting budget, and only the candidates that reach the decision threshold.
-    for (Match m : indexes.of(collection).match(query, FingerprintMatcher.DEFAULT_POSTING_BUDGET,
-        FingerprintMatcher.DECISION_MIN_SCORE)) {
-      if (m.score() < FingerprintMatcher.DECISION_MIN_SCORE || m.trackId().equals(excludedId)) {
+    for (Match m : indexes.of(collection).lookup(query, LookupLimits.production())) {
+      if (m.trackId().equals(excludedId)) {
         continue;
       }
       out.add(

@@ -6,6 +6,7 @@ import com.audiostems.dsp.fingerprint.Fingerprint;
 import com.audiostems.dsp.fingerprint.FingerprintIndex;
 import com.audiostems.dsp.fingerprint.FingerprintMatcher;
 import com.audiostems.dsp.fingerprint.Fingerprinter;
+import com.audiostems.dsp.fingerprint.LookupLimits;
 import com.audiostems.dsp.fingerprint.Match;
 import com.audiostems.dsp.fingerprint.PostingSource;
 import java.io.IOException;
@@ -69,9 +70,9 @@ import java.util.stream.Stream;
  * the same queries on it.
  *
  * <p>{@code budget} is a comma-separated list of lookup modes timed on the same index, each with
- * the production call {@link LuceneFingerprintCatalogue#match(Fingerprint, long, int)}: {@code
- * default} ({@link FingerprintMatcher#DEFAULT_POSTING_BUDGET}), {@code exact} (every hash) or a
- * number of postings. {@code loaders} threads stage the tracks.
+ * the production call {@link LuceneFingerprintCatalogue#lookup(Fingerprint, LookupLimits)} with
+ * the decision threshold as minimum score: {@code default} ({@link LookupLimits#production()}),
+ * {@code exact} (every hash) or a number of postings. {@code loaders} threads stage the tracks.
  *
  * <p>{@code hashesPerSecond} defaults to the density the Fingerprinter gives on the pool, so a denser
  * Fingerprinter is benchmarked by rerunning; give it explicitly to model another density.
@@ -334,17 +335,17 @@ public final class FingerprintIndexBenchmark {
     String[] modes = opt.get("budget").split(",");
     long w0 = System.nanoTime();
     for (int i = 0; i < Math.min(timed, 5); i++) {
-      catalogue.match(queries[i], budget(modes[0]), FingerprintMatcher.DECISION_MIN_SCORE);
+      catalogue.lookup(queries[i], limits(modes[0]));
     }
     System.out.printf(Locale.ROOT, "Warm-up: %d queries in %.1f s%n", Math.min(timed, 5),
         (System.nanoTime() - w0) / 1e9);
     int real = timed;
     for (String mode : modes) {
-      long budget = budget(mode);
-      timeLookups(catalogue, budget, "clean", Arrays.copyOf(queries, real), queryStarts,
+      LookupLimits limits = limits(mode);
+      timeLookups(catalogue, limits, "clean", Arrays.copyOf(queries, real), queryStarts,
           Arrays.copyOf(negativeQueries, negatives), querySeconds);
       if (noisyQueries != null) {
-        timeLookups(catalogue, budget, opt.get("noiseDb") + " dB SNR white noise",
+        timeLookups(catalogue, limits, opt.get("noiseDb") + " dB SNR white noise",
             Arrays.copyOf(noisyQueries, real), queryStarts,
             Arrays.copyOf(negativeQueries, negatives), querySeconds);
       }
@@ -352,19 +353,20 @@ public final class FingerprintIndexBenchmark {
     int diagnostic = Math.min(real, Integer.parseInt(opt.get("diagnosticQueries")));
     if (diagnostic > 0) {
       whereTheTimeGoes(catalogue, memory, Arrays.copyOf(queries, diagnostic),
-          budget(modes[0]));
+          limits(modes[0]));
     }
   }
 
-  private static long budget(String mode) {
+  /** The production lookup's limits with the mode's posting budget. */
+  private static LookupLimits limits(String mode) {
     return switch (mode) {
-      case "exact" -> FingerprintMatcher.UNLIMITED;
-      case "default" -> FingerprintMatcher.DEFAULT_POSTING_BUDGET;
-      default -> Long.parseLong(mode);
+      case "exact" -> LookupLimits.production().withPostingBudget(FingerprintMatcher.UNLIMITED);
+      case "default" -> LookupLimits.production();
+      default -> LookupLimits.production().withPostingBudget(Long.parseLong(mode));
     };
   }
 
-  private static void timeLookups(LuceneFingerprintCatalogue catalogue, long budget,
+  private static void timeLookups(LuceneFingerprintCatalogue catalogue, LookupLimits limits,
       String label, Fingerprint[] queries, double[] queryStarts, Fingerprint[] negativeQueries,
       double querySeconds) {
     int real = queries.length;
@@ -377,7 +379,7 @@ public final class FingerprintIndexBenchmark {
     List<Integer> topScores = new ArrayList<>();
     for (int i = 0; i < real; i++) {
       long q0 = System.nanoTime();
-      List<Match> ms = catalogue.match(queries[i], budget, FingerprintMatcher.DECISION_MIN_SCORE);
+      List<Match> ms = catalogue.lookup(queries[i], limits);
       millis[i] = (System.nanoTime() - q0) / 1e6;
       candidates += ms.size();
       if (!ms.isEmpty() && ms.get(0).score() >= FingerprintMatcher.DECISION_MIN_SCORE) {
@@ -397,7 +399,7 @@ public final class FingerprintIndexBenchmark {
     int falseAccepts = 0;
     for (int i = 0; i < negatives; i++) {
       long q0 = System.nanoTime();
-      List<Match> ms = catalogue.match(negativeQueries[i], budget, FingerprintMatcher.DECISION_MIN_SCORE);
+      List<Match> ms = catalogue.lookup(negativeQueries[i], limits);
       millis[real + i] = (System.nanoTime() - q0) / 1e6;
       if (!ms.isEmpty() && ms.get(0).score() >= FingerprintMatcher.DECISION_MIN_SCORE) {
         falseAccepts++;
@@ -412,8 +414,8 @@ public final class FingerprintIndexBenchmark {
         "%nLookups, %s, %s (%.0f s queries, warm cache, one thread):%n"
             + "  %d positive: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms;"
             + " with %d negatives: p50 %.1f ms, p99 %.1f ms%n",
-        budget == FingerprintMatcher.UNLIMITED ? "exact (every hash)"
-            : String.format(Locale.ROOT, "posting budget %,d", budget),
+        limits.postingBudget() == FingerprintMatcher.UNLIMITED ? "exact (every hash)"
+            : String.format(Locale.ROOT, "posting budget %,d", limits.postingBudget()),
         label, querySeconds, real, pct(positive, 50), pct(positive, 90), pct(positive, 99),
         positive[positive.length - 1], negatives, pct(all, 50), pct(all, 99));
     System.out.printf(Locale.ROOT,
@@ -426,7 +428,7 @@ public final class FingerprintIndexBenchmark {
 
   /** Replays queries through a counting source, then walks the same lookups with no matcher. */
   private static void whereTheTimeGoes(LuceneFingerprintCatalogue catalogue,
-      FingerprintIndex memory, Fingerprint[] queries, long budget) {
+      FingerprintIndex memory, Fingerprint[] queries, LookupLimits limits) {
     long lookups = 0;
     long postings = 0;
     double matchMs = 0;
@@ -456,7 +458,7 @@ public final class FingerprintIndexBenchmark {
         public String trackId(int trackNumber) {
           return source.trackId(trackNumber);
         }
-      }, budget, FingerprintMatcher.DECISION_MIN_SCORE));
+      }, limits));
       matchMs += (System.nanoTime() - m0) / 1e6;
       lookups += requested.size;
       postings += visited[0];
@@ -472,7 +474,7 @@ public final class FingerprintIndexBenchmark {
       checksum += sum[0];
       if (memory != null) {
         long i0 = System.nanoTime();
-        memory.match(q, budget);
+        memory.match(q, LookupLimits.allCandidates(limits.postingBudget()));
         memoryMs += (System.nanoTime() - i0) / 1e6;
       }
     }

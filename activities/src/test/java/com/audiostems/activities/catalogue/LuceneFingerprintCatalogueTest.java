@@ -9,6 +9,7 @@ import com.audiostems.dsp.fingerprint.FingerprintCodec;
 import com.audiostems.dsp.fingerprint.FingerprintIndex;
 import com.audiostems.dsp.fingerprint.FingerprintMatcher;
 import com.audiostems.dsp.fingerprint.Fingerprinter;
+import com.audiostems.dsp.fingerprint.LookupLimits;
 import com.audiostems.dsp.fingerprint.Match;
 import com.audiostems.dsp.fingerprint.PostingSource;
 import java.nio.file.Path;
@@ -38,6 +39,9 @@ class LuceneFingerprintCatalogueTest {
   private static final int TRACKS = 6;
   private static final double TRACK_SECONDS = 30;
   private static final Fingerprinter FINGERPRINTER = new Fingerprinter();
+  /** Every candidate within the production posting budget. */
+  private static final LookupLimits DEFAULT_BUDGET =
+      LookupLimits.allCandidates(FingerprintMatcher.DEFAULT_POSTING_BUDGET);
 
   private static float[][] audio;
   private static Fingerprint[] fingerprints;
@@ -67,6 +71,11 @@ class LuceneFingerprintCatalogueTest {
     return fingerprint(SynthesisedTracks.excerpt(audio[track], start, 10));
   }
 
+  /** The production lookup's answer: its first candidate, if one reaches the decision threshold. */
+  private static Optional<Match> identify(LuceneFingerprintCatalogue c, Fingerprint q) {
+    return c.lookup(q, LookupLimits.production()).stream().findFirst();
+  }
+
   private static void putAll(LuceneFingerprintCatalogue c) {
     for (int i = 0; i < TRACKS; i++) {
       c.put(id(i), fingerprints[i]);
@@ -82,29 +91,29 @@ class LuceneFingerprintCatalogueTest {
       assertThat(c.contains("nobody")).isFalse();
 
       Fingerprint q = excerptQuery(2, 12);
-      Match m = c.identify(q).orElseThrow();
+      Match m = identify(c, q).orElseThrow();
       assertThat(m.trackId()).isEqualTo(id(2));
       assertThat(m.score()).isGreaterThanOrEqualTo(FingerprintMatcher.DECISION_MIN_SCORE);
       assertThat(m.referenceStartSeconds() - m.queryStartSeconds()).isCloseTo(12.0, within(0.1));
       assertThat(m.speedRatio()).isCloseTo(1.0, within(0.01));
-      assertThat(c.identify(fingerprint(SynthesisedTracks.excerpt(audio[TRACKS], 5, 10))))
+      assertThat(identify(c, fingerprint(SynthesisedTracks.excerpt(audio[TRACKS], 5, 10))))
           .isEmpty();
 
       assertThat(c.remove(id(2))).isTrue();
       assertThat(c.remove(id(2))).isFalse();
       assertThat(c.contains(id(2))).isFalse();
       assertThat(c.trackCount()).isEqualTo(TRACKS - 1);
-      assertThat(c.match(q)).noneMatch(x -> x.trackId().equals(id(2)));
+      assertThat(c.lookup(q, DEFAULT_BUDGET)).noneMatch(x -> x.trackId().equals(id(2)));
       assertThat(c.fingerprintOf(id(2))).isEmpty();
 
       // Re-index track 0 from another recording: old audio no longer finds it, new audio does.
       Fingerprint oldQuery = excerptQuery(0, 3);
-      assertThat(c.identify(oldQuery).map(Match::trackId)).contains(id(0));
+      assertThat(identify(c, oldQuery).map(Match::trackId)).contains(id(0));
       c.put(id(0), fingerprints[TRACKS]);
       assertThat(c.trackCount()).isEqualTo(TRACKS - 1);
       assertThat(c.fingerprintOf(id(0))).contains(fingerprints[TRACKS]);
-      assertThat(c.match(oldQuery)).noneMatch(x -> x.trackId().equals(id(0)));
-      assertThat(c.identify(excerptQuery(TRACKS, 5)).map(Match::trackId)).contains(id(0));
+      assertThat(c.lookup(oldQuery, DEFAULT_BUDGET)).noneMatch(x -> x.trackId().equals(id(0)));
+      assertThat(identify(c, excerptQuery(TRACKS, 5)).map(Match::trackId)).contains(id(0));
     }
   }
 
@@ -113,7 +122,7 @@ class LuceneFingerprintCatalogueTest {
     try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
       putAll(c);
       float[] x = SynthesisedTracks.speedUp(SynthesisedTracks.excerpt(audio[4], 8, 11), 1.04);
-      Match m = c.identify(fingerprint(x)).orElseThrow();
+      Match m = identify(c, fingerprint(x)).orElseThrow();
       assertThat(m.trackId()).isEqualTo(id(4));
       assertThat(m.speedRatio()).isCloseTo(1.04, within(0.01));
     }
@@ -126,7 +135,7 @@ class LuceneFingerprintCatalogueTest {
     try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
       putAll(c);
       c.remove(id(5));
-      before = c.match(q);
+      before = c.lookup(q, DEFAULT_BUDGET);
     }
     try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
       assertThat(c.trackCount()).isEqualTo(TRACKS - 1);
@@ -134,7 +143,7 @@ class LuceneFingerprintCatalogueTest {
       for (int i = 0; i < TRACKS - 1; i++) {
         assertThat(c.fingerprintOf(id(i))).contains(fingerprints[i]);
       }
-      assertThat(c.match(q)).isEqualTo(before);
+      assertThat(c.lookup(q, DEFAULT_BUDGET)).isEqualTo(before);
       assertThat(before.get(0).trackId()).isEqualTo(id(3));
     }
   }
@@ -150,7 +159,7 @@ class LuceneFingerprintCatalogueTest {
     }
     try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
       assertThat(c.trackCount()).isEqualTo(2);
-      assertThat(c.identify(excerptQuery(2, 1)).map(Match::trackId)).contains(id(2));
+      assertThat(identify(c, excerptQuery(2, 1)).map(Match::trackId)).contains(id(2));
     }
   }
 
@@ -162,10 +171,12 @@ class LuceneFingerprintCatalogueTest {
       for (int i = 0; i < TRACKS; i++) {
         queries.add(excerptQuery(i, 2 + 3 * i));
       }
-      List<List<Match>> before = queries.stream().map(q -> byScoreThenId(c.match(q))).toList();
+      List<List<Match>> before =
+          queries.stream().map(q -> byScoreThenId(c.lookup(q, DEFAULT_BUDGET))).toList();
       c.reindexAll();
       assertThat(c.trackCount()).isEqualTo(TRACKS);
-      List<List<Match>> after = queries.stream().map(q -> byScoreThenId(c.match(q))).toList();
+      List<List<Match>> after =
+          queries.stream().map(q -> byScoreThenId(c.lookup(q, DEFAULT_BUDGET))).toList();
       assertThat(after).isEqualTo(before);
       for (int i = 0; i < TRACKS; i++) {
         assertThat(after.get(i).get(0).trackId()).isEqualTo(id(i));
@@ -183,19 +194,19 @@ class LuceneFingerprintCatalogueTest {
         IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
       for (int i = 0; i < TRACKS; i++) {
         Document doc = new Document();
-        doc.add(new StringField(LuceneFingerprintCatalogue.TRACK_ID, id(i), Field.Store.NO));
-        doc.add(new SortedDocValuesField(LuceneFingerprintCatalogue.TRACK_ID, new BytesRef(id(i))));
-        doc.add(new StoredField(LuceneFingerprintCatalogue.FINGERPRINT,
+        doc.add(new StringField(CatalogueDocument.TRACK_ID, id(i), Field.Store.NO));
+        doc.add(new SortedDocValuesField(CatalogueDocument.TRACK_ID, new BytesRef(id(i))));
+        doc.add(new StoredField(CatalogueDocument.FINGERPRINT,
             FingerprintCodec.encode(fingerprints[i])));
         w.addDocument(doc);
       }
-      w.setLiveCommitData(Map.of(LuceneFingerprintCatalogue.LAYOUT_KEY, "0").entrySet());
+      w.setLiveCommitData(Map.of(CatalogueDocument.LAYOUT_KEY, "0").entrySet());
       w.commit();
     }
     try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
       assertThat(c.trackCount()).isEqualTo(TRACKS);
       for (int i = 0; i < TRACKS; i++) {
-        assertThat(c.identify(excerptQuery(i, 10)).map(Match::trackId)).contains(id(i));
+        assertThat(identify(c, excerptQuery(i, 10)).map(Match::trackId)).contains(id(i));
       }
     }
   }
@@ -219,11 +230,11 @@ class LuceneFingerprintCatalogueTest {
       int nonEmpty = 0;
       for (Fingerprint q : queries) {
         List<Match> expected = byScoreThenId(memory.match(q));
-        assertThat(byScoreThenId(c.match(q))).isEqualTo(expected);
-        assertThat(c.identify(q)).isEqualTo(memory.identify(q).map(m -> expected.get(0)));
+        assertThat(byScoreThenId(c.lookup(q, DEFAULT_BUDGET))).isEqualTo(expected);
+        assertThat(identify(c, q)).isEqualTo(expected.stream().findFirst()
+            .filter(m -> m.score() >= FingerprintMatcher.DECISION_MIN_SCORE));
         // The production lookup: the same, from the decision threshold up.
-        assertThat(c.match(q, FingerprintMatcher.DEFAULT_POSTING_BUDGET,
-            FingerprintMatcher.DECISION_MIN_SCORE)).isEqualTo(expected.stream()
+        assertThat(c.lookup(q, LookupLimits.production())).isEqualTo(expected.stream()
                 .filter(m -> m.score() >= FingerprintMatcher.DECISION_MIN_SCORE).toList());
         nonEmpty += expected.isEmpty() ? 0 : 1;
       }
@@ -250,22 +261,24 @@ class LuceneFingerprintCatalogueTest {
         Fingerprint q = excerptQuery(i, 4 + 2 * i);
         long[] visited = new long[1];
         List<Match> exact = byScoreThenId(FingerprintMatcher.match(q, CountingPostingSource.of(memory, visited, true),
-            FingerprintMatcher.UNLIMITED));
+            LookupLimits.exact()));
         long exactPostings = visited[0];
-        assertThat(byScoreThenId(c.match(q, FingerprintMatcher.UNLIMITED))).isEqualTo(exact);
-        assertThat(byScoreThenId(c.match(q, exactPostings))).isEqualTo(exact);
-        assertThat(byScoreThenId(c.match(q))).isEqualTo(exact); // the default budget is not reached
+        assertThat(byScoreThenId(c.lookup(q, LookupLimits.exact()))).isEqualTo(exact);
+        assertThat(byScoreThenId(c.lookup(q, LookupLimits.allCandidates(exactPostings)))).isEqualTo(exact);
+        assertThat(byScoreThenId(c.lookup(q, DEFAULT_BUDGET))).isEqualTo(exact); // the default budget is not reached
 
         long budget = exactPostings / 3;
         visited[0] = 0;
         List<Match> budgeted = byScoreThenId(FingerprintMatcher.match(q, CountingPostingSource.of(memory, visited, true),
-            budget));
+            LookupLimits.allCandidates(budget)));
         assertThat(visited[0]).isLessThanOrEqualTo(budget).isPositive();
-        assertThat(byScoreThenId(c.match(q, budget))).isEqualTo(budgeted);
-        assertThat(c.identify(q, budget)).contains(exact.get(0)); // verified: the exact score
+        assertThat(byScoreThenId(c.lookup(q, LookupLimits.allCandidates(budget)))).isEqualTo(budgeted);
+        assertThat(c.lookup(q, LookupLimits.allCandidates(budget)
+            .withMinScore(FingerprintMatcher.DECISION_MIN_SCORE)).stream().findFirst())
+            .contains(exact.get(0)); // verified: the exact score
         assertThat(exact).containsAll(budgeted);
       }
-      assertThat(c.match(excerptQuery(0, 1), 0)).isEmpty();
+      assertThat(c.lookup(excerptQuery(0, 1), LookupLimits.allCandidates(0))).isEmpty();
     }
   }
 
@@ -287,12 +300,12 @@ class LuceneFingerprintCatalogueTest {
           try {
             for (int k = offset; writing.get() || k < 10; k++) {
               int track = k % queries.length;
-              Optional<Match> m = c.identify(queries[track]);
+              Optional<Match> m = identify(c, queries[track]);
               if (m.isEmpty() || !m.get().trackId().equals(id(track))) {
                 throw new AssertionError("query of " + id(track) + " found " + m);
               }
               // The churning track is either wholly there or absent: never a partial posting set.
-              List<Match> churn = c.match(churnQuery);
+              List<Match> churn = c.lookup(churnQuery, DEFAULT_BUDGET);
               if (!churn.isEmpty() && churn.get(0).trackId().equals("churn")
                   && churn.get(0).score() < FingerprintMatcher.DECISION_MIN_SCORE) {
                 throw new AssertionError("partial churn track: " + churn.get(0));

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * In-memory inverted index: hash → postings of (track, anchor frame, anchor pitch), and the
@@ -105,19 +104,14 @@ public final class FingerprintIndex implements PostingSource {
     postingCounts.put(h, n + 1);
   }
 
-  /** The best candidate if its score reaches {@link FingerprintMatcher#DECISION_MIN_SCORE}. */
-  public Optional<Match> identify(Fingerprint query) {
-    return FingerprintMatcher.identify(query, this);
-  }
-
-  /** All candidates, best first (see {@link FingerprintMatcher#match}). */
+  /** All candidates, best first, from every probed hash (the exact answer; see {@link FingerprintMatcher}). */
   public List<Match> match(Fingerprint query) {
-    return FingerprintMatcher.match(query, this);
+    return match(query, LookupLimits.exact());
   }
 
-  /** All candidates within a posting budget (see {@link FingerprintMatcher#match}). */
-  public List<Match> match(Fingerprint query, long postingBudget) {
-    return FingerprintMatcher.match(query, this, postingBudget);
+  /** The candidates within {@code limits}, best first (see {@link FingerprintMatcher#match}). */
+  public List<Match> match(Fingerprint query, LookupLimits limits) {
+    return FingerprintMatcher.match(query, this, limits);
   }
 
   @Override

@@ -230,7 +230,7 @@ class FingerprintEvaluationTest {
       public String trackId(int trackNumber) {
         return index.trackId(trackNumber);
       }
-    }, FingerprintMatcher.DEFAULT_POSTING_BUDGET);
+    }, LookupLimits.allCandidates(FingerprintMatcher.DEFAULT_POSTING_BUDGET));
     long c = System.nanoTime();
     String truth = q.track() < 0 ? null : "cat-" + q.track();
     int trueScore = 0;

@@ -51,15 +51,17 @@ class FingerprintMatcherTest {
     for (int i = 0; i < TRACKS; i++) {
       Fingerprint q = query(i, 3 + 2 * i);
       long[] visited = new long[1];
-      List<Match> exact = FingerprintMatcher.match(q, counting(visited), FingerprintMatcher.UNLIMITED);
+      List<Match> exact = FingerprintMatcher.match(q, counting(visited), LookupLimits.exact());
       long cost = visited[0];
       assertEquals("t" + i, exact.get(0).trackId());
       // A budget the query fits in changes nothing.
-      assertEquals(exact, FingerprintMatcher.match(q, index, cost));
-      assertEquals(exact, index.match(q, FingerprintMatcher.DEFAULT_POSTING_BUDGET));
+      assertEquals(exact, FingerprintMatcher.match(q, index, LookupLimits.allCandidates(cost)));
+      assertEquals(exact,
+          index.match(q, LookupLimits.allCandidates(FingerprintMatcher.DEFAULT_POSTING_BUDGET)));
       for (long budget : new long[] {cost / 2, cost / 5}) {
         visited[0] = 0;
-        List<Match> budgeted = FingerprintMatcher.match(q, counting(visited), budget);
+        List<Match> budgeted =
+            FingerprintMatcher.match(q, counting(visited), LookupLimits.allCandidates(budget));
         assertTrue(visited[0] <= budget, visited[0] + " > " + budget);
         assertTrue(visited[0] > budget / 2, "the budget is used: " + visited[0]);
         // The best candidates are verified against their whole fingerprints: exact scores.
@@ -69,12 +71,13 @@ class FingerprintMatcherTest {
         }
         // A source without whole fingerprints answers from the hashes read: lower scores.
         visited[0] = 0;
-        List<Match> unverified = FingerprintMatcher.match(q, counting(visited, false), budget);
+        List<Match> unverified = FingerprintMatcher.match(q, counting(visited, false),
+            LookupLimits.allCandidates(budget));
         assertTrue(visited[0] <= budget);
         assertEquals("t" + i, unverified.get(0).trackId());
         assertTrue(unverified.get(0).score() < exact.get(0).score());
       }
-      assertTrue(FingerprintMatcher.match(q, index, 0).isEmpty());
+      assertTrue(FingerprintMatcher.match(q, index, LookupLimits.allCandidates(0)).isEmpty());
     }
   }
 
@@ -83,7 +86,7 @@ class FingerprintMatcherTest {
     Fingerprint q = query(1, 4);
     long[] visited = new long[1];
     PostingSource counted = counting(visited);
-    FingerprintMatcher.match(q, counted, FingerprintMatcher.UNLIMITED);
+    FingerprintMatcher.match(q, counted, LookupLimits.exact());
     long cost = visited[0];
     PostingSource uncounted = new PostingSource() {
       @Override
@@ -97,8 +100,8 @@ class FingerprintMatcherTest {
       }
     };
     visited[0] = 0;
-    assertEquals(FingerprintMatcher.match(q, index),
-        FingerprintMatcher.match(q, uncounted, cost / 10));
+    assertEquals(index.match(q),
+        FingerprintMatcher.match(q, uncounted, LookupLimits.allCandidates(cost / 10)));
     assertEquals(cost, visited[0]);
   }
 
@@ -106,15 +109,16 @@ class FingerprintMatcherTest {
   void aScoreFloorReturnsExactlyTheCandidatesAboveIt() {
     for (int i = 0; i < TRACKS; i++) {
       Fingerprint q = query(i, 1 + 3 * i);
-      List<Match> all = FingerprintMatcher.match(q, index, FingerprintMatcher.UNLIMITED);
+      List<Match> all = FingerprintMatcher.match(q, index, LookupLimits.exact());
       for (int floor : new int[] {0, 5, 14, 40, 10_000}) {
         List<Match> expected = all.stream().filter(m -> m.score() >= floor).toList();
         assertEquals(expected,
-            FingerprintMatcher.match(q, index, FingerprintMatcher.UNLIMITED, floor));
+            FingerprintMatcher.match(q, index, LookupLimits.exact().withMinScore(floor)));
       }
-      assertEquals(FingerprintMatcher.identify(q, index),
-          all.isEmpty() || all.get(0).score() < FingerprintMatcher.DECISION_MIN_SCORE
-              ? java.util.Optional.empty() : java.util.Optional.of(all.get(0)));
+      // The production lookup's first candidate is the identified track, if any.
+      assertEquals(all.isEmpty() || all.get(0).score() < FingerprintMatcher.DECISION_MIN_SCORE
+              ? java.util.Optional.empty() : java.util.Optional.of(all.get(0)),
+          FingerprintMatcher.match(q, index, LookupLimits.production()).stream().findFirst());
     }
   }
 
@@ -134,7 +138,7 @@ class FingerprintMatcherTest {
       }
       double[] expected = Arrays.copyOf(v, n);
       Arrays.sort(expected);
-      assertArrayEquals(expected, FingerprintMatcher.bucketSorted(v, n));
+      assertArrayEquals(expected, TimeLineFit.bucketSorted(v, n));
     }
   }
 }
