@@ -7,8 +7,8 @@ import com.audiostems.dsp.quality.QualityReport;
 import com.audiostems.dsp.quality.render.QualityImages;
 import com.audiostems.dsp.rhythm.RhythmAnalysis;
 import com.audiostems.dsp.rhythm.RhythmAnalyzer;
-import com.audiostems.dsp.signal.Decimation;
 import com.audiostems.dsp.signal.MonoSignal;
+import com.audiostems.dsp.signal.Resampler;
 import com.audiostems.dsp.signal.Spectrogram;
 import com.audiostems.dsp.signal.Stft;
 import com.audiostems.dsp.spectral.SpectralAnalyzer;
@@ -100,7 +100,7 @@ public final class TrackAnalyzer {
     QualityReport qualityResult =
         timed(millis, "quality (result)", () -> quality.finish(loudnessResult, declaredBitDepth, sampleRateHz));
     millis.put("quality and its images (streaming)", qualityNanos / 1e6);
-    MonoSignal analysisRate = timed(millis, "downmix to analysis rate", () -> Decimation.toAnalysisRate(mono.samples(), sampleRateHz));
+    MonoSignal analysisRate = timed(millis, "downmix to analysis rate", () -> Resampler.toAnalysisRate(mono.samples(), sampleRateHz));
     Spectrogram spectrogram =
         timed(millis, "spectrogram", () -> Stft.magnitudes(analysisRate.samples(), analysisRate.sampleRateHz(), FRAME_SAMPLES, HOP_SAMPLES));
     SpectralFrames spectralFrames = timed(millis, "timbre", () -> SpectralAnalyzer.frames(spectrogram, analysisRate.samples()));

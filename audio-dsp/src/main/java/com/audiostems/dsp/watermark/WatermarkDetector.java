@@ -1,6 +1,8 @@
 package com.audiostems.dsp.watermark;
 
+import com.audiostems.dsp.signal.Downmix;
 import com.audiostems.dsp.signal.RealFft;
+import com.audiostems.dsp.signal.Resampler;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,10 +62,7 @@ public final class WatermarkDetector {
   }
 
   public Detection detect(float[][] channels, int sampleRateHz, WatermarkKey... keys) {
-    float[] mono = Format.mono(channels);
-    float[] x = sampleRateHz == Format.RATE_HZ
-        ? Resampler.halve(mono)
-        : Resampler.resample(mono, (double) Format.DET_RATE_HZ / sampleRateHz);
+    float[] x = Resampler.toRate(Downmix.mono(channels), sampleRateHz, Format.DET_RATE_HZ, Format.MARK_TOP_HZ);
     RealFft fft = new RealFft(Format.DET_N);
     float[][] atSpeed = new float[speeds.length][];
     double minSpeed = java.util.Arrays.stream(speeds).min().orElse(1);
@@ -125,8 +124,7 @@ public final class WatermarkDetector {
             }
             score[bo][bc] = Double.NEGATIVE_INFINITY;
             if (atSpeed[si] == null) {
-              // a short kernel is enough here: the mark lies below 6.9 kHz, well inside the passband
-              atSpeed[si] = sp == 1.0 ? x : Resampler.resample(x, sp, Resampler.SHORT_ZEROS);
+              atSpeed[si] = sp == 1.0 ? x : Resampler.resample(x, 1, sp);
             }
             Detection d = refineAndDecode(atSpeed[si], sp, c0, Math.min(frames, v[bo].length), bo, bc, lay, key, fft);
             if (d.found()) {

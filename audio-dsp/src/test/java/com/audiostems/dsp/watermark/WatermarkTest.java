@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.audiostems.dsp.signal.Resampler;
 import com.audiostems.dsp.testing.music.Style;
 import com.audiostems.dsp.testing.music.SynthesizedPiece;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class WatermarkTest {
     SynthesizedPiece p = WmAudio.piece(Style.POP_ROCK, 77, 12);
     float[][] at48 = new float[2][];
     for (int c = 0; c < 2; c++) {
-      at48[c] = Resampler.resample(p.channels()[c], 48000.0 / 44100);
+      at48[c] = Resampler.resample(p.channels()[c], 44100, 48000);
     }
     Payload other = Payload.ofHex("fedcba9876543210f0e1d2c3b4a59687");
     float[][] m = new WatermarkEmbedder().embed(at48, 48000, other, WmAudio.KEY);

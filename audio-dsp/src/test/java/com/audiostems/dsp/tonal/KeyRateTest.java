@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class KeyDecimatorTest {
+class KeyRateTest {
 
   private static double rmsAfter(double hz, int rate, double[] outRate) {
     float[] x = new float[rate * 2];
     for (int i = 0; i < x.length; i++) {
       x[i] = (float) Math.sin(2 * Math.PI * hz * i / rate);
     }
-    float[] y = KeyDecimator.decimate(x, rate, outRate);
+    PeakSpectrogram.Decimated d = PeakSpectrogram.toKeyRate(x, rate);
+    outRate[0] = d.sampleRateHz();
+    float[] y = d.samples();
     double s = 0;
     int from = y.length / 4;
     int to = 3 * y.length / 4;
@@ -38,9 +40,9 @@ class KeyDecimatorTest {
 
   @Test
   void lowRatesAreLeftAlone() {
-    double[] out = new double[1];
     float[] x = {1, 2, 3};
-    assertThat(KeyDecimator.decimate(x, 8_000, out)).isSameAs(x);
-    assertThat(out[0]).isEqualTo(8_000.0);
+    PeakSpectrogram.Decimated d = PeakSpectrogram.toKeyRate(x, 8_000);
+    assertThat(d.samples()).isSameAs(x);
+    assertThat(d.sampleRateHz()).isEqualTo(8_000.0);
   }
 }
