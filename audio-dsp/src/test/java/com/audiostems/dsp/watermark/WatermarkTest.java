@@ -69,6 +69,21 @@ class WatermarkTest {
     }
   }
 
+  /** The injected listener hears one best sync statistic per stretch, speed and key; only marked audio passes. */
+  @Test
+  void theSyncListenerHearsEveryScanAndOnlyTheMarkPassesTheThreshold() {
+    List<Double> heard = new ArrayList<>();
+    WatermarkDetector det = new WatermarkDetector(heard::add, WatermarkDetector.SPEEDS);
+    WatermarkKey wrong = WatermarkKey.fromPassphrase("old", "a retired key");
+    assertFalse(det.detect(WmAudio.excerpt(PIECES.get(0).channels(), 44100, 2, 10), 44100, WmAudio.KEY, wrong).found());
+    assertEquals(WatermarkDetector.SPEEDS.length * 2, heard.size(), heard.toString());
+    assertTrue(heard.stream().allMatch(s -> s < SyncScanner.MIN_SYNC_STAT), heard.toString());
+    heard.clear();
+    assertTrue(det.detect(WmAudio.excerpt(MARKED.get(0), 44100, 2, 10), 44100, WmAudio.KEY).found());
+    assertEquals(1, heard.size(), heard.toString()); // found at the first speed
+    assertTrue(heard.get(0) >= SyncScanner.MIN_SYNC_STAT, heard.toString());
+  }
+
   @Test
   void wrongKeyFindsNothingAndRotationFindsTheRightKey() {
     WatermarkKey wrong = WatermarkKey.fromPassphrase("old", "a retired key");
