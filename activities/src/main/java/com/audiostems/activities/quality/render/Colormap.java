@@ -1,4 +1,4 @@
-package com.audiostems.dsp.quality.render;
+package com.audiostems.activities.quality.render;
 
 /**
  * Matplotlib's "inferno" colour map (perceptually uniform, monotonic in lightness, readable in

@@ -1,4 +1,4 @@
-package com.audiostems.dsp.quality.render;
+package com.audiostems.activities.quality.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,7 @@
-package com.audiostems.dsp.quality.render;
+package com.audiostems.activities.quality.render;
 
 import com.audiostems.dsp.quality.Finding;
+import com.audiostems.dsp.quality.summary.SpectrogramSummary;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;

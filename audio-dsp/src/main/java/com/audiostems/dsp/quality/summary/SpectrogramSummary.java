@@ -1,4 +1,4 @@
-package com.audiostems.dsp.quality.render;
+package com.audiostems.dsp.quality.summary;
 
 import com.audiostems.dsp.signal.RealFft;
 import com.audiostems.dsp.signal.Spectrogram;
@@ -53,7 +53,7 @@ public final class SpectrogramSummary {
    * @param channelCount channels of every block (averaged to mono)
    * @param sampleRateHz the source rate: the picture reaches its Nyquist frequency
    * @param totalFrames the track's length in frames, which sets the hop and the columns' times
-   * @param columns time columns to keep; {@link SpectrogramImage#plotWidth(int)} maps one to one
+   * @param columns time columns to keep; activities' {@code SpectrogramImage.plotWidth(int)} maps one to one
    * @param frameSize FFT size, a power of two
    * @param maxFrames the most frames to compute for the announced length
    */

@@ -1,11 +1,12 @@
-package com.audiostems.dsp.quality.render;
+package com.audiostems.activities.quality.render;
 
-import static com.audiostems.dsp.quality.render.RenderGroundTruth.*;
+import static com.audiostems.activities.quality.render.RenderGroundTruth.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.audiostems.dsp.quality.Finding;
 import com.audiostems.dsp.quality.Severity;
+import com.audiostems.dsp.quality.summary.WaveformSummary;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

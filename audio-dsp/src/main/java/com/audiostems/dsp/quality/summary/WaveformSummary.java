@@ -1,4 +1,4 @@
-package com.audiostems.dsp.quality.render;
+package com.audiostems.dsp.quality.summary;
 
 /**
  * Min, max, RMS and clipped-sample count per column and channel of a track of known length, fed
@@ -33,7 +33,7 @@ public final class WaveformSummary {
    * @param channelCount channels of every block
    * @param sampleRateHz the source rate
    * @param totalFrames the track's length in frames (as announced by the decoder)
-   * @param columns how many columns to keep; {@link WaveformImage#plotWidth(int)} gives the
+   * @param columns how many columns to keep; activities' {@code WaveformImage.plotWidth(int)} gives the
    *     number that maps one to one onto an image's pixels
    */
   public WaveformSummary(int channelCount, int sampleRateHz, long totalFrames, int columns) {

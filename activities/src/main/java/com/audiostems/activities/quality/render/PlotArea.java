@@ -1,4 +1,4 @@
-package com.audiostems.dsp.quality.render;
+package com.audiostems.activities.quality.render;
 
 /**
  * The rectangle of an image that holds the data (the rest holds axes and labels), in pixels:

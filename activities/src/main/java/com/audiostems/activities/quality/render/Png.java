@@ -1,4 +1,4 @@
-package com.audiostems.dsp.quality.render;
+package com.audiostems.activities.quality.render;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;

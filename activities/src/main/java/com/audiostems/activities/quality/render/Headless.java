@@ -1,4 +1,4 @@
-package com.audiostems.dsp.quality.render;
+package com.audiostems.activities.quality.render;
 
 /** Makes sure AWT is used headless (CI and the workers have no display). */
 final class Headless {

@@ -1,4 +1,4 @@
-package com.audiostems.dsp.quality.render;
+package com.audiostems.activities.quality.render;
 
 import com.audiostems.dsp.quality.Severity;
 import java.awt.Color;

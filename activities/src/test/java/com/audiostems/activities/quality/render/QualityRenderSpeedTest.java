@@ -1,9 +1,11 @@
-package com.audiostems.dsp.quality.render;
+package com.audiostems.activities.quality.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.audiostems.dsp.quality.Finding;
 import com.audiostems.dsp.quality.Severity;
+import com.audiostems.dsp.quality.summary.QualitySummaries;
+import com.audiostems.dsp.quality.summary.SpectrogramSummary;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,16 +45,16 @@ class QualityRenderSpeedTest {
     double bestFeed = Double.MAX_VALUE;
     double bestRender = Double.MAX_VALUE;
     double bestEncode = Double.MAX_VALUE;
-    QualityImages images = null;
+    QualitySummaries images = null;
     for (int run = 0; run < 3; run++) { // the first run warms up the JIT
       long t0 = System.nanoTime();
-      images = new QualityImages(2, RATE, frames);
+      images = new QualitySummaries(2, RATE, frames);
       for (int i = 0; i < frames; i += BLOCK) {
         images.accept(track, i, Math.min(BLOCK, frames - i));
       }
       long t1 = System.nanoTime();
-      BufferedImage wave = images.waveformImage(findings);
-      BufferedImage spec = images.spectrogramImage(findings);
+      BufferedImage wave = WaveformImage.render(images.waveform(), findings);
+      BufferedImage spec = SpectrogramImage.render(images.spectrogram(), findings);
       long t2 = System.nanoTime();
       Png.write(wave, dir.resolve("waveform.png"));
       Png.write(spec, dir.resolve("spectrogram.png"));

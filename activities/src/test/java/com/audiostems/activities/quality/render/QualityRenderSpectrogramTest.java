@@ -1,13 +1,14 @@
-package com.audiostems.dsp.quality.render;
+package com.audiostems.activities.quality.render;
 
-import static com.audiostems.dsp.quality.render.RenderGroundTruth.*;
+import static com.audiostems.activities.quality.render.RenderGroundTruth.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.audiostems.activities.quality.render.SpectrogramImage.FrequencyScale;
+import com.audiostems.activities.quality.render.SpectrogramImage.Options;
 import com.audiostems.dsp.quality.Finding;
 import com.audiostems.dsp.quality.Severity;
-import com.audiostems.dsp.quality.render.SpectrogramImage.FrequencyScale;
-import com.audiostems.dsp.quality.render.SpectrogramImage.Options;
+import com.audiostems.dsp.quality.summary.SpectrogramSummary;
 import com.audiostems.dsp.signal.Stft;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
