@@ -6,6 +6,7 @@ import com.audiostems.dsp.quality.Finding;
 import com.audiostems.dsp.quality.Severity;
 import com.audiostems.dsp.quality.summary.QualitySummaries;
 import com.audiostems.dsp.quality.summary.SpectrogramSummary;
+import com.audiostems.dsp.quality.summary.SummarySignals;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ class QualityRenderSpeedTest {
 
   private static float[][] track() {
     int n = RATE * SECONDS;
-    float[] noise = RenderGroundTruth.bandLimitedNoise(RATE, 16_000, 1.0, SECONDS, 5);
+    float[] noise = SummarySignals.bandLimitedNoise(RATE, 16_000, 1.0, SECONDS, 5);
     float[][] out = new float[2][n];
     SplittableRandom random = new SplittableRandom(9);
     double[] notes = {110, 220, 277.18, 329.63, 440, 554.37, 659.25, 880};

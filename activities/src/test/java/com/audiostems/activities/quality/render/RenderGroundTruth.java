@@ -1,23 +1,23 @@
 package com.audiostems.activities.quality.render;
 
-import com.audiostems.dsp.signal.RealFft;
 import java.awt.image.BufferedImage;
-import java.util.SplittableRandom;
 
 /**
  * The test signals of the render tests and what the images must show for them, worked out from
  * the signals' definitions and the axes' formulas (not from the renderer's code):
  *
+ * The signals themselves are audio-dsp's test {@code SummarySignals}:
+ *
  * <ul>
- *   <li>{@link #sine}: one tone; on a log axis from 20 Hz to Nyquist its row is
+ *   <li>{@code sine}: one tone; on a log axis from 20 Hz to Nyquist its row is
  *       {@code plot.y + floor((1 - ln(f / 20) / ln(nyquist / 20)) * plot.height)}, see {@link
  *       #expectedLogRow}. 1 kHz and 10 kHz at 48 kHz in the default 1600 x 400 image are rows 180 and 65; 16 kHz at
  *       44.1 kHz is row 38, so rows 22 .. 37 lie above a 16 kHz cut-off.
- *   <li>{@link #bandLimitedNoise}: white noise with nothing above a cut-off (a brick wall, as a
+ *   <li>{@code bandLimitedNoise}: white noise with nothing above a cut-off (a brick wall, as a
  *       lossy encoder's low-pass): rows above the cut-off are black, rows below bright.
- *   <li>{@link #clippedStereo}: a 0.5-amplitude 220 Hz sine in both channels, 10 s at 48 kHz, whose
- *       left channel is driven to 1.5 and hard-clipped to ±1 from {@link #CLIP_START_S} to {@link
- *       #CLIP_END_S}: those columns of the left lane are red, no others.
+ *   <li>{@code clippedStereo}: a 0.5-amplitude 220 Hz sine in both channels, 10 s at 48 kHz, whose
+ *       left channel is driven to 1.5 and hard-clipped to ±1 from {@code CLIP_START_S} to {@code
+ *       CLIP_END_S}: those columns of the left lane are red, no others.
  *   <li>{@link #SPAN_START_S} .. {@link #SPAN_END_S}: a WARNING finding's span over the same
  *       track: shaded amber between its columns (x = plot.x + t / 10 s * plot.width), untouched
  *       outside.
@@ -27,20 +27,9 @@ final class RenderGroundTruth {
 
   private RenderGroundTruth() {}
 
-  static final int RATE_48K = 48_000;
-  static final int RATE_44K = 44_100;
-  static final int RATE_96K = 96_000;
-
-  /** Clipped stretch of {@link #clippedStereo}'s left channel, in seconds. */
-  static final double CLIP_START_S = 4.0;
-  static final double CLIP_END_S = 5.0;
-  static final double CLIPPED_TRACK_S = 10.0;
   /** A WARNING finding's time range over the clipped track. */
   static final double SPAN_START_S = 6.0;
   static final double SPAN_END_S = 7.0;
-
-  /** A lossy encoder's typical low-pass (128 kbit/s MP3). */
-  static final double CUTOFF_HZ = 16_000;
 
   /** Row of {@code hz} on the default log axis (20 Hz .. Nyquist) of {@code plot}. */
   static int expectedLogRow(PlotArea plot, double hz, double nyquistHz) {
@@ -51,54 +40,6 @@ final class RenderGroundTruth {
   /** Column where second {@code t} of a {@code duration}-second track starts. */
   static int expectedX(PlotArea plot, double t, double duration) {
     return plot.x() + (int) Math.floor(t / duration * plot.width());
-  }
-
-  static float[] sine(double hz, double amplitude, int rate, double seconds) {
-    float[] x = new float[(int) Math.round(rate * seconds)];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) (amplitude * Math.sin(2 * Math.PI * hz * i / rate));
-    }
-    return x;
-  }
-
-  static float[][] clippedStereo() {
-    float[] left = sine(220, 0.5, RATE_48K, CLIPPED_TRACK_S);
-    float[] right = left.clone();
-    int from = (int) (CLIP_START_S * RATE_48K);
-    int to = (int) (CLIP_END_S * RATE_48K);
-    for (int i = from; i < to; i++) {
-      left[i] = Math.max(-1f, Math.min(1f, left[i] * 3));
-    }
-    return new float[][] {left, right};
-  }
-
-  /**
-   * {@code seconds} of white noise at {@code rms} with no energy above {@code cutoffHz}: random
-   * phases and equal magnitudes in the bins up to the cut-off of one inverse FFT (a periodic
-   * signal, repeated to length).
-   */
-  static float[] bandLimitedNoise(int rate, double cutoffHz, double rms, double seconds, long seed) {
-    int n = 1 << 17;
-    RealFft fft = new RealFft(n);
-    float[] spectrum = new float[n];
-    SplittableRandom random = new SplittableRandom(seed);
-    int lastBin = (int) Math.floor(cutoffHz * n / rate);
-    for (int k = 1; k < n / 2 && k <= lastBin; k++) {
-      double phase = random.nextDouble(2 * Math.PI);
-      spectrum[2 * k] = (float) Math.cos(phase);
-      spectrum[2 * k + 1] = (float) Math.sin(phase);
-    }
-    fft.inverse(spectrum);
-    double sum = 0;
-    for (float v : spectrum) {
-      sum += (double) v * v;
-    }
-    double scale = rms / Math.sqrt(sum / n);
-    float[] out = new float[(int) Math.round(rate * seconds)];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) (spectrum[i % n] * scale);
-    }
-    return out;
   }
 
   /** Relative luminance of a pixel, 0 .. 255. */
