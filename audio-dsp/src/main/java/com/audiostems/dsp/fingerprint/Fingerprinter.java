@@ -14,8 +14,8 @@ import java.util.Arrays;
  *
  * Any input is brought to {@value #RATE_HZ} Hz by {@link Resampler#toRate(float[], int, int)}:
  * halved while its rate stays at or above 10 kHz, then resampled. STFT: Hann window of {@value
- * #FFT_SIZE} samples (128 ms), hop {@value #HOP} (16 ms, {@value #FRAME_RATE_HZ} frames/s), log magnitude in dB. Only
- * {@value #MIN_HZ}–{@value #MAX_HZ} Hz is searched for peaks.
+ * #FFT_SIZE} samples (128 ms), hop {@value #HOP} (16 ms, {@value #FRAME_RATE_HZ} frames/s), log
+ * magnitude in dB. Only {@value #MIN_HZ}–{@value #MAX_HZ} Hz is searched for peaks.
  *
  * <h2>Peaks</h2>
  *

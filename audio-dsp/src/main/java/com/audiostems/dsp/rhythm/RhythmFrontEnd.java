@@ -14,8 +14,8 @@ import com.audiostems.dsp.signal.Windows;
  * for beat placement and for telling 4% tempo differences at fast tempi. Onsets need neither fine
  * frequency resolution nor the top octave, so the signal is halved (to 11–12 kHz) by the short
  * half-band filter ({@link HalfBandFilter#SHORT}), whose aliasing above 4 kHz only folds hiss
- * onto hiss, and cut into 46 ms frames whose power spectrum goes straight into the mel bands: about four times cheaper than a
- * 1024-point STFT at 22 kHz with the same hop.
+ * onto hiss, and cut into 46 ms frames whose power spectrum goes straight into the mel bands:
+ * about four times cheaper than a 1024-point STFT at 22 kHz with the same hop.
  */
 final class RhythmFrontEnd {
 
