@@ -25,13 +25,20 @@ public final class Downmix {
    * out[offset ..]}: the streaming form of {@link #mono}, for decoders' blocks.
    */
   public static void mixInto(float[][] block, int frames, float[] out, int offset) {
+    // Channel by channel (unit-stride loops), summed from 0 as ((0 + c0) + c1 + ...) · scale.
+    float[] first = block[0];
+    for (int i = 0; i < frames; i++) {
+      out[offset + i] = 0f + first[i];
+    }
+    for (int c = 1; c < block.length; c++) {
+      float[] channel = block[c];
+      for (int i = 0; i < frames; i++) {
+        out[offset + i] += channel[i];
+      }
+    }
     float scale = 1f / block.length;
     for (int i = 0; i < frames; i++) {
-      float sum = 0;
-      for (float[] channel : block) {
-        sum += channel[i];
-      }
-      out[offset + i] = sum * scale;
+      out[offset + i] *= scale;
     }
   }
 }
