@@ -3,24 +3,21 @@ package com.audiostems.activities.analysis;
 import com.audiostems.activities.media.ActivityProgress;
 import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.activities.storage.StorageFailures;
+import com.audiostems.activities.quality.render.Png;
+import com.audiostems.activities.quality.render.QualityPage;
+import com.audiostems.activities.quality.render.SpectrogramImage;
+import com.audiostems.activities.quality.render.WaveformImage;
 import com.audiostems.dsp.analysis.TrackAnalysisReport;
 import com.audiostems.dsp.analysis.TrackAnalyzer;
 import com.audiostems.dsp.quality.Finding;
-import com.audiostems.dsp.quality.render.Png;
-import com.audiostems.dsp.quality.render.QualityImages;
-import com.audiostems.dsp.quality.render.QualityPage;
-import com.audiostems.workflows.quality.TrackQuality;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import com.audiostems.dsp.quality.summary.QualitySummaries;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.analysis.AnalysisActivities;
 import com.audiostems.workflows.analysis.AnalysisResult;
 import com.audiostems.workflows.analysis.AnalyzeRequest;
 import com.audiostems.workflows.analysis.TrackAnalysis;
+import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.StoredObject;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,9 +25,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Analysis on the GPU pool's queue: fetches the source from the store (this host has no working
@@ -67,7 +69,7 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
       StoredObject asset =
           store.storeBytes(BlobKeys.analysisKey(trackId, request.version()), REPORT_JSON.writeValueAsBytes(report));
       TrackQuality quality = QualitySummary.of(report.quality(), trackId, request.version());
-      storeQualityReport(report, analyzer.qualityImages(), quality, request);
+      storeQualityReport(report, analyzer.qualitySummaries(), quality, request);
       return new AnalysisResult(AnalysisSummary.of(report, asset), quality);
     } catch (NoSuchFileException e) {
       throw ApplicationFailure.newNonRetryableFailure(
@@ -83,12 +85,12 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
    * inline, so that it reads the same from a folder or behind a signed link.
    */
   private void storeQualityReport(
-      TrackAnalysisReport report, QualityImages images, TrackQuality quality, AnalyzeRequest request) throws IOException {
+      TrackAnalysisReport report, QualitySummaries summaries, TrackQuality quality, AnalyzeRequest request) throws IOException {
     String trackId = request.trackId();
     int version = request.version();
     List<Finding> findings = QualitySummary.mostSevereFirst(report.quality().findings());
-    byte[] waveform = Png.bytes(images.waveformImage(findings));
-    byte[] spectrogram = Png.bytes(images.spectrogramImage(findings));
+    byte[] waveform = Png.bytes(WaveformImage.render(summaries.waveform(), findings));
+    byte[] spectrogram = Png.bytes(SpectrogramImage.render(summaries.spectrogram(), findings));
     store.storeBytes(quality.reportKey(), REPORT_JSON.writeValueAsBytes(report.quality()));
     store.storeBytes(quality.waveformKey(), waveform);
     store.storeBytes(quality.spectrogramKey(), spectrogram);

@@ -1,5 +1,6 @@
 package com.audiostems.dsp.analysis;
 
+import com.audiostems.dsp.signal.Downmix;
 import java.util.Arrays;
 
 /** Collects the mono mix of a stream of multichannel blocks, growing as it goes. */
@@ -12,14 +13,7 @@ final class MonoAccumulator {
     if (length + frames > samples.length) {
       samples = Arrays.copyOf(samples, Math.max(samples.length * 2, length + frames));
     }
-    float scale = 1f / block.length;
-    for (int i = 0; i < frames; i++) {
-      float sum = 0;
-      for (float[] channel : block) {
-        sum += channel[i];
-      }
-      samples[length + i] = sum * scale;
-    }
+    Downmix.mixInto(block, frames, samples, length);
     length += frames;
   }
 

@@ -4,11 +4,11 @@ import com.audiostems.dsp.loudness.LoudnessMeasurement;
 import com.audiostems.dsp.loudness.LoudnessMeter;
 import com.audiostems.dsp.quality.QualityChecker;
 import com.audiostems.dsp.quality.QualityReport;
-import com.audiostems.dsp.quality.render.QualityImages;
+import com.audiostems.dsp.quality.summary.QualitySummaries;
 import com.audiostems.dsp.rhythm.RhythmAnalysis;
 import com.audiostems.dsp.rhythm.RhythmAnalyzer;
-import com.audiostems.dsp.signal.Decimation;
 import com.audiostems.dsp.signal.MonoSignal;
+import com.audiostems.dsp.signal.Resampler;
 import com.audiostems.dsp.signal.Spectrogram;
 import com.audiostems.dsp.signal.Stft;
 import com.audiostems.dsp.spectral.SpectralAnalyzer;
@@ -47,13 +47,13 @@ public final class TrackAnalyzer {
   private final int declaredBitDepth;
   private final LoudnessMeter loudness;
   private final QualityChecker quality;
-  private final QualityImages images;
+  private final QualitySummaries summaries;
   private final MonoAccumulator mono = new MonoAccumulator();
   private long frames;
   private long loudnessNanos;
   private long qualityNanos;
 
-  /** A track whose header's bit depth is unknown, of unknown length (quality images sized for 5 minutes). */
+  /** A track whose header's bit depth is unknown, of unknown length (quality summaries sized for 5 minutes). */
   public TrackAnalyzer(int sampleRateHz, int channels) {
     this(sampleRateHz, channels, 0, 300L * sampleRateHz);
   }
@@ -62,7 +62,7 @@ public final class TrackAnalyzer {
    * @param declaredBitDepth the header's bits per sample (16, 24; 32 for float; 0 if unknown), which
    *     the quality checks hold against the bits the samples really use
    * @param expectedFrames about how many frames will come (the probe's duration): the waveform and
-   *     spectrogram images divide the time axis by it
+   *     spectrogram summaries divide the time axis by it
    */
   public TrackAnalyzer(int sampleRateHz, int channels, int declaredBitDepth, long expectedFrames) {
     if (sampleRateHz <= 0 || channels <= 0) {
@@ -73,7 +73,7 @@ public final class TrackAnalyzer {
     this.declaredBitDepth = declaredBitDepth;
     this.loudness = new LoudnessMeter(sampleRateHz, channels);
     this.quality = new QualityChecker(sampleRateHz, channels);
-    this.images = new QualityImages(channels, sampleRateHz, Math.max(1, expectedFrames));
+    this.summaries = new QualitySummaries(channels, sampleRateHz, Math.max(1, expectedFrames));
   }
 
   /** The next {@code frames} frames: {@code block[channel][i]}, floats with full scale at ±1. */
@@ -86,7 +86,7 @@ public final class TrackAnalyzer {
     long t1 = System.nanoTime();
     loudnessNanos += t1 - t0;
     quality.accept(block, frames);
-    images.accept(block, frames);
+    summaries.accept(block, frames);
     qualityNanos += System.nanoTime() - t1;
     mono.accept(block, frames);
     this.frames += frames;
@@ -99,8 +99,8 @@ public final class TrackAnalyzer {
     millis.put("loudness (streaming)", loudnessNanos / 1e6);
     QualityReport qualityResult =
         timed(millis, "quality (result)", () -> quality.finish(loudnessResult, declaredBitDepth, sampleRateHz));
-    millis.put("quality and its images (streaming)", qualityNanos / 1e6);
-    MonoSignal analysisRate = timed(millis, "downmix to analysis rate", () -> Decimation.toAnalysisRate(mono.samples(), sampleRateHz));
+    millis.put("quality and its picture summaries (streaming)", qualityNanos / 1e6);
+    MonoSignal analysisRate = timed(millis, "downmix to analysis rate", () -> Resampler.toAnalysisRate(mono.samples(), sampleRateHz));
     Spectrogram spectrogram =
         timed(millis, "spectrogram", () -> Stft.magnitudes(analysisRate.samples(), analysisRate.sampleRateHz(), FRAME_SAMPLES, HOP_SAMPLES));
     SpectralFrames spectralFrames = timed(millis, "timbre", () -> SpectralAnalyzer.frames(spectrogram, analysisRate.samples()));
@@ -131,9 +131,9 @@ public final class TrackAnalyzer {
         millis);
   }
 
-  /** The waveform and spectrogram of the track, for the quality report's page. */
-  public QualityImages qualityImages() {
-    return images;
+  /** The summaries of the track's waveform and spectrogram, for the quality report's pictures. */
+  public QualitySummaries qualitySummaries() {
+    return summaries;
   }
 
   private static <T> T timed(Map<String, Double> millis, String name, Supplier<T> analysis) {

@@ -1,8 +1,8 @@
 package com.audiostems.dsp.fingerprint;
 
-import com.audiostems.dsp.signal.Decimation;
 import com.audiostems.dsp.signal.MonoSignal;
 import com.audiostems.dsp.signal.RealFft;
+import com.audiostems.dsp.signal.Resampler;
 import java.util.Arrays;
 
 /**
@@ -12,10 +12,10 @@ import java.util.Arrays;
  *
  * <h2>Front end</h2>
  *
- * Any input is halved ({@link Decimation#halve}) while its rate stays at or above 10 kHz, then
- * resampled to {@value #RATE_HZ} Hz. STFT: Hann window of {@value #FFT_SIZE} samples (128 ms),
- * hop {@value #HOP} (16 ms, {@value #FRAME_RATE_HZ} frames/s), log magnitude in dB. Only
- * {@value #MIN_HZ}–{@value #MAX_HZ} Hz is searched for peaks.
+ * Any input is brought to {@value #RATE_HZ} Hz by {@link Resampler#toRate(float[], int, int)}:
+ * halved while its rate stays at or above 10 kHz, then resampled. STFT: Hann window of {@value
+ * #FFT_SIZE} samples (128 ms), hop {@value #HOP} (16 ms, {@value #FRAME_RATE_HZ} frames/s), log
+ * magnitude in dB. Only {@value #MIN_HZ}–{@value #MAX_HZ} Hz is searched for peaks.
  *
  * <h2>Peaks</h2>
  *
@@ -94,21 +94,11 @@ public final class Fingerprinter {
 
   /** Fingerprint of mono PCM at any rate ≥ 8 kHz. */
   public Fingerprint fingerprint(float[] mono, int sampleRateHz) {
-    float[] x = toFingerprintRate(mono, sampleRateHz);
+    float[] x = Resampler.toRate(mono, sampleRateHz, RATE_HZ);
     double duration = (double) mono.length / sampleRateHz;
     float[][] db = spectrogram(x);
     Peaks peaks = peaks(db);
     return triplets(peaks, duration);
-  }
-
-  static float[] toFingerprintRate(float[] mono, int sampleRateHz) {
-    float[] x = mono;
-    int rate = sampleRateHz;
-    while (rate % 2 == 0 && rate / 2 >= 10_000) {
-      x = Decimation.halve(x);
-      rate /= 2;
-    }
-    return rate == RATE_HZ ? x : Resampler.resample(x, rate, RATE_HZ);
   }
 
   private static float[][] spectrogram(float[] x) {

@@ -30,7 +30,7 @@ public final class KeyAnalyzer {
 
   /**
    * The key of {@code analysisRateMono} (mono at the analysis rate, 22.05 or 24 kHz, as from
-   * {@link com.audiostems.dsp.signal.Decimation#toAnalysisRate}; other rates work too).
+   * {@link com.audiostems.dsp.signal.Resampler#toAnalysisRate}; other rates work too).
    */
   public static KeyEstimate analyze(MonoSignal analysisRateMono) {
     return DEFAULT.estimate(analysisRateMono);

@@ -9,7 +9,7 @@ import java.util.List;
  * @param keyId id of the key that matched, or null
  * @param confidence z-score of the whole input against the re-encoded mark, each band and loudness
  *     class weighted by its measured mark-to-noise ratio (about 0 on unmarked audio; a detection
- *     needs the CRC-32 and at least {@link WatermarkDetector#MIN_Z})
+ *     needs the CRC-32 and at least {@link PayloadDecoder#MIN_Z})
  * @param bitErrors coded bits (of 498) whose accumulated soft value had the wrong sign, i.e. the
  *     errors the convolutional code corrected
  * @param speed the speed correction that found it (1.0, or 0.99 / 1.01 ...)

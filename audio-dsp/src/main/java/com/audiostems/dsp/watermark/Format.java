@@ -37,6 +37,11 @@ final class Format {
    * less than half the FFT work.
    */
   static final int DET_RATE_HZ = RATE_HZ / 2;
+  /**
+   * The top of the band the detector reads: bin HI at the fastest speed it tries (1.01), rounded up.
+   * Resampling to {@link #DET_RATE_HZ} must keep 0 .. this flat.
+   */
+  static final double MARK_TOP_HZ = 7_000;
   static final int DET_N = N / 2;
   static final float[] DET_HANN = new float[DET_N];
   /**
@@ -160,25 +165,6 @@ final class Format {
         a[j] = t;
       }
     }
-  }
-
-  /** Mono average of the channels. */
-  static float[] mono(float[][] channels) {
-    if (channels.length == 1) {
-      return channels[0];
-    }
-    int n = channels[0].length;
-    float[] m = new float[n];
-    for (float[] c : channels) {
-      for (int i = 0; i < n; i++) {
-        m[i] += c[i];
-      }
-    }
-    float s = 1f / channels.length;
-    for (int i = 0; i < n; i++) {
-      m[i] *= s;
-    }
-    return m;
   }
 
   /**

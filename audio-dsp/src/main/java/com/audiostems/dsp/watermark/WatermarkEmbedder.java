@@ -1,6 +1,8 @@
 package com.audiostems.dsp.watermark;
 
+import com.audiostems.dsp.signal.Downmix;
 import com.audiostems.dsp.signal.RealFft;
+import com.audiostems.dsp.signal.Resampler;
 
 /**
  * Embeds a keyed 128-bit mark (see {@link Format} for the layout).
@@ -69,11 +71,11 @@ public final class WatermarkEmbedder {
   }
 
   public float[][] embed(float[][] channels, int sampleRateHz, Payload payload, WatermarkKey key) {
-    float[] mono = Format.mono(channels);
-    float[] x = sampleRateHz == Format.RATE_HZ ? mono : Resampler.resample(mono, (double) Format.RATE_HZ / sampleRateHz);
+    float[] mono = Downmix.mono(channels);
+    float[] x = sampleRateHz == Format.RATE_HZ ? mono : Resampler.resample(mono, sampleRateHz, Format.RATE_HZ);
     float[] delta = markDelta(x, payload, key);
     if (sampleRateHz != Format.RATE_HZ) {
-      delta = Resampler.resample(delta, (double) sampleRateHz / Format.RATE_HZ);
+      delta = Resampler.resample(delta, Format.RATE_HZ, sampleRateHz);
     }
     float[][] out = new float[channels.length][];
     for (int c = 0; c < channels.length; c++) {

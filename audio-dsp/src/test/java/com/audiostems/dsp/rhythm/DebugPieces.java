@@ -1,7 +1,7 @@
 package com.audiostems.dsp.rhythm;
 
-import com.audiostems.dsp.signal.Decimation;
 import com.audiostems.dsp.signal.MonoSignal;
+import com.audiostems.dsp.signal.Resampler;
 import com.audiostems.dsp.testing.music.AccuracySuite;
 import com.audiostems.dsp.testing.music.MusicSynth;
 import com.audiostems.dsp.testing.music.PieceSpec;
@@ -26,7 +26,7 @@ final class DebugPieces {
       }
       SynthesizedPiece piece = MusicSynth.render(spec);
       MonoSignal mono = piece.mono();
-      MonoSignal analysis = Decimation.toAnalysisRate(mono.samples(), mono.sampleRateHz());
+      MonoSignal analysis = Resampler.toAnalysisRate(mono.samples(), mono.sampleRateHz());
       out.add(new Analysed(spec, piece, OnsetStrength.analyze(analysis)));
     }
     return out;

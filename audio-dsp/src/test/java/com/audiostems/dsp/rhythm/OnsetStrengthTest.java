@@ -37,17 +37,4 @@ class OnsetStrengthTest {
       assertThat((double) b[i]).isCloseTo(a[i], within(1e-3 + 1e-3 * a[i]));
     }
   }
-
-  @Test
-  void theHalfBandFilterPassesLowFrequenciesAndHalvesTheLength() {
-    float[] x = new float[1000];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = (float) Math.sin(2 * Math.PI * 0.01 * i);
-    }
-    float[] y = RhythmFrontEnd.halve(x);
-    assertThat(y).hasSize(500);
-    for (int o = 10; o < 490; o++) {
-      assertThat((double) y[o]).isCloseTo(Math.sin(2 * Math.PI * 0.02 * o), within(0.01));
-    }
-  }
 }

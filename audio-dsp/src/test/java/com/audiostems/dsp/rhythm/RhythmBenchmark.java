@@ -1,7 +1,7 @@
 package com.audiostems.dsp.rhythm;
 
-import com.audiostems.dsp.signal.Decimation;
 import com.audiostems.dsp.signal.MonoSignal;
+import com.audiostems.dsp.signal.Resampler;
 import com.audiostems.dsp.testing.music.AccuracySuite;
 import com.audiostems.dsp.testing.music.MusicSynth;
 import com.audiostems.dsp.testing.music.SynthesizedPiece;
@@ -25,7 +25,7 @@ public final class RhythmBenchmark {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     SynthesizedPiece piece = MusicSynth.render(AccuracySuite.pieces().get(0));
     MonoSignal mono = piece.mono();
-    MonoSignal once = Decimation.toAnalysisRate(mono.samples(), mono.sampleRateHz());
+    MonoSignal once = Resampler.toAnalysisRate(mono.samples(), mono.sampleRateHz());
     float[] track = new float[(int) (SECONDS * once.sampleRateHz())];
     for (int i = 0; i < track.length; i++) {
       track[i] = once.samples()[i % once.samples().length];

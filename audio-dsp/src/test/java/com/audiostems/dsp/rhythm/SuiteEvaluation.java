@@ -1,7 +1,7 @@
 package com.audiostems.dsp.rhythm;
 
-import com.audiostems.dsp.signal.Decimation;
 import com.audiostems.dsp.signal.MonoSignal;
+import com.audiostems.dsp.signal.Resampler;
 import com.audiostems.dsp.testing.music.AccuracySuite;
 import com.audiostems.dsp.testing.music.GroundTruth;
 import com.audiostems.dsp.testing.music.MusicSynth;
@@ -38,7 +38,7 @@ final class SuiteEvaluation {
   static Row evaluate(PieceSpec spec) {
     SynthesizedPiece piece = MusicSynth.render(spec);
     MonoSignal mono = piece.mono();
-    MonoSignal analysis = Decimation.toAnalysisRate(mono.samples(), mono.sampleRateHz());
+    MonoSignal analysis = Resampler.toAnalysisRate(mono.samples(), mono.sampleRateHz());
     RhythmAnalysis a = RhythmAnalyzer.analyze(analysis);
     GroundTruth truth = piece.truth();
     double trueBpm = truth.meanTempoBpm();

@@ -2,8 +2,8 @@ package com.audiostems.dsp.structure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.audiostems.dsp.signal.Decimation;
 import com.audiostems.dsp.signal.MonoSignal;
+import com.audiostems.dsp.signal.Resampler;
 import com.audiostems.dsp.signal.Spectrogram;
 import com.audiostems.dsp.signal.Stft;
 import com.audiostems.dsp.testing.music.AccuracySuite;
@@ -30,7 +30,7 @@ class SynthSectionSuiteTest {
     int[] beatSync = new int[3];
     for (PieceSpec spec : AccuracySuite.withSections()) {
       SynthesizedPiece piece = MusicSynth.render(spec);
-      MonoSignal mono = Decimation.toAnalysisRate(piece.mono().samples(), piece.sampleRateHz());
+      MonoSignal mono = Resampler.toAnalysisRate(piece.mono().samples(), piece.sampleRateHz());
       Spectrogram s = Stft.magnitudes(mono.samples(), mono.sampleRateHz(), 2048, 512);
       double[] loudness = rmsLoudness(mono);
       double[] truth = Arrays.copyOfRange(piece.truth().sectionStartsSeconds(), 1, piece.truth().sectionStartsSeconds().length);

@@ -2,8 +2,8 @@ package com.audiostems.dsp.tonal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.audiostems.dsp.signal.Decimation;
 import com.audiostems.dsp.signal.MonoSignal;
+import com.audiostems.dsp.signal.Resampler;
 import com.audiostems.dsp.testing.music.AccuracySuite;
 import com.audiostems.dsp.testing.music.GroundTruth;
 import com.audiostems.dsp.testing.music.MusicSynth;
@@ -37,7 +37,7 @@ class KeyAccuracyTest {
     for (PieceSpec spec : AccuracySuite.pieces()) {
       SynthesizedPiece piece = MusicSynth.render(spec);
       MonoSignal mono = piece.mono();
-      KeyEstimate e = KeyAnalyzer.analyze(Decimation.toAnalysisRate(mono.samples(), mono.sampleRateHz()));
+      KeyEstimate e = KeyAnalyzer.analyze(Resampler.toAnalysisRate(mono.samples(), mono.sampleRateHz()));
       GroundTruth truth = piece.truth();
       Key trueKey = new Key(truth.tonicPitchClass(), truth.minor() ? Mode.MINOR : Mode.MAJOR);
       double score = MirexKeyScore.score(trueKey, e.key());

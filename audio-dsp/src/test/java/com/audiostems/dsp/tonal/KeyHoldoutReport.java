@@ -1,7 +1,7 @@
 package com.audiostems.dsp.tonal;
 
-import com.audiostems.dsp.signal.Decimation;
 import com.audiostems.dsp.signal.MonoSignal;
+import com.audiostems.dsp.signal.Resampler;
 import com.audiostems.dsp.testing.music.BassWeight;
 import com.audiostems.dsp.testing.music.MusicSynth;
 import com.audiostems.dsp.testing.music.PieceSpec;
@@ -52,7 +52,7 @@ public final class KeyHoldoutReport {
     int[] errors = new int[KeyRelation.values().length];
     for (PieceSpec spec : pieces(seed, count)) {
       MonoSignal mono = MusicSynth.render(spec).mono();
-      KeyEstimate e = KeyAnalyzer.analyze(Decimation.toAnalysisRate(mono.samples(), mono.sampleRateHz()));
+      KeyEstimate e = KeyAnalyzer.analyze(Resampler.toAnalysisRate(mono.samples(), mono.sampleRateHz()));
       Key truth = new Key(spec.tonicPitchClass(),
           spec.mode() == com.audiostems.dsp.testing.music.Mode.MINOR ? Mode.MINOR : Mode.MAJOR);
       double score = MirexKeyScore.score(truth, e.key());

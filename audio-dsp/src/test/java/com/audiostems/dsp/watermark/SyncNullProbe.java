@@ -12,13 +12,12 @@ public final class SyncNullProbe {
   public static void main(String[] a) throws Exception {
     List<Double> nul = new ArrayList<>();
     List<Double> marked = new ArrayList<>();
-    WatermarkDetector det = new WatermarkDetector();
+    WatermarkDetector det = new WatermarkDetector(nul::add, WatermarkDetector.SPEEDS);
     WatermarkEmbedder emb = new WatermarkEmbedder();
     Style[] styles = {Style.POP_ROCK, Style.ELECTRONIC, Style.BALLAD, Style.HIP_HOP, Style.AMBIENT, Style.FUNK, Style.WALTZ};
     Path dir = Files.createTempDirectory("wmsync");
     for (int i = 0; i < styles.length; i++) {
       SynthesizedPiece p = WmAudio.piece(styles[i], 71 + i, 60);
-      WatermarkDetector.syncObserver = nul::add;
       for (int k = 0; k < 20; k++) {
         det.detect(WmAudio.excerpt(p.channels(), 44100, 0.3 + k * 2.1, k % 2 == 0 ? 3 : 15), 44100, WmAudio.KEY);
       }
@@ -29,8 +28,8 @@ public final class SyncNullProbe {
       for (int h = 0; h < hard.length; h++) {
         for (int k = 0; k < 3; k++) {
           double[] first = {Double.NaN};
-          WatermarkDetector.syncObserver = v -> { if (Double.isNaN(first[0])) first[0] = v; };
-          Detection d = new WatermarkDetector(1.0).detect(WmAudio.excerpt(hard[h], 44100, 1 + 7.7 * k, len[h]), 44100, WmAudio.KEY);
+          SyncListener firstOnly = v -> { if (Double.isNaN(first[0])) first[0] = v; };
+          Detection d = new WatermarkDetector(firstOnly, 1.0).detect(WmAudio.excerpt(hard[h], 44100, 1 + 7.7 * k, len[h]), 44100, WmAudio.KEY);
           marked.add(first[0]);
           System.out.printf("%s %s: sync %.1f found %s%n", styles[i], new String[] {"aac64 5 s", "noise10 30 s", "noise20 5 s"}[h], first[0], d.found());
         }

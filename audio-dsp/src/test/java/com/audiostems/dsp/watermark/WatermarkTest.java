@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.audiostems.dsp.signal.Resampler;
 import com.audiostems.dsp.testing.music.Style;
 import com.audiostems.dsp.testing.music.SynthesizedPiece;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ class WatermarkTest {
     SynthesizedPiece p = WmAudio.piece(Style.POP_ROCK, 77, 12);
     float[][] at48 = new float[2][];
     for (int c = 0; c < 2; c++) {
-      at48[c] = Resampler.resample(p.channels()[c], 48000.0 / 44100);
+      at48[c] = Resampler.resample(p.channels()[c], 44100, 48000);
     }
     Payload other = Payload.ofHex("fedcba9876543210f0e1d2c3b4a59687");
     float[][] m = new WatermarkEmbedder().embed(at48, 48000, other, WmAudio.KEY);
@@ -66,6 +67,21 @@ class WatermarkTest {
       assertEquals(WmAudio.PAYLOAD, d.payload(), "speed " + speed);
       assertEquals(speed, d.speed(), 1e-9);
     }
+  }
+
+  /** The injected listener hears one best sync statistic per stretch, speed and key; only marked audio passes. */
+  @Test
+  void theSyncListenerHearsEveryScanAndOnlyTheMarkPassesTheThreshold() {
+    List<Double> heard = new ArrayList<>();
+    WatermarkDetector det = new WatermarkDetector(heard::add, WatermarkDetector.SPEEDS);
+    WatermarkKey wrong = WatermarkKey.fromPassphrase("old", "a retired key");
+    assertFalse(det.detect(WmAudio.excerpt(PIECES.get(0).channels(), 44100, 2, 10), 44100, WmAudio.KEY, wrong).found());
+    assertEquals(WatermarkDetector.SPEEDS.length * 2, heard.size(), heard.toString());
+    assertTrue(heard.stream().allMatch(s -> s < SyncScanner.MIN_SYNC_STAT), heard.toString());
+    heard.clear();
+    assertTrue(det.detect(WmAudio.excerpt(MARKED.get(0), 44100, 2, 10), 44100, WmAudio.KEY).found());
+    assertEquals(1, heard.size(), heard.toString()); // found at the first speed
+    assertTrue(heard.get(0) >= SyncScanner.MIN_SYNC_STAT, heard.toString());
   }
 
   @Test

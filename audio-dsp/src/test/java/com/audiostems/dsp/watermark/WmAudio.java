@@ -1,5 +1,7 @@
 package com.audiostems.dsp.watermark;
 
+import com.audiostems.dsp.signal.Downmix;
+import com.audiostems.dsp.signal.Resampler;
 import com.audiostems.dsp.testing.FfmpegRoundTrip;
 
 import com.audiostems.dsp.testing.music.MusicSynth;
@@ -47,7 +49,7 @@ final class WmAudio {
   }
 
   static float[][] mono(float[][] x) {
-    return new float[][] {Format.mono(x)};
+    return new float[][] {Downmix.mono(x)};
   }
 
   static float[][] noise(float[][] x, double snrDb, long seed) {
@@ -71,7 +73,7 @@ final class WmAudio {
   static float[][] speed(float[][] x, double factor) {
     float[][] y = new float[x.length][];
     for (int c = 0; c < x.length; c++) {
-      y[c] = Resampler.resample(x[c], 1 / factor);
+      y[c] = Resampler.resample(x[c], factor, 1);
     }
     return y;
   }
@@ -102,8 +104,8 @@ final class WmAudio {
   static long[] maskingCounts(float[][] original, float[][] marked) {
     MaskingModel mm = new MaskingModel(Format.LO, Format.HI, Format.N, Format.RATE_HZ);
     com.audiostems.dsp.signal.RealFft fft = new com.audiostems.dsp.signal.RealFft(Format.N);
-    float[] xo = Format.mono(original);
-    float[] xm = Format.mono(marked);
+    float[] xo = Downmix.mono(original);
+    float[] xm = Downmix.mono(marked);
     int nb = mm.bands();
     double[] po = new double[Format.N / 2 + 1];
     double[] pd = new double[Format.N / 2 + 1];

@@ -1,0 +1,178 @@
+package com.audiostems.dsp.watermark;
+
+import com.audiostems.dsp.signal.RealFft;
+import com.audiostems.dsp.signal.Resampler;
+import java.util.List;
+
+/**
+ * Decodes sync candidates: the input is resampled for the candidate's speed, the offset refined to
+ * 16 samples, and the stretch decoded. Every frame's contrasts are summed per coded bit (all block
+ * repetitions), weighted per (band, loudness quartile) by the mark-to-noise ratio measured on the
+ * sync bins ({@link MarkWeights}: maximal-ratio combining), Viterbi-decoded and checked with CRC-32;
+ * when the CRC fails, the weights are measured again on all bins against the re-encoded first guess
+ * and decoding is tried once more. The re-encoded mark must then correlate with the input at z >=
+ * {@link #MIN_Z} ({@link MarkConfirmation}); a payload found on the stretch is confirmed on the whole
+ * input for the confidence and the timeline.
+ */
+final class PayloadDecoder {
+
+  static final double MIN_Z = 5.0;
+  /** Refinement stops at this offset step: 16 samples = 0.7 ms. */
+  private static final int FINEST_STEP = 16;
+
+  private final float[] x;
+  private final RealFft fft;
+  /** The input resampled for each speed tried, made when a candidate first needs it. */
+  private final float[][] atSpeed;
+
+  /** @param x the detector's signal, at {@link Format#DET_RATE_HZ}; {@code speeds} the number of speeds tried */
+  PayloadDecoder(float[] x, int speeds, RealFft fft) {
+    this.x = x;
+    this.fft = fft;
+    this.atSpeed = new float[speeds][];
+  }
+
+  /** The first of {@code candidates} that decodes with {@code key}, or {@link Detection#NONE}. */
+  Detection decodeFirst(List<SyncScanner.Candidate> candidates, Format.Layout lay, WatermarkKey key) {
+    for (SyncScanner.Candidate c : candidates) {
+      Detection d = decode(c, lay, key);
+      if (d.found()) {
+        return d;
+      }
+    }
+    return Detection.NONE;
+  }
+
+  /**
+   * Refines the candidate on the resampled signal, decodes it on its stretch and, when that
+   * succeeds, on the whole input for the confidence and the timeline.
+   */
+  private Detection decode(SyncScanner.Candidate c, Format.Layout lay, WatermarkKey key) {
+    float[] xs = signalAt(c);
+    Alignment a = refine(xs, c, lay);
+    int fr = Math.min(c.frames(), Format.detFrameCount(xs.length, a.start()));
+    if (fr < 3) {
+      return Detection.NONE;
+    }
+    Format.Frames stretch = Format.analyse(xs, a.start(), fr, fft);
+    Detection local = decode(stretch, a.blockPosition(), a.start(), lay, key, c.speed());
+    if (!local.found()) {
+      return local;
+    }
+    // the alignment for the whole input: frame 0 at start s0 in [0, DET_N)
+    int s0 = a.start() % Format.DET_N;
+    int pos0 = Math.floorMod(a.blockPosition() - a.start() / Format.DET_N, Format.BLOCK);
+    Format.Frames full = Format.analyse(xs, s0, Format.detFrameCount(xs.length, s0), fft);
+    Detection d = decode(full, pos0, s0, lay, key, c.speed());
+    return d.found() ? d : local;
+  }
+
+  private float[] signalAt(SyncScanner.Candidate c) {
+    if (atSpeed[c.speedIndex()] == null) {
+      atSpeed[c.speedIndex()] = c.speed() == 1.0 ? x : Resampler.resample(x, 1, c.speed());
+    }
+    return atSpeed[c.speedIndex()];
+  }
+
+  /** Frame 0 at sample {@code start} of the resampled signal is block position {@code blockPosition}. */
+  record Alignment(int start, int blockPosition) {}
+
+  /** The candidate's offset, refined by halving steps down to {@value #FINEST_STEP} samples. */
+  private Alignment refine(float[] xs, SyncScanner.Candidate c, Format.Layout lay) {
+    Alignment best = new Alignment(c.firstFrame() * Format.DET_N + c.offsetIndex() * SyncScanner.OFFSET_STEP, c.blockPosition());
+    double bestStat = Double.NEGATIVE_INFINITY;
+    int around = best.start();
+    for (int step = SyncScanner.OFFSET_STEP; step >= FINEST_STEP; step /= 2) {
+      for (int dlt : step == SyncScanner.OFFSET_STEP ? new int[] {0} : new int[] {-step, step}) {
+        Alignment tried = shifted(around + dlt, c.blockPosition());
+        double stat = syncAt(xs, tried, c.frames(), lay);
+        if (stat > bestStat) {
+          bestStat = stat;
+          best = tried;
+        }
+      }
+      around = best.start();
+    }
+    return best;
+  }
+
+  /** Start {@code s} with block position {@code cc}; a start before the signal moves on by one frame. */
+  private static Alignment shifted(int s, int cc) {
+    return s < 0 ? new Alignment(s + Format.DET_N, (cc + 1) % Format.BLOCK) : new Alignment(s, cc);
+  }
+
+  /** The sync statistic at {@code a}, or −∞ when fewer than 3 frames can be read there. */
+  private double syncAt(float[] xs, Alignment a, int frames, Format.Layout lay) {
+    int fr = Math.min(frames, Format.detFrameCount(xs.length, a.start()));
+    if (fr < 3) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    float[][] v = Format.contrast(Format.logBands(xs, a.start(), fr, fft));
+    return SyncStatistic.atPosition(v, SyncStatistic.bandVariances(v), a.blockPosition(), lay);
+  }
+
+  private static Detection decode(Format.Frames fr, int pos0, int s0, Format.Layout lay, WatermarkKey key, double speed) {
+    double[][] var = MarkWeights.classVariances(fr);
+    float[][] w = MarkWeights.classWeights(fr, var, pos0, lay, null);
+    float[] soft = softBits(fr, pos0, lay, w);
+    int[] info = ConvolutionalCode.decode(soft, Format.INFO_BITS);
+    Payload payload = Format.checked(info);
+    if (payload == null) {
+      // decision-directed: the first guess is mostly right even when the CRC fails, and measuring
+      // the weights on all 144 bins instead of the 24 sync bins makes them much less noisy
+      int[] guess = ConvolutionalCode.encode(info);
+      w = MarkWeights.classWeights(fr, var, pos0, lay, guess);
+      soft = softBits(fr, pos0, lay, w);
+      info = ConvolutionalCode.decode(soft, Format.INFO_BITS);
+      payload = Format.checked(info);
+    }
+    if (payload == null) {
+      return Detection.NONE;
+    }
+    int[] code = Format.codeword(payload);
+    MarkConfirmation confirmation = MarkConfirmation.of(fr, pos0, s0, lay, code, w, var, speed);
+    if (confirmation.z() < MIN_Z) {
+      return Detection.NONE;
+    }
+    return new Detection(payload, key.id(), confirmation.z(), bitErrors(soft, code), speed, confirmation.timeline());
+  }
+
+  /** Coded bits whose soft value has the wrong sign: the errors the code corrected. */
+  private static int bitErrors(float[] soft, int[] code) {
+    int errors = 0;
+    for (int i = 0; i < Format.CODED; i++) {
+      if (soft[i] != 0 && (soft[i] > 0) != (code[i] == 1)) {
+        errors++;
+      }
+    }
+    return errors;
+  }
+
+  /** Weighted contrasts summed per coded bit over every frame (all block repetitions). */
+  private static float[] softBits(Format.Frames fr, int pos0, Format.Layout lay, float[][] w) {
+    float[] soft = new float[Format.CODED];
+    float[] wf = new float[Format.BINS];
+    int p = pos0;
+    for (int f = 0; f < fr.length(); f++) {
+      float[] row = fr.v()[f];
+      MarkWeights.binWeights(fr.level()[f], w, wf);
+      for (int g = 0; g < Format.GROUPS; g++) {
+        int slot = p * Format.GROUPS + g;
+        soft[lay.slotBit[slot]] += groupSum(row, wf, lay.dataBin[slot], lay.dataSign[slot]);
+      }
+      if (++p == Format.BLOCK) {
+        p = 0;
+      }
+    }
+    return soft;
+  }
+
+  private static float groupSum(float[] row, float[] binWeight, short[] bins, byte[] signs) {
+    float a = 0;
+    for (int j = 0; j < Format.GROUP; j++) {
+      int k = bins[j];
+      a += signs[j] * binWeight[k] * row[k];
+    }
+    return a;
+  }
+}
