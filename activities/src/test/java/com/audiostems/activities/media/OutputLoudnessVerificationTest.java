@@ -1,11 +1,13 @@
 package com.audiostems.activities.media;
 
+import static com.audiostems.workflows.media.OutputFormat.AAC_256;
 import static com.audiostems.workflows.media.OutputFormat.MP3_320;
 import static com.audiostems.workflows.media.OutputFormat.PREVIEW_MP3_128;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.audiostems.activities.analysis.PcmDecoder;
+import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.dsp.loudness.LoudnessMeasurement;
 import com.audiostems.dsp.loudness.LoudnessMeter;
 import com.audiostems.workflows.TrackFailures;
@@ -89,6 +91,52 @@ class OutputLoudnessVerificationTest {
     assertThatThrownBy(
             () -> new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, List.of(replaced), asLoud), f -> {}))
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getOriginalMessage()).contains("the encode clips"));
+  }
+
+  /**
+   * Issue 15: an AAC of a −5 LUFS source peaking at +0.7 dBFS measured 0.8 LU quieter. Above 0.95 of
+   * full scale the AAC encoder turns windows down and LAME is fed fixed-point samples: what they
+   * are given is not the source's level, so its outputs may be quieter by what that takes off.
+   */
+  @Test
+  void outputsOfAClippingSourceMayBeQuieterByWhatTheEncodersTakeOffItsPeaks() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    Path loud = fixture.scratch("loud.wav");
+    TestAudio.run(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+        "anoisesrc=r=44100:a=0.9:c=pink:d=6:seed=7,aformat=channel_layouts=stereo",
+        "-af", "volume=14dB,aeval='max(-1.084\\,min(1.084\\,val(ch)))':c=same", "-c:a", "pcm_f32le", loud.toString()));
+    EncodeFixture.Source source = fixture.probed("clipping", loud);
+    List<EncodedOutput> outputs =
+        fixture.encode(source, EncodeFixture.plan(source, AAC_256, MP3_320, PREVIEW_MP3_128).outputs(), f -> {}).outputs();
+    TrackAnalysis.Loudness measured = measure(fixture, source);
+
+    VerificationReport report =
+        new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, outputs, measured), f -> {});
+
+    assertThat(measured.samplePeakDbfs()).isGreaterThan(0.6);
+    assertThat(report.checks().stream().filter(c -> c.method().equals(OutputVerifier.LOUDNESS)))
+        .hasSize(3)
+        .allSatisfy(c -> {
+          assertThat(c.passed()).as(c.detail()).isTrue();
+          assertThat(c.detail()).contains("the source peaks at +0.70 dBFS, where the AAC encoder turns windows down");
+        });
+  }
+
+  @Test
+  void aQuieterOutputOfASourceWithHeadroomStillFails() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source source = fixture.wav("quiet1", 44_100, 24, 2, 4.0);
+    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, AAC_256).outputs(), f -> {}).outputs();
+    TrackAnalysis.Loudness measured = measure(fixture, source);
+    // As if the source were 1 LU louder than it is: the output then reads 1 LU too quiet.
+    TrackAnalysis.Loudness louder =
+        new TrackAnalysis.Loudness(measured.integratedLufs() + 1.0, measured.loudnessRangeLu(), measured.momentaryMaxLufs(),
+            measured.shortTermMaxLufs(), measured.truePeakDbtp(), measured.samplePeakDbfs(), measured.peakToLoudnessRatioLu());
+
+    assertThatThrownBy(
+            () -> new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, outputs, louder), f -> {}))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f ->
+            assertThat(f.getOriginalMessage()).contains("AAC_256", "failed loudness", "-1.0", "0.5 allowed"));
   }
 
   private static VerifyRequest withLoudness(

@@ -100,6 +100,44 @@ class OutputVerifierTest {
     assertThat(floatReport.checks()).allSatisfy(c -> assertThat(c.detail()).contains("96000 frames at 48000 Hz", "+0.0 frames"));
   }
 
+  /** Issue 15: "decoded 58751 frames against the source's 58752" on lossless outputs of lossy sources. */
+  @Test
+  void losslessOutputsOfAnOddLengthLossySourceHoldExactlyItsGaplessDecodedFrames() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    Path wav = TestAudio.writeWav(fixture.scratch("odd.wav"), TestAudio.music(44_100, 2, 58_751 / 44_100.0), 44_100, 16, 2);
+    // LAME's Info frame carries its delay and padding: the gapless decode is the 58751 frames again.
+    Path mp3 = TestAudio.convert(wav, fixture.scratch("odd.mp3"), "-c:a", "libmp3lame", "-b:a", "320k");
+    EncodeFixture.Source source = fixture.probed("vodd", mp3);
+    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, FLAC, ALAC, WAV_24).outputs(), f -> {}).outputs();
+
+    VerificationReport report = fixture.verify(source, outputs);
+
+    assertThat(methods(report))
+        .containsExactly(entry(FLAC, OutputVerifier.DURATION), entry(ALAC, OutputVerifier.DURATION), entry(WAV_24, OutputVerifier.DURATION));
+    assertThat(report.checks()).allSatisfy(c -> assertThat(c.detail()).contains("(58751 frames at 44100 Hz) against", "+0.0 frames, 0 allowed"));
+  }
+
+  /**
+   * Issue 15: AAC outputs of short sources ran more than one codec frame past the source. The AAC
+   * ends 1024 frames past this 3200-frame Vorbis decode (ffmpeg 5.1 decodes its padding), within
+   * the bound; the source was counted as 2945 frames when the count came from truncated timestamps.
+   */
+  @Test
+  void anAacOfAShortVorbisSourceIsHeldToTheSourcesExactFrameCount() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    Path ogg = fixture.scratch("short.ogg");
+    TestAudio.run(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+        "anoisesrc=r=48000:a=0.3:seed=7,aformat=channel_layouts=stereo", "-af", "atrim=end_sample=3073",
+        "-c:a", "libvorbis", "-q:a", "8", ogg.toString()));
+    EncodeFixture.Source source = fixture.probed("vshort", ogg);
+    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, AAC_256, MP3_320).outputs(), f -> {}).outputs();
+
+    VerificationReport report = fixture.verify(source, outputs);
+
+    assertThat(check(report, AAC_256).detail()).contains("(4224 frames at 48000 Hz) against", "(3200 frames at 48000 Hz)");
+    assertThat(report.checks()).allSatisfy(c -> assertThat(c.passed()).as(c.detail()).isTrue());
+  }
+
   @Test
   void failsWhenALosslessOutputHoldsOtherSamples() throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
