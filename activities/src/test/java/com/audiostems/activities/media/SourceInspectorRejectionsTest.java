@@ -202,6 +202,28 @@ class SourceInspectorRejectionsTest {
     assertThat(failure.getMessage()).contains("lossy mp3 at 64 kbps");
   }
 
+  /**
+   * Issue 15: on a Musepack, a WebM/Opus and an M4B file ffprobe printed a cut-off report, and
+   * {@code JsonSyntaxException: End of input} ended the track untyped. An ffprobe that answers its
+   * version like the real one and then prints half a document stands in for it.
+   */
+  @Test
+  void aCutOffFfprobeReportIsNotAudioNotACrash() throws IOException {
+    Path ffprobe = harness.inputs.resolve("half-ffprobe.sh");
+    Files.writeString(
+        ffprobe,
+        "#!/bin/sh\n"
+            + "case \"$*\" in *-version*) exec ffprobe \"$@\";; esac\n"
+            + "printf '{\"streams\": [ { \"index\": 0, \"codec_name\": \"musepack'\n");
+    ffprobe.toFile().setExecutable(true);
+    String key = harness.put(harness.wav("odd.mpc", 44_100, 16, 2, 1.0));
+
+    ApplicationFailure failure = rejection(() -> harness.withFfprobe(ffprobe).probe(key));
+
+    assertThat(failure.getType()).isEqualTo(TrackFailures.NOT_AUDIO);
+    assertThat(failure.getMessage()).contains(key, "ffprobe could not describe it", "cut off or malformed", "Upload the track as");
+  }
+
   @Test
   void missingSourceIsReported() {
     ApplicationFailure failure =
