@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.media.ProbeRequest;
+import com.audiostems.workflows.media.QualityTier;
 import com.audiostems.workflows.media.SourceProbe;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -222,6 +223,22 @@ class SourceInspectorRejectionsTest {
 
     assertThat(failure.getType()).isEqualTo(TrackFailures.NOT_AUDIO);
     assertThat(failure.getMessage()).contains(key, "ffprobe could not describe it", "cut off or malformed", "Upload the track as");
+  }
+
+  /**
+   * Issue 15: a real 128k CBR LAME encode (libmp3lame) of an odd-length file, in an MP4, measures
+   * 127,994 bps; it is a 128k MP3 and is accepted.
+   */
+  @Test
+  void aNominal128kMp3MeasuringBelow128kbpsIsAccepted() throws IOException {
+    Path mp3 = harness.converted("nominal.mp3", 58_751 / 48_000.0, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "128k");
+    Path mp4 = TestAudio.convert(mp3, harness.inputs.resolve("nominal.mp4"), "-c:a", "copy");
+    String key = harness.put(mp4);
+    SourceProbe probe = harness.probe(key);
+
+    assertThat(probe.codec()).isEqualTo("mp3");
+    assertThat(probe.bitRateBps()).isBetween(127_000L, 127_999L);
+    assertThat(harness.validate(key, probe).tier()).isEqualTo(QualityTier.MINIMUM);
   }
 
   @Test
