@@ -117,6 +117,21 @@ class OutputVerifierTest {
     assertThat(report.checks()).allSatisfy(c -> assertThat(c.detail()).contains("(58751 frames at 44100 Hz) against", "+0.0 frames, 0 allowed"));
   }
 
+  /** 58799 frames at 44.1 kHz came to 58799.000000000007 through seconds, against 0 allowed. */
+  @Test
+  void theExpectedFrameCountIsExactWhereTheRateIsKept() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    Path wav = TestAudio.writeWav(fixture.scratch("odd.wav"), TestAudio.music(44_100, 2, 58_799 / 44_100.0), 44_100, 16, 2);
+    Path vorbis = TestAudio.convert(wav, fixture.scratch("odd.ogg"), "-c:a", "libvorbis", "-q:a", "8");
+    EncodeFixture.Source source = fixture.probed("vexact", vorbis);
+    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, FLAC).outputs(), f -> {}).outputs();
+
+    VerificationReport report = fixture.verify(source, outputs);
+
+    assertThat(check(report, FLAC).detail()).contains("(58799 frames at 44100 Hz) against", "+0.0 frames, 0 allowed");
+    assertThat(check(report, FLAC).passed()).isTrue();
+  }
+
   /**
    * Issue 15: AAC outputs of short sources ran more than one codec frame past the source. The AAC
    * ends 1024 frames past this 3200-frame Vorbis decode (ffmpeg 5.1 decodes its padding), within
