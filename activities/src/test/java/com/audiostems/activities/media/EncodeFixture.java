@@ -78,6 +78,18 @@ final class EncodeFixture {
     return store(trackId, file, "pcm_s" + bitDepth + "le", bitDepth, bitDepth == 16 ? "s16" : "s32", sampleRateHz, channels, seconds);
   }
 
+  /**
+   * {@link TestAudio#music} of exactly {@code frames} stereo frames, converted by ffmpeg with {@code
+   * codecArgs} into a {@code .extension} file, stored and probed.
+   */
+  Source encodedMusic(String trackId, int sampleRateHz, int frames, String extension, String... codecArgs) throws IOException {
+    Path wav =
+        TestAudio.writeWav(
+            scratch.resolve(trackId + "-music.wav"), TestAudio.music(sampleRateHz, 2, (double) frames / sampleRateHz),
+            sampleRateHz, 16, 2);
+    return probed(trackId, TestAudio.convert(wav, scratch.resolve(trackId + "." + extension), codecArgs));
+  }
+
   /** Any audio file, with the probe the probe stage gives it. */
   Source probed(String trackId, Path file) throws IOException {
     String name = file.getFileName().toString();

@@ -14,6 +14,7 @@ import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.OutputCheck;
+import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.VerificationReport;
 import com.audiostems.workflows.media.VerifyRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -48,21 +49,8 @@ class OutputLoudnessVerificationTest {
 
   @Test
   void anOutputThatIsLouderThanItsSourceFails() throws IOException {
-    EncodeFixture fixture = new EncodeFixture(tempDir);
-    EncodeFixture.Source source = fixture.wav("loud2", 44_100, 24, 2, 4.0);
-    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, MP3_320).outputs(), f -> {}).outputs();
-    TrackAnalysis.Loudness measured = measure(fixture, source);
     // As if the source were 1 LU quieter than it is: the output then reads 1 LU too loud.
-    TrackAnalysis.Loudness quieter =
-        new TrackAnalysis.Loudness(measured.integratedLufs() - 1.0, measured.loudnessRangeLu(), measured.momentaryMaxLufs(),
-            measured.shortTermMaxLufs(), measured.truePeakDbtp(), measured.samplePeakDbfs(), measured.peakToLoudnessRatioLu());
-
-    assertThatThrownBy(
-            () -> new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, outputs, quieter), f -> {}))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo(TrackFailures.OUTPUT_VERIFICATION_FAILED);
-          assertThat(f.getOriginalMessage()).contains("MP3_320").contains("failed loudness").contains("+1.0");
-        });
+    assertLoudnessFails("loud2", MP3_320, -1.0, "MP3_320", "failed loudness", "+1.0");
   }
 
   @Test
@@ -124,19 +112,31 @@ class OutputLoudnessVerificationTest {
 
   @Test
   void aQuieterOutputOfASourceWithHeadroomStillFails() throws IOException {
-    EncodeFixture fixture = new EncodeFixture(tempDir);
-    EncodeFixture.Source source = fixture.wav("quiet1", 44_100, 24, 2, 4.0);
-    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, AAC_256).outputs(), f -> {}).outputs();
-    TrackAnalysis.Loudness measured = measure(fixture, source);
     // As if the source were 1 LU louder than it is: the output then reads 1 LU too quiet.
-    TrackAnalysis.Loudness louder =
-        new TrackAnalysis.Loudness(measured.integratedLufs() + 1.0, measured.loudnessRangeLu(), measured.momentaryMaxLufs(),
-            measured.shortTermMaxLufs(), measured.truePeakDbtp(), measured.samplePeakDbfs(), measured.peakToLoudnessRatioLu());
+    assertLoudnessFails("quiet1", AAC_256, 1.0, "AAC_256", "failed loudness", "-1.0", "0.5 allowed");
+  }
+
+  /** The output of a 24-bit source with headroom fails against the source's loudness moved by {@code sourceShiftLu}. */
+  private void assertLoudnessFails(String trackId, OutputFormat format, double sourceShiftLu, String... message)
+      throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source source = fixture.wav(trackId, 44_100, 24, 2, 4.0);
+    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, format).outputs(), f -> {}).outputs();
+    TrackAnalysis.Loudness shifted = shifted(measure(fixture, source), sourceShiftLu);
 
     assertThatThrownBy(
-            () -> new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, outputs, louder), f -> {}))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f ->
-            assertThat(f.getOriginalMessage()).contains("AAC_256", "failed loudness", "-1.0", "0.5 allowed"));
+            () -> new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, outputs, shifted), f -> {}))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo(TrackFailures.OUTPUT_VERIFICATION_FAILED);
+          assertThat(f.getOriginalMessage()).contains(message);
+        });
+  }
+
+  /** The same figures with the integrated loudness moved by {@code lu}. */
+  private static TrackAnalysis.Loudness shifted(TrackAnalysis.Loudness m, double lu) {
+    return new TrackAnalysis.Loudness(
+        m.integratedLufs() + lu, m.loudnessRangeLu(), m.momentaryMaxLufs(), m.shortTermMaxLufs(), m.truePeakDbtp(),
+        m.samplePeakDbfs(), m.peakToLoudnessRatioLu());
   }
 
   private static VerifyRequest withLoudness(

@@ -104,10 +104,8 @@ class OutputVerifierTest {
   @Test
   void losslessOutputsOfAnOddLengthLossySourceHoldExactlyItsGaplessDecodedFrames() throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
-    Path wav = TestAudio.writeWav(fixture.scratch("odd.wav"), TestAudio.music(44_100, 2, 58_751 / 44_100.0), 44_100, 16, 2);
     // LAME's Info frame carries its delay and padding: the gapless decode is the 58751 frames again.
-    Path mp3 = TestAudio.convert(wav, fixture.scratch("odd.mp3"), "-c:a", "libmp3lame", "-b:a", "320k");
-    EncodeFixture.Source source = fixture.probed("vodd", mp3);
+    EncodeFixture.Source source = fixture.encodedMusic("vodd", 44_100, 58_751, "mp3", "-c:a", "libmp3lame", "-b:a", "320k");
     List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, FLAC, ALAC, WAV_24).outputs(), f -> {}).outputs();
 
     VerificationReport report = fixture.verify(source, outputs);
@@ -121,9 +119,7 @@ class OutputVerifierTest {
   @Test
   void theExpectedFrameCountIsExactWhereTheRateIsKept() throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
-    Path wav = TestAudio.writeWav(fixture.scratch("odd.wav"), TestAudio.music(44_100, 2, 58_799 / 44_100.0), 44_100, 16, 2);
-    Path vorbis = TestAudio.convert(wav, fixture.scratch("odd.ogg"), "-c:a", "libvorbis", "-q:a", "8");
-    EncodeFixture.Source source = fixture.probed("vexact", vorbis);
+    EncodeFixture.Source source = fixture.encodedMusic("vexact", 44_100, 58_799, "ogg", "-c:a", "libvorbis", "-q:a", "8");
     List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, FLAC).outputs(), f -> {}).outputs();
 
     VerificationReport report = fixture.verify(source, outputs);
