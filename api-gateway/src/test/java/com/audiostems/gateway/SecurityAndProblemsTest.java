@@ -43,11 +43,18 @@ class SecurityAndProblemsTest extends GatewayTestBase {
         http.postChunked("/v1/uploads", UPLOADER, "{\"fileName\": \"" + "x".repeat(5000) + "\", \"sizeBytes\": 1}"), 413, "body-too-large");
     assertProblem(http.post("/v1/tracks", UPLOADER, Map.of("uploadId", "0123456789abcdef0123456789abcdef")), 404, "upload-not-found");
 
-    // Spring MVC's own validation errors leave as problems too.
+    // Spring MVC's own validation errors leave as problems too, with a documented type.
     GatewayHttp.Reply invalid = http.post("/v1/uploads", UPLOADER, Map.of("fileName", "../etc/passwd", "sizeBytes", 1));
-    assertThat(invalid.status()).isEqualTo(400);
-    assertThat(invalid.header("Content-Type")).startsWith("application/problem+json");
-    assertThat(invalid.json().get("status").asInt()).isEqualTo(400);
+    assertThat(assertProblem(invalid, 400, "invalid-request").get("detail").asText()).contains("fileName must be a plain file name");
+    assertProblem(http.post("/v1/uploads", UPLOADER, Map.of("fileName", "a.wav", "sizeBytes", -1)), 400, "invalid-request");
+  }
+
+  /** Issue 15: a 0-byte upload was a 400 of type about:blank. */
+  @Test
+  void anEmptyFileIsRefusedWithItsOwnProblemType() {
+    JsonNode empty = assertProblem(http.post("/v1/uploads", UPLOADER, Map.of("fileName", "empty.wav", "sizeBytes", 0)), 400, "empty-file");
+
+    assertThat(empty.get("detail").asText()).contains("'empty.wav' is empty (0 bytes)", "Upload the file");
   }
 
   @Test

@@ -46,6 +46,10 @@ public final class CatalogueActivitiesImpl implements CatalogueActivities {
   public CatalogueMatches lookup(LookupRequest request) {
     try {
       Fingerprint query = load(request.fingerprintKey());
+      if (query.size() == 0) {
+        // Audio too short to fingerprint: nothing to look up, and nothing can match.
+        return new CatalogueMatches(List.of(), List.of(), 0);
+      }
       List<CatalogueMatch> tracks = matches(Collection.TRACKS, query, request.trackId());
       List<CatalogueMatch> references = matches(Collection.REFERENCES, query, null);
       return new CatalogueMatches(tracks, references, query.size());

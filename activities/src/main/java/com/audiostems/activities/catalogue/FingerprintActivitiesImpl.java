@@ -17,7 +17,9 @@ import java.nio.file.Path;
 
 /**
  * Fingerprints a stored source (through this host's working copy when it holds one) with {@link
- * SourceFingerprinter} and stores the serialised fingerprint under the request's key.
+ * SourceFingerprinter} and stores the serialised fingerprint under the request's key. Audio under
+ * {@link SourceFingerprinter#MIN_SECONDS} is stored as a fingerprint without hashes, and the
+ * reference says why: the track goes on, and its lookup matches nothing.
  */
 public final class FingerprintActivitiesImpl implements FingerprintActivities {
   private final BlobStore store;
@@ -40,7 +42,11 @@ public final class FingerprintActivitiesImpl implements FingerprintActivities {
       Fingerprint fingerprint = fingerprinter.fingerprint(source.path(), request.sourceKey(), progress);
       store.storeBytes(request.fingerprintKey(), FingerprintCodec.encode(fingerprint));
       progress.accept(1.0);
-      return new FingerprintRef(request.fingerprintKey(), fingerprint.size(), fingerprint.durationSeconds());
+      return new FingerprintRef(
+          request.fingerprintKey(),
+          fingerprint.size(),
+          fingerprint.durationSeconds(),
+          SourceFingerprinter.skippedReason(fingerprint));
     } catch (IOException e) {
       throw Activity.wrap(e); // the store or the disk: worth a retry
     }

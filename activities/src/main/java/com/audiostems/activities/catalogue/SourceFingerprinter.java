@@ -9,6 +9,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -25,17 +26,45 @@ public final class SourceFingerprinter {
   }
 
   /**
+   * Audio shorter than this is not fingerprinted: a one-shot, a hit or a sound effect yields a
+   * handful of landmarks at most, too few to tell one recording from another.
+   */
+  public static final double MIN_SECONDS = 1.0;
+
+  /**
    * @param alive called now and then while decoding (heartbeats)
-   * @throws ApplicationFailure non-retryable {@link TrackFailures#EMPTY_FILE} for under a second of
-   *     audio, {@link TrackFailures#CORRUPT_AUDIO} when ffmpeg cannot decode it
+   * @return the fingerprint; for audio shorter than {@link #MIN_SECONDS}, one without hashes
+   *     ({@link #skippedReason} says why) that matches nothing
+   * @throws ApplicationFailure non-retryable {@link TrackFailures#EMPTY_FILE} when the audio holds
+   *     no samples, {@link TrackFailures#CORRUPT_AUDIO} when ffmpeg cannot decode it
    */
   public Fingerprint fingerprint(Path file, String name, DoubleConsumer alive) throws IOException {
     float[] mono = decodeMono(file, alive);
-    if (mono.length < Fingerprinter.RATE_HZ) {
+    if (mono.length == 0) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "The audio of " + name + " is shorter than a second: too short to fingerprint.", TrackFailures.EMPTY_FILE);
+          "The audio of " + name + " holds no samples: there is nothing to fingerprint.", TrackFailures.EMPTY_FILE);
+    }
+    if (mono.length < MIN_SECONDS * Fingerprinter.RATE_HZ) {
+      double seconds = (double) mono.length / Fingerprinter.RATE_HZ;
+      return new Fingerprint(new int[0], new int[0], new int[0], new byte[0], Fingerprinter.FRAME_RATE_HZ, seconds);
     }
     return new Fingerprinter().fingerprint(mono, Fingerprinter.RATE_HZ);
+  }
+
+  /**
+   * Why {@code fingerprint} has no hashes because its audio was too short to fingerprint, in a
+   * sentence for the manifest; null when it was fingerprinted.
+   */
+  public static String skippedReason(Fingerprint fingerprint) {
+    if (fingerprint.durationSeconds() >= MIN_SECONDS) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "The audio lasts %.2f s, under the %.0f s a fingerprint needs: it was not fingerprinted, so it was not"
+            + " checked for duplicates or reference works and later uploads are not checked against it.",
+        fingerprint.durationSeconds(),
+        MIN_SECONDS);
   }
 
   private float[] decodeMono(Path file, DoubleConsumer alive) throws IOException {

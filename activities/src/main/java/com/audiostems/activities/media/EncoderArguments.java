@@ -8,6 +8,9 @@ import io.temporal.failure.ApplicationFailure;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.bramp.ffmpeg.builder.FFmpegBuilder;
 import net.bramp.ffmpeg.builder.FFmpegOutputBuilder;
 import net.bramp.ffmpeg.builder.StreamSpecifier;
@@ -16,7 +19,8 @@ import net.bramp.ffmpeg.builder.StreamSpecifierType;
 /**
  * The ffmpeg arguments of one encode lane (everything after the binary and its global flags): the
  * source read once, then one output per spec with that format's encoder settings, the source's
- * first audio stream only, none of its metadata (the tagger writes ours afterwards), and a size cap.
+ * first audio stream only, its channels named ({@link ChannelLayouts}), none of its metadata (the
+ * tagger writes ours afterwards), and a size cap.
  * Progress goes to standard output as {@code key=value} lines. Public so that the pipeline
  * benchmark times raw ffmpeg with exactly the pipeline's arguments.
  */
@@ -47,9 +51,12 @@ public final class EncoderArguments {
    */
   public static List<String> fromPcmPipe(LaneOutput output, long maxOutputBytes) {
     OutputSpec spec = output.spec();
-    // The PCM is already at the output's rate and channel count: no conversion follows.
+    // The PCM is already at the output's rate and channel count, in ffmpeg's default layout for that
+    // count: no conversion follows.
     SourceProbe pcm =
-        new SourceProbe("f32le", "pcm_f32le", 0, spec.sampleRateHz(), 32, "flt", spec.channels(), "", 0, 0, 0, true, false);
+        new SourceProbe(
+            "f32le", "pcm_f32le", 0, spec.sampleRateHz(), 32, "flt", spec.channels(),
+            ChannelLayouts.defaultLayout(spec.channels()), 0, 0, 0, true, false);
     List<String> pcmInput = new java.util.ArrayList<>(MediaProcessRunner.INPUT_SAFETY_ARGS);
     pcmInput.addAll(
         List.of("-f", "f32le", "-ar", Integer.toString(spec.sampleRateHz()), "-ac", Integer.toString(spec.channels())));
@@ -82,7 +89,13 @@ public final class EncoderArguments {
     if (spec.channels() < source.channels()) {
       out.setAudioChannels(spec.channels());
     }
-    SampleConversion.filter(source, spec, sampleFormat).ifPresent(out::setAudioFilter);
+    String filters =
+        Stream.of(ChannelLayouts.naming(source), SampleConversion.filter(source, spec, sampleFormat))
+            .flatMap(Optional::stream)
+            .collect(Collectors.joining(","));
+    if (!filters.isEmpty()) {
+      out.setAudioFilter(filters);
+    }
     out.addExtraArgs("-map_metadata", "-1", "-map_chapters", "-1", "-fs", Long.toString(maxOutputBytes));
     out.done();
   }

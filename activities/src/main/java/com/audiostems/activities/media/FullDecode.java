@@ -40,7 +40,11 @@ public final class FullDecode {
       return exitCode == 0 && errors.isBlank();
     }
 
-    /** Sample frames decoded, at the stream's rate; from ffmpeg's reported time, so within one frame. */
+    /**
+     * Sample frames decoded, at the stream's rate: exact, as the reported time is the count of
+     * samples ({@link #COUNT_SAMPLES}) in whole microseconds, which rounds back to that count at any
+     * rate below 1 MHz.
+     */
     public long frames(int sampleRateHz) {
       return Math.round(decodedSeconds * sampleRateHz);
     }
@@ -60,9 +64,12 @@ public final class FullDecode {
 
   /**
    * Timestamps rewritten from the running sample count, so that ffmpeg's reported output time is
-   * the number of samples decoded, whatever gaps or overlaps the container's timestamps have.
+   * the number of samples decoded, whatever gaps or overlaps the container's timestamps have. The
+   * time base is one sample first, so that the count is an integer: "asetpts=N/SR/TB" in the
+   * stream's own time base truncates a float (55296/44100*44100 became 55295 on a FLAC), and a
+   * 58751-frame output then read as 58750 against its source's 58751.
    */
-  private static final String COUNT_SAMPLES = "asetpts=N/SR/TB";
+  static final String COUNT_SAMPLES = "asettb=1/sr,asetpts=N";
 
   private final MediaProcessRunner runner;
 

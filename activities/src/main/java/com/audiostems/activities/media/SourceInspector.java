@@ -7,6 +7,7 @@ import com.audiostems.workflows.media.QualityTier;
 import com.audiostems.workflows.media.SourceProbe;
 import com.audiostems.workflows.media.ValidateRequest;
 import com.audiostems.workflows.media.ValidatedSource;
+import com.google.gson.JsonParseException;
 import io.temporal.activity.Activity;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -171,8 +172,14 @@ public final class SourceInspector {
       requireWithinProbeLimit(started, source);
       String reason = e.getError() == null ? "ffprobe could not open it" : e.getError().getString();
       throw SourceRejections.notAudio(source, "ffprobe: " + reason);
+    } catch (JsonParseException e) {
+      // Killed at its time limit, ffprobe leaves half a JSON document or none; within it, a
+      // report cut off or malformed is ffprobe failing on this file (seen on Musepack, WebM/Opus
+      // and M4B files), which another try will not change.
+      requireWithinProbeLimit(started, source);
+      throw SourceRejections.notAudio(
+          source, "ffprobe could not describe it: its report was cut off or malformed (" + e.getMessage() + ")");
     } catch (IOException | RuntimeException e) {
-      // Killed at its time limit, ffprobe leaves half a JSON document or none.
       requireWithinProbeLimit(started, source);
       throw e;
     }

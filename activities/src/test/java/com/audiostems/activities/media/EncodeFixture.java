@@ -10,6 +10,7 @@ import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.OutputPlan;
 import com.audiostems.workflows.media.OutputPlanner;
 import com.audiostems.workflows.media.OutputSpec;
+import com.audiostems.workflows.media.ProbeRequest;
 import com.audiostems.workflows.media.SourceProbe;
 import com.audiostems.workflows.media.ValidateRequest;
 import com.audiostems.workflows.media.ValidatedSource;
@@ -75,6 +76,28 @@ final class EncodeFixture {
   /** A 16- or 24-bit PCM WAV the test wrote itself. */
   Source storeWav(String trackId, Path file, int bitDepth, int sampleRateHz, int channels, double seconds) throws IOException {
     return store(trackId, file, "pcm_s" + bitDepth + "le", bitDepth, bitDepth == 16 ? "s16" : "s32", sampleRateHz, channels, seconds);
+  }
+
+  /**
+   * {@link TestAudio#music} of exactly {@code frames} stereo frames, converted by ffmpeg with {@code
+   * codecArgs} into a {@code .extension} file, stored and probed.
+   */
+  Source encodedMusic(String trackId, int sampleRateHz, int frames, String extension, String... codecArgs) throws IOException {
+    Path wav =
+        TestAudio.writeWav(
+            scratch.resolve(trackId + "-music.wav"), TestAudio.music(sampleRateHz, 2, (double) frames / sampleRateHz),
+            sampleRateHz, 16, 2);
+    return probed(trackId, TestAudio.convert(wav, scratch.resolve(trackId + "." + extension), codecArgs));
+  }
+
+  /** Any audio file, with the probe the probe stage gives it. */
+  Source probed(String trackId, Path file) throws IOException {
+    String name = file.getFileName().toString();
+    Path copy = Files.copy(file, scratch.resolve(trackId + "-copy-" + name));
+    String key = BlobKeys.sourceKey(trackId, "source" + name.substring(name.lastIndexOf('.')));
+    store.store(key, file);
+    SourceProbe probe = new SourceInspector(runner, store).probe(new ProbeRequest(trackId, key));
+    return new Source(trackId, key, probe, copy);
   }
 
   private Source store(

@@ -132,6 +132,22 @@ class EncoderArgumentsTest {
     assertThat(outputs.get(OutputFormat.WAV_24)).doesNotContain("-ac");
   }
 
+  /** Issue 15: "Unsupported channel layout '2 channels'" from the AAC encoder, on a TAK file. */
+  @Test
+  void unnamedLayoutsAreNamedByTheirChannelCountBeforeAnyOtherFilter() {
+    Map<OutputFormat, List<String>> unknown = perOutput(withLayout(48_000, 24, 2, ""), EnumSet.allOf(OutputFormat.class));
+    Map<OutputFormat, List<String>> custom =
+        perOutput(withLayout(96_000, 24, 2, "2 channels (FC+LFE)"), EnumSet.of(OutputFormat.AAC_256, OutputFormat.FLAC));
+    Map<OutputFormat, List<String>> six = perOutput(withLayout(48_000, 24, 6, ""), EnumSet.of(OutputFormat.AAC_256));
+
+    unknown.values().forEach(args -> assertThat(pair(args, "-af")).isEqualTo("channelmap=channel_layout=stereo"));
+    assertThat(pair(custom.get(OutputFormat.FLAC), "-af")).isEqualTo("channelmap=channel_layout=stereo");
+    assertThat(pair(custom.get(OutputFormat.AAC_256), "-af"))
+        .isEqualTo("channelmap=channel_layout=stereo,aresample=osr=48000:resampler=soxr:precision=28");
+    assertThat(pair(six.get(OutputFormat.AAC_256), "-af")).isEqualTo("channelmap=channel_layout=5.1");
+    assertThat(pair(six.get(OutputFormat.AAC_256), "-ac")).isEqualTo("2");
+  }
+
   @Test
   void refusesToUpmix() {
     OutputSpec surround = new OutputSpec(OutputFormat.FLAC, "tracks/t/outputs/flac.flac", 48_000, 24, 6, 0);
@@ -161,9 +177,14 @@ class EncoderArgumentsTest {
         .isEqualTo(perOutput(source, EnumSet.of(OutputFormat.PREVIEW_MP3_128)).get(OutputFormat.PREVIEW_MP3_128));
   }
 
+  /** A WAV whose channel mask names its layout. */
   private static SourceProbe pcm(int rate, int bits, int channels) {
+    return withLayout(rate, bits, channels, ChannelLayouts.defaultLayout(channels));
+  }
+
+  private static SourceProbe withLayout(int rate, int bits, int channels, String layout) {
     return new SourceProbe(
-        "wav", "pcm_s" + bits + "le", 0, rate, bits, bits == 16 ? "s16" : "s32", channels, "", 3, 0, 0, true, false);
+        "wav", "pcm_s" + bits + "le", 0, rate, bits, bits == 16 ? "s16" : "s32", channels, layout, 3, 0, 0, true, false);
   }
 
   private static List<String> lane(SourceProbe source, EnumSet<OutputFormat> formats) {

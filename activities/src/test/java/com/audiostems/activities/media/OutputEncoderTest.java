@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.media.EncodeLaneResult;
 import com.audiostems.workflows.media.EncodeSchedule;
@@ -20,6 +20,7 @@ import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.OutputPlan;
 import com.audiostems.workflows.media.OutputSpec;
+import com.audiostems.workflows.media.VerificationReport;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,36 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OutputEncoderTest {
   @TempDir Path tempDir;
+
+  /**
+   * Issue 15: the AAC encoder refused a source whose layout had no name ("Unsupported channel layout
+   * '2 channels'"). WAVs with a channel mask of 0, or one naming other speakers (FC+LFE on two
+   * channels), as 1 to 8 channels: every output of each is encoded and verified, the lossless ones
+   * bit-exact.
+   */
+  @Test
+  void everyFormatIsEncodedFromSourcesWhoseChannelLayoutHasNoName() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    int[][] channelsAndMasks = {{1, 0}, {2, 0}, {2, 0x0C}, {3, 0}, {4, 0}, {6, 0}, {8, 0}};
+    for (int[] channelsAndMask : channelsAndMasks) {
+      int channels = channelsAndMask[0];
+      String name = "layout" + channels + "x" + channelsAndMask[1];
+      Path wav =
+          TestAudio.writeExtensibleWav(
+              fixture.scratch(name + ".wav"), TestAudio.music(96_000, channels, 0.5), 96_000, 24, channels, channelsAndMask[1]);
+      EncodeFixture.Source source = fixture.probed(name, wav);
+
+      List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source).outputs(), f -> {}).outputs();
+      VerificationReport report = fixture.verify(source, outputs);
+
+      assertThat(outputs).extracting(EncodedOutput::format).as(name).containsExactlyInAnyOrder(OutputFormat.values());
+      assertThat(report.checks()).as(name).allSatisfy(c -> assertThat(c.passed()).as(c.detail()).isTrue());
+      assertThat(report.checks())
+          .filteredOn(c -> c.format() == FLAC || c.format() == ALAC || c.format() == WAV_24)
+          .as(name)
+          .allSatisfy(c -> assertThat(c.method()).isEqualTo(OutputVerifier.BIT_EXACT));
+    }
+  }
 
   @Test
   void encodesEveryFormatOfA24Bit48kSourceAndMeasuresWhatItWrote() throws IOException {

@@ -1,17 +1,20 @@
 package com.audiostems.activities.media;
 
+import static com.audiostems.workflows.media.OutputFormat.AAC_256;
 import static com.audiostems.workflows.media.OutputFormat.MP3_320;
 import static com.audiostems.workflows.media.OutputFormat.PREVIEW_MP3_128;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.audiostems.activities.analysis.PcmDecoder;
+import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.dsp.loudness.LoudnessMeasurement;
 import com.audiostems.dsp.loudness.LoudnessMeter;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.OutputCheck;
+import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.VerificationReport;
 import com.audiostems.workflows.media.VerifyRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -46,21 +49,8 @@ class OutputLoudnessVerificationTest {
 
   @Test
   void anOutputThatIsLouderThanItsSourceFails() throws IOException {
-    EncodeFixture fixture = new EncodeFixture(tempDir);
-    EncodeFixture.Source source = fixture.wav("loud2", 44_100, 24, 2, 4.0);
-    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, MP3_320).outputs(), f -> {}).outputs();
-    TrackAnalysis.Loudness measured = measure(fixture, source);
     // As if the source were 1 LU quieter than it is: the output then reads 1 LU too loud.
-    TrackAnalysis.Loudness quieter =
-        new TrackAnalysis.Loudness(measured.integratedLufs() - 1.0, measured.loudnessRangeLu(), measured.momentaryMaxLufs(),
-            measured.shortTermMaxLufs(), measured.truePeakDbtp(), measured.samplePeakDbfs(), measured.peakToLoudnessRatioLu());
-
-    assertThatThrownBy(
-            () -> new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, outputs, quieter), f -> {}))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo(TrackFailures.OUTPUT_VERIFICATION_FAILED);
-          assertThat(f.getOriginalMessage()).contains("MP3_320").contains("failed loudness").contains("+1.0");
-        });
+    assertLoudnessFails("loud2", MP3_320, -1.0, "MP3_320", "failed loudness", "+1.0");
   }
 
   @Test
@@ -89,6 +79,64 @@ class OutputLoudnessVerificationTest {
     assertThatThrownBy(
             () -> new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, List.of(replaced), asLoud), f -> {}))
         .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getOriginalMessage()).contains("the encode clips"));
+  }
+
+  /**
+   * Issue 15: an AAC of a −5 LUFS source peaking at +0.7 dBFS measured 0.8 LU quieter. Above 0.95 of
+   * full scale the AAC encoder turns windows down and LAME is fed fixed-point samples: what they
+   * are given is not the source's level, so its outputs may be quieter by what that takes off.
+   */
+  @Test
+  void outputsOfAClippingSourceMayBeQuieterByWhatTheEncodersTakeOffItsPeaks() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    Path loud = fixture.scratch("loud.wav");
+    TestAudio.run(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+        "anoisesrc=r=44100:a=0.9:c=pink:d=6:seed=7,aformat=channel_layouts=stereo",
+        "-af", "volume=14dB,aeval='max(-1.084\\,min(1.084\\,val(ch)))':c=same", "-c:a", "pcm_f32le", loud.toString()));
+    EncodeFixture.Source source = fixture.probed("clipping", loud);
+    List<EncodedOutput> outputs =
+        fixture.encode(source, EncodeFixture.plan(source, AAC_256, MP3_320, PREVIEW_MP3_128).outputs(), f -> {}).outputs();
+    TrackAnalysis.Loudness measured = measure(fixture, source);
+
+    VerificationReport report =
+        new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, outputs, measured), f -> {});
+
+    assertThat(measured.samplePeakDbfs()).isGreaterThan(0.6);
+    assertThat(report.checks().stream().filter(c -> c.method().equals(OutputVerifier.LOUDNESS)))
+        .hasSize(3)
+        .allSatisfy(c -> {
+          assertThat(c.passed()).as(c.detail()).isTrue();
+          assertThat(c.detail()).contains("the source peaks at +0.70 dBFS, where the AAC encoder turns windows down");
+        });
+  }
+
+  @Test
+  void aQuieterOutputOfASourceWithHeadroomStillFails() throws IOException {
+    // As if the source were 1 LU louder than it is: the output then reads 1 LU too quiet.
+    assertLoudnessFails("quiet1", AAC_256, 1.0, "AAC_256", "failed loudness", "-1.0", "0.5 allowed");
+  }
+
+  /** The output of a 24-bit source with headroom fails against the source's loudness moved by {@code sourceShiftLu}. */
+  private void assertLoudnessFails(String trackId, OutputFormat format, double sourceShiftLu, String... message)
+      throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source source = fixture.wav(trackId, 44_100, 24, 2, 4.0);
+    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, format).outputs(), f -> {}).outputs();
+    TrackAnalysis.Loudness shifted = shifted(measure(fixture, source), sourceShiftLu);
+
+    assertThatThrownBy(
+            () -> new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, outputs, shifted), f -> {}))
+        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
+          assertThat(f.getType()).isEqualTo(TrackFailures.OUTPUT_VERIFICATION_FAILED);
+          assertThat(f.getOriginalMessage()).contains(message);
+        });
+  }
+
+  /** The same figures with the integrated loudness moved by {@code lu}. */
+  private static TrackAnalysis.Loudness shifted(TrackAnalysis.Loudness m, double lu) {
+    return new TrackAnalysis.Loudness(
+        m.integratedLufs() + lu, m.loudnessRangeLu(), m.momentaryMaxLufs(), m.shortTermMaxLufs(), m.truePeakDbtp(),
+        m.samplePeakDbfs(), m.peakToLoudnessRatioLu());
   }
 
   private static VerifyRequest withLoudness(

@@ -38,8 +38,16 @@ class QualityTiersTest {
   void lossyNeedsBothBitRateAndSampleRate() {
     assertThat(tierOf(lossy("mp3", 128_000, 44_100))).contains(QualityTier.MINIMUM);
     assertThat(tierOf(lossy("aac", 320_000, 48_000))).contains(QualityTier.MINIMUM);
-    assertThat(tierOf(lossy("mp3", 127_999, 44_100))).isEmpty();
+    assertThat(tierOf(lossy("mp3", 112_000, 44_100))).isEmpty();
     assertThat(tierOf(lossy("mp3", 320_000, 32_000))).isEmpty();
+  }
+
+  /** Issue 15: nominal 128k MP3s measured 127.x kbps and were rejected. */
+  @Test
+  void aLossyRateWithinTwoPercentBelowTheMinimumIsTheNominalMinimum() {
+    assertThat(tierOf(lossy("mp3", 127_994, 44_100))).contains(QualityTier.MINIMUM);
+    assertThat(tierOf(lossy("mp3", 125_440, 44_100))).contains(QualityTier.MINIMUM);
+    assertThat(tierOf(lossy("mp3", 125_439, 44_100))).isEmpty();
   }
 
   @Test

@@ -41,4 +41,20 @@ class SourceDigestTest {
     assertThat(decode.decode(changed, "0:a:0", 0, FullDecode.Strictness.STRICT, s -> {}).pcmDigest())
         .isNotEqualTo(validated.pcmDigest());
   }
+
+  /** asetpts=N/SR/TB in a FLAC's time base counted 58751 frames as 58750 (a float truncated). */
+  @Test
+  void framesAreCountedExactlyWhateverTheContainersTimeBase() throws Exception {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    FullDecode decode = new FullDecode(fixture.runner);
+    double[] samples = TestAudio.music(44_100, 2, 58_751 / 44_100.0);
+    Path wav = TestAudio.writeWav(tempDir.resolve("odd.wav"), samples, 44_100, 16, 2);
+    Path flac = TestAudio.convert(wav, tempDir.resolve("odd.flac"), "-c:a", "flac");
+    Path ogg = TestAudio.convert(wav, tempDir.resolve("odd.ogg"), "-c:a", "libvorbis");
+
+    for (Path file : List.of(wav, flac, ogg)) {
+      FullDecode.Outcome outcome = decode.decode(file, "0:a:0", 0, FullDecode.Strictness.STRICT, s -> {});
+      assertThat(outcome.frames(44_100)).as(file.getFileName().toString()).isEqualTo(58_751);
+    }
+  }
 }

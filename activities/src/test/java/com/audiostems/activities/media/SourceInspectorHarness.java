@@ -39,6 +39,15 @@ final class SourceInspectorHarness {
     return this;
   }
 
+  /** Probes with another ffprobe binary (a script standing in for one that misbehaves). */
+  SourceInspectorHarness withFfprobe(Path ffprobe) {
+    settings =
+        new MediaSettings(
+            settings.ffmpegPath(), ffprobe.toString(), settings.workDir(), settings.maxInputBytes(),
+            settings.maxDurationSeconds(), settings.probeTimeout(), settings.ffmpegTimeout(), settings.maxOutputBytes());
+    return this;
+  }
+
   SourceInspector inspector() {
     return new SourceInspector(new MediaProcessRunner(settings), store);
   }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.media.ProbeRequest;
+import com.audiostems.workflows.media.QualityTier;
 import com.audiostems.workflows.media.SourceProbe;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -200,6 +201,44 @@ class SourceInspectorRejectionsTest {
 
     assertThat(failure.getType()).isEqualTo(TrackFailures.BELOW_MINIMUM_TIER);
     assertThat(failure.getMessage()).contains("lossy mp3 at 64 kbps");
+  }
+
+  /**
+   * Issue 15: on a Musepack, a WebM/Opus and an M4B file ffprobe printed a cut-off report, and
+   * {@code JsonSyntaxException: End of input} ended the track untyped. An ffprobe that answers its
+   * version like the real one and then prints half a document stands in for it.
+   */
+  @Test
+  void aCutOffFfprobeReportIsNotAudioNotACrash() throws IOException {
+    Path ffprobe = harness.inputs.resolve("half-ffprobe.sh");
+    Files.writeString(
+        ffprobe,
+        "#!/bin/sh\n"
+            + "case \"$*\" in *-version*) exec ffprobe \"$@\";; esac\n"
+            + "printf '{\"streams\": [ { \"index\": 0, \"codec_name\": \"musepack'\n");
+    ffprobe.toFile().setExecutable(true);
+    String key = harness.put(harness.wav("odd.mpc", 44_100, 16, 2, 1.0));
+
+    ApplicationFailure failure = rejection(() -> harness.withFfprobe(ffprobe).probe(key));
+
+    assertThat(failure.getType()).isEqualTo(TrackFailures.NOT_AUDIO);
+    assertThat(failure.getMessage()).contains(key, "ffprobe could not describe it", "cut off or malformed", "Upload the track as");
+  }
+
+  /**
+   * Issue 15: a real 128k CBR LAME encode (libmp3lame) of an odd-length file, in an MP4, measures
+   * 127,994 bps; it is a 128k MP3 and is accepted.
+   */
+  @Test
+  void aNominal128kMp3MeasuringBelow128kbpsIsAccepted() throws IOException {
+    Path mp3 = harness.converted("nominal.mp3", 58_751 / 48_000.0, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "128k");
+    Path mp4 = TestAudio.convert(mp3, harness.inputs.resolve("nominal.mp4"), "-c:a", "copy");
+    String key = harness.put(mp4);
+    SourceProbe probe = harness.probe(key);
+
+    assertThat(probe.codec()).isEqualTo("mp3");
+    assertThat(probe.bitRateBps()).isBetween(127_000L, 127_999L);
+    assertThat(harness.validate(key, probe).tier()).isEqualTo(QualityTier.MINIMUM);
   }
 
   @Test

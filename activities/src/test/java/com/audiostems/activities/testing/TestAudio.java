@@ -82,6 +82,33 @@ public final class TestAudio {
   }
 
   /**
+   * Writes interleaved samples as a WAVE_FORMAT_EXTENSIBLE WAV with the given channel mask: 0 for
+   * channels that have no position, or a mask that names fewer or other speakers than usual.
+   */
+  public static Path writeExtensibleWav(
+      Path file, double[] interleaved, int sampleRateHz, int bitDepth, int channels, int channelMask) throws IOException {
+    Path plain = writeWav(file.resolveSibling(file.getFileName() + ".plain"), interleaved, sampleRateHz, bitDepth, channels);
+    byte[] pcm = Files.readAllBytes(plain);
+    Files.delete(plain);
+    int dataBytes = pcm.length - 44;
+    int bytesPerSample = bitDepth / 8;
+    ByteBuffer header = ByteBuffer.allocate(68).order(ByteOrder.LITTLE_ENDIAN);
+    header.put("RIFF".getBytes()).putInt(60 + dataBytes).put("WAVE".getBytes());
+    header.put("fmt ".getBytes()).putInt(40).putShort((short) 0xFFFE).putShort((short) channels);
+    header.putInt(sampleRateHz).putInt(sampleRateHz * channels * bytesPerSample);
+    header.putShort((short) (channels * bytesPerSample)).putShort((short) bitDepth);
+    header.putShort((short) 22).putShort((short) bitDepth).putInt(channelMask);
+    // KSDATAFORMAT_SUBTYPE_PCM
+    header.put(new byte[] {1, 0, 0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71});
+    header.put("data".getBytes()).putInt(dataBytes);
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write(header.array());
+      out.write(pcm, 44, dataBytes);
+    }
+    return file;
+  }
+
+  /**
    * Converts with the system ffmpeg: {@code ffmpeg -i in <args> out}. For test inputs only (the
    * product runs ffmpeg through MediaProcessRunner).
    */

@@ -11,6 +11,7 @@ import io.temporal.client.WorkflowQueryException;
 import io.temporal.client.WorkflowServiceException;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.ApplicationFailure;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -109,6 +111,20 @@ public class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
     }
     ProblemDetail problem =
         Problems.detail(HttpStatus.BAD_REQUEST, "unreadable-body", "Bad request", "The request body is not the JSON this endpoint takes: " + rootMessage(ex));
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** A request body that breaks its record's constraints: each field and what it must be. */
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String fields =
+        ex.getFieldErrors().stream()
+            .map(f -> f.getField() + " " + f.getDefaultMessage())
+            .sorted()
+            .collect(Collectors.joining("; "));
+    ProblemDetail problem =
+        Problems.detail(HttpStatus.BAD_REQUEST, "invalid-request", "Bad request", "The request is not valid: " + fields + ".");
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 

@@ -71,12 +71,18 @@ public class UploadController {
       description = "Answers a signed PUT location for exactly `sizeBytes` bytes. On S3, a file above the store's multipart "
           + "threshold (`multipart-threshold-bytes`) is an S3 multipart upload instead: `multipart` lists a presigned URL "
           + "and byte range per part, and the upload is completed with POST /v1/uploads/{uploadId}/complete. "
-          + "Sizes over the gateway's limit are refused (413).")
+          + "An empty file is refused (400 empty-file), and so are sizes over the gateway's limit (413).")
   @ApiResponse(responseCode = "201", description = "Where to PUT the file, or its parts", useReturnTypeSchema = true)
   @PostMapping("/v1/uploads")
   public ResponseEntity<UploadLocationResponse> create(
       @Valid @RequestBody CreateUploadRequest request, @AuthenticationPrincipal ApiClient client) {
     long maxBytes = uploads.maxSize().toBytes();
+    if (request.sizeBytes() == 0) {
+      throw Problems.badRequest(
+          "empty-file",
+          "The file '" + request.fileName() + "' is empty (0 bytes): there is nothing to process. Upload the file"
+              + " itself; if it should hold audio, export it again.");
+    }
     if (request.sizeBytes() > maxBytes) {
       throw Problems.exception(
           HttpStatus.PAYLOAD_TOO_LARGE, "upload-too-large", "Upload too large",

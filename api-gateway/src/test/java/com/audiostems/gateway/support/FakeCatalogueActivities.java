@@ -48,7 +48,7 @@ public final class FakeCatalogueActivities implements CatalogueActivities, Finge
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new FingerprintRef(request.fingerprintKey(), 100, 10);
+    return new FingerprintRef(request.fingerprintKey(), 100, 10, null);
   }
 
   @Override

@@ -108,6 +108,12 @@ public class IdentifyRunner {
       err.println("audiostems: " + e.getOriginalMessage());
       return ExitCodes.REJECTED;
     }
+    String tooShort = SourceFingerprinter.skippedReason(fingerprint);
+    if (tooShort != null) {
+      // A reference without hashes could never be matched.
+      err.println("audiostems: " + tooShort + " A reference work needs a second of audio or more.");
+      return ExitCodes.REJECTED;
+    }
     String key = BlobKeys.referenceFingerprintKey(id);
     store.storeBytes(key, FingerprintCodec.encode(fingerprint));
     try (FingerprintCatalogues indexes = FingerprintCatalogues.open(directory)) {

@@ -115,4 +115,16 @@ class CatalogueCommandTest {
     assertThat(identification.get("review").get("reviewer").asText()).isEqualTo("timeout");
     assertThat(identification.get("review").get("approved").asBoolean()).isTrue();
   }
+
+  /** A track under a second is published unfingerprinted; a reference work that short could never match. */
+  @Test
+  void aReferenceWorkUnderASecondIsRefused() throws Exception {
+    Path store = temp.resolve("store");
+    Path hit = TestAudio.wav(temp.resolve("hit.wav"), 44_100, 16, 2, 0.5);
+
+    Run added = run("reference", "add", hit.toString(), "--id", "ref-hit", "--out", store.toString());
+
+    assertThat(added.exitCode()).as(added.out() + added.err()).isEqualTo(ExitCodes.REJECTED);
+    assertThat(added.err()).contains("0.50 s", "A reference work needs a second of audio or more");
+  }
 }

@@ -38,6 +38,26 @@ class ProcessCommandTest {
     return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
+  /**
+   * Issue 15: a stems library takes one-shots. A 0.5 s WAV was rejected EmptyFile "too short to
+   * fingerprint"; it is published in every format, and the manifest says it was not fingerprinted.
+   */
+  @Test
+  void aHalfSecondOneShotIsPublishedAndTheManifestSaysItWasNotFingerprinted() throws Exception {
+    Path source = TestAudio.wav(temp.resolve("Kick 01.wav"), 48_000, 24, 2, 0.5);
+    Path out = temp.resolve("out");
+
+    Run run = process(source.toString(), "--out", out.toString(), "--track-id", "kick-01");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("tracks/kick-01/manifest.json").toFile());
+    assertThat(manifest.get("outputs")).hasSize(6);
+    assertThat(manifest.get("source").get("decodedFrames").asLong()).isEqualTo(24_000);
+    JsonNode identification = manifest.get("identification");
+    assertThat(identification.get("hashesPerSecond").asDouble()).isZero();
+    assertThat(identification.get("fingerprintSkipped").asText()).contains("0.50 s", "not fingerprinted");
+  }
+
   @Test
   void taggedBroadcastWaveBecomesEveryDeliveryFormatWithTagsAndBitExactMasters() throws Exception {
     Path plain = TestAudio.wav(temp.resolve("plain.wav"), 48_000, 24, 2, 3.0);

@@ -70,6 +70,8 @@ public record TrackManifest(
    * @param duplicates matches among the catalogue's published tracks
    * @param references matches among third-party reference works
    * @param review the decision on a reference match; null when there was nothing to review
+   * @param fingerprintSkipped why the source was not fingerprinted (audio under a second: a
+   *     one-shot), so not checked against the catalogue; null when it was
    */
   public record Identification(
       String fingerprintKey,
@@ -77,7 +79,8 @@ public record TrackManifest(
       String alternateOf,
       List<CatalogueMatch> duplicates,
       List<CatalogueMatch> references,
-      Review review) {}
+      Review review,
+      String fingerprintSkipped) {}
 
   /**
    * How a reference match was decided.

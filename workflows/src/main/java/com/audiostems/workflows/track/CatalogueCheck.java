@@ -34,7 +34,9 @@ final class CatalogueCheck {
 
   /**
    * Looks the fingerprint up and applies the policy: a duplicate is rejected or linked as an
-   * alternate version; a reference-work match holds the track for an operator's review.
+   * alternate version; a reference-work match holds the track for an operator's review. A source
+   * too short to fingerprint is looked up all the same (the same commands for every track), matches
+   * nothing, and the manifest says why.
    */
   TrackManifest.Identification identify(FingerprintRef fingerprint, CataloguePolicy policy) {
     CatalogueMatches matches =
@@ -55,7 +57,8 @@ final class CatalogueCheck {
     }
     TrackManifest.Review review = matches.references().isEmpty() ? null : holdForReview(matches, policy);
     return new TrackManifest.Identification(
-        fingerprint.key(), fingerprint.hashesPerSecond(), alternateOf, matches.tracks(), matches.references(), review);
+        fingerprint.key(), fingerprint.hashesPerSecond(), alternateOf, matches.tracks(), matches.references(), review,
+        fingerprint.skippedReason());
   }
 
   /** The operator's decision, taken while the track is held and nobody has decided yet. */

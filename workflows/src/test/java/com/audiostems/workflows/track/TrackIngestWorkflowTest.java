@@ -738,7 +738,7 @@ class TrackIngestWorkflowTest {
     public FingerprintRef fingerprint(FingerprintRequest request) {
       requests.add(request.sourceKey());
       store.put(request.fingerprintKey());
-      return new FingerprintRef(request.fingerprintKey(), 750, 10.0);
+      return new FingerprintRef(request.fingerprintKey(), 750, 10.0, null);
     }
   }
 
