@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The REST gateway: a Temporal client in front of the track workflows. Clients are API keys
- * (see {@code audiostems.gateway.security}), so Spring's generated in-memory user is switched off.
+ * The REST gateway: a Temporal client in front of the track workflows. Clients are API keys (see
+ * {@code audiostems.gateway.security}), so Spring's generated in-memory user is switched off.
  */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan

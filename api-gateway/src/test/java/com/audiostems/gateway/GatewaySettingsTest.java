@@ -38,7 +38,8 @@ class GatewaySettingsTest {
           Map.entry("audiostems.gateway.storage.root", "./store"),
           Map.entry("audiostems.gateway.uploads.max-size", "4GB"),
           Map.entry("audiostems.gateway.uploads.temp-dir", "./spool"),
-          Map.entry("audiostems.gateway.links.signing-secret", "a-signing-secret-of-32-characters!"),
+          Map.entry(
+              "audiostems.gateway.links.signing-secret", "a-signing-secret-of-32-characters!"),
           Map.entry("audiostems.gateway.links.upload-validity", "1h"),
           Map.entry("audiostems.gateway.links.download-validity", "15m"));
   private static final Map<String, String> ONE_KEY =
@@ -50,8 +51,13 @@ class GatewaySettingsTest {
           "audiostems.gateway.security.api-keys[0].role", "uploader");
 
   @EnableConfigurationProperties({
-    TemporalProperties.class, StorageProperties.class, UploadProperties.class, LinkProperties.class,
-    ApiKeyProperties.class, TrackProperties.class, RequestLimitProperties.class
+    TemporalProperties.class,
+    StorageProperties.class,
+    UploadProperties.class,
+    LinkProperties.class,
+    ApiKeyProperties.class,
+    TrackProperties.class,
+    RequestLimitProperties.class
   })
   @ImportAutoConfiguration(ValidationAutoConfiguration.class)
   static class Settings {}
@@ -63,19 +69,29 @@ class GatewaySettingsTest {
 
   @Test
   void aShortSigningSecretIsNamed(CapturedOutput output) {
-    assertFailsNaming(output, Map.of("audiostems.gateway.links.signing-secret", "short"), "audiostems.gateway.links.signing-secret", "at least 32 characters");
+    assertFailsNaming(
+        output,
+        Map.of("audiostems.gateway.links.signing-secret", "short"),
+        "audiostems.gateway.links.signing-secret",
+        "at least 32 characters");
   }
 
   @Test
   void aTargetWithoutPortIsNamed(CapturedOutput output) {
-    assertFailsNaming(output, Map.of("audiostems.gateway.temporal.target", "temporal"), "audiostems.gateway.temporal.target", "host:port");
+    assertFailsNaming(
+        output,
+        Map.of("audiostems.gateway.temporal.target", "temporal"),
+        "audiostems.gateway.temporal.target",
+        "host:port");
   }
 
   @Test
   void aKeyThatIsNotAHashIsNamed(CapturedOutput output) {
     assertFailsNaming(
-        output, Map.of("audiostems.gateway.security.api-keys[0].key-sha256", "secret"),
-        "audiostems.gateway.security.apiKeys[0].keySha256", "64 lowercase hex digits");
+        output,
+        Map.of("audiostems.gateway.security.api-keys[0].key-sha256", "secret"),
+        "audiostems.gateway.security.apiKeys[0].keySha256",
+        "64 lowercase hex digits");
   }
 
   @Test
@@ -86,23 +102,37 @@ class GatewaySettingsTest {
             "audiostems.gateway.security.api-keys[1].name", "studio",
             "audiostems.gateway.security.api-keys[1].key-sha256", "b".repeat(64),
             "audiostems.gateway.security.api-keys[1].role", "admin"),
-        "audiostems.gateway.security.api-keys", "'studio' is used twice");
+        "audiostems.gateway.security.api-keys",
+        "'studio' is used twice");
   }
 
   @Test
   void noKeyAtAllStopsTheGateway(CapturedOutput output) {
     SpringApplication app = application();
-    assertThatThrownBy(() -> app.run(args(VALID, Map.of("audiostems.gateway.limits.max-json-body", "64KB", "audiostems.gateway.tracks.encode-lanes", "4"))))
+    assertThatThrownBy(
+            () ->
+                app.run(
+                    args(
+                        VALID,
+                        Map.of(
+                            "audiostems.gateway.limits.max-json-body",
+                            "64KB",
+                            "audiostems.gateway.tracks.encode-lanes",
+                            "4"))))
         .isInstanceOf(RuntimeException.class);
-    assertThat(output).contains("audiostems.gateway.security.apiKeys").contains("at least one API key");
+    assertThat(output)
+        .contains("audiostems.gateway.security.apiKeys")
+        .contains("at least one API key");
   }
 
-  private static void assertFailsNaming(CapturedOutput output, Map<String, String> overrides, String key, String reason) {
+  private static void assertFailsNaming(
+      CapturedOutput output, Map<String, String> overrides, String key, String reason) {
     assertThatThrownBy(() -> start(overrides).close()).isInstanceOf(RuntimeException.class);
     assertThat(output).contains("APPLICATION FAILED TO START").contains(key).contains(reason);
   }
 
-  private static org.springframework.context.ConfigurableApplicationContext start(Map<String, String> overrides) {
+  private static org.springframework.context.ConfigurableApplicationContext start(
+      Map<String, String> overrides) {
     Map<String, String> settings = new LinkedHashMap<>(ONE_KEY);
     settings.putAll(overrides);
     return application().run(args(VALID, settings));
@@ -117,6 +147,8 @@ class GatewaySettingsTest {
   private static String[] args(Map<String, String> base, Map<String, String> more) {
     Map<String, String> all = new LinkedHashMap<>(base);
     all.putAll(more);
-    return all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return all.entrySet().stream()
+        .map(e -> "--" + e.getKey() + "=" + e.getValue())
+        .toArray(String[]::new);
   }
 }

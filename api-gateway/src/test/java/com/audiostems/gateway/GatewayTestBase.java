@@ -58,7 +58,8 @@ abstract class GatewayTestBase {
 
   /** Creates an upload as the client with this key and sends its content; returns the uploadId. */
   String upload(String apiKey, String fileName, byte[] content) {
-    GatewayHttp.Reply location = http.post("/v1/uploads", apiKey, Map.of("fileName", fileName, "sizeBytes", content.length));
+    GatewayHttp.Reply location =
+        http.post("/v1/uploads", apiKey, Map.of("fileName", fileName, "sizeBytes", content.length));
     assertThat(location.status()).as(location.toString()).isEqualTo(201);
     GatewayHttp.Reply put = http.put(location.json().get("url").asText(), content);
     assertThat(put.status()).as(put.toString()).isEqualTo(200);
@@ -85,12 +86,14 @@ abstract class GatewayTestBase {
       }
       sleep();
     }
-    throw new AssertionError("Track " + trackId + " did not reach the expected state; last status: " + status);
+    throw new AssertionError(
+        "Track " + trackId + " did not reach the expected state; last status: " + status);
   }
 
   JsonNode awaitPublished(String trackId, int version) {
     return awaitStatus(
-        trackId, s -> "PUBLISHED".equals(s.get("stage").asText()) && s.get("version").asInt() == version);
+        trackId,
+        s -> "PUBLISHED".equals(s.get("stage").asText()) && s.get("version").asInt() == version);
   }
 
   /** Asserts the RFC 9457 shape and returns the problem. */

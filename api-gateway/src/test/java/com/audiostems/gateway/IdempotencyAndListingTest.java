@@ -18,9 +18,21 @@ class IdempotencyAndListingTest extends GatewayTestBase {
     String uploadId = upload(UPLOADER, "Take 2.flac", "fake flac".getBytes(StandardCharsets.UTF_8));
     String key = "retry-" + uploadId;
 
-    GatewayHttp.Reply first = http.post("/v1/tracks", UPLOADER, Map.of("uploadId", uploadId, "formats", List.of("FLAC")), "Idempotency-Key", key);
+    GatewayHttp.Reply first =
+        http.post(
+            "/v1/tracks",
+            UPLOADER,
+            Map.of("uploadId", uploadId, "formats", List.of("FLAC")),
+            "Idempotency-Key",
+            key);
     // The same request, as a retry after a lost response would send it (names spelled differently).
-    GatewayHttp.Reply again = http.post("/v1/tracks", UPLOADER, Map.of("uploadId", uploadId, "formats", List.of("flac")), "Idempotency-Key", key);
+    GatewayHttp.Reply again =
+        http.post(
+            "/v1/tracks",
+            UPLOADER,
+            Map.of("uploadId", uploadId, "formats", List.of("flac")),
+            "Idempotency-Key",
+            key);
 
     assertThat(first.status()).as(first.toString()).isEqualTo(202);
     assertThat(again.status()).as(again.toString()).isEqualTo(202);
@@ -28,12 +40,21 @@ class IdempotencyAndListingTest extends GatewayTestBase {
     assertThat(again.json().get("trackId").asText()).isEqualTo(trackId);
     assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(first.header("Idempotent-Replayed")).isNull();
-    assertThat(listAll("running", 1)).filteredOn(trackId::equals).as("one workflow for the track").hasSize(1);
+    assertThat(listAll("running", 1))
+        .filteredOn(trackId::equals)
+        .as("one workflow for the track")
+        .hasSize(1);
 
     JsonNode conflict =
         assertProblem(
-            http.post("/v1/tracks", UPLOADER, Map.of("uploadId", uploadId, "formats", List.of("ALAC")), "Idempotency-Key", key),
-            409, "idempotency-key-reused");
+            http.post(
+                "/v1/tracks",
+                UPLOADER,
+                Map.of("uploadId", uploadId, "formats", List.of("ALAC")),
+                "Idempotency-Key",
+                key),
+            409,
+            "idempotency-key-reused");
     assertThat(conflict.get("detail").asText()).contains(trackId);
     awaitPublished(trackId, 1);
   }
@@ -64,7 +85,11 @@ class IdempotencyAndListingTest extends GatewayTestBase {
     List<String> ids = new ArrayList<>();
     String token = null;
     do {
-      String query = "/v1/tracks?pageSize=" + pageSize + (status == null ? "" : "&status=" + status) + (token == null ? "" : "&pageToken=" + token);
+      String query =
+          "/v1/tracks?pageSize="
+              + pageSize
+              + (status == null ? "" : "&status=" + status)
+              + (token == null ? "" : "&pageToken=" + token);
       GatewayHttp.Reply reply = http.get(query, OPERATOR);
       assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
       reply.json().get("tracks").forEach(t -> ids.add(t.get("trackId").asText()));

@@ -15,8 +15,10 @@ class IdsTest {
 
   @Test
   void derivedIdsAreStableAndTellTheirPartsApart() {
-    assertThat(Ids.derived("track", "client", "key")).isEqualTo(Ids.derived("track", "client", "key"));
+    assertThat(Ids.derived("track", "client", "key"))
+        .isEqualTo(Ids.derived("track", "client", "key"));
     assertThat(Ids.derived("track", "ab", "c")).isNotEqualTo(Ids.derived("track", "a", "bc"));
-    assertThat(Ids.derived("track", "client-1", "key")).isNotEqualTo(Ids.derived("track", "client-2", "key"));
+    assertThat(Ids.derived("track", "client-1", "key"))
+        .isNotEqualTo(Ids.derived("track", "client-2", "key"));
   }
 }

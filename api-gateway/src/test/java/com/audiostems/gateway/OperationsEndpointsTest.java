@@ -18,13 +18,26 @@ class OperationsEndpointsTest extends GatewayTestBase {
     assertThat(api.get("paths").fieldNames())
         .toIterable()
         .contains(
-            "/v1/uploads", "/v1/tracks", "/v1/tracks/{trackId}", "/v1/tracks/{trackId}/files", "/v1/tracks/{trackId}/reprocess",
-            "/v1/tracks/{trackId}/review", "/v1/identify", "/v1/identify/{queryId}");
-    assertThat(api.at("/components/schemas/StartTrackRequest/properties/watermark/description").asText())
+            "/v1/uploads",
+            "/v1/tracks",
+            "/v1/tracks/{trackId}",
+            "/v1/tracks/{trackId}/files",
+            "/v1/tracks/{trackId}/reprocess",
+            "/v1/tracks/{trackId}/review",
+            "/v1/identify",
+            "/v1/identify/{queryId}");
+    assertThat(
+            api.at("/components/schemas/StartTrackRequest/properties/watermark/description")
+                .asText())
         .contains("Every preview is watermarked");
     assertThat(api.at("/components/securitySchemes/apiKey/name").asText()).isEqualTo("X-Api-Key");
-    assertThat(api.at("/paths/~1v1~1tracks/post/responses").has("202")).as("start answers 202").isTrue();
-    assertThat(api.at("/paths/~1v1~1tracks~1{trackId}/delete/responses/default/content").has("application/problem+json")).isTrue();
+    assertThat(api.at("/paths/~1v1~1tracks/post/responses").has("202"))
+        .as("start answers 202")
+        .isTrue();
+    assertThat(
+            api.at("/paths/~1v1~1tracks~1{trackId}/delete/responses/default/content")
+                .has("application/problem+json"))
+        .isTrue();
     assertThat(http.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
   }
 

@@ -62,9 +62,11 @@ class S3MultipartUploadTest {
   static final long PART = 5L << 20;
 
   static {
-    // The gateway takes S3 credentials from the SDK's default chain, whose first link is these properties.
+    // The gateway takes S3 credentials from the SDK's default chain, whose first link is these
+    // properties.
     System.setProperty("aws.accessKeyId", s3.credentials().resolveCredentials().accessKeyId());
-    System.setProperty("aws.secretAccessKey", s3.credentials().resolveCredentials().secretAccessKey());
+    System.setProperty(
+        "aws.secretAccessKey", s3.credentials().resolveCredentials().secretAccessKey());
   }
 
   @DynamicPropertySource
@@ -75,7 +77,8 @@ class S3MultipartUploadTest {
     registry.add("audiostems.gateway.storage.s3.region", () -> S3TestServer.REGION.id());
     registry.add("audiostems.gateway.storage.s3.endpoint", () -> s3.endpoint().toString());
     registry.add("audiostems.gateway.storage.s3.path-style", () -> "true");
-    registry.add("audiostems.gateway.storage.s3.multipart-threshold-bytes", () -> String.valueOf(PART));
+    registry.add(
+        "audiostems.gateway.storage.s3.multipart-threshold-bytes", () -> String.valueOf(PART));
     registry.add("audiostems.gateway.storage.s3.part-size-bytes", () -> String.valueOf(PART));
     registry.add("audiostems.gateway.uploads.max-size", () -> "64MB");
     registry.add("audiostems.gateway.uploads.temp-dir", () -> tempDir());
@@ -116,7 +119,8 @@ class S3MultipartUploadTest {
     }
     assertThat(next).as("the ranges cover the file exactly").isEqualTo(content.length);
     String uploadId = location.get("uploadId").asText();
-    assertThat(multipart.get("completeUrl").asText()).isEqualTo("http://localhost:" + port + "/v1/uploads/" + uploadId + "/complete");
+    assertThat(multipart.get("completeUrl").asText())
+        .isEqualTo("http://localhost:" + port + "/v1/uploads/" + uploadId + "/complete");
 
     // Parts in any order; the part numbers say where they go.
     List<Map<String, Object>> etags = new ArrayList<>(List.of(Map.of(), Map.of(), Map.of()));
@@ -126,20 +130,33 @@ class S3MultipartUploadTest {
     String objectKey = PREFIX + location.get("sourceKey").asText();
     assertThat(objectExists(objectKey)).as("invisible until completed").isFalse();
     GatewayTestBase.assertProblem(
-        http.post("/v1/tracks", UPLOADER, Map.of("uploadId", uploadId)), 409, "multipart-upload-incomplete");
+        http.post("/v1/tracks", UPLOADER, Map.of("uploadId", uploadId)),
+        409,
+        "multipart-upload-incomplete");
 
-    GatewayHttp.Reply completed = http.post(multipart.get("completeUrl").asText(), UPLOADER, Map.of("parts", etags));
+    GatewayHttp.Reply completed =
+        http.post(multipart.get("completeUrl").asText(), UPLOADER, Map.of("parts", etags));
 
     assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
     assertThat(completed.json().get("sizeBytes").asLong()).isEqualTo(content.length);
-    byte[] stored = s3.client().getObject(g -> g.bucket(S3TestServer.BUCKET).key(objectKey), AsyncResponseTransformer.toBytes())
-        .join().asByteArray();
+    byte[] stored =
+        s3.client()
+            .getObject(
+                g -> g.bucket(S3TestServer.BUCKET).key(objectKey),
+                AsyncResponseTransformer.toBytes())
+            .join()
+            .asByteArray();
     assertThat(stored.length).isEqualTo(content.length);
     assertThat(sha256(stored)).isEqualTo(sha256(content));
-    assertThat(http.post("/v1/uploads/" + uploadId + "/complete", UPLOADER, Map.of("parts", etags)).status())
-        .as("completing again answers the same").isEqualTo(200);
-    GatewayTestBase.assertProblem(http.delete("/v1/uploads/" + uploadId, UPLOADER), 409, "upload-complete");
-    GatewayTestBase.assertProblem(http.get("/v1/uploads/" + uploadId, UPLOADER), 409, "upload-complete");
+    assertThat(
+            http.post("/v1/uploads/" + uploadId + "/complete", UPLOADER, Map.of("parts", etags))
+                .status())
+        .as("completing again answers the same")
+        .isEqualTo(200);
+    GatewayTestBase.assertProblem(
+        http.delete("/v1/uploads/" + uploadId, UPLOADER), 409, "upload-complete");
+    GatewayTestBase.assertProblem(
+        http.get("/v1/uploads/" + uploadId, UPLOADER), 409, "upload-complete");
     GatewayHttp.Reply started = http.post("/v1/tracks", UPLOADER, Map.of("uploadId", uploadId));
     assertThat(started.status()).as(started.toString()).isEqualTo(202);
   }
@@ -153,15 +170,20 @@ class S3MultipartUploadTest {
     String objectKey = PREFIX + location.get("sourceKey").asText();
     assertThat(openUploads(objectKey)).as("listed while open").isEqualTo(1);
 
-    GatewayTestBase.assertProblem(http.delete("/v1/uploads/" + uploadId, OTHER_UPLOADER), 404, "upload-not-found");
-    GatewayTestBase.assertProblem(http.delete("/v1/uploads/" + uploadId, OPERATOR), 403, "forbidden");
-    GatewayHttp.Reply aborted = http.delete(location.get("multipart").get("abortUrl").asText(), UPLOADER);
+    GatewayTestBase.assertProblem(
+        http.delete("/v1/uploads/" + uploadId, OTHER_UPLOADER), 404, "upload-not-found");
+    GatewayTestBase.assertProblem(
+        http.delete("/v1/uploads/" + uploadId, OPERATOR), 403, "forbidden");
+    GatewayHttp.Reply aborted =
+        http.delete(location.get("multipart").get("abortUrl").asText(), UPLOADER);
 
     assertThat(aborted.status()).as(aborted.toString()).isEqualTo(204);
     assertThat(openUploads(objectKey)).as("no multipart upload left").isZero();
     assertThat(objectExists(objectKey)).isFalse();
-    GatewayTestBase.assertProblem(http.delete("/v1/uploads/" + uploadId, UPLOADER), 404, "upload-not-found");
-    GatewayTestBase.assertProblem(http.post("/v1/tracks", UPLOADER, Map.of("uploadId", uploadId)), 404, "upload-not-found");
+    GatewayTestBase.assertProblem(
+        http.delete("/v1/uploads/" + uploadId, UPLOADER), 404, "upload-not-found");
+    GatewayTestBase.assertProblem(
+        http.post("/v1/tracks", UPLOADER, Map.of("uploadId", uploadId)), 404, "upload-not-found");
   }
 
   @Test
@@ -175,24 +197,45 @@ class S3MultipartUploadTest {
       etags.add(Map.of("partNumber", i + 1, "eTag", putPart(parts.get(i), content)));
     }
 
-    JsonNode missing = GatewayTestBase.assertProblem(
-        http.post(complete, UPLOADER, Map.of("parts", List.of(etags.get(0), etags.get(2)))), 400, "bad-parts");
+    JsonNode missing =
+        GatewayTestBase.assertProblem(
+            http.post(complete, UPLOADER, Map.of("parts", List.of(etags.get(0), etags.get(2)))),
+            400,
+            "bad-parts");
     assertThat(missing.get("detail").asText()).contains("missing part numbers [2]");
     GatewayTestBase.assertProblem(
-        http.post(complete, UPLOADER, Map.of("parts", List.of(etags.get(1), etags.get(0), etags.get(2)))), 400, "bad-parts");
-    GatewayHttp.Reply noETag = http.post(complete, UPLOADER, Map.of("parts", List.of(etags.get(0), Map.of("partNumber", 2), etags.get(2))));
+        http.post(
+            complete, UPLOADER, Map.of("parts", List.of(etags.get(1), etags.get(0), etags.get(2)))),
+        400,
+        "bad-parts");
+    GatewayHttp.Reply noETag =
+        http.post(
+            complete,
+            UPLOADER,
+            Map.of("parts", List.of(etags.get(0), Map.of("partNumber", 2), etags.get(2))));
     assertThat(noETag.status()).as(noETag.toString()).isEqualTo(400);
     assertThat(noETag.header("Content-Type")).startsWith("application/problem+json");
-    List<Map<String, Object>> wrong = List.of(etags.get(0), Map.of("partNumber", 2, "eTag", "\"0123456789abcdef0123456789abcdef\""), etags.get(2));
-    JsonNode refused = GatewayTestBase.assertProblem(http.post(complete, UPLOADER, Map.of("parts", wrong)), 400, "invalid-part");
+    List<Map<String, Object>> wrong =
+        List.of(
+            etags.get(0),
+            Map.of("partNumber", 2, "eTag", "\"0123456789abcdef0123456789abcdef\""),
+            etags.get(2));
+    JsonNode refused =
+        GatewayTestBase.assertProblem(
+            http.post(complete, UPLOADER, Map.of("parts", wrong)), 400, "invalid-part");
     assertThat(refused.get("detail").asText()).contains("InvalidPart");
-    GatewayTestBase.assertProblem(http.post(complete, OTHER_UPLOADER, Map.of("parts", etags)), 404, "upload-not-found");
-    GatewayTestBase.assertProblem(http.post(complete, OPERATOR, Map.of("parts", etags)), 403, "forbidden");
-    GatewayTestBase.assertProblem(http.post(complete, null, Map.of("parts", etags)), 401, "unauthenticated");
+    GatewayTestBase.assertProblem(
+        http.post(complete, OTHER_UPLOADER, Map.of("parts", etags)), 404, "upload-not-found");
+    GatewayTestBase.assertProblem(
+        http.post(complete, OPERATOR, Map.of("parts", etags)), 403, "forbidden");
+    GatewayTestBase.assertProblem(
+        http.post(complete, null, Map.of("parts", etags)), 401, "unauthenticated");
 
     GatewayHttp.Reply completed = http.post(complete, ADMIN, Map.of("parts", etags));
 
-    assertThat(completed.status()).as("an admin may complete anyone's upload: " + completed).isEqualTo(200);
+    assertThat(completed.status())
+        .as("an admin may complete anyone's upload: " + completed)
+        .isEqualTo(200);
     assertThat(objectExists(PREFIX + location.get("sourceKey").asText())).isTrue();
   }
 
@@ -209,31 +252,52 @@ class S3MultipartUploadTest {
     JsonNode parts = renewed.json().get("multipart").get("parts");
     assertThat(parts).hasSize(2);
     String part2 = putPart(parts.get(1), content);
-    GatewayHttp.Reply completed = http.post("/v1/uploads/" + uploadId + "/complete", UPLOADER,
-        Map.of("parts", List.of(Map.of("partNumber", 1, "eTag", part1), Map.of("partNumber", 2, "eTag", part2))));
+    GatewayHttp.Reply completed =
+        http.post(
+            "/v1/uploads/" + uploadId + "/complete",
+            UPLOADER,
+            Map.of(
+                "parts",
+                List.of(
+                    Map.of("partNumber", 1, "eTag", part1),
+                    Map.of("partNumber", 2, "eTag", part2))));
     assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
   }
 
   @Test
   void aSmallFileStillGetsOnePresignedPutAndSizesOverTheLimitAreRefused() throws Exception {
     byte[] content = randomBytes((int) PART, 5);
-    GatewayHttp.Reply reply = http.post("/v1/uploads", UPLOADER, Map.of("fileName", "small.wav", "sizeBytes", content.length));
+    GatewayHttp.Reply reply =
+        http.post(
+            "/v1/uploads", UPLOADER, Map.of("fileName", "small.wav", "sizeBytes", content.length));
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     JsonNode location = reply.json();
     assertThat(location.has("multipart")).isFalse();
     assertThat(location.get("method").asText()).isEqualTo("PUT");
     assertThat(location.get("headers").isEmpty()).isTrue();
-    HttpResponse<String> put = plain.send(HttpRequest.newBuilder(URI.create(location.get("url").asText()))
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> put =
+        plain.send(
+            HttpRequest.newBuilder(URI.create(location.get("url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     String uploadId = location.get("uploadId").asText();
     GatewayTestBase.assertProblem(
-        http.post("/v1/uploads/" + uploadId + "/complete", UPLOADER, Map.of("parts", List.of(Map.of("partNumber", 1, "eTag", "\"x\"")))),
-        409, "not-multipart");
-    GatewayTestBase.assertProblem(http.delete("/v1/uploads/" + uploadId, UPLOADER), 409, "not-multipart");
+        http.post(
+            "/v1/uploads/" + uploadId + "/complete",
+            UPLOADER,
+            Map.of("parts", List.of(Map.of("partNumber", 1, "eTag", "\"x\"")))),
+        409,
+        "not-multipart");
+    GatewayTestBase.assertProblem(
+        http.delete("/v1/uploads/" + uploadId, UPLOADER), 409, "not-multipart");
 
     GatewayTestBase.assertProblem(
-        http.post("/v1/uploads", UPLOADER, Map.of("fileName", "huge.wav", "sizeBytes", (64L << 20) + 1)), 413, "upload-too-large");
+        http.post(
+            "/v1/uploads", UPLOADER, Map.of("fileName", "huge.wav", "sizeBytes", (64L << 20) + 1)),
+        413,
+        "upload-too-large");
   }
 
   @Test
@@ -248,26 +312,43 @@ class S3MultipartUploadTest {
   }
 
   private JsonNode create(String apiKey, long sizeBytes) {
-    GatewayHttp.Reply reply = http.post("/v1/uploads", apiKey, Map.of("fileName", "master.wav", "sizeBytes", sizeBytes));
+    GatewayHttp.Reply reply =
+        http.post("/v1/uploads", apiKey, Map.of("fileName", "master.wav", "sizeBytes", sizeBytes));
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return reply.json();
   }
 
-  /** PUTs the part's byte range to its URL, as a client does, and answers the ETag of the response. */
+  /**
+   * PUTs the part's byte range to its URL, as a client does, and answers the ETag of the response.
+   */
   private String putPart(JsonNode part, byte[] content) throws Exception {
-    byte[] bytes = Arrays.copyOfRange(content, part.get("firstByte").asInt(), part.get("lastByte").asInt() + 1);
-    HttpResponse<String> put = plain.send(HttpRequest.newBuilder(URI.create(part.get("url").asText()))
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+    byte[] bytes =
+        Arrays.copyOfRange(
+            content, part.get("firstByte").asInt(), part.get("lastByte").asInt() + 1);
+    HttpResponse<String> put =
+        plain.send(
+            HttpRequest.newBuilder(URI.create(part.get("url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     return put.headers().firstValue("ETag").orElseThrow();
   }
 
   private static boolean objectExists(String objectKey) {
-    return !s3.client().listObjectsV2(l -> l.bucket(S3TestServer.BUCKET).prefix(objectKey)).join().contents().isEmpty();
+    return !s3.client()
+        .listObjectsV2(l -> l.bucket(S3TestServer.BUCKET).prefix(objectKey))
+        .join()
+        .contents()
+        .isEmpty();
   }
 
   private static int openUploads(String objectKey) {
-    return s3.client().listMultipartUploads(l -> l.bucket(S3TestServer.BUCKET).prefix(objectKey)).join().uploads().size();
+    return s3.client()
+        .listMultipartUploads(l -> l.bucket(S3TestServer.BUCKET).prefix(objectKey))
+        .join()
+        .uploads()
+        .size();
   }
 
   private static byte[] randomBytes(int size, long seed) {
@@ -294,9 +375,11 @@ class S3MultipartUploadTest {
     @Bean(destroyMethod = "close")
     TestWorkflowEnvironment temporalWithoutWorkers() {
       TestWorkflowEnvironment env =
-          TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+          TestWorkflowEnvironment.newInstance(
+              TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
       for (var key : com.audiostems.workflows.track.TrackSearchAttributes.ALL) {
-        env.registerSearchAttribute(key.getName(), io.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+        env.registerSearchAttribute(
+            key.getName(), io.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
       }
       env.start();
       return env;
@@ -305,9 +388,13 @@ class S3MultipartUploadTest {
     @Bean
     @Primary
     WorkflowClient workflowClientWithoutWorkers(TestWorkflowEnvironment env) {
-      WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setChannel((ManagedChannel) env.getWorkflowServiceStubs().getRawChannel()).build());
-      return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(env.getNamespace()).build());
+      WorkflowServiceStubs stubs =
+          WorkflowServiceStubs.newServiceStubs(
+              WorkflowServiceStubsOptions.newBuilder()
+                  .setChannel((ManagedChannel) env.getWorkflowServiceStubs().getRawChannel())
+                  .build());
+      return WorkflowClient.newInstance(
+          stubs, WorkflowClientOptions.newBuilder().setNamespace(env.getNamespace()).build());
     }
   }
 }

@@ -12,14 +12,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The local store's links: the signature is the authority, and an upload is exactly what was announced. */
+/**
+ * The local store's links: the signature is the authority, and an upload is exactly what was
+ * announced.
+ */
 class SignedLinksTest extends GatewayTestBase {
   @Autowired LinkSigner signer;
 
   @Test
   void anUploadLinkTakesExactlyTheAnnouncedBytesOnceAndOnlyWithItsSignature() {
     byte[] content = "twelve bytes".getBytes(StandardCharsets.UTF_8);
-    JsonNode location = http.post("/v1/uploads", UPLOADER, Map.of("fileName", "exact.aiff", "sizeBytes", content.length)).json();
+    JsonNode location =
+        http.post(
+                "/v1/uploads",
+                UPLOADER,
+                Map.of("fileName", "exact.aiff", "sizeBytes", content.length))
+            .json();
     String url = location.get("url").asText();
 
     assertProblem(http.put(url, "short".getBytes(StandardCharsets.UTF_8)), 400, "size-mismatch");
@@ -32,10 +40,16 @@ class SignedLinksTest extends GatewayTestBase {
   @Test
   void anUploadIsTheRawBodyWhateverContentTypeTheClientSays() {
     byte[] content = "audio=bytes&more".getBytes(StandardCharsets.UTF_8);
-    JsonNode location = http.post("/v1/uploads", UPLOADER, Map.of("fileName", "form.wav", "sizeBytes", content.length)).json();
+    JsonNode location =
+        http.post(
+                "/v1/uploads",
+                UPLOADER,
+                Map.of("fileName", "form.wav", "sizeBytes", content.length))
+            .json();
 
     // curl --data-binary labels every body application/x-www-form-urlencoded.
-    GatewayHttp.Reply reply = http.put(location.get("url").asText(), content, "application/x-www-form-urlencoded");
+    GatewayHttp.Reply reply =
+        http.put(location.get("url").asText(), content, "application/x-www-form-urlencoded");
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().get("bytes").asLong()).isEqualTo(content.length);
@@ -44,7 +58,8 @@ class SignedLinksTest extends GatewayTestBase {
   @Test
   void aDownloadLinkIsBoundToItsFile() {
     String uploadId = upload(UPLOADER, "links.wav", "links".getBytes(StandardCharsets.UTF_8));
-    String trackId = startTrack(UPLOADER, Map.of("uploadId", uploadId, "formats", List.of("FLAC", "ALAC")));
+    String trackId =
+        startTrack(UPLOADER, Map.of("uploadId", uploadId, "formats", List.of("FLAC", "ALAC")));
     awaitPublished(trackId, 1);
     JsonNode files = http.get("/v1/tracks/" + trackId + "/files", UPLOADER).json();
     assertThat(files.at("/files/0/format").asText()).isEqualTo("FLAC");
@@ -62,7 +77,13 @@ class SignedLinksTest extends GatewayTestBase {
     // The gateway signs only keys it made; a hidden segment is one storage itself refuses to name.
     String key = "tracks/.hidden/x.flac";
     Instant expires = Instant.now().plusSeconds(60);
-    String url = "/v1/files/" + key + "?expires=" + expires.getEpochSecond() + "&signature=" + signer.sign("GET", key, expires);
+    String url =
+        "/v1/files/"
+            + key
+            + "?expires="
+            + expires.getEpochSecond()
+            + "&signature="
+            + signer.sign("GET", key, expires);
 
     JsonNode problem = assertProblem(http.get(url, null), 400, "bad-key");
 

@@ -20,17 +20,36 @@ class WorkerOutageTest extends GatewayTestBase {
     String trackId = Ids.random();
     // Started on a task queue no worker polls, as a track is while its workers are down.
     TrackIngestWorkflow orphan =
-        temporal.getWorkflowClient()
+        temporal
+            .getWorkflowClient()
             .newWorkflowStub(
                 TrackIngestWorkflow.class,
-                WorkflowOptions.newBuilder().setWorkflowId(TrackIngestWorkflow.workflowId(trackId)).setTaskQueue("nobody-polls").build());
-    WorkflowClient.start(orphan::ingest, new TrackIngestRequest(trackId, "uploads/x/source.wav", "x.wav", List.of(), 1, true, null, null));
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(TrackIngestWorkflow.workflowId(trackId))
+                    .setTaskQueue("nobody-polls")
+                    .build());
+    WorkflowClient.start(
+        orphan::ingest,
+        new TrackIngestRequest(
+            trackId, "uploads/x/source.wav", "x.wav", List.of(), 1, true, null, null));
 
     long started = System.nanoTime();
     assertProblem(http.get("/v1/tracks/" + trackId, OPERATOR), 503, "workers-unavailable");
-    assertThat((System.nanoTime() - started) / 1_000_000).as("ms, with a 1 s worker timeout").isLessThan(5_000);
-    assertProblem(http.post("/v1/tracks/" + trackId + "/reprocess", OPERATOR, java.util.Map.of("formats", List.of("FLAC"))), 503, "workers-unavailable");
-    assertThat(http.get("/v1/tracks/" + trackId, UPLOADER).status()).as("not the uploader's: no memo, no owner").isEqualTo(404);
-    assertThat(http.delete("/v1/tracks/" + trackId, OPERATOR).status()).as("cancelling needs no worker").isEqualTo(202);
+    assertThat((System.nanoTime() - started) / 1_000_000)
+        .as("ms, with a 1 s worker timeout")
+        .isLessThan(5_000);
+    assertProblem(
+        http.post(
+            "/v1/tracks/" + trackId + "/reprocess",
+            OPERATOR,
+            java.util.Map.of("formats", List.of("FLAC"))),
+        503,
+        "workers-unavailable");
+    assertThat(http.get("/v1/tracks/" + trackId, UPLOADER).status())
+        .as("not the uploader's: no memo, no owner")
+        .isEqualTo(404);
+    assertThat(http.delete("/v1/tracks/" + trackId, OPERATOR).status())
+        .as("cancelling needs no worker")
+        .isEqualTo(202);
   }
 }

@@ -12,7 +12,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * The {@code audiostems} command: picocli reads the command line ({@link AudiostemsCommand}), and
- * only then does the command start its Spring context, so that help and bad arguments answer at once.
+ * only then does the command start its Spring context, so that help and bad arguments answer at
+ * once.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -30,16 +31,21 @@ public class AudiostemsApplication {
   /**
    * The Spring context of one command.
    *
-   * @param args Spring Boot's command-line arguments: settings such as {@code --audiostems.storage.root=DIR}
-   * @param flagSettings the settings that the command's options stand for; they win over every other
-   *     source, application.yml and {@code --audiostems.*} arguments included
+   * @param args Spring Boot's command-line arguments: settings such as {@code
+   *     --audiostems.storage.root=DIR}
+   * @param flagSettings the settings that the command's options stand for; they win over every
+   *     other source, application.yml and {@code --audiostems.*} arguments included
    */
-  public static ConfigurableApplicationContext start(String[] args, Map<String, Object> flagSettings) {
+  public static ConfigurableApplicationContext start(
+      String[] args, Map<String, Object> flagSettings) {
     return new SpringApplicationBuilder(AudiostemsApplication.class)
         .web(WebApplicationType.NONE)
         .initializers(
             context ->
-                context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("audiostems flags", flagSettings)))
+                context
+                    .getEnvironment()
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource("audiostems flags", flagSettings)))
         .run(args);
   }
 }

@@ -1,9 +1,9 @@
 package com.audiostems.app;
 
-import com.audiostems.gateway.config.ApiKeyProperties.ApiKey;
-import com.audiostems.storage.StorageSettings;
 import com.audiostems.activities.media.MediaProperties;
 import com.audiostems.activities.watermark.WatermarkProperties;
+import com.audiostems.gateway.config.ApiKeyProperties.ApiKey;
+import com.audiostems.storage.StorageSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -24,8 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * ({@code AUDIOSTEMS_MEDIA_MAXDURATION=1h}) or an application.yml beside the jar.
  *
  * @param storage where tracks are stored: the CPU worker host's record ({@code kind}, the local
- *     {@code root}, {@code s3.*}); {@code serve} hands the same settings to its gateway;
- *     {@code process --out DIR} overrides the root
+ *     {@code root}, {@code s3.*}); {@code serve} hands the same settings to its gateway; {@code
+ *     process --out DIR} overrides the root
  * @param workDir scratch space for ffmpeg's temporary files
  * @param media the limits and binaries of the media activities (the CPU worker host's own record:
  *     both read the same keys)
@@ -65,7 +64,8 @@ public record AudiostemsProperties(
 
     /** The policy every ingest this process starts carries. */
     public com.audiostems.workflows.catalogue.CataloguePolicy policy() {
-      return new com.audiostems.workflows.catalogue.CataloguePolicy(duplicatePolicy, reviewTimeout.toSeconds(), onReviewTimeout);
+      return new com.audiostems.workflows.catalogue.CataloguePolicy(
+          duplicatePolicy, reviewTimeout.toSeconds(), onReviewTimeout);
     }
 
     /** The index directory for a store: the configured one, else beside the store's own files. */
@@ -74,7 +74,8 @@ public record AudiostemsProperties(
         return directory;
       }
       // ".catalogue" can never be a blob key's first segment (keys start with a letter or digit).
-      return (storage.kind() == StorageSettings.Kind.LOCAL ? localRoot : dataDir).resolve(".catalogue");
+      return (storage.kind() == StorageSettings.Kind.LOCAL ? localRoot : dataDir)
+          .resolve(".catalogue");
     }
   }
 
@@ -173,8 +174,13 @@ public record AudiostemsProperties(
       return gatewaySigningSecret != null && !gatewaySigningSecret.isEmpty();
     }
 
-    /** Checked here so that a short secret is reported under the key the user set, not the gateway's. */
-    @AssertTrue(message = "audiostems.serve.gateway-signing-secret must be empty (generated) or at least 32 characters")
+    /**
+     * Checked here so that a short secret is reported under the key the user set, not the
+     * gateway's.
+     */
+    @AssertTrue(
+        message =
+            "audiostems.serve.gateway-signing-secret must be empty (generated) or at least 32 characters")
     public boolean isSigningSecretLongEnough() {
       return !hasSigningSecret() || gatewaySigningSecret.length() >= 32;
     }
@@ -182,8 +188,15 @@ public record AudiostemsProperties(
     /** The signing secret must never reach a log, and a bound record is easily printed. */
     @Override
     public String toString() {
-      return "Serve[gatewayPort=" + gatewayPort + ", gatewayAddress=" + gatewayAddress + ", gatewaySigningSecret="
-          + (hasSigningSecret() ? "***" : "(generated)") + ", gatewayApiKeys=" + gatewayApiKeys + "]";
+      return "Serve[gatewayPort="
+          + gatewayPort
+          + ", gatewayAddress="
+          + gatewayAddress
+          + ", gatewaySigningSecret="
+          + (hasSigningSecret() ? "***" : "(generated)")
+          + ", gatewayApiKeys="
+          + gatewayApiKeys
+          + "]";
     }
   }
 }

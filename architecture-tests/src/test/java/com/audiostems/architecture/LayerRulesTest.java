@@ -16,52 +16,93 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 @AnalyzeClasses(packages = "com.audiostems", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayerRulesTest {
-  private static final String[] MEDIA_LIBRARIES = {"net.bramp.ffmpeg..", "be.tarsos..", "org.jaudiotagger.."};
+  private static final String[] MEDIA_LIBRARIES = {
+    "net.bramp.ffmpeg..", "be.tarsos..", "org.jaudiotagger.."
+  };
 
-  /** dsp ← activities ← workers ← app; workflows ← everyone; storage ← activities, workers, gateway. */
+  /**
+   * dsp ← activities ← workers ← app; workflows ← everyone; storage ← activities, workers, gateway.
+   */
   @ArchTest
   static final ArchRule modulesDependOneWay =
       layeredArchitecture()
           .consideringOnlyDependenciesInLayers()
-          .layer("dsp").definedBy("com.audiostems.dsp..")
-          .layer("workflows").definedBy("com.audiostems.workflows..")
-          .layer("storage").definedBy("com.audiostems.storage..")
-          .layer("activities").definedBy("com.audiostems.activities..")
-          .layer("workers").definedBy("com.audiostems.workers..")
-          .layer("gateway").definedBy("com.audiostems.gateway..")
-          // Its classes are not imported (its jar is repackaged): a layer only as what the others must not use.
-          .optionalLayer("app").definedBy("com.audiostems.app..")
-          .whereLayer("app").mayNotBeAccessedByAnyLayer()
-          .whereLayer("gateway").mayOnlyBeAccessedByLayers("app")
-          .whereLayer("workers").mayOnlyBeAccessedByLayers("app")
-          .whereLayer("activities").mayOnlyBeAccessedByLayers("workers", "app")
-          .whereLayer("dsp").mayOnlyBeAccessedByLayers("activities", "app")
-          .whereLayer("storage").mayOnlyBeAccessedByLayers("activities", "workers", "gateway", "app")
-          .whereLayer("workflows").mayOnlyBeAccessedByLayers("storage", "activities", "workers", "gateway", "app")
+          .layer("dsp")
+          .definedBy("com.audiostems.dsp..")
+          .layer("workflows")
+          .definedBy("com.audiostems.workflows..")
+          .layer("storage")
+          .definedBy("com.audiostems.storage..")
+          .layer("activities")
+          .definedBy("com.audiostems.activities..")
+          .layer("workers")
+          .definedBy("com.audiostems.workers..")
+          .layer("gateway")
+          .definedBy("com.audiostems.gateway..")
+          // Its classes are not imported (its jar is repackaged): a layer only as what the others
+          // must not use.
+          .optionalLayer("app")
+          .definedBy("com.audiostems.app..")
+          .whereLayer("app")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("gateway")
+          .mayOnlyBeAccessedByLayers("app")
+          .whereLayer("workers")
+          .mayOnlyBeAccessedByLayers("app")
+          .whereLayer("activities")
+          .mayOnlyBeAccessedByLayers("workers", "app")
+          .whereLayer("dsp")
+          .mayOnlyBeAccessedByLayers("activities", "app")
+          .whereLayer("storage")
+          .mayOnlyBeAccessedByLayers("activities", "workers", "gateway", "app")
+          .whereLayer("workflows")
+          .mayOnlyBeAccessedByLayers("storage", "activities", "workers", "gateway", "app")
           .because("each module depends only on the modules below it (README.md, Architecture)");
 
   @ArchTest
   static final ArchRule dspIsPureJava =
-      noClasses().that().resideInAPackage("com.audiostems.dsp..")
-          .should().dependOnClassesThat().resideInAnyPackage("io.temporal..", "org.springframework..", "software.amazon..")
-          .because("audio-dsp is signal processing on PCM: activities bring it to Temporal, the workers to Spring");
+      noClasses()
+          .that()
+          .resideInAPackage("com.audiostems.dsp..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.temporal..", "org.springframework..", "software.amazon..")
+          .because(
+              "audio-dsp is signal processing on PCM: activities bring it to Temporal, the workers to Spring");
 
   @ArchTest
   static final ArchRule workflowsAreAContractWithoutInfrastructure =
-      noClasses().that().resideInAPackage("com.audiostems.workflows..")
-          .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "software.amazon..")
-          .orShould().dependOnClassesThat().resideInAnyPackage(MEDIA_LIBRARIES)
-          .because("workflows is the contract every module shares and runs deterministically in any worker");
+      noClasses()
+          .that()
+          .resideInAPackage("com.audiostems.workflows..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.springframework..", "software.amazon..")
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAnyPackage(MEDIA_LIBRARIES)
+          .because(
+              "workflows is the contract every module shares and runs deterministically in any worker");
 
   @ArchTest
   static final ArchRule storageKnowsNoTemporal =
-      noClasses().that().resideInAPackage("com.audiostems.storage..")
-          .should().dependOnClassesThat().resideInAPackage("io.temporal..")
-          .because("storage throws its own exceptions; activities map them to failure types, the gateway to problems");
+      noClasses()
+          .that()
+          .resideInAPackage("com.audiostems.storage..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.temporal..")
+          .because(
+              "storage throws its own exceptions; activities map them to failure types, the gateway to problems");
 
   @ArchTest
   static final ArchRule gatewayLinksNoMediaCode =
-      noClasses().that().resideInAPackage("com.audiostems.gateway..")
-          .should().dependOnClassesThat().resideInAnyPackage(MEDIA_LIBRARIES)
-          .because("the gateway starts and reads workflows and hands out storage locations; media work runs in the workers");
+      noClasses()
+          .that()
+          .resideInAPackage("com.audiostems.gateway..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(MEDIA_LIBRARIES)
+          .because(
+              "the gateway starts and reads workflows and hands out storage locations; media work runs in the workers");
 }

@@ -30,9 +30,9 @@ public interface BlobStore {
   List<String> list(String prefix) throws IOException;
 
   /**
-   * A local file with the object's content for tools that need a path (ffmpeg, jaudiotagger).
-   * A local store hands out its own file, read-only by contract; a remote store downloads into
-   * {@code workDir}. Close the copy when done.
+   * A local file with the object's content for tools that need a path (ffmpeg, jaudiotagger). A
+   * local store hands out its own file, read-only by contract; a remote store downloads into {@code
+   * workDir}. Close the copy when done.
    */
   LocalCopy localCopy(String key, Path workDir) throws IOException;
 

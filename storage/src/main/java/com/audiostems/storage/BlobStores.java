@@ -3,11 +3,16 @@ package com.audiostems.storage;
 import java.io.IOException;
 import java.time.Duration;
 
-/** The one place where storage settings become a store, so that workers and gateway build it alike. */
+/**
+ * The one place where storage settings become a store, so that workers and gateway build it alike.
+ */
 public final class BlobStores {
   private BlobStores() {}
 
-  /** The configured store; an {@link S3BlobStore} must be closed with the process (Spring does it for a bean). */
+  /**
+   * The configured store; an {@link S3BlobStore} must be closed with the process (Spring does it
+   * for a bean).
+   */
   public static BlobStore fromSettings(StorageSettings settings) throws IOException {
     return switch (settings.kind()) {
       case LOCAL -> new LocalBlobStore(settings.root());
@@ -20,7 +25,10 @@ public final class BlobStores {
     return new S3BlobStore(requireS3(settings).toS3Settings());
   }
 
-  /** The same for a caller that presigns, whose links may live as long as {@code maxPresignValidity}. */
+  /**
+   * The same for a caller that presigns, whose links may live as long as {@code
+   * maxPresignValidity}.
+   */
   public static S3BlobStore s3(StorageSettings settings, Duration maxPresignValidity) {
     return new S3BlobStore(requireS3(settings).toS3Settings(maxPresignValidity));
   }
@@ -36,7 +44,11 @@ public final class BlobStores {
   public static String describe(StorageSettings settings) {
     return switch (settings.kind()) {
       case LOCAL -> settings.root().toAbsolutePath().normalize().toString();
-      case S3 -> "s3://" + settings.s3().bucket() + "/" + (settings.s3().prefix() == null ? "" : settings.s3().prefix());
+      case S3 ->
+          "s3://"
+              + settings.s3().bucket()
+              + "/"
+              + (settings.s3().prefix() == null ? "" : settings.s3().prefix());
     };
   }
 }

@@ -155,7 +155,8 @@ public final class LocalBlobStore implements BlobStore {
 
   private static void publish(Path incoming, Path target) throws IOException {
     Files.createDirectories(target.getParent());
-    Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        incoming, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static MessageDigest digest() {

@@ -30,7 +30,10 @@ public interface PresigningBlobStore extends BlobStore {
    */
   MultipartUpload startMultipartUpload(String key) throws IOException;
 
-  /** A URL that accepts one plain HTTP PUT of the part's bytes; every part but the last must be at least 5 MiB. */
+  /**
+   * A URL that accepts one plain HTTP PUT of the part's bytes; every part but the last must be at
+   * least 5 MiB.
+   */
   URL presignUploadPart(MultipartUpload upload, int partNumber, Duration validity);
 
   /** Joins the parts, in part-number order, into the object; it appears atomically. */

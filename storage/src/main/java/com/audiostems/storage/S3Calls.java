@@ -21,28 +21,39 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 final class S3Calls {
   private S3Calls() {}
 
-  /** The result of the call, or its failure as an IOException; interrupting the wait cancels the call. */
-  static <T> T await(CompletableFuture<T> call, String operation, String bucket, String objectKey) throws IOException {
+  /**
+   * The result of the call, or its failure as an IOException; interrupting the wait cancels the
+   * call.
+   */
+  static <T> T await(CompletableFuture<T> call, String operation, String bucket, String objectKey)
+      throws IOException {
     try {
       return call.get();
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("Interrupted during S3 " + operation + " of " + location(bucket, objectKey));
+      throw new InterruptedIOException(
+          "Interrupted during S3 " + operation + " of " + location(bucket, objectKey));
     } catch (ExecutionException | CompletionException | CancellationException e) {
       throw translate(e, operation, bucket, objectKey);
     }
   }
 
-  /** Whether the failure is S3 saying that the object (not the bucket, not an upload) does not exist. */
+  /**
+   * Whether the failure is S3 saying that the object (not the bucket, not an upload) does not
+   * exist.
+   */
   static boolean isMissingObject(Throwable error) {
     Throwable cause = unwrap(error);
     if (cause instanceof NoSuchKeyException) {
       return true;
     }
-    // A HEAD response has no body, so the SDK knows only the status: 404 without a code is a missing
+    // A HEAD response has no body, so the SDK knows only the status: 404 without a code is a
+    // missing
     // object. Other 404s name what is missing (NoSuchBucket, NoSuchUpload) and stay errors.
-    return cause instanceof AwsServiceException s3 && s3.statusCode() == 404 && errorCodeOrNull(s3) == null;
+    return cause instanceof AwsServiceException s3
+        && s3.statusCode() == 404
+        && errorCodeOrNull(s3) == null;
   }
 
   /** Whether the failure, or the one it wraps, is S3's error with this code. */
@@ -50,7 +61,10 @@ final class S3Calls {
     return errorCode(error).filter(code::equals).isPresent();
   }
 
-  /** S3's error code (e.g. {@code InvalidPart}) of the failure or the first one it wraps that S3 answered. */
+  /**
+   * S3's error code (e.g. {@code InvalidPart}) of the failure or the first one it wraps that S3
+   * answered.
+   */
   static Optional<String> errorCode(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof AwsServiceException s3) {
@@ -70,11 +84,20 @@ final class S3Calls {
     }
     if (cause instanceof AwsServiceException s3) {
       // The SDK's message already holds S3's text, the status and the request id.
-      return new IOException("S3 " + operation + " of " + where + " failed: " + errorCode(s3) + ": " + s3.getMessage(), cause);
+      return new IOException(
+          "S3 " + operation + " of " + where + " failed: " + errorCode(s3) + ": " + s3.getMessage(),
+          cause);
     }
     if (cause instanceof SdkClientException) {
-      return new IOException("S3 " + operation + " of " + where + " failed before S3 answered: " + cause.getMessage()
-          + " (check the endpoint, the network and the credentials)", cause);
+      return new IOException(
+          "S3 "
+              + operation
+              + " of "
+              + where
+              + " failed before S3 answered: "
+              + cause.getMessage()
+              + " (check the endpoint, the network and the credentials)",
+          cause);
     }
     if (cause instanceof IOException io) {
       return io;
@@ -101,7 +124,8 @@ final class S3Calls {
 
   private static Throwable unwrap(Throwable error) {
     Throwable cause = error;
-    while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
       cause = cause.getCause();
     }
     return cause;

@@ -20,12 +20,15 @@ public record S3Encryption(Mode mode, Optional<String> kmsKeyId) {
 
   public S3Encryption {
     if (mode == null) {
-      throw new IllegalArgumentException("S3 setting 'encryption.mode' is missing: expected NONE, AES256 or KMS.");
+      throw new IllegalArgumentException(
+          "S3 setting 'encryption.mode' is missing: expected NONE, AES256 or KMS.");
     }
     kmsKeyId = kmsKeyId == null ? Optional.empty() : kmsKeyId.filter(id -> !id.isBlank());
     if (mode != Mode.KMS && kmsKeyId.isPresent()) {
       throw new IllegalArgumentException(
-          "S3 setting 'encryption.kmsKeyId' is set but 'encryption.mode' is " + mode + ": a KMS key needs mode KMS.");
+          "S3 setting 'encryption.kmsKeyId' is set but 'encryption.mode' is "
+              + mode
+              + ": a KMS key needs mode KMS.");
     }
   }
 

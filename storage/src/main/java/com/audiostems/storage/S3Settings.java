@@ -38,7 +38,10 @@ public record S3Settings(
     long partSizeBytes,
     Duration maxPresignValidity) {
 
-  /** S3's own limits on parts: at least 5 MiB (but the last), at most 5 GiB; a single PUT also stops at 5 GiB. */
+  /**
+   * S3's own limits on parts: at least 5 MiB (but the last), at most 5 GiB; a single PUT also stops
+   * at 5 GiB.
+   */
   public static final long MIN_PART_BYTES = 5L << 20;
 
   public static final long MAX_PART_BYTES = 5L << 30;
@@ -50,32 +53,67 @@ public record S3Settings(
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
   public S3Settings {
-    require(bucket != null && BUCKET.matcher(bucket).matches() && !bucket.contains(".."),
-        "bucket", bucket, "3-63 lowercase letters, digits, '.' or '-', starting and ending with a letter or digit");
+    require(
+        bucket != null && BUCKET.matcher(bucket).matches() && !bucket.contains(".."),
+        "bucket",
+        bucket,
+        "3-63 lowercase letters, digits, '.' or '-', starting and ending with a letter or digit");
     keyPrefix = keyPrefix == null ? "" : keyPrefix;
-    require(keyPrefix.isEmpty() || (keyPrefix.endsWith("/") && S3BlobStore.isSafe(keyPrefix.substring(0, keyPrefix.length() - 1))),
-        "keyPrefix", keyPrefix, "empty, or safe key segments ending with '/' such as \"prod/\"");
+    require(
+        keyPrefix.isEmpty()
+            || (keyPrefix.endsWith("/")
+                && S3BlobStore.isSafe(keyPrefix.substring(0, keyPrefix.length() - 1))),
+        "keyPrefix",
+        keyPrefix,
+        "empty, or safe key segments ending with '/' such as \"prod/\"");
     require(region != null, "region", region, "a region such as us-east-1");
     endpointOverride = endpointOverride == null ? Optional.empty() : endpointOverride;
-    require(endpointOverride.map(S3Settings::isHttpUrl).orElse(true),
-        "endpointOverride", endpointOverride.orElse(null), "an http:// or https:// URL");
-    require(masterStorageClass != null && masterStorageClass != StorageClass.UNKNOWN_TO_SDK_VERSION,
-        "masterStorageClass", masterStorageClass, "one of " + StorageClass.knownValues());
-    require(encryption != null, "encryption", encryption, "S3Encryption.none(), aes256() or kms(keyId)");
-    require(partSizeBytes >= MIN_PART_BYTES && partSizeBytes <= MAX_PART_BYTES,
-        "partSizeBytes", partSizeBytes, "between 5 MiB and 5 GiB");
-    require(multipartThresholdBytes >= 1 && multipartThresholdBytes <= MAX_PART_BYTES,
-        "multipartThresholdBytes", multipartThresholdBytes, "between 1 byte and 5 GiB (the largest single PUT)");
-    require(maxPresignValidity != null && maxPresignValidity.isPositive() && maxPresignValidity.compareTo(MAX_SIGV4_VALIDITY) <= 0,
-        "maxPresignValidity", maxPresignValidity, "positive and at most 7 days");
+    require(
+        endpointOverride.map(S3Settings::isHttpUrl).orElse(true),
+        "endpointOverride",
+        endpointOverride.orElse(null),
+        "an http:// or https:// URL");
+    require(
+        masterStorageClass != null && masterStorageClass != StorageClass.UNKNOWN_TO_SDK_VERSION,
+        "masterStorageClass",
+        masterStorageClass,
+        "one of " + StorageClass.knownValues());
+    require(
+        encryption != null,
+        "encryption",
+        encryption,
+        "S3Encryption.none(), aes256() or kms(keyId)");
+    require(
+        partSizeBytes >= MIN_PART_BYTES && partSizeBytes <= MAX_PART_BYTES,
+        "partSizeBytes",
+        partSizeBytes,
+        "between 5 MiB and 5 GiB");
+    require(
+        multipartThresholdBytes >= 1 && multipartThresholdBytes <= MAX_PART_BYTES,
+        "multipartThresholdBytes",
+        multipartThresholdBytes,
+        "between 1 byte and 5 GiB (the largest single PUT)");
+    require(
+        maxPresignValidity != null
+            && maxPresignValidity.isPositive()
+            && maxPresignValidity.compareTo(MAX_SIGV4_VALIDITY) <= 0,
+        "maxPresignValidity",
+        maxPresignValidity,
+        "positive and at most 7 days");
   }
 
-  /** Settings for AWS S3 with the defaults: masters in INTELLIGENT_TIERING, 16 MiB threshold, 8 MiB parts. */
+  /**
+   * Settings for AWS S3 with the defaults: masters in INTELLIGENT_TIERING, 16 MiB threshold, 8 MiB
+   * parts.
+   */
   public static Builder builder(String bucket, Region region) {
     return new Builder(bucket, region);
   }
 
-  /** The SDK's multipart client's own rule: one PUT up to the threshold, and for anything that fits in one part. */
+  /**
+   * The SDK's multipart client's own rule: one PUT up to the threshold, and for anything that fits
+   * in one part.
+   */
   public boolean uploadsInParts(long bytes) {
     return bytes > multipartThresholdBytes && bytes > partSizeBytes;
   }
@@ -86,12 +124,14 @@ public record S3Settings(
   }
 
   private static boolean isHttpUrl(URI uri) {
-    return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+    return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+        && uri.getHost() != null;
   }
 
   private static void require(boolean valid, String name, Object value, String expected) {
     if (!valid) {
-      throw new IllegalArgumentException("S3 setting '" + name + "' is " + value + ": expected " + expected + ".");
+      throw new IllegalArgumentException(
+          "S3 setting '" + name + "' is " + value + ": expected " + expected + ".");
     }
   }
 
@@ -155,8 +195,17 @@ public record S3Settings(
     }
 
     public S3Settings build() {
-      return new S3Settings(bucket, keyPrefix, region, Optional.ofNullable(endpointOverride), pathStyleAccess,
-          masterStorageClass, encryption, multipartThresholdBytes, partSizeBytes, maxPresignValidity);
+      return new S3Settings(
+          bucket,
+          keyPrefix,
+          region,
+          Optional.ofNullable(endpointOverride),
+          pathStyleAccess,
+          masterStorageClass,
+          encryption,
+          multipartThresholdBytes,
+          partSizeBytes,
+          maxPresignValidity);
     }
   }
 }

@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
  *
  * <p>Masters are the large audio files that are read often at first and rarely later: uploaded
  * sources ({@code uploads/...}) and encoded outputs ({@code tracks/<id>/outputs/...}). They get the
- * configured master class (INTELLIGENT_TIERING by default), which moves cold objects to cheaper tiers
- * without retrieval fees.
+ * configured master class (INTELLIGENT_TIERING by default), which moves cold objects to cheaper
+ * tiers without retrieval fees.
  *
  * <p>Everything else gets STANDARD: manifests and artwork are small and read on every request, and
  * work files are short-lived. So does any master below 128 KiB, because Intelligent-Tiering never

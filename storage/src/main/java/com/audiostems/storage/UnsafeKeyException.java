@@ -8,7 +8,10 @@ public final class UnsafeKeyException extends IllegalArgumentException {
   private final String key;
 
   public UnsafeKeyException(String key) {
-    super("Storage key '" + key + "' is not allowed: keys are '/'-separated names of letters, digits, '.', '_' and '-'.");
+    super(
+        "Storage key '"
+            + key
+            + "' is not allowed: keys are '/'-separated names of letters, digits, '.', '_' and '-'.");
     this.key = key;
   }
 

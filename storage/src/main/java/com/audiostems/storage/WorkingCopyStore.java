@@ -19,8 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.LongConsumer;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,19 +59,26 @@ public final class WorkingCopyStore implements BlobStore, AutoCloseable {
   private static final long PROGRESS_STEP_BYTES = 4L << 20;
 
   private final BlobStore store;
+
   /** This process's copies; null for a store whose local copies cost nothing. */
   private final Path directory;
+
   private final long maxBytes;
+
   /** Guards {@link #copies} and {@link #bytes}; never held during a download. */
   private final Object lock = new Object();
+
   /** Access order: the first entry is the least recently read. */
   private final LinkedHashMap<String, Copy> copies = new LinkedHashMap<>(16, 0.75f, true);
+
   private long bytes;
+
   /**
    * One download of a key at a time, so that two fetches of one source never write the same file;
    * striped by key, so the locks do not grow with the keys seen.
    */
-  private final ReentrantLock[] downloads = Stream.generate(ReentrantLock::new).limit(64).toArray(ReentrantLock[]::new);
+  private final ReentrantLock[] downloads =
+      Stream.generate(ReentrantLock::new).limit(64).toArray(ReentrantLock[]::new);
 
   private WorkingCopyStore(BlobStore store, Path directory, long maxBytes) {
     this.store = store;
@@ -82,12 +89,15 @@ public final class WorkingCopyStore implements BlobStore, AutoCloseable {
   /**
    * The working copies of this process in front of {@code store}.
    *
-   * @param workDir the process's scratch space; copies go to a directory of this process's own below it
+   * @param workDir the process's scratch space; copies go to a directory of this process's own
+   *     below it
    * @param maxBytes how many bytes of copies not in use are kept; at least 1
    */
-  public static WorkingCopyStore open(BlobStore store, Path workDir, long maxBytes) throws IOException {
+  public static WorkingCopyStore open(BlobStore store, Path workDir, long maxBytes)
+      throws IOException {
     if (maxBytes < 1) {
-      throw new IllegalArgumentException("The working copies' size limit must be at least 1 byte, not " + maxBytes + ".");
+      throw new IllegalArgumentException(
+          "The working copies' size limit must be at least 1 byte, not " + maxBytes + ".");
     }
     if (store instanceof WorkingCopyStore) {
       throw new IllegalArgumentException("The store already keeps working copies.");
@@ -97,7 +107,9 @@ public final class WorkingCopyStore implements BlobStore, AutoCloseable {
     }
     Path parent = Files.createDirectories(workDir.toAbsolutePath().normalize().resolve(DIRECTORY));
     removeDirectoriesOfDeadProcesses(parent);
-    Path own = parent.resolve(ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
+    Path own =
+        parent.resolve(
+            ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8));
     return new WorkingCopyStore(store, Files.createDirectories(own), maxBytes);
   }
 
@@ -115,8 +127,8 @@ public final class WorkingCopyStore implements BlobStore, AutoCloseable {
    * Makes a working copy of the key on this host: downloads it (again, replacing an older copy: a
    * fetch is the start of a track's work here) unless the store's own files are local.
    *
-   * @param progress receives the bytes copied so far, every few MiB (a long download heartbeats through it);
-   *     an exception from it stops the download and propagates
+   * @param progress receives the bytes copied so far, every few MiB (a long download heartbeats
+   *     through it); an exception from it stops the download and propagates
    * @throws NoSuchFileException when the store has no such object
    */
   public void fetch(String key, LongConsumer progress) throws IOException {
@@ -130,7 +142,10 @@ public final class WorkingCopyStore implements BlobStore, AutoCloseable {
     download(key, progress);
   }
 
-  /** The working copy when this host has one (the caller reads it, it stays); otherwise the store's own local copy. */
+  /**
+   * The working copy when this host has one (the caller reads it, it stays); otherwise the store's
+   * own local copy.
+   */
   @Override
   public LocalCopy localCopy(String key, Path workDir) throws IOException {
     if (directory != null) {
@@ -166,11 +181,13 @@ public final class WorkingCopyStore implements BlobStore, AutoCloseable {
       Path target = directory.resolve(fileName(key));
       Path part = directory.resolve(UUID.randomUUID() + ".part");
       try {
-        try (InputStream in = store.open(key); OutputStream out = Files.newOutputStream(part)) {
+        try (InputStream in = store.open(key);
+            OutputStream out = Files.newOutputStream(part)) {
           copy(in, out, progress);
         }
         // Readers of an older copy keep the file they opened; new readers get the whole new one.
-        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(part);
       }
@@ -191,7 +208,8 @@ public final class WorkingCopyStore implements BlobStore, AutoCloseable {
     }
   }
 
-  private static void copy(InputStream in, OutputStream out, LongConsumer progress) throws IOException {
+  private static void copy(InputStream in, OutputStream out, LongConsumer progress)
+      throws IOException {
     byte[] buffer = new byte[1 << 16];
     long copied = 0;
     long reported = 0;
@@ -206,7 +224,10 @@ public final class WorkingCopyStore implements BlobStore, AutoCloseable {
     progress.accept(copied);
   }
 
-  /** Under the lock: takes the least recently read unused copies out until the total fits; the caller deletes their files. */
+  /**
+   * Under the lock: takes the least recently read unused copies out until the total fits; the
+   * caller deletes their files.
+   */
   private List<Path> evictBeyondLimit(Copy newest) {
     List<Path> evicted = new ArrayList<>();
     for (Iterator<Copy> it = copies.values().iterator(); it.hasNext() && bytes > maxBytes; ) {
@@ -221,7 +242,10 @@ public final class WorkingCopyStore implements BlobStore, AutoCloseable {
     return evicted;
   }
 
-  /** ".wav" for "uploads/x/source.wav": the one part of the key kept, since ffprobe and jaudiotagger look at it. */
+  /**
+   * ".wav" for "uploads/x/source.wav": the one part of the key kept, since ffprobe and jaudiotagger
+   * look at it.
+   */
   static String fileName(String key) {
     String name = key.substring(key.lastIndexOf('/') + 1);
     int dot = name.lastIndexOf('.');
@@ -289,7 +313,8 @@ public final class WorkingCopyStore implements BlobStore, AutoCloseable {
       for (Path child : children.toList()) {
         Matcher name = PROCESS_DIRECTORY.matcher(child.getFileName().toString());
         if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
-          log.info("Removing the working copies of process {}, which is gone: {}", name.group(1), child);
+          log.info(
+              "Removing the working copies of process {}, which is gone: {}", name.group(1), child);
           deleteTree(child);
         }
       }
@@ -311,7 +336,8 @@ public final class WorkingCopyStore implements BlobStore, AutoCloseable {
 
   private static byte[] sha256(String key) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256")
+          .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JDK", e);
     }

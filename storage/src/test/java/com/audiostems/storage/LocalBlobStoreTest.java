@@ -21,14 +21,17 @@ class LocalBlobStoreTest {
     StoredObject stored = store.store("tracks/t1/outputs/f.txt", file);
 
     // Reference: SHA-256("abc") from FIPS 180-2, appendix B.1.
-    assertThat(stored.sha256()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(stored.sha256())
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     assertThat(stored.bytes()).isEqualTo(3);
     assertThat(file).as("the store took the file").doesNotExist();
     try (var in = store.open("tracks/t1/outputs/f.txt")) {
       assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("abc");
     }
     assertThat(store.list("tracks/t1/")).containsExactly("tracks/t1/outputs/f.txt");
-    assertThat(store.list("")).as("no temporary files left").containsExactly("tracks/t1/outputs/f.txt");
+    assertThat(store.list(""))
+        .as("no temporary files left")
+        .containsExactly("tracks/t1/outputs/f.txt");
   }
 
   @Test
@@ -54,10 +57,14 @@ class LocalBlobStoreTest {
   @Test
   void keysThatCouldEscapeTheRootAreRefused() throws Exception {
     LocalBlobStore store = new LocalBlobStore(temp.resolve("root"));
-    for (String key : new String[] {"../x", "a/../../x", "/etc/passwd", "a//b", "a/./b", ".incoming/x", "a\\b", "", "a/"}) {
+    for (String key :
+        new String[] {
+          "../x", "a/../../x", "/etc/passwd", "a//b", "a/./b", ".incoming/x", "a\\b", "", "a/"
+        }) {
       assertThatThrownBy(() -> store.storeBytes(key, new byte[] {1}))
           .as(key)
-          .isInstanceOfSatisfying(UnsafeKeyException.class, e -> assertThat(e.key()).isEqualTo(key));
+          .isInstanceOfSatisfying(
+              UnsafeKeyException.class, e -> assertThat(e.key()).isEqualTo(key));
     }
     assertThat(store.list("")).isEmpty();
   }

@@ -26,8 +26,8 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
 /** S3BlobStore against a real S3-compatible server (versitygw) over HTTP. */
 class S3BlobStoreTest {
@@ -57,14 +57,19 @@ class S3BlobStoreTest {
     store.storeBytes("tracks/t1/manifest.json", "{}".getBytes(StandardCharsets.UTF_8));
 
     // Reference: SHA-256("abc") from FIPS 180-2, appendix B.1.
-    assertThat(stored).isEqualTo(new StoredObject("tracks/t1/outputs/f.mp3", 3,
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    assertThat(stored)
+        .isEqualTo(
+            new StoredObject(
+                "tracks/t1/outputs/f.mp3",
+                3,
+                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
     assertThat(file).as("the store took the file").doesNotExist();
     try (InputStream in = store.open("tracks/t1/outputs/f.mp3")) {
       assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("abc");
     }
     assertThat(store.exists("tracks/t1/outputs/f.mp3")).isTrue();
-    assertThat(store.list("tracks/t1/")).containsExactly("tracks/t1/manifest.json", "tracks/t1/outputs/f.mp3");
+    assertThat(store.list("tracks/t1/"))
+        .containsExactly("tracks/t1/manifest.json", "tracks/t1/outputs/f.mp3");
     assertThat(store.list("tracks/t1/outputs/")).containsExactly("tracks/t1/outputs/f.mp3");
     assertThat(store.list("tracks/t2/")).isEmpty();
 
@@ -73,7 +78,9 @@ class S3BlobStoreTest {
 
     assertThat(store.exists("tracks/t1/outputs/f.mp3")).isFalse();
     assertThat(store.list("")).containsExactly("tracks/t1/manifest.json");
-    assertThat(objectKeysOnServer()).as("the prefix is applied on the server").containsExactly(prefix + "tracks/t1/manifest.json");
+    assertThat(objectKeysOnServer())
+        .as("the prefix is applied on the server")
+        .containsExactly(prefix + "tracks/t1/manifest.json");
   }
 
   @Test
@@ -83,19 +90,33 @@ class S3BlobStoreTest {
     }
     S3Settings settings = server.settings().keyPrefix(prefix).build();
     SentRequests sent = new SentRequests();
-    // Pages of two keys, so that five keys take three ListObjectsV2 calls joined by continuation tokens.
-    ExecutionInterceptor twoKeysAPage = new ExecutionInterceptor() {
-      @Override
-      public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-        return context.request() instanceof ListObjectsV2Request list ? list.toBuilder().maxKeys(2).build() : context.request();
-      }
-    };
-    try (S3BlobStore paged = new S3BlobStore(settings,
-        S3Clients.asyncClientBuilder(settings, server.credentials())
-            .overrideConfiguration(o -> o.addExecutionInterceptor(twoKeysAPage).addExecutionInterceptor(sent)).build(),
-        S3Clients.presigner(settings, server.credentials()))) {
-      assertThat(paged.list("tracks/t1/outputs/")).containsExactly("tracks/t1/outputs/a.mp3", "tracks/t1/outputs/b.mp3",
-          "tracks/t1/outputs/c.mp3", "tracks/t1/outputs/d.mp3", "tracks/t1/outputs/e.mp3");
+    // Pages of two keys, so that five keys take three ListObjectsV2 calls joined by continuation
+    // tokens.
+    ExecutionInterceptor twoKeysAPage =
+        new ExecutionInterceptor() {
+          @Override
+          public SdkRequest modifyRequest(
+              Context.ModifyRequest context, ExecutionAttributes attributes) {
+            return context.request() instanceof ListObjectsV2Request list
+                ? list.toBuilder().maxKeys(2).build()
+                : context.request();
+          }
+        };
+    try (S3BlobStore paged =
+        new S3BlobStore(
+            settings,
+            S3Clients.asyncClientBuilder(settings, server.credentials())
+                .overrideConfiguration(
+                    o -> o.addExecutionInterceptor(twoKeysAPage).addExecutionInterceptor(sent))
+                .build(),
+            S3Clients.presigner(settings, server.credentials()))) {
+      assertThat(paged.list("tracks/t1/outputs/"))
+          .containsExactly(
+              "tracks/t1/outputs/a.mp3",
+              "tracks/t1/outputs/b.mp3",
+              "tracks/t1/outputs/c.mp3",
+              "tracks/t1/outputs/d.mp3",
+              "tracks/t1/outputs/e.mp3");
     }
     assertThat(sent.count("GET", "list-type")).isEqualTo(3);
   }
@@ -111,22 +132,32 @@ class S3BlobStoreTest {
     assertThat(stored.sha256()).isEqualTo(HexFormat.of().formatHex(expected));
     assertThat(stored.bytes()).isEqualTo(content.length);
     HeadObjectResponse head = head("uploads/t1/source.wav");
-    assertThat(head.checksumSHA256()).as("the checksum the server checked and kept")
+    assertThat(head.checksumSHA256())
+        .as("the checksum the server checked and kept")
         .isEqualTo(Base64.getEncoder().encodeToString(expected));
   }
 
   @Test
   void aLargeFileIsUploadedInPartsAndReadsBackIdentical() throws Exception {
     store.close();
-    store = new S3BlobStore(server.settings().keyPrefix(prefix)
-        .multipartThresholdBytes(5L << 20).partSizeBytes(5L << 20).build(), server.credentials());
+    store =
+        new S3BlobStore(
+            server
+                .settings()
+                .keyPrefix(prefix)
+                .multipartThresholdBytes(5L << 20)
+                .partSizeBytes(5L << 20)
+                .build(),
+            server.credentials());
     byte[] content = randomBytes(12 << 20, 2);
     Path file = Files.write(temp.resolve("master.wav"), content);
 
     StoredObject stored = store.store("tracks/t1/outputs/master.wav", file);
 
     assertThat(stored.sha256()).isEqualTo(sha256Hex(content));
-    assertThat(head("tracks/t1/outputs/master.wav").eTag()).as("an ETag of a three-part upload").endsWith("-3\"");
+    assertThat(head("tracks/t1/outputs/master.wav").eTag())
+        .as("an ETag of a three-part upload")
+        .endsWith("-3\"");
     try (InputStream in = store.open("tracks/t1/outputs/master.wav")) {
       assertThat(sha256Hex(in)).isEqualTo(stored.sha256());
     }
@@ -137,7 +168,8 @@ class S3BlobStoreTest {
     assertThat(store.exists("tracks/t1/outputs/none.mp3")).isFalse();
     assertThatThrownBy(() -> store.open("tracks/t1/outputs/none.mp3"))
         .isInstanceOf(NoSuchFileException.class)
-        .hasMessageContaining("s3://" + S3TestServer.BUCKET + "/" + prefix + "tracks/t1/outputs/none.mp3");
+        .hasMessageContaining(
+            "s3://" + S3TestServer.BUCKET + "/" + prefix + "tracks/t1/outputs/none.mp3");
     assertThatThrownBy(() -> store.localCopy("tracks/t1/outputs/none.mp3", temp.resolve("work")))
         .isInstanceOf(NoSuchFileException.class);
     assertThat(temp.resolve("work")).as("no download left behind").isEmptyDirectory();
@@ -153,7 +185,9 @@ class S3BlobStoreTest {
     try (BlobStore.LocalCopy copy = store.localCopy("tracks/t1/outputs/preview.mp3", workDir)) {
       copied = copy.path();
       assertThat(copied.getParent()).isEqualTo(workDir);
-      assertThat(copied.getFileName().toString()).as("tools such as ffmpeg look at the extension").endsWith(".mp3");
+      assertThat(copied.getFileName().toString())
+          .as("tools such as ffmpeg look at the extension")
+          .endsWith(".mp3");
       assertThat(Files.readAllBytes(copied)).isEqualTo(content);
     }
     assertThat(copied).doesNotExist();
@@ -161,13 +195,22 @@ class S3BlobStoreTest {
   }
 
   private HeadObjectResponse head(String key) {
-    return server.client().headObject(h -> h.bucket(S3TestServer.BUCKET).key(prefix + key)
-        .checksumMode(ChecksumMode.ENABLED)).join();
+    return server
+        .client()
+        .headObject(
+            h -> h.bucket(S3TestServer.BUCKET).key(prefix + key).checksumMode(ChecksumMode.ENABLED))
+        .join();
   }
 
   private java.util.List<String> objectKeysOnServer() {
-    return server.client().listObjectsV2(l -> l.bucket(S3TestServer.BUCKET).prefix(prefix)).join()
-        .contents().stream().map(o -> o.key()).toList();
+    return server
+        .client()
+        .listObjectsV2(l -> l.bucket(S3TestServer.BUCKET).prefix(prefix))
+        .join()
+        .contents()
+        .stream()
+        .map(o -> o.key())
+        .toList();
   }
 
   static byte[] randomBytes(int size, long seed) {

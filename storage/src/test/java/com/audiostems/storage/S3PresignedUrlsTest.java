@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Presigned URLs used by a plain HTTP client that has no credentials, against the real test server. */
+/**
+ * Presigned URLs used by a plain HTTP client that has no credentials, against the real test server.
+ */
 class S3PresignedUrlsTest {
   @RegisterExtension static final S3TestServer server = new S3TestServer();
 
@@ -28,7 +30,8 @@ class S3PresignedUrlsTest {
 
   @BeforeAll
   static void openStore() {
-    store = new S3BlobStore(server.settings().keyPrefix("presigned/").build(), server.credentials());
+    store =
+        new S3BlobStore(server.settings().keyPrefix("presigned/").build(), server.credentials());
   }
 
   @AfterAll
@@ -40,12 +43,22 @@ class S3PresignedUrlsTest {
   void aPresignedPutThenAPresignedGetReturnTheSameBytes() throws Exception {
     byte[] content = S3BlobStoreTest.randomBytes(100 * 1024, 5);
 
-    HttpResponse<String> put = http.send(HttpRequest.newBuilder(uri(store.presignPut("uploads/t1/source.flac", Duration.ofMinutes(5))))
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> put =
+        http.send(
+            HttpRequest.newBuilder(
+                    uri(store.presignPut("uploads/t1/source.flac", Duration.ofMinutes(5))))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
 
-    HttpResponse<byte[]> get = http.send(HttpRequest.newBuilder(uri(store.presignGet("uploads/t1/source.flac", Duration.ofMinutes(5))))
-        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> get =
+        http.send(
+            HttpRequest.newBuilder(
+                    uri(store.presignGet("uploads/t1/source.flac", Duration.ofMinutes(5))))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(get.statusCode()).isEqualTo(200);
     assertThat(get.body()).isEqualTo(content);
     try (var in = store.open("uploads/t1/source.flac")) {
@@ -60,7 +73,9 @@ class S3PresignedUrlsTest {
     // SigV4 expiry has a one-second resolution: wait past it.
     Thread.sleep(2_100);
 
-    HttpResponse<String> get = http.send(HttpRequest.newBuilder(uri(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get =
+        http.send(
+            HttpRequest.newBuilder(uri(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
 
     assertThat(get.statusCode()).isEqualTo(403);
   }
@@ -82,10 +97,15 @@ class S3PresignedUrlsTest {
     int[][] ranges = {{0, 5 << 20}, {5 << 20, content.length}};
     // The client may send parts in any order; the part numbers say where they go.
     for (int partNumber : new int[] {2, 1}) {
-      byte[] part = Arrays.copyOfRange(content, ranges[partNumber - 1][0], ranges[partNumber - 1][1]);
-      HttpResponse<String> put = http.send(
-          HttpRequest.newBuilder(uri(store.presignUploadPart(upload, partNumber, Duration.ofMinutes(5))))
-              .PUT(HttpRequest.BodyPublishers.ofByteArray(part)).build(), HttpResponse.BodyHandlers.ofString());
+      byte[] part =
+          Arrays.copyOfRange(content, ranges[partNumber - 1][0], ranges[partNumber - 1][1]);
+      HttpResponse<String> put =
+          http.send(
+              HttpRequest.newBuilder(
+                      uri(store.presignUploadPart(upload, partNumber, Duration.ofMinutes(5))))
+                  .PUT(HttpRequest.BodyPublishers.ofByteArray(part))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
       parts.add(new UploadedPart(partNumber, put.headers().firstValue("ETag").orElseThrow()));
     }
@@ -101,36 +121,55 @@ class S3PresignedUrlsTest {
   @Test
   void anAbortedUploadLeavesNothingAndAbortingTwiceIsFine() throws Exception {
     MultipartUpload upload = store.startMultipartUpload("uploads/t3/source.wav");
-    HttpResponse<String> put = http.send(
-        HttpRequest.newBuilder(uri(store.presignUploadPart(upload, 1, Duration.ofMinutes(5))))
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1024])).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> put =
+        http.send(
+            HttpRequest.newBuilder(uri(store.presignUploadPart(upload, 1, Duration.ofMinutes(5))))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1024]))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(put.statusCode()).isEqualTo(200);
 
     store.abortMultipartUpload(upload);
     store.abortMultipartUpload(upload);
 
-    // AWS answers NoSuchUpload here, versitygw InvalidPart: either way an error that names the object.
-    assertThatThrownBy(() -> store.completeMultipartUpload(upload, List.of(new UploadedPart(1, put.headers().firstValue("ETag").orElseThrow()))))
+    // AWS answers NoSuchUpload here, versitygw InvalidPart: either way an error that names the
+    // object.
+    assertThatThrownBy(
+            () ->
+                store.completeMultipartUpload(
+                    upload,
+                    List.of(new UploadedPart(1, put.headers().firstValue("ETag").orElseThrow()))))
         .isExactlyInstanceOf(IOException.class)
-        .hasMessageContaining("CompleteMultipartUpload of s3://" + S3TestServer.BUCKET + "/presigned/uploads/t3/source.wav");
+        .hasMessageContaining(
+            "CompleteMultipartUpload of s3://"
+                + S3TestServer.BUCKET
+                + "/presigned/uploads/t3/source.wav");
     assertThat(store.list("uploads/t3/")).isEmpty();
   }
 
   @Test
   void aWrongETagIsRefusedWithS3sErrorCodeAndTheUploadStaysOpen() throws Exception {
     MultipartUpload upload = store.startMultipartUpload("uploads/t4/source.wav");
-    HttpResponse<String> put = http.send(
-        HttpRequest.newBuilder(uri(store.presignUploadPart(upload, 1, Duration.ofMinutes(5))))
-            .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1024])).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> put =
+        http.send(
+            HttpRequest.newBuilder(uri(store.presignUploadPart(upload, 1, Duration.ofMinutes(5))))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1024]))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(put.statusCode()).isEqualTo(200);
 
-    IOException refused = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-        () -> store.completeMultipartUpload(upload, List.of(new UploadedPart(1, "\"0123456789abcdef0123456789abcdef\""))));
+    IOException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IOException.class,
+            () ->
+                store.completeMultipartUpload(
+                    upload, List.of(new UploadedPart(1, "\"0123456789abcdef0123456789abcdef\""))));
 
     assertThat(S3BlobStore.errorCode(refused)).contains("InvalidPart");
     assertThat(S3BlobStore.errorCode(new IOException("not S3's"))).isEmpty();
     // The upload is still open: the right ETag completes it.
-    store.completeMultipartUpload(upload, List.of(new UploadedPart(1, put.headers().firstValue("ETag").orElseThrow())));
+    store.completeMultipartUpload(
+        upload, List.of(new UploadedPart(1, put.headers().firstValue("ETag").orElseThrow())));
     assertThat(store.exists("uploads/t4/source.wav")).isTrue();
   }
 

@@ -29,51 +29,85 @@ class S3WriteOptionsTest {
 
   @Test
   void mastersAreTieredAndEncryptedWithTheKmsKeyAndSmallObjectsAreStandard() throws Exception {
-    S3Settings settings = server.settings().keyPrefix(PREFIX)
-        .encryption(S3Encryption.kms("alias/audiostems-masters"))
-        .multipartThresholdBytes(5L << 20).partSizeBytes(5L << 20)
-        .build();
+    S3Settings settings =
+        server
+            .settings()
+            .keyPrefix(PREFIX)
+            .encryption(S3Encryption.kms("alias/audiostems-masters"))
+            .multipartThresholdBytes(5L << 20)
+            .partSizeBytes(5L << 20)
+            .build();
     SentRequests sent = new SentRequests();
-    try (S3BlobStore store = new S3BlobStore(settings,
-        S3Clients.asyncClientBuilder(settings, server.credentials())
-            .overrideConfiguration(o -> o.addExecutionInterceptor(sent)).build(),
-        S3Clients.presigner(settings, server.credentials()))) {
-      store.store("uploads/t1/source.wav", Files.write(temp.resolve("source.wav"), new byte[256 * 1024]));
-      store.store("tracks/t1/outputs/master.flac", Files.write(temp.resolve("master.flac"), new byte[6 << 20]));
+    try (S3BlobStore store =
+        new S3BlobStore(
+            settings,
+            S3Clients.asyncClientBuilder(settings, server.credentials())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(sent))
+                .build(),
+            S3Clients.presigner(settings, server.credentials()))) {
+      store.store(
+          "uploads/t1/source.wav", Files.write(temp.resolve("source.wav"), new byte[256 * 1024]));
+      store.store(
+          "tracks/t1/outputs/master.flac",
+          Files.write(temp.resolve("master.flac"), new byte[6 << 20]));
       store.storeBytes("tracks/t1/outputs/tiny.mp3", new byte[1024]);
       store.storeBytes("tracks/t1/manifest.json", "{}".getBytes());
     }
 
-    assertWrittenWith(sent.only("PUT", PREFIX + "uploads/t1/source.wav", null), StorageClass.INTELLIGENT_TIERING);
-    // In parts, the options go with CreateMultipartUpload (POST ?uploads); S3 applies them to the whole object.
-    assertWrittenWith(sent.only("POST", PREFIX + "tracks/t1/outputs/master.flac", "uploads"), StorageClass.INTELLIGENT_TIERING);
-    assertWrittenWith(sent.only("PUT", PREFIX + "tracks/t1/outputs/tiny.mp3", null), StorageClass.STANDARD);
-    assertWrittenWith(sent.only("PUT", PREFIX + "tracks/t1/manifest.json", null), StorageClass.STANDARD);
-    var head = server.client().headObject(h -> h.bucket(S3TestServer.BUCKET).key(PREFIX + "tracks/t1/outputs/master.flac")).join();
+    assertWrittenWith(
+        sent.only("PUT", PREFIX + "uploads/t1/source.wav", null), StorageClass.INTELLIGENT_TIERING);
+    // In parts, the options go with CreateMultipartUpload (POST ?uploads); S3 applies them to the
+    // whole object.
+    assertWrittenWith(
+        sent.only("POST", PREFIX + "tracks/t1/outputs/master.flac", "uploads"),
+        StorageClass.INTELLIGENT_TIERING);
+    assertWrittenWith(
+        sent.only("PUT", PREFIX + "tracks/t1/outputs/tiny.mp3", null), StorageClass.STANDARD);
+    assertWrittenWith(
+        sent.only("PUT", PREFIX + "tracks/t1/manifest.json", null), StorageClass.STANDARD);
+    var head =
+        server
+            .client()
+            .headObject(
+                h -> h.bucket(S3TestServer.BUCKET).key(PREFIX + "tracks/t1/outputs/master.flac"))
+            .join();
     assertThat(head.contentLength()).isEqualTo(6L << 20);
   }
 
   @Test
   void sseS3SendsOnlyTheAlgorithmAndNoneSendsNothing() throws Exception {
-    for (S3Encryption encryption : new S3Encryption[] {S3Encryption.aes256(), S3Encryption.none()}) {
-      S3Settings settings = server.settings().keyPrefix(PREFIX + encryption.mode() + "/").encryption(encryption).build();
+    for (S3Encryption encryption :
+        new S3Encryption[] {S3Encryption.aes256(), S3Encryption.none()}) {
+      S3Settings settings =
+          server
+              .settings()
+              .keyPrefix(PREFIX + encryption.mode() + "/")
+              .encryption(encryption)
+              .build();
       SentRequests sent = new SentRequests();
-      try (S3BlobStore store = new S3BlobStore(settings,
-          S3Clients.asyncClientBuilder(settings, server.credentials())
-              .overrideConfiguration(o -> o.addExecutionInterceptor(sent)).build(),
-          S3Clients.presigner(settings, server.credentials()))) {
+      try (S3BlobStore store =
+          new S3BlobStore(
+              settings,
+              S3Clients.asyncClientBuilder(settings, server.credentials())
+                  .overrideConfiguration(o -> o.addExecutionInterceptor(sent))
+                  .build(),
+              S3Clients.presigner(settings, server.credentials()))) {
         store.storeBytes("tracks/t1/manifest.json", "{}".getBytes());
       }
       SdkHttpRequest put = sent.only("PUT", settings.keyPrefix() + "tracks/t1/manifest.json", null);
-      assertThat(header(put, "x-amz-server-side-encryption")).as(encryption.toString())
+      assertThat(header(put, "x-amz-server-side-encryption"))
+          .as(encryption.toString())
           .isEqualTo(encryption.mode() == S3Encryption.Mode.AES256 ? "AES256" : null);
       assertThat(header(put, "x-amz-server-side-encryption-aws-kms-key-id")).isNull();
     }
   }
 
   private static void assertWrittenWith(SdkHttpRequest request, StorageClass storageClass) {
-    assertThat(header(request, "x-amz-storage-class")).as(request.encodedPath()).isEqualTo(storageClass.toString());
+    assertThat(header(request, "x-amz-storage-class"))
+        .as(request.encodedPath())
+        .isEqualTo(storageClass.toString());
     assertThat(header(request, "x-amz-server-side-encryption")).isEqualTo("aws:kms");
-    assertThat(header(request, "x-amz-server-side-encryption-aws-kms-key-id")).isEqualTo("alias/audiostems-masters");
+    assertThat(header(request, "x-amz-server-side-encryption-aws-kms-key-id"))
+        .isEqualTo("alias/audiostems-masters");
   }
 }

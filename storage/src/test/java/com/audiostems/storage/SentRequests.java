@@ -15,19 +15,33 @@ final class SentRequests implements ExecutionInterceptor {
   private final List<SdkHttpRequest> sent = new CopyOnWriteArrayList<>();
 
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes executionAttributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes executionAttributes) {
     sent.add(context.httpRequest());
   }
 
-  /** The one request with this method to this object key that has the query parameter (or any, for null). */
+  /**
+   * The one request with this method to this object key that has the query parameter (or any, for
+   * null).
+   */
   SdkHttpRequest only(String method, String objectKey, String queryParameter) {
-    List<SdkHttpRequest> matching = sent.stream()
-        .filter(r -> r.method().name().equals(method))
-        .filter(r -> r.encodedPath().endsWith("/" + objectKey))
-        .filter(r -> queryParameter == null || r.rawQueryParameters().containsKey(queryParameter))
-        .toList();
+    List<SdkHttpRequest> matching =
+        sent.stream()
+            .filter(r -> r.method().name().equals(method))
+            .filter(r -> r.encodedPath().endsWith("/" + objectKey))
+            .filter(
+                r -> queryParameter == null || r.rawQueryParameters().containsKey(queryParameter))
+            .toList();
     if (matching.size() != 1) {
-      throw new AssertionError("Expected one " + method + " of " + objectKey + " with '" + queryParameter + "', sent: " + matching);
+      throw new AssertionError(
+          "Expected one "
+              + method
+              + " of "
+              + objectKey
+              + " with '"
+              + queryParameter
+              + "', sent: "
+              + matching);
     }
     return matching.getFirst();
   }
@@ -35,7 +49,10 @@ final class SentRequests implements ExecutionInterceptor {
   /** How many requests with this method had the query parameter. */
   long count(String method, String queryParameter) {
     return sent.stream()
-        .filter(r -> r.method().name().equals(method) && r.rawQueryParameters().containsKey(queryParameter))
+        .filter(
+            r ->
+                r.method().name().equals(method)
+                    && r.rawQueryParameters().containsKey(queryParameter))
         .count();
   }
 

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Working copies in front of a real S3-compatible server (versitygw), whose access log counts the downloads. */
+/**
+ * Working copies in front of a real S3-compatible server (versitygw), whose access log counts the
+ * downloads.
+ */
 class WorkingCopyStoreTest {
   @RegisterExtension static final S3TestServer s3 = new S3TestServer();
 
@@ -46,7 +49,8 @@ class WorkingCopyStoreTest {
 
       List<Path> read = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        try (BlobStore.LocalCopy copy = copies.localCopy("uploads/t1/source.wav", temp.resolve("activity-" + i))) {
+        try (BlobStore.LocalCopy copy =
+            copies.localCopy("uploads/t1/source.wav", temp.resolve("activity-" + i))) {
           assertThat(Files.readAllBytes(copy.path())).isEqualTo(bytes(1000, 1));
           read.add(copy.path());
         }
@@ -54,7 +58,8 @@ class WorkingCopyStoreTest {
       assertThat(read).containsOnly(read.getFirst());
       Path copy = read.getFirst();
       assertThat(copy.getParent()).isEqualTo(copies.directory().orElseThrow());
-      assertThat(copy.getParent().getParent()).isEqualTo(temp.resolve("work").resolve(WorkingCopyStore.DIRECTORY));
+      assertThat(copy.getParent().getParent())
+          .isEqualTo(temp.resolve("work").resolve(WorkingCopyStore.DIRECTORY));
       // A digest of the key and the extension tools look at; nothing of the key's path.
       assertThat(copy.getFileName().toString()).matches("[0-9a-f]{32}\\.wav");
       assertThat(copy).exists(); // reading leaves the copy for the next activity
@@ -68,7 +73,8 @@ class WorkingCopyStoreTest {
     bucket.storeBytes("tracks/t1/v1/outputs/flac.flac", bytes(10, 2));
     try (WorkingCopyStore copies = WorkingCopyStore.open(bucket, temp.resolve("work"), 1 << 20)) {
       Path downloaded;
-      try (BlobStore.LocalCopy copy = copies.localCopy("tracks/t1/v1/outputs/flac.flac", temp.resolve("verify"))) {
+      try (BlobStore.LocalCopy copy =
+          copies.localCopy("tracks/t1/v1/outputs/flac.flac", temp.resolve("verify"))) {
         downloaded = copy.path();
         assertThat(downloaded.getParent()).isEqualTo(temp.resolve("verify"));
       }
@@ -85,14 +91,16 @@ class WorkingCopyStoreTest {
     try (WorkingCopyStore copies = WorkingCopyStore.open(bucket, temp.resolve("work"), 250)) {
       copies.fetch("uploads/a/source.wav", b -> {});
       copies.fetch("uploads/b/source.wav", b -> {});
-      try (BlobStore.LocalCopy a = copies.localCopy("uploads/a/source.wav", temp)) { // a is now the most recent
+      try (BlobStore.LocalCopy a =
+          copies.localCopy("uploads/a/source.wav", temp)) { // a is now the most recent
         assertThat(a.path()).exists();
       }
       copies.fetch("uploads/c/source.wav", b -> {});
       assertThat(copies.keys()).containsExactly("uploads/a/source.wav", "uploads/c/source.wav");
       assertThat(copies.bytes()).isEqualTo(200);
 
-      // a is being read: d pushes c out instead, and the total goes over the limit only while a is held.
+      // a is being read: d pushes c out instead, and the total goes over the limit only while a is
+      // held.
       try (BlobStore.LocalCopy a = copies.localCopy("uploads/a/source.wav", temp)) {
         copies.fetch("uploads/c/source.wav", b -> {}); // c most recent, a least
         copies.fetch("uploads/d/source.wav", b -> {});
@@ -122,7 +130,8 @@ class WorkingCopyStoreTest {
   @Test
   void aMissingSourceIsNoSuchFileAndLeavesNothing() throws Exception {
     try (WorkingCopyStore copies = WorkingCopyStore.open(bucket, temp.resolve("work"), 1 << 20)) {
-      assertThatThrownBy(() -> copies.fetch("uploads/none/source.wav", b -> {})).isInstanceOf(NoSuchFileException.class);
+      assertThatThrownBy(() -> copies.fetch("uploads/none/source.wav", b -> {}))
+          .isInstanceOf(NoSuchFileException.class);
       try (var files = Files.list(copies.directory().orElseThrow())) {
         assertThat(files.toList()).isEmpty();
       }
@@ -137,7 +146,8 @@ class WorkingCopyStoreTest {
     Path dead = Files.createDirectories(parent.resolve("99999999-0123abcd"));
     Files.write(dead.resolve("0123456789abcdef0123456789abcdef.wav"), bytes(10, 5));
     // A process that is alive (this one) keeps its directory.
-    Path alive = Files.createDirectories(parent.resolve(ProcessHandle.current().pid() + "-89abcdef"));
+    Path alive =
+        Files.createDirectories(parent.resolve(ProcessHandle.current().pid() + "-89abcdef"));
 
     WorkingCopyStore copies = WorkingCopyStore.open(bucket, temp.resolve("work"), 1 << 20);
     assertThat(dead).doesNotExist();
@@ -154,12 +164,14 @@ class WorkingCopyStoreTest {
     local.storeBytes("uploads/t1/source.wav", bytes(10, 6));
     try (WorkingCopyStore copies = WorkingCopyStore.open(local, temp.resolve("work"), 1 << 20)) {
       copies.fetch("uploads/t1/source.wav", b -> {});
-      try (BlobStore.LocalCopy copy = copies.localCopy("uploads/t1/source.wav", temp.resolve("activity"))) {
+      try (BlobStore.LocalCopy copy =
+          copies.localCopy("uploads/t1/source.wav", temp.resolve("activity"))) {
         assertThat(copy.path()).isEqualTo(local.pathOf("uploads/t1/source.wav"));
       }
       assertThat(copies.directory()).isEmpty();
       assertThat(temp.resolve("work")).doesNotExist();
-      assertThatThrownBy(() -> copies.fetch("uploads/none/source.wav", b -> {})).isInstanceOf(NoSuchFileException.class);
+      assertThatThrownBy(() -> copies.fetch("uploads/none/source.wav", b -> {}))
+          .isInstanceOf(NoSuchFileException.class);
     }
   }
 

@@ -2,15 +2,17 @@ package com.audiostems.workflows;
 
 /** Task-queue names: the routing contract between the workflow starter and the worker pools. */
 public final class TaskQueues {
-  /** Track workflows run here; their code is cheap and deterministic, so any CPU host may poll it. */
+  /**
+   * Track workflows run here; their code is cheap and deterministic, so any CPU host may poll it.
+   */
   public static final String TRACK_WORKFLOWS = "audio-workflows";
 
   /** Media activities (ffprobe, ffmpeg, tags, storage): CPU-bound, sized to the host's cores. */
   public static final String AUDIO_CPU = "audio-cpu";
 
   /**
-   * Analysis activities (tempo, key, loudness, features): the GPU pool polls it; where a host has no
-   * GPU the pool runs the CPU implementation, so the routing stays the same either way.
+   * Analysis activities (tempo, key, loudness, features): the GPU pool polls it; where a host has
+   * no GPU the pool runs the CPU implementation, so the routing stays the same either way.
    */
   public static final String AUDIO_GPU = "audio-gpu";
 

@@ -2,11 +2,11 @@ package com.audiostems.activities.analysis;
 
 import com.audiostems.activities.media.ActivityProgress;
 import com.audiostems.activities.media.MediaProcessRunner;
-import com.audiostems.activities.storage.StorageFailures;
 import com.audiostems.activities.quality.render.Png;
 import com.audiostems.activities.quality.render.QualityPage;
 import com.audiostems.activities.quality.render.SpectrogramImage;
 import com.audiostems.activities.quality.render.WaveformImage;
+import com.audiostems.activities.storage.StorageFailures;
 import com.audiostems.dsp.analysis.TrackAnalysisReport;
 import com.audiostems.dsp.analysis.TrackAnalyzer;
 import com.audiostems.dsp.quality.Finding;
@@ -16,7 +16,6 @@ import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.analysis.AnalysisActivities;
 import com.audiostems.workflows.analysis.AnalysisResult;
 import com.audiostems.workflows.analysis.AnalyzeRequest;
-import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.StoredObject;
@@ -41,7 +40,8 @@ import java.util.Map;
  * it, and returns both summaries for the manifest.
  */
 public final class AnalysisActivitiesImpl implements AnalysisActivities {
-  static final ObjectMapper REPORT_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper REPORT_JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final BlobStore store;
   private final PcmDecoder decoder;
@@ -67,13 +67,19 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
       TrackAnalysisReport report = analyzer.finish();
       progress.accept(1.0);
       StoredObject asset =
-          store.storeBytes(BlobKeys.analysisKey(trackId, request.version()), REPORT_JSON.writeValueAsBytes(report));
+          store.storeBytes(
+              BlobKeys.analysisKey(trackId, request.version()),
+              REPORT_JSON.writeValueAsBytes(report));
       TrackQuality quality = QualitySummary.of(report.quality(), trackId, request.version());
       storeQualityReport(report, analyzer.qualitySummaries(), quality, request);
       return new AnalysisResult(AnalysisSummary.of(report, asset), quality);
     } catch (NoSuchFileException e) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "The source " + request.sourceKey() + " of track " + trackId + " is not in the store; upload it again.",
+          "The source "
+              + request.sourceKey()
+              + " of track "
+              + trackId
+              + " is not in the store; upload it again.",
           TrackFailures.SOURCE_MISSING);
     } catch (IOException e) {
       throw Activity.wrap(e); // the store or the disk: worth a retry
@@ -85,7 +91,11 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
    * inline, so that it reads the same from a folder or behind a signed link.
    */
   private void storeQualityReport(
-      TrackAnalysisReport report, QualitySummaries summaries, TrackQuality quality, AnalyzeRequest request) throws IOException {
+      TrackAnalysisReport report,
+      QualitySummaries summaries,
+      TrackQuality quality,
+      AnalyzeRequest request)
+      throws IOException {
     String trackId = request.trackId();
     int version = request.version();
     List<Finding> findings = QualitySummary.mostSevereFirst(report.quality().findings());
@@ -95,20 +105,40 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
     store.storeBytes(quality.waveformKey(), waveform);
     store.storeBytes(quality.spectrogramKey(), spectrogram);
     Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("Declared", report.sampleRateHz() + " Hz, " + report.quality().declaredBitDepth() + "-bit, " + report.channels() + " ch");
+    properties.put(
+        "Declared",
+        report.sampleRateHz()
+            + " Hz, "
+            + report.quality().declaredBitDepth()
+            + "-bit, "
+            + report.channels()
+            + " ch");
     properties.put("Effective sample rate", quality.effective().sampleRateHz() + " Hz");
     properties.put("Effective bit depth", quality.effective().bitDepth() + " bits");
-    properties.put("Effective bandwidth", String.format(Locale.ROOT, "%.0f Hz", quality.effective().bandwidthHz()));
-    properties.put("Integrated loudness", String.format(Locale.ROOT, "%.1f LUFS", report.loudness().integratedLufs()));
-    properties.put("True peak", String.format(Locale.ROOT, "%.1f dBTP", report.loudness().truePeakDbtp()));
-    properties.put("Loudness range", String.format(Locale.ROOT, "%.1f LU", report.loudness().loudnessRangeLu()));
+    properties.put(
+        "Effective bandwidth",
+        String.format(Locale.ROOT, "%.0f Hz", quality.effective().bandwidthHz()));
+    properties.put(
+        "Integrated loudness",
+        String.format(Locale.ROOT, "%.1f LUFS", report.loudness().integratedLufs()));
+    properties.put(
+        "True peak", String.format(Locale.ROOT, "%.1f dBTP", report.loudness().truePeakDbtp()));
+    properties.put(
+        "Loudness range",
+        String.format(Locale.ROOT, "%.1f LU", report.loudness().loudnessRangeLu()));
     Map<String, String> tiers = new LinkedHashMap<>();
-    quality.tiers().forEach(
-        t -> tiers.put(t.tier().name().toLowerCase(Locale.ROOT), t.passed() ? "pass" : "fail: " + String.join("; ", t.reasons())));
+    quality
+        .tiers()
+        .forEach(
+            t ->
+                tiers.put(
+                    t.tier().name().toLowerCase(Locale.ROOT),
+                    t.passed() ? "pass" : "fail: " + String.join("; ", t.reasons())));
     String page =
         QualityPage.html(
             new QualityPage.Content(
-                "Quality of " + request.sourceKey().substring(request.sourceKey().lastIndexOf('/') + 1),
+                "Quality of "
+                    + request.sourceKey().substring(request.sourceKey().lastIndexOf('/') + 1),
                 request.sourceKey(),
                 report.durationSeconds(),
                 (double) quality.score(),
@@ -121,15 +151,23 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
   }
 
   /** Decoding takes the first 90% of the reported progress; the analysers the rest. */
-  private TrackAnalyzer analyse(Path file, AnalyzeRequest request, ActivityProgress progress) throws IOException {
+  private TrackAnalyzer analyse(Path file, AnalyzeRequest request, ActivityProgress progress)
+      throws IOException {
     int channels = Math.max(1, request.probe().channels());
     int rate = PcmDecoder.decodeRateHz(request.probe());
     TrackAnalyzer analyzer =
-        new TrackAnalyzer(rate, channels, request.probe().bitDepth(), Math.round(request.probe().durationSeconds() * rate));
-    long frames = decoder.decode(file, request.probe(), analyzer::accept, f -> progress.accept(0.9 * f));
+        new TrackAnalyzer(
+            rate,
+            channels,
+            request.probe().bitDepth(),
+            Math.round(request.probe().durationSeconds() * rate));
+    long frames =
+        decoder.decode(file, request.probe(), analyzer::accept, f -> progress.accept(0.9 * f));
     if (frames == 0) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "The source of track " + request.trackId() + " decoded to no audio at all; nothing can be analysed.",
+          "The source of track "
+              + request.trackId()
+              + " decoded to no audio at all; nothing can be analysed.",
           TrackFailures.CORRUPT_AUDIO);
     }
     return analyzer;

@@ -34,7 +34,8 @@ final class AnalysisSummary {
         loudness(report.loudness()),
         energy(report.structure()),
         timbre(report.timbre(), report.analysisRateHz()),
-        new TrackAnalysis.Rhythm(report.rhythm().onsetRatePerSecond(), report.rhythm().pulseClarity()),
+        new TrackAnalysis.Rhythm(
+            report.rhythm().onsetRatePerSecond(), report.rhythm().pulseClarity()),
         sections(report.structure()));
   }
 
@@ -42,10 +43,14 @@ final class AnalysisSummary {
     TempoEstimate tempo = rhythm.tempo();
     List<TrackAnalysis.TempoAlternative> alternatives = new ArrayList<>();
     if (tempo.halfBpm() > 0) {
-      alternatives.add(new TrackAnalysis.TempoAlternative(tempo.halfBpm(), "half", tempo.scoreOf(tempo.halfBpm())));
+      alternatives.add(
+          new TrackAnalysis.TempoAlternative(
+              tempo.halfBpm(), "half", tempo.scoreOf(tempo.halfBpm())));
     }
     if (tempo.doubleBpm() > 0) {
-      alternatives.add(new TrackAnalysis.TempoAlternative(tempo.doubleBpm(), "double", tempo.scoreOf(tempo.doubleBpm())));
+      alternatives.add(
+          new TrackAnalysis.TempoAlternative(
+              tempo.doubleBpm(), "double", tempo.scoreOf(tempo.doubleBpm())));
     }
     double min = rhythm.tempoBpm();
     double max = rhythm.tempoBpm();
@@ -120,7 +125,11 @@ final class AnalysisSummary {
         .map(
             s ->
                 new TrackAnalysis.Section(
-                    s.startSeconds(), s.endSeconds(), s.label(), s.role().name().toLowerCase(Locale.ROOT), s.relativeEnergy()))
+                    s.startSeconds(),
+                    s.endSeconds(),
+                    s.label(),
+                    s.role().name().toLowerCase(Locale.ROOT),
+                    s.relativeEnergy()))
         .toList();
   }
 }

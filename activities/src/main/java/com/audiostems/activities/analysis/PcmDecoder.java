@@ -22,7 +22,9 @@ import java.util.function.DoubleConsumer;
  * 40 kHz, and a 5-minute DSD256 track would otherwise be 1.6 GB of floats.
  */
 public final class PcmDecoder {
-  /** Frames per block handed to the consumer: about 0.1–0.2 s, small next to any analysis window. */
+  /**
+   * Frames per block handed to the consumer: about 0.1–0.2 s, small next to any analysis window.
+   */
   static final int BLOCK_FRAMES = 8192;
 
   /** The rate a DSD source is decoded at. */
@@ -52,7 +54,8 @@ public final class PcmDecoder {
    * @return sample frames delivered
    * @throws ApplicationFailure non-retryable {@link TrackFailures#CORRUPT_AUDIO} when ffmpeg fails
    */
-  public long decode(Path file, SourceProbe probe, BlockConsumer consumer, DoubleConsumer progress) throws IOException {
+  public long decode(Path file, SourceProbe probe, BlockConsumer consumer, DoubleConsumer progress)
+      throws IOException {
     int rate = decodeRateHz(probe);
     return decode(
         file,
@@ -74,9 +77,16 @@ public final class PcmDecoder {
    * @param purpose what the decode is for, in the failure's message ("for the preview")
    */
   public long decodeAt(
-      Path file, int rateHz, int channels, double expectedSeconds, String purpose, BlockConsumer consumer,
-      DoubleConsumer progress) throws IOException {
-    return decode(file, "0:a:0", rateHz, channels, expectedSeconds * rateHz, purpose, consumer, progress);
+      Path file,
+      int rateHz,
+      int channels,
+      double expectedSeconds,
+      String purpose,
+      BlockConsumer consumer,
+      DoubleConsumer progress)
+      throws IOException {
+    return decode(
+        file, "0:a:0", rateHz, channels, expectedSeconds * rateHz, purpose, consumer, progress);
   }
 
   /**
@@ -84,22 +94,36 @@ public final class PcmDecoder {
    * @param expectedFrames frames the stream should deliver, for progress
    */
   private long decode(
-      Path file, String stream, int resampleToHz, int channels, double expectedFrames, String purpose,
-      BlockConsumer consumer, DoubleConsumer progress) throws IOException {
+      Path file,
+      String stream,
+      int resampleToHz,
+      int channels,
+      double expectedFrames,
+      String purpose,
+      BlockConsumer consumer,
+      DoubleConsumer progress)
+      throws IOException {
     List<String> command = runner.ffmpegCommand();
     command.addAll(MediaProcessRunner.INPUT_SAFETY_ARGS);
     command.addAll(List.of("-i", FfmpegPaths.fileUrl(file), "-map", stream));
     if (resampleToHz > 0) {
       command.addAll(List.of("-af", "aresample=" + resampleToHz + ":resampler=soxr"));
     }
-    command.addAll(List.of("-ac", Integer.toString(channels), "-c:a", "pcm_f32le", "-f", "f32le", "pipe:1"));
+    command.addAll(
+        List.of("-ac", Integer.toString(channels), "-c:a", "pcm_f32le", "-f", "f32le", "pipe:1"));
     long[] frames = new long[1];
     double expected = Math.max(1, expectedFrames);
     MediaProcessRunner.Result result =
         runner.run(
             command,
             runner.settings().ffmpegTimeout(),
-            stdout -> frames[0] = read(stdout, channels, consumer, f -> progress.accept(Math.min(1, f / expected))));
+            stdout ->
+                frames[0] =
+                    read(
+                        stdout,
+                        channels,
+                        consumer,
+                        f -> progress.accept(Math.min(1, f / expected))));
     if (!result.succeeded()) {
       throw ApplicationFailure.newNonRetryableFailure(
           String.format(
@@ -115,12 +139,14 @@ public final class PcmDecoder {
     return frames[0];
   }
 
-  private static long read(InputStream stdout, int channels, BlockConsumer consumer, DoubleConsumer framesSoFar)
+  private static long read(
+      InputStream stdout, int channels, BlockConsumer consumer, DoubleConsumer framesSoFar)
       throws IOException {
     InputStream in = new BufferedInputStream(stdout, 1 << 16);
     int frameBytes = 4 * channels;
     byte[] bytes = new byte[BLOCK_FRAMES * frameBytes];
-    java.nio.FloatBuffer floats = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+    java.nio.FloatBuffer floats =
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
     float[] interleaved = new float[BLOCK_FRAMES * channels];
     float[][] block = new float[channels][BLOCK_FRAMES];
     long total = 0;

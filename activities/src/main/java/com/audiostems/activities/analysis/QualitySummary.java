@@ -38,13 +38,17 @@ final class QualitySummary {
 
   static List<Finding> mostSevereFirst(List<Finding> findings) {
     return findings.stream()
-        .sorted(Comparator.comparing((Finding f) -> f.severity()).reversed().thenComparingDouble(Finding::startSeconds))
+        .sorted(
+            Comparator.comparing((Finding f) -> f.severity())
+                .reversed()
+                .thenComparingDouble(Finding::startSeconds))
         .toList();
   }
 
   private static TrackQuality.TierVerdict verdict(TierResult result) {
     Tier tier = result.tier();
-    return new TrackQuality.TierVerdict(QualityTier.valueOf(tier.name()), result.pass(), result.reasons());
+    return new TrackQuality.TierVerdict(
+        QualityTier.valueOf(tier.name()), result.pass(), result.reasons());
   }
 
   private static TrackQuality.QualityFinding finding(Finding f) {

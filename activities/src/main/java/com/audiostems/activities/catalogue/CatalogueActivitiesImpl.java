@@ -130,7 +130,8 @@ public final class CatalogueActivitiesImpl implements CatalogueActivities {
     }
   }
 
-  private List<CatalogueMatch> matches(Collection collection, Fingerprint query, String excludedId) throws IOException {
+  private List<CatalogueMatch> matches(Collection collection, Fingerprint query, String excludedId)
+      throws IOException {
     List<CatalogueMatch> out = new ArrayList<>();
     // Within the default posting budget, and only the candidates that reach the decision threshold.
     for (Match m : indexes.of(collection).lookup(query, LookupLimits.production())) {
@@ -166,10 +167,14 @@ public final class CatalogueActivitiesImpl implements CatalogueActivities {
       return FingerprintCodec.decode(in.readAllBytes());
     } catch (NoSuchFileException e) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "The fingerprint " + fingerprintKey + " is not in the store; fingerprint the audio again.",
+          "The fingerprint "
+              + fingerprintKey
+              + " is not in the store; fingerprint the audio again.",
           TrackFailures.SOURCE_MISSING);
     } catch (IllegalArgumentException e) {
-      throw new UncheckedIOException(new IOException("The fingerprint " + fingerprintKey + " is unreadable: " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException(
+              "The fingerprint " + fingerprintKey + " is unreadable: " + e.getMessage(), e));
     }
   }
 

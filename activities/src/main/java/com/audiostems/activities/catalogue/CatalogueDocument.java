@@ -46,6 +46,7 @@ final class CatalogueDocument {
 
   /** Low bits of a position that hold the anchor pitch; the anchor frame is above them. */
   static final int PITCH_BITS = 11;
+
   static final int PITCH_MASK = (1 << PITCH_BITS) - 1;
 
   private static final FieldType HASHES_TYPE = hashesFieldType();
@@ -74,7 +75,9 @@ final class CatalogueDocument {
     void visit(String trackId, Fingerprint fp) throws IOException;
   }
 
-  /** Calls {@code visitor} with the id and stored fingerprint of every live track of {@code reader}. */
+  /**
+   * Calls {@code visitor} with the id and stored fingerprint of every live track of {@code reader}.
+   */
   static void forEachStored(IndexReader reader, StoredTrackVisitor visitor) throws IOException {
     for (LeafReaderContext leaf : reader.leaves()) {
       LeafReader segment = leaf.reader();
@@ -110,7 +113,7 @@ final class CatalogueDocument {
 
   /** The term of a hash: its 4 bytes, big-endian. */
   static BytesRef term(int hash) {
-    return new BytesRef(new byte[] {
-        (byte) (hash >>> 24), (byte) (hash >>> 16), (byte) (hash >>> 8), (byte) hash});
+    return new BytesRef(
+        new byte[] {(byte) (hash >>> 24), (byte) (hash >>> 16), (byte) (hash >>> 8), (byte) hash});
   }
 }

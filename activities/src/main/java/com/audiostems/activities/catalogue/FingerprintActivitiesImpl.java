@@ -39,7 +39,8 @@ public final class FingerprintActivitiesImpl implements FingerprintActivities {
     ActivityProgress progress = ActivityProgress.heartbeats();
     try (WorkDirectory work = WorkDirectory.create(workDir, "fingerprint-");
         BlobStore.LocalCopy source = SourceCopies.open(store, request.sourceKey(), work.path())) {
-      Fingerprint fingerprint = fingerprinter.fingerprint(source.path(), request.sourceKey(), progress);
+      Fingerprint fingerprint =
+          fingerprinter.fingerprint(source.path(), request.sourceKey(), progress);
       store.storeBytes(request.fingerprintKey(), FingerprintCodec.encode(fingerprint));
       progress.accept(1.0);
       return new FingerprintRef(

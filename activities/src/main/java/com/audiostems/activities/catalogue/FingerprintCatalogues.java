@@ -9,23 +9,28 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The two on-disk indexes of one catalogue directory: {@code tracks/} and {@code references/}.
- * One process owns them (Lucene's write lock says so to any second one).
+ * The two on-disk indexes of one catalogue directory: {@code tracks/} and {@code references/}. One
+ * process owns them (Lucene's write lock says so to any second one).
  */
 public final class FingerprintCatalogues implements AutoCloseable {
   private final LuceneFingerprintCatalogue tracks;
   private final LuceneFingerprintCatalogue references;
 
-  private FingerprintCatalogues(LuceneFingerprintCatalogue tracks, LuceneFingerprintCatalogue references) {
+  private FingerprintCatalogues(
+      LuceneFingerprintCatalogue tracks, LuceneFingerprintCatalogue references) {
     this.tracks = tracks;
     this.references = references;
   }
 
-  /** @throws java.io.UncheckedIOException when an index cannot be opened (another process holds it) */
+  /**
+   * @throws java.io.UncheckedIOException when an index cannot be opened (another process holds it)
+   */
   public static FingerprintCatalogues open(Path directory) {
-    LuceneFingerprintCatalogue tracks = LuceneFingerprintCatalogue.open(directory.resolve("tracks"));
+    LuceneFingerprintCatalogue tracks =
+        LuceneFingerprintCatalogue.open(directory.resolve("tracks"));
     try {
-      return new FingerprintCatalogues(tracks, LuceneFingerprintCatalogue.open(directory.resolve("references")));
+      return new FingerprintCatalogues(
+          tracks, LuceneFingerprintCatalogue.open(directory.resolve("references")));
     } catch (RuntimeException e) {
       tracks.close();
       throw e;

@@ -9,9 +9,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The hashes of one fingerprint as tokens in ascending position order (Lucene requires
- * positions never to decrease within a field; the fingerprint is in anchor-frame order but its
- * pitches within one frame are not sorted).
+ * The hashes of one fingerprint as tokens in ascending position order (Lucene requires positions
+ * never to decrease within a field; the fingerprint is in anchor-frame order but its pitches within
+ * one frame are not sorted).
  */
 final class HashTokens extends TokenStream {
   private final BytesTermAttribute termAttr = addAttribute(BytesTermAttribute.class);
@@ -31,12 +31,18 @@ final class HashTokens extends TokenStream {
     order = new long[hashes.length];
     for (int i = 0; i < hashes.length; i++) {
       if (frames[i] < 0 || frames[i] > LuceneFingerprintCatalogue.MAX_ANCHOR_FRAME) {
-        throw new IllegalArgumentException("anchor frame " + frames[i]
-            + " outside the index layout's range 0.." + LuceneFingerprintCatalogue.MAX_ANCHOR_FRAME);
+        throw new IllegalArgumentException(
+            "anchor frame "
+                + frames[i]
+                + " outside the index layout's range 0.."
+                + LuceneFingerprintCatalogue.MAX_ANCHOR_FRAME);
       }
       if (pitches[i] < 0 || pitches[i] > LuceneFingerprintCatalogue.MAX_ANCHOR_PITCH) {
-        throw new IllegalArgumentException("anchor pitch " + pitches[i]
-            + " outside the index layout's range 0.." + LuceneFingerprintCatalogue.MAX_ANCHOR_PITCH);
+        throw new IllegalArgumentException(
+            "anchor pitch "
+                + pitches[i]
+                + " outside the index layout's range 0.."
+                + LuceneFingerprintCatalogue.MAX_ANCHOR_PITCH);
       }
       order[i] = (long) CatalogueDocument.position(frames[i], pitches[i]) << 32 | i;
     }

@@ -36,9 +36,8 @@ import org.apache.lucene.store.FSDirectory;
  * com.audiostems.dsp.fingerprint.FingerprintIndex} is. Data model, reading, durability and the
  * OpenSearch mapping: docs/fingerprint-catalogue.md.
  *
- * <p>{@link #put} and {@link #remove} commit before they return; bulk loads {@link #stage} and
- * then {@link #flush}. Lookups read a point-in-time snapshot and never wait for writers.
- * Thread-safe.
+ * <p>{@link #put} and {@link #remove} commit before they return; bulk loads {@link #stage} and then
+ * {@link #flush}. Lookups read a point-in-time snapshot and never wait for writers. Thread-safe.
  */
 public final class LuceneFingerprintCatalogue implements Closeable {
 
@@ -53,7 +52,8 @@ public final class LuceneFingerprintCatalogue implements Closeable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   // put/stage take the shared side (IndexWriter updates are atomic per document and may run in
-  // parallel); remove, reindexAll, flush, forceMerge and close take the exclusive side, because they
+  // parallel); remove, reindexAll, flush, forceMerge and close take the exclusive side, because
+  // they
   // look at the index and then change it.
   private final ReentrantReadWriteLock writeLocks = new ReentrantReadWriteLock();
   private final ReentrantReadWriteLock.ReadLock sharedWrite = writeLocks.readLock();
@@ -82,11 +82,13 @@ public final class LuceneFingerprintCatalogue implements Closeable {
     IndexWriter writer = null;
     try {
       dir = FSDirectory.open(directory);
-      IndexWriterConfig config = new IndexWriterConfig()
-          .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-          .setRAMBufferSizeMB(ramBufferMb)
-          // Postings and blobs of big segments are read in bulk; compound files only save handles.
-          .setUseCompoundFile(false);
+      IndexWriterConfig config =
+          new IndexWriterConfig()
+              .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              .setRAMBufferSizeMB(ramBufferMb)
+              // Postings and blobs of big segments are read in bulk; compound files only save
+              // handles.
+              .setUseCompoundFile(false);
       writer = new IndexWriter(dir, config);
       LuceneFingerprintCatalogue catalogue = new LuceneFingerprintCatalogue(dir, writer);
       String layout = layoutOf(writer);
@@ -130,9 +132,9 @@ public final class LuceneFingerprintCatalogue implements Closeable {
   }
 
   /**
-   * Adds or replaces a track in the write buffer only: neither durable nor visible to lookups
-   * until the next {@link #flush()} (or {@link #put}/{@link #remove}, which commit everything
-   * staged before them). For bulk loading, where a commit per track would dominate.
+   * Adds or replaces a track in the write buffer only: neither durable nor visible to lookups until
+   * the next {@link #flush()} (or {@link #put}/{@link #remove}, which commit everything staged
+   * before them). For bulk loading, where a commit per track would dominate.
    */
   public void stage(String trackId, Fingerprint fp) {
     Document doc = CatalogueDocument.of(trackId, fp);
@@ -188,14 +190,15 @@ public final class LuceneFingerprintCatalogue implements Closeable {
 
   /** The stored fingerprint of a track. */
   public Optional<Fingerprint> fingerprintOf(String trackId) {
-    return withSearcher(s -> {
-      TopDocs top = s.search(new TermQuery(new Term(TRACK_ID, trackId)), 1);
-      if (top.scoreDocs.length == 0) {
-        return Optional.empty();
-      }
-      return Optional.of(CatalogueDocument.storedFingerprint(s.storedFields(),
-          top.scoreDocs[0].doc));
-    });
+    return withSearcher(
+        s -> {
+          TopDocs top = s.search(new TermQuery(new Term(TRACK_ID, trackId)), 1);
+          if (top.scoreDocs.length == 0) {
+            return Optional.empty();
+          }
+          return Optional.of(
+              CatalogueDocument.storedFingerprint(s.storedFields(), top.scoreDocs[0].doc));
+        });
   }
 
   /**
@@ -222,9 +225,9 @@ public final class LuceneFingerprintCatalogue implements Closeable {
 
   /**
    * Rebuilds every track's postings from its stored fingerprint (after a change of the postings
-   * layout, or to recover from a lost posting field), then commits with the current layout
-   * version. Lookups keep seeing the old postings until the commit. To re-index one track from a
-   * new fingerprint, {@link #put} it.
+   * layout, or to recover from a lost posting field), then commits with the current layout version.
+   * Lookups keep seeing the old postings until the commit. To re-index one track from a new
+   * fingerprint, {@link #put} it.
    */
   public void reindexAll() {
     exclusiveWrite.lock();
@@ -232,8 +235,11 @@ public final class LuceneFingerprintCatalogue implements Closeable {
       searchers.maybeRefreshBlocking();
       IndexSearcher snapshot = searchers.acquire();
       try {
-        CatalogueDocument.forEachStored(snapshot.getIndexReader(), (trackId, fp) ->
-            writer.updateDocument(new Term(TRACK_ID, trackId), CatalogueDocument.of(trackId, fp)));
+        CatalogueDocument.forEachStored(
+            snapshot.getIndexReader(),
+            (trackId, fp) ->
+                writer.updateDocument(
+                    new Term(TRACK_ID, trackId), CatalogueDocument.of(trackId, fp)));
       } finally {
         searchers.release(snapshot);
       }

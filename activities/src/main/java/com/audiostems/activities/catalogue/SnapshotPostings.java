@@ -110,8 +110,8 @@ final class SnapshotPostings implements PostingSource {
     }
   }
 
-  private static void visitLivePostings(PostingsEnum pe, Bits live, int docBase,
-      PostingVisitor visitor) throws IOException {
+  private static void visitLivePostings(
+      PostingsEnum pe, Bits live, int docBase, PostingVisitor visitor) throws IOException {
     for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
       if (live != null && !live.get(doc)) {
         continue;
@@ -135,8 +135,8 @@ final class SnapshotPostings implements PostingSource {
     int i = ReaderUtil.subIndex(trackNumber, leaves);
     LeafReaderContext leaf = leaves.get(i);
     try {
-      return CatalogueDocument.storedFingerprint(leaf.reader().storedFields(),
-          trackNumber - leaf.docBase);
+      return CatalogueDocument.storedFingerprint(
+          leaf.reader().storedFields(), trackNumber - leaf.docBase);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -42,11 +42,13 @@ public final class SourceFingerprinter {
     float[] mono = decodeMono(file, alive);
     if (mono.length == 0) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "The audio of " + name + " holds no samples: there is nothing to fingerprint.", TrackFailures.EMPTY_FILE);
+          "The audio of " + name + " holds no samples: there is nothing to fingerprint.",
+          TrackFailures.EMPTY_FILE);
     }
     if (mono.length < MIN_SECONDS * Fingerprinter.RATE_HZ) {
       double seconds = (double) mono.length / Fingerprinter.RATE_HZ;
-      return new Fingerprint(new int[0], new int[0], new int[0], new byte[0], Fingerprinter.FRAME_RATE_HZ, seconds);
+      return new Fingerprint(
+          new int[0], new int[0], new int[0], new byte[0], Fingerprinter.FRAME_RATE_HZ, seconds);
     }
     return new Fingerprinter().fingerprint(mono, Fingerprinter.RATE_HZ);
   }
@@ -78,7 +80,8 @@ public final class SourceFingerprinter {
         "for the fingerprint",
         (block, frames) -> {
           if (length[0] + frames > samples[0].length) {
-            samples[0] = Arrays.copyOf(samples[0], Math.max(samples[0].length * 2, length[0] + frames));
+            samples[0] =
+                Arrays.copyOf(samples[0], Math.max(samples[0].length * 2, length[0] + frames));
           }
           System.arraycopy(block[0], 0, samples[0], length[0], frames);
           length[0] += frames;

@@ -13,17 +13,18 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 
 /**
- * Claims this host for a track: downloads the source into this host's working copies (see
- * {@link WorkingCopyStore}), where the track's media activities, routed to this host's own queue by
- * the answer, then read it. With the local store every host reads the store's own files, so the
- * fetch only checks that the source exists.
+ * Claims this host for a track: downloads the source into this host's working copies (see {@link
+ * WorkingCopyStore}), where the track's media activities, routed to this host's own queue by the
+ * answer, then read it. With the local store every host reads the store's own files, so the fetch
+ * only checks that the source exists.
  */
 public class WorkingCopyActivitiesImpl implements WorkingCopyActivities {
   private final WorkingCopyStore copies;
   private final HostAffinity host;
 
   /**
-   * @param copies this host's working copies: the same object the host's media activities read through
+   * @param copies this host's working copies: the same object the host's media activities read
+   *     through
    * @param host this worker's name and the task queue only it polls
    */
   public WorkingCopyActivitiesImpl(WorkingCopyStore copies, HostAffinity host) {
@@ -36,11 +37,16 @@ public class WorkingCopyActivitiesImpl implements WorkingCopyActivities {
     BlobKeys.requireTrackId(request.trackId());
     StorageFailures.requireSafe(request.sourceKey());
     try {
-      // Heartbeats carry the bytes so far: a large download lives longer than the heartbeat timeout.
+      // Heartbeats carry the bytes so far: a large download lives longer than the heartbeat
+      // timeout.
       copies.fetch(request.sourceKey(), bytes -> Activity.getExecutionContext().heartbeat(bytes));
     } catch (NoSuchFileException e) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "The upload of track " + request.trackId() + " (" + request.sourceKey() + ") is not in the store: upload it again.",
+          "The upload of track "
+              + request.trackId()
+              + " ("
+              + request.sourceKey()
+              + ") is not in the store: upload it again.",
           TrackFailures.SOURCE_MISSING);
     } catch (IOException e) {
       throw Activity.wrap(e);

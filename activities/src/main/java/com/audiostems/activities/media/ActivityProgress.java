@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a tool's progress fraction into Temporal heartbeats (which also deliver cancellation: the
  * heartbeat call throws once the workflow cancels the activity) and, for encode lanes, into
- * progress signals to the track workflow so that its query can show each output's progress.
- * Signals are sent at most every {@link #SIGNAL_INTERVAL_NANOS} to keep the history small.
+ * progress signals to the track workflow so that its query can show each output's progress. Signals
+ * are sent at most every {@link #SIGNAL_INTERVAL_NANOS} to keep the history small.
  */
 public final class ActivityProgress implements DoubleConsumer {
   private static final Logger log = LoggerFactory.getLogger(ActivityProgress.class);
@@ -35,7 +35,9 @@ public final class ActivityProgress implements DoubleConsumer {
     return new ActivityProgress(Activity.getExecutionContext(), List.of());
   }
 
-  /** Heartbeats plus progress signals for these outputs. Must be created on the activity's thread. */
+  /**
+   * Heartbeats plus progress signals for these outputs. Must be created on the activity's thread.
+   */
   static ActivityProgress forOutputs(List<OutputFormat> outputs) {
     return new ActivityProgress(Activity.getExecutionContext(), List.copyOf(outputs));
   }
@@ -50,14 +52,17 @@ public final class ActivityProgress implements DoubleConsumer {
     lastSignalNanos = now;
     try {
       TrackIngestWorkflow workflow =
-          context.getWorkflowClient().newWorkflowStub(TrackIngestWorkflow.class, context.getInfo().getWorkflowId());
+          context
+              .getWorkflowClient()
+              .newWorkflowStub(TrackIngestWorkflow.class, context.getInfo().getWorkflowId());
       for (OutputFormat format : outputs) {
         workflow.reportOutputProgress(new OutputProgress(format, fraction, "encoding"));
       }
     } catch (RuntimeException e) {
       // Progress is a courtesy to the person watching; the encode must not fail for it.
       signalsFailed = true;
-      log.debug("Progress signals to {} stopped: {}", context.getInfo().getWorkflowId(), e.toString());
+      log.debug(
+          "Progress signals to {} stopped: {}", context.getInfo().getWorkflowId(), e.toString());
     }
   }
 }

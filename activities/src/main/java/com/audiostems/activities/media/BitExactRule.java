@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * When an output must carry exactly the source's samples. The encoder then lets no filter touch
- * them and the verifier compares decoded PCM hashes; otherwise the encoder resamples and/or
- * dithers and the verifier checks the duration. One rule serves both, so they cannot disagree.
+ * them and the verifier compares decoded PCM hashes; otherwise the encoder resamples and/or dithers
+ * and the verifier checks the duration. One rule serves both, so they cannot disagree.
  */
 final class BitExactRule {
   private static final Set<String> FLOAT_SAMPLE_FORMATS = Set.of("flt", "fltp", "dbl", "dblp");

@@ -20,7 +20,9 @@ final class ChannelLayouts {
     null, "mono", "stereo", "3.0", "4.0", "5.0", "5.1", "6.1(back)", "7.1(wide)"
   };
 
-  /** How ffprobe describes a layout that is only a count, or a custom mask: "2 channels (FC+LFE)". */
+  /**
+   * How ffprobe describes a layout that is only a count, or a custom mask: "2 channels (FC+LFE)".
+   */
   private static final Pattern UNNAMED = Pattern.compile("\\d+ channels.*");
 
   private ChannelLayouts() {}
@@ -29,7 +31,9 @@ final class ChannelLayouts {
   static Optional<String> naming(SourceProbe source) {
     String layout = source.channelLayout() == null ? "" : source.channelLayout();
     int channels = source.channels();
-    if (!(layout.isBlank() || UNNAMED.matcher(layout).matches()) || channels < 1 || channels >= DEFAULT_BY_COUNT.length) {
+    if (!(layout.isBlank() || UNNAMED.matcher(layout).matches())
+        || channels < 1
+        || channels >= DEFAULT_BY_COUNT.length) {
       return Optional.empty();
     }
     return Optional.of("channelmap=channel_layout=" + defaultLayout(channels));

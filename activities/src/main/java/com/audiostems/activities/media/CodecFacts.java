@@ -8,11 +8,24 @@ import java.util.Set;
  * samples: lossless or not, DSD or not, and how many bits each sample really carries.
  */
 public final class CodecFacts {
-  /** Compressed codecs that reproduce the input exactly. Everything else that is not PCM is lossy. */
+  /**
+   * Compressed codecs that reproduce the input exactly. Everything else that is not PCM is lossy.
+   */
   private static final Set<String> LOSSLESS_CODECS =
       Set.of(
-          "flac", "alac", "wavpack", "ape", "tta", "tak", "shorten", "mlp", "truehd", "mp4als",
-          "wmalossless", "s302m", "dst");
+          "flac",
+          "alac",
+          "wavpack",
+          "ape",
+          "tta",
+          "tak",
+          "shorten",
+          "mlp",
+          "truehd",
+          "mp4als",
+          "wmalossless",
+          "s302m",
+          "dst");
 
   /** Companded 8-bit telephony "PCM": ffmpeg marks these lossy, and so do we. */
   private static final Set<String> COMPANDED_PCM = Set.of("pcm_alaw", "pcm_mulaw", "pcm_vidc");
@@ -47,7 +60,8 @@ public final class CodecFacts {
    * @param bitsPerSample ffprobe's bits_per_sample, 0 when absent
    * @param sampleFormat ffprobe's sample_fmt, e.g. "s32p"; may be null
    */
-  public static int bitDepth(String codec, int bitsPerRawSample, int bitsPerSample, String sampleFormat) {
+  public static int bitDepth(
+      String codec, int bitsPerRawSample, int bitsPerSample, String sampleFormat) {
     if (isDsd(codec)) {
       return 1;
     }

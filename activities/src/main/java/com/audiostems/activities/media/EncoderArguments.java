@@ -20,9 +20,9 @@ import net.bramp.ffmpeg.builder.StreamSpecifierType;
  * The ffmpeg arguments of one encode lane (everything after the binary and its global flags): the
  * source read once, then one output per spec with that format's encoder settings, the source's
  * first audio stream only, its channels named ({@link ChannelLayouts}), none of its metadata (the
- * tagger writes ours afterwards), and a size cap.
- * Progress goes to standard output as {@code key=value} lines. Public so that the pipeline
- * benchmark times raw ffmpeg with exactly the pipeline's arguments.
+ * tagger writes ours afterwards), and a size cap. Progress goes to standard output as {@code
+ * key=value} lines. Public so that the pipeline benchmark times raw ffmpeg with exactly the
+ * pipeline's arguments.
  */
 public final class EncoderArguments {
   private EncoderArguments() {}
@@ -30,7 +30,8 @@ public final class EncoderArguments {
   /** An output of the lane and the file ffmpeg writes it to. */
   public record LaneOutput(OutputSpec spec, Path file) {}
 
-  public static List<String> lane(Path sourceFile, SourceProbe source, List<LaneOutput> outputs, long maxOutputBytes) {
+  public static List<String> lane(
+      Path sourceFile, SourceProbe source, List<LaneOutput> outputs, long maxOutputBytes) {
     FFmpegBuilder builder =
         new FFmpegBuilder()
             .overrideOutputFiles(true)
@@ -51,15 +52,33 @@ public final class EncoderArguments {
    */
   public static List<String> fromPcmPipe(LaneOutput output, long maxOutputBytes) {
     OutputSpec spec = output.spec();
-    // The PCM is already at the output's rate and channel count, in ffmpeg's default layout for that
+    // The PCM is already at the output's rate and channel count, in ffmpeg's default layout for
+    // that
     // count: no conversion follows.
     SourceProbe pcm =
         new SourceProbe(
-            "f32le", "pcm_f32le", 0, spec.sampleRateHz(), 32, "flt", spec.channels(),
-            ChannelLayouts.defaultLayout(spec.channels()), 0, 0, 0, true, false);
+            "f32le",
+            "pcm_f32le",
+            0,
+            spec.sampleRateHz(),
+            32,
+            "flt",
+            spec.channels(),
+            ChannelLayouts.defaultLayout(spec.channels()),
+            0,
+            0,
+            0,
+            true,
+            false);
     List<String> pcmInput = new java.util.ArrayList<>(MediaProcessRunner.INPUT_SAFETY_ARGS);
     pcmInput.addAll(
-        List.of("-f", "f32le", "-ar", Integer.toString(spec.sampleRateHz()), "-ac", Integer.toString(spec.channels())));
+        List.of(
+            "-f",
+            "f32le",
+            "-ar",
+            Integer.toString(spec.sampleRateHz()),
+            "-ac",
+            Integer.toString(spec.channels())));
     FFmpegBuilder builder =
         new FFmpegBuilder()
             .overrideOutputFiles(true)
@@ -71,10 +90,16 @@ public final class EncoderArguments {
     return builder.build();
   }
 
-  private static void addOutput(FFmpegBuilder builder, SourceProbe source, LaneOutput output, long maxOutputBytes) {
+  private static void addOutput(
+      FFmpegBuilder builder, SourceProbe source, LaneOutput output, long maxOutputBytes) {
     OutputSpec spec = output.spec();
     if (spec.channels() < 1 || spec.channels() > source.channels()) {
-      throw invalid(spec, spec.channels() + " channels from a " + source.channels() + "-channel source: we never upmix");
+      throw invalid(
+          spec,
+          spec.channels()
+              + " channels from a "
+              + source.channels()
+              + "-channel source: we never upmix");
     }
     FFmpegOutputBuilder out =
         builder
@@ -90,13 +115,15 @@ public final class EncoderArguments {
       out.setAudioChannels(spec.channels());
     }
     String filters =
-        Stream.of(ChannelLayouts.naming(source), SampleConversion.filter(source, spec, sampleFormat))
+        Stream.of(
+                ChannelLayouts.naming(source), SampleConversion.filter(source, spec, sampleFormat))
             .flatMap(Optional::stream)
             .collect(Collectors.joining(","));
     if (!filters.isEmpty()) {
       out.setAudioFilter(filters);
     }
-    out.addExtraArgs("-map_metadata", "-1", "-map_chapters", "-1", "-fs", Long.toString(maxOutputBytes));
+    out.addExtraArgs(
+        "-map_metadata", "-1", "-map_chapters", "-1", "-fs", Long.toString(maxOutputBytes));
     out.done();
   }
 
@@ -170,7 +197,13 @@ public final class EncoderArguments {
 
   private static ApplicationFailure invalid(OutputSpec spec, String what) {
     return ApplicationFailure.newNonRetryableFailure(
-        "Cannot encode " + spec.format() + " (" + spec.key() + ") with " + what + "; the output plan is wrong.",
+        "Cannot encode "
+            + spec.format()
+            + " ("
+            + spec.key()
+            + ") with "
+            + what
+            + "; the output plan is wrong.",
         TrackFailures.INVALID_REQUEST);
   }
 }

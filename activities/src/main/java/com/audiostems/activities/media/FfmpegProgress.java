@@ -21,7 +21,8 @@ public final class FfmpegProgress {
    * @return the output time in microseconds of the last block that had one; 0 when none did
    */
   public static long read(InputStream progress, LongConsumer outTimeMicros) throws IOException {
-    BufferedReader lines = new BufferedReader(new InputStreamReader(progress, StandardCharsets.US_ASCII));
+    BufferedReader lines =
+        new BufferedReader(new InputStreamReader(progress, StandardCharsets.US_ASCII));
     long latest = 0;
     boolean seen = false;
     for (String line; (line = lines.readLine()) != null; ) {

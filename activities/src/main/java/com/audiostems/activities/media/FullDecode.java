@@ -11,9 +11,9 @@ import java.util.function.DoubleConsumer;
 /**
  * Decodes one audio stream of a file in full with ffmpeg to learn how much audio is really there,
  * whether the decoder (or the demuxer) complained on the way, and a digest of the samples: ffmpeg's
- * hash muxer over the samples as interleaved 32-bit integers (s32le), into which every integer depth
- * up to 32 bits maps without loss. Validation digests the source this way and verification each
- * output, so two files hold the same samples exactly when their digests match. The digest is
+ * hash muxer over the samples as interleaved 32-bit integers (s32le), into which every integer
+ * depth up to 32 bits maps without loss. Validation digests the source this way and verification
+ * each output, so two files hold the same samples exactly when their digests match. The digest is
  * MurmurHash3 (128-bit): it guards against our own encoders' mistakes, not against an adversary,
  * and costs a fraction of SHA-256 inside ffmpeg.
  *
@@ -42,8 +42,8 @@ public final class FullDecode {
 
     /**
      * Sample frames decoded, at the stream's rate: exact, as the reported time is the count of
-     * samples ({@link #COUNT_SAMPLES}) in whole microseconds, which rounds back to that count at any
-     * rate below 1 MHz.
+     * samples ({@link #COUNT_SAMPLES}) in whole microseconds, which rounds back to that count at
+     * any rate below 1 MHz.
      */
     public long frames(int sampleRateHz) {
       return Math.round(decodedSeconds * sampleRateHz);
@@ -77,8 +77,12 @@ public final class FullDecode {
     this.runner = runner;
   }
 
-  /** A source's stream, decoded tolerantly: see {@link #decode(Path, String, double, Strictness, DoubleConsumer)}. */
-  public Outcome decode(Path file, int streamIndex, double stopAfterSeconds, DoubleConsumer decodedSoFar)
+  /**
+   * A source's stream, decoded tolerantly: see {@link #decode(Path, String, double, Strictness,
+   * DoubleConsumer)}.
+   */
+  public Outcome decode(
+      Path file, int streamIndex, double stopAfterSeconds, DoubleConsumer decodedSoFar)
       throws IOException {
     return decode(file, "0:" + streamIndex, stopAfterSeconds, Strictness.TOLERANT, decodedSoFar);
   }
@@ -91,7 +95,11 @@ public final class FullDecode {
    *     from it stops ffmpeg and propagates
    */
   public Outcome decode(
-      Path file, String streamSpecifier, double stopAfterSeconds, Strictness strictness, DoubleConsumer decodedSoFar)
+      Path file,
+      String streamSpecifier,
+      double stopAfterSeconds,
+      Strictness strictness,
+      DoubleConsumer decodedSoFar)
       throws IOException {
     List<String> command = runner.ffmpegCommand();
     if (strictness == Strictness.STRICT) {
@@ -106,15 +114,22 @@ public final class FullDecode {
     Files.createDirectories(runner.settings().workDir());
     Path digestFile = Files.createTempFile(runner.settings().workDir(), "pcm-", "." + DIGEST);
     try {
-      command.addAll(List.of("-c:a", "pcm_s32le", "-f", "hash", "-hash", DIGEST, "-y", "file:" + digestFile));
+      command.addAll(
+          List.of("-c:a", "pcm_s32le", "-f", "hash", "-hash", DIGEST, "-y", "file:" + digestFile));
       command.addAll(List.of("-progress", "pipe:1", "-nostats"));
       AtomicLong decodedMicros = new AtomicLong();
       MediaProcessRunner.Result result =
           runner.run(
               command,
               runner.settings().ffmpegTimeout(),
-              stdout -> decodedMicros.set(FfmpegProgress.read(stdout, micros -> decodedSoFar.accept(micros / 1e6))));
-      return new Outcome(decodedMicros.get() / 1e6, result.exitCode(), result.stderrTail(), readDigest(digestFile));
+              stdout ->
+                  decodedMicros.set(
+                      FfmpegProgress.read(stdout, micros -> decodedSoFar.accept(micros / 1e6))));
+      return new Outcome(
+          decodedMicros.get() / 1e6,
+          result.exitCode(),
+          result.stderrTail(),
+          readDigest(digestFile));
     } finally {
       Files.deleteIfExists(digestFile);
     }

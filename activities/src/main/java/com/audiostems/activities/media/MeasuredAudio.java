@@ -12,4 +12,9 @@ package com.audiostems.activities.media;
  * @param durationSeconds the stream's duration, else the file's
  */
 record MeasuredAudio(
-    String codec, long bitRateBps, int sampleRateHz, int bitsPerSample, int channels, double durationSeconds) {}
+    String codec,
+    long bitRateBps,
+    int sampleRateHz,
+    int bitsPerSample,
+    int channels,
+    double durationSeconds) {}

@@ -24,9 +24,14 @@ public class MediaActivitiesImpl implements MediaActivities {
     this(runner, store, tagger, null);
   }
 
-  /** @param watermarker marks every preview; null: previews are encoded unmarked */
+  /**
+   * @param watermarker marks every preview; null: previews are encoded unmarked
+   */
   public MediaActivitiesImpl(
-      MediaProcessRunner runner, BlobStore store, OutputTagger tagger, PreviewWatermarker watermarker) {
+      MediaProcessRunner runner,
+      BlobStore store,
+      OutputTagger tagger,
+      PreviewWatermarker watermarker) {
     this.inspector = new SourceInspector(runner, store);
     this.encoder = new OutputEncoder(runner, store, tagger, watermarker);
     this.verifier = new OutputVerifier(runner, store);
@@ -45,7 +50,8 @@ public class MediaActivitiesImpl implements MediaActivities {
   @Override
   public EncodeLaneResult encodeLane(EncodeLaneRequest request) {
     return encoder.encodeLane(
-        request, ActivityProgress.forOutputs(request.outputs().stream().map(OutputSpec::format).toList()));
+        request,
+        ActivityProgress.forOutputs(request.outputs().stream().map(OutputSpec::format).toList()));
   }
 
   @Override

@@ -6,25 +6,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.nio.file.Path;
 import net.bramp.ffmpeg.FFprobe;
+import net.bramp.ffmpeg.ProcessFunction;
 import net.bramp.ffmpeg.builder.FFprobeBuilder;
 import net.bramp.ffmpeg.probe.FFmpegProbeResult;
-import net.bramp.ffmpeg.ProcessFunction;
 
 /**
  * Runs ffmpeg and ffprobe on untrusted files. Every run:
  *
  * <ul>
- *   <li>reads inputs through the {@code file} and {@code pipe} protocols only ({@link #INPUT_SAFETY_ARGS}
- *       go before each {@code -i}), so a crafted playlist cannot reach the network or other files
- *       through a different protocol;
+ *   <li>reads inputs through the {@code file} and {@code pipe} protocols only ({@link
+ *       #INPUT_SAFETY_ARGS} go before each {@code -i}), so a crafted playlist cannot reach the
+ *       network or other files through a different protocol;
  *   <li>has a wall-clock limit, after which the process is killed and the run fails with the
  *       non-retryable {@link TrackFailures#MEDIA_TOOL_LIMIT};
  *   <li>never reads standard input ({@code -nostdin}).
@@ -40,12 +40,14 @@ public final class MediaProcessRunner {
   private static final int STDERR_TAIL_CHARS = 8_000;
 
   private final MediaSettings settings;
+
   /** One instance, so that ffmpeg-cli-wrapper checks the binary's version once, not per file. */
   private final FFprobe ffprobe;
 
   public MediaProcessRunner(MediaSettings settings) {
     this.settings = settings;
-    this.ffprobe = new FFprobe(settings.ffprobePath(), limitedProcessFunction(settings.probeTimeout()));
+    this.ffprobe =
+        new FFprobe(settings.ffprobePath(), limitedProcessFunction(settings.probeTimeout()));
   }
 
   public MediaSettings settings() {
@@ -71,7 +73,8 @@ public final class MediaProcessRunner {
 
   /** The leading part of every ffmpeg command: binary, no banner, no stdin, errors only. */
   public List<String> ffmpegCommand() {
-    return new ArrayList<>(List.of(settings.ffmpegPath(), "-hide_banner", "-nostdin", "-loglevel", "error"));
+    return new ArrayList<>(
+        List.of(settings.ffmpegPath(), "-hide_banner", "-nostdin", "-loglevel", "error"));
   }
 
   /** Consumes the standard output of a running process. */
@@ -98,19 +101,21 @@ public final class MediaProcessRunner {
    * calling thread; stderr is kept (its tail) for error messages. When the wall-clock limit passes,
    * the process is killed and a non-retryable MediaToolLimitExceeded failure is thrown.
    */
-  public Result run(List<String> command, Duration limit, StdoutConsumer stdout) throws IOException {
+  public Result run(List<String> command, Duration limit, StdoutConsumer stdout)
+      throws IOException {
     return run(command, limit, null, stdout);
   }
 
   /**
-   * The same, with {@code stdin} feeding the process's standard input (ffmpeg reading
-   * {@code pipe:0}) from a thread of its own while {@code stdout} is consumed here. When the process
+   * The same, with {@code stdin} feeding the process's standard input (ffmpeg reading {@code
+   * pipe:0}) from a thread of its own while {@code stdout} is consumed here. When the process
    * fails, the writer's broken pipe is its consequence and the exit status tells why; a writer that
    * fails while the process succeeds fails the run with its own exception.
    */
   public Result run(List<String> command, Duration limit, StdinWriter stdin, StdoutConsumer stdout)
       throws IOException {
-    Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+    Process process =
+        new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
     CompletableFuture<Void> feeder;
     if (stdin == null) {
       process.getOutputStream().close();
@@ -129,7 +134,8 @@ public final class MediaProcessRunner {
               task -> Thread.ofPlatform().daemon().name("ffmpeg-stdin").start(task));
     }
     AtomicBoolean timedOut = new AtomicBoolean();
-    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> tail(process.getErrorStream()));
+    CompletableFuture<String> stderr =
+        CompletableFuture.supplyAsync(() -> tail(process.getErrorStream()));
     CompletableFuture<Void> watchdog =
         CompletableFuture.runAsync(
             () -> {
@@ -154,7 +160,9 @@ public final class MediaProcessRunner {
       Result result = new Result(exit, stderr.join(), timedOut.get());
       if (result.timedOut()) {
         throw ApplicationFailure.newNonRetryableFailure(
-            command.get(0) + " ran longer than its limit of " + limit.toSeconds()
+            command.get(0)
+                + " ran longer than its limit of "
+                + limit.toSeconds()
                 + " s on this file and was stopped; the file may be malformed or far longer than it claims.",
             TrackFailures.MEDIA_TOOL_LIMIT);
       }
@@ -166,7 +174,8 @@ public final class MediaProcessRunner {
       if (process.isAlive()) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        // Wait for it to die, so that a cancelled activity has really stopped writing when it returns.
+        // Wait for it to die, so that a cancelled activity has really stopped writing when it
+        // returns.
         try {
           process.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -176,7 +185,8 @@ public final class MediaProcessRunner {
     }
   }
 
-  private static void awaitFeeder(CompletableFuture<Void> feeder, boolean processSucceeded) throws IOException {
+  private static void awaitFeeder(CompletableFuture<Void> feeder, boolean processSucceeded)
+      throws IOException {
     try {
       feeder.join();
     } catch (java.util.concurrent.CompletionException e) {
@@ -206,7 +216,9 @@ public final class MediaProcessRunner {
     };
   }
 
-  /** Keeps only the last {@link #STDERR_TAIL_CHARS}: a hostile file can make a decoder very chatty. */
+  /**
+   * Keeps only the last {@link #STDERR_TAIL_CHARS}: a hostile file can make a decoder very chatty.
+   */
   private static String tail(InputStream in) {
     StringBuilder kept = new StringBuilder();
     byte[] buffer = new byte[8192];
@@ -221,6 +233,8 @@ public final class MediaProcessRunner {
       // the process died; what we have is the tail
     }
     String text = kept.toString().strip();
-    return text.length() <= STDERR_TAIL_CHARS ? text : text.substring(text.length() - STDERR_TAIL_CHARS);
+    return text.length() <= STDERR_TAIL_CHARS
+        ? text
+        : text.substring(text.length() - STDERR_TAIL_CHARS);
   }
 }

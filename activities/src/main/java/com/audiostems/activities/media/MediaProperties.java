@@ -7,8 +7,8 @@ import java.time.Duration;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The {@code audiostems.media.*} settings as configuration binds them (sizes like "4GB",
- * durations like "30m"); every process that runs ffmpeg reads the same keys.
+ * The {@code audiostems.media.*} settings as configuration binds them (sizes like "4GB", durations
+ * like "30m"); every process that runs ffmpeg reads the same keys.
  *
  * @param ffmpegPath ffmpeg binary, or its name on PATH
  * @param ffprobePath ffprobe binary, or its name on PATH

@@ -25,7 +25,10 @@ public record MediaSettings(
     Duration ffmpegTimeout,
     long maxOutputBytes) {
 
-  /** Defaults for a workstation: 4 GiB / 3 h sources, 30 s probes, 30 min ffmpeg runs, 8 GiB outputs. */
+  /**
+   * Defaults for a workstation: 4 GiB / 3 h sources, 30 s probes, 30 min ffmpeg runs, 8 GiB
+   * outputs.
+   */
   public static MediaSettings defaults(Path workDir) {
     return new MediaSettings(
         "ffmpeg",
@@ -40,6 +43,13 @@ public record MediaSettings(
 
   public MediaSettings withLimits(long maxInputBytes, double maxDurationSeconds) {
     return new MediaSettings(
-        ffmpegPath, ffprobePath, workDir, maxInputBytes, maxDurationSeconds, probeTimeout, ffmpegTimeout, maxOutputBytes);
+        ffmpegPath,
+        ffprobePath,
+        workDir,
+        maxInputBytes,
+        maxDurationSeconds,
+        probeTimeout,
+        ffmpegTimeout,
+        maxOutputBytes);
   }
 }

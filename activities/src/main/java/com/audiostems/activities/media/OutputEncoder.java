@@ -42,15 +42,20 @@ import java.util.function.DoubleConsumer;
  * stored after it. The lane's other outputs stay in the one ffmpeg process.
  */
 public final class OutputEncoder {
-  /** Share of the reported progress that ffmpeg's run accounts for; tagging and probing get the rest. */
+  /**
+   * Share of the reported progress that ffmpeg's run accounts for; tagging and probing get the
+   * rest.
+   */
   private static final double FFMPEG_SHARE = 0.95;
 
   private final MediaProcessRunner runner;
   private final BlobStore store;
   private final OutputTagger tagger;
   private final AudioFileProbe probe;
+
   /** Null: previews are encoded like any other output, unmarked. */
   private final PreviewWatermarker watermarker;
+
   private final WatermarkRegistry registry;
 
   /** An encoder whose previews carry no watermark (the manifest then says so). */
@@ -58,7 +63,11 @@ public final class OutputEncoder {
     this(runner, store, tagger, null);
   }
 
-  public OutputEncoder(MediaProcessRunner runner, BlobStore store, OutputTagger tagger, PreviewWatermarker watermarker) {
+  public OutputEncoder(
+      MediaProcessRunner runner,
+      BlobStore store,
+      OutputTagger tagger,
+      PreviewWatermarker watermarker) {
     this.runner = runner;
     this.store = store;
     this.tagger = tagger;
@@ -78,34 +87,48 @@ public final class OutputEncoder {
       return encode(request, new ProgressThrottle(progressFraction));
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "Encoding " + formats(request.outputs()) + " of track " + request.trackId() + " failed: " + e.getMessage(), e);
+          "Encoding "
+              + formats(request.outputs())
+              + " of track "
+              + request.trackId()
+              + " failed: "
+              + e.getMessage(),
+          e);
     }
   }
 
-  private EncodeLaneResult encode(EncodeLaneRequest request, DoubleConsumer progress) throws IOException {
+  private EncodeLaneResult encode(EncodeLaneRequest request, DoubleConsumer progress)
+      throws IOException {
     MediaSettings settings = runner.settings();
     String trackId = BlobKeys.requireTrackId(request.trackId());
-    TrackMetadata metadata = request.metadata() == null ? TrackMetadata.empty() : request.metadata();
+    TrackMetadata metadata =
+        request.metadata() == null ? TrackMetadata.empty() : request.metadata();
     if (request.outputs().isEmpty()) {
       return new EncodeLaneResult(List.of(), 0);
     }
     // Checked before the work rather than when storing after it.
     request.outputs().forEach(spec -> StorageFailures.requireSafe(spec.key()));
-    if (request.outputs().stream().map(OutputSpec::format).distinct().count() < request.outputs().size()) {
+    if (request.outputs().stream().map(OutputSpec::format).distinct().count()
+        < request.outputs().size()) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "The lane asks for the same format twice: " + formats(request.outputs()), TrackFailures.INVALID_REQUEST);
+          "The lane asks for the same format twice: " + formats(request.outputs()),
+          TrackFailures.INVALID_REQUEST);
     }
     try (WorkDirectory work = WorkDirectory.create(settings.workDir(), "encode-" + trackId + "-");
         BlobStore.LocalCopy source = SourceCopies.open(store, request.sourceKey(), work.path())) {
       List<LaneOutput> files =
-          request.outputs().stream().map(s -> new LaneOutput(s, work.path().resolve(s.format().fileName()))).toList();
+          request.outputs().stream()
+              .map(s -> new LaneOutput(s, work.path().resolve(s.format().fileName())))
+              .toList();
       List<LaneOutput> marked = files.stream().filter(f -> isMarked(f.spec())).toList();
       List<LaneOutput> piped = files.stream().filter(f -> !isMarked(f.spec())).toList();
 
       // The encoders' share of progress, split by how many outputs each path makes.
       double pipedShare = (double) piped.size() / files.size();
       double ffmpegSeconds =
-          piped.isEmpty() ? 0 : runFfmpeg(request, source.path(), piped, f -> progress.accept(pipedShare * f));
+          piped.isEmpty()
+              ? 0
+              : runFfmpeg(request, source.path(), piped, f -> progress.accept(pipedShare * f));
       PreviewWatermarker.MarkedPreview mark = null;
       if (!marked.isEmpty()) {
         mark =
@@ -134,8 +157,12 @@ public final class OutputEncoder {
     return watermarker != null && spec.format() == OutputFormat.PREVIEW_MP3_128;
   }
 
-  /** The registry object of the stored preview's mark: what a detection of its payload leads back to. */
-  private PreviewMark register(String trackId, OutputSpec preview, PreviewWatermarker.MarkedPreview mark)
+  /**
+   * The registry object of the stored preview's mark: what a detection of its payload leads back
+   * to.
+   */
+  private PreviewMark register(
+      String trackId, OutputSpec preview, PreviewWatermarker.MarkedPreview mark)
       throws IOException {
     String key =
         registry.register(
@@ -151,12 +178,16 @@ public final class OutputEncoder {
     return new PreviewMark(mark.payloadId(), mark.keyId(), key);
   }
 
-  /** @return how long ffmpeg ran, in seconds */
-  private double runFfmpeg(EncodeLaneRequest request, Path sourceFile, List<LaneOutput> files, DoubleConsumer progress)
+  /**
+   * @return how long ffmpeg ran, in seconds
+   */
+  private double runFfmpeg(
+      EncodeLaneRequest request, Path sourceFile, List<LaneOutput> files, DoubleConsumer progress)
       throws IOException {
     MediaSettings settings = runner.settings();
     List<String> command = runner.ffmpegCommand();
-    command.addAll(EncoderArguments.lane(sourceFile, request.source(), files, settings.maxOutputBytes()));
+    command.addAll(
+        EncoderArguments.lane(sourceFile, request.source(), files, settings.maxOutputBytes()));
     long started = System.nanoTime();
     MediaProcessRunner.Result result =
         runner.run(
@@ -175,8 +206,8 @@ public final class OutputEncoder {
    * furthest output, which can start below zero (encoder priming) or run past the end (MP3
    * padding), hence the clamp.
    */
-  private static void reportProgress(InputStream stdout, double sourceSeconds, DoubleConsumer progress)
-      throws IOException {
+  private static void reportProgress(
+      InputStream stdout, double sourceSeconds, DoubleConsumer progress) throws IOException {
     FfmpegProgress.read(
         stdout,
         micros -> {
@@ -188,12 +219,14 @@ public final class OutputEncoder {
   }
 
   private List<MeasuredAudio> tagAndMeasure(
-      List<LaneOutput> files, TrackMetadata metadata, Path workDir, DoubleConsumer progress) throws IOException {
+      List<LaneOutput> files, TrackMetadata metadata, Path workDir, DoubleConsumer progress)
+      throws IOException {
     List<MeasuredAudio> measured = new ArrayList<>();
     try (BlobStore.LocalCopy artwork =
         metadata.artwork() == null ? null : store.localCopy(metadata.artwork().key(), workDir)) {
       for (LaneOutput file : files) {
-        tagger.tag(file.file(), file.spec().format(), metadata, artwork == null ? null : artwork.path());
+        tagger.tag(
+            file.file(), file.spec().format(), metadata, artwork == null ? null : artwork.path());
         measured.add(probe.measure(file.file()));
         progress.accept(FFMPEG_SHARE + (1 - FFMPEG_SHARE) * measured.size() / files.size());
       }
@@ -221,7 +254,8 @@ public final class OutputEncoder {
    * ffmpeg's -fs ends an output quietly once it reaches the limit, so a file that got there is
    * taken as cut short.
    */
-  private static void requireBelowSizeLimit(String trackId, LaneOutput file, long maxOutputBytes) throws IOException {
+  private static void requireBelowSizeLimit(String trackId, LaneOutput file, long maxOutputBytes)
+      throws IOException {
     if (!Files.isRegularFile(file.file())) {
       throw new IOException("ffmpeg wrote no " + file.spec().format() + " output");
     }

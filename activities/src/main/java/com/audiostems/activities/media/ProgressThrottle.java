@@ -28,7 +28,9 @@ final class ProgressThrottle implements DoubleConsumer {
     this.nanoClock = nanoClock;
   }
 
-  /** @param fraction 0..1; values outside are clamped */
+  /**
+   * @param fraction 0..1; values outside are clamped
+   */
   @Override
   public void accept(double fraction) {
     double value = Double.isNaN(fraction) ? 0 : Math.max(0, Math.min(1, fraction));

@@ -14,10 +14,10 @@ public final class QualityTiers {
   private static final long MINIMUM_LOSSY_BPS = 128_000;
 
   /**
-   * A lossy stream's rate as ffprobe measures it is its bytes over its duration, and a nominal
-   * 128k encode measures a little off its nominal rate: LAME's 128k CBR in an MP4 reads 127,994
-   * bps (gapless trimming against whole frames), and real files 127.x kbps. Rates within 2 % below
-   * a nominal rate are that rate, as their users mean it; 112k, the next MP3 rate down, is 12.5 %
+   * A lossy stream's rate as ffprobe measures it is its bytes over its duration, and a nominal 128k
+   * encode measures a little off its nominal rate: LAME's 128k CBR in an MP4 reads 127,994 bps
+   * (gapless trimming against whole frames), and real files 127.x kbps. Rates within 2 % below a
+   * nominal rate are that rate, as their users mean it; 112k, the next MP3 rate down, is 12.5 %
    * below and stays below the minimum.
    */
   static final double NOMINAL_RATE_TOLERANCE = 0.02;
@@ -25,9 +25,10 @@ public final class QualityTiers {
   private QualityTiers() {}
 
   /**
-   * The highest tier the source qualifies for, or empty when it is below {@link QualityTier#MINIMUM}.
-   * Lossy sources are judged by their nominal rate ({@link #NOMINAL_RATE_TOLERANCE}); a 32-bit float source counts as
-   * 24-bit or more because its bit depth is 32.
+   * The highest tier the source qualifies for, or empty when it is below {@link
+   * QualityTier#MINIMUM}. Lossy sources are judged by their nominal rate ({@link
+   * #NOMINAL_RATE_TOLERANCE}); a 32-bit float source counts as 24-bit or more because its bit depth
+   * is 32.
    */
   public static Optional<QualityTier> classify(SourceProbe probe) {
     if (probe.dsd()) {
@@ -47,7 +48,8 @@ public final class QualityTiers {
       }
       return Optional.empty();
     }
-    if (probe.bitRateBps() >= MINIMUM_LOSSY_BPS * (1 - NOMINAL_RATE_TOLERANCE) && rate >= CD_RATE_HZ) {
+    if (probe.bitRateBps() >= MINIMUM_LOSSY_BPS * (1 - NOMINAL_RATE_TOLERANCE)
+        && rate >= CD_RATE_HZ) {
       return Optional.of(QualityTier.MINIMUM);
     }
     return Optional.empty();

@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * Compares the audio data size a WAV (RIFF, BWF), RF64/BW64 or AIFF/AIFC header declares with the
- * bytes actually in the file. ffprobe reports a truncated WAV with its header's duration and
- * ffmpeg decodes what is there without complaint, so only the header can tell that the end is
- * missing. Other files are not checked here (the full decode covers them).
+ * bytes actually in the file. ffprobe reports a truncated WAV with its header's duration and ffmpeg
+ * decodes what is there without complaint, so only the header can tell that the end is missing.
+ * Other files are not checked here (the full decode covers them).
  */
 public final class RiffDataCheck {
   /** The header promises more audio bytes than the file holds. */
@@ -31,7 +31,8 @@ public final class RiffDataCheck {
       }
       String magic = ascii(head, 0);
       String form = ascii(head, 8);
-      if (form.equals("WAVE") && (magic.equals("RIFF") || magic.equals("RF64") || magic.equals("BW64"))) {
+      if (form.equals("WAVE")
+          && (magic.equals("RIFF") || magic.equals("RF64") || magic.equals("BW64"))) {
         return walk(channel, ByteOrder.LITTLE_ENDIAN, "data", !magic.equals("RIFF"));
       }
       if (magic.equals("FORM") && (form.equals("AIFF") || form.equals("AIFC"))) {
@@ -45,8 +46,8 @@ public final class RiffDataCheck {
    * Walks the top-level chunks to the audio chunk. In RF64 the audio chunk's 32-bit size is a
    * placeholder and the real one is in the ds64 chunk that precedes it.
    */
-  private static Optional<Shortfall> walk(FileChannel channel, ByteOrder order, String audioChunk, boolean rf64)
-      throws IOException {
+  private static Optional<Shortfall> walk(
+      FileChannel channel, ByteOrder order, String audioChunk, boolean rf64) throws IOException {
     long fileSize = channel.size();
     long ds64DataSize = -1;
     long position = 12;
@@ -85,7 +86,8 @@ public final class RiffDataCheck {
     return Optional.of(new Shortfall(declared, Math.max(0, present)));
   }
 
-  private static ByteBuffer read(FileChannel channel, long position, int length, ByteOrder order) throws IOException {
+  private static ByteBuffer read(FileChannel channel, long position, int length, ByteOrder order)
+      throws IOException {
     if (position < 0 || position + length > channel.size()) {
       return null;
     }

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one filter that changes samples between decoder and encoder (after {@link ChannelLayouts}
- * has named the channels, which changes none): an {@code aresample} that changes
- * the rate (soxr, 28-bit precision) and/or requantises a lossless output to its bit depth with
- * triangular dither. Outputs that {@link BitExactRule} covers get none, so their samples arrive
- * untouched; lossy outputs are only resampled (their encoders take floating point, nothing to
- * dither). No loudness processing, ever.
+ * The one filter that changes samples between decoder and encoder (after {@link ChannelLayouts} has
+ * named the channels, which changes none): an {@code aresample} that changes the rate (soxr, 28-bit
+ * precision) and/or requantises a lossless output to its bit depth with triangular dither. Outputs
+ * that {@link BitExactRule} covers get none, so their samples arrive untouched; lossy outputs are
+ * only resampled (their encoders take floating point, nothing to dither). No loudness processing,
+ * ever.
  */
 final class SampleConversion {
   private SampleConversion() {}

@@ -26,22 +26,22 @@ import net.bramp.ffmpeg.shared.CodecType;
 
 /**
  * Source inspection, the first two stages of a track: {@link #probe} reads what the container says
- * about its first audio stream; {@link #validate} holds that against the limits, the header
- * against the bytes present, and the container's length against a complete decode, then sets the
- * tier. Every rejection is a non-retryable failure from {@link SourceRejections}.
+ * about its first audio stream; {@link #validate} holds that against the limits, the header against
+ * the bytes present, and the container's length against a complete decode, then sets the tier.
+ * Every rejection is a non-retryable failure from {@link SourceRejections}.
  */
 public final class SourceInspector {
   /**
-   * Lossless containers state their length exactly (DSF rounds it up to a 4096-byte block, about
-   * 12 ms), so a larger shortfall means audio is missing.
+   * Lossless containers state their length exactly (DSF rounds it up to a 4096-byte block, about 12
+   * ms), so a larger shortfall means audio is missing.
    */
   private static final double LOSSLESS_SHORTFALL_SECONDS = 0.1;
 
   private static final double LOSSLESS_SHORTFALL_FRACTION = 0.005;
 
   /**
-   * Lossy containers often estimate their length from the bit rate, and decoders drop the
-   * encoder's delay (WMA and MP3 decode tens of milliseconds shorter than declared).
+   * Lossy containers often estimate their length from the bit rate, and decoders drop the encoder's
+   * delay (WMA and MP3 decode tens of milliseconds shorter than declared).
    */
   private static final double LOSSY_SHORTFALL_SECONDS = 0.5;
 
@@ -66,7 +66,9 @@ public final class SourceInspector {
     this.fullDecode = new FullDecode(runner);
   }
 
-  /** Reads the container and its first audio stream; rejects what is empty, too large or not audio. */
+  /**
+   * Reads the container and its first audio stream; rejects what is empty, too large or not audio.
+   */
   public SourceProbe probe(ProbeRequest request) {
     String source = describe(request.trackId(), request.sourceKey(), "probe");
     try (BlobStore.LocalCopy copy = localCopy(request.sourceKey(), source)) {
@@ -81,8 +83,8 @@ public final class SourceInspector {
    * Applies the limits, compares the header with the data, decodes the audio stream in full and
    * sets the tier. The cheap checks come first so that no decode is spent on a file they reject.
    *
-   * @param progressFraction receives 0..1 as the decode advances; an exception from it stops
-   *     ffmpeg and propagates
+   * @param progressFraction receives 0..1 as the decode advances; an exception from it stops ffmpeg
+   *     and propagates
    */
   public ValidatedSource validate(ValidateRequest request, DoubleConsumer progressFraction) {
     SourceProbe probe = request.probe();
@@ -92,10 +94,12 @@ public final class SourceInspector {
       Path file = copy.path();
       requireAcceptableSize(file, source);
       if (probe.durationSeconds() > settings.maxDurationSeconds()) {
-        throw SourceRejections.tooLong(source, probe.durationSeconds(), settings.maxDurationSeconds(), false);
+        throw SourceRejections.tooLong(
+            source, probe.durationSeconds(), settings.maxDurationSeconds(), false);
       }
       QualityTier tier =
-          QualityTiers.classify(probe).orElseThrow(() -> SourceRejections.belowMinimum(source, probe));
+          QualityTiers.classify(probe)
+              .orElseThrow(() -> SourceRejections.belowMinimum(source, probe));
       Optional<RiffDataCheck.Shortfall> shortfall = RiffDataCheck.check(file);
       if (shortfall.isPresent()) {
         throw SourceRejections.truncatedHeader(source, shortfall.get());
@@ -112,20 +116,25 @@ public final class SourceInspector {
     }
   }
 
-  private FullDecode.Outcome decodeInFull(Path file, SourceProbe probe, String source, DoubleConsumer progressFraction)
+  private FullDecode.Outcome decodeInFull(
+      Path file, SourceProbe probe, String source, DoubleConsumer progressFraction)
       throws IOException {
     double declared = probe.durationSeconds();
     double limit = runner.settings().maxDurationSeconds();
     FullDecode.Outcome outcome =
         fullDecode.decode(
-            file, probe.audioStreamIndex(), limit + 1, seconds -> progressFraction.accept(fraction(seconds, declared)));
+            file,
+            probe.audioStreamIndex(),
+            limit + 1,
+            seconds -> progressFraction.accept(fraction(seconds, declared)));
     double decoded = outcome.decodedSeconds();
     if (decoded > limit) {
       throw SourceRejections.tooLong(source, decoded, limit, true);
     }
     boolean endsEarly = declared - decoded > allowedShortfall(probe);
     if (!outcome.clean()) {
-      if (endsEarly && decodesCleanlyUpTo(file, probe, decoded - CUT_MARGIN_SECONDS, progressFraction)) {
+      if (endsEarly
+          && decodesCleanlyUpTo(file, probe, decoded - CUT_MARGIN_SECONDS, progressFraction)) {
         throw SourceRejections.truncatedAudio(source, decoded, declared);
       }
       throw SourceRejections.corrupt(source, excerpt(outcome), decoded, declared);
@@ -143,13 +152,16 @@ public final class SourceInspector {
    * Whether the audio decodes without a complaint up to {@code seconds}. This second decode repeats
    * the first one's final fraction, so heartbeats go on while progress does not move back.
    */
-  private boolean decodesCleanlyUpTo(Path file, SourceProbe probe, double seconds, DoubleConsumer progressFraction)
+  private boolean decodesCleanlyUpTo(
+      Path file, SourceProbe probe, double seconds, DoubleConsumer progressFraction)
       throws IOException {
     if (seconds <= 0) {
       return false;
     }
     double reached = fraction(seconds + CUT_MARGIN_SECONDS, probe.durationSeconds());
-    return fullDecode.decode(file, probe.audioStreamIndex(), seconds, ignored -> progressFraction.accept(reached))
+    return fullDecode
+        .decode(
+            file, probe.audioStreamIndex(), seconds, ignored -> progressFraction.accept(reached))
         .clean();
   }
 
@@ -178,7 +190,10 @@ public final class SourceInspector {
       // and M4B files), which another try will not change.
       requireWithinProbeLimit(started, source);
       throw SourceRejections.notAudio(
-          source, "ffprobe could not describe it: its report was cut off or malformed (" + e.getMessage() + ")");
+          source,
+          "ffprobe could not describe it: its report was cut off or malformed ("
+              + e.getMessage()
+              + ")");
     } catch (IOException | RuntimeException e) {
       requireWithinProbeLimit(started, source);
       throw e;
@@ -192,7 +207,8 @@ public final class SourceInspector {
     }
   }
 
-  private static SourceProbe describeFirstAudio(FFmpegProbeResult result, long sizeBytes, String source) {
+  private static SourceProbe describeFirstAudio(
+      FFmpegProbeResult result, long sizeBytes, String source) {
     List<FFmpegStream> streams = result.getStreams() == null ? List.of() : result.getStreams();
     if (result.getFormat() == null || streams.isEmpty()) {
       throw SourceRejections.notAudio(source, "ffprobe found no media streams in it");
@@ -202,7 +218,9 @@ public final class SourceInspector {
             .filter(s -> s.codec_type == CodecType.AUDIO)
             .findFirst()
             .orElseThrow(
-                () -> SourceRejections.noAudioStream(source, result.getFormat().format_name, kinds(streams)));
+                () ->
+                    SourceRejections.noAudioStream(
+                        source, result.getFormat().format_name, kinds(streams)));
     if (audio.codec_name == null || audio.codec_name.isBlank()) {
       throw SourceRejections.notAudio(source, "its audio is in an encoding we cannot decode");
     }
@@ -211,7 +229,9 @@ public final class SourceInspector {
 
   private static String kinds(List<FFmpegStream> streams) {
     return streams.stream()
-            .map(s -> s.codec_type == null ? "unknown" : s.codec_type.name().toLowerCase(Locale.ROOT))
+            .map(
+                s ->
+                    s.codec_type == null ? "unknown" : s.codec_type.name().toLowerCase(Locale.ROOT))
             .distinct()
             .collect(Collectors.joining(" and "))
         + " streams";
@@ -241,15 +261,26 @@ public final class SourceInspector {
     }
   }
 
-  /** The first line that says what went wrong, "[mp3float @ 0x55d0...] Header missing" as "mp3float: Header missing". */
+  /**
+   * The first line that says what went wrong, "[mp3float @ 0x55d0...] Header missing" as "mp3float:
+   * Header missing".
+   */
   private static String excerpt(FullDecode.Outcome outcome) {
     String first =
-        outcome.errors().lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse("");
+        outcome
+            .errors()
+            .lines()
+            .map(String::strip)
+            .filter(line -> !line.isEmpty())
+            .findFirst()
+            .orElse("");
     first = first.replaceFirst("^\\[(\\w+) @ 0x[0-9a-fA-F]+\\]\\s*", "$1: ");
     if (first.isEmpty()) {
       return "ffmpeg exited with status " + outcome.exitCode();
     }
-    return first.length() <= ERROR_EXCERPT_CHARS ? first : first.substring(0, ERROR_EXCERPT_CHARS) + "...";
+    return first.length() <= ERROR_EXCERPT_CHARS
+        ? first
+        : first.substring(0, ERROR_EXCERPT_CHARS) + "...";
   }
 
   private static String describe(String trackId, String sourceKey, String stage) {

@@ -23,7 +23,8 @@ public final class SourceProbes {
         codec,
         audio.index,
         audio.sample_rate,
-        CodecFacts.bitDepth(codec, audio.bits_per_raw_sample, audio.bits_per_sample, audio.sample_fmt),
+        CodecFacts.bitDepth(
+            codec, audio.bits_per_raw_sample, audio.bits_per_sample, audio.sample_fmt),
         audio.sample_fmt == null ? "" : audio.sample_fmt,
         audio.channels,
         knownLayout(audio.channel_layout),

@@ -61,7 +61,8 @@ public final class SourceRejections {
         streams);
   }
 
-  public static ApplicationFailure corrupt(String source, String decoderSays, double decodedSeconds, double declaredSeconds) {
+  public static ApplicationFailure corrupt(
+      String source, String decoderSays, double decodedSeconds, double declaredSeconds) {
     return reject(
         TrackFailures.CORRUPT_AUDIO,
         "%s: the audio data is damaged; the decoder reported errors (%s) and decoded %s of the %s the file declares. %s",
@@ -72,7 +73,8 @@ public final class SourceRejections {
         GET_A_NEW_COPY);
   }
 
-  public static ApplicationFailure truncatedHeader(String source, RiffDataCheck.Shortfall shortfall) {
+  public static ApplicationFailure truncatedHeader(
+      String source, RiffDataCheck.Shortfall shortfall) {
     return reject(
         TrackFailures.TRUNCATED_AUDIO,
         "%s: the file is incomplete; its header declares %,d bytes of audio but only %,d bytes are present"
@@ -84,7 +86,8 @@ public final class SourceRejections {
         100.0 * shortfall.presentBytes() / shortfall.declaredBytes());
   }
 
-  public static ApplicationFailure truncatedAudio(String source, double decodedSeconds, double declaredSeconds) {
+  public static ApplicationFailure truncatedAudio(
+      String source, double decodedSeconds, double declaredSeconds) {
     return reject(
         TrackFailures.TRUNCATED_AUDIO,
         "%s: the file is incomplete; it holds %s of audio although it declares %s, so part of the track is"
@@ -105,7 +108,8 @@ public final class SourceRejections {
         bytes(limitBytes));
   }
 
-  public static ApplicationFailure tooLong(String source, double seconds, double limitSeconds, boolean measured) {
+  public static ApplicationFailure tooLong(
+      String source, double seconds, double limitSeconds, boolean measured) {
     return reject(
         TrackFailures.TOO_LONG,
         "%s: the audio %s, longer than the %s we accept. Upload a single track rather than a full mix or album.",
@@ -136,9 +140,11 @@ public final class SourceRejections {
   private static String describeQuality(SourceProbe probe) {
     String rate = String.format(Locale.ROOT, "%.1f kHz", probe.sampleRateHz() / 1000.0);
     if (probe.lossless()) {
-      return String.format(Locale.ROOT, "%d-bit lossless audio (%s) at %s", probe.bitDepth(), probe.codec(), rate);
+      return String.format(
+          Locale.ROOT, "%d-bit lossless audio (%s) at %s", probe.bitDepth(), probe.codec(), rate);
     }
-    return String.format(Locale.ROOT, "lossy %s at %d kbps and %s", probe.codec(), probe.bitRateBps() / 1000, rate);
+    return String.format(
+        Locale.ROOT, "lossy %s at %d kbps and %s", probe.codec(), probe.bitRateBps() / 1000, rate);
   }
 
   static String duration(double seconds) {
@@ -160,6 +166,7 @@ public final class SourceRejections {
   }
 
   private static ApplicationFailure reject(String type, String format, Object... args) {
-    return ApplicationFailure.newNonRetryableFailure(String.format(Locale.ROOT, format, args), type);
+    return ApplicationFailure.newNonRetryableFailure(
+        String.format(Locale.ROOT, format, args), type);
   }
 }

@@ -9,7 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** A scratch directory of its own under the configured work dir, removed with its content on close. */
+/**
+ * A scratch directory of its own under the configured work dir, removed with its content on close.
+ */
 public final class WorkDirectory implements AutoCloseable {
   private static final int DELETE_ATTEMPTS = 5;
   private static final long DELETE_RETRY_MILLIS = 100;
@@ -20,7 +22,9 @@ public final class WorkDirectory implements AutoCloseable {
     this.path = path;
   }
 
-  /** @param prefix start of the directory's name, to tell activities apart when looking at the disk */
+  /**
+   * @param prefix start of the directory's name, to tell activities apart when looking at the disk
+   */
   public static WorkDirectory create(Path parent, String prefix) throws IOException {
     Files.createDirectories(parent);
     return new WorkDirectory(Files.createTempDirectory(parent, prefix).toAbsolutePath());

@@ -29,6 +29,7 @@ final class BroadcastExtensionCodec {
   private static final int UMID = 348;
   private static final int UMID_BYTES = 64;
   private static final int BASIC_UMID_BYTES = 32;
+
   /**
    * Version 1 has the UMID and leaves the loudness bytes reserved. Version 2 would declare the zero
    * loudness bytes as measured values, and {@link BroadcastExtension} carries none.
@@ -57,8 +58,10 @@ final class BroadcastExtensionCodec {
 
   /** The payload for a bext chunk (without chunk header or pad byte). */
   static byte[] encode(BroadcastExtension bext) {
-    byte[] history = RiffText.encode(nullToEmpty(bext.codingHistory()), Integer.MAX_VALUE - FIXED_BYTES);
-    ByteBuffer buffer = ByteBuffer.allocate(FIXED_BYTES + history.length).order(ByteOrder.LITTLE_ENDIAN);
+    byte[] history =
+        RiffText.encode(nullToEmpty(bext.codingHistory()), Integer.MAX_VALUE - FIXED_BYTES);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(FIXED_BYTES + history.length).order(ByteOrder.LITTLE_ENDIAN);
     buffer.put(DESCRIPTION, RiffText.encode(nullToEmpty(bext.description()), 256));
     buffer.put(ORIGINATOR, RiffText.encode(nullToEmpty(bext.originator()), 32));
     buffer.put(ORIGINATOR_REFERENCE, RiffText.encode(nullToEmpty(bext.originatorReference()), 32));
@@ -72,7 +75,9 @@ final class BroadcastExtensionCodec {
     return buffer.array();
   }
 
-  /** Hex of the UMID: empty when all zero, 32 bytes for a basic UMID (second half zero), else 64. */
+  /**
+   * Hex of the UMID: empty when all zero, 32 bytes for a basic UMID (second half zero), else 64.
+   */
   static String umidHex(byte[] umid) {
     int length = isZero(umid, BASIC_UMID_BYTES, UMID_BYTES) ? BASIC_UMID_BYTES : UMID_BYTES;
     return isZero(umid, 0, length) ? "" : HexFormat.of().formatHex(umid, 0, length);

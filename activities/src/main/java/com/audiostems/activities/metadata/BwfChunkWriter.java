@@ -36,7 +36,8 @@ final class BwfChunkWriter {
    * @param bext the bext chunk to write; null keeps the file's own
    * @param ixml the iXML text to write; null keeps the file's own
    */
-  static void write(Path wav, Map<String, String> info, BroadcastExtension bext, String ixml) throws IOException {
+  static void write(Path wav, Map<String, String> info, BroadcastExtension bext, String ixml)
+      throws IOException {
     write(wav, info, bext, ixml, null);
   }
 
@@ -46,7 +47,9 @@ final class BwfChunkWriter {
    *
    * @param id3 the whole ID3v2 tag; null keeps the file's own
    */
-  static void write(Path wav, Map<String, String> info, BroadcastExtension bext, String ixml, byte[] id3) throws IOException {
+  static void write(
+      Path wav, Map<String, String> info, BroadcastExtension bext, String ixml, byte[] id3)
+      throws IOException {
     List<byte[]> newChunks = new ArrayList<>();
     if (bext != null) {
       newChunks.add(chunk("bext", BroadcastExtensionCodec.encode(bext)));
@@ -66,9 +69,15 @@ final class BwfChunkWriter {
       try (FileChannel in = FileChannel.open(wav, StandardOpenOption.READ);
           FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         RiffLayout layout =
-            RiffLayout.read(in).orElseThrow(() -> new IOException(wav + " is not a RIFF/RF64 WAVE file: cannot write bext/INFO/iXML into it"));
+            RiffLayout.read(in)
+                .orElseThrow(
+                    () ->
+                        new IOException(
+                            wav
+                                + " is not a RIFF/RF64 WAVE file: cannot write bext/INFO/iXML into it"));
         if (!layout.complete()) {
-          throw new IOException(wav + " has a chunk that runs past the end of the file: refusing to rewrite it");
+          throw new IOException(
+              wav + " has a chunk that runs past the end of the file: refusing to rewrite it");
         }
         copy(in, out, 0, 12);
         long ds64Position = -1;
@@ -78,7 +87,8 @@ final class BwfChunkWriter {
             writeAll(out, newChunks);
             inserted = true;
           }
-          if (isReplaced(chunk, info, bext, ixml) || (id3 != null && chunk.id().equalsIgnoreCase(ID3_CHUNK))) {
+          if (isReplaced(chunk, info, bext, ixml)
+              || (id3 != null && chunk.id().equalsIgnoreCase(ID3_CHUNK))) {
             continue;
           }
           if (chunk.id().equals("ds64")) {
@@ -99,31 +109,40 @@ final class BwfChunkWriter {
     }
   }
 
-  private static boolean isReplaced(RiffChunk chunk, Map<String, String> info, BroadcastExtension bext, String ixml) {
+  private static boolean isReplaced(
+      RiffChunk chunk, Map<String, String> info, BroadcastExtension bext, String ixml) {
     return (bext != null && chunk.id().equals("bext"))
         || (ixml != null && chunk.id().equals("iXML"))
         || (info != null && chunk.isInfoList());
   }
 
   /** RIFF keeps its size in the header; RF64 says -1 there and keeps it in ds64. */
-  private static void fixRiffSize(Path wav, FileChannel out, boolean rf64, long ds64Position) throws IOException {
+  private static void fixRiffSize(Path wav, FileChannel out, boolean rf64, long ds64Position)
+      throws IOException {
     long riffSize = out.size() - 8;
     if (rf64) {
       if (ds64Position < 0) {
         throw new IOException(wav + " is RF64 without a ds64 chunk: cannot fix its size");
       }
-      writeFully(out, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, riffSize), ds64Position + 8);
+      writeFully(
+          out,
+          ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, riffSize),
+          ds64Position + 8);
     } else {
       if (riffSize > MAX_RIFF_SIZE) {
-        throw new IOException(wav + " would grow past the 4 GiB RIFF limit with its metadata: it needs to be RF64");
+        throw new IOException(
+            wav + " would grow past the 4 GiB RIFF limit with its metadata: it needs to be RF64");
       }
-      writeFully(out, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, (int) riffSize), 4);
+      writeFully(
+          out, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, (int) riffSize), 4);
     }
   }
 
   /** A complete chunk: header, payload and the pad byte after an odd size. */
   private static byte[] chunk(String id, byte[] payload) {
-    ByteBuffer buffer = ByteBuffer.allocate(8 + payload.length + (payload.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(8 + payload.length + (payload.length & 1))
+            .order(ByteOrder.LITTLE_ENDIAN);
     buffer.put(id.getBytes(StandardCharsets.US_ASCII)).putInt(payload.length).put(payload);
     return buffer.array();
   }
@@ -136,7 +155,8 @@ final class BwfChunkWriter {
   }
 
   /** Copies the chunk as it is; the pad byte some writers leave off at the very end is added. */
-  private static void copyChunk(FileChannel in, FileChannel out, RiffChunk chunk) throws IOException {
+  private static void copyChunk(FileChannel in, FileChannel out, RiffChunk chunk)
+      throws IOException {
     long length = Math.min(chunk.end(), in.size()) - chunk.offset();
     copy(in, out, chunk.offset(), length);
     if (chunk.offset() + length < chunk.end()) {
@@ -145,18 +165,21 @@ final class BwfChunkWriter {
     }
   }
 
-  private static void copy(FileChannel in, FileChannel out, long position, long length) throws IOException {
+  private static void copy(FileChannel in, FileChannel out, long position, long length)
+      throws IOException {
     long done = 0;
     while (done < length) {
       long n = in.transferTo(position + done, length - done, out);
       if (n <= 0) {
-        throw new IOException("Unexpected end of file while copying a chunk at offset " + (position + done));
+        throw new IOException(
+            "Unexpected end of file while copying a chunk at offset " + (position + done));
       }
       done += n;
     }
   }
 
-  private static void writeFully(FileChannel out, ByteBuffer buffer, long position) throws IOException {
+  private static void writeFully(FileChannel out, ByteBuffer buffer, long position)
+      throws IOException {
     while (buffer.hasRemaining()) {
       out.write(buffer, position + buffer.position());
     }

@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 final class BwfChunks {
   /** The fixed bext fields plus 64 KiB of coding history (a long one is a few KB). */
   static final int MAX_BEXT_BYTES = BroadcastExtensionCodec.FIXED_BYTES + 64 * 1024;
+
   /** iXML of a multitrack recorder is tens of KB; beyond this it would not fit a payload. */
   static final int MAX_IXML_BYTES = 512 * 1024;
+
   static final int MAX_INFO_BYTES = 64 * 1024;
 
   private static final Logger log = LoggerFactory.getLogger(BwfChunks.class);
@@ -40,25 +42,36 @@ final class BwfChunks {
       String ixml = null;
       Map<String, String> info = new LinkedHashMap<>();
       for (RiffChunk chunk : layout.get().chunks()) {
-        long available = Math.max(0, Math.min(chunk.size(), channel.size() - chunk.payloadOffset()));
+        long available =
+            Math.max(0, Math.min(chunk.size(), channel.size() - chunk.payloadOffset()));
         if (chunk.id().equals("bext") && bext == null) {
           // Past the cap only the end of the coding history is lost.
-          bext = BroadcastExtensionCodec.decode(payload(channel, chunk, Math.min(available, MAX_BEXT_BYTES)));
+          bext =
+              BroadcastExtensionCodec.decode(
+                  payload(channel, chunk, Math.min(available, MAX_BEXT_BYTES)));
         } else if (chunk.id().equals("iXML") && ixml == null) {
           if (available <= MAX_IXML_BYTES) {
             ixml = RiffText.decode(payload(channel, chunk, available), 0, (int) available);
           } else {
-            log.warn("{}: iXML chunk of {} bytes is over the {} byte limit and was not read", wav, available, MAX_IXML_BYTES);
+            log.warn(
+                "{}: iXML chunk of {} bytes is over the {} byte limit and was not read",
+                wav,
+                available,
+                MAX_IXML_BYTES);
           }
         } else if (chunk.isInfoList()) {
-          InfoListCodec.decode(payload(channel, chunk, Math.min(available, MAX_INFO_BYTES))).forEach(info::putIfAbsent);
+          InfoListCodec.decode(payload(channel, chunk, Math.min(available, MAX_INFO_BYTES)))
+              .forEach(info::putIfAbsent);
         }
       }
-      return Optional.of(new WavMetadataChunks(layout.get().rf64(), bext, ixml, Collections.unmodifiableMap(info)));
+      return Optional.of(
+          new WavMetadataChunks(
+              layout.get().rf64(), bext, ixml, Collections.unmodifiableMap(info)));
     }
   }
 
-  private static byte[] payload(FileChannel channel, RiffChunk chunk, long length) throws IOException {
+  private static byte[] payload(FileChannel channel, RiffChunk chunk, long length)
+      throws IOException {
     ByteBuffer buffer = RiffLayout.readAt(channel, chunk.payloadOffset(), (int) length);
     byte[] bytes = new byte[buffer.remaining()];
     buffer.get(bytes);

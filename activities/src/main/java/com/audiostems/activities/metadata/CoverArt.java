@@ -28,13 +28,18 @@ final class CoverArt {
    */
   static Optional<Artwork> load(Path image, String jaudiotaggerFormat) throws IOException {
     if (Files.size(image) > SourceTagReader.MAX_ARTWORK_BYTES) {
-      log.warn("{}: artwork over {} bytes is not embedded", image, SourceTagReader.MAX_ARTWORK_BYTES);
+      log.warn(
+          "{}: artwork over {} bytes is not embedded", image, SourceTagReader.MAX_ARTWORK_BYTES);
       return Optional.empty();
     }
     byte[] data = Files.readAllBytes(image);
     Optional<ImageType> type = ImageType.sniff(data);
     if (type.isEmpty() || (type.get() == ImageType.WEBP && jaudiotaggerFormat.equals("m4a"))) {
-      log.warn("{}: artwork of type {} cannot be embedded in {}", image, type.map(ImageType::mimeType).orElse("unknown"), jaudiotaggerFormat);
+      log.warn(
+          "{}: artwork of type {} cannot be embedded in {}",
+          image,
+          type.map(ImageType::mimeType).orElse("unknown"),
+          jaudiotaggerFormat);
       return Optional.empty();
     }
     Artwork artwork = ArtworkFactory.getNew();

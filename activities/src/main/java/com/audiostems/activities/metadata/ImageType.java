@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The image formats cover art comes in, recognised by their leading bytes. A tag's own MIME type
- * is whatever the tagging program wrote, so it decides nothing.
+ * The image formats cover art comes in, recognised by their leading bytes. A tag's own MIME type is
+ * whatever the tagging program wrote, so it decides nothing.
  */
 enum ImageType {
   JPEG("image/jpeg", "jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
@@ -50,6 +50,7 @@ enum ImageType {
   }
 
   private static boolean startsWith(byte[] data, byte[] prefix) {
-    return data.length > prefix.length && Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length);
+    return data.length > prefix.length
+        && Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length);
   }
 }

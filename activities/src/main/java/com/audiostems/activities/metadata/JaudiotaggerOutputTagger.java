@@ -25,10 +25,10 @@ import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTag;
 import org.jaudiotagger.tag.vorbiscomment.VorbisCommentTagField;
 
 /**
- * Tags outputs with jaudiotagger (MP3: ID3v2.4, M4A: MP4 atoms, FLAC: Vorbis comments and a
- * PICTURE block) and WAV with our own chunk writer (LIST/INFO, plus bext and iXML when the source
- * had them). jaudiotagger rewrites only tag structures, never audio frames; it works on a copy
- * that replaces the output once complete, so a failed write leaves the untagged output intact.
+ * Tags outputs with jaudiotagger (MP3: ID3v2.4, M4A: MP4 atoms, FLAC: Vorbis comments and a PICTURE
+ * block) and WAV with our own chunk writer (LIST/INFO, plus bext and iXML when the source had
+ * them). jaudiotagger rewrites only tag structures, never audio frames; it works on a copy that
+ * replaces the output once complete, so a failed write leaves the untagged output intact.
  */
 public final class JaudiotaggerOutputTagger implements OutputTagger {
 
@@ -37,7 +37,8 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
   }
 
   @Override
-  public void tag(Path output, OutputFormat format, TrackMetadata trackMetadata, Path artwork) throws IOException {
+  public void tag(Path output, OutputFormat format, TrackMetadata trackMetadata, Path artwork)
+      throws IOException {
     TrackMetadata metadata = trackMetadata == null ? TrackMetadata.empty() : trackMetadata;
     String container = containerOf(format);
     // RIFF INFO has no picture: WAV outputs carry no artwork.
@@ -49,7 +50,8 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
   }
 
   @Override
-  public boolean tagAnalysis(Path output, OutputFormat format, Integer bpm, String initialKey) throws IOException {
+  public boolean tagAnalysis(Path output, OutputFormat format, Integer bpm, String initialKey)
+      throws IOException {
     String container = containerOf(format);
     if (bpm == null && initialKey == null) {
       return false;
@@ -70,7 +72,8 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
               replaceVorbisField(flac.getVorbisCommentTag(), "INITIALKEY", initialKey);
             }
           } else {
-            // FieldKey.BPM and KEY are TBPM/TKEY in ID3 and tmpo/----:com.apple.iTunes:initialkey in MP4.
+            // FieldKey.BPM and KEY are TBPM/TKEY in ID3 and tmpo/----:com.apple.iTunes:initialkey
+            // in MP4.
             if (bpm != null) {
               tag.setField(FieldKey.BPM, bpm.toString());
             }
@@ -96,9 +99,10 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
     void apply(Tag tag) throws Exception;
   }
 
-  private static void tagWithJaudiotagger(Path output, String container, TrackMetadata metadata, Path artworkFile)
-      throws IOException {
-    Optional<Artwork> cover = artworkFile == null ? Optional.empty() : CoverArt.load(artworkFile, container);
+  private static void tagWithJaudiotagger(
+      Path output, String container, TrackMetadata metadata, Path artworkFile) throws IOException {
+    Optional<Artwork> cover =
+        artworkFile == null ? Optional.empty() : CoverArt.load(artworkFile, container);
     editWithJaudiotagger(
         output,
         container,
@@ -116,20 +120,27 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
         });
   }
 
-  /** Edits a copy's tag and moves it over the output once written, so a failed write changes nothing. */
-  private static void editWithJaudiotagger(Path output, String container, TagEdit edit) throws IOException {
-    Path work = output.resolveSibling("." + output.getFileName() + "." + UUID.randomUUID() + ".tagging");
+  /**
+   * Edits a copy's tag and moves it over the output once written, so a failed write changes
+   * nothing.
+   */
+  private static void editWithJaudiotagger(Path output, String container, TagEdit edit)
+      throws IOException {
+    Path work =
+        output.resolveSibling("." + output.getFileName() + "." + UUID.randomUUID() + ".tagging");
     Files.copy(output, work);
     try {
       AudioFile audioFile = AudioFileIO.readAs(work.toFile(), container);
-      Tag tag = container.equals("mp3") ? id3v24(audioFile) : audioFile.getTagOrCreateAndSetDefault();
+      Tag tag =
+          container.equals("mp3") ? id3v24(audioFile) : audioFile.getTagOrCreateAndSetDefault();
       edit.apply(tag);
       audioFile.commit();
       Files.move(work, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw e;
     } catch (Exception e) {
-      throw new IOException("Could not write " + container + " tags into " + output + ": " + e.getMessage(), e);
+      throw new IOException(
+          "Could not write " + container + " tags into " + output + ": " + e.getMessage(), e);
     } finally {
       Files.deleteIfExists(work);
     }
@@ -173,14 +184,17 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
   }
 
   /** Vorbis comment names are case-insensitive, and ffmpeg writes them in lower case. */
-  private static void replaceVorbisField(VorbisCommentTag comments, String key, String value) throws Exception {
+  private static void replaceVorbisField(VorbisCommentTag comments, String key, String value)
+      throws Exception {
     List<String> existing = new ArrayList<>();
-    comments.getFields().forEachRemaining(
-        (TagField field) -> {
-          if (field.getId().equalsIgnoreCase(key)) {
-            existing.add(field.getId());
-          }
-        });
+    comments
+        .getFields()
+        .forEachRemaining(
+            (TagField field) -> {
+              if (field.getId().equalsIgnoreCase(key)) {
+                existing.add(field.getId());
+              }
+            });
     existing.stream().distinct().forEach(comments::deleteField);
     comments.addField(new VorbisCommentTagField(key, value));
   }
@@ -196,7 +210,8 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
     Map<String, String> info = null;
     if (!ours.isEmpty()) {
       // Entries we do not set (ffmpeg's ISFT, say) stay.
-      info = new LinkedHashMap<>(BwfChunks.read(output).map(WavMetadataChunks::info).orElse(Map.of()));
+      info =
+          new LinkedHashMap<>(BwfChunks.read(output).map(WavMetadataChunks::info).orElse(Map.of()));
       info.putAll(ours);
     }
     if (info == null && metadata.bext() == null && metadata.ixml() == null) {
@@ -221,7 +236,14 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
     } catch (IOException e) {
       throw e;
     } catch (Exception e) {
-      throw new IOException("Could not build the ID3 tag of BPM " + bpm + " and key " + initialKey + ": " + e.getMessage(), e);
+      throw new IOException(
+          "Could not build the ID3 tag of BPM "
+              + bpm
+              + " and key "
+              + initialKey
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

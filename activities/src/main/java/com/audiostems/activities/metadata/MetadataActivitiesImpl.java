@@ -13,8 +13,8 @@ import static com.audiostems.activities.metadata.TextField.YEAR;
 import com.audiostems.activities.storage.StorageFailures;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.TrackFailures;
-import com.audiostems.workflows.media.SourceProbe;
 import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.SourceProbe;
 import com.audiostems.workflows.metadata.AnalysisTagsRequest;
 import com.audiostems.workflows.metadata.ArtworkRef;
 import com.audiostems.workflows.metadata.MetadataActivities;
@@ -30,8 +30,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -67,7 +67,10 @@ public final class MetadataActivitiesImpl implements MetadataActivities {
       }
     } catch (NoSuchFileException e) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "Source '" + request.sourceKey() + "' of track " + trackId
+          "Source '"
+              + request.sourceKey()
+              + "' of track "
+              + trackId
               + " does not exist, so its metadata cannot be read: upload the file again.",
           TrackFailures.SOURCE_MISSING);
     } catch (IOException e) {
@@ -85,14 +88,21 @@ public final class MetadataActivitiesImpl implements MetadataActivities {
       for (EncodedOutput output : request.outputs()) {
         if (!output.key().startsWith(BlobKeys.trackPrefix(trackId))) {
           throw ApplicationFailure.newNonRetryableFailure(
-              output.key() + " is not an output of track " + trackId + "; its tags are not ours to change.",
+              output.key()
+                  + " is not an output of track "
+                  + trackId
+                  + "; its tags are not ours to change.",
               TrackFailures.UNSAFE_KEY);
         }
         written.add(retag(output, request.bpm(), request.initialKey()));
       }
     } catch (NoSuchFileException e) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "An output of track " + trackId + " vanished before its BPM and key were written (" + e.getMessage() + ").",
+          "An output of track "
+              + trackId
+              + " vanished before its BPM and key were written ("
+              + e.getMessage()
+              + ").",
           TrackFailures.SOURCE_MISSING);
     } catch (IOException e) {
       throw Activity.wrap(e);
@@ -101,7 +111,8 @@ public final class MetadataActivitiesImpl implements MetadataActivities {
   }
 
   /** On a private copy (a local store hands out its own file), then stored under the same key. */
-  private EncodedOutput retag(EncodedOutput output, Integer bpm, String initialKey) throws IOException {
+  private EncodedOutput retag(EncodedOutput output, Integer bpm, String initialKey)
+      throws IOException {
     Path copy = Files.createTempFile(workDir, "retag-", "-" + output.format().fileName());
     try {
       try (BlobStore.LocalCopy stored = store.localCopy(output.key(), workDir)) {
@@ -125,7 +136,8 @@ public final class MetadataActivitiesImpl implements MetadataActivities {
 
     Map<TextField, String> text = new EnumMap<>(TextField.class);
     text.putAll(tags.text());
-    // RIFF INFO fills what the tag lacks: jaudiotagger reads no RF64, and it prefers a WAV's id3 chunk.
+    // RIFF INFO fills what the tag lacks: jaudiotagger reads no RF64, and it prefers a WAV's id3
+    // chunk.
     wav.ifPresent(
         chunks -> {
           for (TextField field : TextField.values()) {
@@ -156,7 +168,10 @@ public final class MetadataActivitiesImpl implements MetadataActivities {
     try {
       return BwfChunks.read(file);
     } catch (RuntimeException e) {
-      log.warn("{}: its RIFF chunks could not be parsed ({}); bext, iXML and INFO are skipped", file, e.toString());
+      log.warn(
+          "{}: its RIFF chunks could not be parsed ({}); bext, iXML and INFO are skipped",
+          file,
+          e.toString());
       return Optional.empty();
     }
   }

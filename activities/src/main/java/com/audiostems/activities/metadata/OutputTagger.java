@@ -7,9 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Writes a track's metadata into an encoded output in that format's own tagging: ID3v2.4 for MP3,
- * MP4 atoms for AAC/ALAC, Vorbis comments for FLAC, RIFF INFO plus bext (and iXML) for WAV.
- * Artwork goes in where the format allows it. The encode lanes call it on each output before
- * storing it.
+ * MP4 atoms for AAC/ALAC, Vorbis comments for FLAC, RIFF INFO plus bext (and iXML) for WAV. Artwork
+ * goes in where the format allows it. The encode lanes call it on each output before storing it.
  */
 public interface OutputTagger {
 
@@ -17,7 +16,8 @@ public interface OutputTagger {
    * @param output the encoded file, rewritten in place
    * @param artwork the artwork image file, or null when the track has none
    */
-  void tag(Path output, OutputFormat format, TrackMetadata metadata, Path artwork) throws IOException;
+  void tag(Path output, OutputFormat format, TrackMetadata metadata, Path artwork)
+      throws IOException;
 
   /**
    * Adds the analysis to an output's tags: ID3 TBPM/TKEY, MP4 tmpo and initialkey, Vorbis BPM and
@@ -27,5 +27,6 @@ public interface OutputTagger {
    * @param initialKey the key in ID3 TKEY form ("Am", "F#"), or null
    * @return whether the file was changed
    */
-  boolean tagAnalysis(Path output, OutputFormat format, Integer bpm, String initialKey) throws IOException;
+  boolean tagAnalysis(Path output, OutputFormat format, Integer bpm, String initialKey)
+      throws IOException;
 }

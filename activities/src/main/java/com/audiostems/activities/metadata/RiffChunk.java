@@ -14,7 +14,9 @@ record RiffChunk(String id, long offset, long size, String listType) {
     return offset + 8;
   }
 
-  /** Where the next chunk starts: RIFF keeps chunks word-aligned with a pad byte after odd sizes. */
+  /**
+   * Where the next chunk starts: RIFF keeps chunks word-aligned with a pad byte after odd sizes.
+   */
   long end() {
     return payloadOffset() + size + (size & 1);
   }

@@ -23,6 +23,7 @@ import java.util.Optional;
 record RiffLayout(boolean rf64, List<RiffChunk> chunks, boolean complete) {
   /** A real WAVE has a handful of chunks; thousands means a crafted file. */
   static final int MAX_CHUNKS = 4096;
+
   private static final long UNKNOWN_SIZE = 0xFFFFFFFFL;
   private static final int MAX_DS64_TABLE_ENTRIES = 256;
 
@@ -104,7 +105,9 @@ record RiffLayout(boolean rf64, List<RiffChunk> chunks, boolean complete) {
     }
   }
 
-  /** Up to {@code length} bytes at {@code position}, fewer at the end of the file; little-endian. */
+  /**
+   * Up to {@code length} bytes at {@code position}, fewer at the end of the file; little-endian.
+   */
   static ByteBuffer readAt(FileChannel channel, long position, int length) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
     while (buffer.hasRemaining()) {

@@ -43,9 +43,9 @@ final class SourceTagReader {
   private SourceTagReader() {}
 
   /**
-   * jaudiotagger's name for the file's format ("mp3", "m4a"...), from what ffprobe found or, without
-   * a probe, from the file name; empty for formats it cannot read (Opus, WavPack, AVI...). The name
-   * of an upload says little: it is the content that counts.
+   * jaudiotagger's name for the file's format ("mp3", "m4a"...), from what ffprobe found or,
+   * without a probe, from the file name; empty for formats it cannot read (Opus, WavPack, AVI...).
+   * The name of an upload says little: it is the content that counts.
    */
   static Optional<String> formatOf(SourceProbe probe, Path file) {
     if (probe != null && probe.container() != null) {
@@ -54,7 +54,8 @@ final class SourceTagReader {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     String extension = name.substring(name.lastIndexOf('.') + 1);
     return switch (extension) {
-      case "mp3", "flac", "m4a", "mp4", "ogg", "wav", "aif", "wma", "dsf", "dff" -> Optional.of(extension);
+      case "mp3", "flac", "m4a", "mp4", "ogg", "wav", "aif", "wma", "dsf", "dff" ->
+          Optional.of(extension);
       case "aiff" -> Optional.of("aif");
       default -> Optional.empty();
     };
@@ -81,19 +82,29 @@ final class SourceTagReader {
     return Optional.ofNullable(format);
   }
 
-  /** The tag's text fields and cover art; {@link SourceTags#none()} when there is nothing to read. */
+  /**
+   * The tag's text fields and cover art; {@link SourceTags#none()} when there is nothing to read.
+   */
   static SourceTags read(Path file, String format) {
     Tag tag;
     try {
       AudioFile audioFile = AudioFileIO.readAs(file.toFile(), format);
       tag = audioFile.getTag();
     } catch (CannotReadException e) {
-      log.warn("{}: jaudiotagger cannot read it as {} ({}); its tags are skipped", file, format, e.getMessage());
+      log.warn(
+          "{}: jaudiotagger cannot read it as {} ({}); its tags are skipped",
+          file,
+          format,
+          e.getMessage());
       return SourceTags.none();
     } catch (Exception | StackOverflowError | OutOfMemoryError e) {
       // A crafted length can make the parser recurse or allocate an absurd array: either fails only
       // this read, and the track goes on without these tags.
-      log.warn("{}: its {} tag could not be parsed ({}); its tags are skipped", file, format, e.toString());
+      log.warn(
+          "{}: its {} tag could not be parsed ({}); its tags are skipped",
+          file,
+          format,
+          e.toString());
       return SourceTags.none();
     }
     if (tag == null) {
@@ -107,7 +118,8 @@ final class SourceTagReader {
           text.put(field, value);
         }
       } catch (RuntimeException e) {
-        log.warn("{}: could not read its {} ({}); the other fields are kept", file, field, e.toString());
+        log.warn(
+            "{}: could not read its {} ({}); the other fields are kept", file, field, e.toString());
       }
     }
     return new SourceTags(Collections.unmodifiableMap(text), artwork(file, tag));
@@ -132,10 +144,10 @@ final class SourceTagReader {
 
   /**
    * Where other taggers put a field that jaudiotagger's generic key misses. Publisher: jaudiotagger
-   * maps it to LABEL in Vorbis comments, but ffmpeg and most taggers write PUBLISHER, and the Vorbis
-   * comment spec's own field for the label is ORGANIZATION. Comment: jaudiotagger reads COMMENT,
-   * but ffmpeg writes a comment as DESCRIPTION. MP4 has no standard publisher atom: iTunes-style
-   * freeform atoms and the QuickTime "©pub" are all seen in the wild.
+   * maps it to LABEL in Vorbis comments, but ffmpeg and most taggers write PUBLISHER, and the
+   * Vorbis comment spec's own field for the label is ORGANIZATION. Comment: jaudiotagger reads
+   * COMMENT, but ffmpeg writes a comment as DESCRIPTION. MP4 has no standard publisher atom:
+   * iTunes-style freeform atoms and the QuickTime "©pub" are all seen in the wild.
    */
   private static List<String> otherKeys(Tag tag, TextField field) {
     if (tag instanceof FlacTag || tag instanceof VorbisCommentTag) {
@@ -148,11 +160,12 @@ final class SourceTagReader {
     }
     if (tag instanceof Mp4Tag) {
       return switch (field) {
-        case PUBLISHER -> List.of(
-            "©pub",
-            "----:com.apple.iTunes:PUBLISHER",
-            "----:com.apple.iTunes:publisher",
-            "----:com.apple.iTunes:ORGANIZATION");
+        case PUBLISHER ->
+            List.of(
+                "©pub",
+                "----:com.apple.iTunes:PUBLISHER",
+                "----:com.apple.iTunes:publisher",
+                "----:com.apple.iTunes:ORGANIZATION");
         default -> List.of();
       };
     }
@@ -196,7 +209,8 @@ final class SourceTagReader {
     }
     return pictures.stream()
         .filter(picture -> !picture.isLinked())
-        .sorted(Comparator.comparing(picture -> picture.getPictureType() != PictureTypes.DEFAULT_ID))
+        .sorted(
+            Comparator.comparing(picture -> picture.getPictureType() != PictureTypes.DEFAULT_ID))
         .map(picture -> image(file, picture))
         .filter(image -> image != null)
         .findFirst()
@@ -209,12 +223,19 @@ final class SourceTagReader {
       return null;
     }
     if (data.length > MAX_ARTWORK_BYTES) {
-      log.warn("{}: embedded picture of {} bytes is over the {} byte limit and was skipped", file, data.length, MAX_ARTWORK_BYTES);
+      log.warn(
+          "{}: embedded picture of {} bytes is over the {} byte limit and was skipped",
+          file,
+          data.length,
+          MAX_ARTWORK_BYTES);
       return null;
     }
     Optional<ImageType> type = ImageType.sniff(data);
     if (type.isEmpty()) {
-      log.warn("{}: embedded picture ({}) is not a JPEG, PNG, GIF, BMP or WebP image and was skipped", file, picture.getMimeType());
+      log.warn(
+          "{}: embedded picture ({}) is not a JPEG, PNG, GIF, BMP or WebP image and was skipped",
+          file,
+          picture.getMimeType());
       return null;
     }
     return new EmbeddedImage(data, type.get());

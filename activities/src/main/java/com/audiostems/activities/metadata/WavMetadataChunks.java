@@ -11,4 +11,5 @@ import java.util.Map;
  * @param ixml the iXML chunk's text, or null
  * @param info LIST/INFO entries by id ("INAM" to "Title"), in file order; empty when none
  */
-record WavMetadataChunks(boolean rf64, BroadcastExtension bext, String ixml, Map<String, String> info) {}
+record WavMetadataChunks(
+    boolean rf64, BroadcastExtension bext, String ixml, Map<String, String> info) {}

@@ -1,7 +1,6 @@
 package com.audiostems.activities.storage;
 
 import com.audiostems.storage.BlobStore;
-
 import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.PublishManifestRequest;
 import com.audiostems.workflows.storage.StorageActivities;
@@ -14,7 +13,8 @@ import java.util.List;
 
 public class StorageActivitiesImpl implements StorageActivities {
   /** How manifests are written: indented, so that people can read them. */
-  public static final ObjectMapper MANIFEST_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  public static final ObjectMapper MANIFEST_JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final BlobStore store;
 
@@ -28,7 +28,8 @@ public class StorageActivitiesImpl implements StorageActivities {
       byte[] json = MANIFEST_JSON.writeValueAsBytes(request.manifest());
       return store.storeBytes(BlobKeys.manifestKey(request.trackId()), json);
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not write the manifest of track " + request.trackId(), e);
+      throw new UncheckedIOException(
+          "Could not write the manifest of track " + request.trackId(), e);
     }
   }
 

@@ -16,14 +16,16 @@ public final class StorageFailures {
   /**
    * {@link SafeKeys#requireSafe}, as an activity fails.
    *
-   * @throws ApplicationFailure non-retryable {@link TrackFailures#UNSAFE_KEY} when the key is not safe
+   * @throws ApplicationFailure non-retryable {@link TrackFailures#UNSAFE_KEY} when the key is not
+   *     safe
    */
   public static String requireSafe(String key) {
     try {
       return SafeKeys.requireSafe(key);
     } catch (UnsafeKeyException e) {
       // The refusal stays the cause; its message (which names the key) is the failure's.
-      throw ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), TrackFailures.UNSAFE_KEY, e);
+      throw ApplicationFailure.newNonRetryableFailureWithCause(
+          e.getMessage(), TrackFailures.UNSAFE_KEY, e);
     }
   }
 }

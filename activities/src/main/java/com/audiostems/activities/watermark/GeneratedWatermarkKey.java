@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A watermark key generated once for a deployment without configured keys, kept in a file that
- * only its owner can read (0600) as {@code id=...} and {@code secret=...} (base64). It is made
- * beside the data the deployment keeps, so that every later run marks and detects with the same
- * key. Only the key id is ever logged.
+ * A watermark key generated once for a deployment without configured keys, kept in a file that only
+ * its owner can read (0600) as {@code id=...} and {@code secret=...} (base64). It is made beside
+ * the data the deployment keeps, so that every later run marks and detects with the same key. Only
+ * the key id is ever logged.
  */
 public final class GeneratedWatermarkKey {
   private static final Logger log = LoggerFactory.getLogger(GeneratedWatermarkKey.class);
@@ -41,8 +41,11 @@ public final class GeneratedWatermarkKey {
     String secret = kept.getProperty("secret");
     if (id == null || secret == null) {
       throw new IllegalArgumentException(
-          "The generated watermark key file " + file + " has no id or secret; restore it from a backup, or configure "
-              + WatermarkProperties.PREFIX + "keys (previews marked with the lost key can no longer be read)");
+          "The generated watermark key file "
+              + file
+              + " has no id or secret; restore it from a backup, or configure "
+              + WatermarkProperties.PREFIX
+              + "keys (previews marked with the lost key can no longer be read)");
     }
     return Optional.of(new WatermarkKeyring.KeyEntry(id.strip(), secret.strip()));
   }
@@ -59,18 +62,29 @@ public final class GeneratedWatermarkKey {
     random.nextBytes(secret);
     byte[] suffix = new byte[3];
     random.nextBytes(suffix);
-    String id = "local-" + LocalDate.now(ZoneOffset.UTC).toString().replace("-", "") + "-" + HexFormat.of().formatHex(suffix);
+    String id =
+        "local-"
+            + LocalDate.now(ZoneOffset.UTC).toString().replace("-", "")
+            + "-"
+            + HexFormat.of().formatHex(suffix);
     String text =
         "# The watermark key of this deployment, generated once. Keep it secret and keep a backup:\n"
             + "# previews marked with it can only be read with it.\n"
-            + "id=" + id + "\nsecret=" + Base64.getEncoder().encodeToString(secret) + "\n";
+            + "id="
+            + id
+            + "\nsecret="
+            + Base64.getEncoder().encodeToString(secret)
+            + "\n";
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     // Written under another name with owner-only permissions from the start, then moved in place:
     // no reader ever sees a half-written or world-readable key.
     Path partial =
         Files.createTempFile(
-            dir, ".watermark-key-", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            dir,
+            ".watermark-key-",
+            ".tmp",
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try {
       Files.writeString(partial, text);
       try {

@@ -9,9 +9,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleConsumer;
 
 /**
- * Runs a long computation in one call (the embedder and detector take the whole signal) on a
- * thread of its own while the caller keeps reporting progress, so that an activity's heartbeats go
- * on (and a cancellation, which a heartbeat delivers, is noticed) however long the call takes.
+ * Runs a long computation in one call (the embedder and detector take the whole signal) on a thread
+ * of its own while the caller keeps reporting progress, so that an activity's heartbeats go on (and
+ * a cancellation, which a heartbeat delivers, is noticed) however long the call takes.
  */
 final class HeartbeatingComputation {
   private static final long TICK_MILLIS = 1000;
@@ -22,7 +22,8 @@ final class HeartbeatingComputation {
    * @param from progress already reported
    * @param to progress once the work is done; each tick reports a tenth of what remains to it
    */
-  static <T> T run(String name, Callable<T> work, double from, double to, DoubleConsumer progress) throws IOException {
+  static <T> T run(String name, Callable<T> work, double from, double to, DoubleConsumer progress)
+      throws IOException {
     FutureTask<T> task = new FutureTask<>(work);
     Thread.ofPlatform().daemon().name(name).start(task);
     double reported = from;
@@ -47,7 +48,8 @@ final class HeartbeatingComputation {
       Thread.currentThread().interrupt();
       throw new IOException("Interrupted during " + name, e);
     } finally {
-      task.cancel(true); // nothing to cancel once it is done; otherwise the caller has given up on it
+      task.cancel(
+          true); // nothing to cancel once it is done; otherwise the caller has given up on it
     }
   }
 }

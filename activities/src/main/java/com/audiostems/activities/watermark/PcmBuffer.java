@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * Collects a decoder's blocks into whole channels: the watermark's embedder and detector read the
- * whole signal at once. Four bytes per sample and channel (a 5-minute stereo preview at 44.1 kHz
- * is about 106 MB).
+ * whole signal at once. Four bytes per sample and channel (a 5-minute stereo preview at 44.1 kHz is
+ * about 106 MB).
  */
 public final class PcmBuffer implements PcmDecoder.BlockConsumer {
   private final int sampleRateHz;
@@ -39,7 +39,8 @@ public final class PcmBuffer implements PcmDecoder.BlockConsumer {
                 (double) maxFrames / sampleRateHz),
             TrackFailures.TOO_LONG);
       }
-      long grown = Math.min(maxFrames, Math.max((long) frames + blockFrames, (long) channels[0].length * 2));
+      long grown =
+          Math.min(maxFrames, Math.max((long) frames + blockFrames, (long) channels[0].length * 2));
       for (int c = 0; c < channels.length; c++) {
         channels[c] = Arrays.copyOf(channels[c], (int) grown);
       }
@@ -62,7 +63,10 @@ public final class PcmBuffer implements PcmDecoder.BlockConsumer {
     return (double) frames / sampleRateHz;
   }
 
-  /** The channels, trimmed to the frames received (the buffer's own arrays: no further blocks after this). */
+  /**
+   * The channels, trimmed to the frames received (the buffer's own arrays: no further blocks after
+   * this).
+   */
   public float[][] channels() {
     for (int c = 0; c < channels.length; c++) {
       if (channels[c].length != frames) {

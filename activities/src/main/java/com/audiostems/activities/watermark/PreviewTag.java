@@ -22,8 +22,10 @@ public final class PreviewTag {
   static final float HEADROOM = 0.98f;
 
   private final PreviewTagSettings settings;
+
   /** One tag at the rate it was made for, mono, peak 1. */
   private final float[] shape;
+
   private final int sampleRateHz;
 
   private PreviewTag(PreviewTagSettings settings, float[] shape, int sampleRateHz) {
@@ -33,18 +35,27 @@ public final class PreviewTag {
   }
 
   /**
-   * The tag at {@code sampleRateHz}: the configured sample, decoded through {@code decoder} (ffmpeg,
-   * whitelisted protocols, time limit), or the tone.
+   * The tag at {@code sampleRateHz}: the configured sample, decoded through {@code decoder}
+   * (ffmpeg, whitelisted protocols, time limit), or the tone.
    *
-   * @throws IllegalArgumentException when the sample file is missing, silent or longer than the interval
+   * @throws IllegalArgumentException when the sample file is missing, silent or longer than the
+   *     interval
    */
-  public static PreviewTag forRate(PreviewTagSettings settings, int sampleRateHz, PcmDecoder decoder) throws IOException {
-    float[] shape = settings.sampleFile() == null ? tone(settings, sampleRateHz) : sample(settings, sampleRateHz, decoder);
+  public static PreviewTag forRate(
+      PreviewTagSettings settings, int sampleRateHz, PcmDecoder decoder) throws IOException {
+    float[] shape =
+        settings.sampleFile() == null
+            ? tone(settings, sampleRateHz)
+            : sample(settings, sampleRateHz, decoder);
     return new PreviewTag(settings, shape, sampleRateHz);
   }
 
-  /** Start times, in seconds, of the tags in a preview this long: half an interval in, then every interval. */
-  public static List<Double> startsSeconds(double durationSeconds, double intervalSeconds, double tagSeconds) {
+  /**
+   * Start times, in seconds, of the tags in a preview this long: half an interval in, then every
+   * interval.
+   */
+  public static List<Double> startsSeconds(
+      double durationSeconds, double intervalSeconds, double tagSeconds) {
     List<Double> starts = new ArrayList<>();
     for (double t = intervalSeconds / 2; t + tagSeconds <= durationSeconds; t += intervalSeconds) {
       starts.add(t);
@@ -56,10 +67,14 @@ public final class PreviewTag {
     return (double) shape.length / sampleRateHz;
   }
 
-  /** Mixes the tag into {@code channels} (in place) at every start; returns the starts used, in seconds. */
+  /**
+   * Mixes the tag into {@code channels} (in place) at every start; returns the starts used, in
+   * seconds.
+   */
   public List<Double> mixInto(float[][] channels) {
     int frames = channels.length == 0 ? 0 : channels[0].length;
-    List<Double> starts = startsSeconds((double) frames / sampleRateHz, settings.intervalSeconds(), lengthSeconds());
+    List<Double> starts =
+        startsSeconds((double) frames / sampleRateHz, settings.intervalSeconds(), lengthSeconds());
     float gain = (float) Math.pow(10, settings.levelDb() / 20);
     for (double start : starts) {
       int offset = Math.min((int) Math.round(start * sampleRateHz), frames - shape.length);
@@ -90,7 +105,10 @@ public final class PreviewTag {
 
   private static IllegalArgumentException tooLong(Path file, PreviewTagSettings settings) {
     return new IllegalArgumentException(
-        "The preview tag's sample-file " + file + " is not shorter than the tag interval of " + settings.intervalSeconds()
+        "The preview tag's sample-file "
+            + file
+            + " is not shorter than the tag interval of "
+            + settings.intervalSeconds()
             + " s; use a shorter sample or a longer audiostems.watermark.preview-tag.interval");
   }
 
@@ -106,13 +124,17 @@ public final class PreviewTag {
     return tone;
   }
 
-  private static float[] sample(PreviewTagSettings settings, int rate, PcmDecoder decoder) throws IOException {
+  private static float[] sample(PreviewTagSettings settings, int rate, PcmDecoder decoder)
+      throws IOException {
     Path file = settings.sampleFile();
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       throw new IllegalArgumentException(
-          "The preview tag's sample-file " + file + " is not a readable file; fix audiostems.watermark.preview-tag.sample-file");
+          "The preview tag's sample-file "
+              + file
+              + " is not a readable file; fix audiostems.watermark.preview-tag.sample-file");
     }
-    int maxFrames = (int) Math.min(Integer.MAX_VALUE - 8, (long) (settings.intervalSeconds() * rate));
+    int maxFrames =
+        (int) Math.min(Integer.MAX_VALUE - 8, (long) (settings.intervalSeconds() * rate));
     PcmBuffer pcm = new PcmBuffer(1, rate, 0, maxFrames);
     try {
       decoder.decodeAt(file, rate, 1, 0, "as the preview tag's sample", pcm, f -> {});

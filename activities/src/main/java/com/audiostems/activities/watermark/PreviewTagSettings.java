@@ -24,17 +24,21 @@ public record PreviewTagSettings(
 
   public PreviewTagSettings {
     if (interval == null || interval.toMillis() < 1000) {
-      throw new IllegalArgumentException("the preview tag's interval must be 1 s or more, not " + interval);
+      throw new IllegalArgumentException(
+          "the preview tag's interval must be 1 s or more, not " + interval);
     }
     if (!(levelDb <= 0 && levelDb >= -60)) {
-      throw new IllegalArgumentException("the preview tag's level-db must lie in -60..0 dBFS, not " + levelDb);
+      throw new IllegalArgumentException(
+          "the preview tag's level-db must lie in -60..0 dBFS, not " + levelDb);
     }
     if (!(toneHz >= 100 && toneHz <= 8000)) {
-      throw new IllegalArgumentException("the preview tag's tone-hz must lie in 100..8000 Hz, not " + toneHz);
+      throw new IllegalArgumentException(
+          "the preview tag's tone-hz must lie in 100..8000 Hz, not " + toneHz);
     }
     if (toneLength == null || toneLength.toMillis() < 50 || toneLength.compareTo(interval) >= 0) {
       throw new IllegalArgumentException(
-          "the preview tag's tone-length must be at least 50 ms and shorter than its interval, not " + toneLength);
+          "the preview tag's tone-length must be at least 50 ms and shorter than its interval, not "
+              + toneLength);
     }
   }
 

@@ -24,17 +24,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the watermarked preview: the source decoded to PCM at the preview's rate and channel
- * count, the audible tag mixed in, the invisible mark embedded with the deployment's current key,
- * and the result encoded by ffmpeg from a stdin pipe with the preview's own encoder settings
- * ({@link EncoderArguments#fromPcmPipe}). The mark goes in after the tag so that it is shaped by
- * what the listener hears, and nothing between the mark and the encoder changes the samples.
+ * Makes the watermarked preview: the source decoded to PCM at the preview's rate and channel count,
+ * the audible tag mixed in, the invisible mark embedded with the deployment's current key, and the
+ * result encoded by ffmpeg from a stdin pipe with the preview's own encoder settings ({@link
+ * EncoderArguments#fromPcmPipe}). The mark goes in after the tag so that it is shaped by what the
+ * listener hears, and nothing between the mark and the encoder changes the samples.
  */
 public final class PreviewWatermarker {
   private static final Logger log = LoggerFactory.getLogger(PreviewWatermarker.class);
 
   /** Shares of the reported progress: decoding, marking, then encoding. */
   private static final double DECODED = 0.35;
+
   private static final double MARKED = 0.5;
 
   private final MediaProcessRunner runner;
@@ -47,12 +48,16 @@ public final class PreviewWatermarker {
     this.settings = settings;
     this.decoder = new PcmDecoder(runner);
     java.nio.file.Path sample = settings.previewTag().sampleFile();
-    if (sample != null && !(java.nio.file.Files.isRegularFile(sample) && java.nio.file.Files.isReadable(sample))) {
+    if (sample != null
+        && !(java.nio.file.Files.isRegularFile(sample) && java.nio.file.Files.isReadable(sample))) {
       // Checked at start-up rather than on the first track's encode.
       throw new IllegalArgumentException(
           "audiostems.watermark.preview-tag.sample-file " + sample + " is not a readable file");
     }
-    log.info("Previews are watermarked with key {}; detection tries {}", settings.keys().current().id(), settings.keys().ids());
+    log.info(
+        "Previews are watermarked with key {}; detection tries {}",
+        settings.keys().current().id(),
+        settings.keys().ids());
   }
 
   /**
@@ -65,16 +70,26 @@ public final class PreviewWatermarker {
    * @param ffmpegSeconds how long the decode and the encode ran
    */
   public record MarkedPreview(
-      String payloadId, String keyId, double markedIntegratedLufs, List<Double> tagStartsSeconds, double ffmpegSeconds) {}
+      String payloadId,
+      String keyId,
+      double markedIntegratedLufs,
+      List<Double> tagStartsSeconds,
+      double ffmpegSeconds) {}
 
   /**
    * Writes the marked preview of {@code trackId} to {@code output.file()}.
    *
    * @param sourceSeconds the source's duration, for progress
-   * @param progress receives 0..1; what it throws (a cancelled activity) stops ffmpeg and propagates
+   * @param progress receives 0..1; what it throws (a cancelled activity) stops ffmpeg and
+   *     propagates
    */
   public MarkedPreview encode(
-      Path sourceFile, double sourceSeconds, LaneOutput output, String trackId, DoubleConsumer progress) throws IOException {
+      Path sourceFile,
+      double sourceSeconds,
+      LaneOutput output,
+      String trackId,
+      DoubleConsumer progress)
+      throws IOException {
     OutputSpec spec = output.spec();
     MediaSettings media = runner.settings();
     long started = System.nanoTime();
@@ -85,7 +100,13 @@ public final class PreviewWatermarker {
             (long) (sourceSeconds * spec.sampleRateHz()),
             (long) (media.maxDurationSeconds() * spec.sampleRateHz()) + spec.sampleRateHz());
     decoder.decodeAt(
-        sourceFile, spec.sampleRateHz(), spec.channels(), sourceSeconds, "for the preview", pcm, f -> progress.accept(DECODED * f));
+        sourceFile,
+        spec.sampleRateHz(),
+        spec.channels(),
+        sourceSeconds,
+        "for the preview",
+        pcm,
+        f -> progress.accept(DECODED * f));
     double decodeSeconds = (System.nanoTime() - started) / 1e9;
     progress.accept(DECODED);
 
@@ -99,8 +120,10 @@ public final class PreviewWatermarker {
         HeartbeatingComputation.run(
             "preview-mark-" + trackId,
             () -> {
-              float[][] channels = embedder.embed(tagged, spec.sampleRateHz(), Payload.ofHex(payloadId), key);
-              return new Marked(channels, LoudnessMeter.measure(channels, spec.sampleRateHz()).integratedLufs());
+              float[][] channels =
+                  embedder.embed(tagged, spec.sampleRateHz(), Payload.ofHex(payloadId), key);
+              return new Marked(
+                  channels, LoudnessMeter.measure(channels, spec.sampleRateHz()).integratedLufs());
             },
             DECODED,
             MARKED,
@@ -120,13 +143,26 @@ public final class PreviewWatermarker {
             stdin -> writeInterleaved(marked, stdin),
             stdout ->
                 FfmpegProgress.read(
-                    stdout, micros -> progress.accept(MARKED + (1 - MARKED) * Math.max(0, Math.min(1, micros / 1e6 / seconds)))));
+                    stdout,
+                    micros ->
+                        progress.accept(
+                            MARKED
+                                + (1 - MARKED)
+                                    * Math.max(0, Math.min(1, micros / 1e6 / seconds)))));
     if (!result.succeeded()) {
-      throw new IOException("ffmpeg could not encode the marked preview (exit " + result.exitCode() + "): " + result.stderrTail());
+      throw new IOException(
+          "ffmpeg could not encode the marked preview (exit "
+              + result.exitCode()
+              + "): "
+              + result.stderrTail());
     }
     progress.accept(1.0);
     return new MarkedPreview(
-        payloadId, key.id(), lufs, tagStarts, decodeSeconds + (System.nanoTime() - encodeStarted) / 1e9);
+        payloadId,
+        key.id(),
+        lufs,
+        tagStarts,
+        decodeSeconds + (System.nanoTime() - encodeStarted) / 1e9);
   }
 
   /** The channels as interleaved little-endian 32-bit floats, ffmpeg's {@code f32le}. */
@@ -134,7 +170,8 @@ public final class PreviewWatermarker {
     OutputStream out = new BufferedOutputStream(stdin, 1 << 16);
     int frames = channels[0].length;
     int blockFrames = 4096;
-    ByteBuffer block = ByteBuffer.allocate(blockFrames * channels.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer block =
+        ByteBuffer.allocate(blockFrames * channels.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     for (int start = 0; start < frames; start += blockFrames) {
       block.clear();
       int end = Math.min(frames, start + blockFrames);

@@ -20,7 +20,8 @@ public class WatermarkActivitiesImpl implements WatermarkActivities {
   private final BlobStore store;
   private final WatermarkReader reader;
 
-  public WatermarkActivitiesImpl(MediaProcessRunner runner, BlobStore store, WatermarkKeyring keys) {
+  public WatermarkActivitiesImpl(
+      MediaProcessRunner runner, BlobStore store, WatermarkKeyring keys) {
     this.runner = runner;
     this.store = store;
     this.reader = new WatermarkReader(runner, keys, new WatermarkRegistry(store));
@@ -36,7 +37,8 @@ public class WatermarkActivitiesImpl implements WatermarkActivities {
     String key = request == null ? null : request.key();
     if (key == null || key.isBlank()) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "Name the stored file to look for a watermark in (its storage key).", TrackFailures.INVALID_REQUEST);
+          "Name the stored file to look for a watermark in (its storage key).",
+          TrackFailures.INVALID_REQUEST);
     }
     StorageFailures.requireSafe(key);
     try (WorkDirectory work = WorkDirectory.create(runner.settings().workDir(), "watermark-");
@@ -44,9 +46,11 @@ public class WatermarkActivitiesImpl implements WatermarkActivities {
       return reader.read(file.path(), progress);
     } catch (NoSuchFileException e) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "There is no stored file " + key + " to look for a watermark in; upload it first.", TrackFailures.SOURCE_MISSING);
+          "There is no stored file " + key + " to look for a watermark in; upload it first.",
+          TrackFailures.SOURCE_MISSING);
     } catch (IOException e) {
-      throw new UncheckedIOException("Looking for a watermark in " + key + " failed: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Looking for a watermark in " + key + " failed: " + e.getMessage(), e);
     }
   }
 }

@@ -24,7 +24,10 @@ public final class WatermarkKeyring {
     this.all = List.copyOf(all);
   }
 
-  /** A configured key: its id, and its secret as base64 of at least {@value #MIN_SECRET_BYTES} bytes. */
+  /**
+   * A configured key: its id, and its secret as base64 of at least {@value #MIN_SECRET_BYTES}
+   * bytes.
+   */
   public record KeyEntry(String id, String secret) {
     @Override
     public String toString() {
@@ -41,24 +44,31 @@ public final class WatermarkKeyring {
    */
   public static WatermarkKeyring of(List<KeyEntry> keys, String currentKeyId, String settingName) {
     if (keys == null || keys.isEmpty()) {
-      throw new IllegalArgumentException(settingName + " is empty: configure at least one watermark key (id and secret)");
+      throw new IllegalArgumentException(
+          settingName + " is empty: configure at least one watermark key (id and secret)");
     }
     Map<String, WatermarkKey> byId = new LinkedHashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       KeyEntry entry = keys.get(i);
       String where = settingName + "[" + i + "]";
       if (entry == null || entry.id() == null || !entry.id().matches("[A-Za-z0-9._-]{1,64}")) {
-        throw new IllegalArgumentException(where + ".id must be 1-64 letters, digits, '.', '_' or '-'");
+        throw new IllegalArgumentException(
+            where + ".id must be 1-64 letters, digits, '.', '_' or '-'");
       }
       byte[] secret;
       try {
         secret = Base64.getDecoder().decode(entry.secret() == null ? "" : entry.secret().strip());
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(where + ".secret is not base64 (e.g. the output of `openssl rand -base64 32`)");
+        throw new IllegalArgumentException(
+            where + ".secret is not base64 (e.g. the output of `openssl rand -base64 32`)");
       }
       if (secret.length < MIN_SECRET_BYTES) {
         throw new IllegalArgumentException(
-            where + ".secret has " + secret.length + " bytes; a watermark key needs at least " + MIN_SECRET_BYTES
+            where
+                + ".secret has "
+                + secret.length
+                + " bytes; a watermark key needs at least "
+                + MIN_SECRET_BYTES
                 + " random bytes, base64 (`openssl rand -base64 32`)");
       }
       if (byId.put(entry.id(), WatermarkKey.ofBytes(entry.id(), secret)) != null) {
@@ -68,16 +78,22 @@ public final class WatermarkKeyring {
     String currentId = currentKeyId == null || currentKeyId.isBlank() ? null : currentKeyId.strip();
     if (currentId == null && byId.size() > 1) {
       throw new IllegalArgumentException(
-          settingName.replaceFirst("keys$", "current-key-id") + " must name the key new marks are embedded with, one of "
+          settingName.replaceFirst("keys$", "current-key-id")
+              + " must name the key new marks are embedded with, one of "
               + byId.keySet());
     }
-    WatermarkKey current = currentId == null ? byId.values().iterator().next() : byId.get(currentId);
+    WatermarkKey current =
+        currentId == null ? byId.values().iterator().next() : byId.get(currentId);
     if (current == null) {
       throw new IllegalArgumentException(
-          settingName.replaceFirst("keys$", "current-key-id") + " '" + currentId + "' is not among the configured keys "
+          settingName.replaceFirst("keys$", "current-key-id")
+              + " '"
+              + currentId
+              + "' is not among the configured keys "
               + byId.keySet());
     }
-    // The current key first: most marks in circulation carry it, and detection stops at the first match.
+    // The current key first: most marks in circulation carry it, and detection stops at the first
+    // match.
     List<WatermarkKey> ordered = new ArrayList<>();
     ordered.add(current);
     byId.values().stream().filter(k -> k != current).forEach(ordered::add);

@@ -14,13 +14,13 @@ import java.util.Optional;
  * command and the CPU worker host read the same keys (defaults in their application.yml).
  *
  * @param keys the deployment's watermark keys: {@code id} and {@code secret} (base64 of 16 or more
- *     random bytes, e.g. {@code openssl rand -base64 32}); better given by environment
- *     ({@code AUDIOSTEMS_WATERMARK_KEYS_0_ID}, {@code AUDIOSTEMS_WATERMARK_KEYS_0_SECRET}). Add a
- *     new key and make it current to rotate: marks made with the old ones are still detected.
+ *     random bytes, e.g. {@code openssl rand -base64 32}); better given by environment ({@code
+ *     AUDIOSTEMS_WATERMARK_KEYS_0_ID}, {@code AUDIOSTEMS_WATERMARK_KEYS_0_SECRET}). Add a new key
+ *     and make it current to rotate: marks made with the old ones are still detected.
  * @param currentKeyId the key new previews are marked with; may be empty when there is one key
- * @param generatedKeyFile where a key is generated (once, 0600) and kept when {@code keys} is
- *     empty and the store is local, so that the out-of-the-box run works; a key found there is
- *     also tried by detection after keys have been configured
+ * @param generatedKeyFile where a key is generated (once, 0600) and kept when {@code keys} is empty
+ *     and the store is local, so that the out-of-the-box run works; a key found there is also tried
+ *     by detection after keys have been configured
  * @param previewTag the audible tag mixed into every preview
  */
 public record WatermarkProperties(
@@ -49,20 +49,29 @@ public record WatermarkProperties(
   /** The tag's settings, checked; an IllegalArgumentException names the offending key. */
   public PreviewTagSettings previewTagSettings() {
     try {
-      Path sample = previewTag.sampleFile() == null || previewTag.sampleFile().toString().isBlank() ? null : previewTag.sampleFile();
-      return new PreviewTagSettings(previewTag.interval(), previewTag.levelDb(), previewTag.toneHz(), previewTag.toneLength(), sample);
+      Path sample =
+          previewTag.sampleFile() == null || previewTag.sampleFile().toString().isBlank()
+              ? null
+              : previewTag.sampleFile();
+      return new PreviewTagSettings(
+          previewTag.interval(),
+          previewTag.levelDb(),
+          previewTag.toneHz(),
+          previewTag.toneLength(),
+          sample);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(PREFIX + "preview-tag: " + e.getMessage(), e);
     }
   }
 
   /**
-   * The keyring: the configured keys, plus a generated key where one was kept in
-   * {@link #generatedKeyFile} (marks made with it stay readable).
+   * The keyring: the configured keys, plus a generated key where one was kept in {@link
+   * #generatedKeyFile} (marks made with it stay readable).
    *
    * @param mayGenerate whether a key may be generated when none is configured or kept (a local
    *     store: every process of this deployment reads the same file)
-   * @throws IllegalArgumentException naming the setting when no key can be had or a key is malformed
+   * @throws IllegalArgumentException naming the setting when no key can be had or a key is
+   *     malformed
    */
   public WatermarkKeyring keyring(boolean mayGenerate) throws IOException {
     List<WatermarkKeyring.KeyEntry> entries = new ArrayList<>(keys == null ? List.of() : keys);
@@ -76,12 +85,19 @@ public record WatermarkProperties(
                 : Optional.of(GeneratedWatermarkKey.readOrCreate(generatedKeyFile));
     if (!configured && generated.isEmpty()) {
       throw new IllegalArgumentException(
-          PREFIX + "keys is empty: configure a watermark key (" + PREFIX + "keys[0].id and " + PREFIX
+          PREFIX
+              + "keys is empty: configure a watermark key ("
+              + PREFIX
+              + "keys[0].id and "
+              + PREFIX
               + "keys[0].secret, base64 of 16+ random bytes: `openssl rand -base64 32`)"
-              + (mayGenerate ? "" : ", or run `audiostems process` or `serve` on a local store once to generate one"));
+              + (mayGenerate
+                  ? ""
+                  : ", or run `audiostems process` or `serve` on a local store once to generate one"));
     }
     String current = configured ? currentKeyId : generated.get().id();
-    if (generated.isPresent() && entries.stream().noneMatch(e -> e.id().equals(generated.get().id()))) {
+    if (generated.isPresent()
+        && entries.stream().noneMatch(e -> e.id().equals(generated.get().id()))) {
       entries.add(generated.get());
     }
     if (configured && (currentKeyId == null || currentKeyId.isBlank()) && keys.size() == 1) {

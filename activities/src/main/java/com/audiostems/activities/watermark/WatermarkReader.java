@@ -29,8 +29,11 @@ public final class WatermarkReader {
   private final WatermarkDetector detector = new WatermarkDetector();
   private final double maxDurationSeconds;
 
-  /** @param registry where payloads are resolved to tracks; null when there is none to ask */
-  public WatermarkReader(MediaProcessRunner runner, WatermarkKeyring keys, WatermarkRegistry registry) {
+  /**
+   * @param registry where payloads are resolved to tracks; null when there is none to ask
+   */
+  public WatermarkReader(
+      MediaProcessRunner runner, WatermarkKeyring keys, WatermarkRegistry registry) {
     this.decoder = new PcmDecoder(runner);
     this.maxDurationSeconds = runner.settings().maxDurationSeconds();
     this.keys = keys;
@@ -43,15 +46,26 @@ public final class WatermarkReader {
    *     decode the file, TooLong past the media duration limit
    */
   public WatermarkDetection read(Path file, DoubleConsumer progress) throws IOException {
-    PcmBuffer pcm = new PcmBuffer(1, DETECTOR_RATE_HZ, 0, (long) (maxDurationSeconds * DETECTOR_RATE_HZ) + DETECTOR_RATE_HZ);
+    PcmBuffer pcm =
+        new PcmBuffer(
+            1,
+            DETECTOR_RATE_HZ,
+            0,
+            (long) (maxDurationSeconds * DETECTOR_RATE_HZ) + DETECTOR_RATE_HZ);
     // Decoding is the first half of the work; the search (slowest on unmarked audio) the second.
-    decoder.decodeAt(file, DETECTOR_RATE_HZ, 1, 0, "to look for a watermark", pcm, f -> progress.accept(f / 2));
+    decoder.decodeAt(
+        file, DETECTOR_RATE_HZ, 1, 0, "to look for a watermark", pcm, f -> progress.accept(f / 2));
     Detection detection =
         HeartbeatingComputation.run(
-            "watermark-detect", () -> detector.detect(pcm.channels(), DETECTOR_RATE_HZ, keys.all()), 0.5, 1.0, progress);
+            "watermark-detect",
+            () -> detector.detect(pcm.channels(), DETECTOR_RATE_HZ, keys.all()),
+            0.5,
+            1.0,
+            progress);
     progress.accept(1.0);
     if (!detection.found()) {
-      return new WatermarkDetection(false, null, null, null, null, detection.confidence(), pcm.seconds(), List.of());
+      return new WatermarkDetection(
+          false, null, null, null, null, detection.confidence(), pcm.seconds(), List.of());
     }
     String payloadId = detection.payload().hex();
     Optional<WatermarkRegistration> registered =
@@ -65,7 +79,10 @@ public final class WatermarkReader {
         detection.confidence(),
         pcm.seconds(),
         detection.timeline().stream()
-            .map(s -> new WatermarkDetection.Segment(s.startSeconds(), s.endSeconds(), s.z(), s.marked()))
+            .map(
+                s ->
+                    new WatermarkDetection.Segment(
+                        s.startSeconds(), s.endSeconds(), s.z(), s.marked()))
             .toList());
   }
 }

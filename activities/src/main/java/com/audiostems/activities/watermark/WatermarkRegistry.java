@@ -13,8 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.util.Optional;
 
 /**
- * The registry of marks in the blob store: one small JSON object per payload
- * ({@link BlobKeys#watermarkRegistryKey}), so that a detected payload leads back to its track.
+ * The registry of marks in the blob store: one small JSON object per payload ({@link
+ * BlobKeys#watermarkRegistryKey}), so that a detected payload leads back to its track.
  */
 public final class WatermarkRegistry {
   private static final ObjectMapper JSON =

@@ -14,11 +14,11 @@ import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.analysis.AnalysisActivities;
 import com.audiostems.workflows.analysis.AnalysisResult;
-import com.audiostems.workflows.media.QualityTier;
-import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.analysis.AnalyzeRequest;
 import com.audiostems.workflows.analysis.TrackAnalysis;
+import com.audiostems.workflows.media.QualityTier;
 import com.audiostems.workflows.media.SourceProbe;
+import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.storage.BlobKeys;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.failure.ActivityFailure;
@@ -49,7 +49,8 @@ class AnalysisActivitiesImplTest {
     store = new LocalBlobStore(dir.resolve("store"));
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
-        new AnalysisActivitiesImpl(store, new MediaProcessRunner(MediaSettings.defaults(dir.resolve("work")))));
+        new AnalysisActivitiesImpl(
+            store, new MediaProcessRunner(MediaSettings.defaults(dir.resolve("work")))));
     activities = env.newActivityStub(AnalysisActivities.class);
   }
 
@@ -60,28 +61,40 @@ class AnalysisActivitiesImplTest {
 
   @Test
   void analysesASourceOnceAndStoresTheFullReport() throws Exception {
-    SynthesizedPiece piece = MusicSynth.render(AccuracySuite.pieces().get(0)); // 120 BPM, C major, 40 s
+    SynthesizedPiece piece =
+        MusicSynth.render(AccuracySuite.pieces().get(0)); // 120 BPM, C major, 40 s
     Path wav = dir.resolve("piece.wav");
     WavWriter.write(piece, wav, 24);
     Path flac = dir.resolve("piece.flac");
-    Process ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-i", wav.toString(), "-c:a", "flac", flac.toString()).inheritIO().start();
+    Process ffmpeg =
+        new ProcessBuilder(
+                "ffmpeg", "-v", "error", "-i", wav.toString(), "-c:a", "flac", flac.toString())
+            .inheritIO()
+            .start();
     assertThat(ffmpeg.waitFor()).isZero();
     String sourceKey = BlobKeys.sourceKey(TRACK, "piece.flac");
     store.store(sourceKey, flac);
     String analysisKey = BlobKeys.analysisKey(TRACK, 1);
 
-    AnalysisResult result = activities.analyze(new AnalyzeRequest(TRACK, sourceKey, probe(piece), 1));
+    AnalysisResult result =
+        activities.analyze(new AnalyzeRequest(TRACK, sourceKey, probe(piece), 1));
     TrackAnalysis analysis = result.analysis();
 
     assertThat(analysis.assetKey()).isEqualTo(analysisKey);
-    assertThat(analysis.analysedSeconds()).isCloseTo(piece.channels()[0].length / (double) piece.sampleRateHz(), within(1e-3));
+    assertThat(analysis.analysedSeconds())
+        .isCloseTo(piece.channels()[0].length / (double) piece.sampleRateHz(), within(1e-3));
     assertThat(analysis.key().name()).isEqualTo("C major");
     assertThat(analysis.key().shortName()).isEqualTo("C");
-    assertThat(analysis.tempo().bpm()).isCloseTo(piece.truth().tempoBpm(), within(piece.truth().tempoBpm() * 0.04));
+    assertThat(analysis.tempo().bpm())
+        .isCloseTo(piece.truth().tempoBpm(), within(piece.truth().tempoBpm() * 0.04));
     assertThat(analysis.tempo().beatCount()).isGreaterThan(60); // 40 s at 120 BPM: 80 beats
-    // Integrated loudness agrees with an independent meter: ffmpeg's ebur128 filter on the same file.
-    assertThat(analysis.loudness().integratedLufs()).isCloseTo(ffmpegIntegratedLufs(store.pathOf(sourceKey)), within(0.2));
-    assertThat(analysis.loudness().truePeakDbtp()).isBetween(analysis.loudness().samplePeakDbfs(), analysis.loudness().samplePeakDbfs() + 3.1);
+    // Integrated loudness agrees with an independent meter: ffmpeg's ebur128 filter on the same
+    // file.
+    assertThat(analysis.loudness().integratedLufs())
+        .isCloseTo(ffmpegIntegratedLufs(store.pathOf(sourceKey)), within(0.2));
+    assertThat(analysis.loudness().truePeakDbtp())
+        .isBetween(
+            analysis.loudness().samplePeakDbfs(), analysis.loudness().samplePeakDbfs() + 3.1);
     assertThat(analysis.energy().meanEnergy()).isBetween(0.0, 1.0);
     assertThat(analysis.timbre().spectralCentroidHz()).isBetween(100.0, 8000.0);
     JsonNode report;
@@ -91,7 +104,8 @@ class AnalysisActivitiesImplTest {
     assertThat(report.path("engine").asText()).startsWith("audiostems-dsp/");
     assertThat(report.path("channels").asInt()).isEqualTo(2);
     assertThat(report.path("analysisRateHz").asInt()).isEqualTo(22_050);
-    assertThat(report.path("rhythm").path("beatTimesSeconds").size()).isEqualTo(analysis.tempo().beatCount());
+    assertThat(report.path("rhythm").path("beatTimesSeconds").size())
+        .isEqualTo(analysis.tempo().beatCount());
     assertThat(report.path("loudness").path("shortTermLoudnessPerSecondLufs").size()).isEqualTo(40);
     assertThat(Files.size(store.pathOf(analysisKey))).isEqualTo(analysis.assetBytes());
 
@@ -101,35 +115,55 @@ class AnalysisActivitiesImplTest {
     assertThat(quality.effective().sampleRateHz()).isEqualTo(44_100);
     assertThat(quality.effective().lossySignature()).isFalse();
     assertThat(quality.passes(QualityTier.STANDARD)).as(quality.tiers().toString()).isTrue();
-    assertThat(quality.passes(QualityTier.PROFESSIONAL)).as("44.1 kHz is below professional's 48 kHz").isFalse();
+    assertThat(quality.passes(QualityTier.PROFESSIONAL))
+        .as("44.1 kHz is below professional's 48 kHz")
+        .isFalse();
     assertThat(quality.score()).isBetween(0, 100);
     for (String key : BlobKeys.qualityKeys(TRACK, 1)) {
       assertThat(store.exists(key)).as(key).isTrue();
     }
     String page = Files.readString(store.pathOf(quality.pageKey()));
     assertThat(page).contains("<img").contains("data:image/png;base64,");
-    assertThat(Files.readAllBytes(store.pathOf(quality.waveformKey()))).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    assertThat(Files.readAllBytes(store.pathOf(quality.waveformKey())))
+        .startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
   }
 
   @Test
   void aSourceThatIsNotThereIsATypedFailure() {
-    SourceProbe probe = new SourceProbe("wav", "pcm_s16le", 0, 44_100, 16, "s16", 2, "stereo", 1.0, 1, 1, true, false);
+    SourceProbe probe =
+        new SourceProbe(
+            "wav", "pcm_s16le", 0, 44_100, 16, "s16", 2, "stereo", 1.0, 1, 1, true, false);
     assertThatThrownBy(
-            () -> activities.analyze(new AnalyzeRequest(TRACK, "uploads/an-1/source.wav", probe, 1)))
+            () ->
+                activities.analyze(new AnalyzeRequest(TRACK, "uploads/an-1/source.wav", probe, 1)))
         .isInstanceOf(ActivityFailure.class)
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.SOURCE_MISSING));
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> assertThat(f.getType()).isEqualTo(TrackFailures.SOURCE_MISSING));
   }
 
   /** ffmpeg's own EBU R128 meter: "I: -14.2 LUFS" in its summary. */
   private static double ffmpegIntegratedLufs(Path file) throws Exception {
     Process p =
-        new ProcessBuilder("ffmpeg", "-nostats", "-hide_banner", "-i", file.toString(), "-af", "ebur128", "-f", "null", "-")
+        new ProcessBuilder(
+                "ffmpeg",
+                "-nostats",
+                "-hide_banner",
+                "-i",
+                file.toString(),
+                "-af",
+                "ebur128",
+                "-f",
+                "null",
+                "-")
             .redirectErrorStream(true)
             .start();
-    String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    String log =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(p.waitFor()).isZero();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("I:\\s+(-?[0-9.]+) LUFS").matcher(log);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("I:\\s+(-?[0-9.]+) LUFS").matcher(log);
     double last = Double.NaN;
     while (m.find()) {
       last = Double.parseDouble(m.group(1));
@@ -139,6 +173,19 @@ class AnalysisActivitiesImplTest {
 
   private static SourceProbe probe(SynthesizedPiece piece) {
     double seconds = piece.channels()[0].length / (double) piece.sampleRateHz();
-    return new SourceProbe("flac", "flac", 0, piece.sampleRateHz(), 24, "s32", 2, "stereo", seconds, 1_000_000, 1, true, false);
+    return new SourceProbe(
+        "flac",
+        "flac",
+        0,
+        piece.sampleRateHz(),
+        24,
+        "s32",
+        2,
+        "stereo",
+        seconds,
+        1_000_000,
+        1,
+        true,
+        false);
   }
 }

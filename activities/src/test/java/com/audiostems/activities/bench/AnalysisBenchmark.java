@@ -31,12 +31,26 @@ public final class AnalysisBenchmark {
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     SynthesizedPiece piece =
         MusicSynth.render(
-            PieceSpec.builder().style(Style.POP_ROCK).tempoBpm(118).key(9, com.audiostems.dsp.testing.music.Mode.MINOR)
-                .durationSeconds(seconds).songForm().seed(7).build());
+            PieceSpec.builder()
+                .style(Style.POP_ROCK)
+                .tempoBpm(118)
+                .key(9, com.audiostems.dsp.testing.music.Mode.MINOR)
+                .durationSeconds(seconds)
+                .songForm()
+                .seed(7)
+                .build());
     double audioSeconds = piece.frameCount() / (double) piece.sampleRateHz();
-    System.out.printf(Locale.ROOT, "Track: %.0f s, %d Hz, %d channels (synthesised pop/rock, 118 BPM, A minor)%n",
-        audioSeconds, piece.sampleRateHz(), piece.channels().length);
-    System.out.printf(Locale.ROOT, "JVM: %s, cores available %d%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
+    System.out.printf(
+        Locale.ROOT,
+        "Track: %.0f s, %d Hz, %d channels (synthesised pop/rock, 118 BPM, A minor)%n",
+        audioSeconds,
+        piece.sampleRateHz(),
+        piece.channels().length);
+    System.out.printf(
+        Locale.ROOT,
+        "JVM: %s, cores available %d%n",
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors());
 
     // (1) The engine alone, from memory, in the decoder's block size.
     double bestEngine = Double.MAX_VALUE;
@@ -52,21 +66,46 @@ public final class AnalysisBenchmark {
         bestParts = new TreeMap<>(report.analyserMillis());
       }
     }
-    System.out.printf(Locale.ROOT, "%nEngine from memory: best %.3f s = %.0f× real time on one core%n", bestEngine, audioSeconds / bestEngine);
-    bestParts.forEach((name, ms) -> System.out.printf(Locale.ROOT, "  %-22s %8.1f ms  (%.0f×)%n", name, ms, audioSeconds / (ms / 1000)));
+    System.out.printf(
+        Locale.ROOT,
+        "%nEngine from memory: best %.3f s = %.0f× real time on one core%n",
+        bestEngine,
+        audioSeconds / bestEngine);
+    bestParts.forEach(
+        (name, ms) ->
+            System.out.printf(
+                Locale.ROOT, "  %-22s %8.1f ms  (%.0f×)%n", name, ms, audioSeconds / (ms / 1000)));
 
     // (2) Decode + engine, from a FLAC file, as the activity runs it (ffmpeg is a second process).
     Path dir = Files.createTempDirectory("analysis-bench");
     Path wav = dir.resolve("track.wav");
     WavWriter.write(piece, wav, 24);
     Path flac = dir.resolve("track.flac");
-    Process encode = new ProcessBuilder("ffmpeg", "-v", "error", "-i", wav.toString(), "-c:a", "flac", flac.toString()).inheritIO().start();
+    Process encode =
+        new ProcessBuilder(
+                "ffmpeg", "-v", "error", "-i", wav.toString(), "-c:a", "flac", flac.toString())
+            .inheritIO()
+            .start();
     if (encode.waitFor() != 0) {
       throw new IllegalStateException("ffmpeg could not make the FLAC");
     }
     SourceProbe probe =
-        new SourceProbe("flac", "flac", 0, piece.sampleRateHz(), 24, "s32", 2, "stereo", audioSeconds, 0, Files.size(flac), true, false);
-    PcmDecoder decoder = new PcmDecoder(new MediaProcessRunner(MediaSettings.defaults(dir.resolve("work"))));
+        new SourceProbe(
+            "flac",
+            "flac",
+            0,
+            piece.sampleRateHz(),
+            24,
+            "s32",
+            2,
+            "stereo",
+            audioSeconds,
+            0,
+            Files.size(flac),
+            true,
+            false);
+    PcmDecoder decoder =
+        new PcmDecoder(new MediaProcessRunner(MediaSettings.defaults(dir.resolve("work"))));
     double bestDecodeOnly = Double.MAX_VALUE;
     double bestEndToEnd = Double.MAX_VALUE;
     for (int run = 0; run <= runs; run++) {
@@ -83,8 +122,16 @@ public final class AnalysisBenchmark {
         bestEndToEnd = Math.min(bestEndToEnd, endToEnd);
       }
     }
-    System.out.printf(Locale.ROOT, "%nFLAC decode through the pipe alone: best %.3f s = %.0f× real time%n", bestDecodeOnly, audioSeconds / bestDecodeOnly);
-    System.out.printf(Locale.ROOT, "Decode + engine (the activity's work): best %.3f s = %.0f× real time%n", bestEndToEnd, audioSeconds / bestEndToEnd);
+    System.out.printf(
+        Locale.ROOT,
+        "%nFLAC decode through the pipe alone: best %.3f s = %.0f× real time%n",
+        bestDecodeOnly,
+        audioSeconds / bestDecodeOnly);
+    System.out.printf(
+        Locale.ROOT,
+        "Decode + engine (the activity's work): best %.3f s = %.0f× real time%n",
+        bestEndToEnd,
+        audioSeconds / bestEndToEnd);
     Files.walk(dir).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
   }
 

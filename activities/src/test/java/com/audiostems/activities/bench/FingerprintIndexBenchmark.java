@@ -33,31 +33,31 @@ import java.util.stream.Stream;
  * <h2>What goes in</h2>
  *
  * <ul>
- *   <li>{@code real} real fingerprints: synthesised pieces of {@code realSeconds}, fingerprinted
- *       by the {@link Fingerprinter}; one 10 s excerpt of each (random start) is a query that
- *       should find it, and the same excerpt with white noise at {@code noiseDb} SNR (or none) a
- *       second, harder one.
+ *   <li>{@code real} real fingerprints: synthesised pieces of {@code realSeconds}, fingerprinted by
+ *       the {@link Fingerprinter}; one 10 s excerpt of each (random start) is a query that should
+ *       find it, and the same excerpt with white noise at {@code noiseDb} SNR (or none) a second,
+ *       harder one.
  *   <li>Filler tracks of {@code fillerSeconds} up to {@code tracks} in all. Fingerprinting 100,000
  *       synthesised pieces would take many hours, so fillers are made from a pool of {@code
- *       poolPieces} other synthesised pieces of {@code poolSeconds}, fingerprinted once, by one
- *       of these {@code fillerModel}s:
+ *       poolPieces} other synthesised pieces of {@code poolSeconds}, fingerprinted once, by one of
+ *       these {@code fillerModel}s:
  *       <ul>
  *         <li>{@code transposed} (default): a filler is a sequence of {@code segmentSeconds} runs
- *             cut from random pool pieces at random starts, each transposed by its own random
- *             whole number of semitones in −6..+6 (see {@link #transposedFiller}): every filler
- *             hash is one that music in some key really yields, with the correlations between
- *             fields and between neighbouring anchors kept, and the pool × 13 keys × starts make
- *             fillers that rarely repeat one another.
+ *             cut from random pool pieces at random starts, each transposed by its own random whole
+ *             number of semitones in −6..+6 (see {@link #transposedFiller}): every filler hash is
+ *             one that music in some key really yields, with the correlations between fields and
+ *             between neighbouring anchors kept, and the pool × 13 keys × starts make fillers that
+ *             rarely repeat one another.
  *         <li>{@code real}: every filler is its own synthesised piece, rendered and fingerprinted
  *             (the ground truth the models are checked against; affordable for a few thousand
  *             tracks of 60 s).
  *         <li>{@code pool}: anchor groups (all triplets of one anchor peak) drawn at random from
- *             the pool. Every filler hash is then one of the pool's, so at 100,000 tracks each
- *             pool hash is held by thousands of fillers while the query track's own rare hashes
- *             are held by nobody: that flatters any skipping of common hashes.
+ *             the pool. Every filler hash is then one of the pool's, so at 100,000 tracks each pool
+ *             hash is held by thousands of fillers while the query track's own rare hashes are held
+ *             by nobody: that flatters any skipping of common hashes.
  *         <li>{@code fields}: the pool's anchor pitch field with the other fields drawn
- *             independently from their pool distributions (no correlation between fields, a
- *             long tail of rare hashes).
+ *             independently from their pool distributions (no correlation between fields, a long
+ *             tail of rare hashes).
  *       </ul>
  *       Deterministic in {@code seed}.
  *   <li>{@code negatives} 10 s queries of pieces that are not in the catalogue (false accepts).
@@ -65,17 +65,17 @@ import java.util.stream.Stream;
  *
  * After the timings, up to {@code diagnosticQueries} queries are replayed to say where the time
  * goes: how many lookups and postings a query costs (stage 1 of a budgeted lookup), and how long
- * Lucene takes to walk those postings with a visitor that does nothing. {@code inMemory=true}
- * also loads the in-memory {@code FingerprintIndex} (only for sizes that fit the heap) and times
- * the same queries on it.
+ * Lucene takes to walk those postings with a visitor that does nothing. {@code inMemory=true} also
+ * loads the in-memory {@code FingerprintIndex} (only for sizes that fit the heap) and times the
+ * same queries on it.
  *
  * <p>{@code budget} is a comma-separated list of lookup modes timed on the same index, each with
- * the production call {@link LuceneFingerprintCatalogue#lookup(Fingerprint, LookupLimits)} with
- * the decision threshold as minimum score: {@code default} ({@link LookupLimits#production()}),
- * {@code exact} (every hash) or a number of postings. {@code loaders} threads stage the tracks.
+ * the production call {@link LuceneFingerprintCatalogue#lookup(Fingerprint, LookupLimits)} with the
+ * decision threshold as minimum score: {@code default} ({@link LookupLimits#production()}), {@code
+ * exact} (every hash) or a number of postings. {@code loaders} threads stage the tracks.
  *
- * <p>{@code hashesPerSecond} defaults to the density the Fingerprinter gives on the pool, so a denser
- * Fingerprinter is benchmarked by rerunning; give it explicitly to model another density.
+ * <p>{@code hashesPerSecond} defaults to the density the Fingerprinter gives on the pool, so a
+ * denser Fingerprinter is benchmarked by rerunning; give it explicitly to model another density.
  *
  * <p>Usage: {@code bench/fingerprint-index.sh [key=value ...]}, keys and defaults in {@link
  * #DEFAULTS}.
@@ -117,7 +117,8 @@ public final class FingerprintIndexBenchmark {
     for (String a : args) {
       int eq = a.indexOf('=');
       if (eq < 0 || !DEFAULTS.containsKey(a.substring(0, eq))) {
-        throw new IllegalArgumentException("unknown argument " + a + "; keys: " + DEFAULTS.keySet());
+        throw new IllegalArgumentException(
+            "unknown argument " + a + "; keys: " + DEFAULTS.keySet());
       }
       opt.put(a.substring(0, eq), a.substring(eq + 1));
     }
@@ -132,8 +133,12 @@ public final class FingerprintIndexBenchmark {
     int negatives = Integer.parseInt(opt.get("negatives"));
     long seed = Long.parseLong(opt.get("seed"));
     Path dir = Path.of(opt.get("dir"));
-    System.out.printf(Locale.ROOT, "Options: %s%nJVM %s, %d cores available, max heap %d MB%n",
-        opt, Runtime.version(), Runtime.getRuntime().availableProcessors(),
+    System.out.printf(
+        Locale.ROOT,
+        "Options: %s%nJVM %s, %d cores available, max heap %d MB%n",
+        opt,
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
 
     // 1. The pool of anchor groups, and the Fingerprinter's speed and density on it.
@@ -161,17 +166,26 @@ public final class FingerprintIndexBenchmark {
     List<int[][]> fillerGroups =
         fillerModel.equals("fields") ? independentFieldGroups(groups, seed) : groups;
     double measuredDensity = poolHashes / poolAudio;
-    double hashesPerSecond = opt.get("hashesPerSecond").equals("measured")
-        ? measuredDensity : Double.parseDouble(opt.get("hashesPerSecond"));
-    System.out.printf(Locale.ROOT,
+    double hashesPerSecond =
+        opt.get("hashesPerSecond").equals("measured")
+            ? measuredDensity
+            : Double.parseDouble(opt.get("hashesPerSecond"));
+    System.out.printf(
+        Locale.ROOT,
         "Pool: %d pieces, %.0f s of audio, %d hashes = %.1f hashes/s, %d anchor groups"
             + " (%.1f s incl. rendering)%n",
-        poolPieces, poolAudio, poolHashes, measuredDensity, groups.size(),
+        poolPieces,
+        poolAudio,
+        poolHashes,
+        measuredDensity,
+        groups.size(),
         (System.nanoTime() - t0) / 1e9);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "Fingerprinting speed: %.0f× real time (one thread, %d Hz mono input, includes JIT"
             + " warm-up)%n",
-        poolAudio / fingerprintSeconds, SynthesisedTracks.RATE_HZ);
+        poolAudio / fingerprintSeconds,
+        SynthesisedTracks.RATE_HZ);
     System.out.printf(Locale.ROOT, "Filler density: %.1f hashes/s%n", hashesPerSecond);
 
     // 2. Real tracks and their queries; negatives.
@@ -183,8 +197,10 @@ public final class FingerprintIndexBenchmark {
     boolean noisy = !opt.get("noiseDb").equals("none");
     double[] queryStarts = new double[real];
     boolean reuse = Boolean.parseBoolean(opt.get("reuse")) && Files.isDirectory(dir);
-    int timedReal = opt.get("timedQueries").equals("all")
-        ? real : Math.min(real, Integer.parseInt(opt.get("timedQueries")));
+    int timedReal =
+        opt.get("timedQueries").equals("all")
+            ? real
+            : Math.min(real, Integer.parseInt(opt.get("timedQueries")));
     // Reusing a built index, only the queried tracks are needed (the starts do not change: one
     // random draw per track, in track order).
     int rendered = reuse ? timedReal : real;
@@ -195,8 +211,11 @@ public final class FingerprintIndexBenchmark {
       float[] excerpt = SynthesisedTracks.excerpt(x, queryStarts[i], querySeconds);
       queries[i] = fingerprinter.fingerprint(excerpt, SynthesisedTracks.RATE_HZ);
       if (noisy) {
-        noisyQueries[i] = fingerprinter.fingerprint(SynthesisedTracks.withNoise(
-            excerpt, Double.parseDouble(opt.get("noiseDb")), seed + i), SynthesisedTracks.RATE_HZ);
+        noisyQueries[i] =
+            fingerprinter.fingerprint(
+                SynthesisedTracks.withNoise(
+                    excerpt, Double.parseDouble(opt.get("noiseDb")), seed + i),
+                SynthesisedTracks.RATE_HZ);
       }
     }
     Fingerprint[] negativeQueries = new Fingerprint[negatives];
@@ -204,21 +223,36 @@ public final class FingerprintIndexBenchmark {
       float[] x = SynthesisedTracks.render(2_000_000L + i, querySeconds);
       negativeQueries[i] = fingerprinter.fingerprint(x, SynthesisedTracks.RATE_HZ);
     }
-    System.out.printf(Locale.ROOT, "Real tracks: %d × %.0f s rendered and fingerprinted in %.1f s%n",
-        rendered, realSeconds, (System.nanoTime() - t0) / 1e9);
+    System.out.printf(
+        Locale.ROOT,
+        "Real tracks: %d × %.0f s rendered and fingerprinted in %.1f s%n",
+        rendered,
+        realSeconds,
+        (System.nanoTime() - t0) / 1e9);
 
     // 3. Build, or reuse an index that an earlier run kept (keep=true or interrupted).
     if (reuse) {
       LuceneFingerprintCatalogue catalogue = LuceneFingerprintCatalogue.open(dir);
       try {
         if (catalogue.trackCount() != tracks) {
-          throw new IllegalStateException("index in " + dir + " holds " + catalogue.trackCount()
-              + " tracks, not " + tracks);
+          throw new IllegalStateException(
+              "index in " + dir + " holds " + catalogue.trackCount() + " tracks, not " + tracks);
         }
-        System.out.printf(Locale.ROOT, "Reusing the index in %s: %,d tracks, %d segment(s),"
-            + " %.2f GB%n", dir, catalogue.trackCount(), catalogue.segmentCount(),
+        System.out.printf(
+            Locale.ROOT,
+            "Reusing the index in %s: %,d tracks, %d segment(s)," + " %.2f GB%n",
+            dir,
+            catalogue.trackCount(),
+            catalogue.segmentCount(),
             sizeOnDisk(dir) / 1e9);
-        lookups(catalogue, opt, null, timedReal, queries, noisy ? noisyQueries : null, queryStarts,
+        lookups(
+            catalogue,
+            opt,
+            null,
+            timedReal,
+            queries,
+            noisy ? noisyQueries : null,
+            queryStarts,
             negativeQueries);
       } finally {
         catalogue.close();
@@ -253,42 +287,55 @@ public final class FingerprintIndexBenchmark {
       ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
       for (int l = 0; l < loaders; l++) {
         int first = l;
-        Runnable load = () -> {
-          try {
-            for (int t = first; t < tracks; t += loaders) {
-              Fingerprint fp;
-              String id;
-              if (realAt[t] >= 0) {
-                fp = realPrints[realAt[t]];
-                id = realId(realAt[t]);
-              } else {
-                long fillerSeed = seed * 1_000_003L + t;
-                fp = switch (fillerModel) {
-                  case "real" -> fingerprinter.fingerprint(
-                      SynthesisedTracks.render(3_000_000L + t, fillerSeconds),
-                      SynthesisedTracks.RATE_HZ);
-                  case "transposed" -> transposedFiller(poolPrints, hashesPerSecond,
-                      fillerSeconds, segmentSeconds, fillerSeed);
-                  default -> filler(fillerGroups, hashesPerSecond, fillerSeconds, fillerSeed);
-                };
-                id = String.format(Locale.ROOT, "filler-%07d", t);
+        Runnable load =
+            () -> {
+              try {
+                for (int t = first; t < tracks; t += loaders) {
+                  Fingerprint fp;
+                  String id;
+                  if (realAt[t] >= 0) {
+                    fp = realPrints[realAt[t]];
+                    id = realId(realAt[t]);
+                  } else {
+                    long fillerSeed = seed * 1_000_003L + t;
+                    fp =
+                        switch (fillerModel) {
+                          case "real" ->
+                              fingerprinter.fingerprint(
+                                  SynthesisedTracks.render(3_000_000L + t, fillerSeconds),
+                                  SynthesisedTracks.RATE_HZ);
+                          case "transposed" ->
+                              transposedFiller(
+                                  poolPrints,
+                                  hashesPerSecond,
+                                  fillerSeconds,
+                                  segmentSeconds,
+                                  fillerSeed);
+                          default ->
+                              filler(fillerGroups, hashesPerSecond, fillerSeconds, fillerSeed);
+                        };
+                    id = String.format(Locale.ROOT, "filler-%07d", t);
+                  }
+                  catalogue.stage(id, fp);
+                  if (memory != null) {
+                    memory.add(id, fp);
+                  }
+                  long p = postingCount.addAndGet(fp.size());
+                  int done = loaded.incrementAndGet();
+                  if (done % 10_000 == 0) {
+                    System.out.printf(
+                        Locale.ROOT,
+                        "  %,d tracks, %,d postings, %.0f s, %.1f GB on disk%n",
+                        done,
+                        p,
+                        (System.nanoTime() - loadStart) / 1e9,
+                        sizeOnDisk(dir) / 1e9);
+                  }
+                }
+              } catch (Throwable e) {
+                failures.add(e);
               }
-              catalogue.stage(id, fp);
-              if (memory != null) {
-                memory.add(id, fp);
-              }
-              long p = postingCount.addAndGet(fp.size());
-              int done = loaded.incrementAndGet();
-              if (done % 10_000 == 0) {
-                System.out.printf(Locale.ROOT,
-                    "  %,d tracks, %,d postings, %.0f s, %.1f GB on disk%n",
-                    done, p, (System.nanoTime() - loadStart) / 1e9, sizeOnDisk(dir) / 1e9);
-              }
-            }
-          } catch (Throwable e) {
-            failures.add(e);
-          }
-        };
+            };
         threads.add(Thread.ofPlatform().start(load));
       }
       for (Thread th : threads) {
@@ -300,23 +347,40 @@ public final class FingerprintIndexBenchmark {
       postings = postingCount.get();
       catalogue.flush();
       double loadSeconds = (System.nanoTime() - t0) / 1e9;
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "Loaded %,d tracks, %,d postings in %.0f s (%.0f tracks/s, %.2f M postings/s);"
               + " %d segments, %.2f GB%n",
-          catalogue.trackCount(), postings, loadSeconds, tracks / loadSeconds,
-          postings / loadSeconds / 1e6, catalogue.segmentCount(), sizeOnDisk(dir) / 1e9);
+          catalogue.trackCount(),
+          postings,
+          loadSeconds,
+          tracks / loadSeconds,
+          postings / loadSeconds / 1e6,
+          catalogue.segmentCount(),
+          sizeOnDisk(dir) / 1e9);
       long m0 = System.nanoTime();
       catalogue.forceMerge(Integer.parseInt(opt.get("segments")));
       double mergeSeconds = (System.nanoTime() - m0) / 1e9;
       long bytes = sizeOnDisk(dir);
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "Force-merged to %d segment(s) in %.0f s. Build total %.0f s. Size on disk %.2f GB"
               + " (%.1f bytes per posting, postings + stored fingerprints)%n",
-          catalogue.segmentCount(), mergeSeconds, loadSeconds + mergeSeconds, bytes / 1e9,
+          catalogue.segmentCount(),
+          mergeSeconds,
+          loadSeconds + mergeSeconds,
+          bytes / 1e9,
           (double) bytes / postings);
       sizeByExtension(dir);
 
-      lookups(catalogue, opt, memory, timedReal, queries, noisy ? noisyQueries : null, queryStarts,
+      lookups(
+          catalogue,
+          opt,
+          memory,
+          timedReal,
+          queries,
+          noisy ? noisyQueries : null,
+          queryStarts,
           negativeQueries);
     } finally {
       catalogue.close();
@@ -326,9 +390,15 @@ public final class FingerprintIndexBenchmark {
     }
   }
 
-  private static void lookups(LuceneFingerprintCatalogue catalogue, Map<String, String> opt,
-      FingerprintIndex memory, int timed, Fingerprint[] queries, Fingerprint[] noisyQueries,
-      double[] queryStarts, Fingerprint[] negativeQueries) {
+  private static void lookups(
+      LuceneFingerprintCatalogue catalogue,
+      Map<String, String> opt,
+      FingerprintIndex memory,
+      int timed,
+      Fingerprint[] queries,
+      Fingerprint[] noisyQueries,
+      double[] queryStarts,
+      Fingerprint[] negativeQueries) {
     // 4. Lookups: a few queries to warm the JIT and the page cache, then the timed pass.
     int negatives = Math.min(negativeQueries.length, timed);
     double querySeconds = Double.parseDouble(opt.get("querySeconds"));
@@ -337,23 +407,36 @@ public final class FingerprintIndexBenchmark {
     for (int i = 0; i < Math.min(timed, 5); i++) {
       catalogue.lookup(queries[i], limits(modes[0]));
     }
-    System.out.printf(Locale.ROOT, "Warm-up: %d queries in %.1f s%n", Math.min(timed, 5),
+    System.out.printf(
+        Locale.ROOT,
+        "Warm-up: %d queries in %.1f s%n",
+        Math.min(timed, 5),
         (System.nanoTime() - w0) / 1e9);
     int real = timed;
     for (String mode : modes) {
       LookupLimits limits = limits(mode);
-      timeLookups(catalogue, limits, "clean", Arrays.copyOf(queries, real), queryStarts,
-          Arrays.copyOf(negativeQueries, negatives), querySeconds);
+      timeLookups(
+          catalogue,
+          limits,
+          "clean",
+          Arrays.copyOf(queries, real),
+          queryStarts,
+          Arrays.copyOf(negativeQueries, negatives),
+          querySeconds);
       if (noisyQueries != null) {
-        timeLookups(catalogue, limits, opt.get("noiseDb") + " dB SNR white noise",
-            Arrays.copyOf(noisyQueries, real), queryStarts,
-            Arrays.copyOf(negativeQueries, negatives), querySeconds);
+        timeLookups(
+            catalogue,
+            limits,
+            opt.get("noiseDb") + " dB SNR white noise",
+            Arrays.copyOf(noisyQueries, real),
+            queryStarts,
+            Arrays.copyOf(negativeQueries, negatives),
+            querySeconds);
       }
     }
     int diagnostic = Math.min(real, Integer.parseInt(opt.get("diagnosticQueries")));
     if (diagnostic > 0) {
-      whereTheTimeGoes(catalogue, memory, Arrays.copyOf(queries, diagnostic),
-          limits(modes[0]));
+      whereTheTimeGoes(catalogue, memory, Arrays.copyOf(queries, diagnostic), limits(modes[0]));
     }
   }
 
@@ -366,8 +449,13 @@ public final class FingerprintIndexBenchmark {
     };
   }
 
-  private static void timeLookups(LuceneFingerprintCatalogue catalogue, LookupLimits limits,
-      String label, Fingerprint[] queries, double[] queryStarts, Fingerprint[] negativeQueries,
+  private static void timeLookups(
+      LuceneFingerprintCatalogue catalogue,
+      LookupLimits limits,
+      String label,
+      Fingerprint[] queries,
+      double[] queryStarts,
+      Fingerprint[] negativeQueries,
       double querySeconds) {
     int real = queries.length;
     int negatives = negativeQueries.length;
@@ -410,25 +498,45 @@ public final class FingerprintIndexBenchmark {
     double[] all = millis.clone();
     Arrays.sort(all);
     topScores.sort(null);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "%nLookups, %s, %s (%.0f s queries, warm cache, one thread):%n"
             + "  %d positive: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms;"
             + " with %d negatives: p50 %.1f ms, p99 %.1f ms%n",
-        limits.postingBudget() == FingerprintMatcher.UNLIMITED ? "exact (every hash)"
+        limits.postingBudget() == FingerprintMatcher.UNLIMITED
+            ? "exact (every hash)"
             : String.format(Locale.ROOT, "posting budget %,d", limits.postingBudget()),
-        label, querySeconds, real, pct(positive, 50), pct(positive, 90), pct(positive, 99),
-        positive[positive.length - 1], negatives, pct(all, 50), pct(all, 99));
-    System.out.printf(Locale.ROOT,
+        label,
+        querySeconds,
+        real,
+        pct(positive, 50),
+        pct(positive, 90),
+        pct(positive, 99),
+        positive[positive.length - 1],
+        negatives,
+        pct(all, 50),
+        pct(all, 99));
+    System.out.printf(
+        Locale.ROOT,
         "  found %d/%d (%.1f%%), %d at the right offset (±0.1 s), median score of the found %s;"
             + " wrong track accepted %d; negatives accepted %d/%d; mean candidates reaching the threshold %.1f%n",
-        found, real, 100.0 * found / Math.max(1, real), foundAtRightOffset,
-        topScores.isEmpty() ? "-" : topScores.get(topScores.size() / 2), wrongTrack,
-        falseAccepts, negatives, (double) candidates / Math.max(1, real));
+        found,
+        real,
+        100.0 * found / Math.max(1, real),
+        foundAtRightOffset,
+        topScores.isEmpty() ? "-" : topScores.get(topScores.size() / 2),
+        wrongTrack,
+        falseAccepts,
+        negatives,
+        (double) candidates / Math.max(1, real));
   }
 
   /** Replays queries through a counting source, then walks the same lookups with no matcher. */
-  private static void whereTheTimeGoes(LuceneFingerprintCatalogue catalogue,
-      FingerprintIndex memory, Fingerprint[] queries, LookupLimits limits) {
+  private static void whereTheTimeGoes(
+      LuceneFingerprintCatalogue catalogue,
+      FingerprintIndex memory,
+      Fingerprint[] queries,
+      LookupLimits limits) {
     long lookups = 0;
     long postings = 0;
     double matchMs = 0;
@@ -439,37 +547,45 @@ public final class FingerprintIndexBenchmark {
       IntList requested = new IntList();
       long[] visited = new long[1];
       long m0 = System.nanoTime();
-      catalogue.withPostings(source -> FingerprintMatcher.match(q, new PostingSource() {
-        @Override
-        public void forEachPosting(int hash, PostingVisitor visitor) {
-          requested.add(hash);
-          source.forEachPosting(hash, (t, f, p) -> {
-            visited[0]++;
-            visitor.visit(t, f, p);
-          });
-        }
+      catalogue.withPostings(
+          source ->
+              FingerprintMatcher.match(
+                  q,
+                  new PostingSource() {
+                    @Override
+                    public void forEachPosting(int hash, PostingVisitor visitor) {
+                      requested.add(hash);
+                      source.forEachPosting(
+                          hash,
+                          (t, f, p) -> {
+                            visited[0]++;
+                            visitor.visit(t, f, p);
+                          });
+                    }
 
-        @Override
-        public long postingCount(int hash) {
-          return source.postingCount(hash);
-        }
+                    @Override
+                    public long postingCount(int hash) {
+                      return source.postingCount(hash);
+                    }
 
-        @Override
-        public String trackId(int trackNumber) {
-          return source.trackId(trackNumber);
-        }
-      }, limits));
+                    @Override
+                    public String trackId(int trackNumber) {
+                      return source.trackId(trackNumber);
+                    }
+                  },
+                  limits));
       matchMs += (System.nanoTime() - m0) / 1e6;
       lookups += requested.size;
       postings += visited[0];
       long[] sum = new long[1];
       long w0 = System.nanoTime();
-      catalogue.withPostings(source -> {
-        for (int i = 0; i < requested.size; i++) {
-          source.forEachPosting(requested.values[i], (t, f, p) -> sum[0] += t ^ f ^ p);
-        }
-        return null;
-      });
+      catalogue.withPostings(
+          source -> {
+            for (int i = 0; i < requested.size; i++) {
+              source.forEachPosting(requested.values[i], (t, f, p) -> sum[0] += t ^ f ^ p);
+            }
+            return null;
+          });
       walkMs += (System.nanoTime() - w0) / 1e6;
       checksum += sum[0];
       if (memory != null) {
@@ -479,14 +595,21 @@ public final class FingerprintIndexBenchmark {
       }
     }
     int n = Math.max(1, queries.length);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "Where the time goes (mean of %d clean queries, first budget): %.0f lookups, %.0f postings visited;"
             + " match %.1f ms, of which Lucene's posting walk alone %.1f ms (%.0f ns/posting)"
             + " [checksum %d]%n",
-        queries.length, (double) lookups / n, (double) postings / n, matchMs / n, walkMs / n,
-        walkMs * 1e6 / Math.max(1, postings), checksum & 0xFF);
+        queries.length,
+        (double) lookups / n,
+        (double) postings / n,
+        matchMs / n,
+        walkMs / n,
+        walkMs * 1e6 / Math.max(1, postings),
+        checksum & 0xFF);
     if (memory != null) {
-      System.out.printf(Locale.ROOT,
+      System.out.printf(
+          Locale.ROOT,
           "In-memory FingerprintIndex, same tracks and queries: match %.1f ms (mean)%n",
           memoryMs / n);
     }
@@ -507,10 +630,10 @@ public final class FingerprintIndexBenchmark {
 
   /**
    * Groups whose hashes keep the pool's anchor pitch field but draw the other fields (Δpitch 1→2,
-   * Δpitch 2→3, time ratio: bits 16..0 of the layout documented in {@link Fingerprinter}) each
-   * from its own pool distribution, independently. The result has the pool's per-field skew but
-   * the long tail of a large catalogue: a filler hash is as likely to be one no other track holds
-   * as the field statistics allow, instead of always one of the pool's.
+   * Δpitch 2→3, time ratio: bits 16..0 of the layout documented in {@link Fingerprinter}) each from
+   * its own pool distribution, independently. The result has the pool's per-field skew but the long
+   * tail of a large catalogue: a filler hash is as likely to be one no other track holds as the
+   * field statistics allow, instead of always one of the pool's.
    */
   private static List<int[][]> independentFieldGroups(List<int[][]> groups, long seed) {
     IntList d12 = new IntList();
@@ -530,10 +653,11 @@ public final class FingerprintIndexBenchmark {
       for (int[][] g : groups) {
         int[] hs = new int[g[0].length];
         for (int j = 0; j < hs.length; j++) {
-          hs[j] = (g[0][j] & ~0x1FFFF)
-              | d12.values[r.nextInt(d12.size)]
-              | d23.values[r.nextInt(d23.size)]
-              | ratio.values[r.nextInt(ratio.size)];
+          hs[j] =
+              (g[0][j] & ~0x1FFFF)
+                  | d12.values[r.nextInt(d12.size)]
+                  | d23.values[r.nextInt(d23.size)]
+                  | ratio.values[r.nextInt(ratio.size)];
         }
         out.add(new int[][] {hs, g[1]});
       }
@@ -550,11 +674,14 @@ public final class FingerprintIndexBenchmark {
     int n = fp.size();
     int start = 0;
     for (int i = 1; i <= n; i++) {
-      if (i == n || fp.anchorFrames()[i] != fp.anchorFrames()[start]
+      if (i == n
+          || fp.anchorFrames()[i] != fp.anchorFrames()[start]
           || fp.anchorPitches()[i] != fp.anchorPitches()[start]) {
-        groups.add(new int[][] {
-            Arrays.copyOfRange(fp.hashes(), start, i),
-            Arrays.copyOfRange(fp.anchorPitches(), start, i)});
+        groups.add(
+            new int[][] {
+              Arrays.copyOfRange(fp.hashes(), start, i),
+              Arrays.copyOfRange(fp.anchorPitches(), start, i)
+            });
         start = i;
       }
     }
@@ -564,8 +691,8 @@ public final class FingerprintIndexBenchmark {
    * A synthetic track: anchor groups drawn from the pool, anchors spaced so that the track holds
    * {@code hashesPerSecond × seconds} hashes over its length.
    */
-  static Fingerprint filler(List<int[][]> groups, double hashesPerSecond, double seconds,
-      long seed) {
+  static Fingerprint filler(
+      List<int[][]> groups, double hashesPerSecond, double seconds, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     int n = (int) Math.round(hashesPerSecond * seconds);
     int[] hashes = new int[n];
@@ -590,20 +717,23 @@ public final class FingerprintIndexBenchmark {
   }
 
   /**
-   * A synthetic track cut from the pool's fingerprints as they are: runs of {@code
-   * segmentSeconds} of consecutive triplets (the pool piece's own anchor times, pitches and
-   * hashes, so the correlations within and between neighbouring anchors stay real) from random
-   * pool pieces at random starts, each run transposed by its own random whole number of semitones
-   * in −6..+6 (the anchor pitch field of the hash and the anchor pitches shift; the intervals and
-   * the time ratio do not change under transposition) and thinned or repeated to {@code
-   * hashesPerSecond}. A run transposed by k semitones is what the Fingerprinter gives for that
-   * music played in another key, so every filler hash is a hash real music yields; the pool's
-   * 30 s pieces × 13 keys make the set of (run, key) pairs large enough that two fillers rarely
-   * share a run (see docs/benchmarks.md for the measured comparison against genuinely
-   * fingerprinted fillers).
+   * A synthetic track cut from the pool's fingerprints as they are: runs of {@code segmentSeconds}
+   * of consecutive triplets (the pool piece's own anchor times, pitches and hashes, so the
+   * correlations within and between neighbouring anchors stay real) from random pool pieces at
+   * random starts, each run transposed by its own random whole number of semitones in −6..+6 (the
+   * anchor pitch field of the hash and the anchor pitches shift; the intervals and the time ratio
+   * do not change under transposition) and thinned or repeated to {@code hashesPerSecond}. A run
+   * transposed by k semitones is what the Fingerprinter gives for that music played in another key,
+   * so every filler hash is a hash real music yields; the pool's 30 s pieces × 13 keys make the set
+   * of (run, key) pairs large enough that two fillers rarely share a run (see docs/benchmarks.md
+   * for the measured comparison against genuinely fingerprinted fillers).
    */
-  static Fingerprint transposedFiller(List<Fingerprint> pool, double hashesPerSecond,
-      double seconds, double segmentSeconds, long seed) {
+  static Fingerprint transposedFiller(
+      List<Fingerprint> pool,
+      double hashesPerSecond,
+      double seconds,
+      double segmentSeconds,
+      long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     double frameRate = Fingerprinter.FRAME_RATE_HZ;
     int n = (int) Math.round(hashesPerSecond * seconds);
@@ -620,8 +750,11 @@ public final class FingerprintIndexBenchmark {
       int from = r.nextInt(Math.max(1, poolFrames - segFrames));
       int shift = r.nextInt(13) - 6;
       // Hashes of this segment in the filler: its share of n, so the density is hashesPerSecond.
-      int want = (int) Math.min(n - k, Math.round((double) n * Math.min(segFrames,
-          totalFrames - base) / totalFrames));
+      int want =
+          (int)
+              Math.min(
+                  n - k,
+                  Math.round((double) n * Math.min(segFrames, totalFrames - base) / totalFrames));
       int lo = lowerBound(pf, from);
       int hi = lowerBound(pf, from + segFrames);
       if (hi <= lo) {
@@ -637,8 +770,13 @@ public final class FingerprintIndexBenchmark {
         k++;
       }
     }
-    return new Fingerprint(Arrays.copyOf(hashes, k), Arrays.copyOf(frames, k),
-        Arrays.copyOf(pitches, k), new byte[k], frameRate, seconds);
+    return new Fingerprint(
+        Arrays.copyOf(hashes, k),
+        Arrays.copyOf(frames, k),
+        Arrays.copyOf(pitches, k),
+        new byte[k],
+        frameRate,
+        seconds);
   }
 
   private static int lowerBound(int[] sorted, int key) {
@@ -668,13 +806,15 @@ public final class FingerprintIndexBenchmark {
       return 0;
     }
     try (Stream<Path> s = Files.list(dir)) {
-      return s.mapToLong(p -> {
-        try {
-          return Files.size(p);
-        } catch (IOException e) {
-          return 0; // a file merged away while listing
-        }
-      }).sum();
+      return s.mapToLong(
+              p -> {
+                try {
+                  return Files.size(p);
+                } catch (IOException e) {
+                  return 0; // a file merged away while listing
+                }
+              })
+          .sum();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -693,8 +833,10 @@ public final class FingerprintIndexBenchmark {
     byExt.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
         .filter(e -> e.getValue() > 1 << 20)
-        .forEach(e -> b.append(String.format(Locale.ROOT, " .%s %.2f GB", e.getKey(),
-            e.getValue() / 1e9)));
+        .forEach(
+            e ->
+                b.append(
+                    String.format(Locale.ROOT, " .%s %.2f GB", e.getKey(), e.getValue() / 1e9)));
     System.out.println(b);
   }
 

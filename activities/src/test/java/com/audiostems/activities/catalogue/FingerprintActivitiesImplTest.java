@@ -41,7 +41,8 @@ class FingerprintActivitiesImplTest {
     indexes = FingerprintCatalogues.open(dir.resolve("catalogue"));
     env = TestActivityEnvironment.newInstance();
     env.registerActivitiesImplementations(
-        new FingerprintActivitiesImpl(store, new MediaProcessRunner(MediaSettings.defaults(dir.resolve("work")))),
+        new FingerprintActivitiesImpl(
+            store, new MediaProcessRunner(MediaSettings.defaults(dir.resolve("work")))),
         new CatalogueActivitiesImpl(store, indexes));
     fingerprints = env.newActivityStub(FingerprintActivities.class);
     catalogue = env.newActivityStub(CatalogueActivities.class);
@@ -59,7 +60,8 @@ class FingerprintActivitiesImplTest {
 
     assertThat(hit.hashCount()).isZero();
     assertThat(hit.durationSeconds()).isCloseTo(0.5, within(0.01));
-    assertThat(hit.skippedReason()).contains("0.50 s", "under the 1 s", "not checked for duplicates");
+    assertThat(hit.skippedReason())
+        .contains("0.50 s", "under the 1 s", "not checked for duplicates");
     catalogue.addTrack(new CatalogueEntry("hit-1", "Hit", hit.key()));
     FingerprintRef again = fingerprint("hit-2", 0.5);
     CatalogueMatches matches = catalogue.lookup(new LookupRequest("hit-2", again.key()));
@@ -79,6 +81,7 @@ class FingerprintActivitiesImplTest {
     Path wav = TestAudio.wav(dir.resolve(trackId + ".wav"), 48_000, 16, 2, seconds);
     String key = BlobKeys.sourceKey(trackId, "source.wav");
     store.store(key, wav);
-    return fingerprints.fingerprint(new FingerprintRequest(trackId, key, BlobKeys.fingerprintKey(trackId)));
+    return fingerprints.fingerprint(
+        new FingerprintRequest(trackId, key, BlobKeys.fingerprintKey(trackId)));
   }
 }

@@ -11,7 +11,6 @@ import com.audiostems.dsp.fingerprint.FingerprintMatcher;
 import com.audiostems.dsp.fingerprint.Fingerprinter;
 import com.audiostems.dsp.fingerprint.LookupLimits;
 import com.audiostems.dsp.fingerprint.Match;
-import com.audiostems.dsp.fingerprint.PostingSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +38,7 @@ class LuceneFingerprintCatalogueTest {
   private static final int TRACKS = 6;
   private static final double TRACK_SECONDS = 30;
   private static final Fingerprinter FINGERPRINTER = new Fingerprinter();
+
   /** Every candidate within the production posting budget. */
   private static final LookupLimits DEFAULT_BUDGET =
       LookupLimits.allCandidates(FingerprintMatcher.DEFAULT_POSTING_BUDGET);
@@ -185,8 +185,8 @@ class LuceneFingerprintCatalogueTest {
   }
 
   /**
-   * An index written under an older layout — here: stored fingerprints but no postings at all —
-   * is rebuilt from the stored fingerprints when opened.
+   * An index written under an older layout — here: stored fingerprints but no postings at all — is
+   * rebuilt from the stored fingerprints when opened.
    */
   @Test
   void indexOfAnotherLayoutIsReindexedOnOpen() throws Exception {
@@ -196,8 +196,9 @@ class LuceneFingerprintCatalogueTest {
         Document doc = new Document();
         doc.add(new StringField(CatalogueDocument.TRACK_ID, id(i), Field.Store.NO));
         doc.add(new SortedDocValuesField(CatalogueDocument.TRACK_ID, new BytesRef(id(i))));
-        doc.add(new StoredField(CatalogueDocument.FINGERPRINT,
-            FingerprintCodec.encode(fingerprints[i])));
+        doc.add(
+            new StoredField(
+                CatalogueDocument.FINGERPRINT, FingerprintCodec.encode(fingerprints[i])));
         w.addDocument(doc);
       }
       w.setLiveCommitData(Map.of(CatalogueDocument.LAYOUT_KEY, "0").entrySet());
@@ -231,11 +232,17 @@ class LuceneFingerprintCatalogueTest {
       for (Fingerprint q : queries) {
         List<Match> expected = byScoreThenId(memory.match(q));
         assertThat(byScoreThenId(c.lookup(q, DEFAULT_BUDGET))).isEqualTo(expected);
-        assertThat(identify(c, q)).isEqualTo(expected.stream().findFirst()
-            .filter(m -> m.score() >= FingerprintMatcher.DECISION_MIN_SCORE));
+        assertThat(identify(c, q))
+            .isEqualTo(
+                expected.stream()
+                    .findFirst()
+                    .filter(m -> m.score() >= FingerprintMatcher.DECISION_MIN_SCORE));
         // The production lookup: the same, from the decision threshold up.
-        assertThat(c.lookup(q, LookupLimits.production())).isEqualTo(expected.stream()
-                .filter(m -> m.score() >= FingerprintMatcher.DECISION_MIN_SCORE).toList());
+        assertThat(c.lookup(q, LookupLimits.production()))
+            .isEqualTo(
+                expected.stream()
+                    .filter(m -> m.score() >= FingerprintMatcher.DECISION_MIN_SCORE)
+                    .toList());
         nonEmpty += expected.isEmpty() ? 0 : 1;
       }
       assertThat(nonEmpty).isGreaterThan(queries.size() / 2);
@@ -260,21 +267,36 @@ class LuceneFingerprintCatalogueTest {
       for (int i = 0; i < TRACKS; i++) {
         Fingerprint q = excerptQuery(i, 4 + 2 * i);
         long[] visited = new long[1];
-        List<Match> exact = byScoreThenId(FingerprintMatcher.match(q, CountingPostingSource.of(memory, visited, true),
-            LookupLimits.exact()));
+        List<Match> exact =
+            byScoreThenId(
+                FingerprintMatcher.match(
+                    q, CountingPostingSource.of(memory, visited, true), LookupLimits.exact()));
         long exactPostings = visited[0];
         assertThat(byScoreThenId(c.lookup(q, LookupLimits.exact()))).isEqualTo(exact);
-        assertThat(byScoreThenId(c.lookup(q, LookupLimits.allCandidates(exactPostings)))).isEqualTo(exact);
-        assertThat(byScoreThenId(c.lookup(q, DEFAULT_BUDGET))).isEqualTo(exact); // the default budget is not reached
+        assertThat(byScoreThenId(c.lookup(q, LookupLimits.allCandidates(exactPostings))))
+            .isEqualTo(exact);
+        assertThat(byScoreThenId(c.lookup(q, DEFAULT_BUDGET)))
+            .isEqualTo(exact); // the default budget is not reached
 
         long budget = exactPostings / 3;
         visited[0] = 0;
-        List<Match> budgeted = byScoreThenId(FingerprintMatcher.match(q, CountingPostingSource.of(memory, visited, true),
-            LookupLimits.allCandidates(budget)));
+        List<Match> budgeted =
+            byScoreThenId(
+                FingerprintMatcher.match(
+                    q,
+                    CountingPostingSource.of(memory, visited, true),
+                    LookupLimits.allCandidates(budget)));
         assertThat(visited[0]).isLessThanOrEqualTo(budget).isPositive();
-        assertThat(byScoreThenId(c.lookup(q, LookupLimits.allCandidates(budget)))).isEqualTo(budgeted);
-        assertThat(c.lookup(q, LookupLimits.allCandidates(budget)
-            .withMinScore(FingerprintMatcher.DECISION_MIN_SCORE)).stream().findFirst())
+        assertThat(byScoreThenId(c.lookup(q, LookupLimits.allCandidates(budget))))
+            .isEqualTo(budgeted);
+        assertThat(
+                c
+                    .lookup(
+                        q,
+                        LookupLimits.allCandidates(budget)
+                            .withMinScore(FingerprintMatcher.DECISION_MIN_SCORE))
+                    .stream()
+                    .findFirst())
             .contains(exact.get(0)); // verified: the exact score
         assertThat(exact).containsAll(budgeted);
       }
@@ -296,26 +318,31 @@ class LuceneFingerprintCatalogueTest {
       List<Thread> readers = new ArrayList<>();
       for (int t = 0; t < 2; t++) {
         int offset = t;
-        readers.add(Thread.ofPlatform().start(() -> {
-          try {
-            for (int k = offset; writing.get() || k < 10; k++) {
-              int track = k % queries.length;
-              Optional<Match> m = identify(c, queries[track]);
-              if (m.isEmpty() || !m.get().trackId().equals(id(track))) {
-                throw new AssertionError("query of " + id(track) + " found " + m);
-              }
-              // The churning track is either wholly there or absent: never a partial posting set.
-              List<Match> churn = c.lookup(churnQuery, DEFAULT_BUDGET);
-              if (!churn.isEmpty() && churn.get(0).trackId().equals("churn")
-                  && churn.get(0).score() < FingerprintMatcher.DECISION_MIN_SCORE) {
-                throw new AssertionError("partial churn track: " + churn.get(0));
-              }
-              matches.incrementAndGet();
-            }
-          } catch (Throwable e) {
-            failures.add(e);
-          }
-        }));
+        readers.add(
+            Thread.ofPlatform()
+                .start(
+                    () -> {
+                      try {
+                        for (int k = offset; writing.get() || k < 10; k++) {
+                          int track = k % queries.length;
+                          Optional<Match> m = identify(c, queries[track]);
+                          if (m.isEmpty() || !m.get().trackId().equals(id(track))) {
+                            throw new AssertionError("query of " + id(track) + " found " + m);
+                          }
+                          // The churning track is either wholly there or absent: never a partial
+                          // posting set.
+                          List<Match> churn = c.lookup(churnQuery, DEFAULT_BUDGET);
+                          if (!churn.isEmpty()
+                              && churn.get(0).trackId().equals("churn")
+                              && churn.get(0).score() < FingerprintMatcher.DECISION_MIN_SCORE) {
+                            throw new AssertionError("partial churn track: " + churn.get(0));
+                          }
+                          matches.incrementAndGet();
+                        }
+                      } catch (Throwable e) {
+                        failures.add(e);
+                      }
+                    }));
       }
       for (int round = 0; round < 15; round++) {
         c.put("churn", fingerprints[4]);
@@ -335,16 +362,24 @@ class LuceneFingerprintCatalogueTest {
 
   @Test
   void refusesAnchorsOutsideTheLayoutAndKeepsTheCatalogueUnchanged() {
-    Fingerprint badPitch = new Fingerprint(new int[] {1}, new int[] {0},
-        new int[] {LuceneFingerprintCatalogue.MAX_ANCHOR_PITCH + 1}, new byte[1], 62.5, 1);
-    Fingerprint badFrame = new Fingerprint(new int[] {1}, new int[] {-1}, new int[] {0},
-        new byte[1], 62.5, 1);
+    Fingerprint badPitch =
+        new Fingerprint(
+            new int[] {1},
+            new int[] {0},
+            new int[] {LuceneFingerprintCatalogue.MAX_ANCHOR_PITCH + 1},
+            new byte[1],
+            62.5,
+            1);
+    Fingerprint badFrame =
+        new Fingerprint(new int[] {1}, new int[] {-1}, new int[] {0}, new byte[1], 62.5, 1);
     try (LuceneFingerprintCatalogue c = LuceneFingerprintCatalogue.open(dir)) {
       c.put(id(0), fingerprints[0]);
       assertThatThrownBy(() -> c.put(id(0), badPitch))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("anchor pitch");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("anchor pitch");
       assertThatThrownBy(() -> c.put(id(1), badFrame))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("anchor frame");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("anchor frame");
       assertThat(c.trackCount()).isEqualTo(1);
       assertThat(c.fingerprintOf(id(0))).contains(fingerprints[0]);
     }

@@ -22,14 +22,15 @@ public final class SynthesisedTracks {
   public static float[] render(long seed, double seconds) {
     Style[] styles = Style.values();
     SplittableRandom r = new SplittableRandom(seed * 7919 + 17);
-    PieceSpec spec = PieceSpec.builder()
-        .style(styles[(int) Math.floorMod(seed, (long) styles.length)])
-        .tempoBpm(80 + r.nextInt(80))
-        .key(r.nextInt(12), r.nextBoolean() ? Mode.MAJOR : Mode.MINOR)
-        .durationSeconds(seconds)
-        .sampleRateHz(RATE_HZ)
-        .seed(seed)
-        .build();
+    PieceSpec spec =
+        PieceSpec.builder()
+            .style(styles[(int) Math.floorMod(seed, (long) styles.length)])
+            .tempoBpm(80 + r.nextInt(80))
+            .key(r.nextInt(12), r.nextBoolean() ? Mode.MAJOR : Mode.MINOR)
+            .durationSeconds(seconds)
+            .sampleRateHz(RATE_HZ)
+            .seed(seed)
+            .build();
     return MusicSynth.render(spec).mono().samples();
   }
 
@@ -41,8 +42,8 @@ public final class SynthesisedTracks {
   }
 
   /**
-   * {@code x} played {@code speed} times faster (time and pitch together, as a turntable or a
-   * radio edit does), by linear interpolation.
+   * {@code x} played {@code speed} times faster (time and pitch together, as a turntable or a radio
+   * edit does), by linear interpolation.
    */
   public static float[] speedUp(float[] x, double speed) {
     int n = (int) Math.floor((x.length - 1) / speed);

@@ -54,7 +54,18 @@ final class DecodedPcm {
 
   private static Process decode(Path file) throws IOException {
     return new ProcessBuilder(
-            List.of("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-map", "0:a:0", "-f", "s32le", "-"))
+            List.of(
+                "ffmpeg",
+                "-nostdin",
+                "-v",
+                "error",
+                "-i",
+                file.toString(),
+                "-map",
+                "0:a:0",
+                "-f",
+                "s32le",
+                "-"))
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
   }

@@ -1,8 +1,8 @@
 package com.audiostems.activities.media;
 
 import com.audiostems.activities.metadata.OutputTagger;
-import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;
 import com.audiostems.workflows.media.EncodedOutput;
@@ -27,7 +27,9 @@ import java.util.Set;
 import java.util.function.DoubleConsumer;
 import java.util.stream.Stream;
 
-/** A store, a work dir and synthesised WAV sources with the probe the probe stage would give them. */
+/**
+ * A store, a work dir and synthesised WAV sources with the probe the probe stage would give them.
+ */
 final class EncodeFixture {
   /** Leaves outputs as ffmpeg wrote them. */
   static final OutputTagger NO_TAGS =
@@ -36,7 +38,8 @@ final class EncodeFixture {
         public void tag(Path output, OutputFormat format, TrackMetadata metadata, Path artwork) {}
 
         @Override
-        public boolean tagAnalysis(Path output, OutputFormat format, Integer bpm, String initialKey) {
+        public boolean tagAnalysis(
+            Path output, OutputFormat format, Integer bpm, String initialKey) {
           return false;
         }
       };
@@ -61,33 +64,61 @@ final class EncodeFixture {
   record Source(String trackId, String key, SourceProbe probe, Path copy) {}
 
   /** Integer PCM WAV of {@link TestAudio#music}. */
-  Source wav(String trackId, int sampleRateHz, int bitDepth, int channels, double seconds) throws IOException {
-    Path file = TestAudio.wav(scratch.resolve(trackId + ".wav"), sampleRateHz, bitDepth, channels, seconds);
-    return store(trackId, file, "pcm_s" + bitDepth + "le", bitDepth, bitDepth == 16 ? "s16" : "s32", sampleRateHz, channels, seconds);
+  Source wav(String trackId, int sampleRateHz, int bitDepth, int channels, double seconds)
+      throws IOException {
+    Path file =
+        TestAudio.wav(scratch.resolve(trackId + ".wav"), sampleRateHz, bitDepth, channels, seconds);
+    return store(
+        trackId,
+        file,
+        "pcm_s" + bitDepth + "le",
+        bitDepth,
+        bitDepth == 16 ? "s16" : "s32",
+        sampleRateHz,
+        channels,
+        seconds);
   }
 
   /** 32-bit float WAV of {@link TestAudio#music}. */
-  Source floatWav(String trackId, int sampleRateHz, int channels, double seconds) throws IOException {
-    Path integer = TestAudio.wav(scratch.resolve(trackId + "-int.wav"), sampleRateHz, 24, channels, seconds);
+  Source floatWav(String trackId, int sampleRateHz, int channels, double seconds)
+      throws IOException {
+    Path integer =
+        TestAudio.wav(scratch.resolve(trackId + "-int.wav"), sampleRateHz, 24, channels, seconds);
     Path file = TestAudio.convert(integer, scratch.resolve(trackId + ".wav"), "-c:a", "pcm_f32le");
     return store(trackId, file, "pcm_f32le", 32, "flt", sampleRateHz, channels, seconds);
   }
 
   /** A 16- or 24-bit PCM WAV the test wrote itself. */
-  Source storeWav(String trackId, Path file, int bitDepth, int sampleRateHz, int channels, double seconds) throws IOException {
-    return store(trackId, file, "pcm_s" + bitDepth + "le", bitDepth, bitDepth == 16 ? "s16" : "s32", sampleRateHz, channels, seconds);
+  Source storeWav(
+      String trackId, Path file, int bitDepth, int sampleRateHz, int channels, double seconds)
+      throws IOException {
+    return store(
+        trackId,
+        file,
+        "pcm_s" + bitDepth + "le",
+        bitDepth,
+        bitDepth == 16 ? "s16" : "s32",
+        sampleRateHz,
+        channels,
+        seconds);
   }
 
   /**
-   * {@link TestAudio#music} of exactly {@code frames} stereo frames, converted by ffmpeg with {@code
-   * codecArgs} into a {@code .extension} file, stored and probed.
+   * {@link TestAudio#music} of exactly {@code frames} stereo frames, converted by ffmpeg with
+   * {@code codecArgs} into a {@code .extension} file, stored and probed.
    */
-  Source encodedMusic(String trackId, int sampleRateHz, int frames, String extension, String... codecArgs) throws IOException {
+  Source encodedMusic(
+      String trackId, int sampleRateHz, int frames, String extension, String... codecArgs)
+      throws IOException {
     Path wav =
         TestAudio.writeWav(
-            scratch.resolve(trackId + "-music.wav"), TestAudio.music(sampleRateHz, 2, (double) frames / sampleRateHz),
-            sampleRateHz, 16, 2);
-    return probed(trackId, TestAudio.convert(wav, scratch.resolve(trackId + "." + extension), codecArgs));
+            scratch.resolve(trackId + "-music.wav"),
+            TestAudio.music(sampleRateHz, 2, (double) frames / sampleRateHz),
+            sampleRateHz,
+            16,
+            2);
+    return probed(
+        trackId, TestAudio.convert(wav, scratch.resolve(trackId + "." + extension), codecArgs));
   }
 
   /** Any audio file, with the probe the probe stage gives it. */
@@ -101,7 +132,14 @@ final class EncodeFixture {
   }
 
   private Source store(
-      String trackId, Path file, String codec, int bitDepth, String sampleFormat, int rate, int channels, double seconds)
+      String trackId,
+      Path file,
+      String codec,
+      int bitDepth,
+      String sampleFormat,
+      int rate,
+      int channels,
+      double seconds)
       throws IOException {
     Path copy = Files.copy(file, scratch.resolve(trackId + "-copy.wav"));
     long size = Files.size(file);
@@ -126,13 +164,17 @@ final class EncodeFixture {
   }
 
   static OutputPlan plan(Source source, OutputFormat... formats) {
-    Set<OutputFormat> requested = formats.length == 0 ? EnumSet.allOf(OutputFormat.class) : EnumSet.copyOf(List.of(formats));
+    Set<OutputFormat> requested =
+        formats.length == 0 ? EnumSet.allOf(OutputFormat.class) : EnumSet.copyOf(List.of(formats));
     return OutputPlanner.plan(source.trackId(), source.probe(), requested);
   }
 
   EncodeLaneResult encode(Source source, List<OutputSpec> outputs, DoubleConsumer progress) {
     return new OutputEncoder(runner, store, NO_TAGS)
-        .encodeLane(new EncodeLaneRequest(source.trackId(), source.key(), source.probe(), outputs, TrackMetadata.empty()), progress);
+        .encodeLane(
+            new EncodeLaneRequest(
+                source.trackId(), source.key(), source.probe(), outputs, TrackMetadata.empty()),
+            progress);
   }
 
   VerificationReport verify(Source source, List<EncodedOutput> outputs) {
@@ -142,7 +184,8 @@ final class EncodeFixture {
   /** What the workflow asks: the outputs against the source as validation decoded it. */
   VerifyRequest verifyRequest(Source source, List<EncodedOutput> outputs) {
     ValidatedSource validated =
-        new SourceInspector(runner, store).validate(new ValidateRequest(source.trackId(), source.key(), source.probe()), f -> {});
+        new SourceInspector(runner, store)
+            .validate(new ValidateRequest(source.trackId(), source.key(), source.probe()), f -> {});
     return new VerifyRequest(source.trackId(), validated, outputs, null);
   }
 
@@ -150,7 +193,10 @@ final class EncodeFixture {
     return store.pathOf(output.key());
   }
 
-  /** Replaces a stored output with the file, returning the output as the encoder would have described it. */
+  /**
+   * Replaces a stored output with the file, returning the output as the encoder would have
+   * described it.
+   */
   EncodedOutput replace(EncodedOutput output, Path file) throws IOException {
     var stored = store.store(output.key(), file);
     return output.withStoredFile(stored.bytes(), stored.sha256());

@@ -36,7 +36,8 @@ class EncoderArgumentsTest {
 
   @Test
   void everyOutputTakesTheFirstAudioStreamWithoutMetadataAndWithTheSizeCap() {
-    Map<OutputFormat, List<String>> outputs = perOutput(pcm(48_000, 24, 2), EnumSet.allOf(OutputFormat.class));
+    Map<OutputFormat, List<String>> outputs =
+        perOutput(pcm(48_000, 24, 2), EnumSet.allOf(OutputFormat.class));
 
     assertThat(outputs).hasSize(6);
     outputs.forEach(
@@ -51,7 +52,8 @@ class EncoderArgumentsTest {
 
   @Test
   void eachFormatGetsItsEncoderSettings() {
-    Map<OutputFormat, List<String>> outputs = perOutput(pcm(48_000, 24, 2), EnumSet.allOf(OutputFormat.class));
+    Map<OutputFormat, List<String>> outputs =
+        perOutput(pcm(48_000, 24, 2), EnumSet.allOf(OutputFormat.class));
 
     assertThat(pair(outputs.get(OutputFormat.MP3_320), "-acodec")).isEqualTo("libmp3lame");
     assertThat(pair(outputs.get(OutputFormat.MP3_320), "-b:a")).isEqualTo("320000");
@@ -71,7 +73,8 @@ class EncoderArgumentsTest {
 
   @Test
   void bitExactOutputsGetNoFilterAndNoRateOrChannelOptions() {
-    Map<OutputFormat, List<String>> outputs = perOutput(pcm(48_000, 24, 2), EnumSet.allOf(OutputFormat.class));
+    Map<OutputFormat, List<String>> outputs =
+        perOutput(pcm(48_000, 24, 2), EnumSet.allOf(OutputFormat.class));
 
     for (OutputFormat format : OutputFormat.values()) {
       if (outputs.containsKey(format)) {
@@ -82,7 +85,10 @@ class EncoderArgumentsTest {
 
   @Test
   void sixteenBitSourceKeepsItsSamplesInSixteenBitLosslessAndTheWav24() {
-    Map<OutputFormat, List<String>> outputs = perOutput(pcm(44_100, 16, 2), EnumSet.of(OutputFormat.FLAC, OutputFormat.ALAC, OutputFormat.WAV_24));
+    Map<OutputFormat, List<String>> outputs =
+        perOutput(
+            pcm(44_100, 16, 2),
+            EnumSet.of(OutputFormat.FLAC, OutputFormat.ALAC, OutputFormat.WAV_24));
 
     assertThat(pair(outputs.get(OutputFormat.FLAC), "-sample_fmt")).isEqualTo("s16");
     assertThat(pair(outputs.get(OutputFormat.ALAC), "-sample_fmt")).isEqualTo("s16p");
@@ -91,7 +97,8 @@ class EncoderArgumentsTest {
 
   @Test
   void highRatesAreResampledWithSoxrOnlyWhereTheRateChangesAndDitheredOnlyWhereLossless() {
-    Map<OutputFormat, List<String>> outputs = perOutput(pcm(192_000, 24, 2), EnumSet.allOf(OutputFormat.class));
+    Map<OutputFormat, List<String>> outputs =
+        perOutput(pcm(192_000, 24, 2), EnumSet.allOf(OutputFormat.class));
 
     assertThat(outputs.get(OutputFormat.FLAC)).doesNotContain("-af", "-ar");
     assertThat(pair(outputs.get(OutputFormat.FLAC_96K), "-ar")).isEqualTo("96000");
@@ -100,31 +107,45 @@ class EncoderArgumentsTest {
             "aresample=osr=96000:resampler=soxr:precision=28:internal_sample_fmt=dblp:osf=s32:output_sample_bits=24"
                 + ":dither_method=triangular");
     assertThat(pair(outputs.get(OutputFormat.MP3_320), "-ar")).isEqualTo("48000");
-    assertThat(pair(outputs.get(OutputFormat.MP3_320), "-af")).isEqualTo("aresample=osr=48000:resampler=soxr:precision=28");
+    assertThat(pair(outputs.get(OutputFormat.MP3_320), "-af"))
+        .isEqualTo("aresample=osr=48000:resampler=soxr:precision=28");
   }
 
   @Test
   void floatSourcesAreDitheredToTwentyFourBitsWithoutResampling() {
-    SourceProbe source = new SourceProbe("wav", "pcm_f32le", 0, 48_000, 32, "flt", 2, "stereo", 3, 0, 0, true, false);
-    Map<OutputFormat, List<String>> outputs = perOutput(source, EnumSet.of(OutputFormat.FLAC, OutputFormat.ALAC, OutputFormat.WAV_24));
+    SourceProbe source =
+        new SourceProbe(
+            "wav", "pcm_f32le", 0, 48_000, 32, "flt", 2, "stereo", 3, 0, 0, true, false);
+    Map<OutputFormat, List<String>> outputs =
+        perOutput(source, EnumSet.of(OutputFormat.FLAC, OutputFormat.ALAC, OutputFormat.WAV_24));
 
-    assertThat(pair(outputs.get(OutputFormat.FLAC), "-af")).isEqualTo("aresample=osf=s32:output_sample_bits=24:dither_method=triangular");
-    assertThat(pair(outputs.get(OutputFormat.ALAC), "-af")).isEqualTo("aresample=osf=s32p:output_sample_bits=24:dither_method=triangular");
-    assertThat(pair(outputs.get(OutputFormat.WAV_24), "-af")).isEqualTo("aresample=osf=s32:output_sample_bits=24:dither_method=triangular");
+    assertThat(pair(outputs.get(OutputFormat.FLAC), "-af"))
+        .isEqualTo("aresample=osf=s32:output_sample_bits=24:dither_method=triangular");
+    assertThat(pair(outputs.get(OutputFormat.ALAC), "-af"))
+        .isEqualTo("aresample=osf=s32p:output_sample_bits=24:dither_method=triangular");
+    assertThat(pair(outputs.get(OutputFormat.WAV_24), "-af"))
+        .isEqualTo("aresample=osf=s32:output_sample_bits=24:dither_method=triangular");
     outputs.values().forEach(args -> assertThat(args).doesNotContain("-ar"));
   }
 
   @Test
   void twentyFourToSixteenBitsIsDitheredInTheSixteenBitFormat() {
-    OutputSpec sixteen = new OutputSpec(OutputFormat.FLAC, "tracks/t/outputs/flac.flac", 48_000, 16, 2, 0);
-    List<String> args = EncoderArguments.lane(SOURCE, pcm(48_000, 24, 2), List.of(new LaneOutput(sixteen, Path.of("/out/f.flac"))), LIMIT);
+    OutputSpec sixteen =
+        new OutputSpec(OutputFormat.FLAC, "tracks/t/outputs/flac.flac", 48_000, 16, 2, 0);
+    List<String> args =
+        EncoderArguments.lane(
+            SOURCE,
+            pcm(48_000, 24, 2),
+            List.of(new LaneOutput(sixteen, Path.of("/out/f.flac"))),
+            LIMIT);
 
     assertThat(pair(args, "-af")).isEqualTo("aresample=osf=s16:dither_method=triangular");
   }
 
   @Test
   void onlyLossyOutputsOfAMultichannelSourceAreDownmixed() {
-    Map<OutputFormat, List<String>> outputs = perOutput(pcm(48_000, 24, 6), EnumSet.allOf(OutputFormat.class));
+    Map<OutputFormat, List<String>> outputs =
+        perOutput(pcm(48_000, 24, 6), EnumSet.allOf(OutputFormat.class));
 
     assertThat(pair(outputs.get(OutputFormat.MP3_320), "-ac")).isEqualTo("2");
     assertThat(pair(outputs.get(OutputFormat.AAC_256), "-ac")).isEqualTo("2");
@@ -135,33 +156,51 @@ class EncoderArgumentsTest {
   /** Issue 15: "Unsupported channel layout '2 channels'" from the AAC encoder, on a TAK file. */
   @Test
   void unnamedLayoutsAreNamedByTheirChannelCountBeforeAnyOtherFilter() {
-    Map<OutputFormat, List<String>> unknown = perOutput(withLayout(48_000, 24, 2, ""), EnumSet.allOf(OutputFormat.class));
+    Map<OutputFormat, List<String>> unknown =
+        perOutput(withLayout(48_000, 24, 2, ""), EnumSet.allOf(OutputFormat.class));
     Map<OutputFormat, List<String>> custom =
-        perOutput(withLayout(96_000, 24, 2, "2 channels (FC+LFE)"), EnumSet.of(OutputFormat.AAC_256, OutputFormat.FLAC));
-    Map<OutputFormat, List<String>> six = perOutput(withLayout(48_000, 24, 6, ""), EnumSet.of(OutputFormat.AAC_256));
+        perOutput(
+            withLayout(96_000, 24, 2, "2 channels (FC+LFE)"),
+            EnumSet.of(OutputFormat.AAC_256, OutputFormat.FLAC));
+    Map<OutputFormat, List<String>> six =
+        perOutput(withLayout(48_000, 24, 6, ""), EnumSet.of(OutputFormat.AAC_256));
 
-    unknown.values().forEach(args -> assertThat(pair(args, "-af")).isEqualTo("channelmap=channel_layout=stereo"));
-    assertThat(pair(custom.get(OutputFormat.FLAC), "-af")).isEqualTo("channelmap=channel_layout=stereo");
+    unknown
+        .values()
+        .forEach(
+            args -> assertThat(pair(args, "-af")).isEqualTo("channelmap=channel_layout=stereo"));
+    assertThat(pair(custom.get(OutputFormat.FLAC), "-af"))
+        .isEqualTo("channelmap=channel_layout=stereo");
     assertThat(pair(custom.get(OutputFormat.AAC_256), "-af"))
-        .isEqualTo("channelmap=channel_layout=stereo,aresample=osr=48000:resampler=soxr:precision=28");
-    assertThat(pair(six.get(OutputFormat.AAC_256), "-af")).isEqualTo("channelmap=channel_layout=5.1");
+        .isEqualTo(
+            "channelmap=channel_layout=stereo,aresample=osr=48000:resampler=soxr:precision=28");
+    assertThat(pair(six.get(OutputFormat.AAC_256), "-af"))
+        .isEqualTo("channelmap=channel_layout=5.1");
     assertThat(pair(six.get(OutputFormat.AAC_256), "-ac")).isEqualTo("2");
   }
 
   @Test
   void refusesToUpmix() {
-    OutputSpec surround = new OutputSpec(OutputFormat.FLAC, "tracks/t/outputs/flac.flac", 48_000, 24, 6, 0);
+    OutputSpec surround =
+        new OutputSpec(OutputFormat.FLAC, "tracks/t/outputs/flac.flac", 48_000, 24, 6, 0);
 
     assertThatThrownBy(
-            () -> EncoderArguments.lane(SOURCE, pcm(48_000, 24, 2), List.of(new LaneOutput(surround, Path.of("/out/f.flac"))), LIMIT))
+            () ->
+                EncoderArguments.lane(
+                    SOURCE,
+                    pcm(48_000, 24, 2),
+                    List.of(new LaneOutput(surround, Path.of("/out/f.flac"))),
+                    LIMIT))
         .isInstanceOfSatisfying(
-            ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.INVALID_REQUEST));
+            ApplicationFailure.class,
+            f -> assertThat(f.getType()).isEqualTo(TrackFailures.INVALID_REQUEST));
   }
 
   @Test
   void theMarkedPreviewFromAPipeGetsExactlyTheLanesPreviewSettingsBehindTheWhitelist() {
     SourceProbe source = pcm(44_100, 16, 2);
-    OutputSpec preview = OutputPlanner.plan("t", source, EnumSet.of(OutputFormat.PREVIEW_MP3_128)).outputs().get(0);
+    OutputSpec preview =
+        OutputPlanner.plan("t", source, EnumSet.of(OutputFormat.PREVIEW_MP3_128)).outputs().get(0);
     LaneOutput output = new LaneOutput(preview, Path.of("/out/" + preview.format().fileName()));
 
     List<String> piped = EncoderArguments.fromPcmPipe(output, LIMIT);
@@ -174,7 +213,9 @@ class EncoderArgumentsTest {
     assertThat(pair(piped.subList(0, input), "-ac")).isEqualTo("2");
     assertThat(piped.subList(input + 2, piped.size()))
         .as("the output's arguments, as the lane gives them for a source at the preview's rate")
-        .isEqualTo(perOutput(source, EnumSet.of(OutputFormat.PREVIEW_MP3_128)).get(OutputFormat.PREVIEW_MP3_128));
+        .isEqualTo(
+            perOutput(source, EnumSet.of(OutputFormat.PREVIEW_MP3_128))
+                .get(OutputFormat.PREVIEW_MP3_128));
   }
 
   /** A WAV whose channel mask names its layout. */
@@ -184,7 +225,19 @@ class EncoderArgumentsTest {
 
   private static SourceProbe withLayout(int rate, int bits, int channels, String layout) {
     return new SourceProbe(
-        "wav", "pcm_s" + bits + "le", 0, rate, bits, bits == 16 ? "s16" : "s32", channels, layout, 3, 0, 0, true, false);
+        "wav",
+        "pcm_s" + bits + "le",
+        0,
+        rate,
+        bits,
+        bits == 16 ? "s16" : "s32",
+        channels,
+        layout,
+        3,
+        0,
+        0,
+        true,
+        false);
   }
 
   private static List<String> lane(SourceProbe source, EnumSet<OutputFormat> formats) {
@@ -196,7 +249,8 @@ class EncoderArgumentsTest {
   }
 
   /** The arguments of each output: those after the previous output's file name up to its own. */
-  private static Map<OutputFormat, List<String>> perOutput(SourceProbe source, EnumSet<OutputFormat> formats) {
+  private static Map<OutputFormat, List<String>> perOutput(
+      SourceProbe source, EnumSet<OutputFormat> formats) {
     List<String> args = lane(source, formats);
     Map<OutputFormat, List<String>> outputs = new EnumMap<>(OutputFormat.class);
     int start = args.indexOf("-i") + 2;

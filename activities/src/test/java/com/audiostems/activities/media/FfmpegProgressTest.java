@@ -27,7 +27,9 @@ class FfmpegProgressTest {
         """;
     List<Long> seen = new ArrayList<>();
 
-    long last = FfmpegProgress.read(new ByteArrayInputStream(progress.getBytes(StandardCharsets.US_ASCII)), seen::add);
+    long last =
+        FfmpegProgress.read(
+            new ByteArrayInputStream(progress.getBytes(StandardCharsets.US_ASCII)), seen::add);
 
     assertThat(seen).containsExactly(1_500_000L, 3_000_000L);
     assertThat(last).isEqualTo(3_000_000L);
@@ -35,7 +37,9 @@ class FfmpegProgressTest {
 
   @Test
   void noFramesMeansZero() throws IOException {
-    long last = FfmpegProgress.read(new ByteArrayInputStream("out_time_us=N/A\nprogress=end\n".getBytes()), t -> {});
+    long last =
+        FfmpegProgress.read(
+            new ByteArrayInputStream("out_time_us=N/A\nprogress=end\n".getBytes()), t -> {});
 
     assertThat(last).isZero();
   }

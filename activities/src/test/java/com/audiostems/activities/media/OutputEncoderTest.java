@@ -41,10 +41,10 @@ class OutputEncoderTest {
   @TempDir Path tempDir;
 
   /**
-   * Issue 15: the AAC encoder refused a source whose layout had no name ("Unsupported channel layout
-   * '2 channels'"). WAVs with a channel mask of 0, or one naming other speakers (FC+LFE on two
-   * channels), as 1 to 8 channels: every output of each is encoded and verified, the lossless ones
-   * bit-exact.
+   * Issue 15: the AAC encoder refused a source whose layout had no name ("Unsupported channel
+   * layout '2 channels'"). WAVs with a channel mask of 0, or one naming other speakers (FC+LFE on
+   * two channels), as 1 to 8 channels: every output of each is encoded and verified, the lossless
+   * ones bit-exact.
    */
   @Test
   void everyFormatIsEncodedFromSourcesWhoseChannelLayoutHasNoName() throws IOException {
@@ -55,14 +55,25 @@ class OutputEncoderTest {
       String name = "layout" + channels + "x" + channelsAndMask[1];
       Path wav =
           TestAudio.writeExtensibleWav(
-              fixture.scratch(name + ".wav"), TestAudio.music(96_000, channels, 0.5), 96_000, 24, channels, channelsAndMask[1]);
+              fixture.scratch(name + ".wav"),
+              TestAudio.music(96_000, channels, 0.5),
+              96_000,
+              24,
+              channels,
+              channelsAndMask[1]);
       EncodeFixture.Source source = fixture.probed(name, wav);
 
-      List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source).outputs(), f -> {}).outputs();
+      List<EncodedOutput> outputs =
+          fixture.encode(source, EncodeFixture.plan(source).outputs(), f -> {}).outputs();
       VerificationReport report = fixture.verify(source, outputs);
 
-      assertThat(outputs).extracting(EncodedOutput::format).as(name).containsExactlyInAnyOrder(OutputFormat.values());
-      assertThat(report.checks()).as(name).allSatisfy(c -> assertThat(c.passed()).as(c.detail()).isTrue());
+      assertThat(outputs)
+          .extracting(EncodedOutput::format)
+          .as(name)
+          .containsExactlyInAnyOrder(OutputFormat.values());
+      assertThat(report.checks())
+          .as(name)
+          .allSatisfy(c -> assertThat(c.passed()).as(c.detail()).isTrue());
       assertThat(report.checks())
           .filteredOn(c -> c.format() == FLAC || c.format() == ALAC || c.format() == WAV_24)
           .as(name)
@@ -81,7 +92,8 @@ class OutputEncoderTest {
     EncodeLaneResult result = fixture.encode(source, plan.outputs(), progress::add);
 
     Map<OutputFormat, EncodedOutput> out = byFormat(result.outputs());
-    assertThat(result.outputs()).extracting(EncodedOutput::format)
+    assertThat(result.outputs())
+        .extracting(EncodedOutput::format)
         .containsExactly(PREVIEW_MP3_128, MP3_320, AAC_256, FLAC, ALAC, WAV_24);
     assertThat(result.ffmpegSeconds()).isPositive();
     assertThat(out.get(PREVIEW_MP3_128).codec()).isEqualTo("mp3");
@@ -107,18 +119,39 @@ class OutputEncoderTest {
     // Lossless at the source's rate and depth: the very same samples.
     String sourcePcm = DecodedPcm.sha256(source.copy());
     for (OutputFormat lossless : List.of(FLAC, ALAC, WAV_24)) {
-      assertThat(DecodedPcm.sha256(fixture.stored(out.get(lossless)))).as(lossless.name()).isEqualTo(sourcePcm);
+      assertThat(DecodedPcm.sha256(fixture.stored(out.get(lossless))))
+          .as(lossless.name())
+          .isEqualTo(sourcePcm);
     }
     // Lossy: within one codec frame of the source's 144000 frames.
-    assertThat(DecodedPcm.frames(fixture.stored(out.get(MP3_320)), 2)).isBetween(144_000L - 1152, 144_000L + 1152);
-    assertThat(DecodedPcm.frames(fixture.stored(out.get(PREVIEW_MP3_128)), 2)).isBetween(144_000L - 1152, 144_000L + 1152);
-    assertThat(DecodedPcm.frames(fixture.stored(out.get(AAC_256)), 2)).isBetween(144_000L - 1024, 144_000L + 1024);
+    assertThat(DecodedPcm.frames(fixture.stored(out.get(MP3_320)), 2))
+        .isBetween(144_000L - 1152, 144_000L + 1152);
+    assertThat(DecodedPcm.frames(fixture.stored(out.get(PREVIEW_MP3_128)), 2))
+        .isBetween(144_000L - 1152, 144_000L + 1152);
+    assertThat(DecodedPcm.frames(fixture.stored(out.get(AAC_256)), 2))
+        .isBetween(144_000L - 1024, 144_000L + 1024);
 
     // CBR LAME writes an "Info" frame where VBR writes "Xing"; the AAC is LC.
-    String mp3Head = new String(Files.readAllBytes(fixture.stored(out.get(MP3_320))), 0, 4096, StandardCharsets.ISO_8859_1);
+    String mp3Head =
+        new String(
+            Files.readAllBytes(fixture.stored(out.get(MP3_320))),
+            0,
+            4096,
+            StandardCharsets.ISO_8859_1);
     assertThat(mp3Head).contains("Info").doesNotContain("Xing");
-    assertThat(TestAudio.run(List.of("ffprobe", "-v", "error", "-show_entries", "stream=profile", "-of", "csv=p=0",
-            fixture.stored(out.get(AAC_256)).toString())).strip()).isEqualTo("LC");
+    assertThat(
+            TestAudio.run(
+                    List.of(
+                        "ffprobe",
+                        "-v",
+                        "error",
+                        "-show_entries",
+                        "stream=profile",
+                        "-of",
+                        "csv=p=0",
+                        fixture.stored(out.get(AAC_256)).toString()))
+                .strip())
+        .isEqualTo("LC");
 
     assertThat(progress).isNotEmpty().allSatisfy(f -> assertThat(f).isBetween(0.0, 1.0));
     assertThat(progress).isSorted();
@@ -133,7 +166,8 @@ class OutputEncoderTest {
     OutputPlan plan = EncodeFixture.plan(source);
     assertThat(plan.absent()).extracting(a -> a.format()).containsExactly(FLAC_96K);
 
-    Map<OutputFormat, EncodedOutput> out = byFormat(fixture.encode(source, plan.outputs(), f -> {}).outputs());
+    Map<OutputFormat, EncodedOutput> out =
+        byFormat(fixture.encode(source, plan.outputs(), f -> {}).outputs());
 
     assertThat(out.get(FLAC).bitDepth()).isEqualTo(16);
     assertThat(out.get(ALAC).bitDepth()).isEqualTo(16);
@@ -141,7 +175,9 @@ class OutputEncoderTest {
     String sourcePcm = DecodedPcm.sha256(source.copy());
     for (OutputFormat lossless : List.of(FLAC, ALAC, WAV_24)) {
       assertThat(out.get(lossless).sampleRateHz()).isEqualTo(44_100);
-      assertThat(DecodedPcm.sha256(fixture.stored(out.get(lossless)))).as(lossless.name()).isEqualTo(sourcePcm);
+      assertThat(DecodedPcm.sha256(fixture.stored(out.get(lossless))))
+          .as(lossless.name())
+          .isEqualTo(sourcePcm);
     }
     for (OutputFormat lossy : List.of(PREVIEW_MP3_128, MP3_320, AAC_256)) {
       assertThat(out.get(lossy).sampleRateHz()).isEqualTo(44_100);
@@ -155,14 +191,18 @@ class OutputEncoderTest {
     OutputPlan plan = EncodeFixture.plan(source);
     assertThat(plan.absent()).isEmpty();
 
-    Map<OutputFormat, EncodedOutput> out = byFormat(fixture.encode(source, plan.outputs(), f -> {}).outputs());
+    Map<OutputFormat, EncodedOutput> out =
+        byFormat(fixture.encode(source, plan.outputs(), f -> {}).outputs());
 
     assertThat(out.get(FLAC_96K).sampleRateHz()).isEqualTo(96_000);
     assertThat(out.get(FLAC_96K).bitDepth()).isEqualTo(24);
-    assertThat(DecodedPcm.sha256(fixture.stored(out.get(FLAC_96K)))).isEqualTo(DecodedPcm.sha256(source.copy()));
+    assertThat(DecodedPcm.sha256(fixture.stored(out.get(FLAC_96K))))
+        .isEqualTo(DecodedPcm.sha256(source.copy()));
     for (OutputFormat lossy : List.of(PREVIEW_MP3_128, MP3_320, AAC_256)) {
       assertThat(out.get(lossy).sampleRateHz()).as(lossy.name()).isEqualTo(48_000);
-      assertThat(DecodedPcm.frames(fixture.stored(out.get(lossy)), 2)).as(lossy.name()).isBetween(96_000L - 1152, 96_000L + 1152);
+      assertThat(DecodedPcm.frames(fixture.stored(out.get(lossy)), 2))
+          .as(lossy.name())
+          .isBetween(96_000L - 1152, 96_000L + 1152);
     }
   }
 
@@ -172,10 +212,14 @@ class OutputEncoderTest {
     EncodeFixture.Source source = fixture.wav("t24x192", 192_000, 24, 2, 2.0);
 
     Map<OutputFormat, EncodedOutput> out =
-        byFormat(fixture.encode(source, EncodeFixture.plan(source, FLAC, FLAC_96K).outputs(), f -> {}).outputs());
+        byFormat(
+            fixture
+                .encode(source, EncodeFixture.plan(source, FLAC, FLAC_96K).outputs(), f -> {})
+                .outputs());
 
     assertThat(out.get(FLAC).sampleRateHz()).isEqualTo(192_000);
-    assertThat(DecodedPcm.sha256(fixture.stored(out.get(FLAC)))).isEqualTo(DecodedPcm.sha256(source.copy()));
+    assertThat(DecodedPcm.sha256(fixture.stored(out.get(FLAC))))
+        .isEqualTo(DecodedPcm.sha256(source.copy()));
     EncodedOutput hiRes = out.get(FLAC_96K);
     assertThat(hiRes.sampleRateHz()).isEqualTo(96_000);
     assertThat(hiRes.bitDepth()).isEqualTo(24);
@@ -189,11 +233,15 @@ class OutputEncoderTest {
     EncodeFixture.Source source = fixture.wav("t6ch", 48_000, 24, 6, 2.0);
 
     Map<OutputFormat, EncodedOutput> out =
-        byFormat(fixture.encode(source, EncodeFixture.plan(source, MP3_320, FLAC).outputs(), f -> {}).outputs());
+        byFormat(
+            fixture
+                .encode(source, EncodeFixture.plan(source, MP3_320, FLAC).outputs(), f -> {})
+                .outputs());
 
     assertThat(out.get(MP3_320).channels()).isEqualTo(2);
     assertThat(out.get(FLAC).channels()).isEqualTo(6);
-    assertThat(DecodedPcm.sha256(fixture.stored(out.get(FLAC)))).isEqualTo(DecodedPcm.sha256(source.copy()));
+    assertThat(DecodedPcm.sha256(fixture.stored(out.get(FLAC))))
+        .isEqualTo(DecodedPcm.sha256(source.copy()));
   }
 
   @Test
@@ -202,7 +250,10 @@ class OutputEncoderTest {
     EncodeFixture.Source source = fixture.floatWav("tfloat", 48_000, 2, 2.0);
 
     Map<OutputFormat, EncodedOutput> out =
-        byFormat(fixture.encode(source, EncodeFixture.plan(source, FLAC, ALAC, WAV_24).outputs(), f -> {}).outputs());
+        byFormat(
+            fixture
+                .encode(source, EncodeFixture.plan(source, FLAC, ALAC, WAV_24).outputs(), f -> {})
+                .outputs());
 
     for (EncodedOutput o : out.values()) {
       assertThat(o.bitDepth()).as(o.format().name()).isEqualTo(24);
@@ -221,7 +272,9 @@ class OutputEncoderTest {
           changed++;
         }
       }
-      assertThat(changed).as(format + " samples the dither moved").isGreaterThan(reference.length / 10);
+      assertThat(changed)
+          .as(format + " samples the dither moved")
+          .isGreaterThan(reference.length / 10);
     }
   }
 
@@ -235,9 +288,14 @@ class OutputEncoderTest {
     List<List<OutputSpec>> lanes = EncodeSchedule.lanes(outputs, 2);
     assertThat(lanes).hasSize(2);
 
-    Map<OutputFormat, EncodedOutput> single = byFormat(oneLane.encode(sourceA, outputs, f -> {}).outputs());
+    Map<OutputFormat, EncodedOutput> single =
+        byFormat(oneLane.encode(sourceA, outputs, f -> {}).outputs());
     List<CompletableFuture<EncodeLaneResult>> parallel =
-        lanes.stream().map(lane -> CompletableFuture.supplyAsync(() -> twoLanes.encode(sourceB, lane, f -> {}))).toList();
+        lanes.stream()
+            .map(
+                lane ->
+                    CompletableFuture.supplyAsync(() -> twoLanes.encode(sourceB, lane, f -> {})))
+            .toList();
     Map<OutputFormat, EncodedOutput> split =
         byFormat(parallel.stream().flatMap(f -> f.join().outputs().stream()).toList());
 
@@ -270,10 +328,12 @@ class OutputEncoderTest {
     assertThat(fixture.workDirEntries()).isEmpty();
     assertThat(fixture.store.list("tracks/")).isEmpty();
     long deadline = System.nanoTime() + 5_000_000_000L;
-    while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+    while (ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)
+        && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+    assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList())
+        .isEmpty();
   }
 
   @Test
@@ -292,7 +352,10 @@ class OutputEncoderTest {
     EncodeFixture fixture = new EncodeFixture(tempDir, small);
     EncodeFixture.Source source = fixture.wav("tlimit", 48_000, 24, 2, 3.0); // the WAV_24 is 864 kB
 
-    assertThatThrownBy(() -> fixture.encode(source, EncodeFixture.plan(source, MP3_320, WAV_24).outputs(), f -> {}))
+    assertThatThrownBy(
+            () ->
+                fixture.encode(
+                    source, EncodeFixture.plan(source, MP3_320, WAV_24).outputs(), f -> {}))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
             f -> {
@@ -306,6 +369,11 @@ class OutputEncoderTest {
 
   private static Map<OutputFormat, EncodedOutput> byFormat(List<EncodedOutput> outputs) {
     return outputs.stream()
-        .collect(Collectors.toMap(EncodedOutput::format, Function.identity(), (a, b) -> a, () -> new EnumMap<>(OutputFormat.class)));
+        .collect(
+            Collectors.toMap(
+                EncodedOutput::format,
+                Function.identity(),
+                (a, b) -> a,
+                () -> new EnumMap<>(OutputFormat.class)));
   }
 }

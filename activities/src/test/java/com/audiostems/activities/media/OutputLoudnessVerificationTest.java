@@ -35,16 +35,24 @@ class OutputLoudnessVerificationTest {
   void lossyOutputsKeepTheSourcesLoudness() throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
     EncodeFixture.Source source = fixture.wav("loud1", 44_100, 24, 2, 4.0);
-    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, MP3_320, PREVIEW_MP3_128).outputs(), f -> {}).outputs();
+    List<EncodedOutput> outputs =
+        fixture
+            .encode(source, EncodeFixture.plan(source, MP3_320, PREVIEW_MP3_128).outputs(), f -> {})
+            .outputs();
 
     VerificationReport report =
-        new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, outputs, measure(fixture, source)), f -> {});
+        new OutputVerifier(fixture.runner, fixture.store)
+            .verify(withLoudness(fixture, source, outputs, measure(fixture, source)), f -> {});
 
-    List<OutputCheck> loudness = report.checks().stream().filter(c -> c.method().equals(OutputVerifier.LOUDNESS)).toList();
-    assertThat(loudness).hasSize(2).allSatisfy(c -> {
-      assertThat(c.passed()).as(c.detail()).isTrue();
-      assertThat(c.detail()).contains("LUFS against the source's");
-    });
+    List<OutputCheck> loudness =
+        report.checks().stream().filter(c -> c.method().equals(OutputVerifier.LOUDNESS)).toList();
+    assertThat(loudness)
+        .hasSize(2)
+        .allSatisfy(
+            c -> {
+              assertThat(c.passed()).as(c.detail()).isTrue();
+              assertThat(c.detail()).contains("LUFS against the source's");
+            });
   }
 
   @Test
@@ -57,12 +65,25 @@ class OutputLoudnessVerificationTest {
   void anOutputThatClipsWhereTheSourceHadHeadroomFails() throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
     EncodeFixture.Source source = fixture.wav("clip1", 44_100, 24, 2, 4.0);
-    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, MP3_320).outputs(), f -> {}).outputs();
+    List<EncodedOutput> outputs =
+        fixture.encode(source, EncodeFixture.plan(source, MP3_320).outputs(), f -> {}).outputs();
     // The stored MP3 replaced by one 12 dB hotter: it clips, though its source peaked below 0 dBFS.
     Path hot = fixture.scratch("hot.mp3");
     Process ffmpeg =
-        new ProcessBuilder("ffmpeg", "-v", "error", "-y", "-i", fixture.stored(outputs.get(0)).toString(), "-af", "volume=12dB",
-                "-c:a", "libmp3lame", "-b:a", "320k", hot.toString())
+        new ProcessBuilder(
+                "ffmpeg",
+                "-v",
+                "error",
+                "-y",
+                "-i",
+                fixture.stored(outputs.get(0)).toString(),
+                "-af",
+                "volume=12dB",
+                "-c:a",
+                "libmp3lame",
+                "-b:a",
+                "320k",
+                hot.toString())
             .inheritIO()
             .start();
     try {
@@ -72,86 +93,145 @@ class OutputLoudnessVerificationTest {
     }
     EncodedOutput replaced = fixture.replace(outputs.get(0), hot);
     TrackAnalysis.Loudness measured = measure(fixture, source);
-    // The loudness limit would catch it too; give the source its output's loudness so that only the clipping can.
+    // The loudness limit would catch it too; give the source its output's loudness so that only the
+    // clipping can.
     TrackAnalysis.Loudness asLoud =
-        new TrackAnalysis.Loudness(measured.integratedLufs() + 11.5, 0, 0, 0, measured.truePeakDbtp(), measured.samplePeakDbfs(), 0);
+        new TrackAnalysis.Loudness(
+            measured.integratedLufs() + 11.5,
+            0,
+            0,
+            0,
+            measured.truePeakDbtp(),
+            measured.samplePeakDbfs(),
+            0);
 
     assertThatThrownBy(
-            () -> new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, List.of(replaced), asLoud), f -> {}))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getOriginalMessage()).contains("the encode clips"));
+            () ->
+                new OutputVerifier(fixture.runner, fixture.store)
+                    .verify(withLoudness(fixture, source, List.of(replaced), asLoud), f -> {}))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> assertThat(f.getOriginalMessage()).contains("the encode clips"));
   }
 
   /**
-   * Issue 15: an AAC of a −5 LUFS source peaking at +0.7 dBFS measured 0.8 LU quieter. Above 0.95 of
-   * full scale the AAC encoder turns windows down and LAME is fed fixed-point samples: what they
+   * Issue 15: an AAC of a −5 LUFS source peaking at +0.7 dBFS measured 0.8 LU quieter. Above 0.95
+   * of full scale the AAC encoder turns windows down and LAME is fed fixed-point samples: what they
    * are given is not the source's level, so its outputs may be quieter by what that takes off.
    */
   @Test
   void outputsOfAClippingSourceMayBeQuieterByWhatTheEncodersTakeOffItsPeaks() throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
     Path loud = fixture.scratch("loud.wav");
-    TestAudio.run(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-        "anoisesrc=r=44100:a=0.9:c=pink:d=6:seed=7,aformat=channel_layouts=stereo",
-        "-af", "volume=14dB,aeval='max(-1.084\\,min(1.084\\,val(ch)))':c=same", "-c:a", "pcm_f32le", loud.toString()));
+    TestAudio.run(
+        List.of(
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "anoisesrc=r=44100:a=0.9:c=pink:d=6:seed=7,aformat=channel_layouts=stereo",
+            "-af",
+            "volume=14dB,aeval='max(-1.084\\,min(1.084\\,val(ch)))':c=same",
+            "-c:a",
+            "pcm_f32le",
+            loud.toString()));
     EncodeFixture.Source source = fixture.probed("clipping", loud);
     List<EncodedOutput> outputs =
-        fixture.encode(source, EncodeFixture.plan(source, AAC_256, MP3_320, PREVIEW_MP3_128).outputs(), f -> {}).outputs();
+        fixture
+            .encode(
+                source,
+                EncodeFixture.plan(source, AAC_256, MP3_320, PREVIEW_MP3_128).outputs(),
+                f -> {})
+            .outputs();
     TrackAnalysis.Loudness measured = measure(fixture, source);
 
     VerificationReport report =
-        new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, outputs, measured), f -> {});
+        new OutputVerifier(fixture.runner, fixture.store)
+            .verify(withLoudness(fixture, source, outputs, measured), f -> {});
 
     assertThat(measured.samplePeakDbfs()).isGreaterThan(0.6);
     assertThat(report.checks().stream().filter(c -> c.method().equals(OutputVerifier.LOUDNESS)))
         .hasSize(3)
-        .allSatisfy(c -> {
-          assertThat(c.passed()).as(c.detail()).isTrue();
-          assertThat(c.detail()).contains("the source peaks at +0.70 dBFS, where the AAC encoder turns windows down");
-        });
+        .allSatisfy(
+            c -> {
+              assertThat(c.passed()).as(c.detail()).isTrue();
+              assertThat(c.detail())
+                  .contains(
+                      "the source peaks at +0.70 dBFS, where the AAC encoder turns windows down");
+            });
   }
 
   @Test
   void aQuieterOutputOfASourceWithHeadroomStillFails() throws IOException {
     // As if the source were 1 LU louder than it is: the output then reads 1 LU too quiet.
-    assertLoudnessFails("quiet1", AAC_256, 1.0, "AAC_256", "failed loudness", "-1.0", "0.5 allowed");
+    assertLoudnessFails(
+        "quiet1", AAC_256, 1.0, "AAC_256", "failed loudness", "-1.0", "0.5 allowed");
   }
 
-  /** The output of a 24-bit source with headroom fails against the source's loudness moved by {@code sourceShiftLu}. */
-  private void assertLoudnessFails(String trackId, OutputFormat format, double sourceShiftLu, String... message)
+  /**
+   * The output of a 24-bit source with headroom fails against the source's loudness moved by {@code
+   * sourceShiftLu}.
+   */
+  private void assertLoudnessFails(
+      String trackId, OutputFormat format, double sourceShiftLu, String... message)
       throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
     EncodeFixture.Source source = fixture.wav(trackId, 44_100, 24, 2, 4.0);
-    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, format).outputs(), f -> {}).outputs();
+    List<EncodedOutput> outputs =
+        fixture.encode(source, EncodeFixture.plan(source, format).outputs(), f -> {}).outputs();
     TrackAnalysis.Loudness shifted = shifted(measure(fixture, source), sourceShiftLu);
 
     assertThatThrownBy(
-            () -> new OutputVerifier(fixture.runner, fixture.store).verify(withLoudness(fixture, source, outputs, shifted), f -> {}))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo(TrackFailures.OUTPUT_VERIFICATION_FAILED);
-          assertThat(f.getOriginalMessage()).contains(message);
-        });
+            () ->
+                new OutputVerifier(fixture.runner, fixture.store)
+                    .verify(withLoudness(fixture, source, outputs, shifted), f -> {}))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(TrackFailures.OUTPUT_VERIFICATION_FAILED);
+              assertThat(f.getOriginalMessage()).contains(message);
+            });
   }
 
   /** The same figures with the integrated loudness moved by {@code lu}. */
   private static TrackAnalysis.Loudness shifted(TrackAnalysis.Loudness m, double lu) {
     return new TrackAnalysis.Loudness(
-        m.integratedLufs() + lu, m.loudnessRangeLu(), m.momentaryMaxLufs(), m.shortTermMaxLufs(), m.truePeakDbtp(),
-        m.samplePeakDbfs(), m.peakToLoudnessRatioLu());
+        m.integratedLufs() + lu,
+        m.loudnessRangeLu(),
+        m.momentaryMaxLufs(),
+        m.shortTermMaxLufs(),
+        m.truePeakDbtp(),
+        m.samplePeakDbfs(),
+        m.peakToLoudnessRatioLu());
   }
 
   private static VerifyRequest withLoudness(
-      EncodeFixture fixture, EncodeFixture.Source source, List<EncodedOutput> outputs, TrackAnalysis.Loudness loudness) {
+      EncodeFixture fixture,
+      EncodeFixture.Source source,
+      List<EncodedOutput> outputs,
+      TrackAnalysis.Loudness loudness) {
     VerifyRequest request = fixture.verifyRequest(source, outputs);
     return new VerifyRequest(request.trackId(), request.source(), request.outputs(), loudness);
   }
 
   /** The source's figures as the analysis takes them: the same meter on its decoded samples. */
-  private static TrackAnalysis.Loudness measure(EncodeFixture fixture, EncodeFixture.Source source) throws IOException {
-    LoudnessMeter meter = new LoudnessMeter(source.probe().sampleRateHz(), source.probe().channels());
-    new PcmDecoder(fixture.runner).decode(fixture.store.pathOf(source.key()), source.probe(), meter::accept, f -> {});
+  private static TrackAnalysis.Loudness measure(EncodeFixture fixture, EncodeFixture.Source source)
+      throws IOException {
+    LoudnessMeter meter =
+        new LoudnessMeter(source.probe().sampleRateHz(), source.probe().channels());
+    new PcmDecoder(fixture.runner)
+        .decode(fixture.store.pathOf(source.key()), source.probe(), meter::accept, f -> {});
     LoudnessMeasurement m = meter.result();
     return new TrackAnalysis.Loudness(
-        m.integratedLufs(), m.loudnessRangeLu(), m.momentaryMaxLufs(), m.shortTermMaxLufs(), m.truePeakDbtp(), m.samplePeakDbfs(),
+        m.integratedLufs(),
+        m.loudnessRangeLu(),
+        m.momentaryMaxLufs(),
+        m.shortTermMaxLufs(),
+        m.truePeakDbtp(),
+        m.samplePeakDbfs(),
         m.peakToLoudnessRatioLu());
   }
 }

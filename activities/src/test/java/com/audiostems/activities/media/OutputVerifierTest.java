@@ -17,7 +17,6 @@ import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.OutputCheck;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.VerificationReport;
-import com.audiostems.workflows.media.VerifyRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,10 +34,12 @@ class OutputVerifierTest {
   @TempDir Path tempDir;
 
   @Test
-  void losslessAtTheSourcesRateAndDepthIsComparedSampleForSampleAndLossyByDuration() throws IOException {
+  void losslessAtTheSourcesRateAndDepthIsComparedSampleForSampleAndLossyByDuration()
+      throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
     EncodeFixture.Source source = fixture.wav("v24x48", 48_000, 24, 2, 3.0);
-    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source).outputs(), f -> {}).outputs();
+    List<EncodedOutput> outputs =
+        fixture.encode(source, EncodeFixture.plan(source).outputs(), f -> {}).outputs();
     List<Double> progress = new ArrayList<>();
 
     VerificationReport report =
@@ -65,7 +66,10 @@ class OutputVerifierTest {
     EncodeFixture fixture = new EncodeFixture(tempDir);
     EncodeFixture.Source source = fixture.wav("v16x44", 44_100, 16, 2, 2.0);
     List<EncodedOutput> outputs =
-        fixture.encode(source, EncodeFixture.plan(source, FLAC, ALAC, WAV_24, MP3_320).outputs(), f -> {}).outputs();
+        fixture
+            .encode(
+                source, EncodeFixture.plan(source, FLAC, ALAC, WAV_24, MP3_320).outputs(), f -> {})
+            .outputs();
 
     VerificationReport report = fixture.verify(source, outputs);
 
@@ -83,48 +87,78 @@ class OutputVerifierTest {
     EncodeFixture.Source hiRes = fixture.wav("v24x192", 192_000, 24, 2, 2.0);
     EncodeFixture.Source floating = fixture.floatWav("vfloat", 48_000, 2, 2.0);
     List<EncodedOutput> hiResOutputs =
-        fixture.encode(hiRes, EncodeFixture.plan(hiRes, FLAC, FLAC_96K, AAC_256).outputs(), f -> {}).outputs();
+        fixture
+            .encode(hiRes, EncodeFixture.plan(hiRes, FLAC, FLAC_96K, AAC_256).outputs(), f -> {})
+            .outputs();
     List<EncodedOutput> floatOutputs =
-        fixture.encode(floating, EncodeFixture.plan(floating, FLAC, ALAC, WAV_24).outputs(), f -> {}).outputs();
+        fixture
+            .encode(floating, EncodeFixture.plan(floating, FLAC, ALAC, WAV_24).outputs(), f -> {})
+            .outputs();
 
     VerificationReport hiResReport = fixture.verify(hiRes, hiResOutputs);
     VerificationReport floatReport = fixture.verify(floating, floatOutputs);
 
     assertThat(methods(hiResReport))
         .containsExactly(
-            entry(AAC_256, OutputVerifier.DURATION), entry(FLAC, OutputVerifier.BIT_EXACT), entry(FLAC_96K, OutputVerifier.DURATION));
-    assertThat(check(hiResReport, FLAC_96K).detail()).contains("192000 frames at 96000 Hz", "+0.0 frames");
+            entry(AAC_256, OutputVerifier.DURATION),
+            entry(FLAC, OutputVerifier.BIT_EXACT),
+            entry(FLAC_96K, OutputVerifier.DURATION));
+    assertThat(check(hiResReport, FLAC_96K).detail())
+        .contains("192000 frames at 96000 Hz", "+0.0 frames");
     assertThat(methods(floatReport))
         .containsExactly(
-            entry(FLAC, OutputVerifier.DURATION), entry(ALAC, OutputVerifier.DURATION), entry(WAV_24, OutputVerifier.DURATION));
-    assertThat(floatReport.checks()).allSatisfy(c -> assertThat(c.detail()).contains("96000 frames at 48000 Hz", "+0.0 frames"));
+            entry(FLAC, OutputVerifier.DURATION),
+            entry(ALAC, OutputVerifier.DURATION),
+            entry(WAV_24, OutputVerifier.DURATION));
+    assertThat(floatReport.checks())
+        .allSatisfy(
+            c -> assertThat(c.detail()).contains("96000 frames at 48000 Hz", "+0.0 frames"));
   }
 
-  /** Issue 15: "decoded 58751 frames against the source's 58752" on lossless outputs of lossy sources. */
+  /**
+   * Issue 15: "decoded 58751 frames against the source's 58752" on lossless outputs of lossy
+   * sources.
+   */
   @Test
-  void losslessOutputsOfAnOddLengthLossySourceHoldExactlyItsGaplessDecodedFrames() throws IOException {
+  void losslessOutputsOfAnOddLengthLossySourceHoldExactlyItsGaplessDecodedFrames()
+      throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
-    // LAME's Info frame carries its delay and padding: the gapless decode is the 58751 frames again.
-    EncodeFixture.Source source = fixture.encodedMusic("vodd", 44_100, 58_751, "mp3", "-c:a", "libmp3lame", "-b:a", "320k");
-    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, FLAC, ALAC, WAV_24).outputs(), f -> {}).outputs();
+    // LAME's Info frame carries its delay and padding: the gapless decode is the 58751 frames
+    // again.
+    EncodeFixture.Source source =
+        fixture.encodedMusic("vodd", 44_100, 58_751, "mp3", "-c:a", "libmp3lame", "-b:a", "320k");
+    List<EncodedOutput> outputs =
+        fixture
+            .encode(source, EncodeFixture.plan(source, FLAC, ALAC, WAV_24).outputs(), f -> {})
+            .outputs();
 
     VerificationReport report = fixture.verify(source, outputs);
 
     assertThat(methods(report))
-        .containsExactly(entry(FLAC, OutputVerifier.DURATION), entry(ALAC, OutputVerifier.DURATION), entry(WAV_24, OutputVerifier.DURATION));
-    assertThat(report.checks()).allSatisfy(c -> assertThat(c.detail()).contains("(58751 frames at 44100 Hz) against", "+0.0 frames, 0 allowed"));
+        .containsExactly(
+            entry(FLAC, OutputVerifier.DURATION),
+            entry(ALAC, OutputVerifier.DURATION),
+            entry(WAV_24, OutputVerifier.DURATION));
+    assertThat(report.checks())
+        .allSatisfy(
+            c ->
+                assertThat(c.detail())
+                    .contains("(58751 frames at 44100 Hz) against", "+0.0 frames, 0 allowed"));
   }
 
   /** 58799 frames at 44.1 kHz came to 58799.000000000007 through seconds, against 0 allowed. */
   @Test
   void theExpectedFrameCountIsExactWhereTheRateIsKept() throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
-    EncodeFixture.Source source = fixture.encodedMusic("vexact", 44_100, 58_799, "ogg", "-c:a", "libvorbis", "-q:a", "8");
-    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, FLAC).outputs(), f -> {}).outputs();
+    EncodeFixture.Source source =
+        fixture.encodedMusic("vexact", 44_100, 58_799, "ogg", "-c:a", "libvorbis", "-q:a", "8");
+    List<EncodedOutput> outputs =
+        fixture.encode(source, EncodeFixture.plan(source, FLAC).outputs(), f -> {}).outputs();
 
     VerificationReport report = fixture.verify(source, outputs);
 
-    assertThat(check(report, FLAC).detail()).contains("(58799 frames at 44100 Hz) against", "+0.0 frames, 0 allowed");
+    assertThat(check(report, FLAC).detail())
+        .contains("(58799 frames at 44100 Hz) against", "+0.0 frames, 0 allowed");
     assertThat(check(report, FLAC).passed()).isTrue();
   }
 
@@ -138,15 +172,33 @@ class OutputVerifierTest {
   void anAacOfAShortVorbisSourceEndsWithinOneFrameOfTheSourcesExactCount() throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
     Path ogg = fixture.scratch("short.ogg");
-    TestAudio.run(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-        "anoisesrc=r=48000:a=0.3:seed=7,aformat=channel_layouts=stereo", "-af", "atrim=end_sample=3073",
-        "-c:a", "libvorbis", "-q:a", "8", ogg.toString()));
+    TestAudio.run(
+        List.of(
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "anoisesrc=r=48000:a=0.3:seed=7,aformat=channel_layouts=stereo",
+            "-af",
+            "atrim=end_sample=3073",
+            "-c:a",
+            "libvorbis",
+            "-q:a",
+            "8",
+            ogg.toString()));
     EncodeFixture.Source source = fixture.probed("vshort", ogg);
-    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, AAC_256, MP3_320).outputs(), f -> {}).outputs();
+    List<EncodedOutput> outputs =
+        fixture
+            .encode(source, EncodeFixture.plan(source, AAC_256, MP3_320).outputs(), f -> {})
+            .outputs();
 
     VerificationReport report = fixture.verify(source, outputs);
 
-    assertThat(check(report, AAC_256).detail()).contains("(4224 frames at 48000 Hz) against", "(3200 frames at 48000 Hz)");
+    assertThat(check(report, AAC_256).detail())
+        .contains("(4224 frames at 48000 Hz) against", "(3200 frames at 48000 Hz)");
     assertThat(report.checks()).allSatisfy(c -> assertThat(c.passed()).as(c.detail()).isTrue());
   }
 
@@ -154,12 +206,16 @@ class OutputVerifierTest {
   void failsWhenALosslessOutputHoldsOtherSamples() throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
     EncodeFixture.Source source = fixture.wav("vtamper", 48_000, 24, 2, 2.0);
-    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, FLAC, WAV_24).outputs(), f -> {}).outputs();
+    List<EncodedOutput> outputs =
+        fixture
+            .encode(source, EncodeFixture.plan(source, FLAC, WAV_24).outputs(), f -> {})
+            .outputs();
     // The same music with one sample one step louder, as a 24-bit FLAC of the same length.
     double[] samples = TestAudio.music(48_000, 2, 2.0);
     samples[50_001] += 1.0 / (1 << 23);
     Path wav = TestAudio.writeWav(fixture.scratch("other.wav"), samples, 48_000, 24, 2);
-    Path otherFlac = TestAudio.convert(wav, fixture.scratch("other.flac"), "-c:a", "flac", "-sample_fmt", "s32");
+    Path otherFlac =
+        TestAudio.convert(wav, fixture.scratch("other.flac"), "-c:a", "flac", "-sample_fmt", "s32");
     List<EncodedOutput> tampered = replacing(outputs, FLAC, fixture, otherFlac);
 
     assertVerificationFails(
@@ -168,7 +224,10 @@ class OutputVerifierTest {
         tampered,
         message ->
             assertThat(message)
-                .contains("FLAC (tracks/vtamper/v1/outputs/flac.flac) failed pcm-bit-exact", "decoded PCM differs", "96000 frames")
+                .contains(
+                    "FLAC (tracks/vtamper/v1/outputs/flac.flac) failed pcm-bit-exact",
+                    "decoded PCM differs",
+                    "96000 frames")
                 .doesNotContain("WAV_24"));
   }
 
@@ -176,14 +235,23 @@ class OutputVerifierTest {
   void failsWhenLossyOutputsAreCutShort() throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
     EncodeFixture.Source source = fixture.wav("vtrunc", 48_000, 24, 2, 3.0);
-    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, MP3_320, AAC_256).outputs(), f -> {}).outputs();
-    // The MP3 cut at a frame boundary decodes cleanly, only shorter; the AAC cut mid-file does not decode.
-    Path mp3 = fixture.stored(outputs.stream().filter(o -> o.format() == MP3_320).findFirst().orElseThrow());
+    List<EncodedOutput> outputs =
+        fixture
+            .encode(source, EncodeFixture.plan(source, MP3_320, AAC_256).outputs(), f -> {})
+            .outputs();
+    // The MP3 cut at a frame boundary decodes cleanly, only shorter; the AAC cut mid-file does not
+    // decode.
+    Path mp3 =
+        fixture.stored(
+            outputs.stream().filter(o -> o.format() == MP3_320).findFirst().orElseThrow());
     Path shortMp3 = TestAudio.convert(mp3, fixture.scratch("short.mp3"), "-t", "2", "-c", "copy");
-    Path aac = fixture.stored(outputs.stream().filter(o -> o.format() == AAC_256).findFirst().orElseThrow());
+    Path aac =
+        fixture.stored(
+            outputs.stream().filter(o -> o.format() == AAC_256).findFirst().orElseThrow());
     byte[] bytes = Files.readAllBytes(aac);
     Path halfAac = Files.write(fixture.scratch("half.m4a"), Arrays.copyOf(bytes, bytes.length / 2));
-    List<EncodedOutput> truncated = replacing(replacing(outputs, MP3_320, fixture, shortMp3), AAC_256, fixture, halfAac);
+    List<EncodedOutput> truncated =
+        replacing(replacing(outputs, MP3_320, fixture, shortMp3), AAC_256, fixture, halfAac);
 
     assertVerificationFails(
         fixture,
@@ -191,15 +259,19 @@ class OutputVerifierTest {
         truncated,
         message ->
             assertThat(message)
-                .contains("MP3_320 (tracks/vtrunc/v1/outputs/mp3-320k.mp3) failed duration: decoded 2.0", "1152 allowed")
-                .contains("AAC_256 (tracks/vtrunc/v1/outputs/aac-256k.m4a) failed duration: does not decode cleanly"));
+                .contains(
+                    "MP3_320 (tracks/vtrunc/v1/outputs/mp3-320k.mp3) failed duration: decoded 2.0",
+                    "1152 allowed")
+                .contains(
+                    "AAC_256 (tracks/vtrunc/v1/outputs/aac-256k.m4a) failed duration: does not decode cleanly"));
   }
 
   @Test
   void failsWhenAFlacFrameIsDamaged() throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
     EncodeFixture.Source source = fixture.wav("vcorrupt", 48_000, 24, 2, 2.0);
-    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, FLAC).outputs(), f -> {}).outputs();
+    List<EncodedOutput> outputs =
+        fixture.encode(source, EncodeFixture.plan(source, FLAC).outputs(), f -> {}).outputs();
     byte[] bytes = Files.readAllBytes(fixture.stored(outputs.get(0)));
     for (int i = bytes.length / 2; i < bytes.length / 2 + 8; i++) {
       bytes[i] ^= (byte) 0x5A;
@@ -217,10 +289,15 @@ class OutputVerifierTest {
   void failsWhenTheStoredObjectIsNotTheOneTheEncoderDescribed() throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);
     EncodeFixture.Source source = fixture.wav("vswap", 48_000, 24, 2, 2.0);
-    List<EncodedOutput> outputs = fixture.encode(source, EncodeFixture.plan(source, WAV_24, MP3_320).outputs(), f -> {}).outputs();
-    EncodedOutput wav = outputs.stream().filter(o -> o.format() == WAV_24).findFirst().orElseThrow();
+    List<EncodedOutput> outputs =
+        fixture
+            .encode(source, EncodeFixture.plan(source, WAV_24, MP3_320).outputs(), f -> {})
+            .outputs();
+    EncodedOutput wav =
+        outputs.stream().filter(o -> o.format() == WAV_24).findFirst().orElseThrow();
     fixture.store.storeBytes(wav.key(), new byte[] {1, 2, 3});
-    fixture.store.delete(outputs.stream().filter(o -> o.format() == MP3_320).findFirst().orElseThrow().key());
+    fixture.store.delete(
+        outputs.stream().filter(o -> o.format() == MP3_320).findFirst().orElseThrow().key());
 
     assertVerificationFails(
         fixture,
@@ -233,7 +310,11 @@ class OutputVerifierTest {
   }
 
   private static void assertVerificationFails(
-      EncodeFixture fixture, EncodeFixture.Source source, List<EncodedOutput> outputs, Consumer<String> message) throws IOException {
+      EncodeFixture fixture,
+      EncodeFixture.Source source,
+      List<EncodedOutput> outputs,
+      Consumer<String> message)
+      throws IOException {
     assertThatThrownBy(() -> fixture.verify(source, outputs))
         .isInstanceOfSatisfying(
             ApplicationFailure.class,
@@ -245,7 +326,9 @@ class OutputVerifierTest {
     assertThat(fixture.workDirEntries()).isEmpty();
   }
 
-  /** The outputs with one of them replaced in the store by the file, described as the encoder would. */
+  /**
+   * The outputs with one of them replaced in the store by the file, described as the encoder would.
+   */
   private static List<EncodedOutput> replacing(
       List<EncodedOutput> outputs, OutputFormat format, EncodeFixture fixture, Path file)
       throws IOException {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ProgressThrottleTest {
   private final AtomicLong nanos = new AtomicLong();
   private final List<Double> passed = new ArrayList<>();
-  private final ProgressThrottle throttle = new ProgressThrottle(passed::add, Duration.ofMillis(250), nanos::get);
+  private final ProgressThrottle throttle =
+      new ProgressThrottle(passed::add, Duration.ofMillis(250), nanos::get);
 
   @Test
   void passesTheFirstValueThenAtMostOneEveryInterval() {

@@ -14,7 +14,9 @@ class QualityTiersTest {
   void losslessTiersFollowBitDepthAndRate() {
     assertThat(tierOf(lossless("pcm_s16le", 16, 44_100))).contains(QualityTier.STANDARD);
     assertThat(tierOf(lossless("pcm_s24le", 24, 48_000))).contains(QualityTier.STANDARD);
-    assertThat(tierOf(lossless("flac", 16, 96_000))).as("16-bit is never HIGH").contains(QualityTier.STANDARD);
+    assertThat(tierOf(lossless("flac", 16, 96_000)))
+        .as("16-bit is never HIGH")
+        .contains(QualityTier.STANDARD);
     assertThat(tierOf(lossless("flac", 24, 88_200))).contains(QualityTier.HIGH);
     assertThat(tierOf(lossless("alac", 24, 96_000))).contains(QualityTier.HIGH);
     assertThat(tierOf(lossless("pcm_s24le", 24, 176_400))).contains(QualityTier.PROFESSIONAL);
@@ -68,7 +70,9 @@ class QualityTiersTest {
     return probe(codec, 0, rate, bitRate, false, false);
   }
 
-  private static SourceProbe probe(String codec, int bits, int rate, long bitRate, boolean lossless, boolean dsd) {
-    return new SourceProbe("test", codec, 0, rate, bits, "s32", 2, "stereo", 10.0, bitRate, 1_000_000, lossless, dsd);
+  private static SourceProbe probe(
+      String codec, int bits, int rate, long bitRate, boolean lossless, boolean dsd) {
+    return new SourceProbe(
+        "test", codec, 0, rate, bits, "s32", 2, "stereo", 10.0, bitRate, 1_000_000, lossless, dsd);
   }
 }

@@ -40,13 +40,19 @@ class RiffDataCheckTest {
     wav.put(ascii("LIST")).putInt(3).put(ascii("abc")).put((byte) 0);
     wav.put(ascii("data")).putInt(200).put(new byte[100]);
 
-    assertThat(RiffDataCheck.check(write("odd.wav", wav))).contains(new RiffDataCheck.Shortfall(200, 100));
+    assertThat(RiffDataCheck.check(write("odd.wav", wav)))
+        .contains(new RiffDataCheck.Shortfall(200, 100));
   }
 
   @Test
   void streamingSizesMeanUntilTheEnd() throws IOException {
     ByteBuffer wav = le(12 + 8 + 100);
-    wav.put(ascii("RIFF")).putInt(-1).put(ascii("WAVE")).put(ascii("data")).putInt(-1).put(new byte[100]);
+    wav.put(ascii("RIFF"))
+        .putInt(-1)
+        .put(ascii("WAVE"))
+        .put(ascii("data"))
+        .putInt(-1)
+        .put(new byte[100]);
 
     assertThat(RiffDataCheck.check(write("stream.wav", wav))).isEmpty();
   }
@@ -58,15 +64,22 @@ class RiffDataCheckTest {
     wav.put(ascii("ds64")).putInt(28).putLong(0).putLong(5_000_000_000L).putLong(0).putInt(0);
     wav.put(ascii("data")).putInt(-1).put(new byte[100]);
 
-    assertThat(RiffDataCheck.check(write("big.wav", wav))).contains(new RiffDataCheck.Shortfall(5_000_000_000L, 100));
+    assertThat(RiffDataCheck.check(write("big.wav", wav)))
+        .contains(new RiffDataCheck.Shortfall(5_000_000_000L, 100));
   }
 
   @Test
   void aiffComparesItsSoundDataChunk() throws IOException {
     ByteBuffer aiff = ByteBuffer.allocate(12 + 8 + 50).order(ByteOrder.BIG_ENDIAN);
-    aiff.put(ascii("FORM")).putInt(0).put(ascii("AIFF")).put(ascii("SSND")).putInt(408).put(new byte[50]);
+    aiff.put(ascii("FORM"))
+        .putInt(0)
+        .put(ascii("AIFF"))
+        .put(ascii("SSND"))
+        .putInt(408)
+        .put(new byte[50]);
 
-    assertThat(RiffDataCheck.check(write("cut.aiff", aiff))).contains(new RiffDataCheck.Shortfall(408, 50));
+    assertThat(RiffDataCheck.check(write("cut.aiff", aiff)))
+        .contains(new RiffDataCheck.Shortfall(408, 50));
   }
 
   @Test

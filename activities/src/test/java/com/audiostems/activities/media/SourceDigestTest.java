@@ -25,7 +25,8 @@ class SourceDigestTest {
 
     ValidatedSource validated = fixture.verifyRequest(source, List.of()).source();
     Path flac = TestAudio.convert(source.copy(), tempDir.resolve("same.flac"), "-c:a", "flac");
-    Path wav32 = TestAudio.convert(source.copy(), tempDir.resolve("same-32.wav"), "-c:a", "pcm_s32le");
+    Path wav32 =
+        TestAudio.convert(source.copy(), tempDir.resolve("same-32.wav"), "-c:a", "pcm_s32le");
     double[] samples = TestAudio.music(48_000, 2, 1.5);
     samples[1000] += 1.0 / (1 << 23); // one 24-bit step on one sample
     Path changed = TestAudio.writeWav(tempDir.resolve("changed.wav"), samples, 48_000, 24, 2);
@@ -33,12 +34,16 @@ class SourceDigestTest {
     assertThat(validated.decodedFrames()).isEqualTo(72_000);
     assertThat(validated.pcmDigest()).hasSize(32);
     for (Path same : List.of(flac, wav32)) {
-      FullDecode.Outcome outcome = decode.decode(same, "0:a:0", 0, FullDecode.Strictness.STRICT, s -> {});
+      FullDecode.Outcome outcome =
+          decode.decode(same, "0:a:0", 0, FullDecode.Strictness.STRICT, s -> {});
       assertThat(outcome.clean()).isTrue();
       assertThat(outcome.frames(48_000)).isEqualTo(72_000);
-      assertThat(outcome.pcmDigest()).as(same.getFileName().toString()).isEqualTo(validated.pcmDigest());
+      assertThat(outcome.pcmDigest())
+          .as(same.getFileName().toString())
+          .isEqualTo(validated.pcmDigest());
     }
-    assertThat(decode.decode(changed, "0:a:0", 0, FullDecode.Strictness.STRICT, s -> {}).pcmDigest())
+    assertThat(
+            decode.decode(changed, "0:a:0", 0, FullDecode.Strictness.STRICT, s -> {}).pcmDigest())
         .isNotEqualTo(validated.pcmDigest());
   }
 
@@ -53,7 +58,8 @@ class SourceDigestTest {
     Path ogg = TestAudio.convert(wav, tempDir.resolve("odd.ogg"), "-c:a", "libvorbis");
 
     for (Path file : List.of(wav, flac, ogg)) {
-      FullDecode.Outcome outcome = decode.decode(file, "0:a:0", 0, FullDecode.Strictness.STRICT, s -> {});
+      FullDecode.Outcome outcome =
+          decode.decode(file, "0:a:0", 0, FullDecode.Strictness.STRICT, s -> {});
       assertThat(outcome.frames(44_100)).as(file.getFileName().toString()).isEqualTo(58_751);
     }
   }

@@ -74,7 +74,8 @@ class SourceInspectorFormatsTest {
 
   @Test
   void wav24Bit192kIsProfessional() throws IOException {
-    ValidatedSource source = harness.probeAndValidate(harness.wav("master.wav", 192_000, 24, 2, 1.0));
+    ValidatedSource source =
+        harness.probeAndValidate(harness.wav("master.wav", 192_000, 24, 2, 1.0));
 
     assertFacts(source.probe(), "wav", "pcm_s24le", 0, 192_000, 24, true);
     assertThat(source.tier()).isEqualTo(QualityTier.PROFESSIONAL);
@@ -84,7 +85,8 @@ class SourceInspectorFormatsTest {
   @Test
   void floatWavCountsAsAtLeast24Bit() throws IOException {
     Path wav = harness.wav("float.src.wav", 96_000, 24, 2, 1.0);
-    Path floatWav = TestAudio.convert(wav, harness.inputs.resolve("float.wav"), "-c:a", "pcm_f32le");
+    Path floatWav =
+        TestAudio.convert(wav, harness.inputs.resolve("float.wav"), "-c:a", "pcm_f32le");
 
     ValidatedSource source = harness.probeAndValidate(floatWav);
 
@@ -110,7 +112,8 @@ class SourceInspectorFormatsTest {
 
   @Test
   void aiffIsStandard() throws IOException {
-    ValidatedSource source = harness.probeAndValidate(harness.converted("track.aiff", 2.0, "-c:a", "pcm_s24be"));
+    ValidatedSource source =
+        harness.probeAndValidate(harness.converted("track.aiff", 2.0, "-c:a", "pcm_s24be"));
 
     assertFacts(source.probe(), "aiff", "pcm_s24be", 0, 48_000, 24, true);
     assertThat(source.probe().channelLayout()).as("AIFF stores no channel layout").isEmpty();
@@ -119,7 +122,8 @@ class SourceInspectorFormatsTest {
 
   @Test
   void alacInM4aIsStandard() throws IOException {
-    ValidatedSource source = harness.probeAndValidate(harness.converted("track.m4a", 2.0, "-c:a", "alac"));
+    ValidatedSource source =
+        harness.probeAndValidate(harness.converted("track.m4a", 2.0, "-c:a", "alac"));
 
     assertFacts(source.probe(), MP4_FAMILY, "alac", 0, 48_000, 24, true);
     assertThat(source.tier()).isEqualTo(QualityTier.STANDARD);
@@ -130,8 +134,20 @@ class SourceInspectorFormatsTest {
   void taggedMp3At320kIsMinimum() throws IOException {
     Path mp3 =
         harness.converted(
-            "track.mp3", 2.0, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "320k",
-            "-metadata", "title=Test Title", "-metadata", "artist=Test Artist", "-id3v2_version", "3");
+            "track.mp3",
+            2.0,
+            "-ar",
+            "44100",
+            "-c:a",
+            "libmp3lame",
+            "-b:a",
+            "320k",
+            "-metadata",
+            "title=Test Title",
+            "-metadata",
+            "artist=Test Artist",
+            "-id3v2_version",
+            "3");
 
     ValidatedSource source = harness.probeAndValidate(mp3);
 
@@ -144,7 +160,8 @@ class SourceInspectorFormatsTest {
   @Test
   void aacInM4aIsMinimum() throws IOException {
     ValidatedSource source =
-        harness.probeAndValidate(harness.converted("track.m4a", 2.0, "-c:a", "aac", "-b:a", "256k"));
+        harness.probeAndValidate(
+            harness.converted("track.m4a", 2.0, "-c:a", "aac", "-b:a", "256k"));
 
     assertFacts(source.probe(), MP4_FAMILY, "aac", 0, 48_000, 0, false);
     assertThat(source.probe().bitRateBps()).isGreaterThanOrEqualTo(128_000);
@@ -154,7 +171,8 @@ class SourceInspectorFormatsTest {
   @Test
   void oggVorbisIsMinimum() throws IOException {
     ValidatedSource source =
-        harness.probeAndValidate(harness.converted("track.ogg", 2.0, "-c:a", "libvorbis", "-b:a", "192k"));
+        harness.probeAndValidate(
+            harness.converted("track.ogg", 2.0, "-c:a", "libvorbis", "-b:a", "192k"));
 
     assertFacts(source.probe(), "ogg", "vorbis", 0, 48_000, 0, false);
     assertThat(source.tier()).isEqualTo(QualityTier.MINIMUM);
@@ -163,7 +181,8 @@ class SourceInspectorFormatsTest {
   @Test
   void opusFallsBackToTheContainersBitRate() throws IOException {
     ValidatedSource source =
-        harness.probeAndValidate(harness.converted("track.opus", 2.0, "-c:a", "libopus", "-b:a", "192k"));
+        harness.probeAndValidate(
+            harness.converted("track.opus", 2.0, "-c:a", "libopus", "-b:a", "192k"));
 
     // ffprobe gives no bit rate for an Opus stream; the Ogg container's overall one stands in.
     assertFacts(source.probe(), "ogg", "opus", 0, 48_000, 0, false);
@@ -174,7 +193,8 @@ class SourceInspectorFormatsTest {
   @Test
   void wmaIsMinimum() throws IOException {
     ValidatedSource source =
-        harness.probeAndValidate(harness.converted("track.wma", 2.0, "-c:a", "wmav2", "-b:a", "192k"));
+        harness.probeAndValidate(
+            harness.converted("track.wma", 2.0, "-c:a", "wmav2", "-b:a", "192k"));
 
     assertFacts(source.probe(), "asf", "wmav2", 0, 48_000, 0, false);
     assertThat(source.probe().bitRateBps()).isEqualTo(192_000);
@@ -185,8 +205,16 @@ class SourceInspectorFormatsTest {
   void broadcastWaveWithBextIsAccepted() throws IOException {
     Path bwf =
         harness.converted(
-            "bwf.wav", 2.0, "-c:a", "pcm_s24le", "-write_bext", "1",
-            "-metadata", "description=Test take", "-metadata", "originator=AudioStems");
+            "bwf.wav",
+            2.0,
+            "-c:a",
+            "pcm_s24le",
+            "-write_bext",
+            "1",
+            "-metadata",
+            "description=Test take",
+            "-metadata",
+            "originator=AudioStems");
     assertThat(headerText(bwf)).contains("bext");
 
     ValidatedSource source = harness.probeAndValidate(bwf);
@@ -210,7 +238,8 @@ class SourceInspectorFormatsTest {
 
   @Test
   void dsfIsProfessionalDsd() throws IOException {
-    ValidatedSource source = harness.probeAndValidate(DsdFiles.dsf(harness.inputs.resolve("track.dsf"), 2, 1.0));
+    ValidatedSource source =
+        harness.probeAndValidate(DsdFiles.dsf(harness.inputs.resolve("track.dsf"), 2, 1.0));
 
     // ffmpeg decodes DSD64 to PCM at a eighth of the bit rate: 2.8224 MHz / 8 = 352.8 kHz.
     assertFacts(source.probe(), "dsf", "dsd_lsbf_planar", 0, 352_800, 1, true);
@@ -221,7 +250,8 @@ class SourceInspectorFormatsTest {
 
   @Test
   void dffIsProfessionalDsd() throws IOException {
-    ValidatedSource source = harness.probeAndValidate(DsdFiles.dff(harness.inputs.resolve("track.dff"), 2, 1.0));
+    ValidatedSource source =
+        harness.probeAndValidate(DsdFiles.dff(harness.inputs.resolve("track.dff"), 2, 1.0));
 
     assertFacts(source.probe(), "iff", "dsd_msbf", 0, 352_800, 1, true);
     assertThat(source.probe().dsd()).isTrue();
@@ -237,7 +267,9 @@ class SourceInspectorFormatsTest {
     ValidatedSource source = harness.probeAndValidate(mp4);
 
     assertFacts(source.probe(), MP4_FAMILY, "aac", 1, 48_000, 0, false);
-    assertThat(source.probe().bitRateBps()).as("the audio stream's rate, not the whole file's").isLessThan(200_000);
+    assertThat(source.probe().bitRateBps())
+        .as("the audio stream's rate, not the whole file's")
+        .isLessThan(200_000);
     assertThat(source.tier()).isEqualTo(QualityTier.MINIMUM);
   }
 
@@ -265,7 +297,13 @@ class SourceInspectorFormatsTest {
   }
 
   private static void assertFacts(
-      SourceProbe probe, String container, String codec, int index, int rateHz, int bitDepth, boolean lossless) {
+      SourceProbe probe,
+      String container,
+      String codec,
+      int index,
+      int rateHz,
+      int bitDepth,
+      boolean lossless) {
     assertThat(probe.container()).isEqualTo(container);
     assertThat(probe.codec()).isEqualTo(codec);
     assertThat(probe.audioStreamIndex()).isEqualTo(index);
@@ -279,7 +317,10 @@ class SourceInspectorFormatsTest {
     assertThat(probe.sampleFormat()).isNotEmpty();
   }
 
-  /** The file's first 4 KiB as text, where its RIFF magic and chunk ids ("bext", "ds64") can be read. */
+  /**
+   * The file's first 4 KiB as text, where its RIFF magic and chunk ids ("bext", "ds64") can be
+   * read.
+   */
   private static String headerText(Path wav) throws IOException {
     try (InputStream in = Files.newInputStream(wav)) {
       byte[] head = in.readNBytes(4096);

@@ -3,8 +3,8 @@ package com.audiostems.activities.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.media.ProbeRequest;
 import com.audiostems.workflows.media.SourceProbe;
 import com.audiostems.workflows.media.ValidateRequest;
@@ -43,8 +43,14 @@ final class SourceInspectorHarness {
   SourceInspectorHarness withFfprobe(Path ffprobe) {
     settings =
         new MediaSettings(
-            settings.ffmpegPath(), ffprobe.toString(), settings.workDir(), settings.maxInputBytes(),
-            settings.maxDurationSeconds(), settings.probeTimeout(), settings.ffmpegTimeout(), settings.maxOutputBytes());
+            settings.ffmpegPath(),
+            ffprobe.toString(),
+            settings.workDir(),
+            settings.maxInputBytes(),
+            settings.maxDurationSeconds(),
+            settings.probeTimeout(),
+            settings.ffmpegTimeout(),
+            settings.maxOutputBytes());
     return this;
   }
 
@@ -52,7 +58,8 @@ final class SourceInspectorHarness {
     return new SourceInspector(new MediaProcessRunner(settings), store);
   }
 
-  Path wav(String name, int sampleRateHz, int bitDepth, int channels, double seconds) throws IOException {
+  Path wav(String name, int sampleRateHz, int bitDepth, int channels, double seconds)
+      throws IOException {
     return TestAudio.wav(inputs.resolve(name), sampleRateHz, bitDepth, channels, seconds);
   }
 
@@ -64,8 +71,11 @@ final class SourceInspectorHarness {
 
   /** A video test pattern muxed with {@code audio}, the video first so the audio is stream 1. */
   Path withVideo(Path audio, String name, String... audioArgs) throws IOException {
-    List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
-    command.addAll(List.of("-f", "lavfi", "-i", "testsrc=duration=1:size=64x64:rate=10", "-i", audio.toString()));
+    List<String> command =
+        new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
+    command.addAll(
+        List.of(
+            "-f", "lavfi", "-i", "testsrc=duration=1:size=64x64:rate=10", "-i", audio.toString()));
     command.addAll(List.of("-map", "0:v", "-map", "1:a", "-c:v", "mpeg4"));
     command.addAll(List.of(audioArgs));
     Path out = inputs.resolve(name);

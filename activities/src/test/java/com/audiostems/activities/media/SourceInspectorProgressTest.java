@@ -22,7 +22,10 @@ class SourceInspectorProgressTest {
 
     harness.probeAndValidate(harness.wav("track.wav", 44_100, 16, 2, 3.0));
 
-    assertThat(harness.progress).isNotEmpty().allSatisfy(f -> assertThat(f).isBetween(0.0, 1.0)).isSorted();
+    assertThat(harness.progress)
+        .isNotEmpty()
+        .allSatisfy(f -> assertThat(f).isBetween(0.0, 1.0))
+        .isSorted();
     assertThat(harness.progress.get(harness.progress.size() - 1)).isCloseTo(1.0, within(1e-6));
   }
 
@@ -35,9 +38,13 @@ class SourceInspectorProgressTest {
 
     assertThatThrownBy(
             () ->
-                harness.inspector().validate(request, fraction -> {
-                  throw new CancellationException("activity cancelled");
-                }))
+                harness
+                    .inspector()
+                    .validate(
+                        request,
+                        fraction -> {
+                          throw new CancellationException("activity cancelled");
+                        }))
         .isInstanceOf(CancellationException.class)
         .hasMessage("activity cancelled");
     assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive))

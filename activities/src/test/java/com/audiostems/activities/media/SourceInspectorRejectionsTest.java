@@ -53,7 +53,8 @@ class SourceInspectorRejectionsTest {
 
   @Test
   void truncatedRf64IsCaughtByItsDs64Sizes() throws IOException {
-    Path rf64 = cutTo(harness.converted("cut.wav", 2.0, "-c:a", "pcm_s24le", "-rf64", "always"), 0.7);
+    Path rf64 =
+        cutTo(harness.converted("cut.wav", 2.0, "-c:a", "pcm_s24le", "-rf64", "always"), 0.7);
 
     assertThat(validateType(rf64)).isEqualTo(TrackFailures.TRUNCATED_AUDIO);
   }
@@ -69,7 +70,10 @@ class SourceInspectorRejectionsTest {
   @Test
   void truncatedMp3IsCaughtByTheDecode() throws IOException {
     // LAME's Xing header states the frame count, so the MP3 declares its full length.
-    Path mp3 = cutTo(harness.converted("cut.mp3", 3.0, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "320k"), 0.5);
+    Path mp3 =
+        cutTo(
+            harness.converted("cut.mp3", 3.0, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "320k"),
+            0.5);
 
     assertThat(validateType(mp3)).isEqualTo(TrackFailures.TRUNCATED_AUDIO);
   }
@@ -87,7 +91,8 @@ class SourceInspectorRejectionsTest {
 
   @Test
   void wavWithoutSamplesIsEmpty() throws IOException {
-    Path headerOnly = TestAudio.writeWav(harness.inputs.resolve("silent.wav"), new double[0], 48_000, 24, 2);
+    Path headerOnly =
+        TestAudio.writeWav(harness.inputs.resolve("silent.wav"), new double[0], 48_000, 24, 2);
 
     assertThat(validateType(headerOnly)).isEqualTo(TrackFailures.EMPTY_FILE);
   }
@@ -95,7 +100,8 @@ class SourceInspectorRejectionsTest {
   @Test
   void textFileNamedWavIsNotAudio() throws IOException {
     Path text = harness.inputs.resolve("notes.wav");
-    Files.writeString(text, "Mix notes: bring the vocal up 2 dB in the second chorus.\n".repeat(40));
+    Files.writeString(
+        text, "Mix notes: bring the vocal up 2 dB in the second chorus.\n".repeat(40));
     String key = harness.put(text);
 
     ApplicationFailure failure = rejection(() -> harness.probe(key));
@@ -109,8 +115,19 @@ class SourceInspectorRejectionsTest {
     Path mp4 = harness.inputs.resolve("silent-film.mp4");
     TestAudio.run(
         List.of(
-            "ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-f", "lavfi",
-            "-i", "testsrc=duration=1:size=64x64:rate=10", "-c:v", "mpeg4", mp4.toString()));
+            "ffmpeg",
+            "-hide_banner",
+            "-nostdin",
+            "-loglevel",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=duration=1:size=64x64:rate=10",
+            "-c:v",
+            "mpeg4",
+            mp4.toString()));
     String key = harness.put(mp4);
 
     ApplicationFailure failure = rejection(() -> harness.probe(key));
@@ -121,7 +138,8 @@ class SourceInspectorRejectionsTest {
 
   @Test
   void mp3WithGarbageInTheMiddleIsCorrupt() throws IOException {
-    Path mp3 = harness.converted("damaged.mp3", 2.0, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "320k");
+    Path mp3 =
+        harness.converted("damaged.mp3", 2.0, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "320k");
     garbleMiddle(mp3, 4000);
     String key = harness.put(mp3);
     SourceProbe probe = harness.probe(key);
@@ -134,7 +152,8 @@ class SourceInspectorRejectionsTest {
 
   @Test
   void aacInM4aWithGarbageInTheMiddleIsCorrupt() throws IOException {
-    Path m4a = garbleMiddle(harness.converted("damaged.m4a", 2.0, "-c:a", "aac", "-b:a", "256k"), 4000);
+    Path m4a =
+        garbleMiddle(harness.converted("damaged.m4a", 2.0, "-c:a", "aac", "-b:a", "256k"), 4000);
 
     assertThat(validateType(m4a)).isEqualTo(TrackFailures.CORRUPT_AUDIO);
   }
@@ -154,15 +173,18 @@ class SourceInspectorRejectionsTest {
     SourceProbe probe = harness.probe(key);
     harness.withLimits(100_000, 3600);
 
-    assertThat(rejection(() -> harness.probe(key)).getType()).isEqualTo(TrackFailures.FILE_TOO_LARGE);
-    assertThat(rejection(() -> harness.validate(key, probe)).getType()).isEqualTo(TrackFailures.FILE_TOO_LARGE);
+    assertThat(rejection(() -> harness.probe(key)).getType())
+        .isEqualTo(TrackFailures.FILE_TOO_LARGE);
+    assertThat(rejection(() -> harness.validate(key, probe)).getType())
+        .isEqualTo(TrackFailures.FILE_TOO_LARGE);
   }
 
   @Test
   void audioOverTheDurationLimitIsTooLong() throws IOException {
     harness.withLimits(1L << 30, 1.5);
 
-    ApplicationFailure failure = rejection(() -> harness.probeAndValidate(harness.wav("long.wav", 44_100, 16, 2, 2.0)));
+    ApplicationFailure failure =
+        rejection(() -> harness.probeAndValidate(harness.wav("long.wav", 44_100, 16, 2, 2.0)));
 
     assertThat(failure.getType()).isEqualTo(TrackFailures.TOO_LONG);
     assertThat(harness.progress).as("rejected before any decode").isEmpty();
@@ -175,9 +197,19 @@ class SourceInspectorRejectionsTest {
     SourceProbe honest = harness.probe(key);
     SourceProbe understated =
         new SourceProbe(
-            honest.container(), honest.codec(), honest.audioStreamIndex(), honest.sampleRateHz(),
-            honest.bitDepth(), honest.sampleFormat(), honest.channels(), honest.channelLayout(), 0.5,
-            honest.bitRateBps(), honest.sizeBytes(), honest.lossless(), honest.dsd());
+            honest.container(),
+            honest.codec(),
+            honest.audioStreamIndex(),
+            honest.sampleRateHz(),
+            honest.bitDepth(),
+            honest.sampleFormat(),
+            honest.channels(),
+            honest.channelLayout(),
+            0.5,
+            honest.bitRateBps(),
+            honest.sizeBytes(),
+            honest.lossless(),
+            honest.dsd());
 
     ApplicationFailure failure = rejection(() -> harness.validate(key, understated));
 
@@ -187,7 +219,8 @@ class SourceInspectorRejectionsTest {
 
   @Test
   void telephoneRateWavIsBelowMinimum() throws IOException {
-    ApplicationFailure failure = rejection(() -> harness.probeAndValidate(harness.wav("phone.wav", 8_000, 16, 2, 1.0)));
+    ApplicationFailure failure =
+        rejection(() -> harness.probeAndValidate(harness.wav("phone.wav", 8_000, 16, 2, 1.0)));
 
     assertThat(failure.getType()).isEqualTo(TrackFailures.BELOW_MINIMUM_TIER);
     assertThat(failure.getMessage()).contains("16-bit lossless audio (pcm_s16le) at 8.0 kHz");
@@ -195,7 +228,8 @@ class SourceInspectorRejectionsTest {
 
   @Test
   void mp3At64kIsBelowMinimum() throws IOException {
-    Path mp3 = harness.converted("low.mp3", 1.0, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "64k");
+    Path mp3 =
+        harness.converted("low.mp3", 1.0, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "64k");
 
     ApplicationFailure failure = rejection(() -> harness.probeAndValidate(mp3));
 
@@ -222,7 +256,9 @@ class SourceInspectorRejectionsTest {
     ApplicationFailure failure = rejection(() -> harness.withFfprobe(ffprobe).probe(key));
 
     assertThat(failure.getType()).isEqualTo(TrackFailures.NOT_AUDIO);
-    assertThat(failure.getMessage()).contains(key, "ffprobe could not describe it", "cut off or malformed", "Upload the track as");
+    assertThat(failure.getMessage())
+        .contains(
+            key, "ffprobe could not describe it", "cut off or malformed", "Upload the track as");
   }
 
   /**
@@ -231,7 +267,9 @@ class SourceInspectorRejectionsTest {
    */
   @Test
   void aNominal128kMp3MeasuringBelow128kbpsIsAccepted() throws IOException {
-    Path mp3 = harness.converted("nominal.mp3", 58_751 / 48_000.0, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "128k");
+    Path mp3 =
+        harness.converted(
+            "nominal.mp3", 58_751 / 48_000.0, "-ar", "44100", "-c:a", "libmp3lame", "-b:a", "128k");
     Path mp4 = TestAudio.convert(mp3, harness.inputs.resolve("nominal.mp4"), "-c:a", "copy");
     String key = harness.put(mp4);
     SourceProbe probe = harness.probe(key);
@@ -244,7 +282,11 @@ class SourceInspectorRejectionsTest {
   @Test
   void missingSourceIsReported() {
     ApplicationFailure failure =
-        rejection(() -> harness.inspector().probe(new ProbeRequest("t-1", "uploads/t-1/never-uploaded.wav")));
+        rejection(
+            () ->
+                harness
+                    .inspector()
+                    .probe(new ProbeRequest("t-1", "uploads/t-1/never-uploaded.wav")));
 
     assertThat(failure.getType()).isEqualTo(TrackFailures.SOURCE_MISSING);
   }

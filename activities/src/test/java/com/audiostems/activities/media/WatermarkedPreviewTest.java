@@ -42,8 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 class WatermarkedPreviewTest {
   static final int RATE = 44_100;
   static final double SECONDS = 20;
-  static final String K1 = Base64.getEncoder().encodeToString("first deployment key, 32 bytes!!".getBytes());
-  static final String K2 = Base64.getEncoder().encodeToString("the key that replaced it, 32 b!!".getBytes());
+  static final String K1 =
+      Base64.getEncoder().encodeToString("first deployment key, 32 bytes!!".getBytes());
+  static final String K2 =
+      Base64.getEncoder().encodeToString("the key that replaced it, 32 b!!".getBytes());
 
   @TempDir Path temp;
 
@@ -52,47 +54,63 @@ class WatermarkedPreviewTest {
   }
 
   static PreviewTagSettings tag(int intervalSeconds, double levelDb) {
-    return new PreviewTagSettings(Duration.ofSeconds(intervalSeconds), levelDb, 1000, Duration.ofMillis(400), null);
+    return new PreviewTagSettings(
+        Duration.ofSeconds(intervalSeconds), levelDb, 1000, Duration.ofMillis(400), null);
   }
 
-  private record Encoded(EncodeFixture fixture, EncodeFixture.Source source, EncodeLaneResult result) {
+  private record Encoded(
+      EncodeFixture fixture, EncodeFixture.Source source, EncodeLaneResult result) {
     EncodedOutput output(OutputFormat format) {
       return result.outputs().stream().filter(o -> o.format() == format).findFirst().orElseThrow();
     }
 
-    /** Both channels, decoded outside the production code (a mono downmix by ffmpeg would add 3 dB). */
+    /**
+     * Both channels, decoded outside the production code (a mono downmix by ffmpeg would add 3 dB).
+     */
     float[][] decoded(OutputFormat format) throws IOException {
       return MarkableAudio.decode(fixture.stored(output(format)), RATE, 2);
     }
   }
 
-  private Encoded encode(String trackId, WatermarkSettings settings, OutputFormat... formats) throws IOException {
+  private Encoded encode(String trackId, WatermarkSettings settings, OutputFormat... formats)
+      throws IOException {
     EncodeFixture fixture = new EncodeFixture(temp.resolve(trackId));
     Path wav = MarkableAudio.wav(fixture.scratch(trackId + ".wav"), RATE, 2, SECONDS);
     EncodeFixture.Source source = fixture.storeWav(trackId, wav, 16, RATE, 2, SECONDS);
     var outputs = EncodeFixture.plan(source, formats).outputs();
     EncodeLaneResult result =
-        new OutputEncoder(fixture.runner, fixture.store, EncodeFixture.NO_TAGS, new PreviewWatermarker(fixture.runner, settings))
-            .encodeLane(new EncodeLaneRequest(trackId, source.key(), source.probe(), outputs, TrackMetadata.empty()), f -> {});
+        new OutputEncoder(
+                fixture.runner,
+                fixture.store,
+                EncodeFixture.NO_TAGS,
+                new PreviewWatermarker(fixture.runner, settings))
+            .encodeLane(
+                new EncodeLaneRequest(
+                    trackId, source.key(), source.probe(), outputs, TrackMetadata.empty()),
+                f -> {});
     return new Encoded(fixture, source, result);
   }
 
   @Test
-  void thePreviewCarriesTheTracksMarkAndTheTagWhileTheLanesOtherOutputsCarryNeither() throws IOException {
+  void thePreviewCarriesTheTracksMarkAndTheTagWhileTheLanesOtherOutputsCarryNeither()
+      throws IOException {
     WatermarkSettings settings =
         new WatermarkSettings(keyring("k1", new WatermarkKeyring.KeyEntry("k1", K1)), tag(8, -20));
-    Encoded encoded = encode("marked-1", settings, OutputFormat.PREVIEW_MP3_128, OutputFormat.MP3_320);
+    Encoded encoded =
+        encode("marked-1", settings, OutputFormat.PREVIEW_MP3_128, OutputFormat.MP3_320);
 
     String payloadId = PreviewPayloads.forTrack("marked-1");
     assertThat(encoded.result().previewMark()).isNotNull();
     assertThat(encoded.result().previewMark().payloadId()).isEqualTo(payloadId).startsWith("0101");
     assertThat(encoded.result().previewMark().keyId()).isEqualTo("k1");
-    WatermarkRegistration registered = new WatermarkRegistry(encoded.fixture().store).lookUp(payloadId).orElseThrow();
+    WatermarkRegistration registered =
+        new WatermarkRegistry(encoded.fixture().store).lookUp(payloadId).orElseThrow();
     assertThat(registered.trackId()).isEqualTo("marked-1");
     assertThat(registered.kind()).isEqualTo("preview");
     assertThat(registered.version()).isEqualTo(1);
     assertThat(registered.keyId()).isEqualTo("k1");
-    assertThat(registered.outputKey()).isEqualTo(BlobKeys.outputKey("marked-1", 1, OutputFormat.PREVIEW_MP3_128));
+    assertThat(registered.outputKey())
+        .isEqualTo(BlobKeys.outputKey("marked-1", 1, OutputFormat.PREVIEW_MP3_128));
 
     float[][] preview = encoded.decoded(OutputFormat.PREVIEW_MP3_128);
     Detection found = new WatermarkDetector().detect(preview, RATE, settings.keys().all());
@@ -122,7 +140,8 @@ class WatermarkedPreviewTest {
   }
 
   @Test
-  void verificationHoldsThePreviewToItsMarkedPcmAndStillCatchesALoudnessChange() throws IOException {
+  void verificationHoldsThePreviewToItsMarkedPcmAndStillCatchesALoudnessChange()
+      throws IOException {
     // A quiet master: a -12 dBFS tag every 2 s makes it audibly louder, which is the point.
     WatermarkSettings settings =
         new WatermarkSettings(
@@ -132,23 +151,38 @@ class WatermarkedPreviewTest {
     EncodeFixture fixture = encoded.fixture();
     TrackAnalysis.Loudness source = measure(fixture, encoded.source());
     EncodedOutput preview = encoded.output(OutputFormat.PREVIEW_MP3_128);
-    double marked = new WatermarkRegistry(fixture.store).lookUp(PreviewPayloads.forTrack("marked-3")).orElseThrow().markedIntegratedLufs();
-    assertThat(marked - source.integratedLufs()).as("the tag's share of the loudness").isGreaterThan(0.5);
+    double marked =
+        new WatermarkRegistry(fixture.store)
+            .lookUp(PreviewPayloads.forTrack("marked-3"))
+            .orElseThrow()
+            .markedIntegratedLufs();
+    assertThat(marked - source.integratedLufs())
+        .as("the tag's share of the loudness")
+        .isGreaterThan(0.5);
 
     VerifyRequest request = fixture.verifyRequest(encoded.source(), List.of(preview));
     var report =
         new OutputVerifier(fixture.runner, fixture.store)
-            .verify(new VerifyRequest(request.trackId(), request.source(), request.outputs(), source), f -> {});
+            .verify(
+                new VerifyRequest(request.trackId(), request.source(), request.outputs(), source),
+                f -> {});
     OutputCheck loudness =
-        report.checks().stream().filter(c -> c.method().equals(OutputVerifier.LOUDNESS)).findFirst().orElseThrow();
+        report.checks().stream()
+            .filter(c -> c.method().equals(OutputVerifier.LOUDNESS))
+            .findFirst()
+            .orElseThrow();
     assertThat(loudness.passed()).as(loudness.detail()).isTrue();
     assertThat(loudness.detail()).contains("marked preview PCM");
 
     // Without its registry object the preview is held to the source again, and the tag fails it.
     fixture.store.delete(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack("marked-3")));
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new OutputVerifier(fixture.runner, fixture.store)
-                .verify(new VerifyRequest(request.trackId(), request.source(), request.outputs(), source), f -> {}))
+            () ->
+                new OutputVerifier(fixture.runner, fixture.store)
+                    .verify(
+                        new VerifyRequest(
+                            request.trackId(), request.source(), request.outputs(), source),
+                        f -> {}))
         .hasMessageContaining("loudness")
         .hasMessageContaining("the source's");
   }
@@ -157,20 +191,36 @@ class WatermarkedPreviewTest {
   void marksMadeBeforeAKeyRotationAreStillFoundAndNamedByTheirKey() throws IOException {
     WatermarkKeyring.KeyEntry first = new WatermarkKeyring.KeyEntry("k1", K1);
     WatermarkKeyring.KeyEntry second = new WatermarkKeyring.KeyEntry("k2", K2);
-    Encoded before = encode("before-rotation", new WatermarkSettings(keyring("k1", first), tag(8, -20)), OutputFormat.PREVIEW_MP3_128);
+    Encoded before =
+        encode(
+            "before-rotation",
+            new WatermarkSettings(keyring("k1", first), tag(8, -20)),
+            OutputFormat.PREVIEW_MP3_128);
     WatermarkKeyring rotated = keyring("k2", first, second);
-    Encoded after = encode("after-rotation", new WatermarkSettings(rotated, tag(8, -20)), OutputFormat.PREVIEW_MP3_128);
+    Encoded after =
+        encode(
+            "after-rotation",
+            new WatermarkSettings(rotated, tag(8, -20)),
+            OutputFormat.PREVIEW_MP3_128);
     assertThat(after.result().previewMark().keyId()).isEqualTo("k2");
 
-    Detection old = new WatermarkDetector().detect(before.decoded(OutputFormat.PREVIEW_MP3_128), RATE, rotated.all());
+    Detection old =
+        new WatermarkDetector()
+            .detect(before.decoded(OutputFormat.PREVIEW_MP3_128), RATE, rotated.all());
     assertThat(old.found()).isTrue();
     assertThat(old.keyId()).isEqualTo("k1");
     assertThat(old.payload().hex()).isEqualTo(PreviewPayloads.forTrack("before-rotation"));
-    Detection current = new WatermarkDetector().detect(after.decoded(OutputFormat.PREVIEW_MP3_128), RATE, rotated.all());
+    Detection current =
+        new WatermarkDetector()
+            .detect(after.decoded(OutputFormat.PREVIEW_MP3_128), RATE, rotated.all());
     assertThat(current.keyId()).isEqualTo("k2");
     assertThat(current.payload().hex()).isEqualTo(PreviewPayloads.forTrack("after-rotation"));
     // The old key is what finds the old mark: without it, nothing is found.
-    assertThat(new WatermarkDetector().detect(before.decoded(OutputFormat.PREVIEW_MP3_128), RATE, keyring("k2", second).all()).found())
+    assertThat(
+            new WatermarkDetector()
+                .detect(
+                    before.decoded(OutputFormat.PREVIEW_MP3_128), RATE, keyring("k2", second).all())
+                .found())
         .isFalse();
   }
 
@@ -188,17 +238,27 @@ class WatermarkedPreviewTest {
       double at = t;
       boolean nearTag = starts.stream().anyMatch(s -> at > s - 0.5 && at < s + 0.4 + 0.5);
       if (!nearTag) {
-        assertThat(MarkableAudio.toneLevelDb(x, RATE, 1000, t, 0.2)).as("no tone at %.2f s", t).isLessThan(levelDb - 20);
+        assertThat(MarkableAudio.toneLevelDb(x, RATE, 1000, t, 0.2))
+            .as("no tone at %.2f s", t)
+            .isLessThan(levelDb - 20);
       }
     }
   }
 
-  private static TrackAnalysis.Loudness measure(EncodeFixture fixture, EncodeFixture.Source source) throws IOException {
-    LoudnessMeter meter = new LoudnessMeter(source.probe().sampleRateHz(), source.probe().channels());
-    new PcmDecoder(fixture.runner).decode(fixture.store.pathOf(source.key()), source.probe(), meter::accept, f -> {});
+  private static TrackAnalysis.Loudness measure(EncodeFixture fixture, EncodeFixture.Source source)
+      throws IOException {
+    LoudnessMeter meter =
+        new LoudnessMeter(source.probe().sampleRateHz(), source.probe().channels());
+    new PcmDecoder(fixture.runner)
+        .decode(fixture.store.pathOf(source.key()), source.probe(), meter::accept, f -> {});
     LoudnessMeasurement m = meter.result();
     return new TrackAnalysis.Loudness(
-        m.integratedLufs(), m.loudnessRangeLu(), m.momentaryMaxLufs(), m.shortTermMaxLufs(), m.truePeakDbtp(), m.samplePeakDbfs(),
+        m.integratedLufs(),
+        m.loudnessRangeLu(),
+        m.momentaryMaxLufs(),
+        m.shortTermMaxLufs(),
+        m.truePeakDbtp(),
+        m.samplePeakDbfs(),
         m.peakToLoudnessRatioLu());
   }
 }

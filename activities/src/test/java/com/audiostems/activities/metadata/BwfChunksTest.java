@@ -40,13 +40,16 @@ class BwfChunksTest {
     assertThat(chunks.bext()).isEqualTo(BEXT);
     assertThat(chunks.bext().umid()).hasSize(128);
     assertThat(chunks.ixml()).isNull();
-    assertThat(chunks.info()).containsEntry("INAM", "Field Recording").containsEntry("ISRC", "GBAYE2400017");
+    assertThat(chunks.info())
+        .containsEntry("INAM", "Field Recording")
+        .containsEntry("ISRC", "GBAYE2400017");
   }
 
   @Test
   void readsBextAndInfoFromRf64() throws IOException {
     Path wav = bwfFromFfmpeg(dir.resolve("rf64.wav"), List.of("-rf64", "always"));
-    assertThat(new String(Files.readAllBytes(wav), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("RF64");
+    assertThat(new String(Files.readAllBytes(wav), 0, 4, StandardCharsets.US_ASCII))
+        .isEqualTo("RF64");
 
     WavMetadataChunks chunks = BwfChunks.read(wav).orElseThrow();
 
@@ -93,7 +96,8 @@ class BwfChunksTest {
     String audioBefore = decodedAudioSha256(wav);
     BwfChunkWriter.write(wav, null, null, IXML);
     BroadcastExtension replaced =
-        new BroadcastExtension("Second", "Other", "REF-2", "2025-01-01", "00:00:01", 1L, "", "A=PCM\r\n");
+        new BroadcastExtension(
+            "Second", "Other", "REF-2", "2025-01-01", "00:00:01", 1L, "", "A=PCM\r\n");
 
     BwfChunkWriter.write(wav, Map.of("INAM", "Second title"), replaced, null);
 
@@ -133,17 +137,21 @@ class BwfChunksTest {
     BroadcastExtension withBasic = new BroadcastExtension("", "", "", "", "", 0, basic, "");
     BroadcastExtension withNone = new BroadcastExtension("", "", "", "", "", 0, "", "");
 
-    assertThat(BroadcastExtensionCodec.decode(BroadcastExtensionCodec.encode(withBasic)).umid()).isEqualTo(basic);
-    assertThat(BroadcastExtensionCodec.decode(BroadcastExtensionCodec.encode(withNone)).umid()).isEmpty();
+    assertThat(BroadcastExtensionCodec.decode(BroadcastExtensionCodec.encode(withBasic)).umid())
+        .isEqualTo(basic);
+    assertThat(BroadcastExtensionCodec.decode(BroadcastExtensionCodec.encode(withNone)).umid())
+        .isEmpty();
     assertThat(BroadcastExtensionCodec.decode(new byte[10]).umid()).isEmpty();
   }
 
   @Test
   void fixedFieldsAreCutAtACharacterBoundary() {
     BroadcastExtension longText =
-        new BroadcastExtension("é".repeat(300), "ö".repeat(40), "x", "2024-01-01", "12:00:00", -1L, "", "");
+        new BroadcastExtension(
+            "é".repeat(300), "ö".repeat(40), "x", "2024-01-01", "12:00:00", -1L, "", "");
 
-    BroadcastExtension decoded = BroadcastExtensionCodec.decode(BroadcastExtensionCodec.encode(longText));
+    BroadcastExtension decoded =
+        BroadcastExtensionCodec.decode(BroadcastExtensionCodec.encode(longText));
 
     assertThat(decoded.description()).isEqualTo("é".repeat(128));
     assertThat(decoded.originator()).isEqualTo("ö".repeat(16));
@@ -152,7 +160,8 @@ class BwfChunksTest {
 
   @Test
   void notAWaveIsEmptyAndCannotBeWritten() throws IOException {
-    Path text = Files.writeString(dir.resolve("notes.wav"), "RIFF but not really a wave file at all");
+    Path text =
+        Files.writeString(dir.resolve("notes.wav"), "RIFF but not really a wave file at all");
 
     assertThat(BwfChunks.read(text)).isEmpty();
     assertThatThrownBy(() -> BwfChunkWriter.write(text, Map.of("INAM", "x"), null, null))
@@ -169,7 +178,8 @@ class BwfChunksTest {
     Path truncated = Files.write(dir.resolve("cut.wav"), Arrays.copyOf(whole, whole.length / 2));
 
     assertThat(BwfChunks.read(truncated).orElseThrow().bext()).isEqualTo(BEXT);
-    assertThatThrownBy(() -> BwfChunkWriter.write(truncated, null, null, IXML)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> BwfChunkWriter.write(truncated, null, null, IXML))
+        .isInstanceOf(IOException.class);
   }
 
   @Test
@@ -178,12 +188,16 @@ class BwfChunksTest {
 
     // bext claiming 4 GiB, at the end of the file
     Path hugeBext = copy(plain, "huge-bext.wav");
-    appendRaw(hugeBext, chunkHeader("bext", 0xFFFFFFF0), "Desc".getBytes(StandardCharsets.US_ASCII));
+    appendRaw(
+        hugeBext, chunkHeader("bext", 0xFFFFFFF0), "Desc".getBytes(StandardCharsets.US_ASCII));
     assertThat(BwfChunks.read(hugeBext).orElseThrow().bext().description()).isEqualTo("Desc");
 
     // INFO whose second entry overflows the list: the first survives
     ByteBuffer info = ByteBuffer.allocate(4 + 12 + 8).order(ByteOrder.LITTLE_ENDIAN);
-    info.put("INFO".getBytes(StandardCharsets.US_ASCII)).put("INAM".getBytes(StandardCharsets.US_ASCII)).putInt(4).put("Hey\0".getBytes(StandardCharsets.US_ASCII));
+    info.put("INFO".getBytes(StandardCharsets.US_ASCII))
+        .put("INAM".getBytes(StandardCharsets.US_ASCII))
+        .putInt(4)
+        .put("Hey\0".getBytes(StandardCharsets.US_ASCII));
     info.put("IART".getBytes(StandardCharsets.US_ASCII)).putInt(Integer.MAX_VALUE);
     Path badInfo = copy(plain, "bad-info.wav");
     appendChunk(badInfo, "LIST", info.array());
@@ -200,8 +214,15 @@ class BwfChunksTest {
 
     // RF64 whose ds64 gives the data chunk a negative size, and a table of nonsense
     ByteBuffer rf64 = ByteBuffer.allocate(12 + 8 + 40 + 8).order(ByteOrder.LITTLE_ENDIAN);
-    rf64.put("RF64".getBytes(StandardCharsets.US_ASCII)).putInt(-1).put("WAVE".getBytes(StandardCharsets.US_ASCII));
-    rf64.put("ds64".getBytes(StandardCharsets.US_ASCII)).putInt(40).putLong(-5).putLong(Long.MIN_VALUE).putLong(0).putInt(Integer.MAX_VALUE);
+    rf64.put("RF64".getBytes(StandardCharsets.US_ASCII))
+        .putInt(-1)
+        .put("WAVE".getBytes(StandardCharsets.US_ASCII));
+    rf64.put("ds64".getBytes(StandardCharsets.US_ASCII))
+        .putInt(40)
+        .putLong(-5)
+        .putLong(Long.MIN_VALUE)
+        .putLong(0)
+        .putInt(Integer.MAX_VALUE);
     rf64.put("bext".getBytes(StandardCharsets.US_ASCII)).putLong(Long.MAX_VALUE);
     rf64.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(-1);
     Path badRf64 = Files.write(dir.resolve("bad-rf64.wav"), rf64.array());
@@ -215,27 +236,49 @@ class BwfChunksTest {
 
   /** A BWF as a recorder would deliver it, written by ffmpeg (bext and INFO). */
   static Path bwfFromFfmpeg(Path out, List<String> extraArgs) throws IOException {
-    Path source = TestAudio.wav(out.resolveSibling(out.getFileName() + ".src.wav"), 48_000, 24, 2, 1.0);
+    Path source =
+        TestAudio.wav(out.resolveSibling(out.getFileName() + ".src.wav"), 48_000, 24, 2, 1.0);
     List<String> args =
         new ArrayList<>(
             List.of(
-                "-i", source.toString(), "-c:a", "pcm_s24le", "-write_bext", "1",
-                "-metadata", "description=" + BEXT.description(),
-                "-metadata", "originator=" + BEXT.originator(),
-                "-metadata", "originator_reference=" + BEXT.originatorReference(),
-                "-metadata", "origination_date=" + BEXT.originationDate(),
-                "-metadata", "origination_time=" + BEXT.originationTime(),
-                "-metadata", "time_reference=" + BEXT.timeReferenceSamples(),
-                "-metadata", "umid=0x" + UMID_HEX,
-                "-metadata", "coding_history=" + BEXT.codingHistory(),
-                "-metadata", "title=Field Recording",
-                "-metadata", "artist=The Recordist",
-                "-metadata", "album=Sessions",
-                "-metadata", "genre=Ambient",
-                "-metadata", "date=2024",
-                "-metadata", "comment=Take three",
-                "-metadata", "ISRC=GBAYE2400017",
-                "-metadata", "ICMS=Stems Publishing"));
+                "-i",
+                source.toString(),
+                "-c:a",
+                "pcm_s24le",
+                "-write_bext",
+                "1",
+                "-metadata",
+                "description=" + BEXT.description(),
+                "-metadata",
+                "originator=" + BEXT.originator(),
+                "-metadata",
+                "originator_reference=" + BEXT.originatorReference(),
+                "-metadata",
+                "origination_date=" + BEXT.originationDate(),
+                "-metadata",
+                "origination_time=" + BEXT.originationTime(),
+                "-metadata",
+                "time_reference=" + BEXT.timeReferenceSamples(),
+                "-metadata",
+                "umid=0x" + UMID_HEX,
+                "-metadata",
+                "coding_history=" + BEXT.codingHistory(),
+                "-metadata",
+                "title=Field Recording",
+                "-metadata",
+                "artist=The Recordist",
+                "-metadata",
+                "album=Sessions",
+                "-metadata",
+                "genre=Ambient",
+                "-metadata",
+                "date=2024",
+                "-metadata",
+                "comment=Take three",
+                "-metadata",
+                "ISRC=GBAYE2400017",
+                "-metadata",
+                "ICMS=Stems Publishing"));
     args.addAll(extraArgs);
     ffmpeg(out, args.toArray(String[]::new));
     Files.delete(source);
@@ -250,7 +293,8 @@ class BwfChunksTest {
       assertThat(layout.chunks()).allSatisfy(c -> assertThat(c.offset() % 2).isZero());
       assertThat(layout.chunks().get(layout.chunks().size() - 1).end()).isEqualTo(channel.size());
       if (!layout.rf64()) {
-        assertThat(Integer.toUnsignedLong(RiffLayout.readAt(channel, 4, 4).getInt())).isEqualTo(channel.size() - 8);
+        assertThat(Integer.toUnsignedLong(RiffLayout.readAt(channel, 4, 4).getInt()))
+            .isEqualTo(channel.size() - 8);
       }
     }
   }
@@ -266,13 +310,18 @@ class BwfChunksTest {
     byte[] bytes = Files.readAllBytes(wav);
     try (FileChannel channel = FileChannel.open(wav, StandardOpenOption.READ)) {
       for (RiffChunk c : RiffLayout.read(channel).orElseThrow().chunks()) {
-        payloads.putIfAbsent(c.id(), Arrays.copyOfRange(bytes, (int) c.payloadOffset(), (int) (c.payloadOffset() + c.size())));
+        payloads.putIfAbsent(
+            c.id(),
+            Arrays.copyOfRange(
+                bytes, (int) c.payloadOffset(), (int) (c.payloadOffset() + c.size())));
       }
     }
     return payloads;
   }
 
-  /** Appends a well-formed chunk by hand (not with the writer under test) and fixes the RIFF size. */
+  /**
+   * Appends a well-formed chunk by hand (not with the writer under test) and fixes the RIFF size.
+   */
   static void appendChunk(Path wav, String id, byte[] payload) throws IOException {
     appendRaw(wav, chunkHeader(id, payload.length), payload, new byte[payload.length & 1]);
     byte[] bytes = Files.readAllBytes(wav);
@@ -287,11 +336,14 @@ class BwfChunksTest {
   }
 
   private static byte[] chunkHeader(String id, int size) {
-    return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).put(id.getBytes(StandardCharsets.US_ASCII)).putInt(size).array();
+    return ByteBuffer.allocate(8)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .put(id.getBytes(StandardCharsets.US_ASCII))
+        .putInt(size)
+        .array();
   }
 
   private Path copy(Path file, String name) throws IOException {
     return Files.copy(file, dir.resolve(name));
   }
-
 }

@@ -13,11 +13,11 @@ import static com.audiostems.activities.metadata.MetadataFixtures.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.storage.LocalBlobStore;
+import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.metadata.AnalysisTagsRequest;
-import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.metadata.BroadcastExtension;
 import com.audiostems.workflows.metadata.ReadMetadataRequest;
 import com.audiostems.workflows.metadata.TrackMetadata;
@@ -39,13 +39,32 @@ class JaudiotaggerOutputTaggerTest {
   private static final String TRACK = "trk-7";
   private static final TrackMetadata FULL =
       new TrackMetadata(
-          "Nocturne – Ünïcode 東京", "Ada Lovelace", "Engines", "USRC17607839", "Charles Babbage",
-          "Difference Music", "Chamber", "1843", "Note G", null, BEXT, IXML);
+          "Nocturne – Ünïcode 東京",
+          "Ada Lovelace",
+          "Engines",
+          "USRC17607839",
+          "Charles Babbage",
+          "Difference Music",
+          "Chamber",
+          "1843",
+          "Note G",
+          null,
+          BEXT,
+          IXML);
+
   /** A first, different tagging: the second must replace it, not add to it. */
   private static final TrackMetadata EARLIER =
       new TrackMetadata(
-          "Old title", "Old artist", "Old album", "GBXXX0000001", "Old composer", "Old label",
-          "Rock", "1999", "Old comment", null,
+          "Old title",
+          "Old artist",
+          "Old album",
+          "GBXXX0000001",
+          "Old composer",
+          "Old label",
+          "Rock",
+          "1999",
+          "Old comment",
+          null,
           new BroadcastExtension("Old", "Old", "Old", "1999-01-01", "00:00:00", 5, "", "A=PCM\r\n"),
           "<BWFXML/>");
 
@@ -65,7 +84,8 @@ class JaudiotaggerOutputTaggerTest {
     // Tags never touch audio frames: the decode is identical for lossy formats too.
     assertThat(decodedAudioSha256(output)).isEqualTo(audioBefore);
     // No temporary file (ours or jaudiotagger's) is left beside the output.
-    assertThat(dir.toFile().list()).containsExactlyInAnyOrder(format.fileName(), "cover.png", "old.jpg");
+    assertThat(dir.toFile().list())
+        .containsExactlyInAnyOrder(format.fileName(), "cover.png", "old.jpg");
 
     LocalBlobStore store = new LocalBlobStore(dir.resolve("store"));
     TrackMetadata read = readBack(store, output);
@@ -102,15 +122,54 @@ class JaudiotaggerOutputTaggerTest {
   @EnumSource(OutputFormat.class)
   void nullFieldsAreNotWritten(OutputFormat format) throws IOException {
     Path output = encode(format);
-    TrackMetadata partial = new TrackMetadata("Only title", "Only artist", null, null, null, null, null, null, "  ", null, null, null);
+    TrackMetadata partial =
+        new TrackMetadata(
+            "Only title",
+            "Only artist",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "  ",
+            null,
+            null,
+            null);
 
     tagger.tag(output, format, partial, null);
 
     TrackMetadata read = readBack(new LocalBlobStore(dir.resolve("store")), output);
     assertThat(read)
-        .isEqualTo(new TrackMetadata("Only title", "Only artist", null, null, null, null, null, null, null, null, null, null));
+        .isEqualTo(
+            new TrackMetadata(
+                "Only title",
+                "Only artist",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
     assertThat(ffprobeTags(output).keySet())
-        .doesNotContain("album", "ISRC", "TSRC", "composer", "IMUS", "publisher", "ORGANIZATION", "LABEL", "ICMS", "genre", "date", "comment", "DESCRIPTION");
+        .doesNotContain(
+            "album",
+            "ISRC",
+            "TSRC",
+            "composer",
+            "IMUS",
+            "publisher",
+            "ORGANIZATION",
+            "LABEL",
+            "ICMS",
+            "genre",
+            "date",
+            "comment",
+            "DESCRIPTION");
     assertThat(attachedPictures(output)).isZero();
     if (format == OutputFormat.WAV_24) {
       assertThat(BwfChunksTest.chunkIds(output)).doesNotContain("bext", "iXML");
@@ -118,10 +177,10 @@ class JaudiotaggerOutputTaggerTest {
   }
 
   /**
-   * The workflow writes BPM and key into stored outputs once the analysis is known: ID3
-   * TBPM/TKEY, MP4 tmpo and initialkey, Vorbis BPM/INITIALKEY, as ffprobe reads them; the audio
-   * and the earlier tags stay; the store holds the retagged file and the activity reports its
-   * new size and SHA-256. WAV has no such fields and stays byte for byte.
+   * The workflow writes BPM and key into stored outputs once the analysis is known: ID3 TBPM/TKEY,
+   * MP4 tmpo and initialkey, Vorbis BPM/INITIALKEY, as ffprobe reads them; the audio and the
+   * earlier tags stay; the store holds the retagged file and the activity reports its new size and
+   * SHA-256. WAV has no such fields and stays byte for byte.
    */
   @ParameterizedTest
   @EnumSource(OutputFormat.class)
@@ -132,7 +191,8 @@ class JaudiotaggerOutputTaggerTest {
     LocalBlobStore store = new LocalBlobStore(dir.resolve("store"));
     String key = BlobKeys.outputKey(TRACK, 1, format);
     var stored = store.store(key, Files.copy(output, dir.resolve("upload.tmp")));
-    EncodedOutput before = new EncodedOutput(format, key, "c", 1, 44_100, 0, 2, 1.0, stored.bytes(), stored.sha256());
+    EncodedOutput before =
+        new EncodedOutput(format, key, "c", 1, 44_100, 0, 2, 1.0, stored.bytes(), stored.sha256());
 
     List<EncodedOutput> after =
         new MetadataActivitiesImpl(store, dir.resolve("work"), tagger)
@@ -142,16 +202,22 @@ class JaudiotaggerOutputTaggerTest {
     try (InputStream in = store.open(key)) {
       Files.copy(in, retagged);
     }
-    assertThat(after).singleElement().satisfies(o -> {
-      assertThat(o.bytes()).isEqualTo(Files.size(retagged));
-      assertThat(o.sha256()).isEqualTo(LocalBlobStore.sha256Of(retagged));
-    });
+    assertThat(after)
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.bytes()).isEqualTo(Files.size(retagged));
+              assertThat(o.sha256()).isEqualTo(LocalBlobStore.sha256Of(retagged));
+            });
     assertThat(decodedAudioSha256(retagged)).isEqualTo(audioBefore);
     Map<String, String> tags = ffprobeTags(retagged);
     if (format == OutputFormat.WAV_24) {
-      // ID3 in an "id3 " chunk, where DJ software reads it (ffmpeg parses it but prefers RIFF INFO, so
-      // the tag is read back with jaudiotagger's WAV reader); the INFO, bext and iXML written before stay.
-      org.jaudiotagger.tag.Tag id3 = org.jaudiotagger.audio.AudioFileIO.read(retagged.toFile()).getTag();
+      // ID3 in an "id3 " chunk, where DJ software reads it (ffmpeg parses it but prefers RIFF INFO,
+      // so
+      // the tag is read back with jaudiotagger's WAV reader); the INFO, bext and iXML written
+      // before stay.
+      org.jaudiotagger.tag.Tag id3 =
+          org.jaudiotagger.audio.AudioFileIO.read(retagged.toFile()).getTag();
       assertThat(id3.getFirst(org.jaudiotagger.tag.FieldKey.BPM)).isEqualTo("94");
       assertThat(id3.getFirst(org.jaudiotagger.tag.FieldKey.KEY)).isEqualTo("F#m");
       assertThat(tags).containsEntry("title", FULL.title());
@@ -161,7 +227,8 @@ class JaudiotaggerOutputTaggerTest {
     }
     assertThat(tags).containsEntry("title", FULL.title());
     switch (format) {
-      case PREVIEW_MP3_128, MP3_320 -> assertThat(tags).containsEntry("TBPM", "94").containsEntry("TKEY", "F#m");
+      case PREVIEW_MP3_128, MP3_320 ->
+          assertThat(tags).containsEntry("TBPM", "94").containsEntry("TKEY", "F#m");
       case AAC_256, ALAC -> assertThat(tags).containsEntry("initialkey", "F#m");
       default -> assertThat(tags).containsEntry("BPM", "94").containsEntry("INITIALKEY", "F#m");
     }
@@ -179,7 +246,9 @@ class JaudiotaggerOutputTaggerTest {
 
   @Test
   void aFileThatIsNotTheFormatFailsNamingItAndStaysAsItWas() throws IOException {
-    Path notFlac = Files.writeString(dir.resolve("flac.flac"), "this is not a FLAC file, just text pretending to be one");
+    Path notFlac =
+        Files.writeString(
+            dir.resolve("flac.flac"), "this is not a FLAC file, just text pretending to be one");
 
     assertThatThrownBy(() -> tagger.tag(notFlac, OutputFormat.FLAC, FULL, null))
         .isInstanceOf(IOException.class)
@@ -191,32 +260,101 @@ class JaudiotaggerOutputTaggerTest {
   /** What an independent reader, ffprobe, sees of our tags, in its own key names. */
   private static Map<String, String> expectedFfprobeTags(OutputFormat format) {
     return switch (format) {
-      case PREVIEW_MP3_128, MP3_320 -> Map.of(
-          "title", FULL.title(), "artist", FULL.artist(), "album", FULL.album(), "TSRC", FULL.isrc(),
-          "composer", FULL.composer(), "publisher", FULL.publisher(), "genre", FULL.genre(),
-          "date", FULL.year(), "comment", FULL.comment());
-      case AAC_256, ALAC -> Map.of(
-          "title", FULL.title(), "artist", FULL.artist(), "album", FULL.album(), "ISRC", FULL.isrc(),
-          "composer", FULL.composer(), "LABEL", FULL.publisher(), "genre", FULL.genre(),
-          "date", FULL.year(), "comment", FULL.comment());
-      case FLAC, FLAC_96K -> Map.of(
-          "TITLE", FULL.title(), "ARTIST", FULL.artist(), "ALBUM", FULL.album(), "ISRC", FULL.isrc(),
-          "COMPOSER", FULL.composer(), "PUBLISHER", FULL.publisher(), "ORGANIZATION", FULL.publisher(),
-          "GENRE", FULL.genre(), "DATE", FULL.year(), "COMMENT", FULL.comment());
+      case PREVIEW_MP3_128, MP3_320 ->
+          Map.of(
+              "title",
+              FULL.title(),
+              "artist",
+              FULL.artist(),
+              "album",
+              FULL.album(),
+              "TSRC",
+              FULL.isrc(),
+              "composer",
+              FULL.composer(),
+              "publisher",
+              FULL.publisher(),
+              "genre",
+              FULL.genre(),
+              "date",
+              FULL.year(),
+              "comment",
+              FULL.comment());
+      case AAC_256, ALAC ->
+          Map.of(
+              "title",
+              FULL.title(),
+              "artist",
+              FULL.artist(),
+              "album",
+              FULL.album(),
+              "ISRC",
+              FULL.isrc(),
+              "composer",
+              FULL.composer(),
+              "LABEL",
+              FULL.publisher(),
+              "genre",
+              FULL.genre(),
+              "date",
+              FULL.year(),
+              "comment",
+              FULL.comment());
+      case FLAC, FLAC_96K ->
+          Map.of(
+              "TITLE",
+              FULL.title(),
+              "ARTIST",
+              FULL.artist(),
+              "ALBUM",
+              FULL.album(),
+              "ISRC",
+              FULL.isrc(),
+              "COMPOSER",
+              FULL.composer(),
+              "PUBLISHER",
+              FULL.publisher(),
+              "ORGANIZATION",
+              FULL.publisher(),
+              "GENRE",
+              FULL.genre(),
+              "DATE",
+              FULL.year(),
+              "COMMENT",
+              FULL.comment());
       // ffmpeg maps both bext and INFO fields to "date" and "comment"; these keys are unambiguous.
-      case WAV_24 -> Map.of(
-          "title", FULL.title(), "artist", FULL.artist(), "album", FULL.album(), "ISRC", FULL.isrc(),
-          "IMUS", FULL.composer(), "ICMS", FULL.publisher(), "genre", FULL.genre(),
-          "originator_reference", BEXT.originatorReference(), "umid", "0x" + UMID_HEX.toUpperCase(),
-          "coding_history", BEXT.codingHistory());
+      case WAV_24 ->
+          Map.of(
+              "title",
+              FULL.title(),
+              "artist",
+              FULL.artist(),
+              "album",
+              FULL.album(),
+              "ISRC",
+              FULL.isrc(),
+              "IMUS",
+              FULL.composer(),
+              "ICMS",
+              FULL.publisher(),
+              "genre",
+              FULL.genre(),
+              "originator_reference",
+              BEXT.originatorReference(),
+              "umid",
+              "0x" + UMID_HEX.toUpperCase(),
+              "coding_history",
+              BEXT.codingHistory());
     };
   }
 
   /** The output as an encode lane makes it, with ffmpeg's own tags (encoder, a title) in it. */
   private Path encode(OutputFormat format) throws IOException {
     boolean hiRes = format == OutputFormat.FLAC_96K;
-    Path source = TestAudio.wav(dir.resolve("source.wav"), hiRes ? 96_000 : 44_100, hiRes ? 24 : 16, 2, 1.0);
-    List<String> args = new ArrayList<>(List.of("-i", source.toString(), "-metadata", "title=Encoder title"));
+    Path source =
+        TestAudio.wav(dir.resolve("source.wav"), hiRes ? 96_000 : 44_100, hiRes ? 24 : 16, 2, 1.0);
+    List<String> args =
+        new ArrayList<>(List.of("-i", source.toString(), "-metadata", "title=Encoder title"));
     args.addAll(
         switch (format) {
           case PREVIEW_MP3_128 -> List.of("-c:a", "libmp3lame", "-b:a", "128k");
@@ -234,8 +372,10 @@ class JaudiotaggerOutputTaggerTest {
 
   private TrackMetadata readBack(LocalBlobStore store, Path output) throws IOException {
     String key = BlobKeys.sourceKey(TRACK, output.getFileName().toString());
-    Path upload = Files.copy(output, dir.resolve("store-upload.tmp"), StandardCopyOption.REPLACE_EXISTING);
+    Path upload =
+        Files.copy(output, dir.resolve("store-upload.tmp"), StandardCopyOption.REPLACE_EXISTING);
     store.store(key, upload);
-    return new MetadataActivitiesImpl(store, dir.resolve("work"), new JaudiotaggerOutputTagger()).readMetadata(new ReadMetadataRequest(TRACK, key, probe(output)));
+    return new MetadataActivitiesImpl(store, dir.resolve("work"), new JaudiotaggerOutputTagger())
+        .readMetadata(new ReadMetadataRequest(TRACK, key, probe(output)));
   }
 }

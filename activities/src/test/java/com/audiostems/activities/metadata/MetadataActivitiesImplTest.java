@@ -9,8 +9,8 @@ import static com.audiostems.activities.metadata.MetadataFixtures.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.media.SourceProbe;
 import com.audiostems.workflows.metadata.ArtworkRef;
@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MetadataActivitiesImplTest {
   private static final String TRACK = "trk-42";
+
   /** The tags the lossy/FLAC sources carry, written by ffmpeg (not by our tagger). */
   private static final List<String> FFMPEG_TAGS =
       List.of(
@@ -60,7 +61,8 @@ class MetadataActivitiesImplTest {
   @BeforeEach
   void setUp() throws IOException {
     store = new LocalBlobStore(dir.resolve("store"));
-    activities = new MetadataActivitiesImpl(store, dir.resolve("work"), new JaudiotaggerOutputTagger());
+    activities =
+        new MetadataActivitiesImpl(store, dir.resolve("work"), new JaudiotaggerOutputTagger());
     wav = TestAudio.wav(dir.resolve("in.wav"), 44_100, 16, 2, 1.0);
   }
 
@@ -77,8 +79,18 @@ class MetadataActivitiesImplTest {
     assertThat(metadata)
         .isEqualTo(
             new TrackMetadata(
-                "Field Recording", "The Recordist", "Sessions", "GBAYE2400017", "Composer Of Record",
-                "Stems Publishing", "Ambient", "2024", "Take three", null, BEXT, IXML));
+                "Field Recording",
+                "The Recordist",
+                "Sessions",
+                "GBAYE2400017",
+                "Composer Of Record",
+                "Stems Publishing",
+                "Ambient",
+                "2024",
+                "Take three",
+                null,
+                BEXT,
+                IXML));
   }
 
   @Test
@@ -96,7 +108,8 @@ class MetadataActivitiesImplTest {
   @Test
   void readsId3v24FromMp3AndStoresTheCover() throws IOException {
     Path cover = coverPng(dir.resolve("cover.png"));
-    Path mp3 = withCover("tagged.mp3", cover, "-c:a", "libmp3lame", "-b:a", "128k", "-id3v2_version", "4");
+    Path mp3 =
+        withCover("tagged.mp3", cover, "-c:a", "libmp3lame", "-b:a", "128k", "-id3v2_version", "4");
 
     TrackMetadata metadata = read(mp3, "Tagged.MP3");
 
@@ -108,7 +121,12 @@ class MetadataActivitiesImplTest {
 
   @Test
   void readsId3v23Too() throws IOException {
-    Path mp3 = ffmpeg(dir.resolve("v23.mp3"), args(List.of("-i", wav.toString(), "-c:a", "libmp3lame", "-id3v2_version", "3"), FFMPEG_TAGS));
+    Path mp3 =
+        ffmpeg(
+            dir.resolve("v23.mp3"),
+            args(
+                List.of("-i", wav.toString(), "-c:a", "libmp3lame", "-id3v2_version", "3"),
+                FFMPEG_TAGS));
 
     assertAllFfmpegTags(read(mp3, "v23.mp3"));
   }
@@ -144,7 +162,10 @@ class MetadataActivitiesImplTest {
 
   @Test
   void readsByContentNotByName() throws IOException {
-    Path flac = ffmpeg(dir.resolve("actually.flac"), args(List.of("-i", wav.toString(), "-c:a", "flac"), FFMPEG_TAGS));
+    Path flac =
+        ffmpeg(
+            dir.resolve("actually.flac"),
+            args(List.of("-i", wav.toString(), "-c:a", "flac"), FFMPEG_TAGS));
 
     TrackMetadata metadata = read(flac, "upload-without-extension");
 
@@ -164,10 +185,17 @@ class MetadataActivitiesImplTest {
   @Test
   void formatsJaudiotaggerDoesNotReadGiveNullsNotFailures() throws IOException {
     List<String> title = List.of("-metadata", "title=Somewhere");
-    Path opus = ffmpeg(dir.resolve("a.opus"), args(List.of("-i", wav.toString(), "-c:a", "libopus"), title));
-    Path avi = ffmpeg(dir.resolve("a.avi"), args(List.of("-i", wav.toString(), "-c:a", "pcm_s16le"), title));
-    Path w64 = ffmpeg(dir.resolve("a.w64"), args(List.of("-i", wav.toString(), "-c:a", "pcm_s16le"), title));
-    Path wma = ffmpeg(dir.resolve("a.wma"), args(List.of("-i", wav.toString(), "-c:a", "wmav2"), title));
+    Path opus =
+        ffmpeg(
+            dir.resolve("a.opus"), args(List.of("-i", wav.toString(), "-c:a", "libopus"), title));
+    Path avi =
+        ffmpeg(
+            dir.resolve("a.avi"), args(List.of("-i", wav.toString(), "-c:a", "pcm_s16le"), title));
+    Path w64 =
+        ffmpeg(
+            dir.resolve("a.w64"), args(List.of("-i", wav.toString(), "-c:a", "pcm_s16le"), title));
+    Path wma =
+        ffmpeg(dir.resolve("a.wma"), args(List.of("-i", wav.toString(), "-c:a", "wmav2"), title));
 
     for (Path file : List.of(opus, avi, w64, dsf(dir.resolve("a.dsf")))) {
       TrackMetadata metadata = read(file, file.getFileName().toString());
@@ -204,7 +232,10 @@ class MetadataActivitiesImplTest {
         readWithProbe(damaged, "damaged." + extension, probe);
       }
       for (int cut : new int[] {10, 64, 700, original.length / 2}) {
-        Path truncated = Files.write(dir.resolve("cut-" + cut + "." + extension), Arrays.copyOf(original, Math.min(cut, original.length)));
+        Path truncated =
+            Files.write(
+                dir.resolve("cut-" + cut + "." + extension),
+                Arrays.copyOf(original, Math.min(cut, original.length)));
         readWithProbe(truncated, "cut." + extension, probe);
       }
     }
@@ -215,18 +246,38 @@ class MetadataActivitiesImplTest {
     // ID3v2.4 header claiming a 256 MB tag whose first frame claims 2 GB.
     ByteBuffer id3 = ByteBuffer.allocate(64);
     id3.put("ID3".getBytes(StandardCharsets.US_ASCII)).put((byte) 4).put((byte) 0).put((byte) 0);
-    id3.put(new byte[] {0x7F, 0x7F, 0x7F, 0x7F}).put("TIT2".getBytes(StandardCharsets.US_ASCII)).put(new byte[] {0x7F, 0x7F, 0x7F, 0x7F, 0, 0});
+    id3.put(new byte[] {0x7F, 0x7F, 0x7F, 0x7F})
+        .put("TIT2".getBytes(StandardCharsets.US_ASCII))
+        .put(new byte[] {0x7F, 0x7F, 0x7F, 0x7F, 0, 0});
     // FLAC whose VORBIS_COMMENT block claims a vendor string of 4 GB.
     ByteBuffer flac = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
-    flac.put("fLaC".getBytes(StandardCharsets.US_ASCII)).put(new byte[] {(byte) 0x84, 0x00, 0x00, 0x20}).putInt(-1).putInt(-1);
+    flac.put("fLaC".getBytes(StandardCharsets.US_ASCII))
+        .put(new byte[] {(byte) 0x84, 0x00, 0x00, 0x20})
+        .putInt(-1)
+        .putInt(-1);
     // MP4 whose moov atom claims more than the file.
     ByteBuffer mp4 = ByteBuffer.allocate(64);
-    mp4.putInt(20).put("ftypM4A ".getBytes(StandardCharsets.US_ASCII)).putInt(0).put("M4A ".getBytes(StandardCharsets.US_ASCII));
-    mp4.putInt(Integer.MAX_VALUE).put("moov".getBytes(StandardCharsets.US_ASCII)).putInt(16).put("udta".getBytes(StandardCharsets.US_ASCII));
+    mp4.putInt(20)
+        .put("ftypM4A ".getBytes(StandardCharsets.US_ASCII))
+        .putInt(0)
+        .put("M4A ".getBytes(StandardCharsets.US_ASCII));
+    mp4.putInt(Integer.MAX_VALUE)
+        .put("moov".getBytes(StandardCharsets.US_ASCII))
+        .putInt(16)
+        .put("udta".getBytes(StandardCharsets.US_ASCII));
     byte[] noise = new byte[4096];
     new Random(7).nextBytes(noise);
 
-    Map<String, byte[]> files = Map.of("id3.mp3", id3.array(), "flac.flac", flac.array(), "mp4.m4a", mp4.array(), "noise.mp3", noise);
+    Map<String, byte[]> files =
+        Map.of(
+            "id3.mp3",
+            id3.array(),
+            "flac.flac",
+            flac.array(),
+            "mp4.m4a",
+            mp4.array(),
+            "noise.mp3",
+            noise);
     for (Map.Entry<String, byte[]> file : files.entrySet()) {
       Path path = Files.write(dir.resolve(file.getKey()), file.getValue());
       // Without a probe the reader goes by the name, so it meets each parser.
@@ -236,7 +287,8 @@ class MetadataActivitiesImplTest {
 
   @Test
   void missingSourceIsANonRetryableFailure() {
-    ReadMetadataRequest request = new ReadMetadataRequest(TRACK, BlobKeys.sourceKey(TRACK, "gone.wav"), null);
+    ReadMetadataRequest request =
+        new ReadMetadataRequest(TRACK, BlobKeys.sourceKey(TRACK, "gone.wav"), null);
 
     assertThatThrownBy(() -> activities.readMetadata(request))
         .isInstanceOfSatisfying(
@@ -253,7 +305,9 @@ class MetadataActivitiesImplTest {
     ReadMetadataRequest request = new ReadMetadataRequest("../etc", "uploads/x/source.wav", null);
 
     assertThatThrownBy(() -> activities.readMetadata(request))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.UNSAFE_KEY));
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> assertThat(f.getType()).isEqualTo(TrackFailures.UNSAFE_KEY));
   }
 
   private static void assertAllFfmpegTags(TrackMetadata metadata) {
@@ -268,7 +322,8 @@ class MetadataActivitiesImplTest {
     assertThat(metadata.comment()).isEqualTo("Note G");
   }
 
-  private void assertStoredCover(ArtworkRef artwork, Path cover, String extension, String mimeType) throws IOException {
+  private void assertStoredCover(ArtworkRef artwork, Path cover, String extension, String mimeType)
+      throws IOException {
     assertThat(artwork).isNotNull();
     assertThat(artwork.key()).isEqualTo(BlobKeys.artworkKey(TRACK, extension));
     assertThat(artwork.mimeType()).isEqualTo(mimeType);
@@ -279,7 +334,21 @@ class MetadataActivitiesImplTest {
   }
 
   private Path withCover(String name, Path cover, String... codecArgs) throws IOException {
-    List<String> args = new ArrayList<>(List.of("-i", wav.toString(), "-i", cover.toString(), "-map", "0:a", "-map", "1", "-c:v", "copy", "-disposition:v", "attached_pic"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-i",
+                wav.toString(),
+                "-i",
+                cover.toString(),
+                "-map",
+                "0:a",
+                "-map",
+                "1",
+                "-c:v",
+                "copy",
+                "-disposition:v",
+                "attached_pic"));
     args.addAll(List.of(codecArgs));
     return ffmpeg(dir.resolve(name), args(args, FFMPEG_TAGS));
   }
@@ -298,7 +367,8 @@ class MetadataActivitiesImplTest {
    * Uploads a copy of the file under the track's source key and reads it through the activity,
    * checking that reading left the stored source as it was (the local store lends its own file).
    */
-  private TrackMetadata readWithProbe(Path file, String uploadName, SourceProbe probe) throws IOException {
+  private TrackMetadata readWithProbe(Path file, String uploadName, SourceProbe probe)
+      throws IOException {
     String key = BlobKeys.sourceKey(TRACK, uploadName);
     Path upload = Files.copy(file, dir.resolve("upload.tmp"), StandardCopyOption.REPLACE_EXISTING);
     String sha256 = store.store(key, upload).sha256();
@@ -317,9 +387,18 @@ class MetadataActivitiesImplTest {
     int blockPerChannel = 4096;
     int channels = 2;
     long dataBytes = (long) blockPerChannel * channels;
-    ByteBuffer dsf = ByteBuffer.allocate((int) (28 + 52 + 12 + dataBytes)).order(ByteOrder.LITTLE_ENDIAN);
-    dsf.put("DSD ".getBytes(StandardCharsets.US_ASCII)).putLong(28).putLong(dsf.capacity()).putLong(0);
-    dsf.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putLong(52).putInt(1).putInt(0).putInt(2).putInt(channels);
+    ByteBuffer dsf =
+        ByteBuffer.allocate((int) (28 + 52 + 12 + dataBytes)).order(ByteOrder.LITTLE_ENDIAN);
+    dsf.put("DSD ".getBytes(StandardCharsets.US_ASCII))
+        .putLong(28)
+        .putLong(dsf.capacity())
+        .putLong(0);
+    dsf.put("fmt ".getBytes(StandardCharsets.US_ASCII))
+        .putLong(52)
+        .putInt(1)
+        .putInt(0)
+        .putInt(2)
+        .putInt(channels);
     dsf.putInt(2_822_400).putInt(1).putLong(blockPerChannel * 8L).putInt(blockPerChannel).putInt(0);
     dsf.put("data".getBytes(StandardCharsets.US_ASCII)).putLong(12 + dataBytes);
     while (dsf.hasRemaining()) {

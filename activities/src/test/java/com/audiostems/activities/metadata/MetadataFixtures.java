@@ -34,8 +34,10 @@ final class MetadataFixtures {
    * saturates the others.
    */
   static final String UMID_HEX =
-      "060a2b340101010501010f1013000000" + "21b2c3d4e5f60718293a4b5c6d7e0f10"
-          + "0102030405060708090a0b0c0d0e0f10" + "1112131415161718191a1b1c1d1e1f20";
+      "060a2b340101010501010f1013000000"
+          + "21b2c3d4e5f60718293a4b5c6d7e0f10"
+          + "0102030405060708090a0b0c0d0e0f10"
+          + "1112131415161718191a1b1c1d1e1f20";
 
   /** Odd length on purpose: the chunk needs a pad byte. */
   static final String IXML =
@@ -79,7 +81,8 @@ final class MetadataFixtures {
 
   /** {@code ffmpeg -y <args> <out>}: a converter independent of the code under test. */
   static Path ffmpeg(Path out, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
+    List<String> command =
+        new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y"));
     command.addAll(List.of(args));
     command.add(out.toString());
     TestAudio.run(command);
@@ -89,7 +92,19 @@ final class MetadataFixtures {
   /** SHA-256 of the decoded audio as 32-bit PCM: equal hashes mean bit-identical audio. */
   static String decodedAudioSha256(Path file) throws IOException {
     Process process =
-        new ProcessBuilder("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-i", file.toString(), "-map", "0:a:0", "-f", "s32le", "-")
+        new ProcessBuilder(
+                "ffmpeg",
+                "-hide_banner",
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-i",
+                file.toString(),
+                "-map",
+                "0:a:0",
+                "-f",
+                "s32le",
+                "-")
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     MessageDigest digest = sha256();
@@ -119,7 +134,9 @@ final class MetadataFixtures {
   /** How many streams ffprobe marks as an attached picture (cover art). */
   static int attachedPictures(Path file) throws IOException {
     int count = 0;
-    for (JsonNode stream : ffprobe(file, "-show_entries", "stream=codec_type:stream_disposition=attached_pic").path("streams")) {
+    for (JsonNode stream :
+        ffprobe(file, "-show_entries", "stream=codec_type:stream_disposition=attached_pic")
+            .path("streams")) {
       if (stream.path("disposition").path("attached_pic").asInt() == 1) {
         count++;
       }
@@ -129,9 +146,28 @@ final class MetadataFixtures {
 
   /** What the probe stage would hand over: ffprobe's format name and first audio codec. */
   static SourceProbe probe(Path file) throws IOException {
-    JsonNode root = ffprobe(file, "-show_entries", "format=format_name:stream=codec_name,codec_type", "-select_streams", "a:0");
+    JsonNode root =
+        ffprobe(
+            file,
+            "-show_entries",
+            "format=format_name:stream=codec_name,codec_type",
+            "-select_streams",
+            "a:0");
     String codec = root.path("streams").path(0).path("codec_name").asText("");
-    return new SourceProbe(root.path("format").path("format_name").asText(), codec, 0, 0, 0, "", 0, "", 0, 0, Files.size(file), false, false);
+    return new SourceProbe(
+        root.path("format").path("format_name").asText(),
+        codec,
+        0,
+        0,
+        0,
+        "",
+        0,
+        "",
+        0,
+        0,
+        Files.size(file),
+        false,
+        false);
   }
 
   private static JsonNode ffprobe(Path file, String... args) throws IOException {

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Tiny but valid DSD64 files (2.8224 MHz, 1 bit): a 1 kHz sine at half scale through a
- * first-order sigma-delta modulator, a different phase per channel. ffmpeg cannot write DSD, so
- * the tests write it themselves. Layouts follow Sony's "DSF File Format Specification" 1.01 and
- * Philips' "DSDIFF" 1.5.
+ * Tiny but valid DSD64 files (2.8224 MHz, 1 bit): a 1 kHz sine at half scale through a first-order
+ * sigma-delta modulator, a different phase per channel. ffmpeg cannot write DSD, so the tests write
+ * it themselves. Layouts follow Sony's "DSF File Format Specification" 1.01 and Philips' "DSDIFF"
+ * 1.5.
  */
 public final class DsdFiles {
   public static final int DSD64_RATE_HZ = 2_822_400;
@@ -33,7 +33,11 @@ public final class DsdFiles {
     ByteBuffer header = ByteBuffer.allocate(28 + 52 + 12).order(ByteOrder.LITTLE_ENDIAN);
     header.put(ascii("DSD ")).putLong(28).putLong(fileBytes).putLong(0); // 0: no ID3 metadata chunk
     header.put(ascii("fmt ")).putLong(52).putInt(1).putInt(0); // version 1, format "DSD raw"
-    header.putInt(channels == 1 ? 1 : 2).putInt(channels).putInt(DSD64_RATE_HZ).putInt(1); // 1: LSB first
+    header
+        .putInt(channels == 1 ? 1 : 2)
+        .putInt(channels)
+        .putInt(DSD64_RATE_HZ)
+        .putInt(1); // 1: LSB first
     header.putLong(frames).putInt(DSF_BLOCK_BYTES_PER_CHANNEL).putInt(0);
     header.put(ascii("data")).putLong(12 + dataBytes);
     try (OutputStream out = open(file)) {
@@ -51,7 +55,10 @@ public final class DsdFiles {
     return file;
   }
 
-  /** A DSDIFF (.dff): FRM8 form with FVER, PROP/SND (FS, CHNL, CMPR "DSD ") and byte-interleaved DSD, MSB first. */
+  /**
+   * A DSDIFF (.dff): FRM8 form with FVER, PROP/SND (FS, CHNL, CMPR "DSD ") and byte-interleaved
+   * DSD, MSB first.
+   */
   public static Path dff(Path file, int channels, double seconds) throws IOException {
     byte[][] bits = modulate(channels, Math.round(seconds * DSD64_RATE_HZ));
     int bytesPerChannel = bits[0].length;
@@ -59,12 +66,22 @@ public final class DsdFiles {
     byte[] fs = chunk("FS  ", ByteBuffer.allocate(4).putInt(DSD64_RATE_HZ).array());
     ByteBuffer channelIds = ByteBuffer.allocate(2 + 4 * channels).putShort((short) channels);
     for (int c = 0; c < channels; c++) {
-      channelIds.put(ascii(channels == 1 ? "C   " : c == 0 ? "SLFT" : c == 1 ? "SRGT" : String.format("C%03d", c)));
+      channelIds.put(
+          ascii(
+              channels == 1
+                  ? "C   "
+                  : c == 0 ? "SLFT" : c == 1 ? "SRGT" : String.format("C%03d", c)));
     }
     byte[] chnl = chunk("CHNL", channelIds.array());
     byte[] name = ascii("not compressed");
     byte[] cmpr =
-        chunk("CMPR", ByteBuffer.allocate(5 + name.length).put(ascii("DSD ")).put((byte) name.length).put(name).array());
+        chunk(
+            "CMPR",
+            ByteBuffer.allocate(5 + name.length)
+                .put(ascii("DSD "))
+                .put((byte) name.length)
+                .put(name)
+                .array());
     byte[] prop = chunk("PROP", concat(ascii("SND "), fs, chnl, cmpr));
     byte[] interleaved = new byte[bytesPerChannel * channels];
     for (int i = 0; i < bytesPerChannel; i++) {
@@ -82,7 +99,10 @@ public final class DsdFiles {
     return file;
   }
 
-  /** One bit per frame and channel, packed LSB first: bit i of the stream is bit (i % 8) of byte i / 8. */
+  /**
+   * One bit per frame and channel, packed LSB first: bit i of the stream is bit (i % 8) of byte i /
+   * 8.
+   */
   private static byte[][] modulate(int channels, long frames) {
     byte[][] bits = new byte[channels][(int) ((frames + 7) / 8)];
     for (int c = 0; c < channels; c++) {

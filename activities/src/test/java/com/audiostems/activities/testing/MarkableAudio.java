@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Test audio a watermark can hide in, and the tests' own ways to look at it. {@link TestAudio#music}
- * is a few pure partials below 500 Hz, nearly silent where the mark lives (0.7–7 kHz); this adds a
- * seeded broadband layer (up to about 6 kHz) that pulses with the beat, as real mixes have. A tag
- * tone at 1 kHz stands some 40 dB above that layer in a narrow band, so it is measurable.
+ * Test audio a watermark can hide in, and the tests' own ways to look at it. {@link
+ * TestAudio#music} is a few pure partials below 500 Hz, nearly silent where the mark lives (0.7–7
+ * kHz); this adds a seeded broadband layer (up to about 6 kHz) that pulses with the beat, as real
+ * mixes have. A tag tone at 1 kHz stands some 40 dB above that layer in a narrow band, so it is
+ * measurable.
  */
 public final class MarkableAudio {
   private MarkableAudio() {}
@@ -34,15 +35,18 @@ public final class MarkableAudio {
         double noise = ((seed >>> 11) / (double) (1L << 53)) * 2 - 1;
         state[c][0] += pole * (noise - state[c][0]);
         state[c][1] += pole * (state[c][0] - state[c][1]);
-        music[i * channels + c] = Math.max(-0.99, Math.min(0.99, music[i * channels + c] * 0.8 + envelope * state[c][1]));
+        music[i * channels + c] =
+            Math.max(-0.99, Math.min(0.99, music[i * channels + c] * 0.8 + envelope * state[c][1]));
       }
     }
     return music;
   }
 
   /** A 16-bit PCM WAV of {@link #samples}. */
-  public static Path wav(Path file, int sampleRateHz, int channels, double seconds) throws IOException {
-    return TestAudio.writeWav(file, samples(sampleRateHz, channels, seconds), sampleRateHz, 16, channels);
+  public static Path wav(Path file, int sampleRateHz, int channels, double seconds)
+      throws IOException {
+    return TestAudio.writeWav(
+        file, samples(sampleRateHz, channels, seconds), sampleRateHz, 16, channels);
   }
 
   /**
@@ -52,8 +56,22 @@ public final class MarkableAudio {
   public static float[][] decode(Path file, int sampleRateHz, int channels) throws IOException {
     Process ffmpeg =
         new ProcessBuilder(
-                List.of("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(), "-map", "0:a:0",
-                    "-ar", Integer.toString(sampleRateHz), "-ac", Integer.toString(channels), "-f", "f32le", "-"))
+                List.of(
+                    "ffmpeg",
+                    "-nostdin",
+                    "-v",
+                    "error",
+                    "-i",
+                    file.toString(),
+                    "-map",
+                    "0:a:0",
+                    "-ar",
+                    Integer.toString(sampleRateHz),
+                    "-ac",
+                    Integer.toString(channels),
+                    "-f",
+                    "f32le",
+                    "-"))
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     byte[] bytes;
@@ -88,7 +106,8 @@ public final class MarkableAudio {
    * lengthSeconds)} of {@code x} (Goertzel over a Hann window, normalised so that a full-scale sine
    * reads 0 dB).
    */
-  public static double toneLevelDb(float[] x, int sampleRateHz, double hz, double startSeconds, double lengthSeconds) {
+  public static double toneLevelDb(
+      float[] x, int sampleRateHz, double hz, double startSeconds, double lengthSeconds) {
     int start = (int) Math.round(startSeconds * sampleRateHz);
     int n = (int) Math.round(lengthSeconds * sampleRateHz);
     double w = 2 * Math.PI * hz / sampleRateHz;

@@ -46,12 +46,14 @@ public final class TestAudio {
   }
 
   /** Writes a PCM WAV (16, 24 or 32-bit integer) of {@link #music}. */
-  public static Path wav(Path file, int sampleRateHz, int bitDepth, int channels, double seconds) throws IOException {
+  public static Path wav(Path file, int sampleRateHz, int bitDepth, int channels, double seconds)
+      throws IOException {
     return writeWav(file, music(sampleRateHz, channels, seconds), sampleRateHz, bitDepth, channels);
   }
 
   /** Writes interleaved samples as a canonical PCM WAV. */
-  public static Path writeWav(Path file, double[] interleaved, int sampleRateHz, int bitDepth, int channels)
+  public static Path writeWav(
+      Path file, double[] interleaved, int sampleRateHz, int bitDepth, int channels)
       throws IOException {
     int bytesPerSample = bitDepth / 8;
     long dataBytes = (long) interleaved.length * bytesPerSample;
@@ -64,7 +66,8 @@ public final class TestAudio {
     Files.createDirectories(file.toAbsolutePath().getParent());
     try (OutputStream out = Files.newOutputStream(file)) {
       out.write(header.array());
-      ByteBuffer block = ByteBuffer.allocate(64 * 1024 * bytesPerSample).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer block =
+          ByteBuffer.allocate(64 * 1024 * bytesPerSample).order(ByteOrder.LITTLE_ENDIAN);
       double scale = Math.pow(2, bitDepth - 1);
       for (double v : interleaved) {
         long q = Math.max(-(long) scale, Math.min((long) scale - 1, Math.round(v * scale)));
@@ -86,8 +89,20 @@ public final class TestAudio {
    * channels that have no position, or a mask that names fewer or other speakers than usual.
    */
   public static Path writeExtensibleWav(
-      Path file, double[] interleaved, int sampleRateHz, int bitDepth, int channels, int channelMask) throws IOException {
-    Path plain = writeWav(file.resolveSibling(file.getFileName() + ".plain"), interleaved, sampleRateHz, bitDepth, channels);
+      Path file,
+      double[] interleaved,
+      int sampleRateHz,
+      int bitDepth,
+      int channels,
+      int channelMask)
+      throws IOException {
+    Path plain =
+        writeWav(
+            file.resolveSibling(file.getFileName() + ".plain"),
+            interleaved,
+            sampleRateHz,
+            bitDepth,
+            channels);
     byte[] pcm = Files.readAllBytes(plain);
     Files.delete(plain);
     int dataBytes = pcm.length - 44;
@@ -99,7 +114,10 @@ public final class TestAudio {
     header.putShort((short) (channels * bytesPerSample)).putShort((short) bitDepth);
     header.putShort((short) 22).putShort((short) bitDepth).putInt(channelMask);
     // KSDATAFORMAT_SUBTYPE_PCM
-    header.put(new byte[] {1, 0, 0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71});
+    header.put(
+        new byte[] {
+          1, 0, 0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71
+        });
     header.put("data".getBytes()).putInt(dataBytes);
     try (OutputStream out = Files.newOutputStream(file)) {
       out.write(header.array());
@@ -113,7 +131,17 @@ public final class TestAudio {
    * product runs ffmpeg through MediaProcessRunner).
    */
   public static Path convert(Path in, Path out, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i", in.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "ffmpeg",
+                "-hide_banner",
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-y",
+                "-i",
+                in.toString()));
     command.addAll(List.of(args));
     command.add(out.toString());
     run(command);

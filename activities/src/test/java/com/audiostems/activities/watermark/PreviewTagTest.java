@@ -30,8 +30,10 @@ class PreviewTagTest {
       chirp[i] = 0.5 * Math.sin(2 * Math.PI * (500 * t + 3000 * t * t));
     }
     Path sample = TestAudio.writeWav(temp.resolve("voice.wav"), chirp, sampleRate, 16, 1);
-    PreviewTagSettings settings = new PreviewTagSettings(Duration.ofSeconds(4), -26, 1000, Duration.ofMillis(400), sample);
-    PcmDecoder decoder = new PcmDecoder(new MediaProcessRunner(MediaSettings.defaults(temp.resolve("work"))));
+    PreviewTagSettings settings =
+        new PreviewTagSettings(Duration.ofSeconds(4), -26, 1000, Duration.ofMillis(400), sample);
+    PcmDecoder decoder =
+        new PcmDecoder(new MediaProcessRunner(MediaSettings.defaults(temp.resolve("work"))));
     PreviewTag tag = PreviewTag.forRate(settings, RATE, decoder);
     assertThat(tag.lengthSeconds()).isCloseTo(0.3, org.assertj.core.data.Offset.offset(0.01));
 
@@ -40,16 +42,22 @@ class PreviewTagTest {
 
     float[] expected = MarkableAudio.decode(sample, RATE, 1)[0];
     for (double start : new double[] {2.0, 6.0}) {
-      assertThat(correlation(silence[0], (int) (start * RATE), expected)).as("sample at %.0f s", start).isGreaterThan(0.99);
-      assertThat(peak(silence[1], (int) (start * RATE), expected.length)).isCloseTo(Math.pow(10, -26 / 20.0), org.assertj.core.data.Offset.offset(0.002));
+      assertThat(correlation(silence[0], (int) (start * RATE), expected))
+          .as("sample at %.0f s", start)
+          .isGreaterThan(0.99);
+      assertThat(peak(silence[1], (int) (start * RATE), expected.length))
+          .isCloseTo(Math.pow(10, -26 / 20.0), org.assertj.core.data.Offset.offset(0.002));
     }
     assertThat(peak(silence[0], 0, 2 * RATE)).as("nothing before the first tag").isEqualTo(0.0);
-    assertThat(peak(silence[0], (int) (2.4 * RATE), (int) (3.5 * RATE))).as("nothing between tags").isEqualTo(0.0);
+    assertThat(peak(silence[0], (int) (2.4 * RATE), (int) (3.5 * RATE)))
+        .as("nothing between tags")
+        .isEqualTo(0.0);
   }
 
   @Test
   void loudMusicIsLoweredUnderTheTagRatherThanClipped() throws IOException {
-    PreviewTagSettings settings = new PreviewTagSettings(Duration.ofSeconds(4), -6, 1000, Duration.ofMillis(400), null);
+    PreviewTagSettings settings =
+        new PreviewTagSettings(Duration.ofSeconds(4), -6, 1000, Duration.ofMillis(400), null);
     PreviewTag tag = PreviewTag.forRate(settings, RATE, null);
     float[][] loud = new float[1][6 * RATE];
     for (int i = 0; i < loud[0].length; i++) {
@@ -57,13 +65,15 @@ class PreviewTagTest {
     }
     tag.mixInto(loud);
     assertThat(peak(loud[0], 0, loud[0].length)).isLessThanOrEqualTo(PreviewTag.HEADROOM + 1e-6f);
-    assertThat(MarkableAudio.toneLevelDb(loud[0], RATE, 1000, 2.1, 0.2)).isCloseTo(-6, org.assertj.core.data.Offset.offset(0.5));
+    assertThat(MarkableAudio.toneLevelDb(loud[0], RATE, 1000, 2.1, 0.2))
+        .isCloseTo(-6, org.assertj.core.data.Offset.offset(0.5));
   }
 
   @Test
   void aMissingSampleFileIsNamedWithItsSetting() {
     PreviewTagSettings settings =
-        new PreviewTagSettings(Duration.ofSeconds(4), -26, 1000, Duration.ofMillis(400), temp.resolve("missing.wav"));
+        new PreviewTagSettings(
+            Duration.ofSeconds(4), -26, 1000, Duration.ofMillis(400), temp.resolve("missing.wav"));
     assertThatThrownBy(() -> PreviewTag.forRate(settings, RATE, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("missing.wav")

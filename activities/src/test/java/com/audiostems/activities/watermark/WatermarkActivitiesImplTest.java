@@ -55,21 +55,46 @@ class WatermarkActivitiesImplTest {
     runner = new MediaProcessRunner(MediaSettings.defaults(temp.resolve("work")));
     keys =
         WatermarkKeyring.of(
-            List.of(new WatermarkKeyring.KeyEntry("k1", Base64.getEncoder().encodeToString(new byte[] {
-              1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}))),
+            List.of(
+                new WatermarkKeyring.KeyEntry(
+                    "k1",
+                    Base64.getEncoder()
+                        .encodeToString(
+                            new byte[] {
+                              1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20
+                            }))),
             "",
             "test.keys");
     Path wav = MarkableAudio.wav(temp.resolve("source.wav"), RATE, 2, SECONDS);
     SourceProbe probe =
-        new SourceProbe("wav", "pcm_s16le", 0, RATE, 16, "s16", 2, "stereo", SECONDS, RATE * 32L, Files.size(wav), true, false);
+        new SourceProbe(
+            "wav",
+            "pcm_s16le",
+            0,
+            RATE,
+            16,
+            "s16",
+            2,
+            "stereo",
+            SECONDS,
+            RATE * 32L,
+            Files.size(wav),
+            true,
+            false);
     sourceKey = BlobKeys.sourceKey(TRACK, "source.wav");
     store.store(sourceKey, wav);
-    var outputs = OutputPlanner.plan(TRACK, probe, EnumSet.of(OutputFormat.PREVIEW_MP3_128)).outputs();
+    var outputs =
+        OutputPlanner.plan(TRACK, probe, EnumSet.of(OutputFormat.PREVIEW_MP3_128)).outputs();
     var settings =
-        new WatermarkSettings(keys, new PreviewTagSettings(Duration.ofSeconds(20), -20, 1000, Duration.ofMillis(400), null));
+        new WatermarkSettings(
+            keys,
+            new PreviewTagSettings(
+                Duration.ofSeconds(20), -20, 1000, Duration.ofMillis(400), null));
     var result =
         new OutputEncoder(runner, store, NO_TAGS, new PreviewWatermarker(runner, settings))
-            .encodeLane(new EncodeLaneRequest(TRACK, sourceKey, probe, outputs, TrackMetadata.empty()), f -> {});
+            .encodeLane(
+                new EncodeLaneRequest(TRACK, sourceKey, probe, outputs, TrackMetadata.empty()),
+                f -> {});
     previewKey = result.outputs().get(0).key();
     activities = new WatermarkActivitiesImpl(runner, store, keys);
   }
@@ -83,9 +108,13 @@ class WatermarkActivitiesImplTest {
     assertThat(found.keyId()).isEqualTo("k1");
     assertThat(found.kind()).isEqualTo("preview");
     assertThat(found.trackId()).isEqualTo(TRACK);
-    assertThat(found.durationSeconds()).isCloseTo(SECONDS, org.assertj.core.data.Offset.offset(0.1));
-    assertThat(found.timeline()).isNotEmpty().allSatisfy(s -> assertThat(s.marked()).as("%s", s).isTrue());
-    assertThat(found.timeline().get(found.timeline().size() - 1).endSeconds()).isGreaterThan(SECONDS - 3);
+    assertThat(found.durationSeconds())
+        .isCloseTo(SECONDS, org.assertj.core.data.Offset.offset(0.1));
+    assertThat(found.timeline())
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s.marked()).as("%s", s).isTrue());
+    assertThat(found.timeline().get(found.timeline().size() - 1).endSeconds())
+        .isGreaterThan(SECONDS - 3);
   }
 
   @Test
@@ -114,33 +143,56 @@ class WatermarkActivitiesImplTest {
     assertThat(found.found()).isTrue();
     assertThat(found.trackId()).isEqualTo(TRACK);
     List<WatermarkDetection.Segment> inside =
-        found.timeline().stream().filter(s -> s.startSeconds() >= 8.5 && s.endSeconds() <= 14.5).toList();
+        found.timeline().stream()
+            .filter(s -> s.startSeconds() >= 8.5 && s.endSeconds() <= 14.5)
+            .toList();
     List<WatermarkDetection.Segment> outside =
-        found.timeline().stream().filter(s -> s.endSeconds() <= 7.5 || s.startSeconds() >= 15.5).toList();
-    assertThat(inside).as("segments within the splice").isNotEmpty().allSatisfy(s -> assertThat(s.marked()).as("%s", s).isFalse());
-    assertThat(outside).as("segments away from it").isNotEmpty().allSatisfy(s -> assertThat(s.marked()).as("%s", s).isTrue());
+        found.timeline().stream()
+            .filter(s -> s.endSeconds() <= 7.5 || s.startSeconds() >= 15.5)
+            .toList();
+    assertThat(inside)
+        .as("segments within the splice")
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s.marked()).as("%s", s).isFalse());
+    assertThat(outside)
+        .as("segments away from it")
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s.marked()).as("%s", s).isTrue());
   }
 
   @Test
   void aMissingOrUnsafeKeyIsANonRetryableFailureThatSaysWhatToDo() {
-    assertThatThrownBy(() -> activities.detect(new DetectWatermarkRequest("uploads/nobody/preview.mp3"), f -> {}))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo(TrackFailures.SOURCE_MISSING);
-          assertThat(f.isNonRetryable()).isTrue();
-        })
+    assertThatThrownBy(
+            () ->
+                activities.detect(
+                    new DetectWatermarkRequest("uploads/nobody/preview.mp3"), f -> {}))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(TrackFailures.SOURCE_MISSING);
+              assertThat(f.isNonRetryable()).isTrue();
+            })
         .hasMessageContaining("uploads/nobody/preview.mp3");
-    assertThatThrownBy(() -> activities.detect(new DetectWatermarkRequest("../etc/passwd"), f -> {}))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.UNSAFE_KEY));
+    assertThatThrownBy(
+            () -> activities.detect(new DetectWatermarkRequest("../etc/passwd"), f -> {}))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> assertThat(f.getType()).isEqualTo(TrackFailures.UNSAFE_KEY));
   }
 
   @Test
   void aStoredFileThatIsNotAudioIsRejectedAsCorrupt() throws IOException {
     store.storeBytes("uploads/" + TRACK + "/notes.mp3", "not audio at all\n".repeat(50).getBytes());
-    assertThatThrownBy(() -> activities.detect(new DetectWatermarkRequest("uploads/" + TRACK + "/notes.mp3"), f -> {}))
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo(TrackFailures.CORRUPT_AUDIO);
-          assertThat(f.isNonRetryable()).isTrue();
-        });
+    assertThatThrownBy(
+            () ->
+                activities.detect(
+                    new DetectWatermarkRequest("uploads/" + TRACK + "/notes.mp3"), f -> {}))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(TrackFailures.CORRUPT_AUDIO);
+              assertThat(f.isNonRetryable()).isTrue();
+            });
   }
 
   static final OutputTagger NO_TAGS =
@@ -149,7 +201,8 @@ class WatermarkActivitiesImplTest {
         public void tag(Path output, OutputFormat format, TrackMetadata metadata, Path artwork) {}
 
         @Override
-        public boolean tagAnalysis(Path output, OutputFormat format, Integer bpm, String initialKey) {
+        public boolean tagAnalysis(
+            Path output, OutputFormat format, Integer bpm, String initialKey) {
           return false;
         }
       };

@@ -14,14 +14,15 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The clients allowed in, one API key each. Only the SHA-256 of each key is configured, so that the
- * configuration (and anything that prints it) holds nothing a caller could send:
- * {@code printf %s "$KEY" | sha256sum}.
+ * configuration (and anything that prints it) holds nothing a caller could send: {@code printf %s
+ * "$KEY" | sha256sum}.
  *
  * @param apiKeys the keys; at least one, names and hashes unique
  */
 @Validated
 @ConfigurationProperties("audiostems.gateway.security")
-public record ApiKeyProperties(@NotEmpty(message = "must name at least one API key") List<@Valid @NotNull ApiKey> apiKeys) {
+public record ApiKeyProperties(
+    @NotEmpty(message = "must name at least one API key") List<@Valid @NotNull ApiKey> apiKeys) {
 
   public ApiKeyProperties {
     if (apiKeys != null) {
@@ -32,11 +33,14 @@ public record ApiKeyProperties(@NotEmpty(message = "must name at least one API k
           continue;
         }
         if (key.name() != null && !names.add(key.name())) {
-          throw new IllegalArgumentException("audiostems.gateway.security.api-keys: the name '" + key.name() + "' is used twice");
+          throw new IllegalArgumentException(
+              "audiostems.gateway.security.api-keys: the name '" + key.name() + "' is used twice");
         }
         if (key.keySha256() != null && !hashes.add(key.keySha256())) {
           throw new IllegalArgumentException(
-              "audiostems.gateway.security.api-keys: key '" + key.name() + "' has the same key-sha256 as another key");
+              "audiostems.gateway.security.api-keys: key '"
+                  + key.name()
+                  + "' has the same key-sha256 as another key");
         }
       }
       apiKeys = List.copyOf(apiKeys);
@@ -49,7 +53,15 @@ public record ApiKeyProperties(@NotEmpty(message = "must name at least one API k
    * @param role what the client may do
    */
   public record ApiKey(
-      @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}", message = "must be 1-64 letters, digits, '.', '_' or '-'") String name,
-      @NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "must be 64 lowercase hex digits (sha256sum of the key)") String keySha256,
+      @NotBlank
+          @Pattern(
+              regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+              message = "must be 1-64 letters, digits, '.', '_' or '-'")
+          String name,
+      @NotBlank
+          @Pattern(
+              regexp = "[0-9a-f]{64}",
+              message = "must be 64 lowercase hex digits (sha256sum of the key)")
+          String keySha256,
       @NotNull Role role) {}
 }

@@ -12,10 +12,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Signed, expiring links: upload locations and download URLs.
  *
- * @param signingSecret HMAC-SHA256 key of the local store's links; at least 32 characters, the
- *     same on every gateway instance behind one address, never a default
+ * @param signingSecret HMAC-SHA256 key of the local store's links; at least 32 characters, the same
+ *     on every gateway instance behind one address, never a default
  * @param uploadValidity how long an upload location accepts the bytes
- * @param downloadValidity how long a download URL works; short, since anyone holding it can download
+ * @param downloadValidity how long a download URL works; short, since anyone holding it can
+ *     download
  * @param publicBaseUrl the gateway's address as clients reach it (behind a proxy); when absent the
  *     links are built from the address of the request that asked for them
  */
@@ -28,7 +29,8 @@ public record LinkProperties(
     URI publicBaseUrl) {
 
   public LinkProperties {
-    if (publicBaseUrl != null && (!publicBaseUrl.isAbsolute() || publicBaseUrl.getQuery() != null)) {
+    if (publicBaseUrl != null
+        && (!publicBaseUrl.isAbsolute() || publicBaseUrl.getQuery() != null)) {
       throw new IllegalArgumentException(
           "audiostems.gateway.links.public-base-url must be an absolute URL without a query, e.g. https://api.example.com, not "
               + publicBaseUrl);
@@ -38,7 +40,12 @@ public record LinkProperties(
   /** The signing secret is the one value of this record that must never reach a log. */
   @Override
   public String toString() {
-    return "LinkProperties[signingSecret=***, uploadValidity=" + uploadValidity + ", downloadValidity="
-        + downloadValidity + ", publicBaseUrl=" + publicBaseUrl + "]";
+    return "LinkProperties[signingSecret=***, uploadValidity="
+        + uploadValidity
+        + ", downloadValidity="
+        + downloadValidity
+        + ", publicBaseUrl="
+        + publicBaseUrl
+        + "]";
   }
 }

@@ -8,7 +8,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Request size limits of the JSON API (upload bodies have their own, {@code uploads.max-size}).
  *
- * @param maxJsonBody the largest JSON request body; every request of this API is a few hundred bytes
+ * @param maxJsonBody the largest JSON request body; every request of this API is a few hundred
+ *     bytes
  */
 @Validated
 @ConfigurationProperties("audiostems.gateway.limits")
@@ -16,7 +17,8 @@ public record RequestLimitProperties(@NotNull DataSize maxJsonBody) {
 
   public RequestLimitProperties {
     if (maxJsonBody != null && maxJsonBody.toBytes() <= 0) {
-      throw new IllegalArgumentException("audiostems.gateway.limits.max-json-body must be positive, not " + maxJsonBody);
+      throw new IllegalArgumentException(
+          "audiostems.gateway.limits.max-json-body must be positive, not " + maxJsonBody);
     }
   }
 }

@@ -19,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
 public record StorageProperties(StorageSettings.Kind kind, Path root, StorageSettings.S3 s3) {
 
   public StorageProperties {
-    // Checks the combination now, so that a missing bucket or root fails while binding, with this prefix.
+    // Checks the combination now, so that a missing bucket or root fails while binding, with this
+    // prefix.
     settings(kind, root, s3);
   }
 
@@ -28,7 +29,8 @@ public record StorageProperties(StorageSettings.Kind kind, Path root, StorageSet
     return settings(kind, root, s3);
   }
 
-  private static StorageSettings settings(StorageSettings.Kind kind, Path root, StorageSettings.S3 s3) {
+  private static StorageSettings settings(
+      StorageSettings.Kind kind, Path root, StorageSettings.S3 s3) {
     return new StorageSettings(kind, root, s3);
   }
 }

@@ -15,14 +15,16 @@ import org.springframework.validation.annotation.Validated;
  * @param target the frontend as host:port
  * @param namespace the namespace the track workflows run in
  * @param rpcTimeout deadline of one ordinary call (start, describe, cancel)
- * @param workerTimeout how long a call that the track's workers must answer (a progress or
- *     manifest query, a re-process update) may wait before the client gets a 503: without it, a
- *     request would hang while the workers are down
+ * @param workerTimeout how long a call that the track's workers must answer (a progress or manifest
+ *     query, a re-process update) may wait before the client gets a 503: without it, a request
+ *     would hang while the workers are down
  */
 @Validated
 @ConfigurationProperties("audiostems.gateway.temporal")
 public record TemporalProperties(
-    @NotBlank @Pattern(regexp = "[^\\s:]+:\\d{1,5}", message = "must be host:port, e.g. localhost:7233") String target,
+    @NotBlank
+        @Pattern(regexp = "[^\\s:]+:\\d{1,5}", message = "must be host:port, e.g. localhost:7233")
+        String target,
     @NotBlank String namespace,
     @NotNull @DurationMin(millis = 100) Duration rpcTimeout,
     @NotNull @DurationMin(millis = 100) Duration workerTimeout) {}

@@ -30,13 +30,16 @@ public record TrackProperties(
 
   public TrackProperties {
     if (reviewTimeout.isNegative() || reviewTimeout.isZero()) {
-      throw new IllegalArgumentException("audiostems.gateway.tracks.review-timeout must be positive, was " + reviewTimeout);
+      throw new IllegalArgumentException(
+          "audiostems.gateway.tracks.review-timeout must be positive, was " + reviewTimeout);
     }
   }
 
   /** The catalogue policy of a track: the request's duplicate policy, or the configured one. */
   public CataloguePolicy cataloguePolicy(DuplicatePolicy requested) {
     return new CataloguePolicy(
-        requested != null ? requested : duplicatePolicy, reviewTimeout.toSeconds(), onReviewTimeout);
+        requested != null ? requested : duplicatePolicy,
+        reviewTimeout.toSeconds(),
+        onReviewTimeout);
   }
 }

@@ -20,7 +20,8 @@ public record UploadProperties(@NotNull DataSize maxSize, @NotNull Path tempDir)
 
   public UploadProperties {
     if (maxSize != null && maxSize.toBytes() <= 0) {
-      throw new IllegalArgumentException("audiostems.gateway.uploads.max-size must be positive, not " + maxSize);
+      throw new IllegalArgumentException(
+          "audiostems.gateway.uploads.max-size must be positive, not " + maxSize);
     }
   }
 }

@@ -47,19 +47,28 @@ public class Identifications {
   private final IdentifyProperties settings;
   private final MeterRegistry meters;
 
-  public Identifications(WorkflowClient workflows, UploadTickets tickets, IdentifyProperties settings, MeterRegistry meters) {
+  public Identifications(
+      WorkflowClient workflows,
+      UploadTickets tickets,
+      IdentifyProperties settings,
+      MeterRegistry meters) {
     this.workflows = workflows;
     this.tickets = tickets;
     this.settings = settings;
     this.meters = meters;
   }
 
-  /** Starts the query for the client's upload and waits up to the configured time for its answer. */
+  /**
+   * Starts the query for the client's upload and waits up to the configured time for its answer.
+   */
   public IdentifyResponse start(ApiClient client, String uploadId) {
     UploadTicket ticket = tickets.findFor(client, uploadId);
     if (!tickets.contentReceived(ticket)) {
       throw Problems.conflict(
-          "upload-incomplete", "Upload '" + ticket.uploadId() + "' has no content yet: PUT the file to its upload URL first.");
+          "upload-incomplete",
+          "Upload '"
+              + ticket.uploadId()
+              + "' has no content yet: PUT the file to its upload URL first.");
     }
     String queryId = ticket.uploadId();
     IdentifyWorkflow workflow =
@@ -69,12 +78,15 @@ public class Identifications {
                 .setWorkflowId(IdentifyWorkflow.workflowId(queryId))
                 .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
                 .setStaticSummary("identify " + ticket.fileName())
-                .setMemo(Map.of(IdentifyMemo.KEY, new IdentifyMemo(client.name(), ticket.fileName())))
+                .setMemo(
+                    Map.of(IdentifyMemo.KEY, new IdentifyMemo(client.name(), ticket.fileName())))
                 .setWorkflowExecutionTimeout(settings.runTimeout())
-                .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                .setWorkflowIdReusePolicy(
+                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
                 .build());
     try {
-      WorkflowClient.start(workflow::identify, new IdentifyRequest(queryId, ticket.sourceKey(), true));
+      WorkflowClient.start(
+          workflow::identify, new IdentifyRequest(queryId, ticket.sourceKey(), true));
       meters.counter("audiostems.gateway.identify.started").increment();
     } catch (WorkflowExecutionAlreadyStarted e) {
       // The same upload again (a retried POST): the query it already started answers.
@@ -99,12 +111,15 @@ public class Identifications {
     BlobKeys.requireTrackId(queryId);
     WorkflowExecutionDescription description;
     try {
-      description = workflows.newUntypedWorkflowStub(IdentifyWorkflow.workflowId(queryId)).describe();
+      description =
+          workflows.newUntypedWorkflowStub(IdentifyWorkflow.workflowId(queryId)).describe();
     } catch (WorkflowNotFoundException e) {
       throw notFound(queryId);
     }
-    IdentifyMemo memo = description.getMemo(IdentifyMemo.KEY, IdentifyMemo.class, IdentifyMemo.class);
-    boolean readable = client.readsAllTracks() || (memo != null && client.name().equals(memo.owner()));
+    IdentifyMemo memo =
+        description.getMemo(IdentifyMemo.KEY, IdentifyMemo.class, IdentifyMemo.class);
+    boolean readable =
+        client.readsAllTracks() || (memo != null && client.name().equals(memo.owner()));
     if (!WORKFLOW_TYPE.equals(description.getWorkflowType()) || !readable) {
       throw notFound(queryId);
     }
@@ -114,7 +129,8 @@ public class Identifications {
   private IdentifyResponse await(String queryId, String fileName, Duration wait) {
     WorkflowStub stub = workflows.newUntypedWorkflowStub(IdentifyWorkflow.workflowId(queryId));
     try {
-      CatalogueMatches matches = stub.getResult(wait.toMillis(), TimeUnit.MILLISECONDS, CatalogueMatches.class);
+      CatalogueMatches matches =
+          stub.getResult(wait.toMillis(), TimeUnit.MILLISECONDS, CatalogueMatches.class);
       return IdentifyResponse.done(queryId, fileName, matches);
     } catch (TimeoutException e) {
       return IdentifyResponse.running(queryId, fileName);
@@ -123,19 +139,36 @@ public class Identifications {
     }
   }
 
-  /** A file the pipeline refuses (not audio, too long) is the caller's to fix: 422; anything else 502. */
-  private static RuntimeException failed(String queryId, String fileName, WorkflowFailedException e) {
+  /**
+   * A file the pipeline refuses (not audio, too long) is the caller's to fix: 422; anything else
+   * 502.
+   */
+  private static RuntimeException failed(
+      String queryId, String fileName, WorkflowFailedException e) {
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure app && TrackFailures.NON_RETRYABLE.contains(app.getType())) {
+      if (t instanceof ApplicationFailure app
+          && TrackFailures.NON_RETRYABLE.contains(app.getType())) {
         return Problems.exception(
-            HttpStatus.UNPROCESSABLE_ENTITY, "identify-rejected", "File rejected",
-            "Could not identify " + (fileName == null ? "query " + queryId : fileName) + ": " + app.getType() + ": "
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            "identify-rejected",
+            "File rejected",
+            "Could not identify "
+                + (fileName == null ? "query " + queryId : fileName)
+                + ": "
+                + app.getType()
+                + ": "
                 + app.getOriginalMessage());
       }
     }
     return Problems.exception(
-        HttpStatus.BAD_GATEWAY, "identify-failed", "Identification failed",
-        "Query " + queryId + " failed in the pipeline (" + e.getCause() + "); upload the file again to retry.");
+        HttpStatus.BAD_GATEWAY,
+        "identify-failed",
+        "Identification failed",
+        "Query "
+            + queryId
+            + " failed in the pipeline ("
+            + e.getCause()
+            + "); upload the file again to retry.");
   }
 
   private static RuntimeException notFound(String queryId) {

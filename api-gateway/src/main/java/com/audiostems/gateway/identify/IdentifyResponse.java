@@ -31,12 +31,20 @@ public record IdentifyResponse(
   public record Links(String self) {}
 
   static IdentifyResponse running(String queryId, String fileName) {
-    return new IdentifyResponse(queryId, "running", null, null, null, null, fileName, links(queryId));
+    return new IdentifyResponse(
+        queryId, "running", null, null, null, null, fileName, links(queryId));
   }
 
   static IdentifyResponse done(String queryId, String fileName, CatalogueMatches matches) {
     return new IdentifyResponse(
-        queryId, "done", !matches.isEmpty(), matches.tracks(), matches.references(), matches.queryHashes(), fileName, links(queryId));
+        queryId,
+        "done",
+        !matches.isEmpty(),
+        matches.tracks(),
+        matches.references(),
+        matches.queryHashes(),
+        fileName,
+        links(queryId));
   }
 
   private static Links links(String queryId) {

@@ -11,10 +11,20 @@ public record PartPlan(long sizeBytes, long partSizeBytes) {
 
   public PartPlan {
     if (sizeBytes <= 0 || partSizeBytes <= 0) {
-      throw new IllegalArgumentException("A part plan needs a positive size and part size, not " + sizeBytes + " and " + partSizeBytes);
+      throw new IllegalArgumentException(
+          "A part plan needs a positive size and part size, not "
+              + sizeBytes
+              + " and "
+              + partSizeBytes);
     }
     if ((sizeBytes + partSizeBytes - 1) / partSizeBytes > MAX_PARTS) {
-      throw new IllegalArgumentException(sizeBytes + " bytes in parts of " + partSizeBytes + " are more than " + MAX_PARTS + " parts");
+      throw new IllegalArgumentException(
+          sizeBytes
+              + " bytes in parts of "
+              + partSizeBytes
+              + " are more than "
+              + MAX_PARTS
+              + " parts");
     }
   }
 

@@ -12,7 +12,8 @@ public interface UploadLocations {
   /**
    * A PUT location for exactly {@code sizeBytes} bytes, stored under {@code key}.
    *
-   * @param uploadId the upload's id, for implementations whose URL names the upload rather than the key
+   * @param uploadId the upload's id, for implementations whose URL names the upload rather than the
+   *     key
    */
   PresignedRequest presignUpload(String uploadId, String key, long sizeBytes, Instant expiresAt);
 }

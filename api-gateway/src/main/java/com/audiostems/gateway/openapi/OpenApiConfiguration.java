@@ -2,19 +2,22 @@ package com.audiostems.gateway.openapi;
 
 import com.audiostems.gateway.security.ApiKeyAuthenticationFilter;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.springframework.context.annotation.Bean;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI document's header: what the API is and how to authenticate (Swagger UI's "Authorize"). */
+/**
+ * The OpenAPI document's header: what the API is and how to authenticate (Swagger UI's
+ * "Authorize").
+ */
 @Configuration
 public class OpenApiConfiguration {
   private static final String API_KEY = "apiKey";
@@ -47,16 +50,20 @@ public class OpenApiConfiguration {
   @Bean
   OperationCustomizer problemResponses() {
     return (operation, handler) -> {
-      operation.getResponses()
+      operation
+          .getResponses()
           .addApiResponse(
               "default",
               new ApiResponse()
-                  .description("An RFC 9457 problem: its type (urn:audiostems:problem:...) names the case, its detail what to do.")
+                  .description(
+                      "An RFC 9457 problem: its type (urn:audiostems:problem:...) names the case, its detail what to do.")
                   .content(
                       new Content()
                           .addMediaType(
                               org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                              new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+                              new MediaType()
+                                  .schema(
+                                      new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
       return operation;
     };
   }

@@ -37,35 +37,50 @@ public class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(WorkflowNotFoundException.class)
   ProblemDetail notFound(WorkflowNotFoundException e) {
-    return Problems.detail(HttpStatus.NOT_FOUND, "track-not-found", "Not found", "No track '" + trackIdOf(e) + "'.");
+    return Problems.detail(
+        HttpStatus.NOT_FOUND, "track-not-found", "Not found", "No track '" + trackIdOf(e) + "'.");
   }
 
   @ExceptionHandler(WorkflowExecutionAlreadyStarted.class)
   ProblemDetail alreadyStarted(WorkflowExecutionAlreadyStarted e) {
     return Problems.detail(
-        HttpStatus.CONFLICT, "track-exists", "Conflict", "Track '" + trackIdOf(e) + "' already exists.");
+        HttpStatus.CONFLICT,
+        "track-exists",
+        "Conflict",
+        "Track '" + trackIdOf(e) + "' already exists.");
   }
 
-  /** The workflow's validator refused the update before it reached the history: its reason is the detail. */
+  /**
+   * The workflow's validator refused the update before it reached the history: its reason is the
+   * detail.
+   */
   @ExceptionHandler(WorkflowUpdateException.class)
   ProblemDetail updateRejected(WorkflowUpdateException e) {
     ApplicationFailure reason = applicationCause(e);
     String detail = reason != null ? reason.getOriginalMessage() : e.getMessage();
-    return Problems.detail(HttpStatus.UNPROCESSABLE_ENTITY, "update-rejected", "Request rejected by the track", detail);
+    return Problems.detail(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        "update-rejected",
+        "Request rejected by the track",
+        detail);
   }
 
   @ExceptionHandler(WorkflowQueryException.class)
   ProblemDetail queryFailed(WorkflowQueryException e) {
     log.warn("Query of {} failed", e.getExecution().getWorkflowId(), e);
     return Problems.detail(
-        HttpStatus.BAD_GATEWAY, "track-query-failed", "Track did not answer", "The track's workflow failed to answer a query; try again.");
+        HttpStatus.BAD_GATEWAY,
+        "track-query-failed",
+        "Track did not answer",
+        "The track's workflow failed to answer a query; try again.");
   }
 
   /** Ids are checked by the workflow contract's own rule, which throws this failure type. */
   @ExceptionHandler(ApplicationFailure.class)
   ProblemDetail applicationFailure(ApplicationFailure e) {
     if (TrackFailures.UNSAFE_KEY.equals(e.getType())) {
-      return Problems.detail(HttpStatus.BAD_REQUEST, "bad-id", "Bad request", e.getOriginalMessage());
+      return Problems.detail(
+          HttpStatus.BAD_REQUEST, "bad-id", "Bad request", e.getOriginalMessage());
     }
     return internalError(e);
   }
@@ -101,30 +116,48 @@ public class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
   /** A chunked body cut off by {@link JsonBodyLimitFilter} surfaces here as unreadable JSON. */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     for (Throwable t = ex; t != null; t = t.getCause()) {
       if (t instanceof BodyTooLargeException tooLarge) {
         ProblemDetail problem =
-            Problems.detail(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", tooLarge.getMessage());
+            Problems.detail(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "body-too-large",
+                "Request body too large",
+                tooLarge.getMessage());
         return handleExceptionInternal(ex, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
       }
     }
     ProblemDetail problem =
-        Problems.detail(HttpStatus.BAD_REQUEST, "unreadable-body", "Bad request", "The request body is not the JSON this endpoint takes: " + rootMessage(ex));
+        Problems.detail(
+            HttpStatus.BAD_REQUEST,
+            "unreadable-body",
+            "Bad request",
+            "The request body is not the JSON this endpoint takes: " + rootMessage(ex));
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
   /** A request body that breaks its record's constraints: each field and what it must be. */
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     String fields =
         ex.getFieldErrors().stream()
             .map(f -> f.getField() + " " + f.getDefaultMessage())
             .sorted()
             .collect(Collectors.joining("; "));
     ProblemDetail problem =
-        Problems.detail(HttpStatus.BAD_REQUEST, "invalid-request", "Bad request", "The request is not valid: " + fields + ".");
+        Problems.detail(
+            HttpStatus.BAD_REQUEST,
+            "invalid-request",
+            "Bad request",
+            "The request is not valid: " + fields + ".");
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
 
@@ -133,13 +166,18 @@ public class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
     return switch (code) {
       case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED ->
           Problems.detail(
-              HttpStatus.SERVICE_UNAVAILABLE, "temporal-unavailable", "Service unavailable",
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "temporal-unavailable",
+              "Service unavailable",
               "Temporal did not answer in time (" + code + "); try again shortly.");
       case INVALID_ARGUMENT ->
-          Problems.detail(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getStatus().getDescription());
+          Problems.detail(
+              HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getStatus().getDescription());
       case UNIMPLEMENTED ->
           Problems.detail(
-              HttpStatus.NOT_IMPLEMENTED, "temporal-unsupported", "Not implemented",
+              HttpStatus.NOT_IMPLEMENTED,
+              "temporal-unsupported",
+              "Not implemented",
               "The Temporal server does not offer this call: " + e.getStatus().getDescription());
       default -> internalError(e);
     };
@@ -148,7 +186,9 @@ public class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
   private static ProblemDetail internalError(Exception e) {
     log.error("Unexpected error", e);
     return Problems.detail(
-        HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal server error",
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal-error",
+        "Internal server error",
         "The gateway failed to handle this request; the error is in its log.");
   }
 

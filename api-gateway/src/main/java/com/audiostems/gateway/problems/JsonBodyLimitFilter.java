@@ -24,7 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class JsonBodyLimitFilter extends OncePerRequestFilter {
-  /** 10,000 parts of {@code {"partNumber":10000,"eTag":"\"<32 hex>-10000\""}} and spaces fit in 128 bytes each. */
+  /**
+   * 10,000 parts of {@code {"partNumber":10000,"eTag":"\"<32 hex>-10000\""}} and spaces fit in 128
+   * bytes each.
+   */
   static final long COMPLETE_BODY_BYTES = 10_000L * 128;
 
   private final long limitBytes;
@@ -38,11 +41,14 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return "PUT".equals(request.getMethod()) && path.startsWith("/v1/uploads/") && path.endsWith("/content");
+    return "PUT".equals(request.getMethod())
+        && path.startsWith("/v1/uploads/")
+        && path.endsWith("/content");
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long limitBytes = limitOf(request);
     if (request.getContentLengthLong() > limitBytes) {
@@ -54,7 +60,10 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
 
   private long limitOf(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    boolean completion = "POST".equals(request.getMethod()) && path.startsWith("/v1/uploads/") && path.endsWith("/complete");
+    boolean completion =
+        "POST".equals(request.getMethod())
+            && path.startsWith("/v1/uploads/")
+            && path.endsWith("/complete");
     return completion ? Math.max(limitBytes, COMPLETE_BODY_BYTES) : limitBytes;
   }
 
@@ -63,7 +72,9 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
         HttpStatus.PAYLOAD_TOO_LARGE,
         "body-too-large",
         "Request body too large",
-        "JSON request bodies are limited to " + limitBytes + " bytes (audiostems.gateway.limits.max-json-body).");
+        "JSON request bodies are limited to "
+            + limitBytes
+            + " bytes (audiostems.gateway.limits.max-json-body).");
   }
 
   /** The request with an input stream that fails once more than the limit has been read. */

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a problem straight to the servlet response, for the places that answer before Spring MVC
- * does (security, request-size filters); MVC's own errors go through {@link GatewayExceptionHandler}.
+ * does (security, request-size filters); MVC's own errors go through {@link
+ * GatewayExceptionHandler}.
  */
 @Component
 public class ProblemWriter {
@@ -21,7 +22,8 @@ public class ProblemWriter {
     this.json = json;
   }
 
-  public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+  public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+      throws IOException {
     if (problem.getInstance() == null) {
       problem.setInstance(URI.create(request.getRequestURI()));
     }

@@ -22,7 +22,8 @@ public final class Problems {
   }
 
   /** An exception that Spring MVC answers with this problem as the response body. */
-  public static ErrorResponseException exception(HttpStatus status, String type, String title, String detail) {
+  public static ErrorResponseException exception(
+      HttpStatus status, String type, String title, String detail) {
     return new ErrorResponseException(status, detail(status, type, title, detail), null);
   }
 

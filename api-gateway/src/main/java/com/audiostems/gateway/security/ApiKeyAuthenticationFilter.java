@@ -31,7 +31,8 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String key = request.getHeader(HEADER);
     if (key == null) {
@@ -41,12 +42,16 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     Optional<ApiClient> client = registry.find(key);
     if (client.isEmpty()) {
       SecurityContextHolder.clearContext();
-      entryPoint.commence(request, response, new BadCredentialsException("The API key in " + HEADER + " is not known."));
+      entryPoint.commence(
+          request,
+          response,
+          new BadCredentialsException("The API key in " + HEADER + " is not known."));
       return;
     }
     SecurityContext context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(client.get(), null, client.get().role().authorities()));
+        UsernamePasswordAuthenticationToken.authenticated(
+            client.get(), null, client.get().role().authorities()));
     SecurityContextHolder.setContext(context);
     chain.doFilter(request, response);
   }

@@ -18,7 +18,9 @@ public class ApiKeyRegistry {
   public ApiKeyRegistry(ApiKeyProperties properties) {
     this.clientsBySha256 =
         properties.apiKeys().stream()
-            .collect(Collectors.toUnmodifiableMap(ApiKeyProperties.ApiKey::keySha256, k -> new ApiClient(k.name(), k.role())));
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    ApiKeyProperties.ApiKey::keySha256, k -> new ApiClient(k.name(), k.role())));
   }
 
   public Optional<ApiClient> find(String apiKey) {

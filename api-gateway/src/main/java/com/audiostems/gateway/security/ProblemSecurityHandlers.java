@@ -25,27 +25,39 @@ public class ProblemSecurityHandlers implements AuthenticationEntryPoint, Access
   }
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
     String detail =
         e instanceof BadCredentialsException
             ? e.getMessage()
             : "Send your API key in the " + ApiKeyAuthenticationFilter.HEADER + " header.";
-    problems.write(request, response, Problems.detail(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthorized", detail));
+    problems.write(
+        request,
+        response,
+        Problems.detail(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthorized", detail));
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     String who =
         auth != null && auth.getPrincipal() instanceof ApiClient client
-            ? "Key '" + client.name() + "' (role " + client.role().name().toLowerCase(java.util.Locale.ROOT) + ")"
+            ? "Key '"
+                + client.name()
+                + "' (role "
+                + client.role().name().toLowerCase(java.util.Locale.ROOT)
+                + ")"
             : "This key";
     problems.write(
         request,
         response,
         Problems.detail(
-            HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+            HttpStatus.FORBIDDEN,
+            "forbidden",
+            "Forbidden",
             who + " may not " + request.getMethod() + " " + request.getRequestURI() + "."));
   }
 }

@@ -5,8 +5,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * What an API key may do. The grants are spelled out per role (no hierarchy to reason about):
- * an admin holds every role's authority.
+ * What an API key may do. The grants are spelled out per role (no hierarchy to reason about): an
+ * admin holds every role's authority.
  */
 public enum Role {
   /** Creates uploads, starts tracks from its own uploads and reads its own tracks. */
@@ -19,7 +19,10 @@ public enum Role {
   private final List<GrantedAuthority> authorities;
 
   Role(String... authorities) {
-    this.authorities = java.util.Arrays.stream(authorities).<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
+    this.authorities =
+        java.util.Arrays.stream(authorities)
+            .<GrantedAuthority>map(SimpleGrantedAuthority::new)
+            .toList();
   }
 
   public List<GrantedAuthority> authorities() {

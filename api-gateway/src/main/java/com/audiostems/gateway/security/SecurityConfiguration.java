@@ -11,8 +11,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Who may call what. Stateless API-key authentication: no sessions, no cookies, hence no CSRF
- * tokens. The local store's upload and file endpoints carry their own authority (a signed,
- * expiring link), as a presigned S3 URL does, so they need no key.
+ * tokens. The local store's upload and file endpoints carry their own authority (a signed, expiring
+ * link), as a presigned S3 URL does, so they need no key.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -21,7 +21,9 @@ public class SecurityConfiguration {
   private static final String ADMIN = "ADMIN";
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ApiKeyRegistry registry, ProblemSecurityHandlers handlers) throws Exception {
+  SecurityFilterChain api(
+      HttpSecurity http, ApiKeyRegistry registry, ProblemSecurityHandlers handlers)
+      throws Exception {
     return http.csrf(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
@@ -29,29 +31,55 @@ public class SecurityConfiguration {
         .requestCache(AbstractHttpConfigurer::disable)
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
-        .addFilterBefore(new ApiKeyAuthenticationFilter(registry, handlers), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(
+            new ApiKeyAuthenticationFilter(registry, handlers), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/error").permitAll()
-                    .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                    .requestMatchers("/actuator/**").hasRole(ADMIN)
-                    .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                    .requestMatchers(HttpMethod.PUT, "/v1/uploads/*/content").permitAll()
-                    .requestMatchers(HttpMethod.GET, "/v1/files/**").permitAll()
-                    .requestMatchers(HttpMethod.HEAD, "/v1/files/**").permitAll()
-                    .requestMatchers(HttpMethod.POST, "/v1/uploads").hasRole(UPLOADER)
-                    .requestMatchers(HttpMethod.GET, "/v1/uploads/*").hasRole(UPLOADER)
-                    .requestMatchers(HttpMethod.POST, "/v1/uploads/*/complete").hasRole(UPLOADER)
-                    .requestMatchers(HttpMethod.DELETE, "/v1/uploads/*").hasRole(UPLOADER)
-                    .requestMatchers(HttpMethod.POST, "/v1/tracks").hasRole(UPLOADER)
-                    .requestMatchers(HttpMethod.GET, "/v1/tracks").hasRole(OPERATOR)
-                    .requestMatchers(HttpMethod.GET, "/v1/tracks/*", "/v1/tracks/*/files", "/v1/tracks/*/quality").hasAnyRole(UPLOADER, OPERATOR)
-                    .requestMatchers(HttpMethod.POST, "/v1/tracks/*/reprocess").hasRole(OPERATOR)
-                    .requestMatchers(HttpMethod.POST, "/v1/tracks/*/review").hasRole(OPERATOR)
-                    .requestMatchers(HttpMethod.POST, "/v1/identify").hasAnyRole(UPLOADER, OPERATOR)
-                    .requestMatchers(HttpMethod.GET, "/v1/identify/*").hasAnyRole(UPLOADER, OPERATOR)
-                    .requestMatchers(HttpMethod.DELETE, "/v1/tracks/*").hasRole(OPERATOR)
-                    .anyRequest().denyAll())
+                auth.requestMatchers("/error")
+                    .permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasRole(ADMIN)
+                    .requestMatchers(
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.PUT, "/v1/uploads/*/content")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/v1/files/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.HEAD, "/v1/files/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/v1/uploads")
+                    .hasRole(UPLOADER)
+                    .requestMatchers(HttpMethod.GET, "/v1/uploads/*")
+                    .hasRole(UPLOADER)
+                    .requestMatchers(HttpMethod.POST, "/v1/uploads/*/complete")
+                    .hasRole(UPLOADER)
+                    .requestMatchers(HttpMethod.DELETE, "/v1/uploads/*")
+                    .hasRole(UPLOADER)
+                    .requestMatchers(HttpMethod.POST, "/v1/tracks")
+                    .hasRole(UPLOADER)
+                    .requestMatchers(HttpMethod.GET, "/v1/tracks")
+                    .hasRole(OPERATOR)
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/v1/tracks/*",
+                        "/v1/tracks/*/files",
+                        "/v1/tracks/*/quality")
+                    .hasAnyRole(UPLOADER, OPERATOR)
+                    .requestMatchers(HttpMethod.POST, "/v1/tracks/*/reprocess")
+                    .hasRole(OPERATOR)
+                    .requestMatchers(HttpMethod.POST, "/v1/tracks/*/review")
+                    .hasRole(OPERATOR)
+                    .requestMatchers(HttpMethod.POST, "/v1/identify")
+                    .hasAnyRole(UPLOADER, OPERATOR)
+                    .requestMatchers(HttpMethod.GET, "/v1/identify/*")
+                    .hasAnyRole(UPLOADER, OPERATOR)
+                    .requestMatchers(HttpMethod.DELETE, "/v1/tracks/*")
+                    .hasRole(OPERATOR)
+                    .anyRequest()
+                    .denyAll())
         .build();
   }
 }

@@ -25,7 +25,8 @@ public class TemporalHealthIndicator implements HealthIndicator {
   public Health health() {
     try {
       GetSystemInfoResponse info =
-          client.getWorkflowServiceStubs()
+          client
+              .getWorkflowServiceStubs()
               .blockingStub()
               .withDeadlineAfter(DEADLINE_MILLIS, TimeUnit.MILLISECONDS)
               .getSystemInfo(GetSystemInfoRequest.getDefaultInstance());
@@ -34,7 +35,10 @@ public class TemporalHealthIndicator implements HealthIndicator {
           .withDetail("serverVersion", info.getServerVersion())
           .build();
     } catch (RuntimeException e) {
-      return Health.down().withDetail("namespace", client.getOptions().getNamespace()).withDetail("error", e.getMessage()).build();
+      return Health.down()
+          .withDetail("namespace", client.getOptions().getNamespace())
+          .withDetail("error", e.getMessage())
+          .build();
     }
   }
 }

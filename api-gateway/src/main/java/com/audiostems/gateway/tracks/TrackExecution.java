@@ -7,7 +7,8 @@ import io.temporal.client.WorkflowExecutionDescription;
  *
  * @param memo what the gateway recorded at start; null for tracks started elsewhere (the CLI)
  */
-public record TrackExecution(String trackId, WorkflowExecutionDescription description, TrackMemo memo) {
+public record TrackExecution(
+    String trackId, WorkflowExecutionDescription description, TrackMemo memo) {
 
   public WorkflowStatus status() {
     return WorkflowStatus.of(description.getStatus());

@@ -5,16 +5,17 @@ import com.audiostems.gateway.locations.DownloadLocations;
 import com.audiostems.gateway.problems.Problems;
 import com.audiostems.gateway.security.ApiClient;
 import com.audiostems.workflows.media.EncodedOutput;
-import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.quality.TrackQuality;
+import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.TrackManifest;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * Download URLs for a track's published outputs and quality report, from the manifest the live workflow holds (its
- * {@code manifest()} query), so the list always matches the version readers are switched to.
+ * Download URLs for a track's published outputs and quality report, from the manifest the live
+ * workflow holds (its {@code manifest()} query), so the list always matches the version readers are
+ * switched to.
  */
 @Component
 public class TrackFilesReader {
@@ -24,7 +25,12 @@ public class TrackFilesReader {
   private final LinkProperties links;
   private final Clock clock;
 
-  public TrackFilesReader(TrackFinder finder, WorkerCalls workers, DownloadLocations downloads, LinkProperties links, Clock clock) {
+  public TrackFilesReader(
+      TrackFinder finder,
+      WorkerCalls workers,
+      DownloadLocations downloads,
+      LinkProperties links,
+      Clock clock) {
     this.finder = finder;
     this.workers = workers;
     this.downloads = downloads;
@@ -45,13 +51,18 @@ public class TrackFilesReader {
         manifest.preview() != null && manifest.preview().watermarked());
   }
 
-  /** The quality checks of the published version's source, with signed links to the report's files. */
+  /**
+   * The quality checks of the published version's source, with signed links to the report's files.
+   */
   public TrackQualityResponse quality(ApiClient client, String trackId) {
     TrackManifest manifest = publishedManifest(client, trackId);
     TrackQuality quality = manifest.quality();
     if (quality == null) {
       throw Problems.notFound(
-          "quality-not-checked", "Track '" + trackId + "' was published before the quality checks existed; re-process it to check it.");
+          "quality-not-checked",
+          "Track '"
+              + trackId
+              + "' was published before the quality checks existed; re-process it to check it.");
     }
     Instant expiresAt = clock.instant().plus(links.downloadValidity());
     return new TrackQualityResponse(
@@ -73,13 +84,22 @@ public class TrackFilesReader {
     TrackExecution track = finder.find(client, trackId);
     if (track.status() != WorkflowStatus.RUNNING) {
       throw Problems.conflict(
-          "track-closed", "Track '" + trackId + "' is " + track.status().apiName() + "; it has no published files.");
+          "track-closed",
+          "Track '"
+              + trackId
+              + "' is "
+              + track.status().apiName()
+              + "; it has no published files.");
     }
     TrackManifest manifest = workers.call(trackId, finder.workflowOf(track)::manifest);
     if (manifest == null) {
       throw Problems.conflict(
           "track-not-published",
-          "Track '" + trackId + "' is not published yet; poll GET /v1/tracks/" + trackId + " until its stage is PUBLISHED.");
+          "Track '"
+              + trackId
+              + "' is not published yet; poll GET /v1/tracks/"
+              + trackId
+              + " until its stage is PUBLISHED.");
     }
     return manifest;
   }

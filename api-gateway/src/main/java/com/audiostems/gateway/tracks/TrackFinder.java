@@ -28,7 +28,8 @@ public class TrackFinder {
     WorkflowExecutionDescription description =
         workflows.newUntypedWorkflowStub(TrackIngestWorkflow.workflowId(trackId)).describe();
     TrackMemo memo = description.getMemo(TrackMemo.KEY, TrackMemo.class, TrackMemo.class);
-    boolean readable = client.readsAllTracks() || (memo != null && client.name().equals(memo.owner()));
+    boolean readable =
+        client.readsAllTracks() || (memo != null && client.name().equals(memo.owner()));
     if (!WORKFLOW_TYPE.equals(description.getWorkflowType()) || !readable) {
       throw Problems.notFound("track-not-found", "No track '" + trackId + "'.");
     }

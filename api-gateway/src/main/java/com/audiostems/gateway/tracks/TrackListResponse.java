@@ -10,7 +10,15 @@ import java.util.List;
  */
 public record TrackListResponse(List<TrackSummary> tracks, String nextPageToken) {
 
-  /** @param owner the client that started it; null for tracks started outside the gateway */
+  /**
+   * @param owner the client that started it; null for tracks started outside the gateway
+   */
   public record TrackSummary(
-      String trackId, WorkflowStatus status, String fileName, String owner, Instant startedAt, Instant closedAt, TrackLinks links) {}
+      String trackId,
+      WorkflowStatus status,
+      String fileName,
+      String owner,
+      Instant startedAt,
+      Instant closedAt,
+      TrackLinks links) {}
 }

@@ -36,22 +36,30 @@ public class TrackLister {
             .setPageSize(pageSize)
             .setNextPageToken(decode(pageToken))
             .build();
-    ListWorkflowExecutionsResponse response = workflows.getWorkflowServiceStubs().blockingStub().listWorkflowExecutions(request);
+    ListWorkflowExecutionsResponse response =
+        workflows.getWorkflowServiceStubs().blockingStub().listWorkflowExecutions(request);
     return new TrackListResponse(
         response.getExecutionsList().stream().map(this::summary).toList(),
         response.getNextPageToken().isEmpty()
             ? null
-            : Base64.getUrlEncoder().withoutPadding().encodeToString(response.getNextPageToken().toByteArray()));
+            : Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(response.getNextPageToken().toByteArray()));
   }
 
-  /** The visibility query; both values are ours (a class name and an enum), never the caller's text. */
+  /**
+   * The visibility query; both values are ours (a class name and an enum), never the caller's text.
+   */
   static String query(WorkflowStatus status) {
     String byType = "WorkflowType = '" + TrackFinder.WORKFLOW_TYPE + "'";
-    return status == null ? byType : byType + " AND ExecutionStatus = '" + status.visibilityName() + "'";
+    return status == null
+        ? byType
+        : byType + " AND ExecutionStatus = '" + status.visibilityName() + "'";
   }
 
   private TrackListResponse.TrackSummary summary(WorkflowExecutionInfo info) {
-    WorkflowExecutionMetadata execution = new WorkflowExecutionMetadata(info, workflows.getOptions().getDataConverter());
+    WorkflowExecutionMetadata execution =
+        new WorkflowExecutionMetadata(info, workflows.getOptions().getDataConverter());
     TrackMemo memo = execution.getMemo(TrackMemo.KEY, TrackMemo.class, TrackMemo.class);
     String trackId = trackIdOf(info.getExecution().getWorkflowId());
     return new TrackListResponse.TrackSummary(
@@ -76,7 +84,9 @@ public class TrackLister {
     try {
       return ByteString.copyFrom(Base64.getUrlDecoder().decode(pageToken));
     } catch (IllegalArgumentException e) {
-      throw Problems.badRequest("bad-page-token", "pageToken must be a nextPageToken exactly as a previous page returned it.");
+      throw Problems.badRequest(
+          "bad-page-token",
+          "pageToken must be a nextPageToken exactly as a previous page returned it.");
     }
   }
 }

@@ -3,9 +3,9 @@ package com.audiostems.gateway.tracks;
 import java.util.List;
 
 /**
- * What the gateway records on each track's workflow (its memo): who owns the track, what was
- * asked for, and the fingerprint that makes a repeated start with the same Idempotency-Key
- * recognisable. Temporal keeps it across continue-as-new and shows it in visibility listings.
+ * What the gateway records on each track's workflow (its memo): who owns the track, what was asked
+ * for, and the fingerprint that makes a repeated start with the same Idempotency-Key recognisable.
+ * Temporal keeps it across continue-as-new and shows it in visibility listings.
  *
  * @param formats the requested outputs by name; empty means all
  * @param minimumTier the minimum source tier the client asked for, or null; the workflow rejects a

@@ -10,7 +10,8 @@ import java.util.List;
  * The technical quality of a published track's source.
  *
  * @param score 0–100
- * @param effectiveTier the highest tier the source reaches on its effective properties; null for none
+ * @param effectiveTier the highest tier the source reaches on its effective properties; null for
+ *     none
  * @param tiers every tier's verdict with its reasons
  * @param findings every finding: code, severity, measured value, threshold, time range, message
  * @param expiresAt when the links stop working

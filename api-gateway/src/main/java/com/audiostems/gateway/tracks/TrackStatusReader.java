@@ -1,7 +1,7 @@
 package com.audiostems.gateway.tracks;
 
-import com.audiostems.workflows.catalogue.CatalogueMatch;
 import com.audiostems.gateway.security.ApiClient;
+import com.audiostems.workflows.catalogue.CatalogueMatch;
 import com.audiostems.workflows.track.OutputProgress;
 import com.audiostems.workflows.track.TrackIngestResult;
 import com.audiostems.workflows.track.TrackProgress;
@@ -18,8 +18,8 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
- * A track's status: a live track answers its {@code progress()} query; a closed one is described
- * by Temporal, and its close event says how it ended (no worker is needed for either of those).
+ * A track's status: a live track answers its {@code progress()} query; a closed one is described by
+ * Temporal, and its close event says how it ended (no worker is needed for either of those).
  */
 @Component
 public class TrackStatusReader {
@@ -36,7 +36,13 @@ public class TrackStatusReader {
     if (track.status() == WorkflowStatus.RUNNING) {
       TrackProgress progress = workers.call(trackId, finder.workflowOf(track)::progress);
       return response(
-          track, progress.stage(), progress.version(), progress.outputs(), progress.failure(), progress.analysis(), progress.heldFor());
+          track,
+          progress.stage(),
+          progress.version(),
+          progress.outputs(),
+          progress.failure(),
+          progress.analysis(),
+          progress.heldFor());
     }
     return closed(track);
   }
@@ -49,7 +55,8 @@ public class TrackStatusReader {
       return response(track, TrackStage.PUBLISHED, version, List.of(), null, null, List.of());
     } catch (WorkflowFailedException e) {
       Throwable cause = e.getCause();
-      TrackStage stage = cause instanceof CanceledFailure ? TrackStage.CANCELLED : TrackStage.FAILED;
+      TrackStage stage =
+          cause instanceof CanceledFailure ? TrackStage.CANCELLED : TrackStage.FAILED;
       return response(track, stage, 0, List.of(), describe(cause), null, List.of());
     } catch (TimeoutException e) {
       // Described as closed a moment ago, so its close event exists; report what is known.

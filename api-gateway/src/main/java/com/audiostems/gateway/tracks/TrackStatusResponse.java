@@ -37,11 +37,15 @@ public record TrackStatusResponse(
     Instant closedAt,
     TrackLinks links) {
 
-  @Schema(description = "The start request as recorded; the tier is enforced by the quality checks, the watermark flag is recorded only.")
+  @Schema(
+      description =
+          "The start request as recorded; the tier is enforced by the quality checks, the watermark flag is recorded only.")
   public record Requested(List<String> formats, String minimumTier, boolean watermark) {
 
     static Requested of(TrackMemo memo) {
-      return memo == null ? null : new Requested(memo.formats(), memo.minimumTier(), memo.watermark());
+      return memo == null
+          ? null
+          : new Requested(memo.formats(), memo.minimumTier(), memo.watermark());
     }
   }
 }

@@ -15,8 +15,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs calls that only the track's workers can answer (queries, updates) under a gRPC deadline.
- * The SDK retries such a call until its own deadline passes, which, while no worker polls, keeps a
+ * Runs calls that only the track's workers can answer (queries, updates) under a gRPC deadline. The
+ * SDK retries such a call until its own deadline passes, which, while no worker polls, keeps a
  * request waiting for a minute or more; the deadline of the surrounding gRPC context bounds the
  * whole retry sequence, and running out of it becomes a 503 problem that says why.
  */
@@ -36,14 +36,21 @@ public class WorkerCalls implements DisposableBean {
   }
 
   public <T> T call(String trackId, Supplier<T> call) {
-    Context.CancellableContext context = Context.current().withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS, deadlines);
+    Context.CancellableContext context =
+        Context.current().withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS, deadlines);
     try {
       return context.call(call::get);
     } catch (RuntimeException e) {
       if (context.isCancelled() || deadlineExceeded(e)) {
         throw Problems.exception(
-            HttpStatus.SERVICE_UNAVAILABLE, "workers-unavailable", "Service unavailable",
-            "Track '" + trackId + "' did not answer within " + timeout.toMillis() + " ms: its workflow workers may be down or busy. "
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "workers-unavailable",
+            "Service unavailable",
+            "Track '"
+                + trackId
+                + "' did not answer within "
+                + timeout.toMillis()
+                + " ms: its workflow workers may be down or busy. "
                 + "Try again shortly.");
       }
       throw e;
@@ -57,7 +64,8 @@ public class WorkerCalls implements DisposableBean {
 
   private static boolean deadlineExceeded(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof StatusRuntimeException status && status.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+      if (t instanceof StatusRuntimeException status
+          && status.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
         return true;
       }
     }

@@ -18,7 +18,8 @@ public enum WorkflowStatus {
   CANCELED(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED, "Canceled"),
   TERMINATED(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED, "Terminated"),
   TIMED_OUT(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TIMED_OUT, "TimedOut"),
-  CONTINUED_AS_NEW(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW, "ContinuedAsNew");
+  CONTINUED_AS_NEW(
+      WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CONTINUED_AS_NEW, "ContinuedAsNew");
 
   private final WorkflowExecutionStatus temporal;
   private final String visibilityName;
@@ -56,7 +57,10 @@ public enum WorkflowStatus {
     }
     throw Problems.badRequest(
         "bad-status",
-        "Unknown status '" + apiName + "'; use one of "
-            + Arrays.stream(values()).map(WorkflowStatus::apiName).collect(Collectors.joining(", ")) + ".");
+        "Unknown status '"
+            + apiName
+            + "'; use one of "
+            + Arrays.stream(values()).map(WorkflowStatus::apiName).collect(Collectors.joining(", "))
+            + ".");
   }
 }

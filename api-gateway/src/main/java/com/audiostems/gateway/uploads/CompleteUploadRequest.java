@@ -20,7 +20,9 @@ public record CompleteUploadRequest(
 
   public record Part(
       @Schema(example = "1") @NotNull @Min(1) @Max(10_000) Integer partNumber,
-      @Schema(description = "The ETag header of the part's PUT response, as S3 sent it (quotes included).",
+      @Schema(
+              description =
+                  "The ETag header of the part's PUT response, as S3 sent it (quotes included).",
               example = "\"5d41402abc4b2a76b9719d911017c592\"")
           @JsonProperty("eTag")
           @NotBlank

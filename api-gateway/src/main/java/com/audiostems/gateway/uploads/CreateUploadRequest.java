@@ -14,12 +14,18 @@ import jakarta.validation.constraints.Size;
  * @param sizeBytes the file's exact size; 0 is answered with the {@code empty-file} problem
  */
 public record CreateUploadRequest(
-    @Schema(description = "The file's name, e.g. \"My Song.wav\"; no directories.", example = "My Song.wav")
+    @Schema(
+            description = "The file's name, e.g. \"My Song.wav\"; no directories.",
+            example = "My Song.wav")
         @NotBlank
         @Size(max = 255)
-        @Pattern(regexp = "[^/\\\\\\p{Cntrl}]+", message = "must be a plain file name without '/', '\\\\' or control characters")
+        @Pattern(
+            regexp = "[^/\\\\\\p{Cntrl}]+",
+            message = "must be a plain file name without '/', '\\\\' or control characters")
         String fileName,
-    @Schema(description = "The exact size in bytes; the upload must send exactly this many.", example = "52428800")
+    @Schema(
+            description = "The exact size in bytes; the upload must send exactly this many.",
+            example = "52428800")
         @NotNull
         @PositiveOrZero
         Long sizeBytes) {}

@@ -68,11 +68,15 @@ public class UploadController {
 
   @Operation(
       summary = "Get a location to upload one source file to",
-      description = "Answers a signed PUT location for exactly `sizeBytes` bytes. On S3, a file above the store's multipart "
-          + "threshold (`multipart-threshold-bytes`) is an S3 multipart upload instead: `multipart` lists a presigned URL "
-          + "and byte range per part, and the upload is completed with POST /v1/uploads/{uploadId}/complete. "
-          + "An empty file is refused (400 empty-file), and so are sizes over the gateway's limit (413).")
-  @ApiResponse(responseCode = "201", description = "Where to PUT the file, or its parts", useReturnTypeSchema = true)
+      description =
+          "Answers a signed PUT location for exactly `sizeBytes` bytes. On S3, a file above the store's multipart "
+              + "threshold (`multipart-threshold-bytes`) is an S3 multipart upload instead: `multipart` lists a presigned URL "
+              + "and byte range per part, and the upload is completed with POST /v1/uploads/{uploadId}/complete. "
+              + "An empty file is refused (400 empty-file), and so are sizes over the gateway's limit (413).")
+  @ApiResponse(
+      responseCode = "201",
+      description = "Where to PUT the file, or its parts",
+      useReturnTypeSchema = true)
   @PostMapping("/v1/uploads")
   public ResponseEntity<UploadLocationResponse> create(
       @Valid @RequestBody CreateUploadRequest request, @AuthenticationPrincipal ApiClient client) {
@@ -80,13 +84,21 @@ public class UploadController {
     if (request.sizeBytes() == 0) {
       throw Problems.badRequest(
           "empty-file",
-          "The file '" + request.fileName() + "' is empty (0 bytes): there is nothing to process. Upload the file"
+          "The file '"
+              + request.fileName()
+              + "' is empty (0 bytes): there is nothing to process. Upload the file"
               + " itself; if it should hold audio, export it again.");
     }
     if (request.sizeBytes() > maxBytes) {
       throw Problems.exception(
-          HttpStatus.PAYLOAD_TOO_LARGE, "upload-too-large", "Upload too large",
-          "The file is " + request.sizeBytes() + " bytes; uploads are limited to " + maxBytes + " bytes.");
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "upload-too-large",
+          "Upload too large",
+          "The file is "
+              + request.sizeBytes()
+              + " bytes; uploads are limited to "
+              + maxBytes
+              + " bytes.");
     }
     String uploadId = Ids.random();
     Instant now = clock.instant();
@@ -96,8 +108,15 @@ public class UploadController {
     if (plan.isPresent()) {
       MultipartUploads multipart = multipartUploads.orElseThrow();
       String storeUploadId = multipart.start(sourceKey);
-      ticket = new UploadTicket(uploadId, client.name(), request.fileName(), request.sizeBytes(), sourceKey, now,
-          new UploadTicket.Multipart(storeUploadId, plan.get().partSizeBytes()));
+      ticket =
+          new UploadTicket(
+              uploadId,
+              client.name(),
+              request.fileName(),
+              request.sizeBytes(),
+              sourceKey,
+              now,
+              new UploadTicket.Multipart(storeUploadId, plan.get().partSizeBytes()));
       try {
         tickets.save(ticket);
       } catch (RuntimeException e) {
@@ -106,57 +125,75 @@ public class UploadController {
         throw e;
       }
     } else {
-      ticket = new UploadTicket(uploadId, client.name(), request.fileName(), request.sizeBytes(), sourceKey, now);
+      ticket =
+          new UploadTicket(
+              uploadId, client.name(), request.fileName(), request.sizeBytes(), sourceKey, now);
       tickets.save(ticket);
     }
-    return ResponseEntity.status(HttpStatus.CREATED).body(locationOf(ticket, now.plus(links.uploadValidity())));
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(locationOf(ticket, now.plus(links.uploadValidity())));
   }
 
   @Operation(
       summary = "Get fresh locations for an upload whose content has not arrived",
-      description = "The same answer as POST /v1/uploads, with new URLs valid from now: to resume an upload in parts "
-          + "after its part URLs expired (parts already sent stay), or to retry a single PUT. 409 once the content is in place.")
+      description =
+          "The same answer as POST /v1/uploads, with new URLs valid from now: to resume an upload in parts "
+              + "after its part URLs expired (parts already sent stay), or to retry a single PUT. 409 once the content is in place.")
   @GetMapping("/v1/uploads/{uploadId}")
-  public UploadLocationResponse locations(@PathVariable String uploadId, @AuthenticationPrincipal ApiClient client) {
+  public UploadLocationResponse locations(
+      @PathVariable String uploadId, @AuthenticationPrincipal ApiClient client) {
     UploadTicket ticket = tickets.findFor(client, uploadId);
     if (tickets.contentReceived(ticket)) {
-      throw Problems.conflict("upload-complete", "Upload '" + uploadId + "' has its content already; start a track with it.");
+      throw Problems.conflict(
+          "upload-complete",
+          "Upload '" + uploadId + "' has its content already; start a track with it.");
     }
     return locationOf(ticket, clock.instant().plus(links.uploadValidity()));
   }
 
   @Operation(
       summary = "Complete an upload in parts",
-      description = "Joins the parts in S3 into the source file. List every part, ordered by part number from 1, with the "
-          + "ETag header its PUT answered. A missing part or a wrong ETag is a 400 problem and the upload stays open: "
-          + "send the part again and repeat. Completing a completed upload answers the same again.")
-  @ApiResponse(responseCode = "200", description = "The content is in place", useReturnTypeSchema = true)
+      description =
+          "Joins the parts in S3 into the source file. List every part, ordered by part number from 1, with the "
+              + "ETag header its PUT answered. A missing part or a wrong ETag is a 400 problem and the upload stays open: "
+              + "send the part again and repeat. Completing a completed upload answers the same again.")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The content is in place",
+      useReturnTypeSchema = true)
   @PostMapping("/v1/uploads/{uploadId}/complete")
   public UploadCompleted complete(
-      @PathVariable String uploadId, @Valid @RequestBody CompleteUploadRequest request, @AuthenticationPrincipal ApiClient client) {
+      @PathVariable String uploadId,
+      @Valid @RequestBody CompleteUploadRequest request,
+      @AuthenticationPrincipal ApiClient client) {
     UploadTicket ticket = tickets.findFor(client, uploadId);
     PartPlan plan = partPlanOf(ticket);
-    UploadCompleted completed = new UploadCompleted(uploadId, ticket.sourceKey(), ticket.sizeBytes(), plan.partCount());
+    UploadCompleted completed =
+        new UploadCompleted(uploadId, ticket.sourceKey(), ticket.sizeBytes(), plan.partCount());
     if (tickets.contentReceived(ticket)) {
       return completed;
     }
     requireEveryPartInOrder(uploadId, plan, request.parts());
-    List<UploadedPart> parts = request.parts().stream().map(p -> new UploadedPart(p.partNumber(), p.eTag())).toList();
+    List<UploadedPart> parts =
+        request.parts().stream().map(p -> new UploadedPart(p.partNumber(), p.eTag())).toList();
     multipart().complete(ticket.sourceKey(), ticket.multipart().storeUploadId(), parts);
     return completed;
   }
 
   @Operation(
       summary = "Abort an upload in parts",
-      description = "Discards the upload and every part sent so far in S3, so none stays billed, and forgets the upload. "
-          + "409 once it is completed.")
+      description =
+          "Discards the upload and every part sent so far in S3, so none stays billed, and forgets the upload. "
+              + "409 once it is completed.")
   @ApiResponse(responseCode = "204", description = "Aborted")
   @DeleteMapping("/v1/uploads/{uploadId}")
-  public ResponseEntity<Void> abort(@PathVariable String uploadId, @AuthenticationPrincipal ApiClient client) {
+  public ResponseEntity<Void> abort(
+      @PathVariable String uploadId, @AuthenticationPrincipal ApiClient client) {
     UploadTicket ticket = tickets.findFor(client, uploadId);
     partPlanOf(ticket);
     if (tickets.contentReceived(ticket)) {
-      throw Problems.conflict("upload-complete", "Upload '" + uploadId + "' is completed; there is nothing to abort.");
+      throw Problems.conflict(
+          "upload-complete", "Upload '" + uploadId + "' is completed; there is nothing to abort.");
     }
     multipart().abort(ticket.sourceKey(), ticket.multipart().storeUploadId());
     tickets.delete(ticket);
@@ -166,46 +203,99 @@ public class UploadController {
   private UploadLocationResponse locationOf(UploadTicket ticket, Instant expiresAt) {
     Optional<PartPlan> plan = ticket.partPlan();
     if (plan.isEmpty()) {
-      PresignedRequest put = locations.presignUpload(ticket.uploadId(), ticket.sourceKey(), ticket.sizeBytes(), expiresAt);
-      return new UploadLocationResponse(ticket.uploadId(), put.method(), put.url(), put.expiresAt(), ticket.sourceKey(), put.headers());
+      PresignedRequest put =
+          locations.presignUpload(
+              ticket.uploadId(), ticket.sourceKey(), ticket.sizeBytes(), expiresAt);
+      return new UploadLocationResponse(
+          ticket.uploadId(),
+          put.method(),
+          put.url(),
+          put.expiresAt(),
+          ticket.sourceKey(),
+          put.headers());
     }
     MultipartUploads multipart = multipart();
     String storeUploadId = ticket.multipart().storeUploadId();
-    List<UploadLocationResponse.Part> parts = IntStream.rangeClosed(1, plan.get().partCount())
-        .mapToObj(n -> new UploadLocationResponse.Part(
-            n, multipart.presignPart(ticket.sourceKey(), storeUploadId, n, expiresAt).url(),
-            plan.get().firstByte(n), plan.get().lastByte(n)))
-        .toList();
+    List<UploadLocationResponse.Part> parts =
+        IntStream.rangeClosed(1, plan.get().partCount())
+            .mapToObj(
+                n ->
+                    new UploadLocationResponse.Part(
+                        n,
+                        multipart
+                            .presignPart(ticket.sourceKey(), storeUploadId, n, expiresAt)
+                            .url(),
+                        plan.get().firstByte(n),
+                        plan.get().lastByte(n)))
+            .toList();
     String self = baseUrl.current() + "/v1/uploads/" + ticket.uploadId();
-    return new UploadLocationResponse(ticket.uploadId(), "PUT", null, expiresAt, ticket.sourceKey(), Map.of(),
+    return new UploadLocationResponse(
+        ticket.uploadId(),
+        "PUT",
+        null,
+        expiresAt,
+        ticket.sourceKey(),
+        Map.of(),
         new UploadLocationResponse.Multipart(
-            plan.get().partSizeBytes(), plan.get().partCount(), parts, URI.create(self + "/complete"), URI.create(self)));
+            plan.get().partSizeBytes(),
+            plan.get().partCount(),
+            parts,
+            URI.create(self + "/complete"),
+            URI.create(self)));
   }
 
   private static PartPlan partPlanOf(UploadTicket ticket) {
-    return ticket.partPlan().orElseThrow(() -> Problems.conflict(
-        "not-multipart", "Upload '" + ticket.uploadId() + "' is sent in one PUT, not in parts; there is nothing to complete or abort."));
+    return ticket
+        .partPlan()
+        .orElseThrow(
+            () ->
+                Problems.conflict(
+                    "not-multipart",
+                    "Upload '"
+                        + ticket.uploadId()
+                        + "' is sent in one PUT, not in parts; there is nothing to complete or abort."));
   }
 
   private MultipartUploads multipart() {
-    return multipartUploads.orElseThrow(() -> new IllegalStateException(
-        "An upload in parts, but this gateway's store (audiostems.gateway.storage.kind) has no multipart uploads"));
+    return multipartUploads.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "An upload in parts, but this gateway's store (audiostems.gateway.storage.kind) has no multipart uploads"));
   }
 
-  /** All parts 1..n, each once, in order: S3 would refuse anything else with a less helpful error. */
-  private static void requireEveryPartInOrder(String uploadId, PartPlan plan, List<CompleteUploadRequest.Part> parts) {
+  /**
+   * All parts 1..n, each once, in order: S3 would refuse anything else with a less helpful error.
+   */
+  private static void requireEveryPartInOrder(
+      String uploadId, PartPlan plan, List<CompleteUploadRequest.Part> parts) {
     int count = plan.partCount();
-    boolean inOrder = parts.size() == count && IntStream.range(0, count).allMatch(i -> parts.get(i).partNumber() == i + 1);
+    boolean inOrder =
+        parts.size() == count
+            && IntStream.range(0, count).allMatch(i -> parts.get(i).partNumber() == i + 1);
     if (inOrder) {
       return;
     }
-    Set<Integer> listed = parts.stream().map(CompleteUploadRequest.Part::partNumber).collect(Collectors.toSet());
-    List<Integer> missing = IntStream.rangeClosed(1, count).filter(n -> !listed.contains(n)).limit(20).boxed().toList();
+    Set<Integer> listed =
+        parts.stream().map(CompleteUploadRequest.Part::partNumber).collect(Collectors.toSet());
+    List<Integer> missing =
+        IntStream.rangeClosed(1, count).filter(n -> !listed.contains(n)).limit(20).boxed().toList();
     List<Integer> unknown = listed.stream().filter(n -> n > count).sorted().limit(20).toList();
-    String why = !missing.isEmpty() ? "missing part numbers " + missing + (missing.size() == 20 ? " and more" : "")
-        : !unknown.isEmpty() ? "part numbers " + unknown + " are beyond its last part"
-        : "a part is listed twice or out of order";
-    throw Problems.badRequest("bad-parts", "Upload '" + uploadId + "' has " + count + " parts, numbered 1 to " + count
-        + "; list each once, in order, with its ETag: " + why + ".");
+    String why =
+        !missing.isEmpty()
+            ? "missing part numbers " + missing + (missing.size() == 20 ? " and more" : "")
+            : !unknown.isEmpty()
+                ? "part numbers " + unknown + " are beyond its last part"
+                : "a part is listed twice or out of order";
+    throw Problems.badRequest(
+        "bad-parts",
+        "Upload '"
+            + uploadId
+            + "' has "
+            + count
+            + " parts, numbered 1 to "
+            + count
+            + "; list each once, in order, with its ETag: "
+            + why
+            + ".");
   }
 }

@@ -14,21 +14,36 @@ import java.util.Optional;
  * @param multipart the upload in parts, when the content is sent in parts; null for one PUT
  */
 public record UploadTicket(
-    String uploadId, String owner, String fileName, long sizeBytes, String sourceKey, Instant createdAt, Multipart multipart) {
+    String uploadId,
+    String owner,
+    String fileName,
+    long sizeBytes,
+    String sourceKey,
+    Instant createdAt,
+    Multipart multipart) {
 
   /** An upload sent in one PUT. */
-  public UploadTicket(String uploadId, String owner, String fileName, long sizeBytes, String sourceKey, Instant createdAt) {
+  public UploadTicket(
+      String uploadId,
+      String owner,
+      String fileName,
+      long sizeBytes,
+      String sourceKey,
+      Instant createdAt) {
     this(uploadId, owner, fileName, sizeBytes, sourceKey, createdAt, null);
   }
 
   /**
-   * @param storeUploadId the store's id of the upload in parts (S3's UploadId); the client never needs it
+   * @param storeUploadId the store's id of the upload in parts (S3's UploadId); the client never
+   *     needs it
    * @param partSizeBytes the size of every part but the last
    */
   public record Multipart(String storeUploadId, long partSizeBytes) {}
 
   /** The parts the content is sent in; empty for one PUT. */
   public Optional<PartPlan> partPlan() {
-    return multipart == null ? Optional.empty() : Optional.of(new PartPlan(sizeBytes, multipart.partSizeBytes()));
+    return multipart == null
+        ? Optional.empty()
+        : Optional.of(new PartPlan(sizeBytes, multipart.partSizeBytes()));
   }
 }

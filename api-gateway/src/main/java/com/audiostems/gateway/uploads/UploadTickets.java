@@ -26,7 +26,8 @@ public class UploadTickets {
     try {
       store.storeBytes(keyOf(ticket.uploadId()), json.writeValueAsBytes(ticket));
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not store the ticket of upload " + ticket.uploadId(), e);
+      throw new UncheckedIOException(
+          "Could not store the ticket of upload " + ticket.uploadId(), e);
     }
   }
 
@@ -60,16 +61,20 @@ public class UploadTickets {
     try {
       store.delete(keyOf(ticket.uploadId()));
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not delete the ticket of upload " + ticket.uploadId(), e);
+      throw new UncheckedIOException(
+          "Could not delete the ticket of upload " + ticket.uploadId(), e);
     }
   }
 
-  /** Whether the upload's content has arrived (for an upload in parts: whether it was completed). */
+  /**
+   * Whether the upload's content has arrived (for an upload in parts: whether it was completed).
+   */
   public boolean contentReceived(UploadTicket ticket) {
     try {
       return store.exists(ticket.sourceKey());
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not look for the content of upload " + ticket.uploadId(), e);
+      throw new UncheckedIOException(
+          "Could not look for the content of upload " + ticket.uploadId(), e);
     }
   }
 

@@ -3,11 +3,11 @@ package com.audiostems.gateway.support;
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.analysis.AnalysisActivities;
 import com.audiostems.workflows.analysis.AnalysisResult;
+import com.audiostems.workflows.analysis.AnalyzeRequest;
+import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.media.QualityTier;
 import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.storage.BlobKeys;
-import com.audiostems.workflows.analysis.AnalyzeRequest;
-import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.storage.StoredObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The analysis pool as the gateway sees it (the gateway links no DSP code): a small
- * {@code analysis.json} in the store and a fixed summary.
+ * The analysis pool as the gateway sees it (the gateway links no DSP code): a small {@code
+ * analysis.json} in the store and a fixed summary.
  */
 public final class FakeAnalysisActivities implements AnalysisActivities {
   private final LocalBlobStore store;
@@ -42,29 +42,47 @@ public final class FakeAnalysisActivities implements AnalysisActivities {
         List.of(
             new TrackQuality.TierVerdict(QualityTier.MINIMUM, true, List.of()),
             new TrackQuality.TierVerdict(QualityTier.STANDARD, true, List.of()),
-            new TrackQuality.TierVerdict(QualityTier.HIGH, false, List.of("effective sample rate 44100 Hz < 88200 Hz")),
-            new TrackQuality.TierVerdict(QualityTier.PROFESSIONAL, false, List.of("effective sample rate 44100 Hz < 176400 Hz"))),
+            new TrackQuality.TierVerdict(
+                QualityTier.HIGH, false, List.of("effective sample rate 44100 Hz < 88200 Hz")),
+            new TrackQuality.TierVerdict(
+                QualityTier.PROFESSIONAL,
+                false,
+                List.of("effective sample rate 44100 Hz < 176400 Hz"))),
         new TrackQuality.EffectiveProperties(20_000, 16, 44_100, false, false),
-        List.of(new TrackQuality.QualityFinding("dc-offset", "warning", -45, -50, "dBFS", 0, 2, "A small DC offset.")),
+        List.of(
+            new TrackQuality.QualityFinding(
+                "dc-offset", "warning", -45, -50, "dBFS", 0, 2, "A small DC offset.")),
         BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.REPORT),
         BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.PAGE),
         BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.WAVEFORM),
-        BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.SPECTROGRAM));
+        BlobKeys.qualityKey(
+            request.trackId(), request.version(), BlobKeys.QualityAsset.SPECTROGRAM));
   }
 
   @Override
   public AnalysisResult analyze(AnalyzeRequest request) {
     StoredObject asset;
     try {
-      asset = store.storeBytes(
-          BlobKeys.analysisKey(request.trackId(), request.version()), "{\"engine\":\"fake\"}".getBytes(StandardCharsets.UTF_8));
+      asset =
+          store.storeBytes(
+              BlobKeys.analysisKey(request.trackId(), request.version()),
+              "{\"engine\":\"fake\"}".getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return new AnalysisResult(
         new TrackAnalysis(
-            asset.key(), asset.bytes(), asset.sha256(), request.probe().durationSeconds(),
-            null, null, null, null, null, null, List.of()),
+            asset.key(),
+            asset.bytes(),
+            asset.sha256(),
+            request.probe().durationSeconds(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of()),
         quality(request));
   }
 }

@@ -42,7 +42,8 @@ public final class FakeCatalogueActivities implements CatalogueActivities, Finge
     try (InputStream in = store.open(request.sourceKey())) {
       byte[] source = in.readAllBytes();
       if (new String(source, StandardCharsets.UTF_8).startsWith("not audio")) {
-        throw ApplicationFailure.newNonRetryableFailure("The file is not audio (test).", TrackFailures.NOT_AUDIO);
+        throw ApplicationFailure.newNonRetryableFailure(
+            "The file is not audio (test).", TrackFailures.NOT_AUDIO);
       }
       store.storeBytes(request.fingerprintKey(), source);
     } catch (IOException e) {
@@ -67,8 +68,17 @@ public final class FakeCatalogueActivities implements CatalogueActivities, Finge
     CatalogueMatch match =
         new CatalogueMatch(
             reference ? CatalogueMatch.Collection.REFERENCES : CatalogueMatch.Collection.TRACKS,
-            named.group(2), "Test " + named.group(2), 42, 0, 10, 12, 22, 1.0);
-    return reference ? new CatalogueMatches(null, List.of(match), 100) : new CatalogueMatches(List.of(match), null, 100);
+            named.group(2),
+            "Test " + named.group(2),
+            42,
+            0,
+            10,
+            12,
+            22,
+            1.0);
+    return reference
+        ? new CatalogueMatches(null, List.of(match), 100)
+        : new CatalogueMatches(List.of(match), null, 100);
   }
 
   @Override

@@ -25,10 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Media activities without ffmpeg (the gateway must not link the real ones): they read the
- * uploaded source from the real local store and write outputs into it whose bytes name the format
- * and the source, so a test can tell that a download is the right file of the right upload.
- * Every source "probes" as 48 kHz / 24-bit stereo, so FLAC_96K is never possible.
+ * Media activities without ffmpeg (the gateway must not link the real ones): they read the uploaded
+ * source from the real local store and write outputs into it whose bytes name the format and the
+ * source, so a test can tell that a download is the right file of the right upload. Every source
+ * "probes" as 48 kHz / 24-bit stereo, so FLAC_96K is never possible.
  */
 public final class FakeMediaActivities implements MediaActivities {
   private final LocalBlobStore store;
@@ -40,7 +40,8 @@ public final class FakeMediaActivities implements MediaActivities {
   @Override
   public SourceProbe probe(ProbeRequest request) {
     long size = sizeOf(request.sourceKey());
-    return new SourceProbe("wav", "pcm_s24le", 0, 48_000, 24, "s32", 2, "stereo", 10.0, 2_304_000, size, true, false);
+    return new SourceProbe(
+        "wav", "pcm_s24le", 0, 48_000, 24, "s32", 2, "stereo", 10.0, 2_304_000, size, true, false);
   }
 
   @Override
@@ -56,8 +57,16 @@ public final class FakeMediaActivities implements MediaActivities {
       StoredObject stored = store(spec.key(), outputBytes(spec, source));
       outputs.add(
           new EncodedOutput(
-              spec.format(), spec.key(), "fake-" + spec.format().name().toLowerCase(), spec.bitRateKbps() * 1000L,
-              spec.sampleRateHz(), spec.bitDepth(), spec.channels(), 10.0, stored.bytes(), stored.sha256()));
+              spec.format(),
+              spec.key(),
+              "fake-" + spec.format().name().toLowerCase(),
+              spec.bitRateKbps() * 1000L,
+              spec.sampleRateHz(),
+              spec.bitDepth(),
+              spec.channels(),
+              10.0,
+              stored.bytes(),
+              stored.sha256()));
     }
     return new EncodeLaneResult(outputs, 0.01);
   }
@@ -65,7 +74,9 @@ public final class FakeMediaActivities implements MediaActivities {
   @Override
   public VerificationReport verifyOutputs(VerifyRequest request) {
     return new VerificationReport(
-        request.outputs().stream().map(o -> new OutputCheck(o.format(), "duration", true, "fake verification")).toList());
+        request.outputs().stream()
+            .map(o -> new OutputCheck(o.format(), "duration", true, "fake verification"))
+            .toList());
   }
 
   /** What an output of this format made from this source contains. */
@@ -75,7 +86,8 @@ public final class FakeMediaActivities implements MediaActivities {
 
   private long sizeOf(String key) {
     if (!store.exists(key)) {
-      throw ApplicationFailure.newNonRetryableFailure("No source at " + key, TrackFailures.SOURCE_MISSING);
+      throw ApplicationFailure.newNonRetryableFailure(
+          "No source at " + key, TrackFailures.SOURCE_MISSING);
     }
     try {
       return java.nio.file.Files.size(store.pathOf(key));

@@ -12,12 +12,14 @@ public final class FakeMetadataActivities implements MetadataActivities {
 
   @Override
   public TrackMetadata readMetadata(ReadMetadataRequest request) {
-    return new TrackMetadata("My Song", "Composer", null, null, null, null, null, "2026", null, null, null, null);
+    return new TrackMetadata(
+        "My Song", "Composer", null, null, null, null, null, "2026", null, null, null, null);
   }
 
   /** The fake analysis finds no tempo or key, so the workflow asks for no tags. */
   @Override
   public List<EncodedOutput> writeAnalysisTags(AnalysisTagsRequest request) {
-    throw new IllegalStateException("no analysis tags were expected: the fake analysis reports none");
+    throw new IllegalStateException(
+        "no analysis tags were expected: the fake analysis reports none");
   }
 }

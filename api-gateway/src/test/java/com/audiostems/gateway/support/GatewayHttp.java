@@ -16,7 +16,10 @@ public final class GatewayHttp {
   public static final String API_KEY = "X-Api-Key";
 
   private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final String base;
   private final ObjectMapper json;
 
@@ -40,7 +43,10 @@ public final class GatewayHttp {
       request.header(headers[i], headers[i + 1]);
     }
     try {
-      byte[] content = body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : json.writeValueAsBytes(body);
+      byte[] content =
+          body instanceof String text
+              ? text.getBytes(StandardCharsets.UTF_8)
+              : json.writeValueAsBytes(body);
       return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(content)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -53,15 +59,23 @@ public final class GatewayHttp {
     return send(
         request(path, apiKey)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(content))));
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(content))));
   }
 
   /** PUTs raw bytes with their Content-Length, as a client following an upload location does. */
   public Reply put(String url, byte[] content) {
-    return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
   }
 
-  /** The same with a Content-Type, e.g. the form type that {@code curl --data-binary} puts on any body. */
+  /**
+   * The same with a Content-Type, e.g. the form type that {@code curl --data-binary} puts on any
+   * body.
+   */
   public Reply put(String url, byte[] content, String contentType) {
     return send(
         HttpRequest.newBuilder(URI.create(url))
@@ -72,7 +86,9 @@ public final class GatewayHttp {
 
   private HttpRequest.Builder request(String pathOrUrl, String apiKey) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl)).timeout(Duration.ofSeconds(30));
+        HttpRequest.newBuilder(
+                URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl))
+            .timeout(Duration.ofSeconds(30));
     if (apiKey != null) {
       request.header(API_KEY, apiKey);
     }
@@ -81,7 +97,8 @@ public final class GatewayHttp {
 
   private Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Reply(response.statusCode(), response.headers(), response.body(), json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -91,7 +108,8 @@ public final class GatewayHttp {
     }
   }
 
-  public record Reply(int status, java.net.http.HttpHeaders headers, byte[] body, ObjectMapper mapper) {
+  public record Reply(
+      int status, java.net.http.HttpHeaders headers, byte[] body, ObjectMapper mapper) {
 
     public JsonNode json() {
       try {

@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** The workflow's publish and delete steps on the real local store, as the activities module does them. */
+/**
+ * The workflow's publish and delete steps on the real local store, as the activities module does
+ * them.
+ */
 public final class StoreBackedStorageActivities implements StorageActivities {
   private final LocalBlobStore store;
   private final ObjectMapper json;
@@ -23,7 +26,8 @@ public final class StoreBackedStorageActivities implements StorageActivities {
   @Override
   public StoredObject publishManifest(PublishManifestRequest request) {
     try {
-      return store.storeBytes(BlobKeys.manifestKey(request.trackId()), json.writeValueAsBytes(request.manifest()));
+      return store.storeBytes(
+          BlobKeys.manifestKey(request.trackId()), json.writeValueAsBytes(request.manifest()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

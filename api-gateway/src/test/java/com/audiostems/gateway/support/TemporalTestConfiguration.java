@@ -5,11 +5,11 @@ import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.catalogue.IdentifyWorkflowImpl;
 import com.audiostems.workflows.host.HostAffinity;
 import com.audiostems.workflows.host.WorkingCopyActivities;
-import com.audiostems.workflows.track.TrackSearchAttributes;
-import io.temporal.api.enums.v1.IndexedValueType;
 import com.audiostems.workflows.track.TrackIngestWorkflowImpl;
+import com.audiostems.workflows.track.TrackSearchAttributes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.ManagedChannel;
+import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -33,12 +33,14 @@ public class TemporalTestConfiguration {
   @Bean(destroyMethod = "close")
   TestWorkflowEnvironment temporalTestEnvironment(LocalBlobStore store, ObjectMapper json) {
     TestWorkflowEnvironment env =
-        TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     for (var key : TrackSearchAttributes.ALL) {
       env.registerSearchAttribute(key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
     Worker workflows = env.newWorker(TaskQueues.TRACK_WORKFLOWS);
-    workflows.registerWorkflowImplementationTypes(TrackIngestWorkflowImpl.class, IdentifyWorkflowImpl.class);
+    workflows.registerWorkflowImplementationTypes(
+        TrackIngestWorkflowImpl.class, IdentifyWorkflowImpl.class);
     FakeMediaActivities media = new FakeMediaActivities(store);
     FakeMetadataActivities metadata = new FakeMetadataActivities();
     StoreBackedStorageActivities storage = new StoreBackedStorageActivities(store, json);
@@ -46,15 +48,21 @@ public class TemporalTestConfiguration {
     HostAffinity host = new HostAffinity("test-host", TaskQueues.cpuHost("test-host"));
     WorkingCopyActivities claim = request -> host;
     FakeCatalogueActivities catalogue = new FakeCatalogueActivities(store);
-    env.newWorker(TaskQueues.AUDIO_CPU).registerActivitiesImplementations(media, metadata, storage, claim, catalogue);
-    env.newWorker(host.taskQueue()).registerActivitiesImplementations(media, metadata, storage, catalogue);
+    env.newWorker(TaskQueues.AUDIO_CPU)
+        .registerActivitiesImplementations(media, metadata, storage, claim, catalogue);
+    env.newWorker(host.taskQueue())
+        .registerActivitiesImplementations(media, metadata, storage, catalogue);
     env.newWorker(TaskQueues.CATALOGUE).registerActivitiesImplementations(catalogue);
-    env.newWorker(TaskQueues.AUDIO_GPU).registerActivitiesImplementations(new FakeAnalysisActivities(store));
+    env.newWorker(TaskQueues.AUDIO_GPU)
+        .registerActivitiesImplementations(new FakeAnalysisActivities(store));
     env.start();
     return env;
   }
 
-  /** Replaces the gateway's client; visibility queries are answered by {@link VisibilityQueryInterceptor}. */
+  /**
+   * Replaces the gateway's client; visibility queries are answered by {@link
+   * VisibilityQueryInterceptor}.
+   */
   @Bean
   @Primary
   WorkflowClient testWorkflowClient(TestWorkflowEnvironment env) {
@@ -64,6 +72,7 @@ public class TemporalTestConfiguration {
                 .setChannel((ManagedChannel) env.getWorkflowServiceStubs().getRawChannel())
                 .setGrpcClientInterceptors(List.of(new VisibilityQueryInterceptor()))
                 .build());
-    return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(env.getNamespace()).build());
+    return WorkflowClient.newInstance(
+        stubs, WorkflowClientOptions.newBuilder().setNamespace(env.getNamespace()).build());
   }
 }

@@ -1,5 +1,6 @@
 package com.audiostems.gateway.support;
 
+import com.google.protobuf.ByteString;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
@@ -14,7 +15,6 @@ import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.api.workflowservice.v1.WorkflowServiceGrpc;
-import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -28,9 +28,9 @@ import java.util.stream.Stream;
 /**
  * Temporal's in-memory test server has no query-based visibility (ListWorkflowExecutions), only the
  * older open/closed listings. This client interceptor answers ListWorkflowExecutions from those for
- * the one query shape the gateway sends — {@code WorkflowType = 'X'} with an optional
- * {@code AND ExecutionStatus = 'Y'} — and rejects any other query, as a real server rejects a
- * malformed one. Pages are offsets; the server's own page tokens are opaque bytes too.
+ * the one query shape the gateway sends — {@code WorkflowType = 'X'} with an optional {@code AND
+ * ExecutionStatus = 'Y'} — and rejects any other query, as a real server rejects a malformed one.
+ * Pages are offsets; the server's own page tokens are opaque bytes too.
  */
 public final class VisibilityQueryInterceptor implements ClientInterceptor {
   private static final Pattern QUERY =
@@ -38,8 +38,11 @@ public final class VisibilityQueryInterceptor implements ClientInterceptor {
 
   @Override
   @SuppressWarnings("unchecked")
-  public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-    if (!method.getFullMethodName().equals(WorkflowServiceGrpc.getListWorkflowExecutionsMethod().getFullMethodName())) {
+  public <Q, R> ClientCall<Q, R> interceptCall(
+      MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+    if (!method
+        .getFullMethodName()
+        .equals(WorkflowServiceGrpc.getListWorkflowExecutionsMethod().getFullMethodName())) {
       return next.newCall(method, options);
     }
     return (ClientCall<Q, R>) new AnsweredCall(next);
@@ -53,28 +56,54 @@ public final class VisibilityQueryInterceptor implements ClientInterceptor {
         .collect(Collectors.joining());
   }
 
-  private static ListWorkflowExecutionsResponse answer(Channel channel, ListWorkflowExecutionsRequest request) {
+  private static ListWorkflowExecutionsResponse answer(
+      Channel channel, ListWorkflowExecutionsRequest request) {
     Matcher query = QUERY.matcher(request.getQuery());
     if (!query.matches()) {
-      throw Status.INVALID_ARGUMENT.withDescription("unsupported query: " + request.getQuery()).asRuntimeException();
+      throw Status.INVALID_ARGUMENT
+          .withDescription("unsupported query: " + request.getQuery())
+          .asRuntimeException();
     }
-    WorkflowServiceGrpc.WorkflowServiceBlockingStub service = WorkflowServiceGrpc.newBlockingStub(channel);
+    WorkflowServiceGrpc.WorkflowServiceBlockingStub service =
+        WorkflowServiceGrpc.newBlockingStub(channel);
     String namespace = request.getNamespace();
     List<WorkflowExecutionInfo> matching =
         Stream.concat(
-                service.listOpenWorkflowExecutions(ListOpenWorkflowExecutionsRequest.newBuilder().setNamespace(namespace).build())
-                    .getExecutionsList().stream(),
-                service.listClosedWorkflowExecutions(ListClosedWorkflowExecutionsRequest.newBuilder().setNamespace(namespace).build())
-                    .getExecutionsList().stream())
+                service
+                    .listOpenWorkflowExecutions(
+                        ListOpenWorkflowExecutionsRequest.newBuilder()
+                            .setNamespace(namespace)
+                            .build())
+                    .getExecutionsList()
+                    .stream(),
+                service
+                    .listClosedWorkflowExecutions(
+                        ListClosedWorkflowExecutionsRequest.newBuilder()
+                            .setNamespace(namespace)
+                            .build())
+                    .getExecutionsList()
+                    .stream())
             .filter(info -> info.getType().getName().equals(query.group(1)))
-            .filter(info -> query.group(2) == null || visibilityName(info.getStatus()).equals(query.group(2)))
-            .sorted(Comparator.comparing((WorkflowExecutionInfo info) -> info.getStartTime().getSeconds() * 1_000_000_000L + info.getStartTime().getNanos()).reversed())
+            .filter(
+                info ->
+                    query.group(2) == null
+                        || visibilityName(info.getStatus()).equals(query.group(2)))
+            .sorted(
+                Comparator.comparing(
+                        (WorkflowExecutionInfo info) ->
+                            info.getStartTime().getSeconds() * 1_000_000_000L
+                                + info.getStartTime().getNanos())
+                    .reversed())
             .toList();
-    int offset = request.getNextPageToken().isEmpty() ? 0 : Integer.parseInt(request.getNextPageToken().toStringUtf8());
+    int offset =
+        request.getNextPageToken().isEmpty()
+            ? 0
+            : Integer.parseInt(request.getNextPageToken().toStringUtf8());
     int pageSize = request.getPageSize() > 0 ? request.getPageSize() : 1000;
     int end = Math.min(matching.size(), offset + pageSize);
     ListWorkflowExecutionsResponse.Builder response =
-        ListWorkflowExecutionsResponse.newBuilder().addAllExecutions(matching.subList(Math.min(offset, end), end));
+        ListWorkflowExecutionsResponse.newBuilder()
+            .addAllExecutions(matching.subList(Math.min(offset, end), end));
     if (end < matching.size()) {
       response.setNextPageToken(ByteString.copyFrom(Integer.toString(end), StandardCharsets.UTF_8));
     }
@@ -82,7 +111,8 @@ public final class VisibilityQueryInterceptor implements ClientInterceptor {
   }
 
   /** A unary call answered in the calling thread, without reaching the server's missing method. */
-  private static final class AnsweredCall extends ClientCall<ListWorkflowExecutionsRequest, ListWorkflowExecutionsResponse> {
+  private static final class AnsweredCall
+      extends ClientCall<ListWorkflowExecutionsRequest, ListWorkflowExecutionsResponse> {
     private final Channel channel;
     private Listener<ListWorkflowExecutionsResponse> listener;
     private ListWorkflowExecutionsRequest request;

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -13,12 +14,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
-import picocli.CommandLine;
 
 /** The {@code audiostems} command: its subcommands, and how a command line becomes an exit code. */
 @Command(
     name = "audiostems",
-    description = "The AudioStems pipeline: ingest, encode, analyse, watermark and identify tracks.",
+    description =
+        "The AudioStems pipeline: ingest, encode, analyse, watermark and identify tracks.",
     subcommands = {
       ProcessCommand.class,
       ServeCommand.class,
@@ -42,7 +43,8 @@ import picocli.CommandLine;
     })
 public final class AudiostemsCommand implements Callable<Integer> {
   /** The words Spring Boot applies itself, as settings: the commands never see them. */
-  private static final List<String> SPRING_SETTING_PREFIXES = List.of("--audiostems.", "--spring.", "--logging.");
+  private static final List<String> SPRING_SETTING_PREFIXES =
+      List.of("--audiostems.", "--spring.", "--logging.");
 
   @Spec CommandSpec spec;
 
@@ -112,7 +114,10 @@ public final class AudiostemsCommand implements Callable<Integer> {
     return err;
   }
 
-  /** A bad argument: what is wrong, what was perhaps meant, and the usage of the command it was given to. */
+  /**
+   * A bad argument: what is wrong, what was perhaps meant, and the usage of the command it was
+   * given to.
+   */
   private static int usageError(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
@@ -122,8 +127,12 @@ public final class AudiostemsCommand implements Callable<Integer> {
     return ExitCodes.USAGE;
   }
 
-  /** FILE that cannot be read ends the command with its own code; any other failure goes on to picocli (trace, exit 1). */
-  private static int commandFailure(Exception e, CommandLine command, ParseResult parsed) throws Exception {
+  /**
+   * FILE that cannot be read ends the command with its own code; any other failure goes on to
+   * picocli (trace, exit 1).
+   */
+  private static int commandFailure(Exception e, CommandLine command, ParseResult parsed)
+      throws Exception {
     if (e instanceof FileCommand.NotReadable notReadable) {
       command.getErr().println("audiostems: " + notReadable.getMessage());
       return ExitCodes.NO_INPUT;

@@ -12,12 +12,16 @@ abstract class FileCommand extends SpringCommand {
   @Parameters(paramLabel = "FILE", description = "the audio file (any format ffmpeg reads)")
   Path file;
 
-  /** Makes FILE absolute and normalised; throws {@link NotReadable} (exit code 66) when it cannot be read. */
+  /**
+   * Makes FILE absolute and normalised; throws {@link NotReadable} (exit code 66) when it cannot be
+   * read.
+   */
   @Override
   void check() {
     Path absolute = file.toAbsolutePath().normalize();
     if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
-      throw new NotReadable("cannot read " + absolute + ": not an existing, readable regular file.");
+      throw new NotReadable(
+          "cannot read " + absolute + ": not an existing, readable regular file.");
     }
     file = absolute;
   }

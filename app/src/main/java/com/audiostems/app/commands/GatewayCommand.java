@@ -23,7 +23,8 @@ final class GatewayCommand extends SpringCommand {
   }
 
   @Override
-  int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
+  int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err)
+      throws Exception {
     ServerOptions.requireServer(context, spec);
     return context.getBean(GatewayRunner.class).run(out, err);
   }

@@ -37,8 +37,10 @@ public class GatewayRunner {
   EmbeddedGateway start(PrintStream out) {
     AudiostemsProperties.Temporal temporal = properties.temporal();
     GatewayCredentials credentials = GatewayCredentials.of(properties.serve());
-    EmbeddedGateway gateway = ServeRunner.startGateway(properties, credentials, temporal.target(), temporal.namespace());
-    out.printf(Locale.ROOT, "Gateway for %s (namespace %s)%n", temporal.target(), temporal.namespace());
+    EmbeddedGateway gateway =
+        ServeRunner.startGateway(properties, credentials, temporal.target(), temporal.namespace());
+    out.printf(
+        Locale.ROOT, "Gateway for %s (namespace %s)%n", temporal.target(), temporal.namespace());
     ServeRunner.printGateway(out, ServeRunner.gatewayUrl(properties, gateway), credentials);
     out.println("Ctrl-C or SIGTERM stops it.");
     return gateway;

@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
       "  (AUDIOSTEMS_STORAGE_ROOT). The command's own options win over them."
     })
 final class HelpOption {
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
   boolean requested;
 }

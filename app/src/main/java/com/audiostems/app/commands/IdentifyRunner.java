@@ -44,7 +44,11 @@ public class IdentifyRunner {
   private final PoolStore poolStore;
   private final CataloguePool cataloguePool;
 
-  public IdentifyRunner(AudiostemsProperties properties, CpuPool cpuPool, PoolStore poolStore, CataloguePool cataloguePool) {
+  public IdentifyRunner(
+      AudiostemsProperties properties,
+      CpuPool cpuPool,
+      PoolStore poolStore,
+      CataloguePool cataloguePool) {
     this.properties = properties;
     this.cpuPool = cpuPool;
     this.poolStore = poolStore;
@@ -53,10 +57,13 @@ public class IdentifyRunner {
 
   /**
    * @param file an existing, readable regular file, absolute
-   * @param outDir the local store whose catalogue to search; null for {@code audiostems.storage.root}
+   * @param outDir the local store whose catalogue to search; null for {@code
+   *     audiostems.storage.root}
    * @param temporalTarget a running server whose catalogue worker answers; null for this process
    */
-  public int identify(Path file, Path outDir, String temporalTarget, PrintStream out, PrintStream err) throws Exception {
+  public int identify(
+      Path file, Path outDir, String temporalTarget, PrintStream out, PrintStream err)
+      throws Exception {
     Path root = outDir != null ? outDir : properties.storage().root();
     LocalBlobStore store = new LocalBlobStore(root);
     String queryId = "q-" + UUID.randomUUID();
@@ -65,14 +72,17 @@ public class IdentifyRunner {
     CatalogueMatches matches;
     try (AutoCloseable catalogueIndexes = cataloguePool::close;
         TemporalConnection temporal =
-            temporalTarget != null ? TemporalConnection.remote(temporalTarget) : TemporalConnection.inProcess()) {
+            temporalTarget != null
+                ? TemporalConnection.remote(temporalTarget)
+                : TemporalConnection.inProcess()) {
       if (temporalTarget == null) {
         cpuPool.register(temporal.workerFactory(), poolStore.around(store));
         cataloguePool.register(temporal.workerFactory(), store, cataloguePool.directory(root));
       }
       temporal.workerFactory().start();
       IdentifyWorkflow workflow =
-          temporal.client()
+          temporal
+              .client()
               .newWorkflowStub(
                   IdentifyWorkflow.class,
                   WorkflowOptions.newBuilder()
@@ -94,16 +104,21 @@ public class IdentifyRunner {
    * @param file an existing, readable regular file, absolute
    * @param id the reference work's id, as the store's keys allow it
    * @param title its human name; may be null
-   * @param outDir the local store whose catalogue to add to; null for {@code audiostems.storage.root}
+   * @param outDir the local store whose catalogue to add to; null for {@code
+   *     audiostems.storage.root}
    */
-  public int addReference(Path file, String id, String title, Path outDir, PrintStream out, PrintStream err) throws Exception {
+  public int addReference(
+      Path file, String id, String title, Path outDir, PrintStream out, PrintStream err)
+      throws Exception {
     Path root = outDir != null ? outDir : properties.storage().root();
     LocalBlobStore store = new LocalBlobStore(root);
     Path directory = cataloguePool.directory(root);
     com.audiostems.activities.media.MediaSettings media = poolStore.mediaSettings();
     Fingerprint fingerprint;
     try {
-      fingerprint = new SourceFingerprinter(new MediaProcessRunner(media)).fingerprint(file, file.getFileName().toString(), f -> {});
+      fingerprint =
+          new SourceFingerprinter(new MediaProcessRunner(media))
+              .fingerprint(file, file.getFileName().toString(), f -> {});
     } catch (ApplicationFailure e) {
       err.println("audiostems: " + e.getOriginalMessage());
       return ExitCodes.REJECTED;
@@ -119,25 +134,42 @@ public class IdentifyRunner {
     try (FingerprintCatalogues indexes = FingerprintCatalogues.open(directory)) {
       new CatalogueActivitiesImpl(store, indexes).addReference(new CatalogueEntry(id, title, key));
     } catch (java.io.UncheckedIOException e) {
-      err.println("audiostems: cannot open the catalogue at " + directory + " (" + e.getCause().getMessage()
-          + "); is a serve running on it? Stop it, or add the reference there.");
+      err.println(
+          "audiostems: cannot open the catalogue at "
+              + directory
+              + " ("
+              + e.getCause().getMessage()
+              + "); is a serve running on it? Stop it, or add the reference there.");
       return ExitCodes.FAILED;
     }
-    out.printf(Locale.ROOT, "Reference %s added: %d hashes over %.1f s (%.0f/s), catalogue %s%n",
-        id, fingerprint.size(), fingerprint.durationSeconds(), fingerprint.hashesPerSecond(), directory);
+    out.printf(
+        Locale.ROOT,
+        "Reference %s added: %d hashes over %.1f s (%.0f/s), catalogue %s%n",
+        id,
+        fingerprint.size(),
+        fingerprint.durationSeconds(),
+        fingerprint.hashesPerSecond(),
+        directory);
     return ExitCodes.OK;
   }
 
   static void print(PrintStream out, Path file, CatalogueMatches matches) {
     if (matches.isEmpty()) {
-      out.printf(Locale.ROOT, "%s: no match among the catalogue's tracks or reference works (%d query hashes)%n",
-          file.getFileName(), matches.queryHashes());
+      out.printf(
+          Locale.ROOT,
+          "%s: no match among the catalogue's tracks or reference works (%d query hashes)%n",
+          file.getFileName(),
+          matches.queryHashes());
       return;
     }
     out.printf(Locale.ROOT, "%s (%d query hashes):%n", file.getFileName(), matches.queryHashes());
     for (List<CatalogueMatch> list : List.of(matches.tracks(), matches.references())) {
       for (CatalogueMatch m : list) {
-        out.printf(Locale.ROOT, "  %-9s %s%n", m.collection() == CatalogueMatch.Collection.TRACKS ? "track" : "reference", m.describe());
+        out.printf(
+            Locale.ROOT,
+            "  %-9s %s%n",
+            m.collection() == CatalogueMatch.Collection.TRACKS ? "track" : "reference",
+            m.describe());
       }
     }
   }

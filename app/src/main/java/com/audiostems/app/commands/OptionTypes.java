@@ -16,20 +16,27 @@ import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** How the commands read their option values: enum names as people write them, and ids the store accepts. */
+/**
+ * How the commands read their option values: enum names as people write them, and ids the store
+ * accepts.
+ */
 final class OptionTypes {
   private OptionTypes() {}
 
   /**
-   * An enum option's values in lower case with '-' for '_' ({@code mp3-320}, {@code preview-mp3-128}),
-   * listed in the help ({@code ${COMPLETION-CANDIDATES}}) and in the error a wrong value gets.
+   * An enum option's values in lower case with '-' for '_' ({@code mp3-320}, {@code
+   * preview-mp3-128}), listed in the help ({@code ${COMPLETION-CANDIDATES}}) and in the error a
+   * wrong value gets.
    */
-  abstract static class EnumNames<E extends Enum<E>> implements ITypeConverter<E>, Iterable<String> {
+  abstract static class EnumNames<E extends Enum<E>>
+      implements ITypeConverter<E>, Iterable<String> {
     private final String what;
     private final Map<String, E> byName = new LinkedHashMap<>();
     private final List<String> shown;
 
-    /** @param shortNames names that stand for a constant too, and are the ones shown when given */
+    /**
+     * @param shortNames names that stand for a constant too, and are the ones shown when given
+     */
     EnumNames(String what, Class<E> type, Map<String, E> shortNames) {
       this.what = what;
       Arrays.stream(type.getEnumConstants()).forEach(value -> byName.put(nameOf(value), value));
@@ -47,7 +54,13 @@ final class OptionTypes {
     public E convert(String value) {
       E found = byName.get(value.strip().toLowerCase(Locale.ROOT).replace('_', '-'));
       if (found == null) {
-        throw new TypeConversionException("Unknown " + what + " '" + value.strip() + "'; choose from " + String.join(", ", shown));
+        throw new TypeConversionException(
+            "Unknown "
+                + what
+                + " '"
+                + value.strip()
+                + "'; choose from "
+                + String.join(", ", shown));
       }
       return found;
     }
@@ -76,7 +89,10 @@ final class OptionTypes {
 
   static final class DuplicatePolicies extends EnumNames<DuplicatePolicy> {
     DuplicatePolicies() {
-      super("duplicate policy", DuplicatePolicy.class, Map.of("reject", DuplicatePolicy.REJECT, "link", DuplicatePolicy.LINK_AS_ALTERNATE));
+      super(
+          "duplicate policy",
+          DuplicatePolicy.class,
+          Map.of("reject", DuplicatePolicy.REJECT, "link", DuplicatePolicy.LINK_AS_ALTERNATE));
     }
   }
 

@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
       "Exit codes: 0 published, 2 rejected (the file is the problem), 1 failed, 64 bad arguments, 66 no such file."
     })
 final class ProcessCommand extends FileCommand {
-  @Option(names = "--out", paramLabel = "DIR", description = "where outputs and the manifest go (default: audiostems.storage.root)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "where outputs and the manifest go (default: audiostems.storage.root)")
   Path outDir;
 
   @Option(
@@ -32,7 +35,10 @@ final class ProcessCommand extends FileCommand {
       description = "comma-separated, of: ${COMPLETION-CANDIDATES} (default: all)")
   List<OutputFormat> formats;
 
-  @Option(names = "--temporal", paramLabel = "HOST:PORT", description = "use an existing Temporal server instead of the in-process one")
+  @Option(
+      names = "--temporal",
+      paramLabel = "HOST:PORT",
+      description = "use an existing Temporal server instead of the in-process one")
   String temporalTarget;
 
   @Option(
@@ -47,7 +53,8 @@ final class ProcessCommand extends FileCommand {
       paramLabel = "TIER",
       converter = OptionTypes.Tiers.class,
       completionCandidates = OptionTypes.Tiers.class,
-      description = "reject the source unless the quality checks find it at least at TIER: ${COMPLETION-CANDIDATES} (default: no requirement)")
+      description =
+          "reject the source unless the quality checks find it at least at TIER: ${COMPLETION-CANDIDATES} (default: no requirement)")
   QualityTier requiredTier;
 
   @Option(
@@ -60,10 +67,17 @@ final class ProcessCommand extends FileCommand {
   DuplicatePolicy duplicatePolicy;
 
   @Override
-  int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
+  int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err)
+      throws Exception {
     ProcessRunner.Request request =
         new ProcessRunner.Request(
-            file, outDir, formats == null ? List.of() : List.copyOf(formats), temporalTarget, trackId, requiredTier, duplicatePolicy);
+            file,
+            outDir,
+            formats == null ? List.of() : List.copyOf(formats),
+            temporalTarget,
+            trackId,
+            requiredTier,
+            duplicatePolicy);
     return context.getBean(ProcessRunner.class).run(request, out, err);
   }
 }

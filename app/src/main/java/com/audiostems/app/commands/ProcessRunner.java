@@ -12,9 +12,6 @@ import com.audiostems.app.pools.PoolStore;
 import com.audiostems.app.temporal.TemporalConnection;
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.storage.WorkingCopyStore;
-import com.audiostems.workers.cpu.CpuActivities;
-import com.audiostems.workers.cpu.CpuWorkerSettings;
-import com.audiostems.workers.cpu.CpuWorkers;
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.catalogue.CataloguePolicy;
@@ -85,7 +82,11 @@ public class ProcessRunner {
   private final CataloguePool cataloguePool;
 
   public ProcessRunner(
-      AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool, PoolStore poolStore, CataloguePool cataloguePool) {
+      AudiostemsProperties properties,
+      CpuPool cpuPool,
+      AnalysisPool analysisPool,
+      PoolStore poolStore,
+      CataloguePool cataloguePool) {
     this.cataloguePool = cataloguePool;
     this.poolStore = poolStore;
     this.properties = properties;
@@ -113,8 +114,21 @@ public class ProcessRunner {
     // Declared first, closed last: the indexes are committed and unlocked after the workers stop.
     try (AutoCloseable catalogueIndexes = cataloguePool::close;
         TemporalConnection temporal =
-        options.temporalTarget() != null ? TemporalConnection.remote(options.temporalTarget()) : TemporalConnection.inProcess()) {
-      outcome = runJob(options, out, err, file, trackId, store, sourceKey, catalogueDirectory, temporal, starting);
+            options.temporalTarget() != null
+                ? TemporalConnection.remote(options.temporalTarget())
+                : TemporalConnection.inProcess()) {
+      outcome =
+          runJob(
+              options,
+              out,
+              err,
+              file,
+              trackId,
+              store,
+              sourceKey,
+              catalogueDirectory,
+              temporal,
+              starting);
     }
     if (outcome != ExitCodes.OK) {
       removeIfEmpty(root.resolve(".incoming"));
@@ -155,13 +169,15 @@ public class ProcessRunner {
         (System.nanoTime() - starting) / 1e9);
 
     TrackIngestWorkflow workflow =
-        temporal.client()
+        temporal
+            .client()
             .newWorkflowStub(
                 TrackIngestWorkflow.class,
                 WorkflowOptions.newBuilder()
                     .setWorkflowId(TrackIngestWorkflow.workflowId(trackId))
                     .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
-                    // What the Temporal UI lists the job as; the workflow's details add title and artist.
+                    // What the Temporal UI lists the job as; the workflow's details add title and
+                    // artist.
                     .setStaticSummary(file.getFileName().toString())
                     .build());
     // On a server of its own the track lives on as its entity after publishing (re-process,
@@ -205,7 +221,8 @@ public class ProcessRunner {
       }
       double seconds = (System.nanoTime() - started) / 1e9;
       SummaryTable.print(out, manifest, store::pathOf, store.pathOf(BlobKeys.manifestKey(trackId)));
-      out.printf(Locale.ROOT, "Pipeline wall time: %.2f s (workflow start to published)%n", seconds);
+      out.printf(
+          Locale.ROOT, "Pipeline wall time: %.2f s (workflow start to published)%n", seconds);
       return ExitCodes.OK;
     } catch (ExecutionException e) {
       return reportFailure(e.getCause(), err, store, sourceKey);
@@ -225,14 +242,25 @@ public class ProcessRunner {
   }
 
   /** Says why, then removes the imported source so that a rejected file leaves nothing behind. */
-  private int reportFailure(Throwable failure, PrintStream err, LocalBlobStore store, String sourceKey) throws IOException {
+  private int reportFailure(
+      Throwable failure, PrintStream err, LocalBlobStore store, String sourceKey)
+      throws IOException {
     ApplicationFailure reason = applicationFailure(failure);
     store.delete(sourceKey);
     if (reason != null && TrackFailures.NON_RETRYABLE.contains(reason.getType())) {
-      err.printf(Locale.ROOT, "%nRejected: %s: %s%nNo outputs were kept.%n", reason.getType(), reason.getOriginalMessage());
+      err.printf(
+          Locale.ROOT,
+          "%nRejected: %s: %s%nNo outputs were kept.%n",
+          reason.getType(),
+          reason.getOriginalMessage());
       return ExitCodes.REJECTED;
     }
-    err.printf(Locale.ROOT, "%nFailed: %s%nNo outputs were kept.%n", reason != null ? reason.getType() + ": " + reason.getOriginalMessage() : String.valueOf(failure));
+    err.printf(
+        Locale.ROOT,
+        "%nFailed: %s%nNo outputs were kept.%n",
+        reason != null
+            ? reason.getType() + ": " + reason.getOriginalMessage()
+            : String.valueOf(failure));
     return ExitCodes.FAILED;
   }
 

@@ -7,10 +7,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code audiostems reference add}: the reference works, third parties' recordings that hold a matching ingest. */
+/**
+ * {@code audiostems reference add}: the reference works, third parties' recordings that hold a
+ * matching ingest.
+ */
 @Command(
     name = "reference",
-    description = "Add a third party's recording to the reference works: reference add FILE --id ID.",
+    description =
+        "Add a third party's recording to the reference works: reference add FILE --id ID.",
     subcommands = ReferenceCommand.Add.class)
 final class ReferenceCommand {
   @Mixin HelpOption help;
@@ -24,18 +28,29 @@ final class ReferenceCommand {
             + " which must be free (no serve running on it)."
       })
   static final class Add extends FileCommand {
-    @Option(names = "--id", required = true, paramLabel = "ID", converter = OptionTypes.ReferenceIds.class,
+    @Option(
+        names = "--id",
+        required = true,
+        paramLabel = "ID",
+        converter = OptionTypes.ReferenceIds.class,
         description = "the reference work's id (letters, digits, '-', '_')")
     String id;
 
-    @Option(names = "--title", paramLabel = "TITLE", description = "its human name, shown with a match")
+    @Option(
+        names = "--title",
+        paramLabel = "TITLE",
+        description = "its human name, shown with a match")
     String title;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "the store whose catalogue to add to (default: audiostems.storage.root)")
+    @Option(
+        names = "--out",
+        paramLabel = "DIR",
+        description = "the store whose catalogue to add to (default: audiostems.storage.root)")
     Path outDir;
 
     @Override
-    int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
+    int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err)
+        throws Exception {
       return context.getBean(IdentifyRunner.class).addReference(file, id, title, outDir, out, err);
     }
   }

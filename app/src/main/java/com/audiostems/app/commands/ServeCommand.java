@@ -20,7 +20,8 @@ final class ServeCommand extends SpringCommand {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "where the server keeps temporal.db and temporal.log (default: audiostems.temporal.data-dir)")
+      description =
+          "where the server keeps temporal.db and temporal.log (default: audiostems.temporal.data-dir)")
   Path dataDir;
 
   @Override
@@ -29,7 +30,8 @@ final class ServeCommand extends SpringCommand {
   }
 
   @Override
-  int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
+  int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err)
+      throws Exception {
     return context.getBean(ServeRunner.class).run(out, err);
   }
 }

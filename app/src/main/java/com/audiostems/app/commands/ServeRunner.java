@@ -16,12 +16,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code audiostems serve}: a Temporal server (the CLI's dev server, SQLite under the data directory,
- * web UI on), both worker pools (CPU and analysis) and the REST gateway in this process, until Ctrl-C or SIGTERM,
- * all on the configured store: the local root, or an S3 bucket whose presigned URLs the gateway hands out.
- * SIGTERM stops the gateway first (no new tracks), then the workers, and the server last; Ctrl-C in a
- * terminal also reaches the dev server (it is in the terminal's process group) so it may go first,
- * and tasks cut short are retried after the next start.
+ * {@code audiostems serve}: a Temporal server (the CLI's dev server, SQLite under the data
+ * directory, web UI on), both worker pools (CPU and analysis) and the REST gateway in this process,
+ * until Ctrl-C or SIGTERM, all on the configured store: the local root, or an S3 bucket whose
+ * presigned URLs the gateway hands out. SIGTERM stops the gateway first (no new tracks), then the
+ * workers, and the server last; Ctrl-C in a terminal also reaches the dev server (it is in the
+ * terminal's process group) so it may go first, and tasks cut short are retried after the next
+ * start.
  */
 @Component
 public class ServeRunner {
@@ -32,7 +33,11 @@ public class ServeRunner {
   private final CataloguePool cataloguePool;
 
   public ServeRunner(
-      AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool, PoolStore poolStore, CataloguePool cataloguePool) {
+      AudiostemsProperties properties,
+      CpuPool cpuPool,
+      AnalysisPool analysisPool,
+      PoolStore poolStore,
+      CataloguePool cataloguePool) {
     this.cataloguePool = cataloguePool;
     this.properties = properties;
     this.poolStore = poolStore;
@@ -44,7 +49,8 @@ public class ServeRunner {
     AutoCloseable serving;
     try {
       serving = start(out);
-    } catch (IllegalStateException e) { // the CLI setting, the dev server's start, the search attributes
+    } catch (
+        IllegalStateException e) { // the CLI setting, the dev server's start, the search attributes
       err.println("audiostems: " + e.getMessage());
       return ExitCodes.FAILED;
     }
@@ -53,8 +59,8 @@ public class ServeRunner {
   }
 
   /**
-   * Starts the server, the workers and the gateway and says where they are; closing the result stops
-   * the gateway, then the workers, then the server.
+   * Starts the server, the workers and the gateway and says where they are; closing the result
+   * stops the gateway, then the workers, then the server.
    */
   AutoCloseable start(PrintStream out) throws Exception {
     AudiostemsProperties.Temporal settings = properties.temporal();
@@ -77,13 +83,19 @@ public class ServeRunner {
     try {
       int slots = cpuPool.register(temporal.workerFactory());
       int analysisSlots = analysisPool.register(temporal.workerFactory());
-      cataloguePool.register(temporal.workerFactory(), poolStore.workingCopies(), cataloguePool.directory(properties.storage().root()));
+      cataloguePool.register(
+          temporal.workerFactory(),
+          poolStore.workingCopies(),
+          cataloguePool.directory(properties.storage().root()));
       // Every pool registers before this start: a started factory takes no new workers.
       temporal.workerFactory().start();
       // The gateway last: by the time it takes a track, workers poll for it.
       GatewayCredentials credentials = GatewayCredentials.of(properties.serve());
       String namespace = temporal.client().getOptions().getNamespace();
-      temporal.target().ifPresent(target -> gateway.set(startGateway(properties, credentials, target, namespace)));
+      temporal
+          .target()
+          .ifPresent(
+              target -> gateway.set(startGateway(properties, credentials, target, namespace)));
       out.printf(Locale.ROOT, "Serving on the %s%n", temporal.description());
       out.printf(
           Locale.ROOT,
@@ -91,7 +103,11 @@ public class ServeRunner {
           temporal.target().orElse("none: in-process, this JVM only"),
           temporal.client().getOptions().getNamespace());
       out.printf(Locale.ROOT, "  Web UI:        %s%n", temporal.uiUrl().orElse("none"));
-      out.printf(Locale.ROOT, "  %s %s%n", cpuPool.storesLocally() ? "Store root:   " : "Store bucket: ", cpuPool.storeDescription());
+      out.printf(
+          Locale.ROOT,
+          "  %s %s%n",
+          cpuPool.storesLocally() ? "Store root:   " : "Store bucket: ",
+          cpuPool.storeDescription());
       out.printf(
           Locale.ROOT,
           "  CPU pool:      workflows on %s, activities on %s (%d slots)%n",
@@ -104,7 +120,8 @@ public class ServeRunner {
           TaskQueues.AUDIO_GPU,
           analysisSlots);
       if (gateway.get() == null) {
-        out.println("  REST API:      none: the in-process server is not reachable over the network");
+        out.println(
+            "  REST API:      none: the in-process server is not reachable over the network");
       } else {
         printGateway(out, gatewayUrl(properties, gateway.get()), credentials);
       }
@@ -117,13 +134,20 @@ public class ServeRunner {
   }
 
   static EmbeddedGateway startGateway(
-      AudiostemsProperties properties, GatewayCredentials credentials, String target, String namespace) {
+      AudiostemsProperties properties,
+      GatewayCredentials credentials,
+      String target,
+      String namespace) {
     try {
       return EmbeddedGateway.start(properties, credentials, target, namespace);
     } catch (RuntimeException e) { // Spring's start failures: a port in use, a bad gateway setting
       throw new IllegalStateException(
-          "The REST gateway did not start on " + properties.serve().gatewayAddress() + ":" + properties.serve().gatewayPort()
-              + " (another server on it? audiostems.serve.gateway-port chooses another): " + rootMessage(e),
+          "The REST gateway did not start on "
+              + properties.serve().gatewayAddress()
+              + ":"
+              + properties.serve().gatewayPort()
+              + " (another server on it? audiostems.serve.gateway-port chooses another): "
+              + rootMessage(e),
           e);
     }
   }
@@ -143,11 +167,17 @@ public class ServeRunner {
         .ifPresentOrElse(
             key -> {
               out.printf(Locale.ROOT, "  API key:       %s%n", key);
-              out.println("                 (admin, generated for this run and shown only now; configure");
+              out.println(
+                  "                 (admin, generated for this run and shown only now; configure");
               out.println("                 audiostems.serve.gateway-api-keys to keep your own)");
-              out.printf(Locale.ROOT, "  Try:           curl -H 'X-Api-Key: %s' %s/v1/tracks%n", key, url);
+              out.printf(
+                  Locale.ROOT, "  Try:           curl -H 'X-Api-Key: %s' %s/v1/tracks%n", key, url);
             },
-            () -> out.printf(Locale.ROOT, "  API keys:      %d configured (audiostems.serve.gateway-api-keys)%n", credentials.apiKeys().size()));
+            () ->
+                out.printf(
+                    Locale.ROOT,
+                    "  API keys:      %d configured (audiostems.serve.gateway-api-keys)%n",
+                    credentials.apiKeys().size()));
   }
 
   private static String rootMessage(Throwable e) {

@@ -8,12 +8,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** The existing Temporal server that {@code worker} and {@code gateway} work against: options that stand for settings. */
+/**
+ * The existing Temporal server that {@code worker} and {@code gateway} work against: options that
+ * stand for settings.
+ */
 final class ServerOptions {
-  @Option(names = "--temporal", paramLabel = "HOST:PORT", description = "the server (default: audiostems.temporal.target)")
+  @Option(
+      names = "--temporal",
+      paramLabel = "HOST:PORT",
+      description = "the server (default: audiostems.temporal.target)")
   String target;
 
-  @Option(names = "--namespace", paramLabel = "NS", description = "the namespace of the track workflows (default: audiostems.temporal.namespace)")
+  @Option(
+      names = "--namespace",
+      paramLabel = "NS",
+      description = "the namespace of the track workflows (default: audiostems.temporal.namespace)")
   String namespace;
 
   /** The settings that the given options stand for. */
@@ -28,11 +37,15 @@ final class ServerOptions {
     return settings;
   }
 
-  /** The server may come from --temporal or from the configuration; with neither, {@code command} cannot run. */
+  /**
+   * The server may come from --temporal or from the configuration; with neither, {@code command}
+   * cannot run.
+   */
   static void requireServer(ConfigurableApplicationContext context, CommandSpec command) {
     if (!context.getBean(AudiostemsProperties.class).temporal().hasTarget()) {
       throw new ParameterException(
-          command.commandLine(), command.name() + " needs --temporal HOST:PORT (or audiostems.temporal.target)");
+          command.commandLine(),
+          command.name() + " needs --temporal HOST:PORT (or audiostems.temporal.target)");
     }
   }
 }

@@ -11,12 +11,14 @@ final class Shutdown {
    * Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM), then closes {@code running} inside the
    * JVM's shutdown, so that it finishes before the process exits.
    */
-  static void closeOnJvmShutdown(AutoCloseable running, PrintStream out) throws InterruptedException {
+  static void closeOnJvmShutdown(AutoCloseable running, PrintStream out)
+      throws InterruptedException {
     CountDownLatch closed = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
-              out.println("Stopping: running tasks may finish first (audiostems.temporal.shutdown-grace).");
+              out.println(
+                  "Stopping: running tasks may finish first (audiostems.temporal.shutdown-grace).");
               try {
                 running.close();
                 out.println("Stopped.");

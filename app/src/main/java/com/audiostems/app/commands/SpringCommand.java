@@ -11,9 +11,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * A command that runs in a Spring context of its own, started only once its arguments are understood:
- * help and bad arguments never wait for Spring, and the options that stand for settings (serve's
- * {@code --data-dir}, worker's {@code --temporal}) are in the context from its start.
+ * A command that runs in a Spring context of its own, started only once its arguments are
+ * understood: help and bad arguments never wait for Spring, and the options that stand for settings
+ * (serve's {@code --data-dir}, worker's {@code --temporal}) are in the context from its start.
  */
 abstract class SpringCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -28,22 +28,30 @@ abstract class SpringCommand implements Callable<Integer> {
     return Map.of();
   }
 
-  /** Checks the arguments that need no context (FILE, option combinations); throws before anything starts. */
+  /**
+   * Checks the arguments that need no context (FILE, option combinations); throws before anything
+   * starts.
+   */
   void check() {}
 
   /** Runs the command in its context; returns its exit code. */
-  abstract int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception;
+  abstract int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err)
+      throws Exception;
 
   @Override
   public final Integer call() throws Exception {
     check();
     AudiostemsCommand root = (AudiostemsCommand) spec.root().userObject();
-    try (ConfigurableApplicationContext context = AudiostemsApplication.start(root.springSettings().toArray(String[]::new), settings())) {
+    try (ConfigurableApplicationContext context =
+        AudiostemsApplication.start(root.springSettings().toArray(String[]::new), settings())) {
       return run(context, root.out(), root.err());
     }
   }
 
-  /** A bad argument: the message and this command's usage are printed, and it ends with {@link ExitCodes#USAGE}. */
+  /**
+   * A bad argument: the message and this command's usage are printed, and it ends with {@link
+   * ExitCodes#USAGE}.
+   */
   ParameterException usageError(String message) {
     return new ParameterException(spec.commandLine(), message);
   }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code audiostems watermark detect}: the invisible watermark of the previews. */
 @Command(
     name = "watermark",
-    description = "Look for the preview watermark in a file and name its track: watermark detect FILE.",
+    description =
+        "Look for the preview watermark in a file and name its track: watermark detect FILE.",
     subcommands = WatermarkCommand.Detect.class)
 final class WatermarkCommand {
   @Mixin HelpOption help;
@@ -29,11 +30,13 @@ final class WatermarkCommand {
     @Option(
         names = "--store",
         paramLabel = "DIR",
-        description = "the local store whose registry resolves the payload (default: audiostems.storage.root)")
+        description =
+            "the local store whose registry resolves the payload (default: audiostems.storage.root)")
     Path storeRoot;
 
     @Override
-    int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
+    int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err)
+        throws Exception {
       return context.getBean(WatermarkRunner.class).run(file, storeRoot, out, err);
     }
   }

@@ -21,9 +21,9 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code audiostems watermark detect FILE}: decodes the file through ffmpeg (whitelisted
- * protocols, the media time limit), looks for the mark with every configured key and prints what
- * it found, the track the registry of the local store names, and the presence timeline.
+ * {@code audiostems watermark detect FILE}: decodes the file through ffmpeg (whitelisted protocols,
+ * the media time limit), looks for the mark with every configured key and prints what it found, the
+ * track the registry of the local store names, and the presence timeline.
  */
 @Component
 public class WatermarkRunner {
@@ -47,7 +47,9 @@ public class WatermarkRunner {
       err.printf(
           Locale.ROOT,
           "audiostems: %s is %d bytes, over the input limit of %d (audiostems.media.max-input-size).%n",
-          file, Files.size(file), media.maxInputBytes());
+          file,
+          Files.size(file),
+          media.maxInputBytes());
       return ExitCodes.REJECTED;
     }
     WatermarkKeyring keys;
@@ -58,50 +60,82 @@ public class WatermarkRunner {
       return ExitCodes.FAILED;
     }
     Path registryRoot = registryRoot(storeRoot);
-    WatermarkRegistry registry = registryRoot == null ? null : new WatermarkRegistry(new LocalBlobStore(registryRoot));
+    WatermarkRegistry registry =
+        registryRoot == null ? null : new WatermarkRegistry(new LocalBlobStore(registryRoot));
     Files.createDirectories(media.workDir());
     WatermarkDetection detection;
     try {
-      detection = new WatermarkReader(new MediaProcessRunner(media), keys, registry).read(file, f -> {});
+      detection =
+          new WatermarkReader(new MediaProcessRunner(media), keys, registry).read(file, f -> {});
     } catch (ApplicationFailure e) {
-      err.println("audiostems: cannot read the audio of " + file.getFileName() + " (" + e.getType() + "): " + e.getOriginalMessage());
-      boolean fileIsTheProblem = TrackFailures.CORRUPT_AUDIO.equals(e.getType()) || TrackFailures.TOO_LONG.equals(e.getType());
+      err.println(
+          "audiostems: cannot read the audio of "
+              + file.getFileName()
+              + " ("
+              + e.getType()
+              + "): "
+              + e.getOriginalMessage());
+      boolean fileIsTheProblem =
+          TrackFailures.CORRUPT_AUDIO.equals(e.getType())
+              || TrackFailures.TOO_LONG.equals(e.getType());
       return fileIsTheProblem ? ExitCodes.REJECTED : ExitCodes.FAILED;
     }
     if (!detection.found()) {
       out.printf(
           Locale.ROOT,
           "No watermark found in %s (%.1f s searched with keys %s).%n",
-          file.getFileName(), detection.durationSeconds(), keys.ids());
+          file.getFileName(),
+          detection.durationSeconds(),
+          keys.ids());
       return ExitCodes.NOT_FOUND;
     }
     print(file, detection, registryRoot, out);
     return ExitCodes.OK;
   }
 
-  /** The store whose registry resolves payloads: {@code --store}, else the configured local root; null for S3. */
+  /**
+   * The store whose registry resolves payloads: {@code --store}, else the configured local root;
+   * null for S3.
+   */
   private Path registryRoot(Path storeRoot) {
     if (storeRoot != null) {
       return storeRoot;
     }
-    return properties.storage().kind() == StorageSettings.Kind.LOCAL ? properties.storage().root() : null;
+    return properties.storage().kind() == StorageSettings.Kind.LOCAL
+        ? properties.storage().root()
+        : null;
   }
 
   private static void print(Path file, WatermarkDetection found, Path storeRoot, PrintStream out) {
-    out.printf(Locale.ROOT, "Watermark found in %s (%.1f s)%n", file.getFileName(), found.durationSeconds());
+    out.printf(
+        Locale.ROOT,
+        "Watermark found in %s (%.1f s)%n",
+        file.getFileName(),
+        found.durationSeconds());
     out.printf(Locale.ROOT, "  payload:    %s (%s)%n", found.payloadId(), found.kind());
     out.printf(Locale.ROOT, "  key:        %s%n", found.keyId());
     if (found.trackId() != null) {
-      out.printf(Locale.ROOT, "  track:      %s (registry %s in %s)%n", found.trackId(), BlobKeys.watermarkRegistryKey(found.payloadId()), storeRoot);
+      out.printf(
+          Locale.ROOT,
+          "  track:      %s (registry %s in %s)%n",
+          found.trackId(),
+          BlobKeys.watermarkRegistryKey(found.payloadId()),
+          storeRoot);
     } else {
       out.printf(
-          Locale.ROOT, "  track:      unknown: %s has no registry object for this payload%n",
+          Locale.ROOT,
+          "  track:      unknown: %s has no registry object for this payload%n",
           storeRoot == null ? "no local store was given" : storeRoot.toString());
     }
     out.printf(Locale.ROOT, "  confidence: z = %.1f%n", found.confidence());
     out.println("  timeline:");
     for (Region region : regions(found.timeline())) {
-      out.printf(Locale.ROOT, "    %7.2f – %7.2f s  %s%n", region.startSeconds(), region.endSeconds(), region.marked() ? "marked" : "UNMARKED");
+      out.printf(
+          Locale.ROOT,
+          "    %7.2f – %7.2f s  %s%n",
+          region.startSeconds(),
+          region.endSeconds(),
+          region.marked() ? "marked" : "UNMARKED");
     }
   }
 
@@ -113,7 +147,8 @@ public class WatermarkRunner {
     for (WatermarkDetection.Segment s : segments) {
       Region last = regions.isEmpty() ? null : regions.get(regions.size() - 1);
       if (last != null && last.marked() == s.marked()) {
-        regions.set(regions.size() - 1, new Region(last.startSeconds(), s.endSeconds(), last.marked()));
+        regions.set(
+            regions.size() - 1, new Region(last.startSeconds(), s.endSeconds(), last.marked()));
       } else {
         regions.add(new Region(s.startSeconds(), s.endSeconds(), s.marked()));
       }

@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code audiostems worker --pool cpu|gpu|catalogue}: one worker pool alone, against an existing Temporal server. */
+/**
+ * {@code audiostems worker --pool cpu|gpu|catalogue}: one worker pool alone, against an existing
+ * Temporal server.
+ */
 @Command(
     name = "worker",
     description = {
@@ -29,7 +32,10 @@ final class WorkerCommand extends SpringCommand {
 
   @Mixin ServerOptions server;
 
-  @Option(names = "--tls-cert", paramLabel = "F", description = "mTLS client certificate chain, PEM (Temporal Cloud); needs --tls-key")
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "F",
+      description = "mTLS client certificate chain, PEM (Temporal Cloud); needs --tls-key")
   String tlsCert;
 
   @Option(names = "--tls-key", paramLabel = "F", description = "its PKCS#8 private key, PEM")
@@ -38,7 +44,8 @@ final class WorkerCommand extends SpringCommand {
   @Option(
       names = "--api-key",
       paramLabel = "K",
-      description = "API key (Temporal Cloud), instead of --tls-*; AUDIOSTEMS_TEMPORAL_APIKEY keeps it off the command line")
+      description =
+          "API key (Temporal Cloud), instead of --tls-*; AUDIOSTEMS_TEMPORAL_APIKEY keeps it off the command line")
   String apiKey;
 
   @Override
@@ -65,7 +72,8 @@ final class WorkerCommand extends SpringCommand {
   }
 
   @Override
-  int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err) throws Exception {
+  int run(ConfigurableApplicationContext context, PrintStream out, PrintStream err)
+      throws Exception {
     ServerOptions.requireServer(context, spec);
     return context.getBean(WorkerRunner.class).run(pool, out, err);
   }

@@ -29,7 +29,11 @@ public class WorkerRunner {
   private final CataloguePool cataloguePool;
 
   public WorkerRunner(
-      AudiostemsProperties properties, CpuPool cpuPool, AnalysisPool analysisPool, PoolStore poolStore, CataloguePool cataloguePool) {
+      AudiostemsProperties properties,
+      CpuPool cpuPool,
+      AnalysisPool analysisPool,
+      PoolStore poolStore,
+      CataloguePool cataloguePool) {
     this.cataloguePool = cataloguePool;
     this.properties = properties;
     this.poolStore = poolStore;
@@ -50,7 +54,9 @@ public class WorkerRunner {
           properties.temporal().namespace(),
           e.getStatus().getCode(),
           e.getStatus().getDescription(),
-          e.getStatus().getCause() != null ? " (" + e.getStatus().getCause().getMessage() + ")" : "");
+          e.getStatus().getCause() != null
+              ? " (" + e.getStatus().getCause().getMessage() + ")"
+              : "");
       return ExitCodes.FAILED;
     } catch (IOException e) {
       err.println("audiostems: the worker cannot start: " + e); // e.g. a TLS file that is not there
@@ -63,11 +69,15 @@ public class WorkerRunner {
   /** The last line a started worker prints: scripts and tests wait for it. */
   static final String STOP_HINT = "Ctrl-C or SIGTERM stops it.";
 
-  /** Connects, starts polling and says so; closing the result stops the workers, then the connection. */
+  /**
+   * Connects, starts polling and says so; closing the result stops the workers, then the
+   * connection.
+   */
   AutoCloseable start(Pool pool, PrintStream out) throws Exception {
     AudiostemsProperties.Temporal settings = properties.temporal();
     RemoteTemporal temporal =
-        RemoteTemporal.connect(RemoteTemporal.withCredentials(settings.target(), settings), settings.namespace());
+        RemoteTemporal.connect(
+            RemoteTemporal.withCredentials(settings.target(), settings), settings.namespace());
     AutoCloseable working =
         () -> {
           try {
@@ -80,23 +90,34 @@ public class WorkerRunner {
       boolean gpu = pool == Pool.GPU;
       if (pool == Pool.CATALOGUE) {
         Path directory = cataloguePool.directory(properties.storage().root());
-        if (!cataloguePool.register(temporal.workerFactory(), poolStore.workingCopies(), directory)) {
-          throw new IllegalStateException("The catalogue at " + directory + " is held by another process.");
+        if (!cataloguePool.register(
+            temporal.workerFactory(), poolStore.workingCopies(), directory)) {
+          throw new IllegalStateException(
+              "The catalogue at " + directory + " is held by another process.");
         }
         temporal.workerFactory().start();
-        out.printf(Locale.ROOT, "Catalogue pool polling %s with the indexes at %s on %s, namespace %s%n",
-            TaskQueues.CATALOGUE, directory, settings.target(), settings.namespace());
+        out.printf(
+            Locale.ROOT,
+            "Catalogue pool polling %s with the indexes at %s on %s, namespace %s%n",
+            TaskQueues.CATALOGUE,
+            directory,
+            settings.target(),
+            settings.namespace());
         out.println(STOP_HINT);
         return working;
       }
-      int slots = gpu ? analysisPool.register(temporal.workerFactory()) : cpuPool.register(temporal.workerFactory());
+      int slots =
+          gpu
+              ? analysisPool.register(temporal.workerFactory())
+              : cpuPool.register(temporal.workerFactory());
       temporal.workerFactory().start(); // checks that the server answers and the namespace exists
       out.printf(
           Locale.ROOT,
           "%s pool polling %s (%d activity slots) on %s, namespace %s%s%n",
           gpu ? "GPU" : "CPU",
           gpu
-              ? TaskQueues.AUDIO_GPU + " (analysis, CPU implementation: no GPU backend in this build)"
+              ? TaskQueues.AUDIO_GPU
+                  + " (analysis, CPU implementation: no GPU backend in this build)"
               : TaskQueues.TRACK_WORKFLOWS + " (workflows) and " + TaskQueues.AUDIO_CPU,
           slots,
           settings.target(),

@@ -51,7 +51,9 @@ public final class ProgressDisplay {
 
   private void printChanges(TrackProgress progress) {
     StringBuilder states = new StringBuilder(stageName(progress));
-    progress.outputs().forEach(o -> states.append(' ').append(o.format()).append('=').append(o.state()));
+    progress
+        .outputs()
+        .forEach(o -> states.append(' ').append(o.format()).append('=').append(o.state()));
     String now = states.toString();
     if (!now.equals(lastPlain)) {
       out.println("stage: " + stageName(progress) + outputsInWords(progress));
@@ -64,7 +66,9 @@ public final class ProgressDisplay {
       return "";
     }
     StringBuilder words = new StringBuilder(" |");
-    progress.outputs().forEach(o -> words.append(' ').append(name(o)).append(' ').append(o.state()));
+    progress
+        .outputs()
+        .forEach(o -> words.append(' ').append(name(o)).append(' ').append(o.state()));
     return words.toString();
   }
 
@@ -85,6 +89,8 @@ public final class ProgressDisplay {
   }
 
   private static String stageName(TrackProgress progress) {
-    return progress.stage() == null ? "starting" : progress.stage().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return progress.stage() == null
+        ? "starting"
+        : progress.stage().name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 }

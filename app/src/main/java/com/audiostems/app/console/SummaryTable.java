@@ -14,7 +14,11 @@ import java.util.function.Function;
 public final class SummaryTable {
   private SummaryTable() {}
 
-  public static void print(PrintStream out, TrackManifest manifest, Function<String, Path> pathOfKey, Path manifestPath) {
+  public static void print(
+      PrintStream out,
+      TrackManifest manifest,
+      Function<String, Path> pathOfKey,
+      Path manifestPath) {
     var source = manifest.source();
     out.printf(
         Locale.ROOT,
@@ -28,7 +32,18 @@ public final class SummaryTable {
         source.decodedDurationSeconds(),
         source.tier());
     String row = "%-16s %-10s %8s %5s %3s %9s %9s %10s  %s%n";
-    out.printf(Locale.ROOT, row, "OUTPUT", "CODEC", "RATE", "BITS", "CH", "KBPS", "SECONDS", "BYTES", "FILE");
+    out.printf(
+        Locale.ROOT,
+        row,
+        "OUTPUT",
+        "CODEC",
+        "RATE",
+        "BITS",
+        "CH",
+        "KBPS",
+        "SECONDS",
+        "BYTES",
+        "FILE");
     for (EncodedOutput o : manifest.outputs()) {
       out.printf(
           Locale.ROOT,
@@ -44,7 +59,11 @@ public final class SummaryTable {
           pathOfKey.apply(o.key()));
     }
     for (AbsentOutput absent : manifest.absentOutputs()) {
-      out.printf(Locale.ROOT, "%-16s absent: %s%n", absent.format().name().toLowerCase(Locale.ROOT).replace('_', '-'), absent.reason());
+      out.printf(
+          Locale.ROOT,
+          "%-16s absent: %s%n",
+          absent.format().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+          absent.reason());
     }
     var checks = manifest.verification().checks();
     out.printf(
@@ -95,7 +114,12 @@ public final class SummaryTable {
           a.loudness().peakToLoudnessRatioLu());
     }
     if (a.energy() != null) {
-      out.printf(Locale.ROOT, "Energy:   %.2f mean, %.2f max; %d sections%n", a.energy().meanEnergy(), a.energy().maxEnergy(), a.sections().size());
+      out.printf(
+          Locale.ROOT,
+          "Energy:   %.2f mean, %.2f max; %d sections%n",
+          a.energy().meanEnergy(),
+          a.energy().maxEnergy(),
+          a.sections().size());
     }
     out.printf(Locale.ROOT, "Analysis: %s%n", a.assetKey());
   }
@@ -115,7 +139,8 @@ public final class SummaryTable {
         q.effective().bandwidthHz());
     q.findings().stream()
         .filter(f -> !f.severity().equals("info"))
-        .forEach(f -> out.printf(Locale.ROOT, "  %-7s %-18s %s%n", f.severity(), f.code(), f.message()));
+        .forEach(
+            f -> out.printf(Locale.ROOT, "  %-7s %-18s %s%n", f.severity(), f.code(), f.message()));
     out.printf(Locale.ROOT, "  report: %s%n", pathOfKey.apply(q.pageKey()));
   }
 }

@@ -17,15 +17,15 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.web.context.support.StandardServletEnvironment;
 
 /**
- * The REST gateway ({@code api-gateway}) inside {@code serve}: a Spring web application of its own in
- * this JVM, in front of serve's dev server and on serve's store: the local root (uploads and downloads
- * through the gateway's signed links) or the bucket (presigned S3 PUTs and GETs).
+ * The REST gateway ({@code api-gateway}) inside {@code serve}: a Spring web application of its own
+ * in this JVM, in front of serve's dev server and on serve's store: the local root (uploads and
+ * downloads through the gateway's signed links) or the bucket (presigned S3 PUTs and GETs).
  *
- * <p>It is deliberately not a child of the command's context: a child merges its parent's environment
- * and finds its parent's beans, so app's settings ({@code spring.main.web-application-type: none},
- * root log level, the ObjectMapper) would leak into the gateway. It reads the gateway's own
- * application.yml and the settings serve gives it, plus the environment's AUDIOSTEMS_GATEWAY_*
- * variables for whatever serve leaves to the gateway's defaults.
+ * <p>It is deliberately not a child of the command's context: a child merges its parent's
+ * environment and finds its parent's beans, so app's settings ({@code
+ * spring.main.web-application-type: none}, root log level, the ObjectMapper) would leak into the
+ * gateway. It reads the gateway's own application.yml and the settings serve gives it, plus the
+ * environment's AUDIOSTEMS_GATEWAY_* variables for whatever serve leaves to the gateway's defaults.
  */
 public final class EmbeddedGateway implements AutoCloseable {
   private final ConfigurableApplicationContext context;
@@ -42,25 +42,36 @@ public final class EmbeddedGateway implements AutoCloseable {
    * @param temporalTarget the dev server's host:port
    */
   public static EmbeddedGateway start(
-      AudiostemsProperties properties, GatewayCredentials credentials, String temporalTarget, String namespace) {
+      AudiostemsProperties properties,
+      GatewayCredentials credentials,
+      String temporalTarget,
+      String namespace) {
     StandardServletEnvironment environment = new StandardServletEnvironment();
     environment
         .getPropertySources()
-        .addFirst(new MapPropertySource("audiostems serve: gateway", settings(properties, credentials, temporalTarget, namespace)));
+        .addFirst(
+            new MapPropertySource(
+                "audiostems serve: gateway",
+                settings(properties, credentials, temporalTarget, namespace)));
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(GatewayApplication.class)
             .environment(environment)
             .web(WebApplicationType.SERVLET)
-            // Spring's own hook would close it whenever the JVM stops, in parallel with the workers;
+            // Spring's own hook would close it whenever the JVM stops, in parallel with the
+            // workers;
             // serve closes it itself, first, so no request reaches workers that are going away.
             .registerShutdownHook(false)
             .run();
-    return new EmbeddedGateway(context, ((WebServerApplicationContext) context).getWebServer().getPort());
+    return new EmbeddedGateway(
+        context, ((WebServerApplicationContext) context).getWebServer().getPort());
   }
 
   /** What the gateway is told; these win over its application.yml and the environment. */
   static Map<String, Object> settings(
-      AudiostemsProperties properties, GatewayCredentials credentials, String temporalTarget, String namespace) {
+      AudiostemsProperties properties,
+      GatewayCredentials credentials,
+      String temporalTarget,
+      String namespace) {
     AudiostemsProperties.Serve serve = properties.serve();
     Map<String, Object> settings = new LinkedHashMap<>();
     // Both files are classpath:application.yml and app's comes first on the class path; the gateway
@@ -74,13 +85,22 @@ public final class EmbeddedGateway implements AutoCloseable {
     // Uploads must land where serve's workers look, and downloads come from where they write.
     settings.putAll(storage(properties.storage()));
     // The workers reject larger sources anyway; refusing them at upload saves the transfer.
-    settings.put("audiostems.gateway.uploads.max-size", properties.media().maxInputSize().toString());
+    settings.put(
+        "audiostems.gateway.uploads.max-size", properties.media().maxInputSize().toString());
     // The lanes the gateway asks for are those serve's workers have (the gateway allows 1 to 64).
-    settings.put("audiostems.gateway.tracks.encode-lanes", Math.min(64, properties.workers().encodeLanesOrCores()));
+    settings.put(
+        "audiostems.gateway.tracks.encode-lanes",
+        Math.min(64, properties.workers().encodeLanesOrCores()));
     // Tracks started through serve's gateway follow serve's catalogue policy.
-    settings.put("audiostems.gateway.tracks.duplicate-policy", properties.catalogue().duplicatePolicy().name());
-    settings.put("audiostems.gateway.tracks.review-timeout", properties.catalogue().reviewTimeout().toString());
-    settings.put("audiostems.gateway.tracks.on-review-timeout", properties.catalogue().onReviewTimeout().name());
+    settings.put(
+        "audiostems.gateway.tracks.duplicate-policy",
+        properties.catalogue().duplicatePolicy().name());
+    settings.put(
+        "audiostems.gateway.tracks.review-timeout",
+        properties.catalogue().reviewTimeout().toString());
+    settings.put(
+        "audiostems.gateway.tracks.on-review-timeout",
+        properties.catalogue().onReviewTimeout().name());
     settings.put("audiostems.gateway.links.signing-secret", credentials.signingSecret());
     List<ApiKeyProperties.ApiKey> keys = credentials.apiKeys();
     for (int i = 0; i < keys.size(); i++) {
@@ -94,8 +114,8 @@ public final class EmbeddedGateway implements AutoCloseable {
 
   /**
    * Serve's {@code audiostems.storage.*} as the gateway's {@code audiostems.gateway.storage.*}: the
-   * same {@link StorageSettings} record under the gateway's prefix, so one configuration serves both.
-   * Unset S3 values are left out, so the gateway takes the same defaults the workers do.
+   * same {@link StorageSettings} record under the gateway's prefix, so one configuration serves
+   * both. Unset S3 values are left out, so the gateway takes the same defaults the workers do.
    */
   static Map<String, Object> storage(StorageSettings storage) {
     String prefix = "audiostems.gateway.storage.";
@@ -111,8 +131,14 @@ public final class EmbeddedGateway implements AutoCloseable {
       putIfSet(settings, prefix + "s3.region", s3.region());
       putIfSet(settings, prefix + "s3.endpoint", s3.endpoint());
       settings.put(prefix + "s3.path-style", s3.pathStyle());
-      putIfSet(settings, prefix + "s3.master-storage-class", s3.masterStorageClass() == null ? null : s3.masterStorageClass().name());
-      putIfSet(settings, prefix + "s3.encryption", s3.encryption() == null ? null : s3.encryption().name());
+      putIfSet(
+          settings,
+          prefix + "s3.master-storage-class",
+          s3.masterStorageClass() == null ? null : s3.masterStorageClass().name());
+      putIfSet(
+          settings,
+          prefix + "s3.encryption",
+          s3.encryption() == null ? null : s3.encryption().name());
       putIfSet(settings, prefix + "s3.kms-key-id", s3.kmsKeyId());
       putIfSet(settings, prefix + "s3.multipart-threshold-bytes", s3.multipartThresholdBytes());
       putIfSet(settings, prefix + "s3.part-size-bytes", s3.partSizeBytes());
@@ -126,12 +152,16 @@ public final class EmbeddedGateway implements AutoCloseable {
     }
   }
 
-  /** The gateway module's own application.yml: the one beside GatewayApplication's class, in its jar or folder. */
+  /**
+   * The gateway module's own application.yml: the one beside GatewayApplication's class, in its jar
+   * or folder.
+   */
   static String gatewayApplicationYml() {
     String classFile = GatewayApplication.class.getName().replace('.', '/') + ".class";
     URL url = GatewayApplication.class.getClassLoader().getResource(classFile);
     if (url == null || !url.toString().endsWith(classFile)) {
-      throw new IllegalStateException("cannot locate the api-gateway module on the class path (" + url + ")");
+      throw new IllegalStateException(
+          "cannot locate the api-gateway module on the class path (" + url + ")");
     }
     String root = url.toString().substring(0, url.toString().length() - classFile.length());
     return root + "application.yml";

@@ -10,15 +10,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The gateway's signing secret and API keys for one {@code serve} run: the configured ones, or random
- * ones, so that a local {@code serve} works with no set-up and still never answers without a key.
+ * The gateway's signing secret and API keys for one {@code serve} run: the configured ones, or
+ * random ones, so that a local {@code serve} works with no set-up and still never answers without a
+ * key.
  *
  * @param signingSecret the HMAC key of the signed links
  * @param apiKeys the clients, as hashes
  * @param generatedAdminKey the plain admin key when it was generated for this run: the one copy the
  *     user will ever see, to be printed once; empty when the keys are configured
  */
-public record GatewayCredentials(String signingSecret, List<ApiKeyProperties.ApiKey> apiKeys, Optional<String> generatedAdminKey) {
+public record GatewayCredentials(
+    String signingSecret,
+    List<ApiKeyProperties.ApiKey> apiKeys,
+    Optional<String> generatedAdminKey) {
 
   static final String GENERATED_KEY_NAME = "serve-admin";
 
@@ -27,8 +31,11 @@ public record GatewayCredentials(String signingSecret, List<ApiKeyProperties.Api
   /** No secret in the record's text: it is easily logged. */
   @Override
   public String toString() {
-    return "GatewayCredentials[signingSecret=***, apiKeys=" + apiKeys + ", generatedAdminKey="
-        + generatedAdminKey.map(key -> "***").orElse("none") + "]";
+    return "GatewayCredentials[signingSecret=***, apiKeys="
+        + apiKeys
+        + ", generatedAdminKey="
+        + generatedAdminKey.map(key -> "***").orElse("none")
+        + "]";
   }
 
   public static GatewayCredentials of(AudiostemsProperties.Serve serve) {
@@ -38,11 +45,15 @@ public record GatewayCredentials(String signingSecret, List<ApiKeyProperties.Api
     }
     String key = randomToken();
     // Ids.sha256Hex is the hash the gateway looks keys up by: one function for both sides.
-    ApiKeyProperties.ApiKey admin = new ApiKeyProperties.ApiKey(GENERATED_KEY_NAME, Ids.sha256Hex(key), Role.ADMIN);
+    ApiKeyProperties.ApiKey admin =
+        new ApiKeyProperties.ApiKey(GENERATED_KEY_NAME, Ids.sha256Hex(key), Role.ADMIN);
     return new GatewayCredentials(secret, List.of(admin), Optional.of(key));
   }
 
-  /** 256 random bits, URL- and shell-safe: as strong as the HMAC key needs, and pastes into a curl line. */
+  /**
+   * 256 random bits, URL- and shell-safe: as strong as the HMAC key needs, and pastes into a curl
+   * line.
+   */
   private static String randomToken() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);

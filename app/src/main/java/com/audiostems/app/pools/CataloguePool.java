@@ -31,14 +31,17 @@ public class CataloguePool {
 
   /** The index directory for this configuration's store ({@code localRoot}: process --out). */
   public Path directory(Path localRoot) {
-    return properties.catalogue().directoryFor(properties.storage(), localRoot, properties.temporal().dataDir());
+    return properties
+        .catalogue()
+        .directoryFor(properties.storage(), localRoot, properties.temporal().dataDir());
   }
 
   /**
    * Registers the catalogue worker on {@code factory}, or returns false (with a log line) when
    * another process holds the indexes: its worker answers the queue.
    */
-  public synchronized boolean register(WorkerFactory factory, BlobStore store, Path directory) throws IOException {
+  public synchronized boolean register(WorkerFactory factory, BlobStore store, Path directory)
+      throws IOException {
     FingerprintCatalogues indexes;
     try {
       indexes = FingerprintCatalogues.open(directory);
@@ -46,14 +49,18 @@ public class CataloguePool {
       if (!(e.getCause() instanceof LockObtainFailedException)) {
         throw e;
       }
-      log.warn("The catalogue at {} is held by another process; its worker answers lookups.", directory);
+      log.warn(
+          "The catalogue at {} is held by another process; its worker answers lookups.", directory);
       return false;
     }
     CatalogueActivitiesImpl catalogue = new CatalogueActivitiesImpl(store, indexes);
     if (indexes.isEmpty()) {
       int rebuilt = catalogue.rebuildFromStore();
       if (rebuilt > 0) {
-        log.warn("The catalogue at {} was empty: rebuilt {} entries from the store's records.", directory, rebuilt);
+        log.warn(
+            "The catalogue at {} was empty: rebuilt {} entries from the store's records.",
+            directory,
+            rebuilt);
       }
     }
     CatalogueWorkers.register(factory, catalogue);

@@ -27,7 +27,9 @@ public class CpuPool {
     this.poolStore = poolStore;
   }
 
-  /** Registers the pool's workers on {@code factory} (not started yet); returns its activity slots. */
+  /**
+   * Registers the pool's workers on {@code factory} (not started yet); returns its activity slots.
+   */
   public int register(WorkerFactory factory) throws IOException {
     return register(factory, poolStore.workingCopies(), storesLocally());
   }
@@ -37,17 +39,22 @@ public class CpuPool {
     return register(factory, store, true);
   }
 
-  private int register(WorkerFactory factory, WorkingCopyStore store, boolean local) throws IOException {
+  private int register(WorkerFactory factory, WorkingCopyStore store, boolean local)
+      throws IOException {
     MediaSettings media = poolStore.mediaSettings();
-    CpuWorkerSettings settings = CpuWorkerSettings.withSlots(properties.workers().activitySlotsOrCores());
-    CpuWorkers.register(factory, CpuActivities.create(store, media, settings.hostId(), watermarkSettings(local)), settings);
+    CpuWorkerSettings settings =
+        CpuWorkerSettings.withSlots(properties.workers().activitySlotsOrCores());
+    CpuWorkers.register(
+        factory,
+        CpuActivities.create(store, media, settings.hostId(), watermarkSettings(local)),
+        settings);
     return settings.activitySlots();
   }
 
   /**
-   * The watermark keys and tag. Without configured keys, a pool on a local store generates its
-   * own key once into the data dir (the out-of-the-box run); on S3, hosts share the bucket and so
-   * must share configured keys, and none may invent its own.
+   * The watermark keys and tag. Without configured keys, a pool on a local store generates its own
+   * key once into the data dir (the out-of-the-box run); on S3, hosts share the bucket and so must
+   * share configured keys, and none may invent its own.
    */
   private WatermarkSettings watermarkSettings(boolean localStore) throws IOException {
     return properties.watermark().settings(localStore);

@@ -8,10 +8,10 @@ import java.io.IOException;
 import org.springframework.stereotype.Component;
 
 /**
- * The configured store of this process's worker pools, opened once, with this host's working
- * copies in front of it. {@code serve} runs the CPU and the analysis pool in one process: sharing
- * one {@link WorkingCopyStore} is what makes the analysis read the copy the CPU pool fetched, so
- * the process downloads a track's source once (and opens one S3 client, not one per pool).
+ * The configured store of this process's worker pools, opened once, with this host's working copies
+ * in front of it. {@code serve} runs the CPU and the analysis pool in one process: sharing one
+ * {@link WorkingCopyStore} is what makes the analysis read the copy the CPU pool fetched, so the
+ * process downloads a track's source once (and opens one S3 client, not one per pool).
  */
 @Component
 public class PoolStore {
@@ -27,7 +27,8 @@ public class PoolStore {
 
   /** The media settings both pools run ffmpeg with, their scratch directory created. */
   public com.audiostems.activities.media.MediaSettings mediaSettings() throws IOException {
-    com.audiostems.activities.media.MediaSettings media = properties.media().settings(properties.workDir());
+    com.audiostems.activities.media.MediaSettings media =
+        properties.media().settings(properties.workDir());
     java.nio.file.Files.createDirectories(media.workDir());
     return media;
   }
@@ -36,7 +37,8 @@ public class PoolStore {
    * How a process with worker pools stops them: workers first (running tasks may finish within
    * {@code grace}), then this store, which nothing reads any more.
    */
-  public void stopWorkersThenRelease(io.temporal.worker.WorkerFactory factory, java.time.Duration grace) throws Exception {
+  public void stopWorkersThenRelease(
+      io.temporal.worker.WorkerFactory factory, java.time.Duration grace) throws Exception {
     try {
       com.audiostems.workers.cpu.WorkerShutdown.stopGracefully(factory, grace);
     } finally {
@@ -44,7 +46,9 @@ public class PoolStore {
     }
   }
 
-  /** The store with this host's working copies; opened on first use (process --out never opens it). */
+  /**
+   * The store with this host's working copies; opened on first use (process --out never opens it).
+   */
   public synchronized WorkingCopyStore workingCopies() throws IOException {
     if (workingCopies == null) {
       store = BlobStores.fromSettings(properties.storage());
@@ -53,9 +57,13 @@ public class PoolStore {
     return workingCopies;
   }
 
-  /** Working copies of this process in front of a given store ({@code process --out DIR}: zero-copy, it is local). */
+  /**
+   * Working copies of this process in front of a given store ({@code process --out DIR}: zero-copy,
+   * it is local).
+   */
   public WorkingCopyStore around(BlobStore store) throws IOException {
-    return WorkingCopyStore.open(store, properties.workDir(), properties.media().workingCopiesMaxSize().toBytes());
+    return WorkingCopyStore.open(
+        store, properties.workDir(), properties.media().workingCopiesMaxSize().toBytes());
   }
 
   /**

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Temporal server that {@code serve} runs: the CLI's dev server when a CLI is installed, else the
- * in-process server. Either way it has the track search attributes registered.
+ * The Temporal server that {@code serve} runs: the CLI's dev server when a CLI is installed, else
+ * the in-process server. Either way it has the track search attributes registered.
  */
 public final class LocalTemporal implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalTemporal.class);
@@ -41,8 +41,11 @@ public final class LocalTemporal implements AutoCloseable {
     this.server = server;
   }
 
-  /** @param cli the Temporal CLI, or empty for the in-process server */
-  public static LocalTemporal start(AudiostemsProperties.Temporal settings, Optional<Path> cli) throws Exception {
+  /**
+   * @param cli the Temporal CLI, or empty for the in-process server
+   */
+  public static LocalTemporal start(AudiostemsProperties.Temporal settings, Optional<Path> cli)
+      throws Exception {
     if (cli.isEmpty()) {
       return inProcess();
     }
@@ -50,11 +53,17 @@ public final class LocalTemporal implements AutoCloseable {
     TemporalDevServer server = TemporalDevServers.start(cli.get(), settings, uiPort);
     RemoteTemporal connection = null;
     try {
-      connection = RemoteTemporal.connect(RemoteTemporal.plaintext(server.getTarget()), settings.namespace());
+      connection =
+          RemoteTemporal.connect(
+              RemoteTemporal.plaintext(server.getTarget()), settings.namespace());
       return new LocalTemporal(
           connection.client(),
           connection.workerFactory(),
-          "Temporal dev server (" + cli.get() + ", " + TemporalDevServers.databaseFile(settings) + ")",
+          "Temporal dev server ("
+              + cli.get()
+              + ", "
+              + TemporalDevServers.databaseFile(settings)
+              + ")",
           server.getTarget(),
           TemporalDevServers.uiUrl(uiPort),
           connection,
@@ -77,7 +86,14 @@ public final class LocalTemporal implements AutoCloseable {
     TemporalConnection connection = TemporalConnection.inProcess();
     try {
       WorkflowClient client = connection.client();
-      return new LocalTemporal(client, connection.workerFactory(), connection.description(), null, null, connection, () -> {});
+      return new LocalTemporal(
+          client,
+          connection.workerFactory(),
+          connection.description(),
+          null,
+          null,
+          connection,
+          () -> {});
     } catch (Exception | Error e) {
       connection.close();
       throw e;
@@ -96,7 +112,9 @@ public final class LocalTemporal implements AutoCloseable {
     return description;
   }
 
-  /** host:port for other processes ({@code process --temporal}, {@code worker}); empty in-process. */
+  /**
+   * host:port for other processes ({@code process --temporal}, {@code worker}); empty in-process.
+   */
   public Optional<String> target() {
     return Optional.ofNullable(target);
   }

@@ -22,20 +22,28 @@ public final class RemoteTemporal implements AutoCloseable {
   private final WorkflowClient client;
   private final WorkerFactory workerFactory;
 
-  private RemoteTemporal(WorkflowServiceStubs service, WorkflowClient client, WorkerFactory workerFactory) {
+  private RemoteTemporal(
+      WorkflowServiceStubs service, WorkflowClient client, WorkerFactory workerFactory) {
     this.service = service;
     this.client = client;
     this.workerFactory = workerFactory;
   }
 
-  /** Connects with {@code service}'s target and credentials; workers and workflows use {@code namespace}. */
-  public static RemoteTemporal connect(WorkflowServiceStubsOptions serviceOptions, String namespace) {
+  /**
+   * Connects with {@code service}'s target and credentials; workers and workflows use {@code
+   * namespace}.
+   */
+  public static RemoteTemporal connect(
+      WorkflowServiceStubsOptions serviceOptions, String namespace) {
     WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(serviceOptions);
-    WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    WorkflowClient client =
+        WorkflowClient.newInstance(
+            service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
     // Workflow code only waits on the server, so a virtual thread per cached workflow costs little
     // and a pool of platform threads no longer caps how many workflows stay cached (JDK 21+).
     WorkerFactory factory =
-        WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
+        WorkerFactory.newInstance(
+            client, WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
     return new RemoteTemporal(service, client, factory);
   }
 
@@ -45,8 +53,10 @@ public final class RemoteTemporal implements AutoCloseable {
   }
 
   /** An existing server, with the mTLS certificate or the API key of {@code settings} when set. */
-  public static WorkflowServiceStubsOptions withCredentials(String target, AudiostemsProperties.Temporal settings) throws IOException {
-    WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder().setTarget(target);
+  public static WorkflowServiceStubsOptions withCredentials(
+      String target, AudiostemsProperties.Temporal settings) throws IOException {
+    WorkflowServiceStubsOptions.Builder options =
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target);
     AudiostemsProperties.Tls tls = settings.tls();
     if (tls.enabled()) {
       try (InputStream cert = Files.newInputStream(tls.cert());

@@ -21,8 +21,8 @@ public final class TemporalCli {
   }
 
   /**
-   * @param configuredPath {@code audiostems.temporal.cli-path}; when set it must name an executable:
-   *     a wrong setting fails rather than quietly running something else
+   * @param configuredPath {@code audiostems.temporal.cli-path}; when set it must name an
+   *     executable: a wrong setting fails rather than quietly running something else
    * @param searchPath the PATH to look through, may be null
    * @param home the user's home, for {@code go install}'s default {@code $HOME/go/bin}
    */
@@ -31,7 +31,10 @@ public final class TemporalCli {
       Path configured = Path.of(configuredPath).toAbsolutePath().normalize();
       if (!isExecutableFile(configured)) {
         throw new IllegalStateException(
-            "audiostems.temporal.cli-path=" + configuredPath + " is not an executable file; install the CLI with " + INSTALL);
+            "audiostems.temporal.cli-path="
+                + configuredPath
+                + " is not an executable file; install the CLI with "
+                + INSTALL);
       }
       return Optional.of(configured);
     }

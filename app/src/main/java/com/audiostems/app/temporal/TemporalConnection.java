@@ -16,7 +16,11 @@ public final class TemporalConnection implements AutoCloseable {
   private final AutoCloseable closer;
   private final String description;
 
-  private TemporalConnection(WorkflowClient client, WorkerFactory workerFactory, AutoCloseable closer, String description) {
+  private TemporalConnection(
+      WorkflowClient client,
+      WorkerFactory workerFactory,
+      AutoCloseable closer,
+      String description) {
     this.client = client;
     this.workerFactory = workerFactory;
     this.closer = closer;
@@ -25,14 +29,17 @@ public final class TemporalConnection implements AutoCloseable {
 
   public static TemporalConnection inProcess() {
     TestWorkflowEnvironment env =
-        TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
-    return new TemporalConnection(env.getWorkflowClient(), env.getWorkerFactory(), env::close, "in-process Temporal server");
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    return new TemporalConnection(
+        env.getWorkflowClient(), env.getWorkerFactory(), env::close, "in-process Temporal server");
   }
 
   /** A plain connection to an existing server's default namespace ({@code process --temporal}). */
   public static TemporalConnection remote(String target) {
     RemoteTemporal remote = RemoteTemporal.connect(RemoteTemporal.plaintext(target), "default");
-    return new TemporalConnection(remote.client(), remote.workerFactory(), remote::close, "Temporal server at " + target);
+    return new TemporalConnection(
+        remote.client(), remote.workerFactory(), remote::close, "Temporal server at " + target);
   }
 
   public WorkflowClient client() {

@@ -9,7 +9,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Starts the Temporal CLI's dev server for {@code serve}: SQLite under the data directory, web UI on. */
+/**
+ * Starts the Temporal CLI's dev server for {@code serve}: SQLite under the data directory, web UI
+ * on.
+ */
 public final class TemporalDevServers {
   /** The dev server listens on loopback only: it has no authentication. */
   public static final String IP = "127.0.0.1";
@@ -21,7 +24,8 @@ public final class TemporalDevServers {
    *
    * @param uiPort the web UI's port, already resolved (see {@link #freePortIfZero})
    */
-  static TemporalDevServer start(Path cli, AudiostemsProperties.Temporal settings, int uiPort) throws IOException {
+  static TemporalDevServer start(Path cli, AudiostemsProperties.Temporal settings, int uiPort)
+      throws IOException {
     Path dataDir = settings.dataDir().toAbsolutePath().normalize();
     Files.createDirectories(dataDir);
     TemporalDevServerOptions options =
@@ -41,9 +45,14 @@ public final class TemporalDevServers {
       return TemporalDevServer.start(settings.namespace(), options);
     } catch (IllegalStateException e) {
       throw new IllegalStateException(
-          "The Temporal dev server did not start (port " + (settings.port() == 0 ? "any" : settings.port()) + ", UI port "
-              + uiPort + "; another server on them? audiostems.temporal.port and ui-port choose others). Its log: "
-              + dataDir.resolve("temporal.log") + "\n" + e.getMessage(),
+          "The Temporal dev server did not start (port "
+              + (settings.port() == 0 ? "any" : settings.port())
+              + ", UI port "
+              + uiPort
+              + "; another server on them? audiostems.temporal.port and ui-port choose others). Its log: "
+              + dataDir.resolve("temporal.log")
+              + "\n"
+              + e.getMessage(),
           e);
     }
   }

@@ -4,9 +4,9 @@ import com.audiostems.activities.media.EncoderArguments;
 import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.activities.media.SourceInspector;
-import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.app.AudiostemsApplication;
+import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.media.EncodeSchedule;
 import com.audiostems.workflows.media.OutputPlanner;
 import com.audiostems.workflows.media.OutputSpec;
@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * and the pipeline is compared with the faster one. Run it with bench/pipeline-vs-ffmpeg.sh.
  */
 public final class PipelineBenchmark {
-  private static final Pattern PIPELINE_SECONDS = Pattern.compile("Pipeline wall time: ([0-9.]+) s");
+  private static final Pattern PIPELINE_SECONDS =
+      Pattern.compile("Pipeline wall time: ([0-9.]+) s");
 
   public static void main(String[] args) throws Exception {
     double trackSeconds = args.length > 0 ? Double.parseDouble(args[0]) : 300;
@@ -45,49 +46,95 @@ public final class PipelineBenchmark {
     LocalBlobStore probeStore = new LocalBlobStore(dir.resolve("probe-store"));
     Path upload = Files.copy(source, dir.resolve("upload.wav"));
     probeStore.store("uploads/bench/source.wav", upload);
-    SourceProbe probe = new SourceInspector(runner, probeStore).probe(new ProbeRequest("bench", "uploads/bench/source.wav"));
+    SourceProbe probe =
+        new SourceInspector(runner, probeStore)
+            .probe(new ProbeRequest("bench", "uploads/bench/source.wav"));
     List<OutputSpec> outputs = OutputPlanner.plan("bench", probe, null).outputs();
 
-    System.out.printf(Locale.ROOT, "Track: %.0f s, 44.1 kHz/24-bit stereo WAV; %d outputs; %d cores; %d runs each%n",
-        trackSeconds, outputs.size(), cores, runs);
+    System.out.printf(
+        Locale.ROOT,
+        "Track: %.0f s, 44.1 kHz/24-bit stereo WAV; %d outputs; %d cores; %d runs each%n",
+        trackSeconds,
+        outputs.size(),
+        cores,
+        runs);
     double[] oneProcess = new double[runs];
     double[] lanes = new double[runs];
     double[] pipeline = new double[runs];
     for (int run = 0; run < runs; run++) {
-      oneProcess[run] = rawFfmpeg(runner, source, probe, EncodeSchedule.lanes(outputs, 1), dir.resolve("raw1"));
-      lanes[run] = rawFfmpeg(runner, source, probe, EncodeSchedule.lanes(outputs, cores), dir.resolve("raw" + cores));
+      oneProcess[run] =
+          rawFfmpeg(runner, source, probe, EncodeSchedule.lanes(outputs, 1), dir.resolve("raw1"));
+      lanes[run] =
+          rawFfmpeg(
+              runner,
+              source,
+              probe,
+              EncodeSchedule.lanes(outputs, cores),
+              dir.resolve("raw" + cores));
       pipeline[run] = pipeline(source, dir, run);
-      System.out.printf(Locale.ROOT, "run %d: raw one process %.2f s, raw %d lanes %.2f s, pipeline %.2f s%n",
-          run + 1, oneProcess[run], cores, lanes[run], pipeline[run]);
+      System.out.printf(
+          Locale.ROOT,
+          "run %d: raw one process %.2f s, raw %d lanes %.2f s, pipeline %.2f s%n",
+          run + 1,
+          oneProcess[run],
+          cores,
+          lanes[run],
+          pipeline[run]);
     }
     double bestRaw = Math.min(median(oneProcess), median(lanes));
-    System.out.printf(Locale.ROOT, "%nmedian raw ffmpeg, one process for all outputs: %6.2f s%n", median(oneProcess));
-    System.out.printf(Locale.ROOT, "median raw ffmpeg, %d lanes split by cost:       %6.2f s%n", cores, median(lanes));
-    System.out.printf(Locale.ROOT, "median pipeline (workflow start to published):  %6.2f s%n", median(pipeline));
-    System.out.printf(Locale.ROOT, "ratio pipeline / best raw schedule:             %6.2f%n", median(pipeline) / bestRaw);
+    System.out.printf(
+        Locale.ROOT,
+        "%nmedian raw ffmpeg, one process for all outputs: %6.2f s%n",
+        median(oneProcess));
+    System.out.printf(
+        Locale.ROOT,
+        "median raw ffmpeg, %d lanes split by cost:       %6.2f s%n",
+        cores,
+        median(lanes));
+    System.out.printf(
+        Locale.ROOT, "median pipeline (workflow start to published):  %6.2f s%n", median(pipeline));
+    System.out.printf(
+        Locale.ROOT,
+        "ratio pipeline / best raw schedule:             %6.2f%n",
+        median(pipeline) / bestRaw);
     System.out.printf(Locale.ROOT, "speed: %.0fx real time%n", trackSeconds / median(pipeline));
   }
 
-  /** Runs every lane's ffmpeg at once, exactly as the pipeline builds it, and returns the wall time. */
-  static double rawFfmpeg(MediaProcessRunner runner, Path source, SourceProbe probe, List<List<OutputSpec>> lanes, Path outDir)
+  /**
+   * Runs every lane's ffmpeg at once, exactly as the pipeline builds it, and returns the wall time.
+   */
+  static double rawFfmpeg(
+      MediaProcessRunner runner,
+      Path source,
+      SourceProbe probe,
+      List<List<OutputSpec>> lanes,
+      Path outDir)
       throws Exception {
     Files.createDirectories(outDir);
     List<List<String>> commands = new ArrayList<>();
     for (List<OutputSpec> lane : lanes) {
       List<EncoderArguments.LaneOutput> files =
-          lane.stream().map(s -> new EncoderArguments.LaneOutput(s, outDir.resolve(s.format().fileName()))).toList();
+          lane.stream()
+              .map(s -> new EncoderArguments.LaneOutput(s, outDir.resolve(s.format().fileName())))
+              .toList();
       List<String> command = runner.ffmpegCommand();
-      command.addAll(EncoderArguments.lane(source, probe, files, runner.settings().maxOutputBytes()));
+      command.addAll(
+          EncoderArguments.lane(source, probe, files, runner.settings().maxOutputBytes()));
       commands.add(command);
     }
     long start = System.nanoTime();
     List<Process> processes = new ArrayList<>();
     for (List<String> command : commands) {
-      processes.add(new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start());
+      processes.add(
+          new ProcessBuilder(command)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectErrorStream(true)
+              .start());
     }
     for (Process process : processes) {
       if (process.waitFor() != 0) {
-        throw new IllegalStateException("ffmpeg failed: " + commands.get(processes.indexOf(process)));
+        throw new IllegalStateException(
+            "ffmpeg failed: " + commands.get(processes.indexOf(process)));
       }
     }
     return (System.nanoTime() - start) / 1e9;
@@ -98,7 +145,12 @@ public final class PipelineBenchmark {
     int code =
         AudiostemsApplication.run(
             new String[] {
-              "process", source.toString(), "--out", dir.resolve("pipeline-" + run).toString(), "--track-id", "bench-" + run,
+              "process",
+              source.toString(),
+              "--out",
+              dir.resolve("pipeline-" + run).toString(),
+              "--track-id",
+              "bench-" + run,
               "--audiostems.work-dir=" + dir.resolve("work")
             },
             new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -1,10 +1,10 @@
 package com.audiostems.app.commands;
 
-import com.audiostems.app.AudiostemsApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.audiostems.activities.catalogue.SynthesisedTracks;
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.app.AudiostemsApplication;
 import com.audiostems.dsp.testing.music.WavWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,10 +30,21 @@ class CatalogueCommandTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     String[] all =
-        Stream.concat(Stream.of(command), Stream.concat(Stream.of(args), Stream.of("--audiostems.work-dir=" + temp.resolve("work"), "--audiostems.temporal.data-dir=" + temp.resolve("data"))))
+        Stream.concat(
+                Stream.of(command),
+                Stream.concat(
+                    Stream.of(args),
+                    Stream.of(
+                        "--audiostems.work-dir=" + temp.resolve("work"),
+                        "--audiostems.temporal.data-dir=" + temp.resolve("data"))))
             .toArray(String[]::new);
-    int code = AudiostemsApplication.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int code =
+        AudiostemsApplication.run(
+            all,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private Path piece(String name, long seed, double seconds) throws Exception {
@@ -50,44 +61,94 @@ class CatalogueCommandTest {
   }
 
   private static JsonNode manifest(Path store, String trackId) throws Exception {
-    return new ObjectMapper().readTree(store.resolve("tracks/" + trackId + "/manifest.json").toFile());
+    return new ObjectMapper()
+        .readTree(store.resolve("tracks/" + trackId + "/manifest.json").toFile());
   }
 
   @Test
   void duplicatesAreRejectedOrLinkedAndExcerptsIdentified() throws Exception {
     Path store = temp.resolve("store");
     Path song = piece("song.wav", 11, 40);
-    Run first = run("process", song.toString(), "--out", store.toString(), "--track-id", "song-1", "--formats", "FLAC");
+    Run first =
+        run(
+            "process",
+            song.toString(),
+            "--out",
+            store.toString(),
+            "--track-id",
+            "song-1",
+            "--formats",
+            "FLAC");
     assertThat(first.exitCode()).as(first.err()).isZero();
-    assertThat(manifest(store, "song-1").get("identification").get("fingerprintKey").asText()).isEqualTo("tracks/song-1/fingerprint.bin");
+    assertThat(manifest(store, "song-1").get("identification").get("fingerprintKey").asText())
+        .isEqualTo("tracks/song-1/fingerprint.bin");
     assertThat(store.resolve("tracks/song-1/fingerprint.bin")).exists();
     assertThat(store.resolve("catalogue/tracks/song-1.json")).exists();
 
     // The same recording again, as an MP3 under another name: a duplicate.
-    Path again = TestAudio.convert(song, temp.resolve("Another Title.mp3"), "-c:a", "libmp3lame", "-b:a", "128k");
-    Run duplicate = run("process", again.toString(), "--out", store.toString(), "--track-id", "song-2", "--formats", "FLAC");
-    assertThat(duplicate.exitCode()).as(duplicate.out() + duplicate.err()).isEqualTo(ExitCodes.REJECTED);
+    Path again =
+        TestAudio.convert(
+            song, temp.resolve("Another Title.mp3"), "-c:a", "libmp3lame", "-b:a", "128k");
+    Run duplicate =
+        run(
+            "process",
+            again.toString(),
+            "--out",
+            store.toString(),
+            "--track-id",
+            "song-2",
+            "--formats",
+            "FLAC");
+    assertThat(duplicate.exitCode())
+        .as(duplicate.out() + duplicate.err())
+        .isEqualTo(ExitCodes.REJECTED);
     assertThat(duplicate.err()).contains("song-1").contains("LINK_AS_ALTERNATE");
     assertThat(store.resolve("tracks/song-2")).doesNotExist();
 
     Run linked =
-        run("process", again.toString(), "--out", store.toString(), "--track-id", "song-3", "--formats", "FLAC", "--duplicates", "link");
+        run(
+            "process",
+            again.toString(),
+            "--out",
+            store.toString(),
+            "--track-id",
+            "song-3",
+            "--formats",
+            "FLAC",
+            "--duplicates",
+            "link");
     assertThat(linked.exitCode()).as(linked.err()).isZero();
     JsonNode identification = manifest(store, "song-3").get("identification");
     assertThat(identification.get("alternateOf").asText()).isEqualTo("song-1");
     assertThat(identification.get("duplicates").get(0).get("id").asText()).isEqualTo("song-1");
 
     // A 10 s excerpt from 0:12, through MP3: found, and placed.
-    Path excerpt = TestAudio.convert(song, temp.resolve("clip.mp3"), "-ss", "12", "-t", "10", "-c:a", "libmp3lame", "-b:a", "128k");
+    Path excerpt =
+        TestAudio.convert(
+            song,
+            temp.resolve("clip.mp3"),
+            "-ss",
+            "12",
+            "-t",
+            "10",
+            "-c:a",
+            "libmp3lame",
+            "-b:a",
+            "128k");
     Run found = run("identify", excerpt.toString(), "--out", store.toString());
     assertThat(found.exitCode()).as(found.out() + found.err()).isEqualTo(ExitCodes.OK);
-    assertThat(found.out()).contains("track     song-1").containsPattern("at 0:1[1-3]–0:2[1-3] of it");
+    assertThat(found.out())
+        .contains("track     song-1")
+        .containsPattern("at 0:1[1-3]–0:2[1-3] of it");
     assertThat(store.resolve("identify"))
         .as("the query leaves nothing behind")
         .satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
 
-    Run unrelated = run("identify", piece("other.wav", 12, 20).toString(), "--out", store.toString());
-    assertThat(unrelated.exitCode()).as(unrelated.out() + unrelated.err()).isEqualTo(ExitCodes.NOT_FOUND);
+    Run unrelated =
+        run("identify", piece("other.wav", 12, 20).toString(), "--out", store.toString());
+    assertThat(unrelated.exitCode())
+        .as(unrelated.out() + unrelated.err())
+        .isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(unrelated.out()).contains("no match");
   }
 
@@ -95,20 +156,51 @@ class CatalogueCommandTest {
   void aTrackMatchingAReferenceWorkIsHeldAndTheTimeoutPolicyDecides() throws Exception {
     Path store = temp.resolve("store");
     Path reference = piece("library-piece.wav", 21, 30);
-    Run added = run("reference", "add", reference.toString(), "--id", "ref-21", "--title", "Library Piece", "--out", store.toString());
+    Run added =
+        run(
+            "reference",
+            "add",
+            reference.toString(),
+            "--id",
+            "ref-21",
+            "--title",
+            "Library Piece",
+            "--out",
+            store.toString());
     assertThat(added.exitCode()).as(added.err()).isZero();
     assertThat(added.out()).contains("Reference ref-21 added");
 
-    Path upload = TestAudio.convert(reference, temp.resolve("my-track.mp3"), "-c:a", "libmp3lame", "-b:a", "192k");
+    Path upload =
+        TestAudio.convert(
+            reference, temp.resolve("my-track.mp3"), "-c:a", "libmp3lame", "-b:a", "192k");
     Run rejected =
-        run("process", upload.toString(), "--out", store.toString(), "--track-id", "held-1", "--formats", "FLAC",
+        run(
+            "process",
+            upload.toString(),
+            "--out",
+            store.toString(),
+            "--track-id",
+            "held-1",
+            "--formats",
+            "FLAC",
             "--audiostems.catalogue.review-timeout=2s");
-    assertThat(rejected.exitCode()).as(rejected.out() + rejected.err()).isEqualTo(ExitCodes.REJECTED);
+    assertThat(rejected.exitCode())
+        .as(rejected.out() + rejected.err())
+        .isEqualTo(ExitCodes.REJECTED);
     assertThat(rejected.err()).contains("ref-21").contains("Library Piece").contains("timeout");
 
     Run approved =
-        run("process", upload.toString(), "--out", store.toString(), "--track-id", "held-2", "--formats", "FLAC",
-            "--audiostems.catalogue.review-timeout=2s", "--audiostems.catalogue.on-review-timeout=approve");
+        run(
+            "process",
+            upload.toString(),
+            "--out",
+            store.toString(),
+            "--track-id",
+            "held-2",
+            "--formats",
+            "FLAC",
+            "--audiostems.catalogue.review-timeout=2s",
+            "--audiostems.catalogue.on-review-timeout=approve");
     assertThat(approved.exitCode()).as(approved.err()).isZero();
     JsonNode identification = manifest(store, "held-2").get("identification");
     assertThat(identification.get("references").get(0).get("id").asText()).isEqualTo("ref-21");
@@ -116,13 +208,17 @@ class CatalogueCommandTest {
     assertThat(identification.get("review").get("approved").asBoolean()).isTrue();
   }
 
-  /** A track under a second is published unfingerprinted; a reference work that short could never match. */
+  /**
+   * A track under a second is published unfingerprinted; a reference work that short could never
+   * match.
+   */
   @Test
   void aReferenceWorkUnderASecondIsRefused() throws Exception {
     Path store = temp.resolve("store");
     Path hit = TestAudio.wav(temp.resolve("hit.wav"), 44_100, 16, 2, 0.5);
 
-    Run added = run("reference", "add", hit.toString(), "--id", "ref-hit", "--out", store.toString());
+    Run added =
+        run("reference", "add", hit.toString(), "--id", "ref-hit", "--out", store.toString());
 
     assertThat(added.exitCode()).as(added.out() + added.err()).isEqualTo(ExitCodes.REJECTED);
     assertThat(added.err()).contains("0.50 s", "A reference work needs a second of audio or more");

@@ -30,11 +30,16 @@ class CommandOptionsTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         AudiostemsApplication.run(
-            args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** The command that {@code args} would run, parsed but not run: no Spring context, no file checks. */
+  /**
+   * The command that {@code args} would run, parsed but not run: no Spring context, no file checks.
+   */
   private static SpringCommand parsed(String... args) {
     AudiostemsCommand.Arguments arguments = AudiostemsCommand.Arguments.of(args);
     ParseResult result =
@@ -50,23 +55,38 @@ class CommandOptionsTest {
   void springSettingsAnywhereOnTheLineGoToSpringAndTheRestToTheCommand() {
     AudiostemsCommand.Arguments arguments =
         AudiostemsCommand.Arguments.of(
-            new String[] {"--logging.level.root=warn", "process", "a.wav", "--audiostems.work-dir=/w", "--out", "o", "--spring.main.banner-mode=off"});
+            new String[] {
+              "--logging.level.root=warn",
+              "process",
+              "a.wav",
+              "--audiostems.work-dir=/w",
+              "--out",
+              "o",
+              "--spring.main.banner-mode=off"
+            });
 
     assertThat(arguments.command()).containsExactly("process", "a.wav", "--out", "o");
     assertThat(arguments.springSettings())
-        .containsExactly("--logging.level.root=warn", "--audiostems.work-dir=/w", "--spring.main.banner-mode=off");
+        .containsExactly(
+            "--logging.level.root=warn",
+            "--audiostems.work-dir=/w",
+            "--spring.main.banner-mode=off");
   }
 
   @Test
   void serveTakesADataDirectory() {
     assertThat(parsed("serve").settings()).isEmpty();
-    assertThat(parsed("serve", "--data-dir", "/srv/a", "--audiostems.temporal.ui-port=0").settings())
+    assertThat(
+            parsed("serve", "--data-dir", "/srv/a", "--audiostems.temporal.ui-port=0").settings())
         .isEqualTo(Map.of("audiostems.temporal.data-dir", "/srv/a"));
-    assertThat(parsed("serve", "--data-dir=/srv/b").settings()).isEqualTo(Map.of("audiostems.temporal.data-dir", "/srv/b"));
+    assertThat(parsed("serve", "--data-dir=/srv/b").settings())
+        .isEqualTo(Map.of("audiostems.temporal.data-dir", "/srv/b"));
 
     Run noValue = run("serve", "--data-dir");
     assertThat(noValue.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(noValue.err()).contains("audiostems: Missing required parameter for option '--data-dir' (DIR)").contains("usage: audiostems serve");
+    assertThat(noValue.err())
+        .contains("audiostems: Missing required parameter for option '--data-dir' (DIR)")
+        .contains("usage: audiostems serve");
     Run stray = run("serve", "x.wav");
     assertThat(stray.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(stray.err()).contains("Unmatched argument at index 1: 'x.wav'");
@@ -75,7 +95,16 @@ class CommandOptionsTest {
   @Test
   void workerFlagsBecomeTemporalSettings() {
     WorkerCommand worker =
-        (WorkerCommand) parsed("worker", "--pool", "cpu", "--temporal=ns.acct.tmprl.cloud:7233", "--namespace", "ns.acct", "--api-key", "k");
+        (WorkerCommand)
+            parsed(
+                "worker",
+                "--pool",
+                "cpu",
+                "--temporal=ns.acct.tmprl.cloud:7233",
+                "--namespace",
+                "ns.acct",
+                "--api-key",
+                "k");
 
     assertThat(worker.pool).isEqualTo(Pool.CPU);
     assertThat(worker.settings())
@@ -84,32 +113,45 @@ class CommandOptionsTest {
                 "audiostems.temporal.target", "ns.acct.tmprl.cloud:7233",
                 "audiostems.temporal.namespace", "ns.acct",
                 "audiostems.temporal.api-key", "k"));
-    assertThat(parsed("worker", "--pool", "cpu", "--tls-cert", "c.pem", "--tls-key", "k.pem").settings())
+    assertThat(
+            parsed("worker", "--pool", "cpu", "--tls-cert", "c.pem", "--tls-key", "k.pem")
+                .settings())
         .containsEntry("audiostems.temporal.tls.cert", "c.pem")
         .containsEntry("audiostems.temporal.tls.key", "k.pem");
     assertThat(parsed("gateway", "--temporal", "h:7233", "--namespace=ns").settings())
-        .isEqualTo(Map.of("audiostems.temporal.target", "h:7233", "audiostems.temporal.namespace", "ns"));
+        .isEqualTo(
+            Map.of("audiostems.temporal.target", "h:7233", "audiostems.temporal.namespace", "ns"));
   }
 
   @Test
   void workerRefusesWhatItCannotDo() {
     assertThat(run("worker", "--temporal", "h:1"))
         .satisfies(r -> assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE))
-        .satisfies(r -> assertThat(r.err()).contains("Missing required option: '--pool=cpu|gpu|catalogue'"));
-    assertThat(run("worker", "--pool", "tpu").err()).contains("Unknown pool 'tpu'; choose from cpu, gpu, catalogue");
+        .satisfies(
+            r ->
+                assertThat(r.err())
+                    .contains("Missing required option: '--pool=cpu|gpu|catalogue'"));
+    assertThat(run("worker", "--pool", "tpu").err())
+        .contains("Unknown pool 'tpu'; choose from cpu, gpu, catalogue");
     Run certAlone = run("worker", "--pool", "cpu", "--tls-cert", "c.pem");
     assertThat(certAlone.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(certAlone.err()).contains("--tls-cert and --tls-key go together").contains("usage: audiostems worker");
-    Run both = run("worker", "--pool", "cpu", "--tls-cert", "c", "--tls-key", "k", "--api-key", "a");
+    assertThat(certAlone.err())
+        .contains("--tls-cert and --tls-key go together")
+        .contains("usage: audiostems worker");
+    Run both =
+        run("worker", "--pool", "cpu", "--tls-cert", "c", "--tls-key", "k", "--api-key", "a");
     assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(both.err()).contains("not both");
   }
 
   @Test
   void everyPoolCanBeRunAlone() {
-    assertThat(((WorkerCommand) parsed("worker", "--pool", "cpu", "--temporal", "h:7233")).pool).isEqualTo(Pool.CPU);
-    assertThat(((WorkerCommand) parsed("worker", "--pool", "gpu", "--temporal", "h:7233")).pool).isEqualTo(Pool.GPU);
-    assertThat(((WorkerCommand) parsed("worker", "--pool=catalogue")).pool).isEqualTo(Pool.CATALOGUE);
+    assertThat(((WorkerCommand) parsed("worker", "--pool", "cpu", "--temporal", "h:7233")).pool)
+        .isEqualTo(Pool.CPU);
+    assertThat(((WorkerCommand) parsed("worker", "--pool", "gpu", "--temporal", "h:7233")).pool)
+        .isEqualTo(Pool.GPU);
+    assertThat(((WorkerCommand) parsed("worker", "--pool=catalogue")).pool)
+        .isEqualTo(Pool.CATALOGUE);
   }
 
   @Test
@@ -117,29 +159,49 @@ class CommandOptionsTest {
     ProcessCommand process =
         (ProcessCommand)
             parsed(
-                "process", "song.wav", "--out", "o", "--formats", "flac,MP3-320,preview_mp3_128", "--temporal", "h:7233",
-                "--track-id", "night-drive", "--tier", "Professional", "--duplicates", "link");
+                "process",
+                "song.wav",
+                "--out",
+                "o",
+                "--formats",
+                "flac,MP3-320,preview_mp3_128",
+                "--temporal",
+                "h:7233",
+                "--track-id",
+                "night-drive",
+                "--tier",
+                "Professional",
+                "--duplicates",
+                "link");
 
     assertThat(process.file).isEqualTo(Path.of("song.wav"));
     assertThat(process.outDir).isEqualTo(Path.of("o"));
-    assertThat(process.formats).containsExactly(OutputFormat.FLAC, OutputFormat.MP3_320, OutputFormat.PREVIEW_MP3_128);
+    assertThat(process.formats)
+        .containsExactly(OutputFormat.FLAC, OutputFormat.MP3_320, OutputFormat.PREVIEW_MP3_128);
     assertThat(process.temporalTarget).isEqualTo("h:7233");
     assertThat(process.trackId).isEqualTo("night-drive");
     assertThat(process.requiredTier).isEqualTo(QualityTier.PROFESSIONAL);
     assertThat(process.duplicatePolicy).isEqualTo(DuplicatePolicy.LINK_AS_ALTERNATE);
-    assertThat(((ProcessCommand) parsed("process", "a.wav", "--duplicates=reject")).duplicatePolicy).isEqualTo(DuplicatePolicy.REJECT);
-    assertThat(((ProcessCommand) parsed("process", "a.wav", "--out=a", "--out=b")).outDir).as("the last one counts").isEqualTo(Path.of("b"));
+    assertThat(((ProcessCommand) parsed("process", "a.wav", "--duplicates=reject")).duplicatePolicy)
+        .isEqualTo(DuplicatePolicy.REJECT);
+    assertThat(((ProcessCommand) parsed("process", "a.wav", "--out=a", "--out=b")).outDir)
+        .as("the last one counts")
+        .isEqualTo(Path.of("b"));
   }
 
   @Test
   void badProcessValuesNameWhatIsAllowed() {
     assertThat(run("process", "--formats", "mp5", "x.wav").err())
-        .contains("Unknown format 'mp5'; choose from preview-mp3-128, mp3-320, aac-256, flac, alac, wav-24, flac-96k");
-    assertThat(run("process", "x.wav", "--tier", "gold").err()).contains("Unknown tier 'gold'; choose from minimum, standard, high, professional");
-    assertThat(run("process", "x.wav", "--duplicates", "keep").err()).contains("Unknown duplicate policy 'keep'; choose from reject, link");
+        .contains(
+            "Unknown format 'mp5'; choose from preview-mp3-128, mp3-320, aac-256, flac, alac, wav-24, flac-96k");
+    assertThat(run("process", "x.wav", "--tier", "gold").err())
+        .contains("Unknown tier 'gold'; choose from minimum, standard, high, professional");
+    assertThat(run("process", "x.wav", "--duplicates", "keep").err())
+        .contains("Unknown duplicate policy 'keep'; choose from reject, link");
     Run badId = run("process", "x.wav", "--track-id", "../etc");
     assertThat(badId.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(badId.err()).contains("Track id '../etc' is not allowed: use 1-64 letters, digits, '-' or '_'.");
+    assertThat(badId.err())
+        .contains("Track id '../etc' is not allowed: use 1-64 letters, digits, '-' or '_'.");
     Run twoFiles = run("process", "a.wav", "b.wav");
     assertThat(twoFiles.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(twoFiles.err()).contains("'b.wav'");
@@ -151,17 +213,23 @@ class CommandOptionsTest {
 
   @Test
   void identifyAndReferenceTakeTheirOwnOptions() {
-    IdentifyCommand identify = (IdentifyCommand) parsed("identify", "clip.mp3", "--out", "s", "--temporal", "h:7233");
+    IdentifyCommand identify =
+        (IdentifyCommand) parsed("identify", "clip.mp3", "--out", "s", "--temporal", "h:7233");
     assertThat(identify.file).isEqualTo(Path.of("clip.mp3"));
     assertThat(identify.outDir).isEqualTo(Path.of("s"));
     assertThat(identify.temporalTarget).isEqualTo("h:7233");
-    ReferenceCommand.Add add = (ReferenceCommand.Add) parsed("reference", "add", "r.wav", "--id", "ref-1", "--title", "Library Piece");
+    ReferenceCommand.Add add =
+        (ReferenceCommand.Add)
+            parsed("reference", "add", "r.wav", "--id", "ref-1", "--title", "Library Piece");
     assertThat(add.id).isEqualTo("ref-1");
     assertThat(add.title).isEqualTo("Library Piece");
 
-    assertThat(run("reference", "add", "r.wav").err()).contains("Missing required option: '--id=ID'");
-    assertThat(run("reference", "add", "r.wav", "--id", "a b").err()).contains("Reference id 'a b' is not allowed");
-    assertThat(run("reference", "add", "r.wav", "--id", "r", "--temporal", "h:1").err()).contains("Unknown options: '--temporal'");
+    assertThat(run("reference", "add", "r.wav").err())
+        .contains("Missing required option: '--id=ID'");
+    assertThat(run("reference", "add", "r.wav", "--id", "a b").err())
+        .contains("Reference id 'a b' is not allowed");
+    assertThat(run("reference", "add", "r.wav", "--id", "r", "--temporal", "h:1").err())
+        .contains("Unknown options: '--temporal'");
     assertThat(run("identify", "clip.mp3", "--id", "x").err()).contains("Unknown options: '--id'");
     Run noAction = run("reference");
     assertThat(noAction.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -182,10 +250,16 @@ class CommandOptionsTest {
             List.of("watermark", "detect", missing));
     for (List<String> command : commands) {
       String file = command.contains(missing) ? missing : temp.toString();
-      Run run = run(Stream.concat(command.stream(), Stream.of(failsSpringsStart)).toArray(String[]::new));
+      Run run =
+          run(Stream.concat(command.stream(), Stream.of(failsSpringsStart)).toArray(String[]::new));
 
       assertThat(run.exitCode()).as(String.join(" ", command)).isEqualTo(ExitCodes.NO_INPUT);
-      assertThat(run.err()).isEqualTo("audiostems: cannot read " + file + ": not an existing, readable regular file." + System.lineSeparator());
+      assertThat(run.err())
+          .isEqualTo(
+              "audiostems: cannot read "
+                  + file
+                  + ": not an existing, readable regular file."
+                  + System.lineSeparator());
     }
   }
 
@@ -194,7 +268,9 @@ class CommandOptionsTest {
     Run run = run("worker", "--pool", "cpu");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run.err()).contains("worker needs --temporal HOST:PORT").contains("usage: audiostems worker");
+    assertThat(run.err())
+        .contains("worker needs --temporal HOST:PORT")
+        .contains("usage: audiostems worker");
   }
 
   @Test
@@ -213,13 +289,29 @@ class CommandOptionsTest {
         .contains("Exit codes");
     assertThat(run("help").out()).isEqualTo(help.out());
 
-    assertThat(run("process", "--help").out()).contains("usage: audiostems process").contains("FILE").contains("--formats=LIST");
-    assertThat(run("serve", "--help").out()).contains("usage: audiostems serve").contains("[--data-dir=DIR]");
-    assertThat(run("worker", "--help").out()).contains("usage: audiostems worker").contains("--pool=cpu|gpu|catalogue").contains("--temporal=HOST:PORT");
-    assertThat(run("gateway", "--help").out()).contains("usage: audiostems gateway").contains("--temporal=HOST:PORT");
-    assertThat(run("identify", "--help").out()).contains("usage: audiostems identify").contains("FILE");
-    assertThat(run("reference", "add", "--help").out()).contains("usage: audiostems reference add").contains("--id=ID");
-    assertThat(run("watermark", "detect", "--help").out()).contains("usage: audiostems watermark detect").contains("--store=DIR");
+    assertThat(run("process", "--help").out())
+        .contains("usage: audiostems process")
+        .contains("FILE")
+        .contains("--formats=LIST");
+    assertThat(run("serve", "--help").out())
+        .contains("usage: audiostems serve")
+        .contains("[--data-dir=DIR]");
+    assertThat(run("worker", "--help").out())
+        .contains("usage: audiostems worker")
+        .contains("--pool=cpu|gpu|catalogue")
+        .contains("--temporal=HOST:PORT");
+    assertThat(run("gateway", "--help").out())
+        .contains("usage: audiostems gateway")
+        .contains("--temporal=HOST:PORT");
+    assertThat(run("identify", "--help").out())
+        .contains("usage: audiostems identify")
+        .contains("FILE");
+    assertThat(run("reference", "add", "--help").out())
+        .contains("usage: audiostems reference add")
+        .contains("--id=ID");
+    assertThat(run("watermark", "detect", "--help").out())
+        .contains("usage: audiostems watermark detect")
+        .contains("--store=DIR");
   }
 
   @Test
@@ -234,16 +326,24 @@ class CommandOptionsTest {
 
   @Test
   void credentialSettingsAreCheckedAtStartUp() {
-    assertThatThrownBy(() -> AudiostemsApplication.start(new String[] {"--audiostems.temporal.tls.cert=/c.pem"}, Map.of()).close())
+    assertThatThrownBy(
+            () ->
+                AudiostemsApplication.start(
+                        new String[] {"--audiostems.temporal.tls.cert=/c.pem"}, Map.of())
+                    .close())
         .rootCause()
         .hasMessageContaining("audiostems.temporal.tls needs both cert and key");
     assertThatThrownBy(
             () ->
                 AudiostemsApplication.start(
-                        new String[] {"--audiostems.temporal.tls.cert=/c.pem", "--audiostems.temporal.tls.key=/k.pem"},
+                        new String[] {
+                          "--audiostems.temporal.tls.cert=/c.pem",
+                          "--audiostems.temporal.tls.key=/k.pem"
+                        },
                         Map.of("audiostems.temporal.api-key", "k"))
                     .close())
         .rootCause()
-        .hasMessageContaining("set audiostems.temporal.tls or audiostems.temporal.api-key, not both");
+        .hasMessageContaining(
+            "set audiostems.temporal.tls or audiostems.temporal.api-key, not both");
   }
 }

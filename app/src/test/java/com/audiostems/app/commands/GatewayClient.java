@@ -15,13 +15,19 @@ import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A client of serve's REST gateway with nothing but plain HTTP (java.net.http) and the printed API key, as the tests use it. */
+/**
+ * A client of serve's REST gateway with nothing but plain HTTP (java.net.http) and the printed API
+ * key, as the tests use it.
+ */
 final class GatewayClient {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** The value of the first group of {@code regex} in serve's output; fails naming what was printed. */
+  /**
+   * The value of the first group of {@code regex} in serve's output; fails naming what was printed.
+   */
   static String printed(String output, String regex) {
     Matcher matcher = Pattern.compile(regex).matcher(output);
     assertThat(matcher.find()).as("serve prints " + regex + ":\n" + output).isTrue();
@@ -29,8 +35,10 @@ final class GatewayClient {
   }
 
   /** A request with an optional API key and JSON body. */
-  HttpResponse<String> send(String method, String url, String apiKey, Object body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+  HttpResponse<String> send(String method, String url, String apiKey, Object body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     if (apiKey != null) {
       request.header("X-Api-Key", apiKey);
     }
@@ -38,20 +46,28 @@ final class GatewayClient {
       request.header("Content-Type", "application/json");
     }
     request.method(
-        method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** A plain PUT of the bytes, as an upload location takes them: no headers beyond the URL. */
   HttpResponse<String> put(String url, byte[] bytes) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create(url)).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).timeout(Duration.ofSeconds(60)).build(),
+        HttpRequest.newBuilder(URI.create(url))
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .timeout(Duration.ofSeconds(60))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   /** A plain GET of the bytes, as a download location serves them. */
   HttpResponse<byte[]> download(URI url) throws Exception {
-    return http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    return http.send(
+        HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** Polls the track's status until its stage is PUBLISHED; fails at once when it failed. */
@@ -70,7 +86,9 @@ final class GatewayClient {
   }
 
   static JsonNode json(HttpResponse<String> response, int expectedStatus) throws Exception {
-    assertThat(response.statusCode()).as(response.request().method() + " " + response.request().uri() + ": " + response.body()).isEqualTo(expectedStatus);
+    assertThat(response.statusCode())
+        .as(response.request().method() + " " + response.request().uri() + ": " + response.body())
+        .isEqualTo(expectedStatus);
     return JSON.readTree(response.body());
   }
 

@@ -1,14 +1,14 @@
 package com.audiostems.app.commands;
 
-import com.audiostems.app.AudiostemsApplication;
-import com.audiostems.app.pools.Pool;
 import static com.audiostems.app.commands.GatewayClient.json;
 import static com.audiostems.app.commands.GatewayClient.printed;
 import static com.audiostems.app.commands.GatewayClient.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.app.AudiostemsApplication;
 import com.audiostems.app.gateway.EmbeddedGateway;
+import com.audiostems.app.pools.Pool;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.temporal.testserver.TestServer;
 import java.io.ByteArrayOutputStream;
@@ -25,9 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The distributed layout on one machine: {@code gateway}, {@code worker --pool cpu},
- * {@code worker --pool gpu} and {@code worker --pool catalogue}, each the command a separate host would run, against one Temporal
- * server and one store. A track goes in through the gateway and comes out published.
+ * The distributed layout on one machine: {@code gateway}, {@code worker --pool cpu}, {@code worker
+ * --pool gpu} and {@code worker --pool catalogue}, each the command a separate host would run,
+ * against one Temporal server and one store. A track goes in through the gateway and comes out
+ * published.
  */
 class GatewayCommandTest {
   @TempDir Path temp;
@@ -61,17 +62,35 @@ class GatewayCommandTest {
       String apiKey = printed(started, "API key:\\s+(\\S+)");
       GatewayClient client = new GatewayClient();
 
-      byte[] source = Files.readAllBytes(TestAudio.wav(temp.resolve("song.wav"), 44_100, 16, 2, 2.0));
-      JsonNode location = json(client.send("POST", api + "/v1/uploads", apiKey, Map.of("fileName", "song.wav", "sizeBytes", source.length)), 201);
-      assertThat(json(client.put(location.get("url").asText(), source), 200).get("sha256").asText()).isEqualTo(sha256(source));
+      byte[] source =
+          Files.readAllBytes(TestAudio.wav(temp.resolve("song.wav"), 44_100, 16, 2, 2.0));
+      JsonNode location =
+          json(
+              client.send(
+                  "POST",
+                  api + "/v1/uploads",
+                  apiKey,
+                  Map.of("fileName", "song.wav", "sizeBytes", source.length)),
+              201);
+      assertThat(json(client.put(location.get("url").asText(), source), 200).get("sha256").asText())
+          .isEqualTo(sha256(source));
       JsonNode accepted =
-          json(client.send("POST", api + "/v1/tracks", apiKey, Map.of("uploadId", location.get("uploadId").asText(), "formats", List.of("FLAC"))), 202);
+          json(
+              client.send(
+                  "POST",
+                  api + "/v1/tracks",
+                  apiKey,
+                  Map.of(
+                      "uploadId", location.get("uploadId").asText(), "formats", List.of("FLAC"))),
+              202);
       String trackId = accepted.get("trackId").asText();
 
       client.awaitPublished(api + "/v1/tracks/" + trackId, apiKey, Duration.ofMinutes(2));
       assertThat(store.resolve("tracks/" + trackId + "/v1/outputs/flac.flac")).exists();
       assertThat(store.resolve("tracks/" + trackId + "/v1/analysis.json")).exists();
-      assertThat(store.resolve("catalogue/tracks/" + trackId + ".json")).as("the catalogue worker indexed it").exists();
+      assertThat(store.resolve("catalogue/tracks/" + trackId + ".json"))
+          .as("the catalogue worker indexed it")
+          .exists();
     }
   }
 
@@ -84,6 +103,8 @@ class GatewayCommandTest {
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(code).isEqualTo(ExitCodes.USAGE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("gateway needs --temporal HOST:PORT").contains("usage: audiostems gateway");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("gateway needs --temporal HOST:PORT")
+        .contains("usage: audiostems gateway");
   }
 }

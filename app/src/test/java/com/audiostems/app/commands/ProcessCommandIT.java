@@ -11,7 +11,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged command in a JVM of its own, as a user runs it: {@code java -jar audiostems.jar process FILE}. */
+/**
+ * The packaged command in a JVM of its own, as a user runs it: {@code java -jar audiostems.jar
+ * process FILE}.
+ */
 class ProcessCommandIT {
   @TempDir Path temp;
 
@@ -25,8 +28,17 @@ class ProcessCommandIT {
 
     Process process =
         new ProcessBuilder(
-                List.of(java, "-jar", jar.toString(), "process", source.toString(), "--out", out.toString(),
-                    "--track-id", "cd-1", "--audiostems.work-dir=" + temp.resolve("work"),
+                List.of(
+                    java,
+                    "-jar",
+                    jar.toString(),
+                    "process",
+                    source.toString(),
+                    "--out",
+                    out.toString(),
+                    "--track-id",
+                    "cd-1",
+                    "--audiostems.work-dir=" + temp.resolve("work"),
                     "--audiostems.temporal.data-dir=" + temp.resolve("data")))
             .redirectErrorStream(true)
             .start();
@@ -34,11 +46,19 @@ class ProcessCommandIT {
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
 
     assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).contains("Processing cd.wav as track cd-1").contains("Verified: 6 outputs, 9 of 9 checks passed");
+    assertThat(output)
+        .contains("Processing cd.wav as track cd-1")
+        .contains("Verified: 6 outputs, 9 of 9 checks passed");
     assertThat(out.resolve("tracks/cd-1/manifest.json")).exists();
     try (var files = Files.list(out.resolve("tracks/cd-1/v1/outputs"))) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("preview-128k.mp3", "mp3-320k.mp3", "aac-256k.m4a", "flac.flac", "alac.m4a", "wav-24bit.wav");
+          .containsExactlyInAnyOrder(
+              "preview-128k.mp3",
+              "mp3-320k.mp3",
+              "aac-256k.m4a",
+              "flac.flac",
+              "alac.m4a",
+              "wav-24bit.wav");
     }
   }
 }

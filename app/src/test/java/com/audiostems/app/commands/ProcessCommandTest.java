@@ -1,9 +1,9 @@
 package com.audiostems.app.commands;
 
-import com.audiostems.app.AudiostemsApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.app.AudiostemsApplication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -28,14 +28,22 @@ class ProcessCommandTest {
   private Run process(String... args) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    String[] all = Stream.concat(
-            Stream.of("process"),
-            Stream.concat(
-                Stream.of(args),
-                Stream.of("--audiostems.work-dir=" + temp.resolve("work"), "--audiostems.temporal.data-dir=" + temp.resolve("data"))))
-        .toArray(String[]::new);
-    int code = AudiostemsApplication.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    String[] all =
+        Stream.concat(
+                Stream.of("process"),
+                Stream.concat(
+                    Stream.of(args),
+                    Stream.of(
+                        "--audiostems.work-dir=" + temp.resolve("work"),
+                        "--audiostems.temporal.data-dir=" + temp.resolve("data"))))
+            .toArray(String[]::new);
+    int code =
+        AudiostemsApplication.run(
+            all,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /**
@@ -50,12 +58,14 @@ class ProcessCommandTest {
     Run run = process(source.toString(), "--out", out.toString(), "--track-id", "kick-01");
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-    JsonNode manifest = new ObjectMapper().readTree(out.resolve("tracks/kick-01/manifest.json").toFile());
+    JsonNode manifest =
+        new ObjectMapper().readTree(out.resolve("tracks/kick-01/manifest.json").toFile());
     assertThat(manifest.get("outputs")).hasSize(6);
     assertThat(manifest.get("source").get("decodedFrames").asLong()).isEqualTo(24_000);
     JsonNode identification = manifest.get("identification");
     assertThat(identification.get("hashesPerSecond").asDouble()).isZero();
-    assertThat(identification.get("fingerprintSkipped").asText()).contains("0.50 s", "not fingerprinted");
+    assertThat(identification.get("fingerprintSkipped").asText())
+        .contains("0.50 s", "not fingerprinted");
   }
 
   @Test
@@ -65,12 +75,20 @@ class ProcessCommandTest {
         TestAudio.convert(
             plain,
             temp.resolve("Night Drive.wav"),
-            "-c:a", "pcm_s24le", "-write_bext", "1",
-            "-metadata", "title=Night Drive",
-            "-metadata", "artist=Ada Composer",
-            "-metadata", "description=Main theme, full mix",
-            "-metadata", "originator=AudioStems Test",
-            "-metadata", "origination_date=2026-11-24");
+            "-c:a",
+            "pcm_s24le",
+            "-write_bext",
+            "1",
+            "-metadata",
+            "title=Night Drive",
+            "-metadata",
+            "artist=Ada Composer",
+            "-metadata",
+            "description=Main theme, full mix",
+            "-metadata",
+            "originator=AudioStems Test",
+            "-metadata",
+            "origination_date=2026-11-24");
     Path out = temp.resolve("out");
 
     Run run = process(source.toString(), "--out", out.toString(), "--track-id", "night-drive");
@@ -78,26 +96,35 @@ class ProcessCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("Pipeline wall time").contains("flac").contains("tier STANDARD");
     Path outputs = out.resolve("tracks/night-drive/v1/outputs");
-    JsonNode manifest = new ObjectMapper().readTree(out.resolve("tracks/night-drive/manifest.json").toFile());
+    JsonNode manifest =
+        new ObjectMapper().readTree(out.resolve("tracks/night-drive/manifest.json").toFile());
     assertThat(manifest.get("workflowId").asText()).isEqualTo("track-night-drive");
     assertThat(manifest.get("outputs")).hasSize(6);
     assertThat(manifest.get("absentOutputs").get(0).get("format").asText()).isEqualTo("FLAC_96K");
     assertThat(manifest.get("preview").get("watermarked").asBoolean()).isTrue();
     assertThat(manifest.get("preview").get("payloadId").asText())
         .isEqualTo(com.audiostems.workflows.watermark.PreviewPayloads.forTrack("night-drive"));
-    assertThat(manifest.get("metadata").get("bext").get("originator").asText()).isEqualTo("AudioStems Test");
+    assertThat(manifest.get("metadata").get("bext").get("originator").asText())
+        .isEqualTo("AudioStems Test");
     for (JsonNode output : manifest.get("outputs")) {
       Path file = out.resolve(output.get("key").asText());
       assertThat(file).exists();
       assertThat(output.get("sha256").asText()).isEqualTo(sha256(Files.readAllBytes(file)));
       assertThat(output.get("bytes").asLong()).isEqualTo(Files.size(file));
-      assertThat(ffprobeTags(file)).as("tags of %s", file.getFileName()).containsIgnoringCase("Night Drive").containsIgnoringCase("Ada Composer");
+      assertThat(ffprobeTags(file))
+          .as("tags of %s", file.getFileName())
+          .containsIgnoringCase("Night Drive")
+          .containsIgnoringCase("Ada Composer");
     }
     String sourcePcm = pcmSha256(source);
     for (String lossless : List.of("flac.flac", "alac.m4a", "wav-24bit.wav")) {
-      assertThat(pcmSha256(outputs.resolve(lossless))).as(lossless + " decodes to the source's samples").isEqualTo(sourcePcm);
+      assertThat(pcmSha256(outputs.resolve(lossless)))
+          .as(lossless + " decodes to the source's samples")
+          .isEqualTo(sourcePcm);
     }
-    assertThat(ffprobeTags(outputs.resolve("wav-24bit.wav"))).as("bext kept").contains("Main theme, full mix");
+    assertThat(ffprobeTags(outputs.resolve("wav-24bit.wav")))
+        .as("bext kept")
+        .contains("Main theme, full mix");
   }
 
   @Test
@@ -111,19 +138,33 @@ class ProcessCommandTest {
       Path source = TestAudio.wav(temp.resolve("short.wav"), 44_100, 16, 2, 1.5);
       Path out = temp.resolve("out-remote");
 
-      Run run = process(source.toString(), "--out", out.toString(), "--temporal", "localhost:" + port, "--formats", "flac,mp3-320", "--track-id", "remote-1");
+      Run run =
+          process(
+              source.toString(),
+              "--out",
+              out.toString(),
+              "--temporal",
+              "localhost:" + port,
+              "--formats",
+              "flac,mp3-320",
+              "--track-id",
+              "remote-1");
 
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out()).contains("Temporal server at localhost:" + port);
       assertThat(out.resolve("tracks/remote-1/v1/outputs/flac.flac")).exists();
       assertThat(out.resolve("tracks/remote-1/v1/outputs/mp3-320k.mp3")).exists();
-      assertThat(out.resolve("tracks/remote-1/v1/outputs/aac-256k.m4a")).as("not requested").doesNotExist();
+      assertThat(out.resolve("tracks/remote-1/v1/outputs/aac-256k.m4a"))
+          .as("not requested")
+          .doesNotExist();
     }
   }
 
   @Test
   void aTextFileNamedWavIsRejectedAndLeavesNothing() throws Exception {
-    Path fake = Files.writeString(temp.resolve("song.wav"), "this is not audio, just some text\n".repeat(20));
+    Path fake =
+        Files.writeString(
+            temp.resolve("song.wav"), "this is not audio, just some text\n".repeat(20));
     Path out = temp.resolve("out-rejected");
 
     Run run = process(fake.toString(), "--out", out.toString());
@@ -149,19 +190,34 @@ class ProcessCommandTest {
 
   @Test
   void usageErrorsAreReportedBeforeAnythingStarts() throws Exception {
-    Run missing = process(temp.resolve("nope.wav").toString(), "--out", temp.resolve("o").toString());
+    Run missing =
+        process(temp.resolve("nope.wav").toString(), "--out", temp.resolve("o").toString());
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.NO_INPUT);
-    assertThat(AudiostemsApplication.run(new String[] {"process", "--formats", "mp5", "x.wav"}, System.out, System.err))
+    assertThat(
+            AudiostemsApplication.run(
+                new String[] {"process", "--formats", "mp5", "x.wav"}, System.out, System.err))
         .isEqualTo(ExitCodes.USAGE);
   }
 
   static String ffprobeTags(Path file) throws IOException {
-    return TestAudio.run(List.of("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "default", file.toString()));
+    return TestAudio.run(
+        List.of(
+            "ffprobe",
+            "-v",
+            "error",
+            "-show_entries",
+            "format_tags",
+            "-of",
+            "default",
+            file.toString()));
   }
 
   /** SHA-256 of the decoded samples as 32-bit integers, so that 16/24-bit containers compare. */
   static String pcmSha256(Path file) throws Exception {
-    Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-i", file.toString(), "-map", "0:a:0", "-f", "s32le", "-").start();
+    Process p =
+        new ProcessBuilder(
+                "ffmpeg", "-v", "error", "-i", file.toString(), "-map", "0:a:0", "-f", "s32le", "-")
+            .start();
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     byte[] buffer = new byte[1 << 16];
     try (var in = p.getInputStream()) {

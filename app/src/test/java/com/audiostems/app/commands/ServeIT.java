@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.audiostems.activities.testing.TestAudio;
 import com.audiostems.app.temporal.TemporalCli;
-import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.track.TrackIngestResult;
 import com.audiostems.workflows.track.TrackIngestWorkflow;
 import com.audiostems.workflows.track.TrackSearchAttributes;
@@ -58,7 +57,8 @@ class ServeIT {
                 () ->
                     fail(
                         "ServeIT runs the real Temporal CLI dev server and found no `temporal` on PATH or in"
-                            + " $HOME/go/bin. Install it: " + TemporalCli.INSTALL));
+                            + " $HOME/go/bin. Install it: "
+                            + TemporalCli.INSTALL));
     int port = freePort();
     int uiPort = freePort();
     String target = "127.0.0.1:" + port;
@@ -66,7 +66,9 @@ class ServeIT {
     Path store = temp.resolve("store");
     List<String> serve =
         command(
-            "serve", "--data-dir", dataDir.toString(),
+            "serve",
+            "--data-dir",
+            dataDir.toString(),
             "--audiostems.temporal.cli-path=" + cli,
             "--audiostems.temporal.port=" + port,
             "--audiostems.temporal.ui-port=" + uiPort,
@@ -87,10 +89,14 @@ class ServeIT {
       assertThat(customSearchAttributes(target))
           .containsAllEntriesOf(
               TrackSearchAttributes.ALL.stream()
-                  .collect(Collectors.toMap(k -> k.getName(), k -> IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)));
+                  .collect(
+                      Collectors.toMap(
+                          k -> k.getName(), k -> IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD)));
 
       Path source = TestAudio.wav(temp.resolve("cd.wav"), 44_100, 16, 2, 2.0);
-      published = withClient(target, client -> TrackRuns.ingest(client, store, "served-1", source, List.of()));
+      published =
+          withClient(
+              target, client -> TrackRuns.ingest(client, store, "served-1", source, List.of()));
       assertPublished(store, "served-1", published);
 
       // process --temporal against the same server, with its own workers beside serve's: both
@@ -98,26 +104,42 @@ class ServeIT {
       Process process =
           new ProcessBuilder(
                   command(
-                      "process", source.toString(), "--temporal", target, "--out", store.toString(),
-                      "--formats", "flac", "--track-id", "via-process", "--duplicates", "link"))
+                      "process",
+                      source.toString(),
+                      "--temporal",
+                      target,
+                      "--out",
+                      store.toString(),
+                      "--formats",
+                      "flac",
+                      "--track-id",
+                      "via-process",
+                      "--duplicates",
+                      "link"))
               .redirectErrorStream(true)
               .start();
-      String processOutput = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String processOutput =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
       assertThat(process.exitValue()).as(processOutput).isZero();
-      assertThat(processOutput).contains("on the Temporal server at " + target).contains("Verified: 1 outputs, 1 of 1 checks passed");
+      assertThat(processOutput)
+          .contains("on the Temporal server at " + target)
+          .contains("Verified: 1 outputs, 1 of 1 checks passed");
 
       // A second serve on the same port fails in words, and leaves the first one running.
       Process second =
           new ProcessBuilder(
                   command(
-                      "serve", "--data-dir", temp.resolve("data-2").toString(),
+                      "serve",
+                      "--data-dir",
+                      temp.resolve("data-2").toString(),
                       "--audiostems.temporal.cli-path=" + cli,
                       "--audiostems.temporal.port=" + port,
                       "--audiostems.temporal.ui-port=0"))
               .redirectErrorStream(true)
               .start();
-      String secondOutput = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String secondOutput =
+          new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(second.waitFor(2, TimeUnit.MINUTES)).isTrue();
       assertThat(second.exitValue()).as(secondOutput).isEqualTo(ExitCodes.FAILED);
       assertThat(secondOutput)
@@ -145,31 +167,43 @@ class ServeIT {
                         .describeWorkflowExecution(
                             DescribeWorkflowExecutionRequest.newBuilder()
                                 .setNamespace("default")
-                                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(TrackIngestWorkflow.workflowId("served-1")))
+                                .setExecution(
+                                    WorkflowExecution.newBuilder()
+                                        .setWorkflowId(TrackIngestWorkflow.workflowId("served-1")))
                                 .build())
                         .getWorkflowExecutionInfo()
                         .getStatus();
                 TrackIngestResult result =
-                    client.newUntypedWorkflowStub(TrackIngestWorkflow.workflowId("served-1")).getResult(TrackIngestResult.class);
+                    client
+                        .newUntypedWorkflowStub(TrackIngestWorkflow.workflowId("served-1"))
+                        .getResult(TrackIngestResult.class);
                 return Map.of("status", status, "result", result);
               });
-      assertThat(described.get("status")).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
-      assertThat(described.get("result")).as("the result, read back from the SQLite file").isEqualTo(published);
-      assertThat(customSearchAttributes(target)).containsKeys("TrackId", "TrackStage", "TrackTier", "TrackOutcome");
+      assertThat(described.get("status"))
+          .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+      assertThat(described.get("result"))
+          .as("the result, read back from the SQLite file")
+          .isEqualTo(published);
+      assertThat(customSearchAttributes(target))
+          .containsKeys("TrackId", "TrackStage", "TrackTier", "TrackOutcome");
       again.stop();
     }
   }
 
-  private static void assertPublished(Path store, String trackId, TrackIngestResult published) throws Exception {
-    JsonNode manifest = new ObjectMapper().readTree(store.resolve("tracks/" + trackId + "/manifest.json").toFile());
-    assertThat(manifest.get("workflowId").asText()).isEqualTo(TrackIngestWorkflow.workflowId(trackId));
+  private static void assertPublished(Path store, String trackId, TrackIngestResult published)
+      throws Exception {
+    JsonNode manifest =
+        new ObjectMapper().readTree(store.resolve("tracks/" + trackId + "/manifest.json").toFile());
+    assertThat(manifest.get("workflowId").asText())
+        .isEqualTo(TrackIngestWorkflow.workflowId(trackId));
     assertThat(manifest.get("outputs")).hasSize(6);
     assertThat(published.manifest().outputs()).hasSize(6);
     for (JsonNode output : manifest.get("outputs")) {
       Path file = store.resolve(output.get("key").asText());
       assertThat(output.get("sha256").asText()).as(file.toString()).isEqualTo(sha256(file));
     }
-    assertThat(manifest.get("verification").get("checks")).allSatisfy(check -> assertThat(check.get("passed").asBoolean()).isTrue());
+    assertThat(manifest.get("verification").get("checks"))
+        .allSatisfy(check -> assertThat(check.get("passed").asBoolean()).isTrue());
   }
 
   private interface WithClient<T> {
@@ -177,7 +211,9 @@ class ServeIT {
   }
 
   private static <T> T withClient(String target, WithClient<T> work) throws Exception {
-    WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+    WorkflowServiceStubs service =
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
     try {
       return work.apply(WorkflowClient.newInstance(service));
     } finally {
@@ -187,11 +223,16 @@ class ServeIT {
   }
 
   private static Map<String, IndexedValueType> customSearchAttributes(String target) {
-    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(OperatorServiceStubsOptions.newBuilder().setTarget(target).validateAndBuildWithDefaults());
+    OperatorServiceStubs operator =
+        OperatorServiceStubs.newServiceStubs(
+            OperatorServiceStubsOptions.newBuilder()
+                .setTarget(target)
+                .validateAndBuildWithDefaults());
     try {
       return operator
           .blockingStub()
-          .listSearchAttributes(ListSearchAttributesRequest.newBuilder().setNamespace("default").build())
+          .listSearchAttributes(
+              ListSearchAttributesRequest.newBuilder().setNamespace("default").build())
           .getCustomAttributesMap();
     } finally {
       operator.shutdown();
@@ -204,7 +245,9 @@ class ServeIT {
 
   private static int httpStatus(String url) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding())
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.discarding())
         .statusCode();
   }
 
@@ -213,6 +256,7 @@ class ServeIT {
   }
 
   private static String sha256(Path file) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 }

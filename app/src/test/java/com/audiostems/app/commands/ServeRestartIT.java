@@ -33,12 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Durability across a restart of everything but the SQLite file: three tracks run in
- * {@code audiostems serve} (the packaged jar, on the real Temporal CLI dev server); once one of them
- * is encoding, the whole serve process is stopped with SIGTERM and a one-second shutdown grace, so
- * its REST gateway, its CPU and analysis workers (ffmpeg cut off mid-encode) and the dev server
- * child process all go away; the dev server's gRPC port is checked to be closed. Then {@code serve}
- * is started again with the same data directory, i.e. the same {@code temporal.db}.
+ * Durability across a restart of everything but the SQLite file: three tracks run in {@code
+ * audiostems serve} (the packaged jar, on the real Temporal CLI dev server); once one of them is
+ * encoding, the whole serve process is stopped with SIGTERM and a one-second shutdown grace, so its
+ * REST gateway, its CPU and analysis workers (ffmpeg cut off mid-encode) and the dev server child
+ * process all go away; the dev server's gRPC port is checked to be closed. Then {@code serve} is
+ * started again with the same data directory, i.e. the same {@code temporal.db}.
  *
  * <p>What this proves: nothing of the tracks' progress lived in any process. The new dev server
  * reads the workflows, their histories and their pending activities and timers back from SQLite;
@@ -52,16 +52,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeRestartIT {
   private static final List<String> TRACKS = List.of("restart-1", "restart-2", "restart-3");
-  /** Heartbeat timeout (30 s) + host schedule-to-start (30 s) + ping (10 s) + fetch and a re-encode, on 2 busy cores. */
+
+  /**
+   * Heartbeat timeout (30 s) + host schedule-to-start (30 s) + ping (10 s) + fetch and a re-encode,
+   * on 2 busy cores.
+   */
   private static final Duration FINISH = Duration.ofMinutes(6);
 
   @TempDir Path temp;
 
   @Test
-  void tracksInFlightFinishPublishedAfterServeAndItsDevServerRestartOnTheSameSqliteFile() throws Exception {
+  void tracksInFlightFinishPublishedAfterServeAndItsDevServerRestartOnTheSameSqliteFile()
+      throws Exception {
     Path cli =
         TemporalCli.locate(null)
-            .orElseGet(() -> fail("ServeRestartIT runs the real Temporal CLI dev server; install it: " + TemporalCli.INSTALL));
+            .orElseGet(
+                () ->
+                    fail(
+                        "ServeRestartIT runs the real Temporal CLI dev server; install it: "
+                            + TemporalCli.INSTALL));
     int port = Served.freePort();
     String target = "127.0.0.1:" + port;
     Path dataDir = temp.resolve("data");
@@ -69,7 +78,9 @@ class ServeRestartIT {
     List<String> serve =
         Served.command(
             temp.resolve("work"),
-            "serve", "--data-dir", dataDir.toString(),
+            "serve",
+            "--data-dir",
+            dataDir.toString(),
             "--audiostems.temporal.cli-path=" + cli,
             "--audiostems.temporal.port=" + port,
             "--audiostems.temporal.ui-port=0",
@@ -83,7 +94,9 @@ class ServeRestartIT {
     WorkflowServiceStubs service = null;
     try {
       try (Served first = Served.start(serve)) {
-        service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+        service =
+            WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
         WorkflowClient client = WorkflowClient.newInstance(service);
         for (String track : TRACKS) {
           // Thirty seconds of 24-bit stereo and every output: long enough to be caught encoding.
@@ -92,8 +105,12 @@ class ServeRestartIT {
           runIds.put(track, WorkflowStub.fromTyped(workflow).getExecution().getRunId());
         }
         encoding = awaitEncoding(client);
-        assertThat(TRACKS).as("stopped mid-run: no track has finished yet")
-            .allSatisfy(track -> assertThat(status(client, track)).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING));
+        assertThat(TRACKS)
+            .as("stopped mid-run: no track has finished yet")
+            .allSatisfy(
+                track ->
+                    assertThat(status(client, track))
+                        .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING));
         service.shutdownNow();
         service.awaitTermination(5, TimeUnit.SECONDS);
         assertThat(first.stop()).contains("Stopped.");
@@ -104,7 +121,9 @@ class ServeRestartIT {
       assertThat(dataDir.resolve("temporal.db")).exists();
 
       try (Served again = Served.start(serve)) {
-        service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+        service =
+            WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
         WorkflowClient client = WorkflowClient.newInstance(service);
         LocalBlobStore blobs = new LocalBlobStore(store);
         for (String track : TRACKS) {
@@ -112,7 +131,9 @@ class ServeRestartIT {
               client
                   .newUntypedWorkflowStub(TrackIngestWorkflow.workflowId(track))
                   .getResult(FINISH.toSeconds(), TimeUnit.SECONDS, TrackIngestResult.class);
-          assertThat(status(client, track)).as(track).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+          assertThat(status(client, track))
+              .as(track)
+              .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
           assertThat(describe(client, track).getExecution().getRunId())
               .as(track + ": the execution from before the restart, not a new one")
               .isEqualTo(runIds.get(track));
@@ -123,18 +144,29 @@ class ServeRestartIT {
             assertThat(Files.size(file)).as(output.key()).isEqualTo(output.bytes());
             assertThat(LocalBlobStore.sha256Of(file)).as(output.key()).isEqualTo(output.sha256());
           }
-          assertThat(result.manifest().verification().checks()).allSatisfy(check -> assertThat(check.passed()).isTrue());
+          assertThat(result.manifest().verification().checks())
+              .allSatisfy(check -> assertThat(check.passed()).isTrue());
           assertThat(blobs.exists("tracks/" + track + "/manifest.json")).isTrue();
           long fetches =
               client.fetchHistory(TrackIngestWorkflow.workflowId(track)).getEvents().stream()
                   .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-                  .filter(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("FetchSource"))
+                  .filter(
+                      e ->
+                          e.getActivityTaskScheduledEventAttributes()
+                              .getActivityType()
+                              .getName()
+                              .equals("FetchSource"))
                   .count();
           if (track.equals(encoding)) {
-            assertThat(fetches).as(track + ", encoding at the stop: the source fetched by the first serve's host, then by the second's")
+            assertThat(fetches)
+                .as(
+                    track
+                        + ", encoding at the stop: the source fetched by the first serve's host, then by the second's")
                 .isEqualTo(2);
           } else {
-            assertThat(fetches).as(track + ": fetched before the stop or after it").isBetween(1L, 2L);
+            assertThat(fetches)
+                .as(track + ": fetched before the stop or after it")
+                .isBetween(1L, 2L);
           }
         }
         assertThat(again.stop()).contains("Stopped.");
@@ -146,12 +178,17 @@ class ServeRestartIT {
     }
   }
 
-  /** Waits until one track's workflow says it is encoding (its query is answered by serve's workers); returns that track. */
+  /**
+   * Waits until one track's workflow says it is encoding (its query is answered by serve's
+   * workers); returns that track.
+   */
   private static String awaitEncoding(WorkflowClient client) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (System.nanoTime() < deadline) {
       for (String track : TRACKS) {
-        TrackIngestWorkflow workflow = client.newWorkflowStub(TrackIngestWorkflow.class, TrackIngestWorkflow.workflowId(track));
+        TrackIngestWorkflow workflow =
+            client.newWorkflowStub(
+                TrackIngestWorkflow.class, TrackIngestWorkflow.workflowId(track));
         if (workflow.progress().stage() == TrackStage.ENCODING) {
           return track;
         }
@@ -172,7 +209,9 @@ class ServeRestartIT {
         .describeWorkflowExecution(
             DescribeWorkflowExecutionRequest.newBuilder()
                 .setNamespace("default")
-                .setExecution(WorkflowExecution.newBuilder().setWorkflowId(TrackIngestWorkflow.workflowId(track)))
+                .setExecution(
+                    WorkflowExecution.newBuilder()
+                        .setWorkflowId(TrackIngestWorkflow.workflowId(track)))
                 .build())
         .getWorkflowExecutionInfo();
   }

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A running {@code serve}: its output so far (in a file: it outlives the process), and SIGTERM to stop it. */
+/**
+ * A running {@code serve}: its output so far (in a file: it outlives the process), and SIGTERM to
+ * stop it.
+ */
 final class Served implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofMinutes(2);
 
@@ -25,15 +28,22 @@ final class Served implements AutoCloseable {
     this.output = output;
   }
 
-  /** {@code java -jar target/audiostems.jar ARGS}, with ffmpeg's scratch space in {@code workDir}. */
+  /**
+   * {@code java -jar target/audiostems.jar ARGS}, with ffmpeg's scratch space in {@code workDir}.
+   */
   static List<String> command(Path workDir, String... args) {
     Path jar = Path.of("target", "audiostems.jar").toAbsolutePath();
     assertThat(jar).exists();
-    List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
     command.addAll(List.of(args));
     command.add("--audiostems.work-dir=" + workDir);
     // Every command of one test shares one generated watermark key, kept beside its work dir.
-    command.add("--audiostems.watermark.generated-key-file=" + workDir.resolveSibling("data").resolve("watermark-key"));
+    command.add(
+        "--audiostems.watermark.generated-key-file="
+            + workDir.resolveSibling("data").resolve("watermark-key"));
     return command;
   }
 
@@ -48,10 +58,14 @@ final class Served implements AutoCloseable {
     return start(command, Map.of());
   }
 
-  /** The same with more environment variables (e.g. the S3 credentials, which the SDK reads from there). */
+  /**
+   * The same with more environment variables (e.g. the S3 credentials, which the SDK reads from
+   * there).
+   */
   static Served start(List<String> command, Map<String, String> environment) throws Exception {
     Path output = Files.createTempFile("serve-", ".out");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
     builder.environment().putAll(environment);
     Served served = new Served(builder.start(), output);
     long deadline = System.nanoTime() + STARTUP.toNanos();
@@ -65,7 +79,10 @@ final class Served implements AutoCloseable {
     return served;
   }
 
-  /** The process itself: a test that plays a host's death kills it (and its children) by this handle. */
+  /**
+   * The process itself: a test that plays a host's death kills it (and its children) by this
+   * handle.
+   */
   ProcessHandle handle() {
     return process.toHandle();
   }

@@ -19,18 +19,31 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 
-/** Runs a track through workers that poll elsewhere, as an upload service would: store the source, start the workflow. */
+/**
+ * Runs a track through workers that poll elsewhere, as an upload service would: store the source,
+ * start the workflow.
+ */
 final class TrackRuns {
   private TrackRuns() {}
 
-  static TrackIngestResult ingest(WorkflowClient client, Path storeRoot, String trackId, Path source, List<OutputFormat> formats)
+  static TrackIngestResult ingest(
+      WorkflowClient client,
+      Path storeRoot,
+      String trackId,
+      Path source,
+      List<OutputFormat> formats)
       throws Exception {
     TrackIngestWorkflow workflow = start(client, storeRoot, trackId, source, formats);
     return WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class);
   }
 
   /** Stores the source and starts the track without waiting; the stub follows it. */
-  static TrackIngestWorkflow start(WorkflowClient client, Path storeRoot, String trackId, Path source, List<OutputFormat> formats)
+  static TrackIngestWorkflow start(
+      WorkflowClient client,
+      Path storeRoot,
+      String trackId,
+      Path source,
+      List<OutputFormat> formats)
       throws Exception {
     String sourceKey = BlobKeys.sourceKey(trackId, source.getFileName().toString());
     Path upload = Files.createTempFile("upload-", ".part");
@@ -46,10 +59,20 @@ final class TrackRuns {
                 .build());
     // These runs ingest one test recording several times (restarts, several hosts): linked as
     // alternates rather than rejected as duplicates. CatalogueCommandTest tests the rejection.
-    CataloguePolicy linkDuplicates = new CataloguePolicy(DuplicatePolicy.LINK_AS_ALTERNATE, 3600, ReviewTimeoutPolicy.REJECT);
+    CataloguePolicy linkDuplicates =
+        new CataloguePolicy(DuplicatePolicy.LINK_AS_ALTERNATE, 3600, ReviewTimeoutPolicy.REJECT);
     WorkflowClient.start(
         workflow::ingest,
-        new TrackIngestRequest(trackId, sourceKey, source.getFileName().toString(), formats, 2, false, null, null, linkDuplicates));
+        new TrackIngestRequest(
+            trackId,
+            sourceKey,
+            source.getFileName().toString(),
+            formats,
+            2,
+            false,
+            null,
+            null,
+            linkDuplicates));
     return workflow;
   }
 }

@@ -1,9 +1,9 @@
 package com.audiostems.app.commands;
 
-import com.audiostems.app.AudiostemsApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.audiostems.activities.testing.MarkableAudio;
+import com.audiostems.app.AudiostemsApplication;
 import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.watermark.PreviewPayloads;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,12 +46,17 @@ class WatermarkCommandTest {
     String[] all =
         Stream.concat(
                 Stream.of(args),
-                Stream.of("--audiostems.work-dir=" + temp.resolve("work"), "--audiostems.temporal.data-dir=" + data))
+                Stream.of(
+                    "--audiostems.work-dir=" + temp.resolve("work"),
+                    "--audiostems.temporal.data-dir=" + data))
             .toArray(String[]::new);
     int code =
         AudiostemsApplication.run(
-            all, new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(stderr, true, StandardCharsets.UTF_8));
-    return new Run(code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+            all,
+            new PrintStream(stdout, true, StandardCharsets.UTF_8),
+            new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
   }
 
   @BeforeAll
@@ -60,25 +65,40 @@ class WatermarkCommandTest {
     out = temp.resolve("out");
     data = temp.resolve("data");
     Run processed =
-        run("process", source.toString(), "--out", out.toString(), "--track-id", TRACK, "--formats", "preview-mp3-128,flac");
+        run(
+            "process",
+            source.toString(),
+            "--out",
+            out.toString(),
+            "--track-id",
+            TRACK,
+            "--formats",
+            "preview-mp3-128,flac");
     assertThat(processed.exitCode()).as(processed.err()).isZero();
-    preview = out.resolve(BlobKeys.outputKey(TRACK, 1, com.audiostems.workflows.media.OutputFormat.PREVIEW_MP3_128));
+    preview =
+        out.resolve(
+            BlobKeys.outputKey(
+                TRACK, 1, com.audiostems.workflows.media.OutputFormat.PREVIEW_MP3_128));
   }
 
   @Test
-  void processMarksThePreviewWithAKeyGeneratedOnceAndRecordsItInTheManifestAndTheRegistry() throws Exception {
+  void processMarksThePreviewWithAKeyGeneratedOnceAndRecordsItInTheManifestAndTheRegistry()
+      throws Exception {
     Path keyFile = data.resolve("watermark-key");
     assertThat(keyFile).exists();
     assertThat(Files.getPosixFilePermissions(keyFile))
         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     String payloadId = PreviewPayloads.forTrack(TRACK);
 
-    JsonNode manifest = new ObjectMapper().readTree(out.resolve(BlobKeys.manifestKey(TRACK)).toFile());
+    JsonNode manifest =
+        new ObjectMapper().readTree(out.resolve(BlobKeys.manifestKey(TRACK)).toFile());
     assertThat(manifest.get("preview").get("watermarked").asBoolean()).isTrue();
     assertThat(manifest.get("preview").get("payloadId").asText()).isEqualTo(payloadId);
-    assertThat(manifest.get("verification").get("checks").toString()).contains("marked preview PCM");
+    assertThat(manifest.get("verification").get("checks").toString())
+        .contains("marked preview PCM");
 
-    JsonNode registered = new ObjectMapper().readTree(out.resolve(BlobKeys.watermarkRegistryKey(payloadId)).toFile());
+    JsonNode registered =
+        new ObjectMapper().readTree(out.resolve(BlobKeys.watermarkRegistryKey(payloadId)).toFile());
     assertThat(registered.get("trackId").asText()).isEqualTo(TRACK);
     assertThat(registered.get("kind").asText()).isEqualTo("preview");
     assertThat(registered.get("keyId").asText()).isEqualTo(keyIdIn(keyFile));
@@ -132,8 +152,11 @@ class WatermarkCommandTest {
 
   @Test
   void pathsThatAreNotReadableFilesAndBadArgumentsAreRefused() throws Exception {
-    assertThat(run("watermark", "detect", temp.resolve("missing.mp3").toString()).exitCode()).isEqualTo(ExitCodes.NO_INPUT);
-    assertThat(run("watermark", "detect", temp.toString()).exitCode()).as("a directory").isEqualTo(ExitCodes.NO_INPUT);
+    assertThat(run("watermark", "detect", temp.resolve("missing.mp3").toString()).exitCode())
+        .isEqualTo(ExitCodes.NO_INPUT);
+    assertThat(run("watermark", "detect", temp.toString()).exitCode())
+        .as("a directory")
+        .isEqualTo(ExitCodes.NO_INPUT);
     assertThat(run("watermark", "detect").exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(run("watermark", "erase", preview.toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
     Path text = Files.writeString(temp.resolve("notes.mp3"), "not audio\n".repeat(100));

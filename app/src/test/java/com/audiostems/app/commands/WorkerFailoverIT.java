@@ -42,17 +42,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A CPU host dies mid-encode ({@code kill -9}, its ffmpeg with it) and the track finishes on the
- * other host: two {@code worker --pool cpu} processes of the packaged jar (and one {@code --pool gpu}
- * for the analysis) share one store on the
- * real Temporal CLI dev server. The encode's heartbeat timeout notices the death, the retry waits on
- * the dead host's own queue until its schedule-to-start timeout says the host is gone, and the
- * workflow fetches the source to the surviving host and encodes again. The published outputs must
- * be whole and the track's prefix must hold nothing the manifest does not name.
+ * other host: two {@code worker --pool cpu} processes of the packaged jar (and one {@code --pool
+ * gpu} for the analysis) share one store on the real Temporal CLI dev server. The encode's
+ * heartbeat timeout notices the death, the retry waits on the dead host's own queue until its
+ * schedule-to-start timeout says the host is gone, and the workflow fetches the source to the
+ * surviving host and encodes again. The published outputs must be whole and the track's prefix must
+ * hold nothing the manifest does not name.
  */
 class WorkerFailoverIT {
   private static final String TRACK = "failover-1";
 
-  /** Heartbeat timeout (30 s) + host schedule-to-start (30 s) + a fetch and a full re-encode, with room. */
+  /**
+   * Heartbeat timeout (30 s) + host schedule-to-start (30 s) + a fetch and a full re-encode, with
+   * room.
+   */
   private static final Duration FINISH = Duration.ofMinutes(4);
 
   @TempDir Path temp;
@@ -65,7 +68,8 @@ class WorkerFailoverIT {
                 () ->
                     fail(
                         "WorkerFailoverIT runs the real Temporal CLI dev server and found no `temporal` on PATH or"
-                            + " in $HOME/go/bin. Install it: " + TemporalCli.INSTALL));
+                            + " in $HOME/go/bin. Install it: "
+                            + TemporalCli.INSTALL));
     Path store = temp.resolve("store");
     // Two minutes of 24-bit stereo: encoding all outputs takes long enough to be caught mid-way.
     Path source = TestAudio.wav(temp.resolve("master.wav"), 44_100, 24, 2, 120.0);
@@ -88,7 +92,8 @@ class WorkerFailoverIT {
     Served analysisHost = null;
     Served catalogueHost = null;
     WorkflowServiceStubs service =
-        WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder().setTarget(server.getTarget()).build());
+        WorkflowServiceStubs.newServiceStubs(
+            WorkflowServiceStubsOptions.newBuilder().setTarget(server.getTarget()).build());
     try {
       String target = server.getTarget();
       // One activity slot each, like a host that is busy with this track alone; separate work
@@ -98,7 +103,11 @@ class WorkerFailoverIT {
             Served.start(
                 Served.command(
                     temp.resolve("work-" + name),
-                    "worker", "--pool", "cpu", "--temporal", target,
+                    "worker",
+                    "--pool",
+                    "cpu",
+                    "--temporal",
+                    target,
                     "--audiostems.storage.root=" + store,
                     "--audiostems.workers.activity-slots=1")));
       }
@@ -106,12 +115,23 @@ class WorkerFailoverIT {
       analysisHost =
           Served.start(
               Served.command(
-                  temp.resolve("work-gpu"), "worker", "--pool", "gpu", "--temporal", target, "--audiostems.storage.root=" + store));
+                  temp.resolve("work-gpu"),
+                  "worker",
+                  "--pool",
+                  "gpu",
+                  "--temporal",
+                  target,
+                  "--audiostems.storage.root=" + store));
       // The catalogue's one owner, on a host of its own too.
       catalogueHost =
           Served.start(
               Served.command(
-                  temp.resolve("work-catalogue"), "worker", "--pool", "catalogue", "--temporal", target,
+                  temp.resolve("work-catalogue"),
+                  "worker",
+                  "--pool",
+                  "catalogue",
+                  "--temporal",
+                  target,
                   "--audiostems.storage.root=" + store));
 
       WorkflowClient client = WorkflowClient.newInstance(service);
@@ -127,12 +147,21 @@ class WorkerFailoverIT {
       // One encode lane: with one slot per host a second lane would wait on the host's queue behind
       // the first, and a wait past the schedule-to-start limit reads as a dead host.
       WorkflowClient.start(
-          workflow::ingest, new TrackIngestRequest(TRACK, sourceKey, source.getFileName().toString(), List.of(), 1, false, null, null));
+          workflow::ingest,
+          new TrackIngestRequest(
+              TRACK, sourceKey, source.getFileName().toString(), List.of(), 1, false, null, null));
 
-      // The encode's worker identity is the SDK's default, "<pid>@<host>": that names the process to kill.
+      // The encode's worker identity is the SDK's default, "<pid>@<host>": that names the process
+      // to kill.
       long holder = encodingWorkerPid(client, workflow, workflowId);
-      Served victim = workers.stream().filter(w -> w.handle().pid() == holder).findFirst()
-          .orElseThrow(() -> new AssertionError("the encode runs in no worker of this test: pid " + holder));
+      Served victim =
+          workers.stream()
+              .filter(w -> w.handle().pid() == holder)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "the encode runs in no worker of this test: pid " + holder));
       Served survivor = workers.stream().filter(w -> w != victim).findFirst().orElseThrow();
       // A host's death takes its ffmpeg with it; the children are listed before the parent dies,
       // since an orphan is no longer its descendant.
@@ -143,9 +172,11 @@ class WorkerFailoverIT {
       assertThat(victim.handle().onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
 
       TrackIngestResult result =
-          WorkflowStub.fromTyped(workflow).getResult(FINISH.toSeconds(), TimeUnit.SECONDS, TrackIngestResult.class);
+          WorkflowStub.fromTyped(workflow)
+              .getResult(FINISH.toSeconds(), TimeUnit.SECONDS, TrackIngestResult.class);
 
-      assertThat(status(client, workflowId)).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
+      assertThat(status(client, workflowId))
+          .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED);
       assertThat(survivor.handle().isAlive()).isTrue();
       List<EncodedOutput> outputs = result.manifest().outputs();
       assertThat(outputs).as("every output of a WAV master").hasSize(6);
@@ -155,8 +186,10 @@ class WorkerFailoverIT {
         assertThat(Files.size(file)).as(output.key()).isEqualTo(output.bytes());
         assertThat(LocalBlobStore.sha256Of(file)).as(output.key()).isEqualTo(output.sha256());
       }
-      assertThat(result.manifest().verification().checks()).allSatisfy(check -> assertThat(check.passed()).isTrue());
-      // No orphans: the killed encode's partial or replaced objects are gone, only the published remain.
+      assertThat(result.manifest().verification().checks())
+          .allSatisfy(check -> assertThat(check.passed()).isTrue());
+      // No orphans: the killed encode's partial or replaced objects are gone, only the published
+      // remain.
       assertThat(blobs.list(BlobKeys.trackPrefix(TRACK)))
           .containsExactlyInAnyOrderElementsOf(
               Stream.of(
@@ -176,7 +209,12 @@ class WorkerFailoverIT {
       List<HistoryEvent> fetches =
           client.fetchHistory(workflowId).getEvents().stream()
               .filter(e -> e.getEventType() == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
-              .filter(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName().equals("FetchSource"))
+              .filter(
+                  e ->
+                      e.getActivityTaskScheduledEventAttributes()
+                          .getActivityType()
+                          .getName()
+                          .equals("FetchSource"))
               .toList();
       assertThat(fetches).as("source fetches: the first host's and the survivor's").hasSize(2);
     } finally {
@@ -195,8 +233,11 @@ class WorkerFailoverIT {
     }
   }
 
-  /** Waits for stage ENCODING and the encode activity to be started, then returns its worker's pid. */
-  private static long encodingWorkerPid(WorkflowClient client, TrackIngestWorkflow workflow, String workflowId)
+  /**
+   * Waits for stage ENCODING and the encode activity to be started, then returns its worker's pid.
+   */
+  private static long encodingWorkerPid(
+      WorkflowClient client, TrackIngestWorkflow workflow, String workflowId)
       throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
     while (System.nanoTime() < deadline) {
@@ -214,14 +255,16 @@ class WorkerFailoverIT {
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("the track did not reach a started encode; progress: " + workflow.progress());
+    throw new AssertionError(
+        "the track did not reach a started encode; progress: " + workflow.progress());
   }
 
   /**
    * The worker's child processes once it has any: the encode activity is reported started before
    * its ffmpeg is spawned, and on a loaded machine that gap can outlast the first look.
    */
-  private static List<ProcessHandle> childrenOnceStarted(Served worker) throws InterruptedException {
+  private static List<ProcessHandle> childrenOnceStarted(Served worker)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     List<ProcessHandle> children = worker.handle().descendants().toList();
     while (children.isEmpty() && System.nanoTime() < deadline) {
@@ -235,7 +278,8 @@ class WorkerFailoverIT {
     return describe(client, workflowId).getWorkflowExecutionInfo().getStatus();
   }
 
-  private static DescribeWorkflowExecutionResponse describe(WorkflowClient client, String workflowId) {
+  private static DescribeWorkflowExecutionResponse describe(
+      WorkflowClient client, String workflowId) {
     return client
         .getWorkflowServiceStubs()
         .blockingStub()

@@ -20,16 +20,31 @@ class LocalTemporalTest {
 
   static AudiostemsProperties.Temporal settings(Path dataDir) {
     return new AudiostemsProperties.Temporal(
-        "", dataDir, 0, 0, Duration.ofSeconds(60), "", "default", new AudiostemsProperties.Tls(null, null), "", Duration.ofSeconds(5));
+        "",
+        dataDir,
+        0,
+        0,
+        Duration.ofSeconds(60),
+        "",
+        "default",
+        new AudiostemsProperties.Tls(null, null),
+        "",
+        Duration.ofSeconds(5));
   }
 
   @Test
   void withoutACliItServesInProcessAndSaysSoInOneLine(CapturedOutput output) throws Exception {
-    try (LocalTemporal temporal = LocalTemporal.start(settings(temp.resolve("data")), Optional.empty())) {
+    try (LocalTemporal temporal =
+        LocalTemporal.start(settings(temp.resolve("data")), Optional.empty())) {
       assertThat(temporal.description()).isEqualTo("in-process Temporal server");
       assertThat(temporal.target()).isEmpty();
       assertThat(temporal.uiUrl()).isEmpty();
-      assertThat(temporal.client().getWorkflowServiceStubs().blockingStub().getSystemInfo(GetSystemInfoRequest.getDefaultInstance()))
+      assertThat(
+              temporal
+                  .client()
+                  .getWorkflowServiceStubs()
+                  .blockingStub()
+                  .getSystemInfo(GetSystemInfoRequest.getDefaultInstance()))
           .isNotNull();
     }
     assertThat(output.getAll().lines().filter(line -> line.contains("No Temporal CLI found")))
@@ -38,6 +53,8 @@ class LocalTemporalTest {
         .contains("WARN")
         .contains("in-process Temporal server")
         .contains("go install github.com/temporalio/cli/cmd/temporal@v1.5.1");
-    assertThat(temp.resolve("data")).as("nothing is written for an in-process server").doesNotExist();
+    assertThat(temp.resolve("data"))
+        .as("nothing is written for an in-process server")
+        .doesNotExist();
   }
 }

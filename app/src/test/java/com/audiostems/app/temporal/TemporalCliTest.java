@@ -27,9 +27,11 @@ class TemporalCliTest {
     Path goBin = executable(temp.resolve("home/go/bin/temporal"));
     String path = temp.resolve("empty") + File.pathSeparator + temp.resolve("bin");
 
-    assertThat(TemporalCli.locate(configured.toString(), path, temp.resolve("home"))).contains(configured);
+    assertThat(TemporalCli.locate(configured.toString(), path, temp.resolve("home")))
+        .contains(configured);
     assertThat(TemporalCli.locate("", path, temp.resolve("home"))).contains(onPath);
-    assertThat(TemporalCli.locate(null, temp.resolve("empty").toString(), temp.resolve("home"))).contains(goBin);
+    assertThat(TemporalCli.locate(null, temp.resolve("empty").toString(), temp.resolve("home")))
+        .contains(goBin);
   }
 
   @Test

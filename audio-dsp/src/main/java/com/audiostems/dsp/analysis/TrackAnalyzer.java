@@ -25,15 +25,17 @@ import java.util.function.Supplier;
 /**
  * Every analysis of one track from one decode pass. Blocks of the source (all channels, its own
  * rate) stream in through {@link #accept}: the loudness meter consumes them as they come (it needs
- * every channel at the source rate, for the channel weights and the true peak), and the mono mix
- * is kept for the analysers that need the whole signal. {@link #finish} reduces the mix to the
- * analysis rate (22.05/24 kHz), computes the one shared spectrogram (2048-point frames, hop 512:
- * ≈ 23 ms) for timbre and structure, and runs rhythm and key on the mix.
+ * every channel at the source rate, for the channel weights and the true peak), and the mono mix is
+ * kept for the analysers that need the whole signal. {@link #finish} reduces the mix to the
+ * analysis rate (22.05/24 kHz), computes the one shared spectrogram (2048-point frames, hop 512: ≈
+ * 23 ms) for timbre and structure, and runs rhythm and key on the mix.
  *
  * <p>Not thread-safe: one track, one thread, as the pipeline runs one analysis per core.
  */
 public final class TrackAnalyzer {
-  /** Bumped whenever an analyser changes what it reports, so that stored reports can be told apart. */
+  /**
+   * Bumped whenever an analyser changes what it reports, so that stored reports can be told apart.
+   */
   public static final String ENGINE = "audiostems-dsp/2";
 
   /** The shared spectrogram's frame: 93 ms at 22.05 kHz, 43 Hz... fine enough for timbre. */
@@ -53,14 +55,17 @@ public final class TrackAnalyzer {
   private long loudnessNanos;
   private long qualityNanos;
 
-  /** A track whose header's bit depth is unknown, of unknown length (quality summaries sized for 5 minutes). */
+  /**
+   * A track whose header's bit depth is unknown, of unknown length (quality summaries sized for 5
+   * minutes).
+   */
   public TrackAnalyzer(int sampleRateHz, int channels) {
     this(sampleRateHz, channels, 0, 300L * sampleRateHz);
   }
 
   /**
-   * @param declaredBitDepth the header's bits per sample (16, 24; 32 for float; 0 if unknown), which
-   *     the quality checks hold against the bits the samples really use
+   * @param declaredBitDepth the header's bits per sample (16, 24; 32 for float; 0 if unknown),
+   *     which the quality checks hold against the bits the samples really use
    * @param expectedFrames about how many frames will come (the probe's duration): the waveform and
    *     spectrogram summaries divide the time axis by it
    */
@@ -98,12 +103,28 @@ public final class TrackAnalyzer {
     LoudnessMeasurement loudnessResult = timed(millis, "loudness (result)", loudness::result);
     millis.put("loudness (streaming)", loudnessNanos / 1e6);
     QualityReport qualityResult =
-        timed(millis, "quality (result)", () -> quality.finish(loudnessResult, declaredBitDepth, sampleRateHz));
+        timed(
+            millis,
+            "quality (result)",
+            () -> quality.finish(loudnessResult, declaredBitDepth, sampleRateHz));
     millis.put("quality and its picture summaries (streaming)", qualityNanos / 1e6);
-    MonoSignal analysisRate = timed(millis, "downmix to analysis rate", () -> Resampler.toAnalysisRate(mono.samples(), sampleRateHz));
+    MonoSignal analysisRate =
+        timed(
+            millis,
+            "downmix to analysis rate",
+            () -> Resampler.toAnalysisRate(mono.samples(), sampleRateHz));
     Spectrogram spectrogram =
-        timed(millis, "spectrogram", () -> Stft.magnitudes(analysisRate.samples(), analysisRate.sampleRateHz(), FRAME_SAMPLES, HOP_SAMPLES));
-    SpectralFrames spectralFrames = timed(millis, "timbre", () -> SpectralAnalyzer.frames(spectrogram, analysisRate.samples()));
+        timed(
+            millis,
+            "spectrogram",
+            () ->
+                Stft.magnitudes(
+                    analysisRate.samples(),
+                    analysisRate.sampleRateHz(),
+                    FRAME_SAMPLES,
+                    HOP_SAMPLES));
+    SpectralFrames spectralFrames =
+        timed(millis, "timbre", () -> SpectralAnalyzer.frames(spectrogram, analysisRate.samples()));
     SpectralSummary timbre = SpectralAnalyzer.summarize(spectralFrames);
     RhythmAnalysis rhythm = timed(millis, "rhythm", () -> RhythmAnalyzer.analyze(analysisRate));
     KeyEstimate key = timed(millis, "key", () -> KeyAnalyzer.analyze(analysisRate));

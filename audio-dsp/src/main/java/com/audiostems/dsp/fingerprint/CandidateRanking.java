@@ -17,8 +17,8 @@ final class CandidateRanking {
    * Fits every track with at least {@code minScore} hits and keeps those scoring {@code minScore},
    * with their track ids.
    */
-  static List<Candidate> allReaching(int minScore, VoteTable votes, TimeLineFit fit,
-      PostingSource source) {
+  static List<Candidate> allReaching(
+      int minScore, VoteTable votes, TimeLineFit fit, PostingSource source) {
     List<Candidate> out = new ArrayList<>();
     TrackHits hits = new TrackHits();
     votes.groupByTrack(minScore);
@@ -38,8 +38,8 @@ final class CandidateRanking {
 
   /**
    * The {@code k} best candidates by score (ties: lower track number first; ids not resolved),
-   * exactly as fitting every track would rank them, but fitting tracks in decreasing order of
-   * hits and stopping when a track's hits (a bound on its score) fall below the k-th best score.
+   * exactly as fitting every track would rank them, but fitting tracks in decreasing order of hits
+   * and stopping when a track's hits (a bound on its score) fall below the k-th best score.
    */
   static List<Candidate> best(int k, VoteTable votes, TimeLineFit fit) {
     int minHits = FingerprintMatcher.MIN_HITS;
@@ -69,7 +69,8 @@ final class CandidateRanking {
   }
 
   private static final Comparator<Candidate> BY_SCORE_THEN_TRACK =
-      Comparator.comparingInt((Candidate x) -> x.match().score()).reversed()
+      Comparator.comparingInt((Candidate x) -> x.match().score())
+          .reversed()
           .thenComparingInt(Candidate::trackNumber);
 
   /** Inserts {@code candidate} into the ranked list {@code best}, keeping at most {@code k}. */
@@ -97,8 +98,15 @@ final class CandidateRanking {
   }
 
   private static Match withId(Match m, String id) {
-    return new Match(id, m.score(), m.normalisedScore(), m.queryStartSeconds(),
-        m.queryEndSeconds(), m.referenceStartSeconds(), m.referenceEndSeconds(), m.speedRatio(),
+    return new Match(
+        id,
+        m.score(),
+        m.normalisedScore(),
+        m.queryStartSeconds(),
+        m.queryEndSeconds(),
+        m.referenceStartSeconds(),
+        m.referenceEndSeconds(),
+        m.speedRatio(),
         m.pitchSpeedRatio());
   }
 }

@@ -19,8 +19,13 @@ final class CandidateVerification {
    * The {@code ranked} candidates that reach {@code minScore} against their whole fingerprints,
    * with their exact matches; empty if the source cannot hand out a candidate's fingerprint.
    */
-  static Optional<List<Candidate>> verify(List<Candidate> ranked, int minScore, ProbePlan plan,
-      Fingerprint query, TimeLineFit fit, PostingSource source) {
+  static Optional<List<Candidate>> verify(
+      List<Candidate> ranked,
+      int minScore,
+      ProbePlan plan,
+      Fingerprint query,
+      TimeLineFit fit,
+      PostingSource source) {
     int[] everyGroup = plan.everyGroup();
     List<Candidate> out = new ArrayList<>();
     for (Candidate candidate : ranked) {

@@ -4,17 +4,17 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * The landmark hashes of one recording: parallel arrays, one entry per peak triplet, in anchor
- * time order. Plain arrays and numbers, so that a later step can store it anywhere (Lucene,
- * OpenSearch, a file) without this class.
+ * The landmark hashes of one recording: parallel arrays, one entry per peak triplet, in anchor time
+ * order. Plain arrays and numbers, so that a later step can store it anywhere (Lucene, OpenSearch,
+ * a file) without this class.
  *
  * <p>For the layout of {@code hashes} see {@link Fingerprinter}. {@code anchorFrames[i]} is the
  * frame of the triplet's first peak ({@link #frameRateHz()} frames per second); {@code
  * anchorPitches[i]} is that peak's frequency in 1/32 semitone above {@link Fingerprinter#F_REF_HZ}
  * (it is what the matcher uses to measure the speed ratio); {@code probeHints[i]} says which of the
  * hash's quantised fields lay close to a quantisation edge, so that a query may also look up the
- * neighbouring value (bits 0–1: the time ratio, 2–3: Δpitch 2→3, 4–5: Δpitch 1→2; in each pair 01
- * = also try +1, 10 = also try −1). Hints matter only on the query side; an index ignores them.
+ * neighbouring value (bits 0–1: the time ratio, 2–3: Δpitch 2→3, 4–5: Δpitch 1→2; in each pair 01 =
+ * also try +1, 10 = also try −1). Hints matter only on the query side; an index ignores them.
  *
  * @param hashes 32-bit landmark hashes (only the low {@link Fingerprinter#HASH_BITS} bits are used)
  * @param anchorFrames frame index of each hash's anchor peak

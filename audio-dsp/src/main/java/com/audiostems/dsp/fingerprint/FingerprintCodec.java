@@ -3,8 +3,8 @@ package com.audiostems.dsp.fingerprint;
 import java.util.Arrays;
 
 /**
- * Compact binary form of a {@link Fingerprint}: for storing it as a blob (claim check) and inside
- * a persistent index, so that the index's postings can be rebuilt from it.
+ * Compact binary form of a {@link Fingerprint}: for storing it as a blob (claim check) and inside a
+ * persistent index, so that the index's postings can be rebuilt from it.
  *
  * <h2>Layout, version 1 (all multi-byte numbers little-endian)</h2>
  *
@@ -79,13 +79,17 @@ public final class FingerprintCodec {
     }
     int version = in.u8();
     if (version != VERSION) {
-      throw new IllegalArgumentException("fingerprint encoding version " + version
-          + " is not supported (this codec reads version " + VERSION + ")");
+      throw new IllegalArgumentException(
+          "fingerprint encoding version "
+              + version
+              + " is not supported (this codec reads version "
+              + VERSION
+              + ")");
     }
     int n = in.varint();
     if (n < 0 || n > length) { // every hash takes at least one byte, so n ≤ length
-      throw new IllegalArgumentException("corrupt fingerprint: " + n + " hashes in " + length
-          + " bytes");
+      throw new IllegalArgumentException(
+          "corrupt fingerprint: " + n + " hashes in " + length + " bytes");
     }
     double frameRate = Double.longBitsToDouble(in.fixed64());
     double duration = Double.longBitsToDouble(in.fixed64());

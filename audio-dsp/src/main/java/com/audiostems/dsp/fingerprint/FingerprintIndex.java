@@ -41,9 +41,10 @@ public final class FingerprintIndex implements PostingSource {
     trackNumbers.put(trackId, track);
     int[] hs = fp.hashes();
     for (int i = 0; i < hs.length; i++) {
-      long p = (long) track << 40
-          | ((long) fp.anchorFrames()[i] & 0xFFFFFFL) << 16
-          | (fp.anchorPitches()[i] & 0xFFFFL);
+      long p =
+          (long) track << 40
+              | ((long) fp.anchorFrames()[i] & 0xFFFFFFL) << 16
+              | (fp.anchorPitches()[i] & 0xFFFFL);
       append(hs[i], p);
     }
     trackPrints.put(track, fp);
@@ -104,7 +105,10 @@ public final class FingerprintIndex implements PostingSource {
     postingCounts.put(h, n + 1);
   }
 
-  /** All candidates, best first, from every probed hash (the exact answer; see {@link FingerprintMatcher}). */
+  /**
+   * All candidates, best first, from every probed hash (the exact answer; see {@link
+   * FingerprintMatcher}).
+   */
   public List<Match> match(Fingerprint query) {
     return match(query, LookupLimits.exact());
   }

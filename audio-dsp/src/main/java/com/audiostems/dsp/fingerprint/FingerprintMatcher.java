@@ -25,17 +25,17 @@ import java.util.List;
  * so an exact lookup grows linearly with the catalogue: tens of millions of postings at 100,000
  * tracks.
  *
- * <p>A lookup with a posting budget ({@link #DEFAULT_POSTING_BUDGET} in production) asks the
- * source for every probe's posting count, reads the rarest probes first up to the budget (stage
- * 1), ranks the tracks by their votes over those, and verifies the best {@value
- * #VERIFIED_CANDIDATES} against their whole stored fingerprints (stage 2), which gives each of them
- * exactly the score and time line of the exact lookup. So the decision threshold keeps its meaning
- * and no false accept is added; what the budget can cost is a true track that does not rank among
- * the best {@value #VERIFIED_CANDIDATES} on its rarest hashes. A query that fits the budget (every
- * query of a small catalogue, the evaluation's included) gets the exact answer in one stage. A
- * source that cannot count its postings ({@link PostingSource#postingCount} −1) is read in full; a
- * source without whole fingerprints answers from the hashes read (the exact answer over the
- * catalogue with the skipped hashes left out).
+ * <p>A lookup with a posting budget ({@link #DEFAULT_POSTING_BUDGET} in production) asks the source
+ * for every probe's posting count, reads the rarest probes first up to the budget (stage 1), ranks
+ * the tracks by their votes over those, and verifies the best {@value #VERIFIED_CANDIDATES} against
+ * their whole stored fingerprints (stage 2), which gives each of them exactly the score and time
+ * line of the exact lookup. So the decision threshold keeps its meaning and no false accept is
+ * added; what the budget can cost is a true track that does not rank among the best {@value
+ * #VERIFIED_CANDIDATES} on its rarest hashes. A query that fits the budget (every query of a small
+ * catalogue, the evaluation's included) gets the exact answer in one stage. A source that cannot
+ * count its postings ({@link PostingSource#postingCount} −1) is read in full; a source without
+ * whole fingerprints answers from the hashes read (the exact answer over the catalogue with the
+ * skipped hashes left out).
  */
 public final class FingerprintMatcher {
 
@@ -50,11 +50,10 @@ public final class FingerprintMatcher {
    * #IMPOSTOR_MAX_MEASURED} (max 8 for 5 s, 11 for 10 s and 30 s queries). 12 is the lowest
    * threshold with no false accept in the printed sweep (aim cell, 10 s after MP3 128k + 10 dB
    * noise: 119/120 found); 14 keeps a margin of 3 over the largest impostor for one aim query
-   * (118/120).
-   * True matches: median 74 in the aim cell, 119–130 for clean, coded, EQ'd and resampled 10 s
-   * queries, 68–88 at ±2–5% speed. Synthetic music reuses identical drum and instrument sounds
-   * across pieces, which is what lifts impostor scores; a much larger catalogue should be
-   * re-measured.
+   * (118/120). True matches: median 74 in the aim cell, 119–130 for clean, coded, EQ'd and
+   * resampled 10 s queries, 68–88 at ±2–5% speed. Synthetic music reuses identical drum and
+   * instrument sounds across pieces, which is what lifts impostor scores; a much larger catalogue
+   * should be re-measured.
    */
   public static final int DECISION_MIN_SCORE = 14;
 
@@ -66,9 +65,9 @@ public final class FingerprintMatcher {
 
   /**
    * Postings a production lookup reads at most ({@link LookupLimits#production()}): the query's
-   * probed hashes are read rarest first (fewest postings, the most specific hashes) while they
-   * fit; the commonest, which cost the most and tell least which track is playing, are skipped,
-   * and the best {@value #VERIFIED_CANDIDATES} candidates are then verified against their whole
+   * probed hashes are read rarest first (fewest postings, the most specific hashes) while they fit;
+   * the commonest, which cost the most and tell least which track is playing, are skipped, and the
+   * best {@value #VERIFIED_CANDIDATES} candidates are then verified against their whole
    * fingerprints. Only a source that knows its posting counts ({@link PostingSource#postingCount})
    * is budgeted. In the 200-track evaluation a 10 s query reads about 23 k postings (never
    * budgeted); at 100,000 tracks an exact one reads tens of millions. Chosen on the 100,000-track
@@ -84,17 +83,17 @@ public final class FingerprintMatcher {
   /**
    * Candidates a budgeted lookup verifies against their whole stored fingerprints (stage 2), best
    * first by their votes over the hashes read. A verified candidate gets exactly the score the
-   * exact lookup gives it, so the budget can only lose a track that does not rank this high on
-   * its rarest hashes; it never adds a false accept the exact lookup would not make.
+   * exact lookup gives it, so the budget can only lose a track that does not rank this high on its
+   * rarest hashes; it never adds a false accept the exact lookup would not make.
    */
   public static final int VERIFIED_CANDIDATES = 10;
 
   /**
    * The candidates that score at least {@code limits}' minimum, best first (ties by track id),
-   * within its posting budget. A query whose postings fit the budget, or a source that cannot
-   * count them, gets the exact answer; otherwise the verified candidates, each with its exact
-   * score (see the class comment). {@link LookupLimits#production()} is the production lookup,
-   * whose first candidate, if any, is the identified track.
+   * within its posting budget. A query whose postings fit the budget, or a source that cannot count
+   * them, gets the exact answer; otherwise the verified candidates, each with its exact score (see
+   * the class comment). {@link LookupLimits#production()} is the production lookup, whose first
+   * candidate, if any, is the identified track.
    */
   public static List<Match> match(Fingerprint query, PostingSource source, LookupLimits limits) {
     int minScore = limits.scoreFloor();
@@ -103,14 +102,14 @@ public final class FingerprintMatcher {
     TimeLineFit fit = new TimeLineFit(query);
     VoteTable votes = VoteTable.read(plan, groupsRead, query, source);
     if (groupsRead.length == plan.groupCount()) { // every lookup made: the exact answer
-      return CandidateRanking.bestFirst(
-          CandidateRanking.allReaching(minScore, votes, fit, source));
+      return CandidateRanking.bestFirst(CandidateRanking.allReaching(minScore, votes, fit, source));
     }
     // Budgeted: the votes of the rarest hashes rank the candidates; the best few are verified
     // against their whole fingerprints, which gives each of them its exact score.
     List<Candidate> ranked = CandidateRanking.best(VERIFIED_CANDIDATES, votes, fit);
-    List<Candidate> verified = CandidateVerification.verify(ranked, minScore, plan, query, fit,
-        source).orElseGet(() -> CandidateRanking.allReaching(minScore, votes, fit, source));
+    List<Candidate> verified =
+        CandidateVerification.verify(ranked, minScore, plan, query, fit, source)
+            .orElseGet(() -> CandidateRanking.allReaching(minScore, votes, fit, source));
     return CandidateRanking.bestFirst(verified);
   }
 }

@@ -25,10 +25,10 @@ import java.util.Arrays;
  * the target density. Ranking by level, not by prominence over the frame's local mean level (a
  * per-frame whitening, used before), is what makes the constellation survive additive noise: the
  * loudest peaks have the best local SNR, whereas a prominent peak in a quiet region is the first to
- * drown. Measured on the evaluation (10 s after MP3 128k + 10 dB white noise, same matcher):
- * median true votes 82 by level against 25 by prominence, with EQ tilt ±3 dB still 30/30. Peak
- * frequency is refined by parabolic interpolation of the dB magnitudes and expressed in semitones
- * above {@value #F_REF_HZ} Hz (a log scale, where a speed change is a shift).
+ * drown. Measured on the evaluation (10 s after MP3 128k + 10 dB white noise, same matcher): median
+ * true votes 82 by level against 25 by prominence, with EQ tilt ±3 dB still 30/30. Peak frequency
+ * is refined by parabolic interpolation of the dB magnitudes and expressed in semitones above
+ * {@value #F_REF_HZ} Hz (a log scale, where a speed change is a shift).
  *
  * <h2>Triplets</h2>
  *
@@ -37,9 +37,9 @@ import java.util.Arrays;
  * ±{@value #MAX_DPITCH} semitones; every pair (2, 3) of those with t2 < t3 (at least {@value
  * #DT_MIN} frames apart) gives a triplet. Measured density: 81 hashes/s over the 200-track
  * evaluation catalogue (about 20 peaks/s, at most 6 triplets per anchor). Denser variants were
- * measured and rejected: 30 peaks/s (107 hashes/s) gained no votes under noise (the extra peaks
- * are the weak ones noise drowns); a fan-out of 5 (142 hashes/s) gained about 25% votes but
- * touched 2.7× the postings per query and raised impostor scores as much.
+ * measured and rejected: 30 peaks/s (107 hashes/s) gained no votes under noise (the extra peaks are
+ * the weak ones noise drowns); a fan-out of 5 (142 hashes/s) gained about 25% votes but touched
+ * 2.7× the postings per query and raised impostor scores as much.
  *
  * <h2>Hash layout (int, low {@value #HASH_BITS} bits; bit 0 = least significant)</h2>
  *
@@ -50,12 +50,12 @@ import java.util.Arrays;
  *  bits  2..0   (3)  time ratio (t2−t1)/(t3−t1) in eighths, floored (0..7)
  * </pre>
  *
- * Pitch differences and the time ratio do not change with playback speed; the anchor pitch moves
- * by 12·log2(speed) semitones (±0.85 at ±5%), so a query also looks up the anchor pitch ±1
- * semitone ({@link FingerprintMatcher}). Fields that fall near a rounding edge are also looked up
- * on the other side ({@link Fingerprint#probeHints()}). A finer time ratio (sixteenths, 24 bits)
- * was measured: it halved the postings a query touches but cost about 15% of the votes under noise
- * (one frame of jitter in t2 is already ~0.4 of an eighth at t3−t1 = 20 frames).
+ * Pitch differences and the time ratio do not change with playback speed; the anchor pitch moves by
+ * 12·log2(speed) semitones (±0.85 at ±5%), so a query also looks up the anchor pitch ±1 semitone
+ * ({@link FingerprintMatcher}). Fields that fall near a rounding edge are also looked up on the
+ * other side ({@link Fingerprint#probeHints()}). A finer time ratio (sixteenths, 24 bits) was
+ * measured: it halved the postings a query touches but cost about 15% of the votes under noise (one
+ * frame of jitter in t2 is already ~0.4 of an eighth at t3−t1 = 20 frames).
  *
  * <p>Thread-safe: all state is per call.
  */
@@ -82,6 +82,7 @@ public final class Fingerprinter {
   public static final int PITCH_UNITS_PER_SEMITONE = 32;
 
   static final int RATIO_STEPS = 8;
+
   /** Margin (in units of a field's quantisation step) within which a neighbour is also probed. */
   static final double PROBE_MARGIN = 0.15;
 
@@ -216,8 +217,8 @@ public final class Fingerprinter {
   }
 
   /**
-   * out[b] = max of in[off + b − r .. off + b + r] clipped to [off, off + n): van Herk / Gil–Werman,
-   * three comparisons per element whatever r.
+   * out[b] = max of in[off + b − r .. off + b + r] clipped to [off, off + n): van Herk /
+   * Gil–Werman, three comparisons per element whatever r.
    */
   static void slidingMax(float[] in, int off, int n, int r, float[] g, float[] h, float[] out) {
     int w = 2 * r + 1;
@@ -235,7 +236,8 @@ public final class Fingerprinter {
     for (int b = 0; b < n; b++) {
       int lo = Math.max(0, b - r);
       int hi = Math.min(n - 1, b + r);
-      // [lo, hi] spans at most two blocks: h from lo to its block end, g from the block start to hi.
+      // [lo, hi] spans at most two blocks: h from lo to its block end, g from the block start to
+      // hi.
       out[b] = (lo / w == hi / w) ? maxRange(in, off, lo, hi) : Math.max(h[lo], g[hi]);
     }
   }

@@ -10,8 +10,8 @@ package com.audiostems.dsp.fingerprint;
  * @param minScore candidates scoring less are left out, and tracks with fewer hits are not analysed
  *     (the score counts distinct query frames among a track's hits): in a large catalogue that is
  *     nearly every track, so a lookup that only wants decisions ({@link
- *     FingerprintMatcher#DECISION_MIN_SCORE}) is cheaper. A track needs at least 4 consistent
- *     votes in any case (a lower minimum acts as 4).
+ *     FingerprintMatcher#DECISION_MIN_SCORE}) is cheaper. A track needs at least 4 consistent votes
+ *     in any case (a lower minimum acts as 4).
  */
 public record LookupLimits(long postingBudget, int minScore) {
 
@@ -30,8 +30,8 @@ public record LookupLimits(long postingBudget, int minScore) {
    * the identified track).
    */
   public static LookupLimits production() {
-    return new LookupLimits(FingerprintMatcher.DEFAULT_POSTING_BUDGET,
-        FingerprintMatcher.DECISION_MIN_SCORE);
+    return new LookupLimits(
+        FingerprintMatcher.DEFAULT_POSTING_BUDGET, FingerprintMatcher.DECISION_MIN_SCORE);
   }
 
   /** Every probed hash and every candidate: the exact answer, whatever it costs. */

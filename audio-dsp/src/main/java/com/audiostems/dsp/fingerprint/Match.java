@@ -6,8 +6,8 @@ import java.io.Serializable;
  * One candidate track for a query.
  *
  * @param trackId the reference track
- * @param score offset-consistent votes: distinct query anchor frames (within the query's densest
- *     10 s) whose hashes hit the reference on one line t_ref = offset + speed · t_query (±1 frame)
+ * @param score offset-consistent votes: distinct query anchor frames (within the query's densest 10
+ *     s) whose hashes hit the reference on one line t_ref = offset + speed · t_query (±1 frame)
  *     with a consistent pitch shift (see {@link FingerprintMatcher})
  * @param normalisedScore {@code score} divided by the number of distinct anchor frames in the
  *     query's densest 10 s (0..1)

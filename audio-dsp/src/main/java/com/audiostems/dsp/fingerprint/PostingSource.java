@@ -2,8 +2,8 @@ package com.audiostems.dsp.fingerprint;
 
 /**
  * Where the matcher reads postings from: the in-memory {@link FingerprintIndex}, or a persistent
- * index elsewhere (Lucene on disk, a search engine). A posting says that a reference track holds
- * a hash with its anchor peak at a frame and a pitch.
+ * index elsewhere (Lucene on disk, a search engine). A posting says that a reference track holds a
+ * hash with its anchor peak at a frame and a pitch.
  *
  * <p>Track numbers are the source's own small integers, stable for the duration of one {@link
  * FingerprintMatcher#match} call; {@link #trackId} turns them back into ids.
@@ -14,10 +14,10 @@ public interface PostingSource {
   void forEachPosting(int hash, PostingVisitor visitor);
 
   /**
-   * How many postings {@code hash} has (what {@link #forEachPosting} would visit, or an upper
-   * bound on it), or −1 if the source cannot tell cheaply. {@link FingerprintMatcher} uses it to
-   * read a query's rarest hashes first within a posting budget; a source that answers −1 is
-   * always read in full.
+   * How many postings {@code hash} has (what {@link #forEachPosting} would visit, or an upper bound
+   * on it), or −1 if the source cannot tell cheaply. {@link FingerprintMatcher} uses it to read a
+   * query's rarest hashes first within a posting budget; a source that answers −1 is always read in
+   * full.
    */
   default long postingCount(int hash) {
     return -1;
@@ -26,16 +26,16 @@ public interface PostingSource {
   /**
    * The whole fingerprint of a track handed to a visitor (as indexed: hashes, anchor frames and
    * pitches), or null if the source cannot give it. {@link FingerprintMatcher} reads it to verify
-   * the best candidates of a budgeted lookup with their exact scores; without it a budgeted
-   * lookup answers from the hashes it read.
+   * the best candidates of a budgeted lookup with their exact scores; without it a budgeted lookup
+   * answers from the hashes it read.
    */
   default Fingerprint fingerprint(int trackNumber) {
     return null;
   }
 
   /**
-   * An exclusive upper bound on the track numbers handed to visitors, or −1 if there is none:
-   * lets the matcher count votes in a plain array instead of a hash table.
+   * An exclusive upper bound on the track numbers handed to visitors, or −1 if there is none: lets
+   * the matcher count votes in a plain array instead of a hash table.
    */
   default int trackNumberBound() {
     return -1;

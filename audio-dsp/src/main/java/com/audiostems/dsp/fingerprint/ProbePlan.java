@@ -17,8 +17,10 @@ final class ProbePlan {
 
   /** Probe hash in the high 32 bits, query hash index in the low 32; ascending. */
   private final long[] pairs;
+
   /** Index of each group's first pair in {@link #pairs}; {@code groupStart[groupCount]} = pairs. */
   private final int[] groupStart;
+
   private final int groupCount;
 
   private ProbePlan(long[] pairs, int pairCount) {

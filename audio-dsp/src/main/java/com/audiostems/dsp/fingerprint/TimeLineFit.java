@@ -8,10 +8,10 @@ import java.util.Arrays;
  * <h2>Time line</h2>
  *
  * The pitch shift's mode (histogram, 1/32 semitone, smoothed ±2) gives a first speed s =
- * 2^(shift/12); the densest window of offsets t_ref − s·t_query gives the inliers; a
- * least-squares line t_ref = a + b·t_query through them refines speed b and offset a. A real speed
- * change moves time and pitch together, so a slope more than {@value #MAX_SPEED_DISAGREEMENT}
- * (relative) away from s is replaced by s.
+ * 2^(shift/12); the densest window of offsets t_ref − s·t_query gives the inliers; a least-squares
+ * line t_ref = a + b·t_query through them refines speed b and offset a. A real speed change moves
+ * time and pitch together, so a slope more than {@value #MAX_SPEED_DISAGREEMENT} (relative) away
+ * from s is replaced by s.
  *
  * <h2>Score</h2>
  *
@@ -30,23 +30,28 @@ final class TimeLineFit {
 
   /** Hits within this many 1/32 semitones of the shift's mode count as consistent. */
   static final int SHIFT_TOLERANCE = 3;
+
   /** Inliers lie within this many frames of the fitted line. */
   static final double FRAME_TOLERANCE = 1.0;
+
   /** Largest relative difference between the time line's slope and the pitch shift's speed. */
   static final double MAX_SPEED_DISAGREEMENT = 0.01;
+
   /** Votes are counted in the query's densest window of this length (seconds). */
   static final double SCORE_WINDOW_S = 10;
 
   private final double frameRateHz;
   private final int scoreWindowFrames;
+
   /** Distinct anchor frames in the query's densest score window: what a perfect match scores. */
   private final int queryAnchorFrames;
 
   TimeLineFit(Fingerprint query) {
     frameRateHz = query.frameRateHz();
     scoreWindowFrames = (int) Math.round(SCORE_WINDOW_S * frameRateHz);
-    queryAnchorFrames = FrameWindows.mostDistinctInWindow(query.anchorFrames().clone(),
-        query.hashes().length, scoreWindowFrames);
+    queryAnchorFrames =
+        FrameWindows.mostDistinctInWindow(
+            query.anchorFrames().clone(), query.hashes().length, scoreWindowFrames);
   }
 
   /** The densest run of offsets: every hit whose offset lies in [lowest, highest]. */
@@ -193,17 +198,23 @@ final class TimeLineFit {
     if (score == 0) {
       return null;
     }
-    return new Match(null, score,
+    return new Match(
+        null,
+        score,
         queryAnchorFrames == 0 ? 0 : (double) score / queryAnchorFrames,
-        qLo / frameRateHz, qHi / frameRateHz, rLo / frameRateHz, rHi / frameRateHz,
-        line.speed(), pitchSpeed);
+        qLo / frameRateHz,
+        qHi / frameRateHz,
+        rLo / frameRateHz,
+        rHi / frameRateHz,
+        line.speed(),
+        pitchSpeed);
   }
 
   /**
-   * {@code values[0..n)} in ascending order, by a bucket sort over [min, max] with n buckets and
-   * an insertion sort within each: linear for offsets spread as a track's hits are (the matcher
-   * sorts one array per candidate track, where a comparison sort was half the lookup's time). The
-   * bucket index is a non-decreasing function of the value, so the result is exactly sorted.
+   * {@code values[0..n)} in ascending order, by a bucket sort over [min, max] with n buckets and an
+   * insertion sort within each: linear for offsets spread as a track's hits are (the matcher sorts
+   * one array per candidate track, where a comparison sort was half the lookup's time). The bucket
+   * index is a non-decreasing function of the value, so the result is exactly sorted.
    */
   static double[] bucketSorted(double[] values, int n) {
     double[] out = new double[n];

@@ -22,7 +22,9 @@ final class TrackHits {
     count = 0;
   }
 
-  /** Keeps, in their order, only the hits whose shift is within {@code tolerance} of {@code shift}. */
+  /**
+   * Keeps, in their order, only the hits whose shift is within {@code tolerance} of {@code shift}.
+   */
   void keepPitchShiftsNear(int shift, int tolerance) {
     int kept = 0;
     for (int i = 0; i < count; i++) {

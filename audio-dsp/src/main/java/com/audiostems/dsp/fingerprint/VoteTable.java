@@ -21,8 +21,10 @@ final class VoteTable {
 
   private int[] keys = new int[1024]; // track, or −1
   private int[] dense = new int[1024]; // the track's dense number
+
   /** Number of tracks with at least one hit (dense numbers 0..trackCount−1). */
   int trackCount;
+
   private int[] trackOf = new int[256]; // dense number → track
   private int[] hitCounts = new int[256]; // dense number → hits
   private long[] packed = new long[4096]; // tq << 40 | (tr & 0xFFFFFFFF) << 8 | (shift & 0xFF)
@@ -37,8 +39,7 @@ final class VoteTable {
 
   VoteTable(int trackNumberBound) {
     Arrays.fill(keys, -1);
-    direct = trackNumberBound > 0 && trackNumberBound <= 1 << 24
-        ? new int[trackNumberBound] : null;
+    direct = trackNumberBound > 0 && trackNumberBound <= 1 << 24 ? new int[trackNumberBound] : null;
   }
 
   /**
@@ -57,22 +58,26 @@ final class VoteTable {
         int i = plan.queryHashIndex(from);
         int tq = queryFrames[i];
         int pq = queryPitches[i];
-        source.forEachPosting(hash, (track, tr, pitch) -> {
-          int shift = pq - pitch;
-          if (shift <= MAX_SHIFT_UNITS && shift >= -MAX_SHIFT_UNITS) {
-            votes.add(track, tq, tr, shift);
-          }
-        });
+        source.forEachPosting(
+            hash,
+            (track, tr, pitch) -> {
+              int shift = pq - pitch;
+              if (shift <= MAX_SHIFT_UNITS && shift >= -MAX_SHIFT_UNITS) {
+                votes.add(track, tq, tr, shift);
+              }
+            });
       } else {
-        source.forEachPosting(hash, (track, tr, pitch) -> {
-          for (int j = from; j < to; j++) {
-            int i = plan.queryHashIndex(j);
-            int shift = queryPitches[i] - pitch;
-            if (shift <= MAX_SHIFT_UNITS && shift >= -MAX_SHIFT_UNITS) {
-              votes.add(track, queryFrames[i], tr, shift);
-            }
-          }
-        });
+        source.forEachPosting(
+            hash,
+            (track, tr, pitch) -> {
+              for (int j = from; j < to; j++) {
+                int i = plan.queryHashIndex(j);
+                int shift = queryPitches[i] - pitch;
+                if (shift <= MAX_SHIFT_UNITS && shift >= -MAX_SHIFT_UNITS) {
+                  votes.add(track, queryFrames[i], tr, shift);
+                }
+              }
+            });
       }
     }
     return votes;
@@ -104,8 +109,8 @@ final class VoteTable {
       packed = Arrays.copyOf(packed, c);
       denseOfHit = Arrays.copyOf(denseOfHit, c);
     }
-    packed[hits] = (long) queryFrame << 40 | (referenceFrame & 0xFFFFFFFFL) << 8
-        | (pitchShift & 0xFF);
+    packed[hits] =
+        (long) queryFrame << 40 | (referenceFrame & 0xFFFFFFFFL) << 8 | (pitchShift & 0xFF);
     denseOfHit[hits] = d;
     hits++;
     hitCounts[d]++;

@@ -1,9 +1,9 @@
 package com.audiostems.dsp.loudness;
 
 /**
- * Per-channel weights G_i of ITU-R BS.1770-4 (Table 3), in the channel order ffmpeg uses (FL FR
- * FC LFE BL BR for 5.1): 1.0 for left, right and centre, 1.41 (+1.5 dB) for the surrounds, 0 for
- * the LFE, which BS.1770 (and so EBU Mode) leaves out of the measurement.
+ * Per-channel weights G_i of ITU-R BS.1770-4 (Table 3), in the channel order ffmpeg uses (FL FR FC
+ * LFE BL BR for 5.1): 1.0 for left, right and centre, 1.41 (+1.5 dB) for the surrounds, 0 for the
+ * LFE, which BS.1770 (and so EBU Mode) leaves out of the measurement.
  *
  * <p>A weight is linear and multiplies the channel's mean square, not its amplitude.
  */

@@ -1,9 +1,9 @@
 package com.audiostems.dsp.loudness;
 
 /**
- * Integrated (programme) loudness of ITU-R BS.1770-4 §2.8 / EBU R128: the mean of the 400 ms
- * gating blocks (75 % overlap) that pass two gates, an absolute one at -70 LUFS and a relative
- * one 10 LU below the loudness of the blocks that passed the first.
+ * Integrated (programme) loudness of ITU-R BS.1770-4 §2.8 / EBU R128: the mean of the 400 ms gating
+ * blocks (75 % overlap) that pass two gates, an absolute one at -70 LUFS and a relative one 10 LU
+ * below the loudness of the blocks that passed the first.
  */
 final class GatedLoudness {
 
@@ -16,8 +16,8 @@ final class GatedLoudness {
   private GatedLoudness() {}
 
   /**
-   * Integrated loudness in LUFS of the gating blocks given as weighted mean squares; -Infinity
-   * when no block is louder than -70 LUFS (silence, or input shorter than one 400 ms block).
+   * Integrated loudness in LUFS of the gating blocks given as weighted mean squares; -Infinity when
+   * no block is louder than -70 LUFS (silence, or input shorter than one 400 ms block).
    */
   static double integratedLufs(double[] blockMeanSquares) {
     double absoluteGate = LoudnessUnits.meanSquare(ABSOLUTE_GATE_LUFS);

@@ -7,12 +7,12 @@ package com.audiostems.dsp.loudness;
  * <p>BS.1770 tabulates the coefficients only for 48 kHz and asks other rates for "the same
  * frequency response". We therefore keep the analog prototypes (centre frequency, gain and Q that
  * reproduce the 48 kHz table through the bilinear transform) and re-derive the biquads for the
- * actual rate, with the frequency pre-warped so that the characteristic frequencies land where
- * they do at 48 kHz. {@code KWeightingTest} checks that 48 kHz gives the tabulated coefficients.
+ * actual rate, with the frequency pre-warped so that the characteristic frequencies land where they
+ * do at 48 kHz. {@code KWeightingTest} checks that 48 kHz gives the tabulated coefficients.
  *
  * <p>Input samples are floats (full scale 1.0); the state and the arithmetic are double, because
- * the high-pass pole sits 0.005 from the unit circle and float state would add audible noise to
- * the measurement of quiet passages.
+ * the high-pass pole sits 0.005 from the unit circle and float state would add audible noise to the
+ * measurement of quiet passages.
  */
 public final class KWeighting {
 
@@ -94,9 +94,9 @@ public final class KWeighting {
   }
 
   /**
-   * Filters {@code frames} samples of {@code in} from {@code offset} and adds {@code weight}
-   * times each filtered sample squared to {@code energy[0..frames)}: the channel's contribution
-   * to the weighted mean square of BS.1770 eq. (1)-(2), before averaging.
+   * Filters {@code frames} samples of {@code in} from {@code offset} and adds {@code weight} times
+   * each filtered sample squared to {@code energy[0..frames)}: the channel's contribution to the
+   * weighted mean square of BS.1770 eq. (1)-(2), before averaging.
    */
   public void accumulateWeightedSquares(
       float[] in, int offset, int frames, double weight, double[] energy) {
@@ -136,9 +136,15 @@ public final class KWeighting {
    * channels interleaved run in nearly the time of one.
    */
   static void accumulateWeightedSquares(
-      KWeighting first, float[] firstIn, double firstWeight,
-      KWeighting second, float[] secondIn, double secondWeight,
-      int offset, int frames, double[] energy) {
+      KWeighting first,
+      float[] firstIn,
+      double firstWeight,
+      KWeighting second,
+      float[] secondIn,
+      double secondWeight,
+      int offset,
+      int frames,
+      double[] energy) {
     Biquad sa = first.shelf;
     Biquad ha = first.highPass;
     Biquad sb = second.shelf;

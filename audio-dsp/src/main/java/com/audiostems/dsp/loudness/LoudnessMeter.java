@@ -3,10 +3,10 @@ package com.audiostems.dsp.loudness;
 import java.util.Arrays;
 
 /**
- * A streaming ITU-R BS.1770-4 / EBU R128 ("EBU Mode", Tech 3341/3342) loudness meter: feed
- * blocks of planar float PCM (full scale 1.0) with {@link #accept}, read a
- * {@link LoudnessMeasurement} with {@link #result()} at any time (it does not reset the meter, so
- * a live display can read it after every block and keep feeding).
+ * A streaming ITU-R BS.1770-4 / EBU R128 ("EBU Mode", Tech 3341/3342) loudness meter: feed blocks
+ * of planar float PCM (full scale 1.0) with {@link #accept}, read a {@link LoudnessMeasurement}
+ * with {@link #result()} at any time (it does not reset the meter, so a live display can read it
+ * after every block and keep feeding).
  *
  * <p>Memory stays bounded by about 3 s of per-sample energy plus the 10 Hz series, whatever the
  * track's length. One meter serves one stream from one thread.
@@ -34,8 +34,8 @@ public final class LoudnessMeter {
 
   /**
    * A meter with explicit channel weights, one per channel (e.g. {@link
-   * ChannelWeights#surround51()}); a weight of 0 leaves a channel out of the loudness but not
-   * out of the peaks.
+   * ChannelWeights#surround51()}); a weight of 0 leaves a channel out of the loudness but not out
+   * of the peaks.
    */
   public LoudnessMeter(int sampleRateHz, double[] channelWeights) {
     if (sampleRateHz <= 0) {
@@ -46,8 +46,8 @@ public final class LoudnessMeter {
     }
     for (double w : channelWeights) {
       if (!(w >= 0) || Double.isInfinite(w)) {
-        throw new IllegalArgumentException("weights must be finite and >= 0: "
-            + Arrays.toString(channelWeights));
+        throw new IllegalArgumentException(
+            "weights must be finite and >= 0: " + Arrays.toString(channelWeights));
       }
     }
     this.sampleRateHz = sampleRateHz;
@@ -107,8 +107,16 @@ public final class LoudnessMeter {
         if (pending < 0) {
           pending = c;
         } else {
-          KWeighting.accumulateWeightedSquares(filters[pending], block[pending], weights[pending],
-              filters[c], block[c], weights[c], offset + done, n, energy);
+          KWeighting.accumulateWeightedSquares(
+              filters[pending],
+              block[pending],
+              weights[pending],
+              filters[c],
+              block[c],
+              weights[c],
+              offset + done,
+              n,
+              energy);
           pending = -1;
         }
       }
@@ -134,12 +142,10 @@ public final class LoudnessMeter {
     // 4th (400 ms) and the 30th (3 s) on; the zero-padded ones before would read as quiet passages.
     double integrated =
         GatedLoudness.integratedLufs(momentary.copyFrom(WindowedEnergy.MOMENTARY_HOPS - 1));
-    double range =
-        LoudnessRange.rangeLu(shortTerm.copyFrom(WindowedEnergy.SHORT_TERM_HOPS - 1));
+    double range = LoudnessRange.rangeLu(shortTerm.copyFrom(WindowedEnergy.SHORT_TERM_HOPS - 1));
     double truePeak = LoudnessUnits.amplitudeDb(peaks.truePeak());
-    double plr = Double.isInfinite(truePeak) || Double.isInfinite(integrated)
-        ? 0
-        : truePeak - integrated;
+    double plr =
+        Double.isInfinite(truePeak) || Double.isInfinite(integrated) ? 0 : truePeak - integrated;
     double[] perSecond = new double[shortTerm.size() / 10];
     for (int i = 0; i < perSecond.length; i++) {
       perSecond[i] = LoudnessUnits.lufs(shortTerm.get(10 * i + 9));

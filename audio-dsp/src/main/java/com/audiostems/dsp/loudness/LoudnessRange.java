@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Loudness range (LRA) of EBU Tech 3342: the spread, in LU, between the 10th and the 95th
- * percentile of the short-term (3 s) loudness values that pass an absolute gate at -70 LUFS and
- * a relative gate 20 LU below the power mean of the values that passed the first.
+ * percentile of the short-term (3 s) loudness values that pass an absolute gate at -70 LUFS and a
+ * relative gate 20 LU below the power mean of the values that passed the first.
  */
 final class LoudnessRange {
 
@@ -51,8 +51,8 @@ final class LoudnessRange {
   }
 
   /**
-   * The 0-based index of a percentile among {@code n} sorted values, by Tech 3342's rule: the
-   * value at position round((n - 1) p / 100) counting from 0 (nearest rank, no interpolation).
+   * The 0-based index of a percentile among {@code n} sorted values, by Tech 3342's rule: the value
+   * at position round((n - 1) p / 100) counting from 0 (nearest rank, no interpolation).
    */
   static int percentileIndex(int n, double percentile) {
     return (int) Math.round((n - 1) * percentile / 100);

@@ -4,16 +4,16 @@ package com.audiostems.dsp.loudness;
 final class LoudnessUnits {
 
   /**
-   * BS.1770's offset: a 1 kHz sine at 0 dBFS in one front channel reads -3.01 LKFS, i.e. a
-   * stereo one reads 0 LUFS, once the K-filter's +0.691 dB at 1 kHz is taken off.
+   * BS.1770's offset: a 1 kHz sine at 0 dBFS in one front channel reads -3.01 LKFS, i.e. a stereo
+   * one reads 0 LUFS, once the K-filter's +0.691 dB at 1 kHz is taken off.
    */
   static final double OFFSET_DB = -0.691;
 
   private LoudnessUnits() {}
 
   /**
-   * Loudness in LUFS (= LKFS) of a channel-weighted mean square of K-weighted samples, BS.1770
-   * eq. (2); -Infinity for zero (silence), never NaN (tiny negative rounding residues count as 0).
+   * Loudness in LUFS (= LKFS) of a channel-weighted mean square of K-weighted samples, BS.1770 eq.
+   * (2); -Infinity for zero (silence), never NaN (tiny negative rounding residues count as 0).
    */
   static double lufs(double weightedMeanSquare) {
     if (!(weightedMeanSquare > 0)) {

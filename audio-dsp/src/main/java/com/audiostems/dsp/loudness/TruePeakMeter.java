@@ -4,24 +4,24 @@ import com.audiostems.dsp.signal.Windows;
 
 /**
  * Sample peak and true peak (ITU-R BS.1770-4 Annex 2) of a multichannel stream: the largest
- * absolute value among the samples, and among the samples and the values interpolated between
- * them by polyphase FIR oversampling.
+ * absolute value among the samples, and among the samples and the values interpolated between them
+ * by polyphase FIR oversampling.
  *
- * <p>The interpolator is a Kaiser-windowed sinc with its cut-off at the input's Nyquist
- * frequency, {@link #TAPS_PER_PHASE} input samples per interpolated value. With that cut-off the
- * zero phase of the polyphase filter is the input itself, so only the {@code factor - 1}
- * fractional phases are computed, each normalised to unity gain at DC. Floating point needs none
- * of Annex 2's 12.04 dB headroom attenuation.
+ * <p>The interpolator is a Kaiser-windowed sinc with its cut-off at the input's Nyquist frequency,
+ * {@link #TAPS_PER_PHASE} input samples per interpolated value. With that cut-off the zero phase of
+ * the polyphase filter is the input itself, so only the {@code factor - 1} fractional phases are
+ * computed, each normalised to unity gain at DC. Floating point needs none of Annex 2's 12.04 dB
+ * headroom attenuation.
  *
- * <p>The oversampling factor is 8 below 88.2 kHz and 4 from 88.2 kHz up (Annex 2 asks for at
- * least 4 at 48 kHz and less at higher rates). The grid of 8 points per sample under-reads a tone
- * at 0.4 fs by at most 0.11 dB where 4 points would lose 0.44 dB.
+ * <p>The oversampling factor is 8 below 88.2 kHz and 4 from 88.2 kHz up (Annex 2 asks for at least
+ * 4 at 48 kHz and less at higher rates). The grid of 8 points per sample under-reads a tone at 0.4
+ * fs by at most 0.11 dB where 4 points would lose 0.44 dB.
  *
  * <p>Speed, without approximation: an interpolated value can never exceed the largest input
  * magnitude it is computed from times the largest absolute tap sum of a phase, so blocks whose
  * bound cannot beat the true peak found so far are skipped. At 8x the three phases of the 4x grid
- * are computed first and the four in between only for blocks whose 4x peak comes within 10 % of
- * the record (a band-limited peak lies at most 7.7 % above the nearest 4x point).
+ * are computed first and the four in between only for blocks whose 4x peak comes within 10 % of the
+ * record (a band-limited peak lies at most 7.7 % above the nearest 4x point).
  */
 public final class TruePeakMeter {
 
@@ -131,8 +131,9 @@ public final class TruePeakMeter {
   /** Kaiser window at {@code x} in [-1, 1]. */
   private static double kaiser(double x) {
     double r = 1 - x * x;
-    return r <= 0 ? Windows.besselI0(0) / Windows.besselI0(KAISER_BETA) : Windows.besselI0(KAISER_BETA * Math.sqrt(r))
-        / Windows.besselI0(KAISER_BETA);
+    return r <= 0
+        ? Windows.besselI0(0) / Windows.besselI0(KAISER_BETA)
+        : Windows.besselI0(KAISER_BETA * Math.sqrt(r)) / Windows.besselI0(KAISER_BETA);
   }
 
   /** Modified Bessel function of the first kind, order 0, by its power series. */
@@ -186,8 +187,8 @@ public final class TruePeakMeter {
    * <p>Written for the JIT's auto-vectoriser, which packs a loop only when each array is read at
    * one offset and few arrays are involved: the window is first copied into one array per tap
    * ({@code shifted[k][i] = window[i + k]}), then four taps at a time are summed from four arrays
-   * at the same index, and the magnitudes are folded in element by element rather than by a
-   * serial reduction. That runs several times faster than the textbook loops.
+   * at the same index, and the magnitudes are folded in element by element rather than by a serial
+   * reduction. That runs several times faster than the textbook loops.
    */
   private double interpolatedMax(float[] window, int count, int from, int to) {
     if (from == 0) {
@@ -202,8 +203,9 @@ public final class TruePeakMeter {
     for (int p = from; p < to; p++) {
       float[] h = phases[p];
       for (int k = 0; k < TAPS_PER_PHASE; k += 4) {
-        fourTaps(x[k], x[k + 1], x[k + 2], x[k + 3], h[k], h[k + 1], h[k + 2], h[k + 3], out,
-            count, k == 0);
+        fourTaps(
+            x[k], x[k + 1], x[k + 2], x[k + 3], h[k], h[k + 1], h[k + 2], h[k + 3], out, count,
+            k == 0);
       }
       for (int i = 0; i < count; i++) {
         acc[i] = Math.max(acc[i], Math.abs(out[i]));
@@ -217,9 +219,17 @@ public final class TruePeakMeter {
   }
 
   private static void fourTaps(
-      float[] x0, float[] x1, float[] x2, float[] x3,
-      float c0, float c1, float c2, float c3,
-      float[] out, int count, boolean first) {
+      float[] x0,
+      float[] x1,
+      float[] x2,
+      float[] x3,
+      float c0,
+      float c1,
+      float c2,
+      float c3,
+      float[] out,
+      int count,
+      boolean first) {
     if (first) {
       for (int i = 0; i < count; i++) {
         out[i] = (c0 * x0[i] + c1 * x1[i]) + (c2 * x2[i] + c3 * x3[i]);
@@ -238,8 +248,8 @@ public final class TruePeakMeter {
 
   /**
    * The largest absolute value so far among the samples and the interpolated values, including
-   * those between the last samples and the silence that is assumed to follow them (full scale
-   * 1.0; above 1.0 for inter-sample overs). Does not change the meter's state.
+   * those between the last samples and the silence that is assumed to follow them (full scale 1.0;
+   * above 1.0 for inter-sample overs). Does not change the meter's state.
    */
   public double truePeak() {
     int history = TAPS_PER_PHASE - 1;

@@ -1,24 +1,24 @@
 package com.audiostems.dsp.loudness;
 
 /**
- * The momentary (400 ms) and short-term (3 s) windows over a stream of per-sample weighted
- * energies (the channel-weighted sum of K-weighted samples squared).
+ * The momentary (400 ms) and short-term (3 s) windows over a stream of per-sample weighted energies
+ * (the channel-weighted sum of K-weighted samples squared).
  *
- * <p>Time is cut into hops of 100 ms ({@code round(rate / 10)} samples). At the end of every hop
- * it records the mean square of the 400 ms and 3 s windows ending there: the 10 Hz series that
- * feed the gated integrated loudness (400 ms blocks, 75 % overlap), the loudness range and the
- * curves. Besides, it tracks the largest mean square over windows ending at <em>every</em>
- * sample, because EBU Tech 3341 case 13 (and 10) asks for the maximum momentary loudness of a
- * 400 ms burst that can start anywhere, and a window 50 ms off loses 0.6 dB.
+ * <p>Time is cut into hops of 100 ms ({@code round(rate / 10)} samples). At the end of every hop it
+ * records the mean square of the 400 ms and 3 s windows ending there: the 10 Hz series that feed
+ * the gated integrated loudness (400 ms blocks, 75 % overlap), the loudness range and the curves.
+ * Besides, it tracks the largest mean square over windows ending at <em>every</em> sample, because
+ * EBU Tech 3341 case 13 (and 10) asks for the maximum momentary loudness of a 400 ms burst that can
+ * start anywhere, and a window 50 ms off loses 0.6 dB.
  *
- * <p>Why that stays cheap: each hop's energy sum is kept, so the window ending just before a hop
- * is a sum of whole hops, and the windows ending inside the hop follow by adding the sample that
+ * <p>Why that stays cheap: each hop's energy sum is kept, so the window ending just before a hop is
+ * a sum of whole hops, and the windows ending inside the hop follow by adding the sample that
  * enters and subtracting the one that leaves (the drift of that running sum never outlives one
  * hop). And a hop is only scanned sample by sample when the sum over every sample its windows can
  * touch exceeds the largest window so far, so passages quieter than the loudest one cost nothing.
  *
- * <p>Before the first sample the stream counts as silence, so windows ending in the first 400 ms
- * or 3 s are zero-padded; {@link LoudnessMeter} decides which of those it uses.
+ * <p>Before the first sample the stream counts as silence, so windows ending in the first 400 ms or
+ * 3 s are zero-padded; {@link LoudnessMeter} decides which of those it uses.
  */
 final class WindowedEnergy {
 
@@ -68,8 +68,8 @@ final class WindowedEnergy {
   }
 
   /**
-   * Appends {@code frames} energies, at most {@link #framesUntilHopEnd()} of them; completing a
-   * hop records its window values.
+   * Appends {@code frames} energies, at most {@link #framesUntilHopEnd()} of them; completing a hop
+   * records its window values.
    */
   void push(double[] energy, int frames) {
     if (frames > framesUntilHopEnd()) {
@@ -146,8 +146,8 @@ final class WindowedEnergy {
   }
 
   /**
-   * The largest mean square of a 400 ms window ending at any sample so far (windows reaching
-   * before the start count the missing samples as silence); 0 before any energy.
+   * The largest mean square of a 400 ms window ending at any sample so far (windows reaching before
+   * the start count the missing samples as silence); 0 before any energy.
    */
   double maxMomentaryMeanSquare() {
     double max = Math.max(maxMomentarySum, maxWindowSumInCurrentHop(MOMENTARY_HOPS));

@@ -6,14 +6,14 @@ import java.util.List;
 /**
  * Effective bit depth: the finest quantisation step the samples actually use.
  *
- * <p>The decoder delivers floats at full scale ±1, so a 16-bit source's samples are exact
- * multiples of 2^-15 and a 24-bit source's of 2^-23. Each sample is scaled by 2^23 (exact in
- * float); samples are grouped in blocks of {@link #BLOCK_SAMPLES} per channel and the bits of each
- * block OR-ed together: the block's trailing zero bits are the low bits it never used, and a block
- * with a sample off the 2^-23 grid is finer than 24-bit (float, or a lossy decode). The effective
- * depth is 24 minus the most trailing zero bits that all but {@link #ODD_BLOCK_FRACTION} of the
- * non-silent blocks share, so a few odd samples (a fade or edit rendered at a higher depth) do not
- * undo the verdict; 32 means finer than 24-bit.
+ * <p>The decoder delivers floats at full scale ±1, so a 16-bit source's samples are exact multiples
+ * of 2^-15 and a 24-bit source's of 2^-23. Each sample is scaled by 2^23 (exact in float); samples
+ * are grouped in blocks of {@link #BLOCK_SAMPLES} per channel and the bits of each block OR-ed
+ * together: the block's trailing zero bits are the low bits it never used, and a block with a
+ * sample off the 2^-23 grid is finer than 24-bit (float, or a lossy decode). The effective depth is
+ * 24 minus the most trailing zero bits that all but {@link #ODD_BLOCK_FRACTION} of the non-silent
+ * blocks share, so a few odd samples (a fade or edit rendered at a higher depth) do not undo the
+ * verdict; 32 means finer than 24-bit.
  */
 final class BitDepthCheck {
   static final String CODE = "bit-depth-padded";

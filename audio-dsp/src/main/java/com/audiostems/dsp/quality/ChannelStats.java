@@ -1,10 +1,9 @@
 package com.audiostems.dsp.quality;
 
 /**
- * Per-channel sums (mean, energy) and, for the first two channels, the cross product: the
- * streaming state behind the DC-offset, balance, mono-as-stereo, polarity and phase checks.
- * Sums are kept in four interleaved partial accumulators so that the loop does not wait on one
- * chain of additions.
+ * Per-channel sums (mean, energy) and, for the first two channels, the cross product: the streaming
+ * state behind the DC-offset, balance, mono-as-stereo, polarity and phase checks. Sums are kept in
+ * four interleaved partial accumulators so that the loop does not wait on one chain of additions.
  */
 final class ChannelStats {
   private final int channels;

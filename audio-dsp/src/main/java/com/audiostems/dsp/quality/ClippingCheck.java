@@ -11,8 +11,8 @@ import java.util.List;
  * DAC or a lossy encoder will clip).
  *
  * <p>Streaming: each channel's runs of equal samples above {@link #CANDIDATE_FLOOR} are kept only
- * while they are within {@link #NEAR_PEAK_DB} of the peak seen so far (blocks are scanned for
- * their peak first), so memory grows with the number of clipped runs only.
+ * while they are within {@link #NEAR_PEAK_DB} of the peak seen so far (blocks are scanned for their
+ * peak first), so memory grows with the number of clipped runs only.
  */
 final class ClippingCheck {
   static final String CODE = "clipping";
@@ -43,15 +43,17 @@ final class ClippingCheck {
   static final double FULL_SCALE_DBFS = -0.1;
 
   /**
-   * Clipped samples (in runs) for an ERROR, as a fraction of all samples: 0.01 % is a hard
-   * clip on most beats of a master (tens to hundreds per second), clearly audible as crunch.
+   * Clipped samples (in runs) for an ERROR, as a fraction of all samples: 0.01 % is a hard clip on
+   * most beats of a master (tens to hundreds per second), clearly audible as crunch.
    */
   static final double ERROR_SAMPLE_FRACTION = 1e-4;
 
   /** True peak above this (dBTP) is a WARNING: it will clip on playback or lossy encoding. */
   static final double TRUE_PEAK_WARNING_DBTP = 0.0;
 
-  /** True peak above this (dBTP) is worth knowing: EBU R128 / AES streaming practice keeps -1 dBTP. */
+  /**
+   * True peak above this (dBTP) is worth knowing: EBU R128 / AES streaming practice keeps -1 dBTP.
+   */
   static final double TRUE_PEAK_INFO_DBTP = -1.0;
 
   private final int channels;
@@ -176,7 +178,8 @@ final class ClippingCheck {
       StringBuilder worst = new StringBuilder();
       for (int j = 0; j < Math.min(3, stored); j++) {
         int i = order[j];
-        worst.append(j == 0 ? "" : ", ")
+        worst
+            .append(j == 0 ? "" : ", ")
             .append(Units.time((double) starts[i] / sampleRateHz))
             .append(" (")
             .append(lengths[i])

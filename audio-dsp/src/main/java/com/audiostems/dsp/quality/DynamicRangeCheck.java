@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Dynamic range of the master, from the loudness meter: the peak-to-loudness ratio (PLR = true
- * peak - integrated loudness) and the loudness range (LRA, EBU Tech 3342).
+ * Dynamic range of the master, from the loudness meter: the peak-to-loudness ratio (PLR = true peak
+ * - integrated loudness) and the loudness range (LRA, EBU Tech 3342).
  */
 final class DynamicRangeCheck {
   static final String CODE = "over-compressed";
@@ -22,8 +22,8 @@ final class DynamicRangeCheck {
   static final double PLR_ERROR_LU = 5;
 
   /**
-   * LRA below 2 LU (over at least {@link #LRA_MIN_SECONDS}): the piece never gets louder or
-   * softer. Information only: some genres are meant to be flat.
+   * LRA below 2 LU (over at least {@link #LRA_MIN_SECONDS}): the piece never gets louder or softer.
+   * Information only: some genres are meant to be flat.
    */
   static final double LRA_INFO_LU = 2;
 

@@ -10,8 +10,8 @@ import com.audiostems.dsp.signal.Windows;
  * <p>To stay cheap it looks at one Hann-windowed frame out of every {@link #HOP_FRAMES_PER_FFT}
  * frame lengths (a frame is ~46 ms at 44.1/48 kHz, one every ~0.19 s): a long-term spectrum only
  * needs a fair sample of the music, not every sample. All channels' power spectra are summed, so a
- * channel in opposite polarity cannot cancel anything. Frames of digital silence (peak below
- * {@link #SILENT_FRAME_DBFS}) are skipped: silence has its own check.
+ * channel in opposite polarity cannot cancel anything. Frames of digital silence (peak below {@link
+ * #SILENT_FRAME_DBFS}) are skipped: silence has its own check.
  *
  * <p>Levels are expressed as the RMS level, in dBFS, of the white noise that would have the same
  * power density: a flat -70 dBFS noise floor reads -70 in every bin, whatever the FFT size.
@@ -98,7 +98,8 @@ final class LongTermSpectrum {
     bandHi = new int[NOISE_BANDS];
     for (int b = 0; b < NOISE_BANDS; b++) {
       double f0 = NOISE_BAND_LOW_HZ * Math.pow(hiHz / NOISE_BAND_LOW_HZ, (double) b / NOISE_BANDS);
-      double f1 = NOISE_BAND_LOW_HZ * Math.pow(hiHz / NOISE_BAND_LOW_HZ, (double) (b + 1) / NOISE_BANDS);
+      double f1 =
+          NOISE_BAND_LOW_HZ * Math.pow(hiHz / NOISE_BAND_LOW_HZ, (double) (b + 1) / NOISE_BANDS);
       bandLo[b] = (int) Math.round(f0 / binHz());
       bandHi[b] = Math.max(bandLo[b] + 1, (int) Math.round(f1 / binHz()));
     }
@@ -203,7 +204,9 @@ final class LongTermSpectrum {
     return sampleRateHz;
   }
 
-  /** Long-term level per bin (0..size/2), dBFS white-noise equivalent; empty if nothing analysed. */
+  /**
+   * Long-term level per bin (0..size/2), dBFS white-noise equivalent; empty if nothing analysed.
+   */
   double[] levelsDb() {
     if (frames == 0) {
       return new double[0];
@@ -216,7 +219,10 @@ final class LongTermSpectrum {
     return db;
   }
 
-  /** Per noise band, the level (dBFS white-noise equivalent) that {@code fraction} of frames stay below. */
+  /**
+   * Per noise band, the level (dBFS white-noise equivalent) that {@code fraction} of frames stay
+   * below.
+   */
   double[] bandPercentilesDb(double fraction) {
     double[] out = new double[NOISE_BANDS];
     for (int b = 0; b < NOISE_BANDS; b++) {

@@ -11,9 +11,9 @@ final class LossyTranscodeCheck {
   static final String CODE = "lossy-transcode";
 
   /**
-   * Highest cut-off read as a lossy signature, Hz. LAME's 320 kbps low-pass is ~20 kHz; a
-   * lossless 44.1/48 kHz master's anti-alias filter starts at 20-22 kHz but is gentle over its
-   * first kHz, so the 10 dB point lies above this.
+   * Highest cut-off read as a lossy signature, Hz. LAME's 320 kbps low-pass is ~20 kHz; a lossless
+   * 44.1/48 kHz master's anti-alias filter starts at 20-22 kHz but is gentle over its first kHz, so
+   * the 10 dB point lies above this.
    */
   static final double MAX_LOSSY_CUTOFF_HZ = 20_900;
 
@@ -59,13 +59,18 @@ final class LossyTranscodeCheck {
     }
     double fc = cut.cutoffHz();
     Severity severity = fc < ERROR_BELOW_HZ ? Severity.ERROR : Severity.WARNING;
-    String bitrate = fc < ERROR_BELOW_HZ ? "128 kbps or lower" : fc < 19_500 ? "about 192 kbps" : "about 256-320 kbps";
+    String bitrate =
+        fc < ERROR_BELOW_HZ
+            ? "128 kbps or lower"
+            : fc < 19_500 ? "about 192 kbps" : "about 256-320 kbps";
     return List.of(
         new Finding(
             CODE,
             severity,
             fc,
-            sampleRateHz > 50_000 ? MAX_LOSSY_CUTOFF_HIGH_RATE_HZ : Math.min(MAX_LOSSY_CUTOFF_HZ, MAX_FRACTION_OF_NYQUIST * sampleRateHz / 2),
+            sampleRateHz > 50_000
+                ? MAX_LOSSY_CUTOFF_HIGH_RATE_HZ
+                : Math.min(MAX_LOSSY_CUTOFF_HZ, MAX_FRACTION_OF_NYQUIST * sampleRateHz / 2),
             "Hz",
             0,
             durationSeconds,

@@ -11,8 +11,8 @@ final class MonoAsStereoCheck {
   static final String CODE = "mono-as-stereo";
 
   /**
-   * Side at least 30 dB under mid: the two channels differ by less than a 0.5 dB level change;
-   * no stereo image survives that, while the narrowest real stereo mixes sit around -20 dB.
+   * Side at least 30 dB under mid: the two channels differ by less than a 0.5 dB level change; no
+   * stereo image survives that, while the narrowest real stereo mixes sit around -20 dB.
    */
   static final double MAX_SIDE_TO_MID_DB = -30;
 
@@ -39,7 +39,9 @@ final class MonoAsStereoCheck {
             0,
             durationSeconds,
             "Left and right are "
-                + (db == Double.NEGATIVE_INFINITY ? "identical" : "practically identical (side " + Units.f1(db) + " dB under mid)")
+                + (db == Double.NEGATIVE_INFINITY
+                    ? "identical"
+                    : "practically identical (side " + Units.f1(db) + " dB under mid)")
                 + ": this is a mono mix in a stereo file. Deliver it as mono, or export the"
                 + " real stereo mix."));
   }

@@ -7,9 +7,9 @@ import java.util.List;
  * Noise floor: the level the source never gets below. For each of {@link
  * LongTermSpectrum#NOISE_BANDS} log-spaced bands (150 Hz-15 kHz) the level that only {@link
  * #QUIET_FRACTION} of the analysed frames fall under is that band's floor (music fills each band
- * only part of the time: in intros, breaks, between notes and hits, and in tails, the floor shows); the
- * source's floor is the {@link #BAND_FRACTION} quantile of those band floors, expressed as the RMS
- * level of the white noise with that density (dBFS).
+ * only part of the time: in intros, breaks, between notes and hits, and in tails, the floor shows);
+ * the source's floor is the {@link #BAND_FRACTION} quantile of those band floors, expressed as the
+ * RMS level of the white noise with that density (dBFS).
  */
 final class NoiseFloorCheck {
   static final String CODE = "noise-floor";
@@ -21,8 +21,8 @@ final class NoiseFloorCheck {
   static final double BAND_FRACTION = 0.25;
 
   /**
-   * WARNING from -60 dBFS: hiss at this level is audible in quiet passages on headphones; a
-   * clean 16-bit production's floor is -80 dBFS or lower (dither at -101 dBFS).
+   * WARNING from -60 dBFS: hiss at this level is audible in quiet passages on headphones; a clean
+   * 16-bit production's floor is -80 dBFS or lower (dither at -101 dBFS).
    */
   static final double WARNING_DBFS = -60;
 

@@ -3,10 +3,10 @@ package com.audiostems.dsp.quality;
 import java.util.List;
 
 /**
- * Phase problems: the channels' broadband correlation is negative, so the mono fold-down is
- * quieter than uncorrelated channels would give (more than 3 dB down) and whole parts thin out or
- * vanish in mono (phase-rotated channel, out-of-phase stereo widener, misaligned microphones).
- * Not reported when {@link PolarityCheck} already explains it.
+ * Phase problems: the channels' broadband correlation is negative, so the mono fold-down is quieter
+ * than uncorrelated channels would give (more than 3 dB down) and whole parts thin out or vanish in
+ * mono (phase-rotated channel, out-of-phase stereo widener, misaligned microphones). Not reported
+ * when {@link PolarityCheck} already explains it.
  */
 final class PhaseCheck {
   static final String CODE = "phase";

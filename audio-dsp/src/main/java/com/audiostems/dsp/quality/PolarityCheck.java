@@ -3,10 +3,10 @@ package com.audiostems.dsp.quality;
 import java.util.List;
 
 /**
- * Polarity inversion of one channel: the correlation between the channels in the low band
- * (40-250 Hz, {@link LongTermSpectrum#lowBandCorrelation()}) is strongly negative. Bass and kick
- * sit in the centre of practically every mix, so the low band of a healthy stereo file
- * correlates at +0.5 to +1; flipping one channel flips that sign.
+ * Polarity inversion of one channel: the correlation between the channels in the low band (40-250
+ * Hz, {@link LongTermSpectrum#lowBandCorrelation()}) is strongly negative. Bass and kick sit in the
+ * centre of practically every mix, so the low band of a healthy stereo file correlates at +0.5 to
+ * +1; flipping one channel flips that sign.
  */
 final class PolarityCheck {
   static final String CODE = "polarity-inverted";

@@ -14,17 +14,17 @@ import java.util.Map;
  * meter's result and the header's claims and returns the {@link QualityReport}.
  *
  * <p>What it checks, each in its own class with its thresholds: lossy-transcode signature and
- * effective bandwidth ({@link LossyTranscodeCheck}, {@link SpectralCutoff}), effective sample
- * rate ({@link SampleRateCheck}), effective bit depth ({@link BitDepthCheck}), clipping and true
- * peak ({@link ClippingCheck}), DC offset ({@link DcOffsetCheck}), digital silence ({@link
+ * effective bandwidth ({@link LossyTranscodeCheck}, {@link SpectralCutoff}), effective sample rate
+ * ({@link SampleRateCheck}), effective bit depth ({@link BitDepthCheck}), clipping and true peak
+ * ({@link ClippingCheck}), DC offset ({@link DcOffsetCheck}), digital silence ({@link
  * SilenceCheck}), mono-as-stereo ({@link MonoAsStereoCheck}), polarity ({@link PolarityCheck}),
  * phase ({@link PhaseCheck}), channel balance ({@link ChannelBalanceCheck}), noise floor ({@link
  * NoiseFloorCheck}) and dynamic range ({@link DynamicRangeCheck}). Tiers: {@link Tier}, {@link
  * TierRules}; score: {@link QualityScore}.
  *
  * <p>Memory is bounded (a few spectra and histograms, plus one entry per clipped run); per sample
- * it costs a handful of operations, and one 46 ms FFT frame per channel is taken every ~0.19 s.
- * Not thread-safe: one source, one thread.
+ * it costs a handful of operations, and one 46 ms FFT frame per channel is taken every ~0.19 s. Not
+ * thread-safe: one source, one thread.
  */
 public final class QualityChecker {
   private final int sampleRateHz;
@@ -95,8 +95,7 @@ public final class QualityChecker {
     m.put("bits.effective", (double) bits);
     findings.addAll(BitDepthCheck.check(bits, declaredBitDepth, duration));
 
-    double truePeak =
-        loudness != null ? loudness.truePeakDbtp() : Double.NEGATIVE_INFINITY;
+    double truePeak = loudness != null ? loudness.truePeakDbtp() : Double.NEGATIVE_INFINITY;
     List<Finding> clip = clipping.check(truePeak, sampleRateHz);
     m.put("peak.dbfs", Units.db(clipping.peak()));
     findings.addAll(clip);
@@ -165,7 +164,8 @@ public final class QualityChecker {
     QualityChecker checker = new QualityChecker(sampleRateHz, channels.length);
     int n = channels.length == 0 ? 0 : channels[0].length;
     checker.accept(channels, n);
-    LoudnessMeasurement l = loudness != null ? loudness : LoudnessMeter.measure(channels, sampleRateHz);
+    LoudnessMeasurement l =
+        loudness != null ? loudness : LoudnessMeter.measure(channels, sampleRateHz);
     return checker.finish(l, declaredBitDepth, sampleRateHz);
   }
 }

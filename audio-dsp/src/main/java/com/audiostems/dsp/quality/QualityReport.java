@@ -21,8 +21,8 @@ import java.util.Optional;
  * @param findings every finding, in check order (INFO included)
  * @param tiers one result per {@link Tier}, in tier order
  * @param score 0-100, see {@link QualityScore}
- * @param measurements the raw measurements behind the findings (names like {@code
- *     "cutoff.dropDb"}, {@code "stereo.correlation"}), for diagnostics and tuning
+ * @param measurements the raw measurements behind the findings (names like {@code "cutoff.dropDb"},
+ *     {@code "stereo.correlation"}), for diagnostics and tuning
  */
 public record QualityReport(
     int sampleRateHz,

@@ -13,8 +13,8 @@ import java.util.Map;
  * </pre>
  *
  * A clean file scores 100 (or 97-99 with a few notes); one WARNING costs 10, one ERROR 30; the cap
- * keeps one defect that shows up many times (several dropouts) from outweighing everything else,
- * so that three separate ERROR classes bring a file to 10 and four to 0.
+ * keeps one defect that shows up many times (several dropouts) from outweighing everything else, so
+ * that three separate ERROR classes bring a file to 10 and four to 0.
  */
 public final class QualityScore {
   public static final double ERROR_PENALTY = 30;

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Digital silence: runs of frames in which every channel is below {@link #SILENCE_DBFS} (exact
  * zeros included). A run touching the start is leading silence, one touching the end trailing
- * silence, any other internal silence (a dropout, a bad edit, or a gap that should have room
- * tone). A recording's own quiet passages carry noise, dither or reverb tails above -90 dBFS.
+ * silence, any other internal silence (a dropout, a bad edit, or a gap that should have room tone).
+ * A recording's own quiet passages carry noise, dither or reverb tails above -90 dBFS.
  */
 final class SilenceCheck {
   static final String LEADING_CODE = "silence-leading";
@@ -27,12 +27,14 @@ final class SilenceCheck {
   static final double EDGE_INFO_SECONDS = 0.25;
 
   /**
-   * Internal runs of exact zeros this long are a dropout or an edit gap: real pauses carry noise
-   * or reverb, and even a 50 ms hole in a mix is audible.
+   * Internal runs of exact zeros this long are a dropout or an edit gap: real pauses carry noise or
+   * reverb, and even a 50 ms hole in a mix is audible.
    */
   static final double INTERNAL_ZERO_WARNING_SECONDS = 0.05;
 
-  /** Internal runs below -90 dBFS (but not all zeros) this long: a muted stretch inside the music. */
+  /**
+   * Internal runs below -90 dBFS (but not all zeros) this long: a muted stretch inside the music.
+   */
   static final double INTERNAL_WARNING_SECONDS = 0.5;
 
   /** Internal runs kept for the report (the longest). */

@@ -7,14 +7,14 @@ import java.util.Arrays;
  * few hundred hertz and stays down, flat, to the Nyquist.
  *
  * <p>Music rolls off gently (a few dB per kHz) and a real recording's noise floor runs on to the
- * Nyquist; a lossy encoder's low-pass (MP3/AAC: ~16-20.5 kHz depending on bitrate) or a
- * resampler's anti-alias filter (an upsampled file: the old Nyquist) leaves a cliff with a flat
- * floor of (almost) nothing above it. MP3 at 128-192 kbps often shows two steps: the sfb21 shelf
- * (bands above 16 kHz coded coarsely or zeroed) and then the low-pass; the pass-band reference is
+ * Nyquist; a lossy encoder's low-pass (MP3/AAC: ~16-20.5 kHz depending on bitrate) or a resampler's
+ * anti-alias filter (an upsampled file: the old Nyquist) leaves a cliff with a flat floor of
+ * (almost) nothing above it. MP3 at 128-192 kbps often shows two steps: the sfb21 shelf (bands
+ * above 16 kHz coded coarsely or zeroed) and then the low-pass; the pass-band reference is
  * therefore taken over several kHz below the edge.
  *
- * <p>The long-term spectrum is smoothed into ~{@link #BAND_HZ} Hz bands. An edge qualifies when
- * (1) the {@link #NEAR_HZ} Hz just below it stand at least {@link #MIN_STEP_DB} over the stop band
+ * <p>The long-term spectrum is smoothed into ~{@link #BAND_HZ} Hz bands. An edge qualifies when (1)
+ * the {@link #NEAR_HZ} Hz just below it stand at least {@link #MIN_STEP_DB} over the stop band
  * (steep), (2) the pass band (75th percentile over {@link #PASS_HZ} Hz below) stands at least
  * {@link #MIN_DROP_DB} over it (deep), and (3) the stop band, from {@link #GAP_HZ} Hz above the
  * edge to 99 % of the Nyquist, is flat: its 90th and 10th percentiles within {@link
@@ -23,8 +23,8 @@ import java.util.Arrays;
  * edges that qualify, the deepest wins.
  *
  * @param found whether a cut-off was found
- * @param cutoffHz where the level crosses half-way (in dB) from the pass band to the stop band;
- *     the Nyquist when none was found
+ * @param cutoffHz where the level crosses half-way (in dB) from the pass band to the stop band; the
+ *     Nyquist when none was found
  * @param dropDb the pass band's level over the stop band's at the winning edge (the best seen,
  *     qualified or not, when none was found)
  */
@@ -39,7 +39,9 @@ record SpectralCutoff(boolean found, double cutoffHz, double dropDb) {
   /** Width of the pass-band reference below an edge: spans an MP3 sfb21 shelf (16-19 kHz). */
   static final double PASS_HZ = 5000;
 
-  /** Transition allowed between the pass band and the stop band: encoders' filters are this steep. */
+  /**
+   * Transition allowed between the pass band and the stop band: encoders' filters are this steep.
+   */
   static final double GAP_HZ = 300;
 
   /**
@@ -62,10 +64,10 @@ record SpectralCutoff(boolean found, double cutoffHz, double dropDb) {
   static final double LOWEST_EDGE_HZ = 4000;
 
   /**
-   * Band levels are read no lower than this: below a 24-bit file's own quantisation floor
-   * (-144 dBFS), differences are arithmetic, not sound. A lossy decode stored as integers leaves
-   * its stop band at exact zeros and a few rounding crumbs, which would otherwise read as a
-   * 30-dB-uneven "stop band" and hide the cut-off.
+   * Band levels are read no lower than this: below a 24-bit file's own quantisation floor (-144
+   * dBFS), differences are arithmetic, not sound. A lossy decode stored as integers leaves its stop
+   * band at exact zeros and a few rounding crumbs, which would otherwise read as a 30-dB-uneven
+   * "stop band" and hide the cut-off.
    */
   static final double FLOOR_DB = -140;
 

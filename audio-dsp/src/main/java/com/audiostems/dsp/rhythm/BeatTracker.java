@@ -1,12 +1,12 @@
 package com.audiostems.dsp.rhythm;
 
 /**
- * Dynamic-programming beat tracking after Ellis (2007): the beat sequence that maximises the
- * onset strength at its beats minus a penalty for every inter-beat interval that departs from the
+ * Dynamic-programming beat tracking after Ellis (2007): the beat sequence that maximises the onset
+ * strength at its beats minus a penalty for every inter-beat interval that departs from the
  * expected period, {@code tightness * ln(interval / period)^2}.
  *
- * <p>The expected period may change along the track (a local-tempo curve), which is how slow
- * drift and tempo changes are followed without loosening the penalty for everyone.
+ * <p>The expected period may change along the track (a local-tempo curve), which is how slow drift
+ * and tempo changes are followed without loosening the penalty for everyone.
  */
 final class BeatTracker {
 

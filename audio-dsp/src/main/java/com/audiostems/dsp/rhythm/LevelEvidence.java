@@ -1,8 +1,8 @@
 package com.audiostems.dsp.rhythm;
 
 /**
- * How well a beat sequence tracked at one metrical level behaves like the beat, from the accents
- * at and between its beats. Two questions, after Smith's "beat critic":
+ * How well a beat sequence tracked at one metrical level behaves like the beat, from the accents at
+ * and between its beats. Two questions, after Smith's "beat critic":
  *
  * <ul>
  *   <li>Is it too slow? Then there are accents between its beats as strong as on them (a half-time
@@ -25,7 +25,8 @@ record LevelEvidence(double onStrength, double subdivision, double evenness, dou
   /** Accents are the envelope's maximum within this many seconds of a position (timing slop). */
   static final double SLOP_SECONDS = 0.025;
 
-  static LevelEvidence of(float[] envelope, double frameRateHz, int[] beats, double[] periodFrames) {
+  static LevelEvidence of(
+      float[] envelope, double frameRateHz, int[] beats, double[] periodFrames) {
     int n = beats.length;
     if (n < 4) {
       return new LevelEvidence(0, 1, 0, 0);
@@ -44,8 +45,10 @@ record LevelEvidence(double onStrength, double subdivision, double evenness, dou
       double d = beats[k + 1] - a;
       onSum += on[k];
       halfSum += accent(envelope, (int) Math.round(a + d / 2), slop);
-      thirdSum += 0.5 * (accent(envelope, (int) Math.round(a + d / 3), slop)
-          + accent(envelope, (int) Math.round(a + 2 * d / 3), slop));
+      thirdSum +=
+          0.5
+              * (accent(envelope, (int) Math.round(a + d / 3), slop)
+                  + accent(envelope, (int) Math.round(a + 2 * d / 3), slop));
       double p = periodFrames[beats[k]];
       if (Math.abs(d / p - 1) < 0.1) {
         regular++;

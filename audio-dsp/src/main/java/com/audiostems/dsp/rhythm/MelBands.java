@@ -3,9 +3,8 @@ package com.audiostems.dsp.rhythm;
 import com.audiostems.dsp.signal.Spectrogram;
 
 /**
- * Triangular mel-spaced bands over an FFT's bins, stored sparsely (each band touches a few bins).
- * A band's value is the weighted mean magnitude of its bins, so wide and narrow bands are
- * comparable.
+ * Triangular mel-spaced bands over an FFT's bins, stored sparsely (each band touches a few bins). A
+ * band's value is the weighted mean magnitude of its bins, so wide and narrow bands are comparable.
  */
 final class MelBands {
 
@@ -76,8 +75,8 @@ final class MelBands {
   }
 
   /**
-   * Each band's RMS magnitude, sqrt of its weighted mean power, from the bins' powers
-   * ({@code power[k] = |X[k]|^2}).
+   * Each band's RMS magnitude, sqrt of its weighted mean power, from the bins' powers ({@code
+   * power[k] = |X[k]|^2}).
    */
   float[] fromPower(float[] power) {
     float[] out = new float[weights.length];

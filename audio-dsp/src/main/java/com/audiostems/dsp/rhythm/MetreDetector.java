@@ -109,8 +109,8 @@ final class MetreDetector {
   }
 
   /**
-   * Viterbi labelling of each beat's position in a bar of {@code bar} beats; fills
-   * {@code positions} and returns the contrast of downbeat-ness on position 0 against the others.
+   * Viterbi labelling of each beat's position in a bar of {@code bar} beats; fills {@code
+   * positions} and returns the contrast of downbeat-ness on position 0 against the others.
    */
   static double label(double[] d, int bar, int[] positions) {
     int n = d.length;

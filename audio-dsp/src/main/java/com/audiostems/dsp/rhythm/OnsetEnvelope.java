@@ -2,8 +2,8 @@ package com.audiostems.dsp.rhythm;
 
 /**
  * An onset-strength envelope: one non-negative value per analysis frame, large where new sound
- * starts (a drum hit, a note, a chord change). Dimensionless (summed log-magnitude increases);
- * only its shape over time matters to the rhythm analysis.
+ * starts (a drum hit, a note, a chord change). Dimensionless (summed log-magnitude increases); only
+ * its shape over time matters to the rhythm analysis.
  *
  * @param strength one value per frame; frame {@code i} describes time {@code i / frameRateHz}
  * @param frameRateHz frames per second

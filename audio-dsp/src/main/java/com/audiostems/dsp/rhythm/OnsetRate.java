@@ -1,11 +1,11 @@
 package com.audiostems.dsp.rhythm;
 
 /**
- * Onsets per second, by peak-picking the onset envelope: a frame is an onset when it is the
- * largest within ±{@link #MIN_GAP_SECONDS} (two onsets closer than that are heard as one) and
- * stands above both the envelope's local mean over ±{@link #LOCAL_SECONDS} times
- * {@link #LOCAL_FACTOR} and a floor of {@link #FLOOR_FRACTION} of the track's strong onsets (so that
- * the hiss of a quiet passage does not count).
+ * Onsets per second, by peak-picking the onset envelope: a frame is an onset when it is the largest
+ * within ±{@link #MIN_GAP_SECONDS} (two onsets closer than that are heard as one) and stands above
+ * both the envelope's local mean over ±{@link #LOCAL_SECONDS} times {@link #LOCAL_FACTOR} and a
+ * floor of {@link #FLOOR_FRACTION} of the track's strong onsets (so that the hiss of a quiet
+ * passage does not count).
  */
 final class OnsetRate {
 

@@ -6,12 +6,12 @@ import com.audiostems.dsp.signal.Spectrogram;
 /**
  * Onset strength by log-compressed mel-band spectral flux with a local-mean subtraction.
  *
- * <p>Why each step: mel bands so that a bass note and a hi-hat count about as much as the notes
- * in between (a linear-frequency sum is dominated by whatever has most bins); log compression
- * ({@code ln(1 + 1000 x / max)}) so that a soft note after silence counts as much as a loud one
- * and the result does not depend on the level; only increases count (an onset adds energy);
- * and subtracting the mean of the surrounding ±{@link #LOCAL_MEAN_SECONDS} removes the slow
- * swell of crescendos and sustained noise, leaving peaks at the onsets.
+ * <p>Why each step: mel bands so that a bass note and a hi-hat count about as much as the notes in
+ * between (a linear-frequency sum is dominated by whatever has most bins); log compression ({@code
+ * ln(1 + 1000 x / max)}) so that a soft note after silence counts as much as a loud one and the
+ * result does not depend on the level; only increases count (an onset adds energy); and subtracting
+ * the mean of the surrounding ±{@link #LOCAL_MEAN_SECONDS} removes the slow swell of crescendos and
+ * sustained noise, leaving peaks at the onsets.
  */
 public final class OnsetStrength {
 
@@ -63,8 +63,8 @@ public final class OnsetStrength {
   }
 
   /**
-   * The envelopes from band levels ({@code levels[frame][band]}, linear RMS magnitudes of
-   * {@code bands}); the levels are log-compressed in place and kept in the result.
+   * The envelopes from band levels ({@code levels[frame][band]}, linear RMS magnitudes of {@code
+   * bands}); the levels are log-compressed in place and kept in the result.
    */
   static OnsetFeatures fromBandLevels(float[][] levels, MelBands bands, double rate) {
     int frames = levels.length;

@@ -35,7 +35,9 @@ final class PeriodCandidates {
     double minLag = 60 * frameRateHz / MAX_BPM;
     double maxLag = 60 * frameRateHz / MIN_BPM;
     List<double[]> peaks = new ArrayList<>(); // {lag, value}
-    for (int lag = Math.max(2, (int) Math.floor(minLag)); lag <= Math.ceil(maxLag) && lag + 1 < r.length; lag++) {
+    for (int lag = Math.max(2, (int) Math.floor(minLag));
+        lag <= Math.ceil(maxLag) && lag + 1 < r.length;
+        lag++) {
       if (r[lag] > 0 && r[lag] >= r[lag - 1] && r[lag] > r[lag + 1]) {
         peaks.add(new double[] {lag, r[lag]});
       }

@@ -4,9 +4,8 @@ import com.audiostems.dsp.signal.MonoSignal;
 import com.audiostems.dsp.signal.Spectrogram;
 
 /**
- * The rhythm analysis of one track: onset envelope → tempo and beats → metre and downbeats →
- * tempo curve and rhythm features. Single-threaded, a few hundredths of a second per minute of
- * music.
+ * The rhythm analysis of one track: onset envelope → tempo and beats → metre and downbeats → tempo
+ * curve and rhythm features. Single-threaded, a few hundredths of a second per minute of music.
  */
 public final class RhythmAnalyzer {
 
@@ -36,7 +35,8 @@ public final class RhythmAnalyzer {
   public static RhythmAnalysis analyze(OnsetFeatures features) {
     OnsetEnvelope envelope = features.broadband();
     TempoEstimator.Result result = TempoEstimator.estimate(features);
-    int[] beatFrames = BeatTrim.trim(envelope.strength(), result.beatsFrames(), result.periodFrames());
+    int[] beatFrames =
+        BeatTrim.trim(envelope.strength(), result.beatsFrames(), result.periodFrames());
     double[] beats = new double[beatFrames.length];
     for (int i = 0; i < beats.length; i++) {
       beats[i] = Math.max(0, envelope.timeSeconds(beatFrames[i]) + ENVELOPE_LEAD_SECONDS);

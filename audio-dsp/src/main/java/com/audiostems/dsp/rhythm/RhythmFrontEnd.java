@@ -7,15 +7,15 @@ import com.audiostems.dsp.signal.Resampler;
 import com.audiostems.dsp.signal.Windows;
 
 /**
- * Mel band levels straight from PCM, 11.6 ms apart, without materialising a spectrogram: the
- * fast path of the rhythm analysis.
+ * Mel band levels straight from PCM, 11.6 ms apart, without materialising a spectrogram: the fast
+ * path of the rhythm analysis.
  *
  * <p>Why not the pipeline's common spectrogram (2048 / 512 at 22.05 kHz): its 23 ms hop is coarse
  * for beat placement and for telling 4% tempo differences at fast tempi. Onsets need neither fine
  * frequency resolution nor the top octave, so the signal is halved (to 11–12 kHz) by the short
- * half-band filter ({@link HalfBandFilter#SHORT}), whose aliasing above 4 kHz only folds hiss
- * onto hiss, and cut into 46 ms frames whose power spectrum goes straight into the mel bands:
- * about four times cheaper than a 1024-point STFT at 22 kHz with the same hop.
+ * half-band filter ({@link HalfBandFilter#SHORT}), whose aliasing above 4 kHz only folds hiss onto
+ * hiss, and cut into 46 ms frames whose power spectrum goes straight into the mel bands: about four
+ * times cheaper than a 1024-point STFT at 22 kHz with the same hop.
  */
 final class RhythmFrontEnd {
 
@@ -31,7 +31,9 @@ final class RhythmFrontEnd {
   private RhythmFrontEnd() {}
 
   static OnsetFeatures analyze(MonoSignal mono) {
-    MonoSignal halved = Resampler.halveWhileAbove(mono.samples(), mono.sampleRateHz(), MAX_RATE_HZ, HalfBandFilter.SHORT);
+    MonoSignal halved =
+        Resampler.halveWhileAbove(
+            mono.samples(), mono.sampleRateHz(), MAX_RATE_HZ, HalfBandFilter.SHORT);
     float[] x = halved.samples();
     int rate = halved.sampleRateHz();
     int hop = Math.max(1, (int) Math.round(rate * HOP_SECONDS));

@@ -16,7 +16,8 @@ import java.util.List;
  * @param variable true when the variation exceeds {@link #VARIABLE_PERCENT} (a tempo change or a
  *     drift a listener would notice, beyond the jitter of a steady performance)
  */
-public record TempoCurve(double[] timesSeconds, double[] bpm, double variationPercent, boolean variable) {
+public record TempoCurve(
+    double[] timesSeconds, double[] bpm, double variationPercent, boolean variable) {
 
   public static final double STEP_SECONDS = 1;
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Global tempo and beats: autocorrelation candidates (the strongest periodicities and their ×2,
- * ×½, ×3, ×⅓ relatives), each tracked by the beat tracker and scored as the beat by
+ * Global tempo and beats: autocorrelation candidates (the strongest periodicities and their ×2, ×½,
+ * ×3, ×⅓ relatives), each tracked by the beat tracker and scored as the beat by
  *
  * <ul>
  *   <li>the accents at and between its beats ({@link LevelEvidence}: not too slow, not too fast,
@@ -40,7 +40,8 @@ final class TempoEstimator {
    * @param periodFrames the expected beat period at every frame
    * @param pulseClarity normalised autocorrelation at the beat period, 0–1
    */
-  record Result(TempoEstimate estimate, int[] beatsFrames, double[] periodFrames, double pulseClarity) {}
+  record Result(
+      TempoEstimate estimate, int[] beatsFrames, double[] periodFrames, double pulseClarity) {}
 
   static Result estimate(OnsetFeatures features) {
     OnsetEnvelope envelope = features.broadband();
@@ -104,20 +105,21 @@ final class TempoEstimator {
     }
     double clarity = Math.max(0, Math.min(1, Autocorrelation.at(r, periodFrames)));
     double margin = scores[best] > 0 ? 2 * scores[best] / (scores[best] + second) - 1 : 0;
-    TempoEstimate estimate = new TempoEstimate(bpm, clarity * margin, bpm / 2, bpm * 2, List.copyOf(list));
+    TempoEstimate estimate =
+        new TempoEstimate(bpm, clarity * margin, bpm / 2, bpm * 2, List.copyOf(list));
     return new Result(estimate, beats[best], curves[best], clarity);
   }
 
   /**
-   * Beat-derived and periodicity tempi further apart than this: keep the periodicity's (the
-   * tracker lost the level). Within it the beats win: on a ramp the autocorrelation peak sits
-   * nearer the end where the tempo dwells, the beats give the true mean.
+   * Beat-derived and periodicity tempi further apart than this: keep the periodicity's (the tracker
+   * lost the level). Within it the beats win: on a ramp the autocorrelation peak sits nearer the
+   * end where the tempo dwells, the beats give the true mean.
    */
   static final double BEAT_TEMPO_AGREEMENT = 0.15;
 
   /**
-   * 60 × frame rate over the mean inter-beat interval, leaving out intervals more than 30% from
-   * the median (gaps in a break, a doubled beat); 0 with fewer than 8 beats.
+   * 60 × frame rate over the mean inter-beat interval, leaving out intervals more than 30% from the
+   * median (gaps in a break, a doubled beat); 0 with fewer than 8 beats.
    */
   static double meanBeatTempo(int[] beats, double rate) {
     int n = beats.length;
@@ -152,9 +154,9 @@ final class TempoEstimator {
    * stronger autocorrelation peak), 1 when it is 2 (half bars) or 9, 12, 16 (three or four bars,
    * which say nothing about 3 against 4), and {@code 1 / (1 + BAR_WEIGHT * r)} otherwise.
    *
-   * <p>Two bars used to count as neutral and three as a misfit: a fast waltz whose harmony
-   * repeated every two or three bars then favoured two-thirds or a third of its tempo (the
-   * harmony period was 4 or 3 of those "beats").
+   * <p>Two bars used to count as neutral and three as a misfit: a fast waltz whose harmony repeated
+   * every two or three bars then favoured two-thirds or a third of its tempo (the harmony period
+   * was 4 or 3 of those "beats").
    */
   static double barFit(double[] bar, double periodFrames) {
     if (bar[0] <= 0 || bar[1] <= 0) {

@@ -6,8 +6,8 @@ public final class Downmix {
   private Downmix() {}
 
   /**
-   * The mean of the channels, sample by sample (equal weights, so that no channel dominates); a
-   * new array of {@code channels[0].length} samples, at the channels' own rate. No channels give an
+   * The mean of the channels, sample by sample (equal weights, so that no channel dominates); a new
+   * array of {@code channels[0].length} samples, at the channels' own rate. No channels give an
    * empty signal.
    */
   public static float[] mono(float[][] channels) {

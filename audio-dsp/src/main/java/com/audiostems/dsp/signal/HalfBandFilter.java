@@ -23,10 +23,11 @@ public final class HalfBandFilter {
   public static final double TRANSPARENT_PASSBAND = 0.4;
 
   /**
-   * The 7-tap (−1, 0, 9, 16, 9, 0, −1) / 32 (3 multiplies per output): flat to about a tenth of
-   * the input rate, aliases only where hiss folds onto hiss. For the onset bands of rhythm analysis.
+   * The 7-tap (−1, 0, 9, 16, 9, 0, −1) / 32 (3 multiplies per output): flat to about a tenth of the
+   * input rate, aliases only where hiss folds onto hiss. For the onset bands of rhythm analysis.
    */
-  public static final HalfBandFilter SHORT = new HalfBandFilter(new float[] {0.5f, 9f / 32, -1f / 32});
+  public static final HalfBandFilter SHORT =
+      new HalfBandFilter(new float[] {0.5f, 9f / 32, -1f / 32});
 
   private final float[] taps;
 
@@ -38,9 +39,11 @@ public final class HalfBandFilter {
    * The shortest Kaiser-windowed half-band for input rate {@code sampleRateHz} that keeps 0 ..
    * {@code protectedHz} of the output free of aliases down to {@code attenuationDb} (Kaiser's order
    * estimate over the transition from {@code protectedHz} to {@code sampleRateHz / 2 −
-   * protectedHz}). Aliases may land above {@code protectedHz}: for a caller that reads nothing there.
+   * protectedHz}). Aliases may land above {@code protectedHz}: for a caller that reads nothing
+   * there.
    */
-  public static HalfBandFilter protecting(double sampleRateHz, double protectedHz, double attenuationDb) {
+  public static HalfBandFilter protecting(
+      double sampleRateHz, double protectedHz, double attenuationDb) {
     double transition = (sampleRateHz / 2 - 2 * protectedHz) / sampleRateHz; // cycles per sample
     double order = (attenuationDb - 8) / (2.285 * 2 * Math.PI * Math.max(transition, 0.02));
     int pairs = Math.max(2, (int) Math.ceil((order / 2 + 1) / 2)); // odd taps per side
@@ -70,7 +73,8 @@ public final class HalfBandFilter {
       int m = i - centre;
       double sinc = m == 0 ? 0.5 : Math.sin(Math.PI * m / 2) / (Math.PI * m);
       double r = (double) m / centre;
-      double w = Windows.besselI0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / Windows.besselI0(beta);
+      double w =
+          Windows.besselI0(beta * Math.sqrt(Math.max(0, 1 - r * r))) / Windows.besselI0(beta);
       h[i] = (float) (sinc * w);
       sum += h[i];
     }

@@ -6,8 +6,8 @@ import be.tarsos.dsp.util.fft.FloatFFT;
 /**
  * A real-input FFT of one power-of-two size, on TarsosDSP's FloatFFT (JTransforms' algorithm).
  *
- * <p>Single-threaded on purpose: the pipeline runs one track per core, and analysis speed is
- * quoted per core, so an FFT must not borrow the other cores.
+ * <p>Single-threaded on purpose: the pipeline runs one track per core, and analysis speed is quoted
+ * per core, so an FFT must not borrow the other cores.
  */
 public final class RealFft {
 

@@ -9,10 +9,11 @@ package com.audiostems.dsp.signal;
  *
  * <ul>
  *   <li>{@link #halve}: exact 2:1 through a {@link HalfBandFilter}, whose even taps are zero, so a
- *       halving costs a quarter of an arbitrary-ratio stage; the cheap way down from 44.1/48/96 kHz.
+ *       halving costs a quarter of an arbitrary-ratio stage; the cheap way down from 44.1/48/96
+ *       kHz.
  *   <li>{@link #resample}: any ratio (44.1 → 8 kHz, 48 → 22.05 kHz, a 1 % speed change) by a
- *       Kaiser-windowed sinc (beta 8, {@value #ZERO_CROSSINGS} zero crossings each side, read from a
- *       table of {@value #TABLE_STEPS} steps per crossing with linear interpolation), low-pass at
+ *       Kaiser-windowed sinc (beta 8, {@value #ZERO_CROSSINGS} zero crossings each side, read from
+ *       a table of {@value #TABLE_STEPS} steps per crossing with linear interpolation), low-pass at
  *       {@value #CUTOFF} of the lower of the two Nyquist frequencies. Measured (ResamplerTest's
  *       sines): flat within 0.1 dB to 0.75 of the lower Nyquist, −3 dB at 0.9, −6 dB at 0.95, at
  *       least 70 dB down from 1.2 (−18 dB at 1.05). Each output sample is divided by the sum of its
@@ -38,7 +39,8 @@ public final class Resampler {
   /**
    * {@code samples} at {@code inRateHz}, resampled to {@code outRateHz} in one windowed-sinc stage:
    * {@code floor((n − 1) · outRateHz / inRateHz) + 1} samples; a copy when the rates are equal.
-   * Only the ratio of the rates matters, so a speed change by {@code s} is {@code resample(x, 1, s)}.
+   * Only the ratio of the rates matters, so a speed change by {@code s} is {@code resample(x, 1,
+   * s)}.
    */
   public static float[] resample(float[] samples, double inRateHz, double outRateHz) {
     if (inRateHz == outRateHz) {
@@ -60,7 +62,8 @@ public final class Resampler {
   }
 
   /** The kernel-weighted mean of {@code x[lo..hi]} around input position {@code centre}. */
-  private static float weightedMean(float[] x, int lo, int hi, double centre, double tablePerInput) {
+  private static float weightedMean(
+      float[] x, int lo, int hi, double centre, double tablePerInput) {
     double acc = 0;
     double wsum = 0;
     for (int i = lo; i <= hi; i++) {
@@ -101,7 +104,8 @@ public final class Resampler {
       y[o] = centre * samples[2 * o];
     }
     for (int i = 0; i < pairs; i++) {
-      // Tap at offset ±(2i + 1): x[2o − 2i − 1] = odd[pairs + o − i − 1], x[2o + 2i + 1] = odd[pairs + o + i].
+      // Tap at offset ±(2i + 1): x[2o − 2i − 1] = odd[pairs + o − i − 1], x[2o + 2i + 1] =
+      // odd[pairs + o + i].
       float h = filter.oddTap(i);
       int before = pairs - i - 1;
       int after = pairs + i;
@@ -116,7 +120,8 @@ public final class Resampler {
    * {@code samples} halved through {@code filter} while {@code sampleRateHz} is even and above
    * {@code maxRateHz}; unchanged (the same array) when it is not.
    */
-  public static MonoSignal halveWhileAbove(float[] samples, int sampleRateHz, int maxRateHz, HalfBandFilter filter) {
+  public static MonoSignal halveWhileAbove(
+      float[] samples, int sampleRateHz, int maxRateHz, HalfBandFilter filter) {
     float[] x = samples;
     int rate = sampleRateHz;
     while (rate > maxRateHz && rate % 2 == 0) {
@@ -135,7 +140,10 @@ public final class Resampler {
     return halveWhileAbove(mono, sampleRateHz, MAX_ANALYSIS_RATE_HZ, HalfBandFilter.TRANSPARENT);
   }
 
-  /** {@link #toRate(float[], int, int, double)} keeping the whole output band, 0 .. {@code outRateHz} / 2. */
+  /**
+   * {@link #toRate(float[], int, int, double)} keeping the whole output band, 0 .. {@code
+   * outRateHz} / 2.
+   */
   public static float[] toRate(float[] samples, int inRateHz, int outRateHz) {
     return toRate(samples, inRateHz, outRateHz, outRateHz / 2.0);
   }
@@ -143,13 +151,15 @@ public final class Resampler {
   /**
    * {@code samples} at {@code inRateHz} converted to {@code outRateHz}: transparent halvings while
    * the halved rate is still ≥ {@code outRateHz} and its passband still holds 0 .. {@code keptHz},
-   * then one {@link #resample} stage when the rate is not yet {@code outRateHz}. 44.1 → 8 kHz is two
-   * halvings and 11.025 → 8 kHz; 44.1 → 22.05 kHz with {@code keptHz} ≤ 8.8 kHz one halving.
+   * then one {@link #resample} stage when the rate is not yet {@code outRateHz}. 44.1 → 8 kHz is
+   * two halvings and 11.025 → 8 kHz; 44.1 → 22.05 kHz with {@code keptHz} ≤ 8.8 kHz one halving.
    */
   public static float[] toRate(float[] samples, int inRateHz, int outRateHz, double keptHz) {
     float[] x = samples;
     int rate = inRateHz;
-    while (rate % 2 == 0 && rate / 2 >= outRateHz && HalfBandFilter.TRANSPARENT_PASSBAND * (rate / 2) >= keptHz) {
+    while (rate % 2 == 0
+        && rate / 2 >= outRateHz
+        && HalfBandFilter.TRANSPARENT_PASSBAND * (rate / 2) >= keptHz) {
       x = halve(x);
       rate /= 2;
     }

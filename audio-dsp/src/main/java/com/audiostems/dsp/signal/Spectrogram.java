@@ -1,11 +1,12 @@
 package com.audiostems.dsp.signal;
 
 /**
- * A magnitude spectrogram: {@code magnitudes[frame][bin]}, Hann-windowed frames centred on
- * {@code frame * hopSizeSamples} (the signal is zero-padded by half a frame at both ends, as
- * librosa's {@code center=True}).
+ * A magnitude spectrogram: {@code magnitudes[frame][bin]}, Hann-windowed frames centred on {@code
+ * frame * hopSizeSamples} (the signal is zero-padded by half a frame at both ends, as librosa's
+ * {@code center=True}).
  */
-public record Spectrogram(float[][] magnitudes, int sampleRateHz, int frameSizeSamples, int hopSizeSamples) {
+public record Spectrogram(
+    float[][] magnitudes, int sampleRateHz, int frameSizeSamples, int hopSizeSamples) {
 
   public int frameCount() {
     return magnitudes.length;

@@ -6,11 +6,12 @@ public final class Stft {
   private Stft() {}
 
   /**
-   * The magnitude spectrogram of {@code mono} with a periodic Hann window of
-   * {@code frameSizeSamples} (a power of two) every {@code hopSizeSamples}; frames are centred,
-   * so frame {@code i} describes time {@code i * hop / sampleRateHz}.
+   * The magnitude spectrogram of {@code mono} with a periodic Hann window of {@code
+   * frameSizeSamples} (a power of two) every {@code hopSizeSamples}; frames are centred, so frame
+   * {@code i} describes time {@code i * hop / sampleRateHz}.
    */
-  public static Spectrogram magnitudes(float[] mono, int sampleRateHz, int frameSizeSamples, int hopSizeSamples) {
+  public static Spectrogram magnitudes(
+      float[] mono, int sampleRateHz, int frameSizeSamples, int hopSizeSamples) {
     if (hopSizeSamples <= 0) {
       throw new IllegalArgumentException("hop must be positive, got " + hopSizeSamples);
     }

@@ -1,12 +1,12 @@
 package com.audiostems.dsp.spectral;
 
 /**
- * The first {@code outputs} coefficients of an orthonormal DCT-II of length {@code inputs}
- * (scipy's {@code dct(type=2, norm='ortho')}, which librosa's MFCC uses):
- * c_k = s_k Σ_n x_n cos(π k (2n + 1) / 2N), s_0 = √(1/N), s_k = √(2/N).
+ * The first {@code outputs} coefficients of an orthonormal DCT-II of length {@code inputs} (scipy's
+ * {@code dct(type=2, norm='ortho')}, which librosa's MFCC uses): c_k = s_k Σ_n x_n cos(π k (2n + 1)
+ * / 2N), s_0 = √(1/N), s_k = √(2/N).
  *
- * <p>A precomputed matrix: with 13 × 40 it is 520 multiply-adds per frame, cheaper than any
- * fast transform at that size.
+ * <p>A precomputed matrix: with 13 × 40 it is 520 multiply-adds per frame, cheaper than any fast
+ * transform at that size.
  */
 public final class Dct {
 

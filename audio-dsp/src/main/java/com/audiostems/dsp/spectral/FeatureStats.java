@@ -3,8 +3,8 @@ package com.audiostems.dsp.spectral;
 import java.util.Arrays;
 
 /**
- * Mean, population standard deviation and median of one per-frame feature over the frames that
- * were counted ({@code frames}), in the feature's own unit. All zero when no frame counted.
+ * Mean, population standard deviation and median of one per-frame feature over the frames that were
+ * counted ({@code frames}), in the feature's own unit. All zero when no frame counted.
  */
 public record FeatureStats(double mean, double standardDeviation, double median, int frames) {
 

@@ -1,8 +1,8 @@
 package com.audiostems.dsp.spectral;
 
 /**
- * Triangular mel filters on the Slaney (Auditory Toolbox) mel scale, each normalised to unit
- * area ("slaney" norm, 2 / band width in Hz), as librosa's {@code filters.mel(htk=False,
+ * Triangular mel filters on the Slaney (Auditory Toolbox) mel scale, each normalised to unit area
+ * ("slaney" norm, 2 / band width in Hz), as librosa's {@code filters.mel(htk=False,
  * norm='slaney')}. Applied to power spectra: band power = Σ_k w_k |X_k|².
  *
  * <p>Stored sparsely (first bin and the non-zero weights of each band): a frame costs about two
@@ -85,6 +85,8 @@ public final class MelFilterbank {
 
   /** Frequency in Hz of a Slaney mel. */
   public static double melToHz(double mel) {
-    return mel < BREAK_MEL ? mel * LINEAR_HZ_PER_MEL : BREAK_HZ * Math.exp(LOG_STEP * (mel - BREAK_MEL));
+    return mel < BREAK_MEL
+        ? mel * LINEAR_HZ_PER_MEL
+        : BREAK_HZ * Math.exp(LOG_STEP * (mel - BREAK_MEL));
   }
 }

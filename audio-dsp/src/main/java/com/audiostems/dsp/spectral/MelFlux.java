@@ -1,16 +1,15 @@
 package com.audiostems.dsp.spectral;
 
 /**
- * Spectral flux on the log-mel spectrogram: per frame, the mean over bands of the level rise
- * since the previous frame, max(0, L_t − L_{t−1}), in dB. A librosa-style onset strength
- * (its {@code onset_strength} on a dB mel spectrogram, mean-aggregated, lag 1).
+ * Spectral flux on the log-mel spectrogram: per frame, the mean over bands of the level rise since
+ * the previous frame, max(0, L_t − L_{t−1}), in dB. A librosa-style onset strength (its {@code
+ * onset_strength} on a dB mel spectrogram, mean-aggregated, lag 1).
  *
  * <p>Why log-mel and rises only: a sustained pad changes little in level from frame to frame
  * however loud it is, while every drum hit raises many bands by tens of dB; only rises count
  * because decays are slow and would double-count each onset. Levels are floored at the track's
- * loudest band level minus {@link #FLOOR_BELOW_MAX_DB} (librosa's top_db) so that noise
- * flickering in near-silent bands does not read as onsets, and the result does not depend on
- * playback gain.
+ * loudest band level minus {@link #FLOOR_BELOW_MAX_DB} (librosa's top_db) so that noise flickering
+ * in near-silent bands does not read as onsets, and the result does not depend on playback gain.
  */
 public final class MelFlux {
 

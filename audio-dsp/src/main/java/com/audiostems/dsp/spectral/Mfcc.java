@@ -1,13 +1,13 @@
 package com.audiostems.dsp.spectral;
 
 /**
- * Mel-frequency cepstral coefficients of one magnitude frame, as librosa's {@code mfcc} on a
- * power mel spectrogram: Slaney mel bands (default 40, 0 Hz to Nyquist) of |X|², 10·log10 with
- * a 1e-10 floor (dB relative to a power of 1, no top-dB clipping), orthonormal DCT-II, first 13.
+ * Mel-frequency cepstral coefficients of one magnitude frame, as librosa's {@code mfcc} on a power
+ * mel spectrogram: Slaney mel bands (default 40, 0 Hz to Nyquist) of |X|², 10·log10 with a 1e-10
+ * floor (dB relative to a power of 1, no top-dB clipping), orthonormal DCT-II, first 13.
  *
  * <p>Units: the log-mel bands are dB on the unnormalised FFT scale of the shared spectrogram
- * (librosa's scale too); c0 = √N × mean band level in dB, so +6.02 dB of signal adds 6.02·√N to
- * c0 and leaves c1… unchanged. Higher coefficients are dB-weighted cosine shapes across bands.
+ * (librosa's scale too); c0 = √N × mean band level in dB, so +6.02 dB of signal adds 6.02·√N to c0
+ * and leaves c1… unchanged. Higher coefficients are dB-weighted cosine shapes across bands.
  */
 public final class Mfcc {
 
@@ -28,7 +28,9 @@ public final class Mfcc {
   /** 40 Slaney bands from 0 Hz to Nyquist, 13 coefficients. */
   public static Mfcc defaults(int binCount, double binWidthHz) {
     double nyquistHz = (binCount - 1) * binWidthHz;
-    return new Mfcc(new MelFilterbank(binCount, binWidthHz, DEFAULT_MEL_BANDS, 0, nyquistHz), DEFAULT_COEFFICIENTS);
+    return new Mfcc(
+        new MelFilterbank(binCount, binWidthHz, DEFAULT_MEL_BANDS, 0, nyquistHz),
+        DEFAULT_COEFFICIENTS);
   }
 
   public int bandCount() {
@@ -40,9 +42,9 @@ public final class Mfcc {
   }
 
   /**
-   * Writes the log-mel band levels (dB) into {@code logMelDbOut} and the cepstrum into
-   * {@code mfccOut}, and returns the sum of the band powers (before the floor; 0 for digital
-   * silence). Not thread-safe (scratch buffer): one instance per thread.
+   * Writes the log-mel band levels (dB) into {@code logMelDbOut} and the cepstrum into {@code
+   * mfccOut}, and returns the sum of the band powers (before the floor; 0 for digital silence). Not
+   * thread-safe (scratch buffer): one instance per thread.
    */
   public double compute(float[] magnitudes, double[] logMelDbOut, double[] mfccOut) {
     filterbank.bandPowers(magnitudes, bandPowers);

@@ -6,8 +6,8 @@ import com.audiostems.dsp.signal.Spectrogram;
  * Timbre features of a track from the pipeline's shared spectrogram (analysis-rate mono, frame
  * 2048, hop 512) and the same mono samples (for the zero-crossing rate).
  *
- * <p>All frame features are computed in one sweep over the spectrogram, so each 4 KB frame is
- * read from memory once and then stays in cache for every feature.
+ * <p>All frame features are computed in one sweep over the spectrogram, so each 4 KB frame is read
+ * from memory once and then stays in cache for every feature.
  */
 public final class SpectralAnalyzer {
 
@@ -31,7 +31,8 @@ public final class SpectralAnalyzer {
     return frames(spectrogram, analysisRateMono, DEFAULT_ROLLOFF_FRACTION);
   }
 
-  public static SpectralFrames frames(Spectrogram spectrogram, float[] analysisRateMono, double rolloffFraction) {
+  public static SpectralFrames frames(
+      Spectrogram spectrogram, float[] analysisRateMono, double rolloffFraction) {
     float[][] mags = spectrogram.magnitudes();
     int frames = mags.length;
     int bins = spectrogram.binCount();
@@ -71,10 +72,22 @@ public final class SpectralAnalyzer {
     for (int f = 0; f < frames; f++) {
       audible[f] = power[f] > 0 && power[f] >= maxPower * AUDIBLE_POWER_RATIO;
     }
-    double[] zcr = ZeroCrossingRate.perSample(
-        analysisRateMono, spectrogram.frameSizeSamples(), spectrogram.hopSizeSamples(), frames);
-    return new SpectralFrames(centroid, bandwidth, rolloff, rolloffFraction, flatness, contrastDb, cepstrum,
-        logMel, MelFlux.positiveDb(logMel), zcr, audible, spectrogram.frameRateHz());
+    double[] zcr =
+        ZeroCrossingRate.perSample(
+            analysisRateMono, spectrogram.frameSizeSamples(), spectrogram.hopSizeSamples(), frames);
+    return new SpectralFrames(
+        centroid,
+        bandwidth,
+        rolloff,
+        rolloffFraction,
+        flatness,
+        contrastDb,
+        cepstrum,
+        logMel,
+        MelFlux.positiveDb(logMel),
+        zcr,
+        audible,
+        spectrogram.frameRateHz());
   }
 
   /** Summary statistics of per-frame features over their audible frames. */

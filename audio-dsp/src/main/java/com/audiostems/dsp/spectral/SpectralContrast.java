@@ -1,17 +1,17 @@
 package com.audiostems.dsp.spectral;
 
 /**
- * Octave-band spectral contrast (Jiang et al. 2002, laid out as librosa's
- * {@code spectral_contrast}): per sub-band, the mean of the strongest {@code quantile} of bins
- * (peak) against the mean of the weakest (valley), in dB. High for tones over quiet gaps
- * (harmonic, sparse spectra), low for broadband noise.
+ * Octave-band spectral contrast (Jiang et al. 2002, laid out as librosa's {@code
+ * spectral_contrast}): per sub-band, the mean of the strongest {@code quantile} of bins (peak)
+ * against the mean of the weakest (valley), in dB. High for tones over quiet gaps (harmonic, sparse
+ * spectra), low for broadband noise.
  *
- * <p>Bands, as librosa: [0, fmin], [fmin, 2 fmin], …, and the last from fmin·2^(n−1) to
- * Nyquist, n + 1 bands in all (7 with the defaults 200 Hz and 6). Every band but the first
- * also takes the bin just below its lower edge, and every band but the last leaves out its top
- * bin (librosa's layout, kept so that values compare one to one). One difference from librosa: librosa passes
- * magnitudes to {@code power_to_db} (10·log10), so its values are half of ours; we use 20·log10
- * because the input is magnitude, making a 1 dB contrast a 1 dB level difference.
+ * <p>Bands, as librosa: [0, fmin], [fmin, 2 fmin], …, and the last from fmin·2^(n−1) to Nyquist, n
+ * + 1 bands in all (7 with the defaults 200 Hz and 6). Every band but the first also takes the bin
+ * just below its lower edge, and every band but the last leaves out its top bin (librosa's layout,
+ * kept so that values compare one to one). One difference from librosa: librosa passes magnitudes
+ * to {@code power_to_db} (10·log10), so its values are half of ours; we use 20·log10 because the
+ * input is magnitude, making a 1 dB contrast a 1 dB level difference.
  */
 public final class SpectralContrast {
 
@@ -29,13 +29,15 @@ public final class SpectralContrast {
   private final float[] valleyScratch;
 
   /** Bands for a spectrum of {@code binCount} bins of {@code binWidthHz}. */
-  public SpectralContrast(int binCount, double binWidthHz, double fminHz, int octaveBands, double quantile) {
+  public SpectralContrast(
+      int binCount, double binWidthHz, double fminHz, int octaveBands, double quantile) {
     if (!(quantile > 0 && quantile < 0.5)) {
       throw new IllegalArgumentException("quantile must be in (0, 0.5), got " + quantile);
     }
     double nyquistHz = (binCount - 1) * binWidthHz;
     if (fminHz * Math.pow(2, octaveBands - 1) >= nyquistHz) {
-      throw new IllegalArgumentException("top octave band starts above Nyquist: lower fmin or bands");
+      throw new IllegalArgumentException(
+          "top octave band starts above Nyquist: lower fmin or bands");
     }
     int bands = octaveBands + 1;
     bandStartBin = new int[bands];
@@ -65,7 +67,8 @@ public final class SpectralContrast {
 
   /** The librosa defaults: fmin 200 Hz, 6 octave bands (7 values), quantile 0.02. */
   public static SpectralContrast defaults(int binCount, double binWidthHz) {
-    return new SpectralContrast(binCount, binWidthHz, DEFAULT_FMIN_HZ, DEFAULT_OCTAVE_BANDS, DEFAULT_QUANTILE);
+    return new SpectralContrast(
+        binCount, binWidthHz, DEFAULT_FMIN_HZ, DEFAULT_OCTAVE_BANDS, DEFAULT_QUANTILE);
   }
 
   public int bandCount() {
@@ -73,8 +76,8 @@ public final class SpectralContrast {
   }
 
   /**
-   * Writes one contrast per band (dB, peak over valley) of the magnitude frame into
-   * {@code contrastDbOut}. Not thread-safe: it reuses scratch arrays (one instance per thread).
+   * Writes one contrast per band (dB, peak over valley) of the magnitude frame into {@code
+   * contrastDbOut}. Not thread-safe: it reuses scratch arrays (one instance per thread).
    */
   public void contrastDb(float[] magnitudes, double[] contrastDbOut) {
     for (int b = 0; b < bandStartBin.length; b++) {

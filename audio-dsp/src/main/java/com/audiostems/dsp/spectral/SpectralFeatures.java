@@ -3,9 +3,9 @@ package com.audiostems.dsp.spectral;
 import com.audiostems.dsp.signal.Spectrogram;
 
 /**
- * One feature at a time over a whole spectrogram, one value (or vector) per frame: the
- * librosa-like entry points. {@link SpectralAnalyzer} computes them all in one sweep instead,
- * which is what the pipeline should call.
+ * One feature at a time over a whole spectrogram, one value (or vector) per frame: the librosa-like
+ * entry points. {@link SpectralAnalyzer} computes them all in one sweep instead, which is what the
+ * pipeline should call.
  */
 public final class SpectralFeatures {
 
@@ -75,6 +75,7 @@ public final class SpectralFeatures {
 
   /** Zero-crossing rate per spectrogram frame, crossings per sample. */
   public static double[] zeroCrossingRatePerSample(float[] analysisRateMono, Spectrogram s) {
-    return ZeroCrossingRate.perSample(analysisRateMono, s.frameSizeSamples(), s.hopSizeSamples(), s.frameCount());
+    return ZeroCrossingRate.perSample(
+        analysisRateMono, s.frameSizeSamples(), s.hopSizeSamples(), s.frameCount());
   }
 }

@@ -6,8 +6,8 @@ package com.audiostems.dsp.spectral;
  * (every bin equal).
  *
  * <p>Note on white noise: one periodogram frame of Gaussian white noise is not flat bin by bin:
- * each bin's power is exponentially distributed, and E[ln P] = ln E[P] − γ, so its flatness
- * tends to e^−γ ≈ 0.56, not 1. Only a smoothed (averaged) spectrum of white noise is near 1.
+ * each bin's power is exponentially distributed, and E[ln P] = ln E[P] − γ, so its flatness tends
+ * to e^−γ ≈ 0.56, not 1. Only a smoothed (averaged) spectrum of white noise is near 1.
  */
 public final class SpectralFlatness {
 

@@ -1,8 +1,8 @@
 package com.audiostems.dsp.spectral;
 
 /**
- * Every per-frame timbre feature of one track, aligned with the shared spectrogram's frames
- * (frame i at i × hop / rate seconds; {@link #frameRateHz()} frames per second).
+ * Every per-frame timbre feature of one track, aligned with the shared spectrogram's frames (frame
+ * i at i × hop / rate seconds; {@link #frameRateHz()} frames per second).
  *
  * @param centroidHz spectral centroid, Hz
  * @param bandwidthHz spectral bandwidth (p = 2), Hz

@@ -1,12 +1,12 @@
 package com.audiostems.dsp.spectral;
 
 /**
- * Moment-like descriptors of one magnitude frame (librosa's definitions, on magnitudes, not
- * power): where the spectrum's mass sits (centroid), how far it spreads (bandwidth) and below
- * which frequency most of it lies (rolloff). All in Hz.
+ * Moment-like descriptors of one magnitude frame (librosa's definitions, on magnitudes, not power):
+ * where the spectrum's mass sits (centroid), how far it spreads (bandwidth) and below which
+ * frequency most of it lies (rolloff). All in Hz.
  *
- * <p>Bin {@code k} stands for frequency {@code k * binWidthHz}. A silent frame (all zeros) has
- * no mass; these functions return 0 Hz for it, as librosa does.
+ * <p>Bin {@code k} stands for frequency {@code k * binWidthHz}. A silent frame (all zeros) has no
+ * mass; these functions return 0 Hz for it, as librosa does.
  */
 public final class SpectralShape {
 
@@ -39,12 +39,24 @@ public final class SpectralShape {
     int n = magnitudes.length;
     int k = 0;
     for (; k + 3 < n; k += 4) {
-      double m0 = magnitudes[k], m1 = magnitudes[k + 1], m2 = magnitudes[k + 2], m3 = magnitudes[k + 3];
+      double m0 = magnitudes[k],
+          m1 = magnitudes[k + 1],
+          m2 = magnitudes[k + 2],
+          m3 = magnitudes[k + 3];
       double k0 = k, k1 = k + 1, k2 = k + 2, k3 = k + 3;
-      a0 += m0; b0 += m1; c0 += m2; d0 += m3;
+      a0 += m0;
+      b0 += m1;
+      c0 += m2;
+      d0 += m3;
       double w0 = k0 * m0, w1 = k1 * m1, w2 = k2 * m2, w3 = k3 * m3;
-      a1 += w0; b1 += w1; c1 += w2; d1 += w3;
-      a2 += k0 * w0; b2 += k1 * w1; c2 += k2 * w2; d2 += k3 * w3;
+      a1 += w0;
+      b1 += w1;
+      c1 += w2;
+      d1 += w3;
+      a2 += k0 * w0;
+      b2 += k1 * w1;
+      c2 += k2 * w2;
+      d2 += k3 * w3;
     }
     for (; k < n; k++) {
       double m = magnitudes[k];
@@ -81,7 +93,8 @@ public final class SpectralShape {
   }
 
   /** Rolloff (Hz) when the frame's magnitude sum Σ |X_k| is already known. */
-  public static double rolloffHz(float[] magnitudes, double binWidthHz, double fraction, double total) {
+  public static double rolloffHz(
+      float[] magnitudes, double binWidthHz, double fraction, double total) {
     if (!(fraction > 0 && fraction <= 1)) {
       throw new IllegalArgumentException("rolloff fraction must be in (0, 1], got " + fraction);
     }
@@ -96,8 +109,11 @@ public final class SpectralShape {
     // bin by bin only inside the block that crosses it. Same bin as a plain scan, about twice
     // as fast (the plain scan is one long chain of dependent additions).
     for (; k + 8 <= n; k += 8) {
-      double block = ((double) magnitudes[k] + magnitudes[k + 1]) + ((double) magnitudes[k + 2] + magnitudes[k + 3])
-          + (((double) magnitudes[k + 4] + magnitudes[k + 5]) + ((double) magnitudes[k + 6] + magnitudes[k + 7]));
+      double block =
+          ((double) magnitudes[k] + magnitudes[k + 1])
+              + ((double) magnitudes[k + 2] + magnitudes[k + 3])
+              + (((double) magnitudes[k + 4] + magnitudes[k + 5])
+                  + ((double) magnitudes[k + 6] + magnitudes[k + 7]));
       if (cumulative + block >= threshold) {
         break;
       }

@@ -1,8 +1,8 @@
 package com.audiostems.dsp.spectral;
 
 /**
- * Track-level timbre: each per-frame feature summarised over the audible frames (see
- * {@link SpectralFrames#audible()}).
+ * Track-level timbre: each per-frame feature summarised over the audible frames (see {@link
+ * SpectralFrames#audible()}).
  *
  * @param centroidHz spectral centroid statistics, Hz
  * @param bandwidthHz spectral bandwidth statistics, Hz

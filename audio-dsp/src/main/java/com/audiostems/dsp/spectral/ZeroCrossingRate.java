@@ -13,7 +13,8 @@ public final class ZeroCrossingRate {
   private ZeroCrossingRate() {}
 
   /** One rate per frame, {@code frameCount} frames; O(samples) via a running count. */
-  public static double[] perSample(float[] mono, int frameSizeSamples, int hopSizeSamples, int frameCount) {
+  public static double[] perSample(
+      float[] mono, int frameSizeSamples, int hopSizeSamples, int frameCount) {
     // crossingsBefore[n] = number of sign changes between samples (j−1, j) for 1 ≤ j < n.
     int[] crossingsBefore = new int[mono.length + 1];
     // Sign bits compared without branches: noisy signals would mispredict half of them.

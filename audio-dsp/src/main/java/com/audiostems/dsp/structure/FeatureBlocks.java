@@ -1,9 +1,9 @@
 package com.audiostems.dsp.structure;
 
 /**
- * Frame features averaged over blocks of about half a second (or between beats): the time
- * grid of the self-similarity analysis. Frame-rate features (23 ms) are too fine and noisy for
- * sections that last tens of seconds, and a 0.5 s grid makes a 5-minute matrix 600 × 600.
+ * Frame features averaged over blocks of about half a second (or between beats): the time grid of
+ * the self-similarity analysis. Frame-rate features (23 ms) are too fine and noisy for sections
+ * that last tens of seconds, and a 0.5 s grid makes a 5-minute matrix 600 × 600.
  *
  * @param features {@code [block][dimension]} mean feature vectors
  * @param startSeconds start time of each block
@@ -16,7 +16,8 @@ public record FeatureBlocks(double[][] features, double[] startSeconds, double[]
   }
 
   /** Blocks of {@code blockSeconds} from 0 on (the last one may be shorter). */
-  public static FeatureBlocks fixed(double[][] frameFeatures, double frameRateHz, double blockSeconds) {
+  public static FeatureBlocks fixed(
+      double[][] frameFeatures, double frameRateHz, double blockSeconds) {
     int framesPerBlock = Math.max(1, (int) Math.round(blockSeconds * frameRateHz));
     int frames = frameFeatures.length;
     int blocks = (frames + framesPerBlock - 1) / framesPerBlock;
@@ -29,12 +30,15 @@ public record FeatureBlocks(double[][] features, double[] startSeconds, double[]
   }
 
   /**
-   * Blocks from beat to beat, consecutive beats merged until a block lasts at least
-   * {@code minBlockSeconds} (fast tempi would otherwise give noisy 0.2 s blocks); the stretch
-   * before the first beat and after the last are blocks too.
+   * Blocks from beat to beat, consecutive beats merged until a block lasts at least {@code
+   * minBlockSeconds} (fast tempi would otherwise give noisy 0.2 s blocks); the stretch before the
+   * first beat and after the last are blocks too.
    */
   public static FeatureBlocks beatSynchronous(
-      double[][] frameFeatures, double frameRateHz, double[] beatTimesSeconds, double minBlockSeconds) {
+      double[][] frameFeatures,
+      double frameRateHz,
+      double[] beatTimesSeconds,
+      double minBlockSeconds) {
     int frames = frameFeatures.length;
     int[] cuts = new int[beatTimesSeconds.length + 2];
     int n = 0;
@@ -55,7 +59,8 @@ public record FeatureBlocks(double[][] features, double[] startSeconds, double[]
     return average(frameFeatures, frameRateHz, java.util.Arrays.copyOf(cuts, n));
   }
 
-  private static FeatureBlocks average(double[][] frameFeatures, double frameRateHz, int[] startFrame) {
+  private static FeatureBlocks average(
+      double[][] frameFeatures, double frameRateHz, int[] startFrame) {
     int blocks = startFrame.length - 1;
     int dims = frameFeatures.length > 0 ? frameFeatures[0].length : 0;
     double[][] features = new double[Math.max(0, blocks)][dims];

@@ -2,15 +2,16 @@ package com.audiostems.dsp.structure;
 
 /**
  * Foote's audio novelty: a checkerboard kernel slid along the diagonal of the self-similarity
- * matrix (Foote 2000). Here the similarity is the negative Euclidean distance between block
- * feature vectors (dB), and the Gaussian-tapered kernel is normalised so that
+ * matrix (Foote 2000). Here the similarity is the negative Euclidean distance between block feature
+ * vectors (dB), and the Gaussian-tapered kernel is normalised so that
  *
- * <pre>novelty(i) = weighted mean distance across i  −  weighted mean distance within each side</pre>
+ * <pre>novelty(i) = weighted mean distance across i  −  weighted mean distance within each side
+ * </pre>
  *
- * <p>in dB: how much more the music differs between the {@code halfWidth} blocks before and
- * after block i than it differs within them. Absolute units make a threshold meaningful across
- * tracks (a steady track stays near 0 however it is scaled). Near the ends, pairs outside the
- * track are left out of both means; with nothing before (or after) the novelty is 0.
+ * <p>in dB: how much more the music differs between the {@code halfWidth} blocks before and after
+ * block i than it differs within them. Absolute units make a threshold meaningful across tracks (a
+ * steady track stays near 0 however it is scaled). Near the ends, pairs outside the track are left
+ * out of both means; with nothing before (or after) the novelty is 0.
  *
  * <p>Only the matrix band |i − j| < 2 × halfWidth is ever needed, so it is computed on the fly:
  * O(blocks × halfWidth² ) distance look-ups, no full matrix.

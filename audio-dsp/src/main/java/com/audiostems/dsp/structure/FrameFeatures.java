@@ -3,13 +3,13 @@ package com.audiostems.dsp.structure;
 /**
  * The per-frame vector the structure analysis compares: [level, c1 … c12], all in dB.
  *
- * <p>Level is the mean log-mel band level (c0 / √bands), floored at the track's loudest frame
- * minus {@value #LEVEL_RANGE_DB} dB, so that fades into digital silence (−100 dB) do not swamp
- * every other difference. c1…c12 describe spectral shape (timbre) independently of level. We
- * use the spectrogram's own level rather than the 3 s short-term loudness because the latter
- * smears every change over 3 s and would blur boundaries by ±1.5 s. Keeping everything in dB
- * (no per-track z-scoring) keeps distances absolute, so a steady track can be recognised as
- * having no structure instead of having its noise amplified into boundaries.
+ * <p>Level is the mean log-mel band level (c0 / √bands), floored at the track's loudest frame minus
+ * {@value #LEVEL_RANGE_DB} dB, so that fades into digital silence (−100 dB) do not swamp every
+ * other difference. c1…c12 describe spectral shape (timbre) independently of level. We use the
+ * spectrogram's own level rather than the 3 s short-term loudness because the latter smears every
+ * change over 3 s and would blur boundaries by ±1.5 s. Keeping everything in dB (no per-track
+ * z-scoring) keeps distances absolute, so a steady track can be recognised as having no structure
+ * instead of having its noise amplified into boundaries.
  */
 public final class FrameFeatures {
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Section boundaries from a novelty curve: local maxima that stand out from their surroundings,
- * then the strongest first, each at least a minimum section length from the others and a
- * (shorter) minimum edge-section length from the track's start and end.
+ * then the strongest first, each at least a minimum section length from the others and a (shorter)
+ * minimum edge-section length from the track's start and end.
  */
 public final class NoveltyPeaks {
 
@@ -20,10 +20,11 @@ public final class NoveltyPeaks {
    * @param blockStartSeconds start of each block
    * @param trackSeconds track duration
    * @param minNoveltyDb absolute floor: below this no change counts (steady music stays whole)
-   * @param localMarginDb how far a peak must rise above the mean novelty within
-   *     ±{@code localWindowBlocks} (adaptive threshold: in busy music the background novelty is
-   *     higher and a boundary must stand out from it)
-   * @param localWindowBlocks half-width of the adaptive threshold's window and of the local-maximum test
+   * @param localMarginDb how far a peak must rise above the mean novelty within ±{@code
+   *     localWindowBlocks} (adaptive threshold: in busy music the background novelty is higher and
+   *     a boundary must stand out from it)
+   * @param localWindowBlocks half-width of the adaptive threshold's window and of the local-maximum
+   *     test
    * @param minSectionSeconds minimum length of a section between two boundaries
    * @param minEdgeSectionSeconds minimum length of the first and the last section
    */

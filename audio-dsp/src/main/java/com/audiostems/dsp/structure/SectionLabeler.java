@@ -8,10 +8,9 @@ import java.util.List;
  * group (distance between mean feature vectors, dB) if that is close enough, else opens the next
  * letter. Sequential "leader" clustering: the first occurrence names the group, as in A B A C.
  *
- * <p>"Close enough" adapts to the track: half the smallest distance between neighbouring
- * sections (which a boundary already declared different), and at least
- * {@value #MIN_SAME_DB} dB. Thus a repeat only has to be more alike than the least different
- * pair of neighbours.
+ * <p>"Close enough" adapts to the track: half the smallest distance between neighbouring sections
+ * (which a boundary already declared different), and at least {@value #MIN_SAME_DB} dB. Thus a
+ * repeat only has to be more alike than the least different pair of neighbours.
  */
 public final class SectionLabeler {
 
@@ -25,7 +24,8 @@ public final class SectionLabeler {
     int n = sectionMeans.length;
     double minNeighbour = Double.POSITIVE_INFINITY;
     for (int s = 1; s < n; s++) {
-      minNeighbour = Math.min(minNeighbour, FooteNovelty.euclidean(sectionMeans[s - 1], sectionMeans[s]));
+      minNeighbour =
+          Math.min(minNeighbour, FooteNovelty.euclidean(sectionMeans[s - 1], sectionMeans[s]));
     }
     double same = Math.max(MIN_SAME_DB, SAME_FRACTION_OF_NEIGHBOUR_DISTANCE * minNeighbour);
     List<double[]> groupSums = new ArrayList<>();

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Heuristic song-part roles from position, repetition and energy (pop-song conventions; no
- * harmony or lyrics are looked at, so treat the result as "-like"):
+ * Heuristic song-part roles from position, repetition and energy (pop-song conventions; no harmony
+ * or lyrics are looked at, so treat the result as "-like"):
  *
  * <ol>
  *   <li>The chorus group is the most energetic label that occurs at least twice, if its mean

@@ -11,34 +11,37 @@ import java.util.List;
  * Energy curve and sections of a track from the shared spectrogram and the loudness meter's
  * short-term loudness per second.
  *
- * <p>Sections: per frame [level, MFCC 1–12] (dB, see {@link FrameFeatures}) → averaged over
- * 0.5 s blocks, or between beats when beat times are given → Foote novelty with a
- * {@value #KERNEL_HALF_SECONDS} s-per-side checkerboard kernel → peaks above
- * {@value #MIN_NOVELTY_DB} dB that stand {@value #LOCAL_MARGIN_DB} dB above their
- * ±{@value #KERNEL_HALF_SECONDS} s surroundings, at least {@value #MIN_SECTION_SECONDS} s apart
- * (and {@value #MIN_EDGE_SECTION_SECONDS} s from the start and the end)
- * → sections labelled by similarity ({@link SectionLabeler}) and given heuristic roles
- * ({@link SectionRoles}).
+ * <p>Sections: per frame [level, MFCC 1–12] (dB, see {@link FrameFeatures}) → averaged over 0.5 s
+ * blocks, or between beats when beat times are given → Foote novelty with a {@value
+ * #KERNEL_HALF_SECONDS} s-per-side checkerboard kernel → peaks above {@value #MIN_NOVELTY_DB} dB
+ * that stand {@value #LOCAL_MARGIN_DB} dB above their ±{@value #KERNEL_HALF_SECONDS} s
+ * surroundings, at least {@value #MIN_SECTION_SECONDS} s apart (and {@value
+ * #MIN_EDGE_SECTION_SECONDS} s from the start and the end) → sections labelled by similarity
+ * ({@link SectionLabeler}) and given heuristic roles ({@link SectionRoles}).
  */
 public final class StructureAnalyzer {
 
   static final double BLOCK_SECONDS = 0.5;
+
   /** Beat-synchronous blocks are merged beats lasting at least this long. */
   static final double MIN_BEAT_BLOCK_SECONDS = 0.4;
+
   static final double KERNEL_HALF_SECONDS = 6;
   static final double MIN_NOVELTY_DB = 4;
   static final double LOCAL_MARGIN_DB = 1.5;
   static final double MIN_SECTION_SECONDS = 8;
+
   /**
-   * Intros and outros are often four bars: 6–8 s at 120–160 BPM, under the 8 s that keeps
-   * interior sections from splitting into phrases.
+   * Intros and outros are often four bars: 6–8 s at 120–160 BPM, under the 8 s that keeps interior
+   * sections from splitting into phrases.
    */
   static final double MIN_EDGE_SECTION_SECONDS = 6;
 
   private StructureAnalyzer() {}
 
   /** Sections on a fixed 0.5 s grid. */
-  public static StructureAnalysis analyze(Spectrogram spectrogram, double[] shortTermLoudnessPerSecondLufs) {
+  public static StructureAnalysis analyze(
+      Spectrogram spectrogram, double[] shortTermLoudnessPerSecondLufs) {
     return analyze(spectrogram, shortTermLoudnessPerSecondLufs, null);
   }
 
@@ -58,15 +61,27 @@ public final class StructureAnalyzer {
         logMel[f][b] = (float) scratch[b];
       }
     }
-    return analyze(cepstrum, mfcc.bandCount(), MelFlux.positiveDb(logMel), spectrogram.frameRateHz(),
-        shortTermLoudnessPerSecondLufs, beatTimesSeconds);
+    return analyze(
+        cepstrum,
+        mfcc.bandCount(),
+        MelFlux.positiveDb(logMel),
+        spectrogram.frameRateHz(),
+        shortTermLoudnessPerSecondLufs,
+        beatTimesSeconds);
   }
 
-  /** The same from features already computed by {@code SpectralAnalyzer.frames} (no second sweep). */
+  /**
+   * The same from features already computed by {@code SpectralAnalyzer.frames} (no second sweep).
+   */
   public static StructureAnalysis analyze(
       SpectralFrames frames, double[] shortTermLoudnessPerSecondLufs, double[] beatTimesSeconds) {
     int melBands = frames.frameCount() > 0 ? frames.logMelDb()[0].length : Mfcc.DEFAULT_MEL_BANDS;
-    return analyze(frames.mfcc(), melBands, frames.fluxDb(), frames.frameRateHz(), shortTermLoudnessPerSecondLufs,
+    return analyze(
+        frames.mfcc(),
+        melBands,
+        frames.fluxDb(),
+        frames.frameRateHz(),
+        shortTermLoudnessPerSecondLufs,
         beatTimesSeconds);
   }
 
@@ -80,16 +95,26 @@ public final class StructureAnalyzer {
     EnergyCurve energy = EnergyCurve.compute(loudnessLufs, fluxDb, frameRateHz);
     double trackSeconds = mfcc.length / frameRateHz;
     double[][] frameFeatures = FrameFeatures.fromMfcc(mfcc, melBands);
-    FeatureBlocks blocks = beatTimesSeconds != null && beatTimesSeconds.length >= 2
-        ? FeatureBlocks.beatSynchronous(frameFeatures, frameRateHz, beatTimesSeconds, MIN_BEAT_BLOCK_SECONDS)
-        : FeatureBlocks.fixed(frameFeatures, frameRateHz, BLOCK_SECONDS);
+    FeatureBlocks blocks =
+        beatTimesSeconds != null && beatTimesSeconds.length >= 2
+            ? FeatureBlocks.beatSynchronous(
+                frameFeatures, frameRateHz, beatTimesSeconds, MIN_BEAT_BLOCK_SECONDS)
+            : FeatureBlocks.fixed(frameFeatures, frameRateHz, BLOCK_SECONDS);
     double blockSeconds = blocks.size() > 0 ? trackSeconds / blocks.size() : BLOCK_SECONDS;
     int halfWidth = Math.max(2, (int) Math.round(KERNEL_HALF_SECONDS / blockSeconds));
     double[] novelty = FooteNovelty.curve(blocks.features(), halfWidth);
-    List<Double> boundaries = NoveltyPeaks.pick(novelty, blocks.startSeconds(), trackSeconds, MIN_NOVELTY_DB,
-        LOCAL_MARGIN_DB, halfWidth, MIN_SECTION_SECONDS, MIN_EDGE_SECTION_SECONDS);
-    return new StructureAnalysis(energy, sections(blocks, boundaries, trackSeconds, energy), novelty,
-        blocks.startSeconds());
+    List<Double> boundaries =
+        NoveltyPeaks.pick(
+            novelty,
+            blocks.startSeconds(),
+            trackSeconds,
+            MIN_NOVELTY_DB,
+            LOCAL_MARGIN_DB,
+            halfWidth,
+            MIN_SECTION_SECONDS,
+            MIN_EDGE_SECTION_SECONDS);
+    return new StructureAnalysis(
+        energy, sections(blocks, boundaries, trackSeconds, energy), novelty, blocks.startSeconds());
   }
 
   private static List<Section> sections(

@@ -4,9 +4,9 @@ package com.audiostems.dsp.tonal;
  * Maps weighted spectral peaks to a 12-bin pitch-class profile (HPCP-like, after Gómez 2006).
  *
  * <p>A peak adds to the pitch classes within ±{@value #WINDOW_SEMITONES}/2 semitones of its
- * tuning-corrected pitch, weighted by cos² of the distance: a peak on a grid pitch counts fully
- * for it, a peak midway between two counts a little for both, so that vibrato and residual
- * mistuning do not flip a note to its neighbour.
+ * tuning-corrected pitch, weighted by cos² of the distance: a peak on a grid pitch counts fully for
+ * it, a peak midway between two counts a little for both, so that vibrato and residual mistuning do
+ * not flip a note to its neighbour.
  */
 final class ChromaMapper {
 

@@ -5,11 +5,11 @@ package com.audiostems.dsp.tonal;
  *
  * <p>Why: the 3rd harmonic of C is G and the 5th is E, so raw spectral energy of a C note already
  * looks like a C major chord, which pulls key estimates towards the dominant and the relative key.
- * For every peak, each lower peak whose frequency divides it (ratio within {@value #TOLERANCE_CENTS}
- * cents of an integer 2..{@value #MAX_HARMONIC}) claims an expected overtone amplitude of
- * {@code residual(lower) · rolloff^(h-1)}; the largest claim is subtracted. A real note on an
- * overtone position (G4 over C3) keeps what exceeds the claim. Using the lower peak's residual,
- * not its raw amplitude, keeps an overtone of an overtone from being subtracted twice.
+ * For every peak, each lower peak whose frequency divides it (ratio within {@value
+ * #TOLERANCE_CENTS} cents of an integer 2..{@value #MAX_HARMONIC}) claims an expected overtone
+ * amplitude of {@code residual(lower) · rolloff^(h-1)}; the largest claim is subtracted. A real
+ * note on an overtone position (G4 over C3) keeps what exceeds the claim. Using the lower peak's
+ * residual, not its raw amplitude, keeps an overtone of an overtone from being subtracted twice.
  */
 final class HarmonicSieve {
 

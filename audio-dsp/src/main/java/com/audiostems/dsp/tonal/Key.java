@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/**
- * A major or minor key: its tonic as a pitch class (0 = C, 1 = C#/Db, … 11 = B) and its mode.
- */
+/** A major or minor key: its tonic as a pitch class (0 = C, 1 = C#/Db, … 11 = B) and its mode. */
 public record Key(int tonicPitchClass, Mode mode) {
 
   /**
@@ -51,7 +49,8 @@ public record Key(int tonicPitchClass, Mode mode) {
 
   /** "A minor", "F# major", "Bb major". */
   public String name() {
-    String tonic = mode == Mode.MAJOR ? MAJOR_TONICS[tonicPitchClass] : MINOR_TONICS[tonicPitchClass];
+    String tonic =
+        mode == Mode.MAJOR ? MAJOR_TONICS[tonicPitchClass] : MINOR_TONICS[tonicPitchClass];
     return tonic + " " + mode.label();
   }
 

@@ -6,12 +6,12 @@ import com.audiostems.dsp.signal.MonoSignal;
  * Key and mode of a recording: tuning-corrected, overtone-reduced chroma (HPCP-like) matched
  * against major and minor key profiles.
  *
- * <p>Steps: spectral peaks of 0.7 s frames of the signal decimated to 5.5–6 kHz
- * ({@link PeakSpectrogram}); overtones of lower peaks taken out ({@link HarmonicSieve}); the
- * reference pitch estimated from the remaining peaks ({@link TuningEstimator}); peaks folded into
- * 12 pitch classes against the tuned grid, each frame scaled to a maximum of 1 so that loud
- * passages do not outvote quiet ones ({@link ChromaMapper}); the frames averaged; the average
- * correlated with the 24 rotated key profiles ({@link KeyMatcher}).
+ * <p>Steps: spectral peaks of 0.7 s frames of the signal decimated to 5.5–6 kHz ({@link
+ * PeakSpectrogram}); overtones of lower peaks taken out ({@link HarmonicSieve}); the reference
+ * pitch estimated from the remaining peaks ({@link TuningEstimator}); peaks folded into 12 pitch
+ * classes against the tuned grid, each frame scaled to a maximum of 1 so that loud passages do not
+ * outvote quiet ones ({@link ChromaMapper}); the frames averaged; the average correlated with the
+ * 24 rotated key profiles ({@link KeyMatcher}).
  *
  * <p>Thread-safe; single-threaded per call.
  */
@@ -24,13 +24,17 @@ public final class KeyAnalyzer {
 
   KeyAnalyzer(KeySettings settings) {
     this.settings = settings;
-    this.matcher = new KeyMatcher(
-        settings.major(), settings.minor(), settings.chromaCompression(), settings.softmaxTemperature());
+    this.matcher =
+        new KeyMatcher(
+            settings.major(),
+            settings.minor(),
+            settings.chromaCompression(),
+            settings.softmaxTemperature());
   }
 
   /**
-   * The key of {@code analysisRateMono} (mono at the analysis rate, 22.05 or 24 kHz, as from
-   * {@link com.audiostems.dsp.signal.Resampler#toAnalysisRate}; other rates work too).
+   * The key of {@code analysisRateMono} (mono at the analysis rate, 22.05 or 24 kHz, as from {@link
+   * com.audiostems.dsp.signal.Resampler#toAnalysisRate}; other rates work too).
    */
   public static KeyEstimate analyze(MonoSignal analysisRateMono) {
     return DEFAULT.estimate(analysisRateMono);
@@ -99,11 +103,7 @@ public final class KeyAnalyzer {
     }
     normaliseToMax(track);
     return new Chromagram(
-        perFrame,
-        spectrogram.frameRateHz(),
-        1 / spectrogram.frameRateHz() * 2,
-        offset,
-        track);
+        perFrame, spectrogram.frameRateHz(), 1 / spectrogram.frameRateHz() * 2, offset, track);
   }
 
   private static void normaliseToMax(float[] v) {

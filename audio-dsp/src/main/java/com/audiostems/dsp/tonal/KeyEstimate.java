@@ -5,8 +5,8 @@ package com.audiostems.dsp.tonal;
  *
  * @param key the most likely key
  * @param confidence 0..1: the share of the winning key in a softmax over the 24 keys' profile
- *     correlations (see {@link KeyMatcher}); near 1 when one key fits clearly better than all others,
- *     near 0.5 when the runner-up fits about as well, lower when several keys tie
+ *     correlations (see {@link KeyMatcher}); near 1 when one key fits clearly better than all
+ *     others, near 0.5 when the runner-up fits about as well, lower when several keys tie
  * @param runnerUp the second most likely key
  * @param runnerUpRelation how the runner-up stands to the winner (relative, parallel, fifth, other)
  * @param tuningOffsetCents the recording's reference pitch relative to A = 440 Hz, in cents

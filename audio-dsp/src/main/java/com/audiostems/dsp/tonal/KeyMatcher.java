@@ -17,10 +17,9 @@ final class KeyMatcher {
   private final double chromaCompression;
 
   /**
-   * {@code major} and {@code minor}: profiles by scale degree (12 values each);
-   * {@code chromaCompression}: the power the chroma is raised to (1 = none);
-   * {@code softmaxTemperature}: the correlation difference that makes one key e times likelier
-   * than another in the confidence.
+   * {@code major} and {@code minor}: profiles by scale degree (12 values each); {@code
+   * chromaCompression}: the power the chroma is raised to (1 = none); {@code softmaxTemperature}:
+   * the correlation difference that makes one key e times likelier than another in the confidence.
    */
   KeyMatcher(double[] major, double[] minor, double chromaCompression, double softmaxTemperature) {
     this.chromaCompression = chromaCompression;
@@ -75,7 +74,8 @@ final class KeyMatcher {
     double confidence = Double.isFinite(sum) && sum > 0 ? 1 / sum : 0;
     Key key = Key.ofIndex(best);
     Key runnerUp = Key.ofIndex(second);
-    return new KeyEstimate(key, confidence, runnerUp, key.relationTo(runnerUp), tuningOffsetCents, chroma);
+    return new KeyEstimate(
+        key, confidence, runnerUp, key.relationTo(runnerUp), tuningOffsetCents, chroma);
   }
 
   /** Zero mean, unit Euclidean norm (all zeros stays all zeros). */

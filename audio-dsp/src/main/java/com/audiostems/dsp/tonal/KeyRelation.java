@@ -1,8 +1,8 @@
 package com.audiostems.dsp.tonal;
 
 /**
- * How one key stands to another; the kinds of near miss that key estimators make and that the
- * MIREX key score gives partial credit for.
+ * How one key stands to another; the kinds of near miss that key estimators make and that the MIREX
+ * key score gives partial credit for.
  */
 public enum KeyRelation {
   /** The same tonic and mode. */

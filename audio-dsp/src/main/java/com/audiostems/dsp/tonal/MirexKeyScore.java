@@ -1,9 +1,9 @@
 package com.audiostems.dsp.tonal;
 
 /**
- * The MIREX audio key detection score of one estimate against the reference key: 1.0 for the
- * same key, 0.5 for the key a perfect fifth above in the same mode (the reference's dominant),
- * 0.3 for the relative key, 0.2 for the parallel key, 0 otherwise.
+ * The MIREX audio key detection score of one estimate against the reference key: 1.0 for the same
+ * key, 0.5 for the key a perfect fifth above in the same mode (the reference's dominant), 0.3 for
+ * the relative key, 0.2 for the parallel key, 0 otherwise.
  *
  * <p>As in MIREX and mir_eval's default, only the fifth <em>above</em> earns 0.5: an estimate on
  * the subdominant scores 0 (a subdominant estimate is a {@link KeyRelation#FIFTH} all the same).

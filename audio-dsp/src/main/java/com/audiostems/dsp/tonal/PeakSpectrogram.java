@@ -12,10 +12,9 @@ import com.audiostems.dsp.signal.Windows;
  *
  * <p>Why these settings: two bass notes a semitone apart near 55 Hz are 3.3 Hz apart, so frames
  * must be long (about 0.7 s, 1.3–1.5 Hz bins). Key does not change faster than that, and long
- * frames over a signal decimated to 5.5–6 kHz cost little: the analysis-rate signal is halved
- * until its rate is below 10 kHz ({@link #toKeyRate}), which keeps partials up to
- * {@value #MAX_HZ} Hz (B6), the range that carries the notes; above it lie mostly upper harmonics
- * and cymbals.
+ * frames over a signal decimated to 5.5–6 kHz cost little: the analysis-rate signal is halved until
+ * its rate is below 10 kHz ({@link #toKeyRate}), which keeps partials up to {@value #MAX_HZ} Hz
+ * (B6), the range that carries the notes; above it lie mostly upper harmonics and cymbals.
  */
 record PeakSpectrogram(SpectralPeaks[] frames, double frameRateHz, double binHz) {
 
@@ -76,7 +75,8 @@ record PeakSpectrogram(SpectralPeaks[] frames, double frameRateHz, double binHz)
         frame[i] = n < x.length ? x[n] * window[i] : 0f;
       }
       fft.magnitudes(frame, mags);
-      frames[f] = SpectralPeaks.pick(mags, binHz, MIN_HZ, MAX_HZ, RELATIVE_DB, floor, CONTRAST, MAX_PEAKS);
+      frames[f] =
+          SpectralPeaks.pick(mags, binHz, MIN_HZ, MAX_HZ, RELATIVE_DB, floor, CONTRAST, MAX_PEAKS);
     }
     return new PeakSpectrogram(frames, rate / hop, binHz);
   }
@@ -90,9 +90,9 @@ record PeakSpectrogram(SpectralPeaks[] frames, double frameRateHz, double binHz)
    *
    * <p>Why not {@link HalfBandFilter#TRANSPARENT}: it keeps 80 % of each new Nyquist band flat, at
    * 12 multiplies per output. Here each halving only has to stop what would fold into 0 .. {@value
-   * #PROTECTED_HZ} Hz ({@link HalfBandFilter#protecting}): the first (22.05 → 11.025 kHz) then needs
-   * 4 multiplies per output and the second 9, and the whole decimation runs more than twice as fast.
-   * Aliases may land above {@value #PROTECTED_HZ} Hz; nothing reads there.
+   * #PROTECTED_HZ} Hz ({@link HalfBandFilter#protecting}): the first (22.05 → 11.025 kHz) then
+   * needs 4 multiplies per output and the second 9, and the whole decimation runs more than twice
+   * as fast. Aliases may land above {@value #PROTECTED_HZ} Hz; nothing reads there.
    */
   static Decimated toKeyRate(float[] samples, double sampleRateHz) {
     float[] x = samples;

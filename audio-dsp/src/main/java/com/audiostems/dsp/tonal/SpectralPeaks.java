@@ -21,13 +21,20 @@ record SpectralPeaks(float[] frequenciesHz, float[] magnitudes) {
    * @param relativeDb peaks more than this far below the strongest bin in range are dropped
    * @param floor absolute minimum magnitude (silence)
    * @param contrast a peak must exceed the mean magnitude of the bins within ±1/6 octave (at least
-   *     ±{@value #MIN_HALF_WIDTH_BINS} bins) this many times: a sinusoid under a Hann window does so
-   *     by far, while the maxima of noise (drums, breath, hiss) hardly do, and those would
+   *     ±{@value #MIN_HALF_WIDTH_BINS} bins) this many times: a sinusoid under a Hann window does
+   *     so by far, while the maxima of noise (drums, breath, hiss) hardly do, and those would
    *     otherwise outnumber the notes' partials
    * @param maxPeaks at most this many peaks, the strongest, are kept
    */
   static SpectralPeaks pick(
-      float[] mags, double binHz, double minHz, double maxHz, double relativeDb, float floor, double contrast, int maxPeaks) {
+      float[] mags,
+      double binHz,
+      double minHz,
+      double maxHz,
+      double relativeDb,
+      float floor,
+      double contrast,
+      int maxPeaks) {
     int lo = Math.max(1, (int) Math.ceil(minHz / binHz));
     int hi = Math.min(mags.length - 2, (int) Math.floor(maxHz / binHz));
     if (hi <= lo) {

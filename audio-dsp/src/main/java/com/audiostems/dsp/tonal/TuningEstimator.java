@@ -1,16 +1,16 @@
 package com.audiostems.dsp.tonal;
 
 /**
- * The deviation of a recording's reference pitch from A = 440 Hz, in cents (−50..+50): how far
- * its notes sit from the 12-tone equal-tempered grid.
+ * The deviation of a recording's reference pitch from A = 440 Hz, in cents (−50..+50): how far its
+ * notes sit from the 12-tone equal-tempered grid.
  *
  * <p>Each peak's offset from the nearest grid pitch votes, weighted by its amplitude, into a
- * circular histogram of 1-cent bins (circular because +50 and −50 cents are the same grid
- * offset); the histogram is smoothed over ±{@value #SMOOTH_CENTS} cents, its maximum found, and
- * refined to the weighted circular mean of the votes within ±{@value #REFINE_CENTS} cents of it.
- * A histogram maximum rather than a plain mean because the inharmonic-looking overtones (the 5th
- * harmonic is 14 cents flat of its tempered pitch, the 7th 31 cents) would drag a mean; the
- * harmonic sieve has already weakened them.
+ * circular histogram of 1-cent bins (circular because +50 and −50 cents are the same grid offset);
+ * the histogram is smoothed over ±{@value #SMOOTH_CENTS} cents, its maximum found, and refined to
+ * the weighted circular mean of the votes within ±{@value #REFINE_CENTS} cents of it. A histogram
+ * maximum rather than a plain mean because the inharmonic-looking overtones (the 5th harmonic is 14
+ * cents flat of its tempered pitch, the 7th 31 cents) would drag a mean; the harmonic sieve has
+ * already weakened them.
  */
 final class TuningEstimator {
 

@@ -1,8 +1,8 @@
 package com.audiostems.dsp.watermark;
 
 /**
- * The rate-1/3, constraint-length-7 convolutional code (generators 133, 171, 165 octal, as in
- * 3GPP / DVB), zero-terminated, with a soft-decision Viterbi decoder.
+ * The rate-1/3, constraint-length-7 convolutional code (generators 133, 171, 165 octal, as in 3GPP
+ * / DVB), zero-terminated, with a soft-decision Viterbi decoder.
  */
 final class ConvolutionalCode {
 
@@ -10,6 +10,7 @@ final class ConvolutionalCode {
   static final int STATES = 1 << (K - 1);
   private static final int[] GEN = {0133, 0171, 0165};
   static final int RATE = GEN.length;
+
   /** out[state*2+bit] = the 3 coded bits (packed) when {@code bit} enters {@code state}. */
   private static final int[] OUT = new int[STATES * 2];
 
@@ -72,7 +73,8 @@ final class ConvolutionalCode {
         }
         for (int b = 0; b <= maxBit; b++) {
           int o = OUT[s * 2 + b];
-          double bm = ((o & 1) != 0 ? s0 : -s0) + ((o & 2) != 0 ? s1 : -s1) + ((o & 4) != 0 ? s2 : -s2);
+          double bm =
+              ((o & 1) != 0 ? s0 : -s0) + ((o & 2) != 0 ? s1 : -s1) + ((o & 4) != 0 ? s2 : -s2);
           int ns = ((b << (K - 1)) | s) >> 1;
           double v = m + bm;
           if (v > next[ns]) {

@@ -16,7 +16,12 @@ import java.util.List;
  * @param timeline where along the input the mark is present and consistent with the payload
  */
 public record Detection(
-    Payload payload, String keyId, double confidence, int bitErrors, double speed, List<Segment> timeline) {
+    Payload payload,
+    String keyId,
+    double confidence,
+    int bitErrors,
+    double speed,
+    List<Segment> timeline) {
 
   static final Detection NONE = new Detection(null, null, 0, 0, 1, List.of());
 
@@ -26,9 +31,8 @@ public record Detection(
 
   /**
    * A stretch of the input (about 2 s), in seconds of the input, with the z-score of its data bins
-   * against the re-encoded payload at the detected alignment; {@code marked} when z >= 3.
-   * Stretches that were cut, replaced or shifted, or carry another payload or key, show up as
-   * unmarked.
+   * against the re-encoded payload at the detected alignment; {@code marked} when z >= 3. Stretches
+   * that were cut, replaced or shifted, or carry another payload or key, show up as unmarked.
    */
   public record Segment(double startSeconds, double endSeconds, double z, boolean marked) {}
 }

@@ -31,26 +31,31 @@ final class Format {
   static final int INFO_BITS = Payload.BITS + 32;
   static final int CODED = ConvolutionalCode.codedLength(INFO_BITS);
   static final float[] HANN = new float[N];
+
   /**
    * The detector analyses at half the rate: the mark lies below 6.9 kHz, and 512-sample frames at
    * 22.05 kHz span the same 23.2 ms with the same 43 Hz bins as 1024-sample frames at 44.1 kHz, for
    * less than half the FFT work.
    */
   static final int DET_RATE_HZ = RATE_HZ / 2;
+
   /**
-   * The top of the band the detector reads: bin HI at the fastest speed it tries (1.01), rounded up.
-   * Resampling to {@link #DET_RATE_HZ} must keep 0 .. this flat.
+   * The top of the band the detector reads: bin HI at the fastest speed it tries (1.01), rounded
+   * up. Resampling to {@link #DET_RATE_HZ} must keep 0 .. this flat.
    */
   static final double MARK_TOP_HZ = 7_000;
+
   static final int DET_N = N / 2;
   static final float[] DET_HANN = new float[DET_N];
+
   /**
    * The detector weighs the mark per band of {@link #WBAND} bins (12 bands of 517 Hz): how much of
-   * the mark survives differs a lot between bands (white noise swamps the upper bands of music whose
-   * energy sits low, codecs starve some bands), so each band's evidence is weighted by its measured
-   * mark-to-noise ratio instead of counting every bin alike.
+   * the mark survives differs a lot between bands (white noise swamps the upper bands of music
+   * whose energy sits low, codecs starve some bands), so each band's evidence is weighted by its
+   * measured mark-to-noise ratio instead of counting every bin alike.
    */
   static final int WBAND = 12;
+
   static final int WBANDS = BINS / WBAND;
 
   static {
@@ -104,11 +109,14 @@ final class Format {
   /** Key-derived positions and signs. Bin indices are relative to {@link #LO}. */
   static final class Layout {
     final short[][] syncBin = new short[BLOCK][SYNC];
+
     /** Weighting band ({@link #WBAND}) of each sync bin. */
     final byte[][] syncBand = new byte[BLOCK][SYNC];
+
     final byte[][] syncSign = new byte[BLOCK][SYNC];
     final short[][] dataBin = new short[BLOCK * GROUPS][GROUP];
     final byte[][] dataSign = new byte[BLOCK * GROUPS][GROUP];
+
     /** Coded-bit index carried by slot p * GROUPS + g. */
     final int[] slotBit = new int[SLOTS];
 
@@ -201,7 +209,8 @@ final class Format {
    * Log magnitude of bins LO-lowMargin .. HI-1+highMargin of {@code frames} detector frames
    * starting at {@code start} + f * {@code hop} (the margins let the bins be read at other speeds).
    */
-  static float[][] logBandsWide(float[] x, int start, int hop, int frames, int lowMargin, int highMargin, RealFft fft) {
+  static float[][] logBandsWide(
+      float[] x, int start, int hop, int frames, int lowMargin, int highMargin, RealFft fft) {
     int lo = LO - lowMargin;
     int width = BINS + lowMargin + highMargin;
     float[] buf = new float[DET_N];
@@ -234,13 +243,19 @@ final class Format {
     return Math.max(0, (length - start) / N);
   }
 
-  /** Number of whole detector frames at {@code start} in a 22.05 kHz signal of {@code length} samples. */
+  /**
+   * Number of whole detector frames at {@code start} in a 22.05 kHz signal of {@code length}
+   * samples.
+   */
   static int detFrameCount(int length, int start) {
     return Math.max(0, (length - start) / DET_N);
   }
 
   static final float CLIP = 1.5f;
-  /** Loudness classes per weighting band (quartiles of the band's level over the analysed frames). */
+
+  /**
+   * Loudness classes per weighting band (quartiles of the band's level over the analysed frames).
+   */
   static final int LEVELS = 4;
 
   /** Contrasts for detection plus each frame's loudness class per weighting band. */
@@ -258,8 +273,8 @@ final class Format {
 
   /**
    * Loudness class of every (frame, weighting band): the quartile of the band's mean log magnitude
-   * among the analysed frames. Noise of constant level drowns the mark in the quiet frames of a band
-   * and leaves it in the loud ones, so the detector measures the mark's strength per class.
+   * among the analysed frames. Noise of constant level drowns the mark in the quiet frames of a
+   * band and leaves it in the loud ones, so the detector measures the mark's strength per class.
    */
   static byte[][] levelClasses(float[][] l) {
     int n = l.length;

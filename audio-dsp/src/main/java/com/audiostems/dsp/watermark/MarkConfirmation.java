@@ -20,7 +20,15 @@ record MarkConfirmation(double z, List<Detection.Segment> timeline) {
    * resampled by {@code speed}, against {@code code} with the class weights {@code w} and variances
    * {@code var}.
    */
-  static MarkConfirmation of(Format.Frames fr, int pos0, int s0, Format.Layout lay, int[] code, float[][] w, double[][] var, double speed) {
+  static MarkConfirmation of(
+      Format.Frames fr,
+      int pos0,
+      int s0,
+      Format.Layout lay,
+      int[] code,
+      float[][] w,
+      double[][] var,
+      double speed) {
     List<Detection.Segment> timeline = new ArrayList<>();
     Sums all = new Sums();
     Sums segment = new Sums();
@@ -37,7 +45,8 @@ record MarkConfirmation(double z, List<Detection.Segment> timeline) {
         p = 0;
       }
       boolean last = f == fr.length() - 1;
-      if ((f - segStart + 1 == SEGMENT_FRAMES && fr.length() - f - 1 >= SEGMENT_FRAMES / 2) || last) {
+      if ((f - segStart + 1 == SEGMENT_FRAMES && fr.length() - f - 1 >= SEGMENT_FRAMES / 2)
+          || last) {
         timeline.add(segment(segStart, f + 1, s0, speed, segment.z()));
         segment = new Sums();
         segStart = f + 1;
@@ -46,7 +55,10 @@ record MarkConfirmation(double z, List<Detection.Segment> timeline) {
     return new MarkConfirmation(all.z(), List.copyOf(timeline));
   }
 
-  /** Frames [from, to) as seconds of the input: resampled by speed, sample i is input time i / (speed * rate). */
+  /**
+   * Frames [from, to) as seconds of the input: resampled by speed, sample i is input time i /
+   * (speed * rate).
+   */
   private static Detection.Segment segment(int from, int to, int s0, double speed, double z) {
     double t0 = (s0 + (double) from * Format.DET_N) / (Format.DET_RATE_HZ * speed);
     double t1 = (s0 + (double) to * Format.DET_N) / (Format.DET_RATE_HZ * speed);
@@ -78,7 +90,8 @@ record MarkConfirmation(double z, List<Detection.Segment> timeline) {
     return fv;
   }
 
-  private static double syncCorrelation(float[] row, byte[] cls, int p, Format.Layout lay, float[][] w) {
+  private static double syncCorrelation(
+      float[] row, byte[] cls, int p, Format.Layout lay, float[][] w) {
     double a = 0;
     for (int j = 0; j < Format.SYNC; j++) {
       int b = lay.syncBand[p][j];
@@ -87,7 +100,8 @@ record MarkConfirmation(double z, List<Detection.Segment> timeline) {
     return a;
   }
 
-  private static double dataCorrelation(float[] row, byte[] cls, int p, Format.Layout lay, int[] code, float[][] w) {
+  private static double dataCorrelation(
+      float[] row, byte[] cls, int p, Format.Layout lay, int[] code, float[][] w) {
     double a = 0;
     for (int g = 0; g < Format.GROUPS; g++) {
       int slot = p * Format.GROUPS + g;

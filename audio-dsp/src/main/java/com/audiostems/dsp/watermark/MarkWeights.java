@@ -37,7 +37,8 @@ final class MarkWeights {
    * where the mean is measured on the sync bins, or on all bins when a (tentative) codeword is
    * given. Cells with no positive evidence get weight 0; all-zero falls back to equal weights.
    */
-  static float[][] classWeights(Format.Frames fr, double[][] var, int pos0, Format.Layout lay, int[] code) {
+  static float[][] classWeights(
+      Format.Frames fr, double[][] var, int pos0, Format.Layout lay, int[] code) {
     double[][] sum = new double[Format.LEVELS][Format.WBANDS];
     double[][] n = new double[Format.LEVELS][Format.WBANDS];
     int p = pos0;
@@ -53,7 +54,8 @@ final class MarkWeights {
     return weights(sum, n, var);
   }
 
-  private static void addSyncEvidence(float[] row, byte[] cls, Format.Layout lay, int p, double[][] sum, double[][] n) {
+  private static void addSyncEvidence(
+      float[] row, byte[] cls, Format.Layout lay, int p, double[][] sum, double[][] n) {
     for (int j = 0; j < Format.SYNC; j++) {
       int b = lay.syncBand[p][j];
       sum[cls[b]][b] += lay.syncSign[p][j] * row[lay.syncBin[p][j]];
@@ -61,7 +63,8 @@ final class MarkWeights {
     }
   }
 
-  private static void addDataEvidence(float[] row, byte[] cls, Format.Layout lay, int p, int[] code, double[][] sum, double[][] n) {
+  private static void addDataEvidence(
+      float[] row, byte[] cls, Format.Layout lay, int p, int[] code, double[][] sum, double[][] n) {
     for (int g = 0; g < Format.GROUPS; g++) {
       int slot = p * Format.GROUPS + g;
       int bit = code[lay.slotBit[slot]] * 2 - 1;

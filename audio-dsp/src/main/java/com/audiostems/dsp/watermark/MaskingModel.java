@@ -2,9 +2,9 @@ package com.audiostems.dsp.watermark;
 
 /**
  * A simple psychoacoustic masking estimate per frame, after Johnston (1988): the power spectrum is
- * grouped into critical-band-wide bands over the mark's range, spread to neighbouring bands
- * (-10 dB/band below, -15 dB/band above... simplified to one neighbour each side), and lowered by
- * an offset that depends on tonality: 14.5 + z dB for tonal bands, 5.5 dB for noise-like bands, with
+ * grouped into critical-band-wide bands over the mark's range, spread to neighbouring bands (-10
+ * dB/band below, -15 dB/band above... simplified to one neighbour each side), and lowered by an
+ * offset that depends on tonality: 14.5 + z dB for tonal bands, 5.5 dB for noise-like bands, with
  * the tonality taken from the band's spectral flatness. The embedder keeps the mark's energy in
  * each band at or under this threshold (within its strength floor).
  */

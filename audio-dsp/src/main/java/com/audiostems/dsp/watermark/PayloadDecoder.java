@@ -8,24 +8,29 @@ import java.util.List;
  * Decodes sync candidates: the input is resampled for the candidate's speed, the offset refined to
  * 16 samples, and the stretch decoded. Every frame's contrasts are summed per coded bit (all block
  * repetitions), weighted per (band, loudness quartile) by the mark-to-noise ratio measured on the
- * sync bins ({@link MarkWeights}: maximal-ratio combining), Viterbi-decoded and checked with CRC-32;
- * when the CRC fails, the weights are measured again on all bins against the re-encoded first guess
- * and decoding is tried once more. The re-encoded mark must then correlate with the input at z >=
- * {@link #MIN_Z} ({@link MarkConfirmation}); a payload found on the stretch is confirmed on the whole
- * input for the confidence and the timeline.
+ * sync bins ({@link MarkWeights}: maximal-ratio combining), Viterbi-decoded and checked with
+ * CRC-32; when the CRC fails, the weights are measured again on all bins against the re-encoded
+ * first guess and decoding is tried once more. The re-encoded mark must then correlate with the
+ * input at z >= {@link #MIN_Z} ({@link MarkConfirmation}); a payload found on the stretch is
+ * confirmed on the whole input for the confidence and the timeline.
  */
 final class PayloadDecoder {
 
   static final double MIN_Z = 5.0;
+
   /** Refinement stops at this offset step: 16 samples = 0.7 ms. */
   private static final int FINEST_STEP = 16;
 
   private final float[] x;
   private final RealFft fft;
+
   /** The input resampled for each speed tried, made when a candidate first needs it. */
   private final float[][] atSpeed;
 
-  /** @param x the detector's signal, at {@link Format#DET_RATE_HZ}; {@code speeds} the number of speeds tried */
+  /**
+   * @param x the detector's signal, at {@link Format#DET_RATE_HZ}; {@code speeds} the number of
+   *     speeds tried
+   */
   PayloadDecoder(float[] x, int speeds, RealFft fft) {
     this.x = x;
     this.fft = fft;
@@ -33,7 +38,8 @@ final class PayloadDecoder {
   }
 
   /** The first of {@code candidates} that decodes with {@code key}, or {@link Detection#NONE}. */
-  Detection decodeFirst(List<SyncScanner.Candidate> candidates, Format.Layout lay, WatermarkKey key) {
+  Detection decodeFirst(
+      List<SyncScanner.Candidate> candidates, Format.Layout lay, WatermarkKey key) {
     for (SyncScanner.Candidate c : candidates) {
       Detection d = decode(c, lay, key);
       if (d.found()) {
@@ -74,12 +80,18 @@ final class PayloadDecoder {
     return atSpeed[c.speedIndex()];
   }
 
-  /** Frame 0 at sample {@code start} of the resampled signal is block position {@code blockPosition}. */
+  /**
+   * Frame 0 at sample {@code start} of the resampled signal is block position {@code
+   * blockPosition}.
+   */
   record Alignment(int start, int blockPosition) {}
 
   /** The candidate's offset, refined by halving steps down to {@value #FINEST_STEP} samples. */
   private Alignment refine(float[] xs, SyncScanner.Candidate c, Format.Layout lay) {
-    Alignment best = new Alignment(c.firstFrame() * Format.DET_N + c.offsetIndex() * SyncScanner.OFFSET_STEP, c.blockPosition());
+    Alignment best =
+        new Alignment(
+            c.firstFrame() * Format.DET_N + c.offsetIndex() * SyncScanner.OFFSET_STEP,
+            c.blockPosition());
     double bestStat = Double.NEGATIVE_INFINITY;
     int around = best.start();
     for (int step = SyncScanner.OFFSET_STEP; step >= FINEST_STEP; step /= 2) {
@@ -96,7 +108,10 @@ final class PayloadDecoder {
     return best;
   }
 
-  /** Start {@code s} with block position {@code cc}; a start before the signal moves on by one frame. */
+  /**
+   * Start {@code s} with block position {@code cc}; a start before the signal moves on by one
+   * frame.
+   */
   private static Alignment shifted(int s, int cc) {
     return s < 0 ? new Alignment(s + Format.DET_N, (cc + 1) % Format.BLOCK) : new Alignment(s, cc);
   }
@@ -111,7 +126,8 @@ final class PayloadDecoder {
     return SyncStatistic.atPosition(v, SyncStatistic.bandVariances(v), a.blockPosition(), lay);
   }
 
-  private static Detection decode(Format.Frames fr, int pos0, int s0, Format.Layout lay, WatermarkKey key, double speed) {
+  private static Detection decode(
+      Format.Frames fr, int pos0, int s0, Format.Layout lay, WatermarkKey key, double speed) {
     double[][] var = MarkWeights.classVariances(fr);
     float[][] w = MarkWeights.classWeights(fr, var, pos0, lay, null);
     float[] soft = softBits(fr, pos0, lay, w);
@@ -134,7 +150,8 @@ final class PayloadDecoder {
     if (confirmation.z() < MIN_Z) {
       return Detection.NONE;
     }
-    return new Detection(payload, key.id(), confirmation.z(), bitErrors(soft, code), speed, confirmation.timeline());
+    return new Detection(
+        payload, key.id(), confirmation.z(), bitErrors(soft, code), speed, confirmation.timeline());
   }
 
   /** Coded bits whose soft value has the wrong sign: the errors the code corrected. */

@@ -19,9 +19,10 @@ final class SyncScanner {
 
   static final int SEARCH_FRAMES = 1720;
   static final int CANDIDATES = 3;
+
   /**
-   * Sync statistic (sum over the 12 bands of squared positive band z-scores) a candidate needs to be
-   * refined and decoded: the early rejection that keeps unmarked audio cheap. Measured
+   * Sync statistic (sum over the 12 bands of squared positive band z-scores) a candidate needs to
+   * be refined and decoded: the early rejection that keeps unmarked audio cheap. Measured
    * (SyncNullProbe): the best position of an unmarked stretch (1,440 tried per stretch and speed;
    * 462 stretches of 7 styles, 3 s to 40 s) has median 25, 99th percentile 36, maximum 42; marked
    * excerpts in the hardest cells (AAC 64k at 5 s, white noise 10 dB at 30 s and 20 dB at 5 s)
@@ -30,8 +31,10 @@ final class SyncScanner {
    * the CRC-32 and z >= {@link PayloadDecoder#MIN_Z} decide.
    */
   static final double MIN_SYNC_STAT = 40;
+
   /** Sub-frame offsets scanned per stretch (step DET_N / OFFSETS samples), then refined to 16. */
   static final int OFFSETS = 4;
+
   static final int OFFSET_STEP = Format.DET_N / OFFSETS;
 
   /**
@@ -39,7 +42,13 @@ final class SyncScanner {
    * (the {@code speedIndex}-th tried) and shifted by {@code offsetIndex} · OFFSET_STEP samples is
    * block position {@code blockPosition}; {@code frames} frames of the stretch can be read.
    */
-  record Candidate(int speedIndex, double speed, int firstFrame, int frames, int offsetIndex, int blockPosition) {}
+  record Candidate(
+      int speedIndex,
+      double speed,
+      int firstFrame,
+      int frames,
+      int offsetIndex,
+      int blockPosition) {}
 
   private final float[] x;
   private final double[] speeds;
@@ -47,11 +56,18 @@ final class SyncScanner {
   private final RealFft fft;
   private final double minSpeed;
   private final double maxSpeed;
-  /** Bins below LO and above HI - 1 the grid holds, so that bins can be read at k · speed (+1 to interpolate). */
+
+  /**
+   * Bins below LO and above HI - 1 the grid holds, so that bins can be read at k · speed (+1 to
+   * interpolate).
+   */
   private final int lowMargin;
+
   private final int highMargin;
 
-  /** @param x the detector's signal, at {@link Format#DET_RATE_HZ} */
+  /**
+   * @param x the detector's signal, at {@link Format#DET_RATE_HZ}
+   */
   SyncScanner(float[] x, double[] speeds, SyncListener listener, RealFft fft) {
     this.x = x;
     this.speeds = speeds;
@@ -59,8 +75,12 @@ final class SyncScanner {
     this.fft = fft;
     this.minSpeed = Arrays.stream(speeds).min().orElse(1);
     this.maxSpeed = Arrays.stream(speeds).max().orElse(1);
-    this.lowMargin = Math.min(Format.LO, (int) Math.ceil(Format.LO * Math.max(0, 1 - minSpeed)) + 1);
-    this.highMargin = Math.min(Format.DET_N / 2 - Format.HI, (int) Math.ceil((Format.HI - 1) * Math.max(0, maxSpeed - 1)) + 2);
+    this.lowMargin =
+        Math.min(Format.LO, (int) Math.ceil(Format.LO * Math.max(0, 1 - minSpeed)) + 1);
+    this.highMargin =
+        Math.min(
+            Format.DET_N / 2 - Format.HI,
+            (int) Math.ceil((Format.HI - 1) * Math.max(0, maxSpeed - 1)) + 2);
   }
 
   /**
@@ -68,8 +88,16 @@ final class SyncScanner {
    * ends before it holds enough frames at any speed.
    */
   Stretch stretch(int firstFrame) {
-    int firstHop = Math.max(0, (int) Math.floor((double) firstFrame * Format.DET_N / maxSpeed / OFFSET_STEP) - 1);
-    int lastHop = (int) Math.ceil(((double) (firstFrame + SEARCH_FRAMES) * Format.DET_N + Format.DET_N) / minSpeed / OFFSET_STEP) + 1;
+    int firstHop =
+        Math.max(
+            0, (int) Math.floor((double) firstFrame * Format.DET_N / maxSpeed / OFFSET_STEP) - 1);
+    int lastHop =
+        (int)
+                Math.ceil(
+                    ((double) (firstFrame + SEARCH_FRAMES) * Format.DET_N + Format.DET_N)
+                        / minSpeed
+                        / OFFSET_STEP)
+            + 1;
     lastHop = Math.min(lastHop, (x.length - Format.DET_N) / OFFSET_STEP + 1);
     if (lastHop - firstHop < 3 * OFFSETS) {
       return null;
@@ -81,18 +109,26 @@ final class SyncScanner {
     if (!any) {
       return null;
     }
-    float[][] grid = Format.logBandsWide(x, firstHop * OFFSET_STEP, OFFSET_STEP, lastHop - firstHop, lowMargin, highMargin, fft);
+    float[][] grid =
+        Format.logBandsWide(
+            x, firstHop * OFFSET_STEP, OFFSET_STEP, lastHop - firstHop, lowMargin, highMargin, fft);
     return new Stretch(firstFrame, firstHop, grid);
   }
 
-  /** Frames of the stretch at {@code firstFrame} that can be scanned at {@code speed}; 0 when too few. */
+  /**
+   * Frames of the stretch at {@code firstFrame} that can be scanned at {@code speed}; 0 when too
+   * few.
+   */
   private int framesAt(double speed, int firstFrame) {
     int total = Format.detFrameCount((int) Math.floor(x.length * speed), Format.DET_N - 1);
     int frames = Math.min(SEARCH_FRAMES, total - firstFrame);
     return frames < 3 || (firstFrame > 0 && frames < Format.BLOCK / 2) ? 0 : frames;
   }
 
-  /** One stretch of the input and its log spectrum on the grid (rows every OFFSET_STEP samples from {@code firstHop}). */
+  /**
+   * One stretch of the input and its log spectrum on the grid (rows every OFFSET_STEP samples from
+   * {@code firstHop}).
+   */
   final class Stretch {
     private final int firstFrame;
     private final int firstHop;
@@ -104,7 +140,10 @@ final class SyncScanner {
       this.grid = grid;
     }
 
-    /** The stretch's contrasts at the {@code speedIndex}-th speed, every offset; null when too few frames. */
+    /**
+     * The stretch's contrasts at the {@code speedIndex}-th speed, every offset; null when too few
+     * frames.
+     */
     SpeedScan atSpeed(int speedIndex) {
       double speed = speeds[speedIndex];
       int frames = framesAt(speed, firstFrame);
@@ -114,7 +153,15 @@ final class SyncScanner {
       float[][][] v = new float[OFFSETS][][];
       double[][] var = new double[OFFSETS][];
       for (int o = 0; o < OFFSETS; o++) {
-        v[o] = Format.contrast(readAtSpeed(grid, firstHop, lowMargin, speed, firstFrame * Format.DET_N + o * OFFSET_STEP, frames));
+        v[o] =
+            Format.contrast(
+                readAtSpeed(
+                    grid,
+                    firstHop,
+                    lowMargin,
+                    speed,
+                    firstFrame * Format.DET_N + o * OFFSET_STEP,
+                    frames));
         var[o] = SyncStatistic.bandVariances(v[o]);
       }
       return new SpeedScan(speedIndex, speed, firstFrame, frames, v, var);
@@ -130,7 +177,8 @@ final class SyncScanner {
     private final float[][][] v;
     private final double[][] var;
 
-    private SpeedScan(int speedIndex, double speed, int firstFrame, int frames, float[][][] v, double[][] var) {
+    private SpeedScan(
+        int speedIndex, double speed, int firstFrame, int frames, float[][][] v, double[][] var) {
       this.speedIndex = speedIndex;
       this.speed = speed;
       this.firstFrame = firstFrame;
@@ -159,7 +207,14 @@ final class SyncScanner {
           break; // no sync peak worth decoding
         }
         score[best[0]][best[1]] = Double.NEGATIVE_INFINITY;
-        found.add(new Candidate(speedIndex, speed, firstFrame, Math.min(frames, v[best[0]].length), best[0], best[1]));
+        found.add(
+            new Candidate(
+                speedIndex,
+                speed,
+                firstFrame,
+                Math.min(frames, v[best[0]].length),
+                best[0],
+                best[1]));
       }
       return found;
     }
@@ -185,9 +240,11 @@ final class SyncScanner {
    * starts at {@code start} + j * DET_N of the resampled signal, i.e. at (that) / speed of the
    * input, taken from the nearest row of {@code grid} (rows every OFFSET_STEP samples from {@code
    * firstHop}, first column bin LO - lowMargin); resampled bin k is input bin k * speed,
-   * interpolated (clamped to the grid for speeds beyond its margins). Stops early at the grid's end.
+   * interpolated (clamped to the grid for speeds beyond its margins). Stops early at the grid's
+   * end.
    */
-  static float[][] readAtSpeed(float[][] grid, int firstHop, int lowMargin, double speed, int start, int frames) {
+  static float[][] readAtSpeed(
+      float[][] grid, int firstHop, int lowMargin, double speed, int start, int frames) {
     float[][] out = new float[frames][];
     int n = 0;
     for (int j = 0; j < frames; j++) {

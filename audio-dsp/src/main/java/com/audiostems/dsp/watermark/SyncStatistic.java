@@ -76,7 +76,10 @@ final class SyncStatistic {
     return fold;
   }
 
-  /** Adds one frame's correlation with the sync signs of block position {@code p} to its bands' sums. */
+  /**
+   * Adds one frame's correlation with the sync signs of block position {@code p} to its bands'
+   * sums.
+   */
   private static void addSyncCorrelation(float[] row, Format.Layout lay, int p, float[] bandSums) {
     short[] bins = lay.syncBin[p];
     byte[] sg = lay.syncSign[p];

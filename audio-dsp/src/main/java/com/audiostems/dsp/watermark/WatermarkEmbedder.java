@@ -17,11 +17,11 @@ import com.audiostems.dsp.signal.Resampler;
  * threshold can be exceeded. Energy: a frame's mark may carry at most 10^(-frameSnrDb / 10) of the
  * frame's energy (so the track's SNR stays at or above frameSnrDb). Frames over that budget (music
  * loud in the mark's range) are water-filled: the detector reads relative modulation, which costs
- * mark energy in proportion to the band's level, so the loudest bands are lowered first
- * (delta_k <= kappa / mean bin power of the band, kappa found by bisection) and the quieter bands
- * keep their masked strength. Measured on the robustness pieces this halves the bit errors of a
- * uniform scale-down at the same SNR. Inputs at other rates are resampled to 44.1 kHz for the
- * analysis and the mark is resampled back.
+ * mark energy in proportion to the band's level, so the loudest bands are lowered first (delta_k <=
+ * kappa / mean bin power of the band, kappa found by bisection) and the quieter bands keep their
+ * masked strength. Measured on the robustness pieces this halves the bit errors of a uniform
+ * scale-down at the same SNR. Inputs at other rates are resampled to 44.1 kHz for the analysis and
+ * the mark is resampled back.
  */
 public final class WatermarkEmbedder {
 
@@ -38,11 +38,12 @@ public final class WatermarkEmbedder {
 
   /** Default floor and cap of the per-band relative strength delta_b. */
   static final double FLOOR = 0.09;
+
   static final double CAP = 0.7;
 
   /**
-   * Default per-frame limit of the mark's energy under the frame's energy, in dB: 30.5 gives a median
-   * track SNR of about 31 dB (frames under budget are under it by more).
+   * Default per-frame limit of the mark's energy under the frame's energy, in dB: 30.5 gives a
+   * median track SNR of about 31 dB (frames under budget are under it by more).
    */
   static final double FRAME_SNR_DB = 30.5;
 
@@ -54,7 +55,9 @@ public final class WatermarkEmbedder {
     this(FLOOR, CAP, FRAME_SNR_DB);
   }
 
-  /** @param floor smallest per-band relative strength @param cap largest */
+  /**
+   * @param floor smallest per-band relative strength @param cap largest
+   */
   public WatermarkEmbedder(double floor, double cap) {
     this(floor, cap, FRAME_SNR_DB);
   }
@@ -72,7 +75,10 @@ public final class WatermarkEmbedder {
 
   public float[][] embed(float[][] channels, int sampleRateHz, Payload payload, WatermarkKey key) {
     float[] mono = Downmix.mono(channels);
-    float[] x = sampleRateHz == Format.RATE_HZ ? mono : Resampler.resample(mono, sampleRateHz, Format.RATE_HZ);
+    float[] x =
+        sampleRateHz == Format.RATE_HZ
+            ? mono
+            : Resampler.resample(mono, sampleRateHz, Format.RATE_HZ);
     float[] delta = markDelta(x, payload, key);
     if (sampleRateHz != Format.RATE_HZ) {
       delta = Resampler.resample(delta, Format.RATE_HZ, sampleRateHz);
@@ -190,7 +196,15 @@ public final class WatermarkEmbedder {
    * The frame's windowed mark into {@code d}: each carrier bin of the spectrum {@code spectrum}
    * scaled by its signed strength (sync sign, or data sign times the carried bit).
    */
-  private static void synthesise(float[] spectrum, float[] binDelta, Format.Layout lay, int[] code, int p, float[] mod, float[] d, RealFft fft) {
+  private static void synthesise(
+      float[] spectrum,
+      float[] binDelta,
+      Format.Layout lay,
+      int[] code,
+      int p,
+      float[] mod,
+      float[] d,
+      RealFft fft) {
     java.util.Arrays.fill(mod, 0f);
     for (int j = 0; j < Format.SYNC; j++) {
       int k = lay.syncBin[p][j];

@@ -10,8 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A secret watermark key, one per deployment. Every pseudo-random choice of the mark (which bins
- * carry which bit, their signs, the sync pattern, the interleaver) is derived from
- * HMAC-SHA256(key, label), so without the key the mark can neither be read nor be found.
+ * carry which bit, their signs, the sync pattern, the interleaver) is derived from HMAC-SHA256(key,
+ * label), so without the key the mark can neither be read nor be found.
  *
  * <p>Rotation: embed with the current key; {@link WatermarkDetector#detect} takes several keys and
  * reports which one matched ({@link Detection#keyId()}).
@@ -37,7 +37,8 @@ public final class WatermarkKey {
   /** A key from a passphrase: the secret is SHA-256 of its UTF-8 bytes. */
   public static WatermarkKey fromPassphrase(String id, String passphrase) {
     try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(passphrase.getBytes(StandardCharsets.UTF_8));
+      byte[] h =
+          MessageDigest.getInstance("SHA-256").digest(passphrase.getBytes(StandardCharsets.UTF_8));
       return new WatermarkKey(id, h);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);

@@ -27,8 +27,9 @@ final class AudioCache {
     Path file = Path.of(dir, name + ".f32");
     try {
       if (Files.exists(file)) {
-        try (DataInputStream in = new DataInputStream(
-            new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
+        try (DataInputStream in =
+            new DataInputStream(
+                new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
           float[][] out = new float[in.readInt()][];
           for (int i = 0; i < out.length; i++) {
             out[i] = new float[in.readInt()];
@@ -42,8 +43,9 @@ final class AudioCache {
       float[][] value = compute.get();
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), name, ".tmp");
-      try (DataOutputStream out = new DataOutputStream(
-          new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))) {
+      try (DataOutputStream out =
+          new DataOutputStream(
+              new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20))) {
         out.writeInt(value.length);
         for (float[] row : value) {
           out.writeInt(row.length);

@@ -5,8 +5,8 @@ import com.audiostems.dsp.testing.music.PieceSpec;
 import com.audiostems.dsp.testing.music.Style;
 
 /**
- * Fingerprinting speed on one core (× real time), from 44.1 kHz mono input, after warm-up. Run
- * with {@code java -cp ... com.audiostems.dsp.fingerprint.FingerprintBenchmark}; not a test.
+ * Fingerprinting speed on one core (× real time), from 44.1 kHz mono input, after warm-up. Run with
+ * {@code java -cp ... com.audiostems.dsp.fingerprint.FingerprintBenchmark}; not a test.
  */
 public final class FingerprintBenchmark {
 

@@ -14,10 +14,14 @@ class FingerprintIndexTest {
   @Test
   void findsExcerptAndForgetsRemovedTrack() {
     Fingerprinter fp = new Fingerprinter();
-    float[] a = MusicSynth.render(PieceSpec.builder().durationSeconds(20).seed(11).build())
-        .mono().samples();
-    float[] b = MusicSynth.render(PieceSpec.builder().durationSeconds(20).seed(12).build())
-        .mono().samples();
+    float[] a =
+        MusicSynth.render(PieceSpec.builder().durationSeconds(20).seed(11).build())
+            .mono()
+            .samples();
+    float[] b =
+        MusicSynth.render(PieceSpec.builder().durationSeconds(20).seed(12).build())
+            .mono()
+            .samples();
     FingerprintIndex index = new FingerprintIndex();
     index.add("a", fp.fingerprint(a, 44_100));
     index.add("b", fp.fingerprint(b, 44_100));

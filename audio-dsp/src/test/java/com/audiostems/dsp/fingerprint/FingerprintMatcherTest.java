@@ -25,8 +25,10 @@ class FingerprintMatcherTest {
     audio = new float[TRACKS][];
     index = new FingerprintIndex();
     for (int i = 0; i < TRACKS; i++) {
-      audio[i] = MusicSynth.render(PieceSpec.builder().durationSeconds(25).seed(40 + i).build())
-          .mono().samples();
+      audio[i] =
+          MusicSynth.render(PieceSpec.builder().durationSeconds(25).seed(40 + i).build())
+              .mono()
+              .samples();
       index.add("t" + i, FINGERPRINTER.fingerprint(audio[i], RATE));
     }
   }
@@ -56,7 +58,8 @@ class FingerprintMatcherTest {
       assertEquals("t" + i, exact.get(0).trackId());
       // A budget the query fits in changes nothing.
       assertEquals(exact, FingerprintMatcher.match(q, index, LookupLimits.allCandidates(cost)));
-      assertEquals(exact,
+      assertEquals(
+          exact,
           index.match(q, LookupLimits.allCandidates(FingerprintMatcher.DEFAULT_POSTING_BUDGET)));
       for (long budget : new long[] {cost / 2, cost / 5}) {
         visited[0] = 0;
@@ -71,8 +74,9 @@ class FingerprintMatcherTest {
         }
         // A source without whole fingerprints answers from the hashes read: lower scores.
         visited[0] = 0;
-        List<Match> unverified = FingerprintMatcher.match(q, counting(visited, false),
-            LookupLimits.allCandidates(budget));
+        List<Match> unverified =
+            FingerprintMatcher.match(
+                q, counting(visited, false), LookupLimits.allCandidates(budget));
         assertTrue(visited[0] <= budget);
         assertEquals("t" + i, unverified.get(0).trackId());
         assertTrue(unverified.get(0).score() < exact.get(0).score());
@@ -88,19 +92,21 @@ class FingerprintMatcherTest {
     PostingSource counted = counting(visited);
     FingerprintMatcher.match(q, counted, LookupLimits.exact());
     long cost = visited[0];
-    PostingSource uncounted = new PostingSource() {
-      @Override
-      public void forEachPosting(int hash, PostingVisitor visitor) {
-        counted.forEachPosting(hash, visitor);
-      }
+    PostingSource uncounted =
+        new PostingSource() {
+          @Override
+          public void forEachPosting(int hash, PostingVisitor visitor) {
+            counted.forEachPosting(hash, visitor);
+          }
 
-      @Override
-      public String trackId(int trackNumber) {
-        return counted.trackId(trackNumber);
-      }
-    };
+          @Override
+          public String trackId(int trackNumber) {
+            return counted.trackId(trackNumber);
+          }
+        };
     visited[0] = 0;
-    assertEquals(index.match(q),
+    assertEquals(
+        index.match(q),
         FingerprintMatcher.match(q, uncounted, LookupLimits.allCandidates(cost / 10)));
     assertEquals(cost, visited[0]);
   }
@@ -112,12 +118,14 @@ class FingerprintMatcherTest {
       List<Match> all = FingerprintMatcher.match(q, index, LookupLimits.exact());
       for (int floor : new int[] {0, 5, 14, 40, 10_000}) {
         List<Match> expected = all.stream().filter(m -> m.score() >= floor).toList();
-        assertEquals(expected,
-            FingerprintMatcher.match(q, index, LookupLimits.exact().withMinScore(floor)));
+        assertEquals(
+            expected, FingerprintMatcher.match(q, index, LookupLimits.exact().withMinScore(floor)));
       }
       // The production lookup's first candidate is the identified track, if any.
-      assertEquals(all.isEmpty() || all.get(0).score() < FingerprintMatcher.DECISION_MIN_SCORE
-              ? java.util.Optional.empty() : java.util.Optional.of(all.get(0)),
+      assertEquals(
+          all.isEmpty() || all.get(0).score() < FingerprintMatcher.DECISION_MIN_SCORE
+              ? java.util.Optional.empty()
+              : java.util.Optional.of(all.get(0)),
           FingerprintMatcher.match(q, index, LookupLimits.production()).stream().findFirst());
     }
   }
@@ -129,12 +137,13 @@ class FingerprintMatcherTest {
       int n = r.nextInt(200);
       double[] v = new double[n + 5];
       for (int i = 0; i < n; i++) {
-        v[i] = switch (trial % 4) {
-          case 0 -> r.nextDouble(-1e4, 1e4);
-          case 1 -> 100 + r.nextInt(3) + 0.25 * r.nextInt(4); // clusters and ties
-          case 2 -> i % 7 == 0 ? 5e5 : r.nextDouble(); // one far outlier group
-          default -> r.nextInt(5) - 2.5 * (i & 1);
-        };
+        v[i] =
+            switch (trial % 4) {
+              case 0 -> r.nextDouble(-1e4, 1e4);
+              case 1 -> 100 + r.nextInt(3) + 0.25 * r.nextInt(4); // clusters and ties
+              case 2 -> i % 7 == 0 ? 5e5 : r.nextDouble(); // one far outlier group
+              default -> r.nextInt(5) - 2.5 * (i & 1);
+            };
       }
       double[] expected = Arrays.copyOf(v, n);
       Arrays.sort(expected);

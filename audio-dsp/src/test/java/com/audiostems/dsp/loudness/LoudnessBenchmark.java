@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * Speed of {@link LoudnessMeter} on a 5-minute 44.1 kHz stereo track, true peak included, on one
- * thread: prints CPU and wall seconds and "x realtime" (best of several runs, since the machine
- * is shared). The target is 0.3 s (1000x realtime).
+ * thread: prints CPU and wall seconds and "x realtime" (best of several runs, since the machine is
+ * shared). The target is 0.3 s (1000x realtime).
  *
  * <p>Not a test (surefire only runs *Test classes). Run it with:
  *
@@ -17,9 +17,9 @@ import java.util.SplittableRandom;
  *     com.audiostems.dsp.loudness.LoudnessBenchmark
  * </pre>
  *
- * <p>Two signals: "music-like" (tones and noise under a beat envelope and slow level changes,
- * where the exact skipping of the true-peak interpolation works as it does on real tracks) and
- * "worst case" (white noise at a constant level, where nearly no block can be skipped).
+ * <p>Two signals: "music-like" (tones and noise under a beat envelope and slow level changes, where
+ * the exact skipping of the true-peak interpolation works as it does on real tracks) and "worst
+ * case" (white noise at a constant level, where nearly no block can be skipped).
  */
 public final class LoudnessBenchmark {
 
@@ -59,8 +59,18 @@ public final class LoudnessBenchmark {
     System.out.printf(
         "%s: %d s of %d Hz stereo in %.3f s CPU (%.0fx realtime), %.3f s wall (%.0fx), best of"
             + " %d; I %.2f LUFS, LRA %.2f LU, TP %.2f dBTP (%dx)%n",
-        name, SECONDS, RATE_HZ, bestCpu, SECONDS / bestCpu, bestWall, SECONDS / bestWall, RUNS,
-        m.integratedLufs(), m.loudnessRangeLu(), m.truePeakDbtp(), m.truePeakOversampling());
+        name,
+        SECONDS,
+        RATE_HZ,
+        bestCpu,
+        SECONDS / bestCpu,
+        bestWall,
+        SECONDS / bestWall,
+        RUNS,
+        m.integratedLufs(),
+        m.loudnessRangeLu(),
+        m.truePeakDbtp(),
+        m.truePeakOversampling());
   }
 
   private static float[][] musicLike(int frames) {

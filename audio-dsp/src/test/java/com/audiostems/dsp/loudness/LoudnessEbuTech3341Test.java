@@ -14,13 +14,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * EBU Tech 3341 (V4, 2023; the test table is unchanged since V3, 2016), Table 1 "Minimum
  * requirements test signals": every case whose signal the table defines, synthesised here and
- * measured against the expected response and accepted tolerance written next to each assertion.
- * The table's signals are 48 kHz files; the loudness cases also run at 44.1 kHz, and the true-peak
+ * measured against the expected response and accepted tolerance written next to each assertion. The
+ * table's signals are 48 kHz files; the loudness cases also run at 44.1 kHz, and the true-peak
  * cases (defined relative to fs) at 44.1 and 96 kHz as well.
  *
- * <p>Not generable, so not tested here: case 7 ("authentic programme 1", narrow loudness range,
- * I = -23.0 +-0.1 LUFS) and case 8 ("authentic programme 2", wide loudness range, I = -23.0 +-0.1
- * LUFS) are recordings the EBU distributes as files, not signals the table describes.
+ * <p>Not generable, so not tested here: case 7 ("authentic programme 1", narrow loudness range, I =
+ * -23.0 +-0.1 LUFS) and case 8 ("authentic programme 2", wide loudness range, I = -23.0 +-0.1 LUFS)
+ * are recordings the EBU distributes as files, not signals the table describes.
  */
 class LoudnessEbuTech3341Test {
 
@@ -98,8 +98,10 @@ class LoudnessEbuTech3341Test {
   @ParameterizedTest
   @ValueSource(ints = {48_000, 44_100})
   void case4_absoluteAndRelativeGates(int rate) {
-    float[][] x = stereoTones(rate, List.of(
-        tone(10, -72), tone(10, -36), tone(60, -23), tone(10, -36), tone(10, -72)));
+    float[][] x =
+        stereoTones(
+            rate,
+            List.of(tone(10, -72), tone(10, -36), tone(60, -23), tone(10, -36), tone(10, -72)));
 
     assertLoudness(LoudnessMeter.measure(x, rate).integratedLufs(), -23.0);
   }
@@ -129,8 +131,9 @@ class LoudnessEbuTech3341Test {
   @ParameterizedTest
   @ValueSource(ints = {48_000, 44_100})
   void case6_fivePointOneWithSilentLfe(int rate) {
-    float[][] x = EbuTestSignals.withSilentChannel(
-        EbuTestSignals.surround50(rate, 20, new double[] {-28, -28, -24, -30, -30}), 3);
+    float[][] x =
+        EbuTestSignals.withSilentChannel(
+            EbuTestSignals.surround50(rate, 20, new double[] {-28, -28, -24, -30, -30}), 3);
 
     assertLoudness(LoudnessMeter.measure(x, rate).integratedLufs(), -23.0);
   }
@@ -171,8 +174,8 @@ class LoudnessEbuTech3341Test {
   void case11_successiveMaxShortTerm(int rate) {
     LoudnessMeter meter = new LoudnessMeter(rate, 2);
     for (int i = 0; i < 20; i++) {
-      float[][] part = stereoTones(rate, List.of(
-          silence(i * 0.15), tone(3, -38.0 + i), silence(3 - i * 0.15)));
+      float[][] part =
+          stereoTones(rate, List.of(silence(i * 0.15), tone(3, -38.0 + i), silence(3 - i * 0.15)));
       meter.accept(part, part[0].length);
 
       assertLoudness(meter.result().shortTermMaxLufs(), -38.0 + i);
@@ -225,8 +228,9 @@ class LoudnessEbuTech3341Test {
   void case14_successiveMaxMomentary(int rate) {
     LoudnessMeter meter = new LoudnessMeter(rate, 2);
     for (int i = 0; i < 20; i++) {
-      float[][] part = stereoTones(rate, List.of(
-          silence(i * 0.020), tone(0.4, -38.0 + i), silence(0.4 - i * 0.020)));
+      float[][] part =
+          stereoTones(
+              rate, List.of(silence(i * 0.020), tone(0.4, -38.0 + i), silence(0.4 - i * 0.020)));
       meter.accept(part, part[0].length);
 
       assertLoudness(meter.result().momentaryMaxLufs(), -38.0 + i);
@@ -257,8 +261,9 @@ class LoudnessEbuTech3341Test {
     LoudnessMeasurement m =
         LoudnessMeter.measure(EbuTestSignals.truePeakSine(rate, 4, 1.41, 45.0, 1), rate);
 
-    assertThat(m.samplePeakDbfs()).isCloseTo(20 * Math.log10(1.41 / Math.sqrt(2)),
-        org.assertj.core.api.Assertions.within(0.01));
+    assertThat(m.samplePeakDbfs())
+        .isCloseTo(
+            20 * Math.log10(1.41 / Math.sqrt(2)), org.assertj.core.api.Assertions.within(0.01));
     assertTruePeak(m.truePeakDbtp(), +3.0);
   }
 

@@ -11,11 +11,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * EBU Tech 3342 (V4, 2023), Table 1 "Minimum requirements test signals" for the loudness range:
  * stereo 1 kHz tones in phase on both channels, 20 s per level, levels as per-channel peak dBFS.
- * Tolerance +-1 LU throughout. The table says the expected response is unchanged when the signal
- * is repeated, which is checked too.
+ * Tolerance +-1 LU throughout. The table says the expected response is unchanged when the signal is
+ * repeated, which is checked too.
  *
- * <p>Not generable, so not tested here: case 5 ("authentic programme 1", narrow loudness range,
- * LRA = 5 +-1 LU) and case 6 ("authentic programme 2", wide loudness range, LRA = 15 +-1 LU) are
+ * <p>Not generable, so not tested here: case 5 ("authentic programme 1", narrow loudness range, LRA
+ * = 5 +-1 LU) and case 6 ("authentic programme 2", wide loudness range, LRA = 15 +-1 LU) are
  * recordings distributed as files (they are the same programmes as Tech 3341 cases 7 and 8).
  */
 class LoudnessEbuTech3342Test {
@@ -57,8 +57,10 @@ class LoudnessEbuTech3342Test {
   @ParameterizedTest
   @ValueSource(ints = {48_000, 44_100})
   void case4_fiveSegmentsWithGatedEnds(int rate) {
-    float[][] x = stereoTones(rate, List.of(
-        tone(20, -50), tone(20, -35), tone(20, -20), tone(20, -35), tone(20, -50)));
+    float[][] x =
+        stereoTones(
+            rate,
+            List.of(tone(20, -50), tone(20, -35), tone(20, -20), tone(20, -35), tone(20, -50)));
 
     assertRange(x, rate, 15);
   }

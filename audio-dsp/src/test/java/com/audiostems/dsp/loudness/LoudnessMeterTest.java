@@ -14,12 +14,24 @@ import org.junit.jupiter.api.Test;
 class LoudnessMeterTest {
 
   private static void assertNoNaN(LoudnessMeasurement m) {
-    for (double v : new double[] {m.integratedLufs(), m.loudnessRangeLu(), m.momentaryMaxLufs(),
-        m.shortTermMaxLufs(), m.truePeakDbtp(), m.samplePeakDbfs(), m.peakToLoudnessRatioLu()}) {
+    for (double v :
+        new double[] {
+          m.integratedLufs(),
+          m.loudnessRangeLu(),
+          m.momentaryMaxLufs(),
+          m.shortTermMaxLufs(),
+          m.truePeakDbtp(),
+          m.samplePeakDbfs(),
+          m.peakToLoudnessRatioLu()
+        }) {
       assertThat(v).isNotNaN();
     }
-    for (double[] series : new double[][] {m.momentaryLoudness10HzLufs(),
-        m.shortTermLoudness10HzLufs(), m.shortTermLoudnessPerSecondLufs()}) {
+    for (double[] series :
+        new double[][] {
+          m.momentaryLoudness10HzLufs(),
+          m.shortTermLoudness10HzLufs(),
+          m.shortTermLoudnessPerSecondLufs()
+        }) {
       for (double v : series) {
         assertThat(v).isNotNaN();
       }
@@ -39,7 +51,8 @@ class LoudnessMeterTest {
     assertThat(m.samplePeakDbfs()).isEqualTo(Double.NEGATIVE_INFINITY);
     assertThat(m.loudnessRangeLu()).isZero();
     assertThat(m.peakToLoudnessRatioLu()).isZero();
-    assertThat(m.shortTermLoudnessPerSecondLufs()).hasSize(10)
+    assertThat(m.shortTermLoudnessPerSecondLufs())
+        .hasSize(10)
         .containsOnly(Double.NEGATIVE_INFINITY);
   }
 
@@ -58,8 +71,8 @@ class LoudnessMeterTest {
   // padded) momentary maximum exist: 300 ms of -23 LUFS in a 400 ms window is -24.25 LUFS.
   @Test
   void inputShorterThanOneBlockHasNoIntegratedLoudness() {
-    LoudnessMeasurement m = LoudnessMeter.measure(stereoTones(48_000, List.of(tone(0.3, -23))),
-        48_000);
+    LoudnessMeasurement m =
+        LoudnessMeter.measure(stereoTones(48_000, List.of(tone(0.3, -23))), 48_000);
 
     assertNoNaN(m);
     assertThat(m.integratedLufs()).isEqualTo(Double.NEGATIVE_INFINITY);
@@ -130,8 +143,8 @@ class LoudnessMeterTest {
     assertThat(pieces.shortTermMaxLufs()).isCloseTo(whole.shortTermMaxLufs(), within(1e-9));
     assertThat(pieces.truePeakDbtp()).isEqualTo(whole.truePeakDbtp());
     assertThat(pieces.samplePeakDbfs()).isEqualTo(whole.samplePeakDbfs());
-    assertThat(pieces.momentaryLoudness10HzLufs()).containsExactly(
-        whole.momentaryLoudness10HzLufs(), within(1e-9));
+    assertThat(pieces.momentaryLoudness10HzLufs())
+        .containsExactly(whole.momentaryLoudness10HzLufs(), within(1e-9));
   }
 
   // Sample accuracy beyond Tech 3341 case 13: a 400 ms burst starting at an arbitrary sample at
@@ -140,8 +153,15 @@ class LoudnessMeterTest {
   void maximaAreFoundAtAnySampleOffset() {
     int rate = 44_100;
     for (int offset : new int[] {1, 1234, 2205, 4409}) {
-      float[][] x = stereoTones(rate, List.of(silence(offset / (double) rate + 0.3),
-          tone(0.4, -23), silence(3.5), tone(3, -30), silence(0.5)));
+      float[][] x =
+          stereoTones(
+              rate,
+              List.of(
+                  silence(offset / (double) rate + 0.3),
+                  tone(0.4, -23),
+                  silence(3.5),
+                  tone(3, -30),
+                  silence(0.5)));
       LoudnessMeasurement m = LoudnessMeter.measure(x, rate);
 
       assertThat(m.momentaryMaxLufs()).isCloseTo(-23, within(0.02));
@@ -151,8 +171,8 @@ class LoudnessMeterTest {
 
   @Test
   void seriesHaveOneValuePerWindowEnd() {
-    LoudnessMeasurement m = LoudnessMeter.measure(stereoTones(48_000, List.of(tone(10.05, -23))),
-        48_000);
+    LoudnessMeasurement m =
+        LoudnessMeter.measure(stereoTones(48_000, List.of(tone(10.05, -23))), 48_000);
 
     assertThat(m.momentaryLoudness10HzLufs()).hasSize(100);
     assertThat(m.shortTermLoudness10HzLufs()).hasSize(100);

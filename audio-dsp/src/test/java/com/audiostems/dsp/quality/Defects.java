@@ -1,8 +1,7 @@
 package com.audiostems.dsp.quality;
 
-import com.audiostems.dsp.testing.FfmpegRoundTrip;
-
 import com.audiostems.dsp.signal.RealFft;
+import com.audiostems.dsp.testing.FfmpegRoundTrip;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -83,7 +82,10 @@ final class Defects {
     return y;
   }
 
-  /** Replaces {@code length} frames from {@code start} with {@code level}-amplitude noise (0: zeros). */
+  /**
+   * Replaces {@code length} frames from {@code start} with {@code level}-amplitude noise (0:
+   * zeros).
+   */
   static float[][] gap(float[][] x, int start, int length, double level, long seed) {
     float[][] y = copy(x);
     SplittableRandom rnd = new SplittableRandom(seed);
@@ -206,7 +208,9 @@ final class Defects {
     return y;
   }
 
-  /** Adds faint "air" (noise in 26-40 kHz) so that a genuine high-rate control has content up there. */
+  /**
+   * Adds faint "air" (noise in 26-40 kHz) so that a genuine high-rate control has content up there.
+   */
   static float[][] air(float[][] x, int sampleRateHz, double rmsDbfs, long seed) {
     int n = x[0].length;
     int size = Integer.highestOneBit(n - 1) << 1;
@@ -243,9 +247,22 @@ final class Defects {
   }
 
   /** Runs ffmpeg on a 16-bit WAV of {@code x}; the output is read as raw little-endian samples. */
-  static float[][] ffmpeg(float[][] x, int rateHz, Path dir, String name, List<String> encode, List<String> decode, boolean float32)
+  static float[][] ffmpeg(
+      float[][] x,
+      int rateHz,
+      Path dir,
+      String name,
+      List<String> encode,
+      List<String> decode,
+      boolean float32)
       throws IOException, InterruptedException {
     return FfmpegRoundTrip.apply(
-        x, rateHz, dir, name, encode, decode, float32 ? FfmpegRoundTrip.Samples.F32 : FfmpegRoundTrip.Samples.S16);
+        x,
+        rateHz,
+        dir,
+        name,
+        encode,
+        decode,
+        float32 ? FfmpegRoundTrip.Samples.F32 : FfmpegRoundTrip.Samples.S16);
   }
 }

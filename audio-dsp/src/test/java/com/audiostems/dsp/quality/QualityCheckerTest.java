@@ -16,7 +16,10 @@ class QualityCheckerTest {
 
   @BeforeAll
   static void render() {
-    music = MusicSynth.render(PieceSpec.builder().durationSeconds(8).leadInSeconds(1.2).seed(42).build()).channels();
+    music =
+        MusicSynth.render(
+                PieceSpec.builder().durationSeconds(8).leadInSeconds(1.2).seed(42).build())
+            .channels();
   }
 
   @Test
@@ -46,10 +49,14 @@ class QualityCheckerTest {
 
   @Test
   void effectiveBitDepthIsTheFinestStepUsed() {
-    assertThat(QualityChecker.check(Defects.quantise(music, 24), SR, 24, null).effectiveBitDepth()).isEqualTo(24);
-    assertThat(QualityChecker.check(Defects.quantise(music, 16), SR, 24, null).effectiveBitDepth()).isEqualTo(16);
-    assertThat(QualityChecker.check(Defects.quantise(music, 12), SR, 16, null).effectiveBitDepth()).isEqualTo(12);
-    assertThat(QualityChecker.check(music, SR, 32, null).effectiveBitDepth()).isEqualTo(BitDepthCheck.FLOAT_BITS);
+    assertThat(QualityChecker.check(Defects.quantise(music, 24), SR, 24, null).effectiveBitDepth())
+        .isEqualTo(24);
+    assertThat(QualityChecker.check(Defects.quantise(music, 16), SR, 24, null).effectiveBitDepth())
+        .isEqualTo(16);
+    assertThat(QualityChecker.check(Defects.quantise(music, 12), SR, 16, null).effectiveBitDepth())
+        .isEqualTo(12);
+    assertThat(QualityChecker.check(music, SR, 32, null).effectiveBitDepth())
+        .isEqualTo(BitDepthCheck.FLOAT_BITS);
     float[][] odd = Defects.quantise(music, 16);
     odd[0][12_345] += (float) Math.scalb(1.0, -20); // a few odd samples do not undo the verdict
     odd[1][99_999] += (float) Math.scalb(1.0, -23);
@@ -60,7 +67,15 @@ class QualityCheckerTest {
 
   @Test
   void cleanTwentyFourBitFortyEightKiloHertzIsProfessionalAndSixteenBitIsHigh() {
-    float[][] m48 = MusicSynth.render(PieceSpec.builder().durationSeconds(8).leadInSeconds(1.2).sampleRateHz(48_000).seed(42).build()).channels();
+    float[][] m48 =
+        MusicSynth.render(
+                PieceSpec.builder()
+                    .durationSeconds(8)
+                    .leadInSeconds(1.2)
+                    .sampleRateHz(48_000)
+                    .seed(42)
+                    .build())
+            .channels();
     QualityReport pro = QualityChecker.check(Defects.quantise(m48, 24), 48_000, 24, null);
     assertThat(pro.atLeast(Severity.WARNING)).isEmpty();
     assertThat(pro.highestTier()).contains(Tier.PROFESSIONAL);
@@ -80,7 +95,10 @@ class QualityCheckerTest {
     assertThat(QualityScore.of(List.of())).isEqualTo(100);
     assertThat(QualityScore.of(List.of(e, w, i))).isEqualTo(59);
     assertThat(QualityScore.of(List.of(e, e, e))).isEqualTo(60); // capped at 40 per code
-    assertThat(QualityScore.of(List.of(e, e, w, w, w, w, w, new Finding("d", Severity.ERROR, 0, 0, "", 0, 1, "")))).isEqualTo(0);
+    assertThat(
+            QualityScore.of(
+                List.of(e, e, w, w, w, w, w, new Finding("d", Severity.ERROR, 0, 0, "", 0, 1, ""))))
+        .isEqualTo(0);
   }
 
   @Test
@@ -97,14 +115,23 @@ class QualityCheckerTest {
    * did not cover.
    */
   @Test
-  void aLossyDecodeWithADigitallySilentStopBandIsStillATranscode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
-      throws Exception {
+  void aLossyDecodeWithADigitallySilentStopBandIsStillATranscode(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
     float[][] decoded =
-        Defects.ffmpeg(music, SR, tmp, "mp3f", List.of("-c:a", "libmp3lame", "-b:a", "128k", ".mp3"), List.of(), true);
+        Defects.ffmpeg(
+            music,
+            SR,
+            tmp,
+            "mp3f",
+            List.of("-c:a", "libmp3lame", "-b:a", "128k", ".mp3"),
+            List.of(),
+            true);
 
     QualityReport report = QualityChecker.check(decoded, SR, 32, null);
 
-    assertThat(report.has(LossyTranscodeCheck.CODE, Severity.WARNING)).as(report.measurements().toString()).isTrue();
+    assertThat(report.has(LossyTranscodeCheck.CODE, Severity.WARNING))
+        .as(report.measurements().toString())
+        .isTrue();
     assertThat(report.effectiveBandwidthHz()).isBetween(15_000.0, 20_000.0);
   }
 }

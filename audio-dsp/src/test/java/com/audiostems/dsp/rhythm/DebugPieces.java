@@ -9,7 +9,10 @@ import com.audiostems.dsp.testing.music.SynthesizedPiece;
 import java.util.ArrayList;
 import java.util.List;
 
-/** For the development tools: the suite's and the hold-out's pieces whose labels contain a word, analysed. */
+/**
+ * For the development tools: the suite's and the hold-out's pieces whose labels contain a word,
+ * analysed.
+ */
 final class DebugPieces {
 
   record Analysed(PieceSpec spec, SynthesizedPiece piece, OnsetFeatures onsets) {}

@@ -2,7 +2,6 @@ package com.audiostems.dsp.rhythm;
 
 import com.audiostems.dsp.testing.music.PieceSpec;
 import com.audiostems.dsp.testing.music.SynthesizedPiece;
-import java.util.List;
 
 /** Development tool: mean downbeat evidence by true position in the bar. */
 final class DownbeatDebug {
@@ -36,8 +35,13 @@ final class DownbeatDebug {
       }
       System.out.println(spec.label());
       for (int p = 0; p < bpb; p++) {
-        System.out.printf("  pos %d: low %.2f change %.2f all %.2f (n %.0f)%n", p, sums[p][0] / sums[p][3],
-            sums[p][1] / sums[p][3], sums[p][2] / sums[p][3], sums[p][3]);
+        System.out.printf(
+            "  pos %d: low %.2f change %.2f all %.2f (n %.0f)%n",
+            p,
+            sums[p][0] / sums[p][3],
+            sums[p][1] / sums[p][3],
+            sums[p][2] / sums[p][3],
+            sums[p][3]);
       }
     }
   }

@@ -12,12 +12,12 @@ import java.util.SplittableRandom;
 
 /**
  * A hold-out set for the rhythm analysis: pieces drawn by a seeded random generator over style ×
- * tempo × metre × swing × drift × drums × key × tuning × mastering, none of which the
- * {@link com.audiostems.dsp.testing.music.AccuracySuite} fixes. Tuning the analysis on the suite
- * and checking it here tells an improvement from a fit to the suite's 44 pieces.
+ * tempo × metre × swing × drift × drums × key × tuning × mastering, none of which the {@link
+ * com.audiostems.dsp.testing.music.AccuracySuite} fixes. Tuning the analysis on the suite and
+ * checking it here tells an improvement from a fit to the suite's 44 pieces.
  *
- * <p>Tempi are drawn log-uniformly within 60–180 BPM, narrowed to what each style is played at
- * (a hip-hop groove at 170 BPM would be notated at 85, and the truth would be ambiguous). The
+ * <p>Tempi are drawn log-uniformly within 60–180 BPM, narrowed to what each style is played at (a
+ * hip-hop groove at 170 BPM would be notated at 85, and the truth would be ambiguous). The
  * generator's seed and the piece seeds (from 5000 up) are literals, so the set is fixed.
  */
 final class HoldoutSuite {
@@ -48,13 +48,24 @@ final class HoldoutSuite {
     for (int i = 0; i < SIZE; i++) {
       Style style = styles[i % styles.length]; // every style about equally often
       double[] range = tempoRange(style);
-      double bpm = Math.round(10 * Math.exp(Math.log(range[0])
-          + rng.nextDouble() * Math.log(range[1] / range[0]))) / 10.0;
-      PieceSpec.Builder b = PieceSpec.builder().style(style).tempoBpm(bpm)
-          .key(rng.nextInt(12), rng.nextBoolean() ? Mode.MAJOR : Mode.MINOR)
-          .seed(5000 + i).durationSeconds(30 + 5 * rng.nextInt(4));
-      if (style != Style.WALTZ && style != Style.ELECTRONIC && style != Style.FUNK
-          && style != Style.HIP_HOP && rng.nextDouble() < 0.3) {
+      double bpm =
+          Math.round(
+                  10
+                      * Math.exp(
+                          Math.log(range[0]) + rng.nextDouble() * Math.log(range[1] / range[0])))
+              / 10.0;
+      PieceSpec.Builder b =
+          PieceSpec.builder()
+              .style(style)
+              .tempoBpm(bpm)
+              .key(rng.nextInt(12), rng.nextBoolean() ? Mode.MAJOR : Mode.MINOR)
+              .seed(5000 + i)
+              .durationSeconds(30 + 5 * rng.nextInt(4));
+      if (style != Style.WALTZ
+          && style != Style.ELECTRONIC
+          && style != Style.FUNK
+          && style != Style.HIP_HOP
+          && rng.nextDouble() < 0.3) {
         b.beatsPerBar(3);
       }
       boolean defaultDrums = style.defaultInstrumentation().drums();
@@ -93,8 +104,11 @@ final class HoldoutSuite {
   static String label(PieceSpec s, int index) {
     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "h%02d-", index));
     sb.append(s.style().name().toLowerCase(Locale.ROOT).replace("_rock", "").replace("_", ""));
-    sb.append('-').append(s.tempoBpm() == Math.rint(s.tempoBpm())
-        ? String.valueOf((int) s.tempoBpm()) : String.valueOf(s.tempoBpm()));
+    sb.append('-')
+        .append(
+            s.tempoBpm() == Math.rint(s.tempoBpm())
+                ? String.valueOf((int) s.tempoBpm())
+                : String.valueOf(s.tempoBpm()));
     sb.append('-').append(PieceSpec.shortKeyName(s.tonicPitchClass(), s.mode()));
     if (s.beatsPerBar() != 4) {
       sb.append('-').append(s.beatsPerBar()).append("-4");
@@ -113,7 +127,10 @@ final class HoldoutSuite {
     List<PieceSpec> pieces = pieces();
     if (args.length > 0) {
       List<String> wanted = List.of(args);
-      pieces = pieces.stream().filter(p -> wanted.stream().anyMatch(w -> p.label().contains(w))).toList();
+      pieces =
+          pieces.stream()
+              .filter(p -> wanted.stream().anyMatch(w -> p.label().contains(w)))
+              .toList();
     }
     System.out.print(SuiteEvaluation.table(SuiteEvaluation.run(pieces)));
   }

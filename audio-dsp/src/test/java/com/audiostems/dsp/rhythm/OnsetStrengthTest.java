@@ -32,7 +32,8 @@ class OnsetStrengthTest {
       quiet[i] *= 0.01f;
     }
     float[] a = OnsetStrength.analyze(loud).broadband().strength();
-    float[] b = OnsetStrength.analyze(new MonoSignal(quiet, loud.sampleRateHz())).broadband().strength();
+    float[] b =
+        OnsetStrength.analyze(new MonoSignal(quiet, loud.sampleRateHz())).broadband().strength();
     for (int i = 0; i < a.length; i++) {
       assertThat((double) b[i]).isCloseTo(a[i], within(1e-3 + 1e-3 * a[i]));
     }

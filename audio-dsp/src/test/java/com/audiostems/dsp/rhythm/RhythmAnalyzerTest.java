@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.audiostems.dsp.signal.MonoSignal;
 import com.audiostems.dsp.signal.Stft;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The whole analysis on generated signals whose beat is known exactly. */
 class RhythmAnalyzerTest {
@@ -22,7 +22,8 @@ class RhythmAnalyzerTest {
     assertThat(a.tempoBpm()).isCloseTo(bpm, within(bpm * 0.01));
     assertThat(BeatEvaluation.fMeasure(truth, a.beatTimesSeconds(), 0.07)).isGreaterThan(0.95);
     // Beats land on the clicks, not merely near them.
-    assertThat(Math.abs(BeatEvaluation.meanOffset(truth, a.beatTimesSeconds(), 0.07))).isLessThan(0.015);
+    assertThat(Math.abs(BeatEvaluation.meanOffset(truth, a.beatTimesSeconds(), 0.07)))
+        .isLessThan(0.015);
     assertThat(a.tempo().halfBpm()).isCloseTo(a.tempoBpm() / 2, within(1e-9));
     assertThat(a.tempo().doubleBpm()).isCloseTo(a.tempoBpm() * 2, within(1e-9));
     assertThat(a.pulseClarity()).isBetween(0.5, 1.0);
@@ -51,7 +52,8 @@ class RhythmAnalyzerTest {
     for (int i = 0; i < downbeats.length; i++) {
       downbeats[i] = truth[3 * i];
     }
-    assertThat(BeatEvaluation.fMeasure(downbeats, a.downbeatTimesSeconds(), 0.07)).isGreaterThan(0.9);
+    assertThat(BeatEvaluation.fMeasure(downbeats, a.downbeatTimesSeconds(), 0.07))
+        .isGreaterThan(0.9);
   }
 
   @Test
@@ -100,7 +102,8 @@ class RhythmAnalyzerTest {
     double bpm = 93.5;
     double[] truth = RhythmSignals.beatTimes(bpm, bpm, SECONDS, 0.5);
     MonoSignal x = RhythmSignals.drums(truth, SECONDS, 4, 11);
-    RhythmAnalysis a = RhythmAnalyzer.analyze(Stft.magnitudes(x.samples(), x.sampleRateHz(), 2048, 512));
+    RhythmAnalysis a =
+        RhythmAnalyzer.analyze(Stft.magnitudes(x.samples(), x.sampleRateHz(), 2048, 512));
     assertThat(a.tempoBpm()).isCloseTo(bpm, within(bpm * 0.04));
     assertThat(BeatEvaluation.fMeasure(truth, a.beatTimesSeconds(), 0.07)).isGreaterThan(0.9);
   }

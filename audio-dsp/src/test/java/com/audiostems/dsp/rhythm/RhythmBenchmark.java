@@ -41,7 +41,13 @@ public final class RhythmBenchmark {
     System.out.printf(
         "rhythm analysis of %.0f s at %d Hz (%s repeated): best of %d runs %.3f s = %.0f x realtime"
             + " (tempo %.2f BPM, %d beats)%n",
-        SECONDS, signal.sampleRateHz(), piece.label(), runs, best, SECONDS / best, last.tempoBpm(),
+        SECONDS,
+        signal.sampleRateHz(),
+        piece.label(),
+        runs,
+        best,
+        SECONDS / best,
+        last.tempoBpm(),
         last.beatTimesSeconds().length);
   }
 }

@@ -42,8 +42,8 @@ final class RhythmSignals {
   }
 
   /**
-   * A drum kit: kick on the first beat of each bar (and on 3 in 4/4), snare on the other beats
-   * of a 3/4 bar or on 2 and 4 in 4/4, hi-hat on every eighth; a bass note on each downbeat.
+   * A drum kit: kick on the first beat of each bar (and on 3 in 4/4), snare on the other beats of a
+   * 3/4 bar or on 2 and 4 in 4/4, hi-hat on every eighth; a bass note on each downbeat.
    */
   static MonoSignal drums(double[] beats, double seconds, int beatsPerBar, long seed) {
     float[] x = new float[(int) (seconds * RATE)];
@@ -92,36 +92,55 @@ final class RhythmSignals {
   }
 
   static void addClick(float[] x, double t, double gain) {
-    add(x, t, 0.02, i -> gain * Math.sin(2 * Math.PI * 1500 * i / RATE) * Math.exp(-i / (0.004 * RATE)));
+    add(
+        x,
+        t,
+        0.02,
+        i -> gain * Math.sin(2 * Math.PI * 1500 * i / RATE) * Math.exp(-i / (0.004 * RATE)));
   }
 
   static void addKick(float[] x, double t, double gain) {
     double[] phase = {0};
-    add(x, t, 0.25, i -> {
-      double s = i / (double) RATE;
-      double f = 50 + 80 * Math.exp(-s / 0.03);
-      phase[0] += 2 * Math.PI * f / RATE;
-      return gain * Math.sin(phase[0]) * Math.exp(-s / 0.12);
-    });
+    add(
+        x,
+        t,
+        0.25,
+        i -> {
+          double s = i / (double) RATE;
+          double f = 50 + 80 * Math.exp(-s / 0.03);
+          phase[0] += 2 * Math.PI * f / RATE;
+          return gain * Math.sin(phase[0]) * Math.exp(-s / 0.12);
+        });
   }
 
-  static void addNoise(float[] x, double t, double gain, double decay, Random random, boolean high) {
+  static void addNoise(
+      float[] x, double t, double gain, double decay, Random random, boolean high) {
     double[] last = {0};
-    add(x, t, decay * 5, i -> {
-      double n = random.nextGaussian();
-      double v = high ? n - last[0] : n;
-      last[0] = n;
-      return gain * 0.5 * v * Math.exp(-i / (decay * RATE));
-    });
+    add(
+        x,
+        t,
+        decay * 5,
+        i -> {
+          double n = random.nextGaussian();
+          double v = high ? n - last[0] : n;
+          last[0] = n;
+          return gain * 0.5 * v * Math.exp(-i / (decay * RATE));
+        });
   }
 
   static void addTone(float[] x, double t, double hz, double gain, double seconds) {
     double attack = 0.02;
-    add(x, t, seconds, i -> {
-      double s = i / (double) RATE;
-      double env = Math.min(1, s / attack) * Math.exp(-s / Math.max(0.2, seconds / 2));
-      return gain * env * (Math.sin(2 * Math.PI * hz * s) + 0.3 * Math.sin(4 * Math.PI * hz * s));
-    });
+    add(
+        x,
+        t,
+        seconds,
+        i -> {
+          double s = i / (double) RATE;
+          double env = Math.min(1, s / attack) * Math.exp(-s / Math.max(0.2, seconds / 2));
+          return gain
+              * env
+              * (Math.sin(2 * Math.PI * hz * s) + 0.3 * Math.sin(4 * Math.PI * hz * s));
+        });
   }
 
   private static void add(float[] x, double t, double seconds, DoubleUnaryOperator sample) {

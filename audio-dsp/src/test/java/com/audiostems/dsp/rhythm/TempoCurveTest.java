@@ -22,7 +22,8 @@ class TempoCurveTest {
     for (double bpm : c.bpm()) {
       assertThat(bpm).isCloseTo(90, within(1.0));
     }
-    assertThat(c.timesSeconds()[1] - c.timesSeconds()[0]).isCloseTo(TempoCurve.STEP_SECONDS, within(1e-9));
+    assertThat(c.timesSeconds()[1] - c.timesSeconds()[0])
+        .isCloseTo(TempoCurve.STEP_SECONDS, within(1e-9));
   }
 
   @Test

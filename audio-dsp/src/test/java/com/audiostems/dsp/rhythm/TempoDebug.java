@@ -19,8 +19,9 @@ final class TempoDebug {
       double[] r = Autocorrelation.normalized(env, PeriodCandidates.maxLagFrames(rate));
       List<PeriodCandidates.Period> cands = PeriodCandidates.find(r, rate);
       double[] bar = BarPeriod.estimate(f.bandLevels(), rate);
-      System.out.printf("%s true %.2f  bar %.2f s (r %.2f)%n", spec.label(), piece.truth().meanTempoBpm(),
-          bar[0] / rate, bar[1]);
+      System.out.printf(
+          "%s true %.2f  bar %.2f s (r %.2f)%n",
+          spec.label(), piece.truth().meanTempoBpm(), bar[0] / rate, bar[1]);
       PeriodCandidates.Period base = cands.get(0);
       double[] baseCurve = LocalPeriod.curve(env, rate, base.frames());
       for (PeriodCandidates.Period c : cands) {
@@ -35,9 +36,18 @@ final class TempoDebug {
         double per = Math.max(0, c.periodicity()) / base.periodicity();
         double barFit = TempoEstimator.barFit(bar, c.frames());
         double score = e.merit() * Math.sqrt(per) * TempoEstimator.prior(bpm) * barFit;
-        System.out.printf("  %7.2f bpm (beats %7.2f) per %.3f even %.3f sub %.3f reg %.3f on %.3f bar %.2f prior %.2f score %.4f%n",
-            bpm, TempoEstimator.meanBeatTempo(beats, rate), per, e.evenness(), e.subdivision(), e.regularity(),
-            e.onStrength(), barFit, TempoEstimator.prior(bpm), score);
+        System.out.printf(
+            "  %7.2f bpm (beats %7.2f) per %.3f even %.3f sub %.3f reg %.3f on %.3f bar %.2f prior %.2f score %.4f%n",
+            bpm,
+            TempoEstimator.meanBeatTempo(beats, rate),
+            per,
+            e.evenness(),
+            e.subdivision(),
+            e.regularity(),
+            e.onStrength(),
+            barFit,
+            TempoEstimator.prior(bpm),
+            score);
       }
     }
   }

@@ -44,9 +44,11 @@ class ResamplerTest {
 
   @Test
   void highRatesAreHalvedUntilTwentyFourKilohertz() {
-    assertThat(Resampler.toAnalysisRate(new float[96_000], 96_000).sampleRateHz()).isEqualTo(24_000);
+    assertThat(Resampler.toAnalysisRate(new float[96_000], 96_000).sampleRateHz())
+        .isEqualTo(24_000);
     assertThat(Resampler.toAnalysisRate(new float[192_000], 192_000).samples()).hasSize(24_000);
-    assertThat(Resampler.toAnalysisRate(new float[22_050], 22_050).sampleRateHz()).isEqualTo(22_050);
+    assertThat(Resampler.toAnalysisRate(new float[22_050], 22_050).sampleRateHz())
+        .isEqualTo(22_050);
   }
 
   @Test
@@ -57,13 +59,19 @@ class ResamplerTest {
           continue;
         }
         float[] pass = Resampler.toRate(sine(1000, in, 1), in, out);
-        assertThat(pass.length).as("%d -> %d", in, out).isCloseTo(out, within(5)); // (n − 1) · out / in + 1, after any halvings
-        assertThat(middleRms(pass)).as("1 kHz, %d -> %d", in, out).isCloseTo(Math.sqrt(0.5), within(0.005));
+        assertThat(pass.length)
+            .as("%d -> %d", in, out)
+            .isCloseTo(out, within(5)); // (n − 1) · out / in + 1, after any halvings
+        assertThat(middleRms(pass))
+            .as("1 kHz, %d -> %d", in, out)
+            .isCloseTo(Math.sqrt(0.5), within(0.005));
         double lower = Math.min(in, out) / 2.0;
         if (lower * 1.2 < in / 2.0) {
           // 1.2 times the output's Nyquist would fold to 0.8 of it: at least 60 dB down.
           float[] stop = Resampler.toRate(sine(lower * 1.2, in, 1), in, out);
-          assertThat(middleRms(stop)).as("%.0f Hz, %d -> %d", lower * 1.2, in, out).isLessThan(Math.sqrt(0.5) * 1e-3);
+          assertThat(middleRms(stop))
+              .as("%.0f Hz, %d -> %d", lower * 1.2, in, out)
+              .isLessThan(Math.sqrt(0.5) * 1e-3);
         }
       }
     }
@@ -76,7 +84,8 @@ class ResamplerTest {
     float[] y = Resampler.resample(x, 1, 1.01);
     assertThat(y).hasSize(22_270);
     for (int i = 5_000; i < 5_100; i++) {
-      assertThat((double) y[i]).isCloseTo(Math.sin(2 * Math.PI * 1000 * i / (22_050 * 1.01)), within(1e-3));
+      assertThat((double) y[i])
+          .isCloseTo(Math.sin(2 * Math.PI * 1000 * i / (22_050 * 1.01)), within(1e-3));
     }
   }
 

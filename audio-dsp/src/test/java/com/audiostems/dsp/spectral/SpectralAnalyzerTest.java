@@ -19,7 +19,8 @@ class SpectralAnalyzerTest {
     // About half the frames are digital silence and are not counted.
     assertThat(summary.framesCounted()).isBetween(s.frameCount() / 2 - 5, s.frameCount() / 2 + 5);
     assertThat(summary.centroidHz().median()).isCloseTo(1000, within(10.0));
-    assertThat(summary.zeroCrossingRatePerSample().median()).isCloseTo(2000.0 / RATE_HZ, within(0.001));
+    assertThat(summary.zeroCrossingRatePerSample().median())
+        .isCloseTo(2000.0 / RATE_HZ, within(0.001));
     assertThat(summary.flatness().mean()).isLessThan(0.01);
     assertThat(summary.mfccMean()).hasSize(13);
     assertThat(summary.mfccStandardDeviation()).hasSize(13);

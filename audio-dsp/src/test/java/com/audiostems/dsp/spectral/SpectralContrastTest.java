@@ -16,8 +16,12 @@ class SpectralContrastTest {
 
   @Test
   void aToneInSilenceHasMoreContrastThanNoise() {
-    double[][] tone = SpectralFeatures.spectralContrastDb(Stft.magnitudes(TestSignals.sine(300, 0.3, 2), RATE_HZ, 2048, 512));
-    double[][] noise = SpectralFeatures.spectralContrastDb(Stft.magnitudes(TestSignals.whiteNoise(0.1, 2, 8), RATE_HZ, 2048, 512));
+    double[][] tone =
+        SpectralFeatures.spectralContrastDb(
+            Stft.magnitudes(TestSignals.sine(300, 0.3, 2), RATE_HZ, 2048, 512));
+    double[][] noise =
+        SpectralFeatures.spectralContrastDb(
+            Stft.magnitudes(TestSignals.whiteNoise(0.1, 2, 8), RATE_HZ, 2048, 512));
     int band = 1; // band 0 is 0–200 Hz, band 1 is 200–400 Hz: it holds 300 Hz
     double toneBand = tone[40][band];
     double noiseBand = noise[40][band];

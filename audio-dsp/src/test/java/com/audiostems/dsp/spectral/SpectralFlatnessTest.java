@@ -23,8 +23,12 @@ class SpectralFlatnessTest {
 
   @Test
   void whiteNoiseIsNearTheExponentialLimitAndASineNearZero() {
-    double[] noise = SpectralFeatures.spectralFlatness(Stft.magnitudes(TestSignals.whiteNoise(0.1, 3, 3), RATE_HZ, 2048, 512));
-    double[] sine = SpectralFeatures.spectralFlatness(Stft.magnitudes(TestSignals.sine(1000, 0.5, 3), RATE_HZ, 2048, 512));
+    double[] noise =
+        SpectralFeatures.spectralFlatness(
+            Stft.magnitudes(TestSignals.whiteNoise(0.1, 3, 3), RATE_HZ, 2048, 512));
+    double[] sine =
+        SpectralFeatures.spectralFlatness(
+            Stft.magnitudes(TestSignals.sine(1000, 0.5, 3), RATE_HZ, 2048, 512));
     // Reference: a periodogram bin of Gaussian white noise has exponentially distributed power,
     // whose geometric/arithmetic mean ratio is e^−γ = 0.5615; that is white noise's flatness per
     // frame (the "near 1" intuition holds for a smoothed spectrum only).
@@ -43,7 +47,8 @@ class SpectralFlatnessTest {
     float[] m = new float[1025];
     java.util.Random r = new java.util.Random(5);
     for (int i = 0; i < m.length; i++) {
-      m[i] = (float) (Math.exp(spread * r.nextGaussian()) * (i % 7 == 0 ? 0 : 1)); // wide range, zeros
+      m[i] =
+          (float) (Math.exp(spread * r.nextGaussian()) * (i % 7 == 0 ? 0 : 1)); // wide range, zeros
     }
     double logSum = 0;
     double sum = 0;

@@ -22,7 +22,9 @@ class SpectralShapeTest {
     for (double hz : new double[] {440, 1000, 3000}) {
       Spectrogram s = spec(TestSignals.sine(hz, 0.5, 2));
       double[] c = SpectralFeatures.spectralCentroidHz(s);
-      assertThat(mean(c, 4, c.length - 4)).as("centroid of %s Hz", hz).isCloseTo(hz, within(hz * 0.01));
+      assertThat(mean(c, 4, c.length - 4))
+          .as("centroid of %s Hz", hz)
+          .isCloseTo(hz, within(hz * 0.01));
     }
   }
 

@@ -11,9 +11,9 @@ import java.util.Random;
 /**
  * Speed of the timbre and structure analysis on a 5-minute track at 22.05 kHz, from the shared
  * spectrogram (frame 2048, hop 512), on one thread; the spectrogram's own cost is printed apart.
- * Prints the best of several runs (the machine is shared; the best run is the least disturbed),
- * as wall time and as this thread's CPU time (which leaves out time the thread spent
- * descheduled by other processes, but not their cache and memory-bandwidth contention).
+ * Prints the best of several runs (the machine is shared; the best run is the least disturbed), as
+ * wall time and as this thread's CPU time (which leaves out time the thread spent descheduled by
+ * other processes, but not their cache and memory-bandwidth contention).
  *
  * <p>Run (Java 21+, optional argument: number of runs, default 15):
  *
@@ -61,17 +61,28 @@ public final class TimbreBenchmark {
       }
       sink += structure.sections().size() + summary.framesCounted();
     }
-    System.out.printf("5-min track at %d Hz, %d frames, best of %d runs (sink %d)%n", rate, 1 + mono.length / 512, runs, sink);
-    String[] what = {"spectrogram (computed once elsewhere)", "spectral frames + summary", "structure (reusing the frames)",
-        "summary + structure (budget 150 ms)"};
+    System.out.printf(
+        "5-min track at %d Hz, %d frames, best of %d runs (sink %d)%n",
+        rate, 1 + mono.length / 512, runs, sink);
+    String[] what = {
+      "spectrogram (computed once elsewhere)",
+      "spectral frames + summary",
+      "structure (reusing the frames)",
+      "summary + structure (budget 150 ms)"
+    };
     for (int i = 0; i < 4; i++) {
       print(what[i], bestWall[i], bestCpu[i], seconds);
     }
   }
 
   private static void print(String what, long wallNanos, long cpuNanos, double audioSeconds) {
-    System.out.printf("  %-40s wall %7.1f ms (%6.0f× realtime)   cpu %7.1f ms (%6.0f× realtime)%n", what,
-        wallNanos / 1e6, audioSeconds / (wallNanos / 1e9), cpuNanos / 1e6, audioSeconds / (cpuNanos / 1e9));
+    System.out.printf(
+        "  %-40s wall %7.1f ms (%6.0f× realtime)   cpu %7.1f ms (%6.0f× realtime)%n",
+        what,
+        wallNanos / 1e6,
+        audioSeconds / (wallNanos / 1e9),
+        cpuNanos / 1e6,
+        audioSeconds / (cpuNanos / 1e9));
   }
 
   /** Changing material: alternating tone mixtures and noise bursts, so no stage short-cuts. */
@@ -81,7 +92,8 @@ public final class TimbreBenchmark {
     for (int i = 0; i < x.length; i++) {
       double t = (double) i / rate;
       int part = (int) (t / 30) % 3;
-      double tone = Math.sin(2 * Math.PI * (220 + 110 * part) * t) + 0.3 * Math.sin(2 * Math.PI * 660 * t);
+      double tone =
+          Math.sin(2 * Math.PI * (220 + 110 * part) * t) + 0.3 * Math.sin(2 * Math.PI * 660 * t);
       double noise = (t % 0.5) < 0.05 ? random.nextGaussian() : 0;
       x[i] = (float) (0.2 * tone + (part == 1 ? 0.3 : 0.05) * noise);
     }

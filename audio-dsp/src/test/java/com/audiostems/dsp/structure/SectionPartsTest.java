@@ -62,10 +62,17 @@ class SectionPartsTest {
   void rolesFollowPositionRepetitionAndEnergy() {
     List<String> labels = List.of("A", "B", "C", "B", "D", "C", "A");
     double[] energy = {0.3, 0.6, 1.0, 0.6, 0.7, 0.95, 0.3};
-    assertThat(SectionRoles.roles(labels, energy)).containsExactly(
-        SectionRole.INTRO, SectionRole.VERSE, SectionRole.CHORUS, SectionRole.VERSE, SectionRole.BRIDGE,
-        SectionRole.CHORUS, SectionRole.OUTRO);
-    assertThat(SectionRoles.roles(List.of("A"), new double[] {1})).containsExactly(SectionRole.VERSE);
+    assertThat(SectionRoles.roles(labels, energy))
+        .containsExactly(
+            SectionRole.INTRO,
+            SectionRole.VERSE,
+            SectionRole.CHORUS,
+            SectionRole.VERSE,
+            SectionRole.BRIDGE,
+            SectionRole.CHORUS,
+            SectionRole.OUTRO);
+    assertThat(SectionRoles.roles(List.of("A"), new double[] {1}))
+        .containsExactly(SectionRole.VERSE);
     // A one-off climax is the chorus when nothing loud repeats.
     assertThat(SectionRoles.roles(List.of("A", "B", "A"), new double[] {0.2, 1, 0.2}))
         .containsExactly(SectionRole.INTRO, SectionRole.CHORUS, SectionRole.OUTRO);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class StructureAnalyzerTest {
 
   private static final float[] PAD_DRUMS_PAD =
-      TestMusic.concat(TestMusic.pad(20, 0.05), TestMusic.drumsAndBass(20, 120, 1), TestMusic.pad(20, 0.05));
+      TestMusic.concat(
+          TestMusic.pad(20, 0.05), TestMusic.drumsAndBass(20, 120, 1), TestMusic.pad(20, 0.05));
 
   private static Spectrogram spectrogram(float[] x) {
     return Stft.magnitudes(x, RATE_HZ, 2048, 512);
@@ -23,7 +24,9 @@ class StructureAnalyzerTest {
 
   @Test
   void abruptChangesAreFoundWithinTwoSeconds() {
-    StructureAnalysis a = StructureAnalyzer.analyze(spectrogram(PAD_DRUMS_PAD), TestMusic.loudnessPerSecondLufs(PAD_DRUMS_PAD));
+    StructureAnalysis a =
+        StructureAnalyzer.analyze(
+            spectrogram(PAD_DRUMS_PAD), TestMusic.loudnessPerSecondLufs(PAD_DRUMS_PAD));
     assertThat(a.boundariesSeconds()).hasSize(2);
     assertThat(a.boundariesSeconds()[0]).isCloseTo(20, within(2.0));
     assertThat(a.boundariesSeconds()[1]).isCloseTo(40, within(2.0));
@@ -39,7 +42,9 @@ class StructureAnalyzerTest {
 
   @Test
   void theLoudPartHasMoreEnergyThanTheQuietParts() {
-    StructureAnalysis a = StructureAnalyzer.analyze(spectrogram(PAD_DRUMS_PAD), TestMusic.loudnessPerSecondLufs(PAD_DRUMS_PAD));
+    StructureAnalysis a =
+        StructureAnalyzer.analyze(
+            spectrogram(PAD_DRUMS_PAD), TestMusic.loudnessPerSecondLufs(PAD_DRUMS_PAD));
     EnergyCurve e = a.energy();
     assertThat(e.energyPerSecond()).hasSize(60);
     double quiet = e.meanEnergy(3, 17);
@@ -57,8 +62,9 @@ class StructureAnalyzerTest {
     for (int i = 0; i < beats.length; i++) {
       beats[i] = i * 0.5; // 120 BPM
     }
-    StructureAnalysis a = StructureAnalyzer.analyze(
-        spectrogram(PAD_DRUMS_PAD), TestMusic.loudnessPerSecondLufs(PAD_DRUMS_PAD), beats);
+    StructureAnalysis a =
+        StructureAnalyzer.analyze(
+            spectrogram(PAD_DRUMS_PAD), TestMusic.loudnessPerSecondLufs(PAD_DRUMS_PAD), beats);
     assertThat(a.boundariesSeconds()).hasSize(2);
     assertThat(a.boundariesSeconds()[0]).isCloseTo(20, within(2.0));
     assertThat(a.boundariesSeconds()[1]).isCloseTo(40, within(2.0));
@@ -71,8 +77,10 @@ class StructureAnalyzerTest {
     for (int i = 0; i < noise.length; i++) {
       noise[i] = (float) (0.1 * random.nextGaussian());
     }
-    for (float[] steady : List.of(TestMusic.pad(60, 0.1), TestMusic.drumsAndBass(60, 120, 2), noise)) {
-      StructureAnalysis a = StructureAnalyzer.analyze(spectrogram(steady), TestMusic.loudnessPerSecondLufs(steady));
+    for (float[] steady :
+        List.of(TestMusic.pad(60, 0.1), TestMusic.drumsAndBass(60, 120, 2), noise)) {
+      StructureAnalysis a =
+          StructureAnalyzer.analyze(spectrogram(steady), TestMusic.loudnessPerSecondLufs(steady));
       assertThat(a.boundariesSeconds()).isEmpty();
       assertThat(a.sections()).hasSize(1);
       assertThat(a.sections().get(0).role()).isEqualTo(SectionRole.VERSE);
@@ -88,13 +96,15 @@ class StructureAnalyzerTest {
     StructureAnalysis direct = StructureAnalyzer.analyze(s, loudness);
     StructureAnalysis reused = StructureAnalyzer.analyze(frames, loudness, null);
     assertThat(reused.sections()).isEqualTo(direct.sections());
-    assertThat(reused.energy().energyPerSecond()).containsExactly(direct.energy().energyPerSecond());
+    assertThat(reused.energy().energyPerSecond())
+        .containsExactly(direct.energy().energyPerSecond());
   }
 
   @Test
   void silenceAndEmptyInputDoNotBreak() {
     float[] silence = new float[30 * RATE_HZ];
-    StructureAnalysis a = StructureAnalyzer.analyze(spectrogram(silence), TestMusic.loudnessPerSecondLufs(silence));
+    StructureAnalysis a =
+        StructureAnalyzer.analyze(spectrogram(silence), TestMusic.loudnessPerSecondLufs(silence));
     assertThat(a.sections()).hasSize(1);
     assertThat(a.energy().trackEnergy()).isZero();
     StructureAnalysis empty = StructureAnalyzer.analyze(spectrogram(new float[0]), new double[0]);

@@ -2,12 +2,11 @@ package com.audiostems.dsp.structure;
 
 import com.audiostems.dsp.loudness.LoudnessMeter;
 import com.audiostems.dsp.spectral.TestSignals;
-
 import java.util.Random;
 
 /**
- * Small deterministic stand-ins for music with known structure: a sustained pad, a drum kit
- * with bass, and a loudness series like the R128 meter's (RMS in dB over 3 s, one a second).
+ * Small deterministic stand-ins for music with known structure: a sustained pad, a drum kit with
+ * bass, and a loudness series like the R128 meter's (RMS in dB over 3 s, one a second).
  */
 final class TestMusic {
 
@@ -15,7 +14,9 @@ final class TestMusic {
 
   private TestMusic() {}
 
-  /** An A-major pad (three detuned voices, four harmonics each, slow swell) at {@code amplitude}. */
+  /**
+   * An A-major pad (three detuned voices, four harmonics each, slow swell) at {@code amplitude}.
+   */
   static float[] pad(double seconds, double amplitude) {
     int n = (int) Math.round(seconds * RATE_HZ);
     float[] x = new float[n];
@@ -27,7 +28,10 @@ final class TestMusic {
       for (double f : chordHz) {
         for (int h = 1; h <= 4; h++) {
           double a = 1.0 / (h * h);
-          v += a * (Math.sin(2 * Math.PI * f * h * t) + Math.sin(2 * Math.PI * (f + 0.4) * h * t + 1.0));
+          v +=
+              a
+                  * (Math.sin(2 * Math.PI * f * h * t)
+                      + Math.sin(2 * Math.PI * (f + 0.4) * h * t + 1.0));
         }
       }
       x[i] = (float) (amplitude * swell * v / 8);
@@ -36,7 +40,8 @@ final class TestMusic {
   }
 
   /**
-   * Kick, snare, hi-hats and a saw bass at {@code bpm}, four on the floor; loud (peaks near 0 dBFS).
+   * Kick, snare, hi-hats and a saw bass at {@code bpm}, four on the floor; loud (peaks near 0
+   * dBFS).
    */
   static float[] drumsAndBass(double seconds, double bpm, long seed) {
     int n = (int) Math.round(seconds * RATE_HZ);

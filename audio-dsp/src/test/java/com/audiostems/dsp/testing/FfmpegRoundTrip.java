@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class FfmpegRoundTrip {
 
-  /** How the decoded samples come back: 16-bit integers (a codec's usual delivery) or 32-bit floats. */
+  /**
+   * How the decoded samples come back: 16-bit integers (a codec's usual delivery) or 32-bit floats.
+   */
   public enum Samples {
     S16,
     F32
@@ -26,13 +28,21 @@ public final class FfmpegRoundTrip {
   private FfmpegRoundTrip() {}
 
   /**
-   * @param encode encoder arguments whose last element is the encoded file's suffix (".mp3");
-   *     empty for no encode step
-   * @param decode arguments of the decode step, before the output (e.g. {@code -ar 48000}, {@code -ac 1})
-   * @return the decoded channels (as many as ffmpeg delivered: {@code -ac} in {@code decode} changes it)
+   * @param encode encoder arguments whose last element is the encoded file's suffix (".mp3"); empty
+   *     for no encode step
+   * @param decode arguments of the decode step, before the output (e.g. {@code -ar 48000}, {@code
+   *     -ac 1})
+   * @return the decoded channels (as many as ffmpeg delivered: {@code -ac} in {@code decode}
+   *     changes it)
    */
   public static float[][] apply(
-      float[][] x, int rateHz, Path dir, String name, List<String> encode, List<String> decode, Samples samples)
+      float[][] x,
+      int rateHz,
+      Path dir,
+      String name,
+      List<String> encode,
+      List<String> decode,
+      Samples samples)
       throws IOException, InterruptedException {
     Path wav = Files.createTempFile(dir, name + "-in", ".wav");
     WavWriter.write(x, rateHz, wav, 16);
@@ -50,10 +60,16 @@ public final class FfmpegRoundTrip {
       }
       List<String> cmd = command(input);
       cmd.addAll(decode);
-      cmd.addAll(samples == Samples.F32 ? List.of("-f", "f32le", "-c:a", "pcm_f32le") : List.of("-f", "s16le", "-c:a", "pcm_s16le"));
+      cmd.addAll(
+          samples == Samples.F32
+              ? List.of("-f", "f32le", "-c:a", "pcm_f32le")
+              : List.of("-f", "s16le", "-c:a", "pcm_s16le"));
       cmd.add(raw.toString());
       run(cmd);
-      int channels = decode.contains("-ac") ? Integer.parseInt(decode.get(decode.indexOf("-ac") + 1)) : x.length;
+      int channels =
+          decode.contains("-ac")
+              ? Integer.parseInt(decode.get(decode.indexOf("-ac") + 1))
+              : x.length;
       return read(Files.readAllBytes(raw), channels, samples);
     } finally {
       Files.deleteIfExists(wav);
@@ -79,7 +95,17 @@ public final class FfmpegRoundTrip {
 
   private static List<String> command(Path input) {
     return new ArrayList<>(
-        List.of("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-protocol_whitelist", "file,pipe", "-y", "-i", input.toString()));
+        List.of(
+            "ffmpeg",
+            "-nostdin",
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-protocol_whitelist",
+            "file,pipe",
+            "-y",
+            "-i",
+            input.toString()));
   }
 
   private static void run(List<String> cmd) throws IOException, InterruptedException {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Key accuracy on the synthetic accuracy suite (every piece, all 24 keys, tuning offsets, heavy
- * bass, drums): prints a table and the exact and MIREX-weighted totals, and fails if exact
- * accuracy drops below {@value #MIN_EXACT_PERCENT} %.
+ * bass, drums): prints a table and the exact and MIREX-weighted totals, and fails if exact accuracy
+ * drops below {@value #MIN_EXACT_PERCENT} %.
  */
 class KeyAccuracyTest {
 
@@ -31,13 +31,24 @@ class KeyAccuracyTest {
     double confidenceRight = 0;
     double confidenceWrong = 0;
     double worstTuningError = 0;
-    StringBuilder table = new StringBuilder(String.format(
-        "%-34s %-9s %-9s %5s %-9s %-9s %7s %7s %5s%n",
-        "piece", "true", "estimate", "conf", "runner-up", "relation", "tune", "true", "score"));
+    StringBuilder table =
+        new StringBuilder(
+            String.format(
+                "%-34s %-9s %-9s %5s %-9s %-9s %7s %7s %5s%n",
+                "piece",
+                "true",
+                "estimate",
+                "conf",
+                "runner-up",
+                "relation",
+                "tune",
+                "true",
+                "score"));
     for (PieceSpec spec : AccuracySuite.pieces()) {
       SynthesizedPiece piece = MusicSynth.render(spec);
       MonoSignal mono = piece.mono();
-      KeyEstimate e = KeyAnalyzer.analyze(Resampler.toAnalysisRate(mono.samples(), mono.sampleRateHz()));
+      KeyEstimate e =
+          KeyAnalyzer.analyze(Resampler.toAnalysisRate(mono.samples(), mono.sampleRateHz()));
       GroundTruth truth = piece.truth();
       Key trueKey = new Key(truth.tonicPitchClass(), truth.minor() ? Mode.MINOR : Mode.MAJOR);
       double score = MirexKeyScore.score(trueKey, e.key());
@@ -49,23 +60,39 @@ class KeyAccuracyTest {
       } else {
         confidenceWrong += e.confidence();
       }
-      worstTuningError = Math.max(worstTuningError, Math.abs(e.tuningOffsetCents() - truth.tuningOffsetCents()));
-      table.append(String.format(
-          "%-34s %-9s %-9s %5.2f %-9s %-9s %+7.1f %+7.1f %5.1f%s%n",
-          spec.label(), trueKey.name(), e.name(), e.confidence(), e.runnerUp().name(), e.runnerUpRelation(),
-          e.tuningOffsetCents(), truth.tuningOffsetCents(), score,
-          score == 1.0 ? "" : "  <- " + trueKey.relationTo(e.key())));
+      worstTuningError =
+          Math.max(worstTuningError, Math.abs(e.tuningOffsetCents() - truth.tuningOffsetCents()));
+      table.append(
+          String.format(
+              "%-34s %-9s %-9s %5.2f %-9s %-9s %+7.1f %+7.1f %5.1f%s%n",
+              spec.label(),
+              trueKey.name(),
+              e.name(),
+              e.confidence(),
+              e.runnerUp().name(),
+              e.runnerUpRelation(),
+              e.tuningOffsetCents(),
+              truth.tuningOffsetCents(),
+              score,
+              score == 1.0 ? "" : "  <- " + trueKey.relationTo(e.key())));
     }
     double exactPercent = 100.0 * exact / n;
-    table.append(String.format(
-        "exact %d/%d = %.1f %%, MIREX weighted %.1f %%; mean confidence right %.2f, wrong %.2f;"
-            + " worst tuning error %.1f cents%n",
-        exact, n, exactPercent, 100 * mirex / n,
-        exact == 0 ? 0 : confidenceRight / exact, exact == n ? 0 : confidenceWrong / (n - exact),
-        worstTuningError));
+    table.append(
+        String.format(
+            "exact %d/%d = %.1f %%, MIREX weighted %.1f %%; mean confidence right %.2f, wrong %.2f;"
+                + " worst tuning error %.1f cents%n",
+            exact,
+            n,
+            exactPercent,
+            100 * mirex / n,
+            exact == 0 ? 0 : confidenceRight / exact,
+            exact == n ? 0 : confidenceWrong / (n - exact),
+            worstTuningError));
     System.out.print(table);
     assertThat(n).isGreaterThanOrEqualTo(40);
     assertThat(exactPercent).as("exact key accuracy %%").isGreaterThanOrEqualTo(MIN_EXACT_PERCENT);
-    assertThat(worstTuningError).as("worst tuning error, cents").isLessThanOrEqualTo(MAX_TUNING_ERROR_CENTS);
+    assertThat(worstTuningError)
+        .as("worst tuning error, cents")
+        .isLessThanOrEqualTo(MAX_TUNING_ERROR_CENTS);
   }
 }

@@ -10,7 +10,8 @@ class KeyAnalyzerTest {
 
   @Test
   void aCMajorCadenceIsCMajor() {
-    KeyEstimate e = KeyAnalyzer.analyze(TonalSignals.chords(TonalSignals.C_MAJOR_CADENCE, 1.5, 0, 8));
+    KeyEstimate e =
+        KeyAnalyzer.analyze(TonalSignals.chords(TonalSignals.C_MAJOR_CADENCE, 1.5, 0, 8));
     assertThat(e.key()).isEqualTo(new Key(0, Mode.MAJOR));
     assertThat(e.name()).isEqualTo("C major");
     assertThat(e.confidence()).isBetween(0.0, 1.0);
@@ -21,7 +22,8 @@ class KeyAnalyzerTest {
 
   @Test
   void aMinorWithTheHarmonicMinorsSharpSeventhIsAMinor() {
-    KeyEstimate e = KeyAnalyzer.analyze(TonalSignals.chords(TonalSignals.A_MINOR_CADENCE, 1.5, 0, 8));
+    KeyEstimate e =
+        KeyAnalyzer.analyze(TonalSignals.chords(TonalSignals.A_MINOR_CADENCE, 1.5, 0, 8));
     assertThat(e.name()).isEqualTo("A minor");
   }
 
@@ -41,7 +43,8 @@ class KeyAnalyzerTest {
   @Test
   void theTuningEstimateIsWithinFiveCentsAcrossOffsets() {
     for (double cents : new double[] {-45, -20, -7, 0, 12, 25, 40}) {
-      KeyEstimate e = KeyAnalyzer.analyze(TonalSignals.chords(TonalSignals.C_MAJOR_CADENCE, 1.0, cents, 8));
+      KeyEstimate e =
+          KeyAnalyzer.analyze(TonalSignals.chords(TonalSignals.C_MAJOR_CADENCE, 1.0, cents, 8));
       assertThat(e.tuningOffsetCents()).as("offset %s", cents).isCloseTo(cents, within(5.0));
     }
   }
@@ -49,12 +52,20 @@ class KeyAnalyzerTest {
   @Test
   void everyTranspositionOfBothCadencesIsFound() {
     for (int t = 0; t < 12; t++) {
-      KeyEstimate major = KeyAnalyzer.analyze(
-          TonalSignals.chords(TonalSignals.transpose(TonalSignals.C_MAJOR_CADENCE, t - 5), 1.0, 0, 8));
-      assertThat(major.key()).as("major +%d", t).isEqualTo(new Key(Math.floorMod(t - 5, 12), Mode.MAJOR));
-      KeyEstimate minor = KeyAnalyzer.analyze(
-          TonalSignals.chords(TonalSignals.transpose(TonalSignals.A_MINOR_CADENCE, t - 5), 1.0, 0, 8));
-      assertThat(minor.key()).as("minor +%d", t).isEqualTo(new Key(Math.floorMod(9 + t - 5, 12), Mode.MINOR));
+      KeyEstimate major =
+          KeyAnalyzer.analyze(
+              TonalSignals.chords(
+                  TonalSignals.transpose(TonalSignals.C_MAJOR_CADENCE, t - 5), 1.0, 0, 8));
+      assertThat(major.key())
+          .as("major +%d", t)
+          .isEqualTo(new Key(Math.floorMod(t - 5, 12), Mode.MAJOR));
+      KeyEstimate minor =
+          KeyAnalyzer.analyze(
+              TonalSignals.chords(
+                  TonalSignals.transpose(TonalSignals.A_MINOR_CADENCE, t - 5), 1.0, 0, 8));
+      assertThat(minor.key())
+          .as("minor +%d", t)
+          .isEqualTo(new Key(Math.floorMod(9 + t - 5, 12), Mode.MINOR));
     }
   }
 
@@ -71,7 +82,8 @@ class KeyAnalyzerTest {
     MonoSignal s = TonalSignals.chords(TonalSignals.C_MAJOR_CADENCE, 1.0, 0, 8);
     Chromagram c = KeyAnalyzer.chromagram(s);
     assertThat(c.frameRateHz()).isBetween(2.0, 3.5);
-    assertThat(c.frameCount()).isCloseTo((int) Math.round(s.durationSeconds() * c.frameRateHz()), within(3));
+    assertThat(c.frameCount())
+        .isCloseTo((int) Math.round(s.durationSeconds() * c.frameRateHz()), within(3));
     for (float[] frame : c.chromaPerFrame()) {
       assertThat(frame).hasSize(12);
     }

@@ -4,11 +4,11 @@ import com.audiostems.dsp.signal.MonoSignal;
 import java.util.Random;
 
 /**
- * Speed of {@link KeyAnalyzer#analyze} on a 5-minute track at the analysis rate (22.05 kHz):
- * chords of 8-partial tones plus noise. Prints the best of several runs and × realtime.
+ * Speed of {@link KeyAnalyzer#analyze} on a 5-minute track at the analysis rate (22.05 kHz): chords
+ * of 8-partial tones plus noise. Prints the best of several runs and × realtime.
  *
- * <p>Run: {@code ./mvnw -o -q -pl audio-dsp test-compile} then
- * {@code java -cp audio-dsp/target/classes:audio-dsp/target/test-classes:$TARSOS_JAR
+ * <p>Run: {@code ./mvnw -o -q -pl audio-dsp test-compile} then {@code java -cp
+ * audio-dsp/target/classes:audio-dsp/target/test-classes:$TARSOS_JAR
  * com.audiostems.dsp.tonal.KeyBenchmark [seconds] [runs]}.
  */
 public final class KeyBenchmark {
@@ -35,6 +35,12 @@ public final class KeyBenchmark {
     }
     System.out.printf(
         "key of %.0f s at %d Hz: best of %d runs %.3f s = %.0f x realtime (%s, confidence %.2f)%n",
-        seconds, track.sampleRateHz(), runs, best, seconds / best, estimate.name(), estimate.confidence());
+        seconds,
+        track.sampleRateHz(),
+        runs,
+        best,
+        seconds / best,
+        estimate.name(),
+        estimate.confidence());
   }
 }

@@ -26,15 +26,18 @@ public final class KeyHoldoutReport {
     Style[] styles = Style.values();
     List<PieceSpec> specs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      PieceSpec.Builder b = PieceSpec.builder()
-          .style(styles[r.nextInt(styles.length)])
-          .tempoBpm(70 + r.nextInt(100))
-          .key(r.nextInt(12), r.nextBoolean()
-              ? com.audiostems.dsp.testing.music.Mode.MAJOR
-              : com.audiostems.dsp.testing.music.Mode.MINOR)
-          .seed(5000 + r.nextInt(100000))
-          .durationSeconds(30)
-          .tuningCents(r.nextInt(61) - 30);
+      PieceSpec.Builder b =
+          PieceSpec.builder()
+              .style(styles[r.nextInt(styles.length)])
+              .tempoBpm(70 + r.nextInt(100))
+              .key(
+                  r.nextInt(12),
+                  r.nextBoolean()
+                      ? com.audiostems.dsp.testing.music.Mode.MAJOR
+                      : com.audiostems.dsp.testing.music.Mode.MINOR)
+              .seed(5000 + r.nextInt(100000))
+              .durationSeconds(30)
+              .tuningCents(r.nextInt(61) - 30);
       if (r.nextInt(4) == 0) {
         b.bass(BassWeight.HEAVY);
       }
@@ -52,19 +55,30 @@ public final class KeyHoldoutReport {
     int[] errors = new int[KeyRelation.values().length];
     for (PieceSpec spec : pieces(seed, count)) {
       MonoSignal mono = MusicSynth.render(spec).mono();
-      KeyEstimate e = KeyAnalyzer.analyze(Resampler.toAnalysisRate(mono.samples(), mono.sampleRateHz()));
-      Key truth = new Key(spec.tonicPitchClass(),
-          spec.mode() == com.audiostems.dsp.testing.music.Mode.MINOR ? Mode.MINOR : Mode.MAJOR);
+      KeyEstimate e =
+          KeyAnalyzer.analyze(Resampler.toAnalysisRate(mono.samples(), mono.sampleRateHz()));
+      Key truth =
+          new Key(
+              spec.tonicPitchClass(),
+              spec.mode() == com.audiostems.dsp.testing.music.Mode.MINOR ? Mode.MINOR : Mode.MAJOR);
       double score = MirexKeyScore.score(truth, e.key());
       mirex += score;
       exact += score == 1.0 ? 1 : 0;
       errors[truth.relationTo(e.key()).ordinal()]++;
-      System.out.printf("%-28s %-9s %-9s %.2f%n", spec.label(), truth.name(), e.name(), e.confidence());
+      System.out.printf(
+          "%-28s %-9s %-9s %.2f%n", spec.label(), truth.name(), e.name(), e.confidence());
     }
-    System.out.printf("seed %d: exact %d/%d = %.1f %%, MIREX weighted %.1f %%; estimates by relation to the truth:"
+    System.out.printf(
+        "seed %d: exact %d/%d = %.1f %%, MIREX weighted %.1f %%; estimates by relation to the truth:"
             + " fifth %d, relative %d, parallel %d, other %d%n",
-        seed, exact, count, 100.0 * exact / count, 100 * mirex / count,
-        errors[KeyRelation.FIFTH.ordinal()], errors[KeyRelation.RELATIVE.ordinal()],
-        errors[KeyRelation.PARALLEL.ordinal()], errors[KeyRelation.OTHER.ordinal()]);
+        seed,
+        exact,
+        count,
+        100.0 * exact / count,
+        100 * mirex / count,
+        errors[KeyRelation.FIFTH.ordinal()],
+        errors[KeyRelation.RELATIVE.ordinal()],
+        errors[KeyRelation.PARALLEL.ordinal()],
+        errors[KeyRelation.OTHER.ordinal()]);
   }
 }

@@ -32,8 +32,11 @@ class KeyRateTest {
       }
       assertThat(out[0]).isEqualTo(rate / 4.0);
       // These would alias into 0..2 kHz at the output rate.
-      for (double hz : new double[] {rate / 4.0 - 500, rate / 4.0 + 1500, rate / 2.0 - 1000, rate / 2.0 - 300}) {
-        assertThat(rmsAfter(hz, rate, out)).as("%d Hz at %d", (int) hz, rate).isLessThan(0.707 * 3e-4);
+      for (double hz :
+          new double[] {rate / 4.0 - 500, rate / 4.0 + 1500, rate / 2.0 - 1000, rate / 2.0 - 300}) {
+        assertThat(rmsAfter(hz, rate, out))
+            .as("%d Hz at %d", (int) hz, rate)
+            .isLessThan(0.707 * 3e-4);
       }
     }
   }

@@ -31,7 +31,8 @@ class KeyTest {
     assertThat(c.relationTo(new Key(0, Mode.MINOR))).isEqualTo(KeyRelation.PARALLEL);
     assertThat(c.relationTo(new Key(7, Mode.MAJOR))).isEqualTo(KeyRelation.FIFTH);
     assertThat(c.relationTo(new Key(5, Mode.MAJOR))).isEqualTo(KeyRelation.FIFTH);
-    assertThat(new Key(9, Mode.MINOR).relationTo(new Key(4, Mode.MINOR))).isEqualTo(KeyRelation.FIFTH);
+    assertThat(new Key(9, Mode.MINOR).relationTo(new Key(4, Mode.MINOR)))
+        .isEqualTo(KeyRelation.FIFTH);
     assertThat(c.relationTo(new Key(2, Mode.MAJOR))).isEqualTo(KeyRelation.OTHER);
     assertThat(c.relationTo(new Key(4, Mode.MINOR))).isEqualTo(KeyRelation.OTHER);
   }

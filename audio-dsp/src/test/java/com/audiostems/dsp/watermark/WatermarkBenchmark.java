@@ -9,7 +9,8 @@ import com.audiostems.dsp.testing.music.SynthesizedPiece;
  * not inflate them; wall-clock times are printed alongside.
  */
 public final class WatermarkBenchmark {
-  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+  private static final java.lang.management.ThreadMXBean CPU =
+      java.lang.management.ManagementFactory.getThreadMXBean();
   private static long wall;
 
   private static long now() {
@@ -76,10 +77,19 @@ public final class WatermarkBenchmark {
     double slS = since(t, 10);
     double slW = lastWall;
     System.out.printf("track %.0f s stereo 44.1 kHz%n", dur);
-    System.out.printf("embed:               %.3f s CPU = %.0fx real time (wall %.3f s)%n", embS, dur / embS, embW);
-    System.out.printf("detect marked track: %.3f s CPU = %.0fx real time (wall %.3f s; found %s)%n", detS, dur / detS, detW, d.found());
-    System.out.printf("detect unmarked:     %.3f s CPU = %.0fx real time (wall %.3f s; all +-1%% speeds tried; found %s)%n", unS, dur / unS, unW, u.found());
-    System.out.printf("detect 15 s excerpt: %.3f s CPU (wall %.3f s; found %s)%n", exS, exW, e.found());
-    System.out.printf("detect 15 s excerpt played 1%% slower: %.3f s CPU (wall %.3f s; found %s at speed %.2f)%n", slS, slW, sl.found(), sl.speed());
+    System.out.printf(
+        "embed:               %.3f s CPU = %.0fx real time (wall %.3f s)%n",
+        embS, dur / embS, embW);
+    System.out.printf(
+        "detect marked track: %.3f s CPU = %.0fx real time (wall %.3f s; found %s)%n",
+        detS, dur / detS, detW, d.found());
+    System.out.printf(
+        "detect unmarked:     %.3f s CPU = %.0fx real time (wall %.3f s; all +-1%% speeds tried; found %s)%n",
+        unS, dur / unS, unW, u.found());
+    System.out.printf(
+        "detect 15 s excerpt: %.3f s CPU (wall %.3f s; found %s)%n", exS, exW, e.found());
+    System.out.printf(
+        "detect 15 s excerpt played 1%% slower: %.3f s CPU (wall %.3f s; found %s at speed %.2f)%n",
+        slS, slW, sl.found(), sl.speed());
   }
 }

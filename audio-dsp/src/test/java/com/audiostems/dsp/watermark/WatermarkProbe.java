@@ -15,10 +15,11 @@ import java.util.List;
  */
 public final class WatermarkProbe {
   public static void main(String[] a) throws Exception {
-    WatermarkEmbedder emb = new WatermarkEmbedder(
-        a.length > 0 ? Double.parseDouble(a[0]) : WatermarkEmbedder.FLOOR,
-        a.length > 1 ? Double.parseDouble(a[1]) : WatermarkEmbedder.CAP,
-        a.length > 2 ? Double.parseDouble(a[2]) : WatermarkEmbedder.FRAME_SNR_DB);
+    WatermarkEmbedder emb =
+        new WatermarkEmbedder(
+            a.length > 0 ? Double.parseDouble(a[0]) : WatermarkEmbedder.FLOOR,
+            a.length > 1 ? Double.parseDouble(a[1]) : WatermarkEmbedder.CAP,
+            a.length > 2 ? Double.parseDouble(a[2]) : WatermarkEmbedder.FRAME_SNR_DB);
     WatermarkDetector det = new WatermarkDetector();
     Style[] styles = {Style.POP_ROCK, Style.ELECTRONIC, Style.BALLAD, Style.HIP_HOP, Style.FUNK};
     Path dir = Files.createTempDirectory("wmprobe");
@@ -40,14 +41,18 @@ public final class WatermarkProbe {
       float[][][] attacked = {
         WmAudio.ffmpeg(m, 44100, dir, List.of("-c:a", "aac", "-b:a", "64k", ".m4a"), 0),
         WmAudio.ffmpeg(m, 44100, dir, List.of("-c:a", "libmp3lame", "-b:a", "64k", ".mp3"), 0),
-        WmAudio.noise(m, 20, 5), WmAudio.noise(m, 10, 6), m};
+        WmAudio.noise(m, 20, 5),
+        WmAudio.noise(m, 10, 6),
+        m
+      };
       double[] len = {10, 10, 10, 30, 5};
       StringBuilder sb = new StringBuilder();
       for (int j = 0; j < 2; j++) {
         tried++;
         for (int c = 0; c < cells.length; c++) {
           double start = 0.9 + 1.7 * i + 5.3 * j + (len[c] < 30 ? 4.1 : 0);
-          Detection d = det.detect(WmAudio.excerpt(attacked[c], 44100, start, len[c]), 44100, WmAudio.KEY);
+          Detection d =
+              det.detect(WmAudio.excerpt(attacked[c], 44100, start, len[c]), 44100, WmAudio.KEY);
           boolean good = d.found() && d.payload().equals(WmAudio.PAYLOAD);
           ok[c] += good ? 1 : 0;
           errs[c] += good ? d.bitErrors() : 0;
@@ -60,9 +65,17 @@ public final class WatermarkProbe {
     Arrays.sort(s);
     StringBuilder sum = new StringBuilder();
     for (int c = 0; c < cells.length; c++) {
-      sum.append(String.format(" | %s %d/%d e%.0f", cells[c], ok[c], tried, ok[c] > 0 ? (double) errs[c] / ok[c] : 0.0));
+      sum.append(
+          String.format(
+              " | %s %d/%d e%.0f",
+              cells[c], ok[c], tried, ok[c] > 0 ? (double) errs[c] / ok[c] : 0.0));
     }
-    System.out.printf("median snr %.2f masking frames %.1f%% bands %.1f%%%s (%.0f s)%n", s[s.length / 2],
-        100.0 * masking[0] / masking[1], 100.0 * masking[2] / masking[3], sum, (System.nanoTime() - t0) / 1e9);
+    System.out.printf(
+        "median snr %.2f masking frames %.1f%% bands %.1f%%%s (%.0f s)%n",
+        s[s.length / 2],
+        100.0 * masking[0] / masking[1],
+        100.0 * masking[2] / masking[3],
+        sum,
+        (System.nanoTime() - t0) / 1e9);
   }
 }

@@ -32,26 +32,88 @@ class WatermarkRobustnessTest {
   static List<Row> rows() {
     List<Row> r = new ArrayList<>();
     r.add(new Row("none", (x, d) -> x, 44100, ALL, 1.0));
-    r.add(new Row("mp3 128k", (x, d) -> WmAudio.ffmpeg(x, 44100, d, List.of("-c:a", "libmp3lame", "-b:a", "128k", ".mp3"), 0), 44100, ALL, 1.0));
-    r.add(new Row("mp3 64k", (x, d) -> WmAudio.ffmpeg(x, 44100, d, List.of("-c:a", "libmp3lame", "-b:a", "64k", ".mp3"), 0), 44100, ALL, 1.0));
-    r.add(new Row("aac 128k", (x, d) -> WmAudio.ffmpeg(x, 44100, d, List.of("-c:a", "aac", "-b:a", "128k", ".m4a"), 0), 44100, ALL, 1.0));
-    r.add(new Row("aac 64k", (x, d) -> WmAudio.ffmpeg(x, 44100, d, List.of("-c:a", "aac", "-b:a", "64k", ".m4a"), 0), 44100, ALL, 1.0));
-    r.add(new Row("vorbis q3", (x, d) -> WmAudio.ffmpeg(x, 44100, d, List.of("-c:a", "libvorbis", "-q:a", "3", ".ogg"), 0), 44100, ALL, 1.0));
-    r.add(new Row("resample 48k", (x, d) -> WmAudio.ffmpeg(x, 44100, d, List.of(), 48000), 48000, ALL, 1.0));
-    r.add(new Row("resample 22.05k", (x, d) -> WmAudio.ffmpeg(x, 44100, d, List.of(), 22050), 22050, ALL, 1.0));
+    r.add(
+        new Row(
+            "mp3 128k",
+            (x, d) ->
+                WmAudio.ffmpeg(
+                    x, 44100, d, List.of("-c:a", "libmp3lame", "-b:a", "128k", ".mp3"), 0),
+            44100,
+            ALL,
+            1.0));
+    r.add(
+        new Row(
+            "mp3 64k",
+            (x, d) ->
+                WmAudio.ffmpeg(
+                    x, 44100, d, List.of("-c:a", "libmp3lame", "-b:a", "64k", ".mp3"), 0),
+            44100,
+            ALL,
+            1.0));
+    r.add(
+        new Row(
+            "aac 128k",
+            (x, d) ->
+                WmAudio.ffmpeg(x, 44100, d, List.of("-c:a", "aac", "-b:a", "128k", ".m4a"), 0),
+            44100,
+            ALL,
+            1.0));
+    r.add(
+        new Row(
+            "aac 64k",
+            (x, d) -> WmAudio.ffmpeg(x, 44100, d, List.of("-c:a", "aac", "-b:a", "64k", ".m4a"), 0),
+            44100,
+            ALL,
+            1.0));
+    r.add(
+        new Row(
+            "vorbis q3",
+            (x, d) ->
+                WmAudio.ffmpeg(x, 44100, d, List.of("-c:a", "libvorbis", "-q:a", "3", ".ogg"), 0),
+            44100,
+            ALL,
+            1.0));
+    r.add(
+        new Row(
+            "resample 48k",
+            (x, d) -> WmAudio.ffmpeg(x, 44100, d, List.of(), 48000),
+            48000,
+            ALL,
+            1.0));
+    r.add(
+        new Row(
+            "resample 22.05k",
+            (x, d) -> WmAudio.ffmpeg(x, 44100, d, List.of(), 22050),
+            22050,
+            ALL,
+            1.0));
     r.add(new Row("gain +6 dB", (x, d) -> WmAudio.gain(x, 6), 44100, ALL, 1.0));
     r.add(new Row("gain -6 dB", (x, d) -> WmAudio.gain(x, -6), 44100, ALL, 1.0));
     r.add(new Row("mono", (x, d) -> WmAudio.mono(x), 44100, ALL, 1.0));
     r.add(new Row("noise 20 dB", (x, d) -> WmAudio.noise(x, 20, 5), 44100, ALL, 1.0));
     r.add(new Row("speed +1%", (x, d) -> WmAudio.speed(x, 1.01), 44100, ALL, 1.0));
     r.add(new Row("speed -1%", (x, d) -> WmAudio.speed(x, 0.99), 44100, ALL, 1.0));
-    r.add(new Row("noise 10 dB", (x, d) -> WmAudio.noise(x, 10, 6), 44100, ALL, 0.9)); // the floor applies at 30 s only
+    r.add(
+        new Row(
+            "noise 10 dB",
+            (x, d) -> WmAudio.noise(x, 10, 6),
+            44100,
+            ALL,
+            0.9)); // the floor applies at 30 s only
     return r;
   }
 
   @Test
   void robustnessTable() throws Exception {
-    Style[] styles = {Style.POP_ROCK, Style.ELECTRONIC, Style.BALLAD, Style.HIP_HOP, Style.FUNK, Style.AMBIENT, Style.WALTZ};
+    Style[] styles = {
+      Style.POP_ROCK,
+      Style.ELECTRONIC,
+      Style.BALLAD,
+      Style.HIP_HOP,
+      Style.FUNK,
+      Style.AMBIENT,
+      Style.WALTZ
+    };
     List<float[][]> marked = new ArrayList<>();
     WatermarkEmbedder emb = new WatermarkEmbedder();
     for (int i = 0; i < styles.length; i++) {
@@ -84,25 +146,41 @@ class WatermarkRobustnessTest {
         for (int i = 0; i < attacked.size(); i++) {
           for (int j = 0; j < STARTS; j++) {
             double start = 0.9 + 1.7 * i + 5.3 * j + (len < 30 ? 4.1 : 0);
-            Detection d = det.detect(WmAudio.excerpt(attacked.get(i), row.outRate(), start, len), row.outRate(), WmAudio.KEY);
+            Detection d =
+                det.detect(
+                    WmAudio.excerpt(attacked.get(i), row.outRate(), start, len),
+                    row.outRate(),
+                    WmAudio.KEY);
             tried++;
             if (d.found()) {
-              assertTrue(d.payload().equals(WmAudio.PAYLOAD), "wrong payload decoded: " + row.name());
+              assertTrue(
+                  d.payload().equals(WmAudio.PAYLOAD), "wrong payload decoded: " + row.name());
               ok++;
               errs += d.bitErrors();
             }
           }
         }
         double rate = (double) ok / tried;
-        table.append(String.format(" | %3.0f%% %4s    ", 100 * rate, ok > 0 ? String.format("%.0f", (double) errs / ok) : "-"));
-        if (len >= 10 && rate < (len < 30 && row.name().startsWith("noise 10") ? 0 : row.floor()) - 1e-9) {
+        table.append(
+            String.format(
+                " | %3.0f%% %4s    ",
+                100 * rate, ok > 0 ? String.format("%.0f", (double) errs / ok) : "-"));
+        if (len >= 10
+            && rate < (len < 30 && row.name().startsWith("noise 10") ? 0 : row.floor()) - 1e-9) {
           failures.put(row.name() + " @" + (int) len + " s", String.format("%.0f%%", 100 * rate));
         }
       }
       table.append('\n');
     }
-    System.out.print("watermark robustness (" + styles.length + " pieces x " + STARTS + " excerpts per cell; errs = mean corrected coded-bit errors of 498)\n" + table);
-    System.out.printf("robustness run %.1f s; below floor: %s%n", (System.nanoTime() - t0) / 1e9, failures);
+    System.out.print(
+        "watermark robustness ("
+            + styles.length
+            + " pieces x "
+            + STARTS
+            + " excerpts per cell; errs = mean corrected coded-bit errors of 498)\n"
+            + table);
+    System.out.printf(
+        "robustness run %.1f s; below floor: %s%n", (System.nanoTime() - t0) / 1e9, failures);
     assertTrue(failures.isEmpty(), failures.toString());
   }
 }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class WatermarkTest {
 
-  static final Style[] STYLES = {Style.POP_ROCK, Style.ELECTRONIC, Style.BALLAD, Style.HIP_HOP, Style.AMBIENT, Style.FUNK};
+  static final Style[] STYLES = {
+    Style.POP_ROCK, Style.ELECTRONIC, Style.BALLAD, Style.HIP_HOP, Style.AMBIENT, Style.FUNK
+  };
   static final List<SynthesizedPiece> PIECES = new ArrayList<>();
   static final List<float[][]> MARKED = new ArrayList<>();
 
@@ -37,11 +39,18 @@ class WatermarkTest {
       assertTrue(full.found(), PIECES.get(i).label());
       assertEquals(WmAudio.PAYLOAD, full.payload());
       assertEquals("k2025", full.keyId());
-      assertTrue(full.timeline().stream().allMatch(Detection.Segment::marked), full.timeline().toString());
-      Detection ex = det.detect(WmAudio.excerpt(MARKED.get(i), 44100, 5.55, 10), 44100, WmAudio.KEY);
+      assertTrue(
+          full.timeline().stream().allMatch(Detection.Segment::marked), full.timeline().toString());
+      Detection ex =
+          det.detect(WmAudio.excerpt(MARKED.get(i), 44100, 5.55, 10), 44100, WmAudio.KEY);
       assertEquals(WmAudio.PAYLOAD, ex.payload(), PIECES.get(i).label());
-      System.out.printf("round trip %-14s full z %.1f errors %d | 10 s excerpt z %.1f errors %d%n",
-          PIECES.get(i).label(), full.confidence(), full.bitErrors(), ex.confidence(), ex.bitErrors());
+      System.out.printf(
+          "round trip %-14s full z %.1f errors %d | 10 s excerpt z %.1f errors %d%n",
+          PIECES.get(i).label(),
+          full.confidence(),
+          full.bitErrors(),
+          ex.confidence(),
+          ex.bitErrors());
     }
   }
 
@@ -58,28 +67,42 @@ class WatermarkTest {
     assertEquals(other, d.payload());
   }
 
-  /** Speeds beyond the default +-1 % can be asked for; the shared spectrum grid then widens its bins. */
+  /**
+   * Speeds beyond the default +-1 % can be asked for; the shared spectrum grid then widens its
+   * bins.
+   */
   @Test
   void customSpeedsBeyondOnePercent() {
     WatermarkDetector det = new WatermarkDetector(1.0, 1.02, 0.98);
     for (double speed : new double[] {1.02, 0.98}) {
-      Detection d = det.detect(WmAudio.excerpt(WmAudio.speed(MARKED.get(0), speed), 44100, 2, 12), 44100, WmAudio.KEY);
+      Detection d =
+          det.detect(
+              WmAudio.excerpt(WmAudio.speed(MARKED.get(0), speed), 44100, 2, 12),
+              44100,
+              WmAudio.KEY);
       assertEquals(WmAudio.PAYLOAD, d.payload(), "speed " + speed);
       assertEquals(speed, d.speed(), 1e-9);
     }
   }
 
-  /** The injected listener hears one best sync statistic per stretch, speed and key; only marked audio passes. */
+  /**
+   * The injected listener hears one best sync statistic per stretch, speed and key; only marked
+   * audio passes.
+   */
   @Test
   void theSyncListenerHearsEveryScanAndOnlyTheMarkPassesTheThreshold() {
     List<Double> heard = new ArrayList<>();
     WatermarkDetector det = new WatermarkDetector(heard::add, WatermarkDetector.SPEEDS);
     WatermarkKey wrong = WatermarkKey.fromPassphrase("old", "a retired key");
-    assertFalse(det.detect(WmAudio.excerpt(PIECES.get(0).channels(), 44100, 2, 10), 44100, WmAudio.KEY, wrong).found());
+    assertFalse(
+        det.detect(
+                WmAudio.excerpt(PIECES.get(0).channels(), 44100, 2, 10), 44100, WmAudio.KEY, wrong)
+            .found());
     assertEquals(WatermarkDetector.SPEEDS.length * 2, heard.size(), heard.toString());
     assertTrue(heard.stream().allMatch(s -> s < SyncScanner.MIN_SYNC_STAT), heard.toString());
     heard.clear();
-    assertTrue(det.detect(WmAudio.excerpt(MARKED.get(0), 44100, 2, 10), 44100, WmAudio.KEY).found());
+    assertTrue(
+        det.detect(WmAudio.excerpt(MARKED.get(0), 44100, 2, 10), 44100, WmAudio.KEY).found());
     assertEquals(1, heard.size(), heard.toString()); // found at the first speed
     assertTrue(heard.get(0) >= SyncScanner.MIN_SYNC_STAT, heard.toString());
   }
@@ -93,17 +116,25 @@ class WatermarkTest {
       assertFalse(det.detect(MARKED.get(i), 44100, wrong).found(), PIECES.get(i).label());
       checks++;
       for (int k = 0; k < 10; k++) {
-        assertFalse(det.detect(WmAudio.excerpt(MARKED.get(i), 44100, 0.3 + 1.9 * k, 5), 44100, wrong).found(), PIECES.get(i).label());
+        assertFalse(
+            det.detect(WmAudio.excerpt(MARKED.get(i), 44100, 0.3 + 1.9 * k, 5), 44100, wrong)
+                .found(),
+            PIECES.get(i).label());
         checks++;
       }
     }
-    System.out.printf("wrong key: %d marked inputs (6 full pieces + 60 excerpts of 5 s), 0 detections%n", checks);
-    Detection d = det.detect(WmAudio.excerpt(MARKED.get(0), 44100, 2, 12), 44100, wrong, WmAudio.KEY);
+    System.out.printf(
+        "wrong key: %d marked inputs (6 full pieces + 60 excerpts of 5 s), 0 detections%n", checks);
+    Detection d =
+        det.detect(WmAudio.excerpt(MARKED.get(0), 44100, 2, 12), 44100, wrong, WmAudio.KEY);
     assertEquals("k2025", d.keyId());
     assertEquals(WmAudio.PAYLOAD, d.payload());
   }
 
-  /** Unmarked audio: 1,020 excerpts of 3 s (6 pieces x 170 offsets, hop 0.12 s) and the 6 full pieces, full detector with +-1% speed. */
+  /**
+   * Unmarked audio: 1,020 excerpts of 3 s (6 pieces x 170 offsets, hop 0.12 s) and the 6 full
+   * pieces, full detector with +-1% speed.
+   */
   @Test
   void unmarkedAudioFindsNothing() {
     WatermarkDetector det = new WatermarkDetector();
@@ -113,7 +144,8 @@ class WatermarkTest {
     long t = System.nanoTime();
     for (SynthesizedPiece p : PIECES) {
       for (int k = 0; k < 170; k++) {
-        Detection d = det.detect(WmAudio.excerpt(p.channels(), 44100, 0.4 + k * 0.12, 3), 44100, WmAudio.KEY);
+        Detection d =
+            det.detect(WmAudio.excerpt(p.channels(), 44100, 0.4 + k * 0.12, 3), 44100, WmAudio.KEY);
         n++;
         if (d.found()) {
           hits++;
@@ -125,12 +157,16 @@ class WatermarkTest {
       n++;
       hits += det.detect(PIECES.get(i).channels(), 44100, WmAudio.KEY).found() ? 1 : 0;
     }
-    System.out.printf("unmarked: %d checks (%d x 3 s excerpts + %d full 24 s pieces), %d detections (max z %.1f), %.1f s%n",
+    System.out.printf(
+        "unmarked: %d checks (%d x 3 s excerpts + %d full 24 s pieces), %d detections (max z %.1f), %.1f s%n",
         n, n - PIECES.size(), PIECES.size(), hits, maxZ, (System.nanoTime() - t) / 1e9);
     assertEquals(0, hits);
   }
 
-  /** Marked-signal SNR and the share of frames whose mark stays under the masking threshold in every band. */
+  /**
+   * Marked-signal SNR and the share of frames whose mark stays under the masking threshold in every
+   * band.
+   */
   @Test
   void inaudibility() {
     double[] snr = new double[PIECES.size()];
@@ -146,24 +182,42 @@ class WatermarkTest {
     double[] sorted = snr.clone();
     Arrays.sort(sorted);
     double median = 0.5 * (sorted[(sorted.length - 1) / 2] + sorted[sorted.length / 2]);
-    System.out.printf("mark SNR median %.1f dB (min %.1f, max %.1f); frames with every band under the masking threshold %.1f%%; bands under %.1f%%%n",
-        median, sorted[0], sorted[sorted.length - 1], 100.0 * masking[0] / masking[1], 100.0 * masking[2] / masking[3]);
+    System.out.printf(
+        "mark SNR median %.1f dB (min %.1f, max %.1f); frames with every band under the masking threshold %.1f%%; bands under %.1f%%%n",
+        median,
+        sorted[0],
+        sorted[sorted.length - 1],
+        100.0 * masking[0] / masking[1],
+        100.0 * masking[2] / masking[3]);
     assertTrue(median >= 30.0, "median SNR " + median);
   }
 
-  /** Tamper evidence: 4 s of the marked track replaced by unmarked audio shows up in the timeline. */
+  /**
+   * Tamper evidence: 4 s of the marked track replaced by unmarked audio shows up in the timeline.
+   */
   @Test
   void timelineShowsAReplacedStretch() {
     assertSpliceShows("unmarked", PIECES.get(0).channels());
   }
 
-  /** Tamper evidence: a stretch marked with another payload (same key) or another key is foreign too. */
+  /**
+   * Tamper evidence: a stretch marked with another payload (same key) or another key is foreign
+   * too.
+   */
   @Test
   void timelineShowsAStretchWithAnotherPayloadOrKey() {
     WatermarkEmbedder emb = new WatermarkEmbedder();
     float[][] o = PIECES.get(0).channels();
-    assertSpliceShows("other payload", emb.embed(o, 44100, Payload.ofHex("0123456789abcdef0123456789abcdef"), WmAudio.KEY));
-    assertSpliceShows("other key", emb.embed(o, 44100, WmAudio.PAYLOAD, WatermarkKey.fromPassphrase("k-other", "another deployment")));
+    assertSpliceShows(
+        "other payload",
+        emb.embed(o, 44100, Payload.ofHex("0123456789abcdef0123456789abcdef"), WmAudio.KEY));
+    assertSpliceShows(
+        "other key",
+        emb.embed(
+            o,
+            44100,
+            WmAudio.PAYLOAD,
+            WatermarkKey.fromPassphrase("k-other", "another deployment")));
   }
 
   /** Replaces 10-14 s of the first marked piece by {@code foreign} and checks the timeline. */
@@ -181,7 +235,10 @@ class WatermarkTest {
     StringBuilder sb = new StringBuilder();
     int insideSegments = 0;
     for (Detection.Segment s : d.timeline()) {
-      sb.append(String.format("[%.1f-%.1f z %.1f %s] ", s.startSeconds(), s.endSeconds(), s.z(), s.marked() ? "marked" : "NOT"));
+      sb.append(
+          String.format(
+              "[%.1f-%.1f z %.1f %s] ",
+              s.startSeconds(), s.endSeconds(), s.z(), s.marked() ? "marked" : "NOT"));
       boolean inside = s.startSeconds() >= 10 && s.endSeconds() <= 14;
       boolean outside = s.endSeconds() <= 10 || s.startSeconds() >= 14;
       if (inside) {

@@ -3,7 +3,6 @@ package com.audiostems.dsp.watermark;
 import com.audiostems.dsp.signal.Downmix;
 import com.audiostems.dsp.signal.Resampler;
 import com.audiostems.dsp.testing.FfmpegRoundTrip;
-
 import com.audiostems.dsp.testing.music.MusicSynth;
 import com.audiostems.dsp.testing.music.PieceSpec;
 import com.audiostems.dsp.testing.music.Style;
@@ -13,17 +12,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
-/** Test pieces and attacks for the watermark tests (ffmpeg approach copied from quality/Defects). */
+/**
+ * Test pieces and attacks for the watermark tests (ffmpeg approach copied from quality/Defects).
+ */
 final class WmAudio {
 
-  static final WatermarkKey KEY = WatermarkKey.fromPassphrase("k2025", "audiostems test deployment key");
+  static final WatermarkKey KEY =
+      WatermarkKey.fromPassphrase("k2025", "audiostems test deployment key");
   static final Payload PAYLOAD = Payload.ofHex("00112233445566778899aabbccddeeff");
 
   private WmAudio() {}
 
   static SynthesizedPiece piece(Style style, long seed, double seconds) {
     return MusicSynth.render(
-        PieceSpec.builder().label(style.name().toLowerCase() + "-" + seed).style(style).durationSeconds(seconds).seed(seed).build());
+        PieceSpec.builder()
+            .label(style.name().toLowerCase() + "-" + seed)
+            .style(style)
+            .durationSeconds(seconds)
+            .seed(seed)
+            .build());
   }
 
   static float[][] excerpt(float[][] x, int rate, double startSec, double lenSec) {
@@ -91,8 +98,12 @@ final class WmAudio {
     return 10 * Math.log10(s / d);
   }
 
-  /** Runs ffmpeg: encode with {@code encode} (last element the extension), decode at {@code outRate} (0 = keep). */
-  static float[][] ffmpeg(float[][] x, int rateHz, Path dir, List<String> encode, int outRate) throws IOException, InterruptedException {
+  /**
+   * Runs ffmpeg: encode with {@code encode} (last element the extension), decode at {@code outRate}
+   * (0 = keep).
+   */
+  static float[][] ffmpeg(float[][] x, int rateHz, Path dir, List<String> encode, int outRate)
+      throws IOException, InterruptedException {
     List<String> decode = outRate > 0 ? List.of("-ar", Integer.toString(outRate)) : List.of();
     return FfmpegRoundTrip.apply(x, rateHz, dir, "wm", encode, decode, FfmpegRoundTrip.Samples.F32);
   }

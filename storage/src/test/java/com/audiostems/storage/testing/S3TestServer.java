@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
 /**
  * A real S3-compatible server for the tests of a class: versitygw (posix backend) as a child
  * process on a free loopback port, with its own data directory, created before the class's tests
- * and removed after them. Register with {@code @RegisterExtension static final S3TestServer s3 = new S3TestServer();}.
+ * and removed after them. Register with {@code @RegisterExtension static final S3TestServer s3 =
+ * new S3TestServer();}.
  *
  * <p>The binary comes from {@code bin/install-s3-test-server}; {@value #BINARY_ENV} may point
  * elsewhere. Without it the tests fail: a skipped storage test would pass CI with S3 untested.
@@ -41,7 +42,8 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
   public static final Region REGION = Region.US_EAST_1;
 
   private static final AwsCredentialsProvider CREDENTIALS =
-      StaticCredentialsProvider.create(AwsBasicCredentials.create("audiostems-test", "audiostems-test-secret"));
+      StaticCredentialsProvider.create(
+          AwsBasicCredentials.create("audiostems-test", "audiostems-test-secret"));
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
   private static final int START_ATTEMPTS = 3;
 
@@ -75,7 +77,10 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
-  /** Settings for the test bucket on this server; tests add a key prefix of their own and what else they test. */
+  /**
+   * Settings for the test bucket on this server; tests add a key prefix of their own and what else
+   * they test.
+   */
   public S3Settings.Builder settings() {
     return S3Settings.builder(BUCKET, REGION).endpointOverride(endpoint).pathStyleAccess(true);
   }
@@ -95,18 +100,26 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
 
   /**
    * How many requests of an S3 operation on one object the server has answered with a 2xx, from its
-   * access log: what reached the server, whichever client (SDK, presigned URL, another process) sent it.
+   * access log: what reached the server, whichever client (SDK, presigned URL, another process)
+   * sent it.
    *
    * @param operation the S3 operation, e.g. {@code GetObject}
    * @param objectKey the object's key in the test bucket, key prefix included
    */
   public long requests(String operation, String objectKey) throws IOException {
     // "owner bucket [time] ip requester request-id s3_Operation key request-uri status ..."
-    Pattern line = Pattern.compile("^\\S+ (\\S+) \\[[^\\]]*\\] \\S+ \\S+ \\S+ s3_(\\w+) (\\S+) \\S+ (\\d{3}) .*");
+    Pattern line =
+        Pattern.compile(
+            "^\\S+ (\\S+) \\[[^\\]]*\\] \\S+ \\S+ \\S+ s3_(\\w+) (\\S+) \\S+ (\\d{3}) .*");
     try (Stream<String> lines = Files.lines(accessLog())) {
-      return lines.map(line::matcher)
+      return lines
+          .map(line::matcher)
           .filter(Matcher::matches)
-          .filter(m -> m.group(1).equals(BUCKET) && m.group(2).equals(operation) && m.group(3).equals(objectKey))
+          .filter(
+              m ->
+                  m.group(1).equals(BUCKET)
+                      && m.group(2).equals(operation)
+                      && m.group(3).equals(objectKey))
           .filter(m -> m.group(4).startsWith("2"))
           .count();
     }
@@ -119,37 +132,57 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
   /** The server binary; a missing one fails the tests with what to run. */
   static Path binary() {
     String configured = System.getenv(BINARY_ENV);
-    Path binary = configured != null && !configured.isBlank()
-        ? Path.of(configured)
-        : Path.of(System.getProperty("user.home"), ".cache", "audiostems", "bin", "versitygw");
+    Path binary =
+        configured != null && !configured.isBlank()
+            ? Path.of(configured)
+            : Path.of(System.getProperty("user.home"), ".cache", "audiostems", "bin", "versitygw");
     if (!Files.isExecutable(binary)) {
-      throw new IllegalStateException("The S3 test server (versitygw) is not at " + binary
-          + ". Run bin/install-s3-test-server (it builds it from the Go module proxy), or set " + BINARY_ENV
-          + " to a versitygw binary. The S3 tests need a real server and never skip.");
+      throw new IllegalStateException(
+          "The S3 test server (versitygw) is not at "
+              + binary
+              + ". Run bin/install-s3-test-server (it builds it from the Go module proxy), or set "
+              + BINARY_ENV
+              + " to a versitygw binary. The S3 tests need a real server and never skip.");
     }
     return binary;
   }
 
   private void start(Path binary) throws IOException, InterruptedException {
     Path data = Files.createDirectories(home.resolve("data"));
-    // Metadata in sidecar files rather than extended attributes: works on any filesystem (tmpfs, overlay).
+    // Metadata in sidecar files rather than extended attributes: works on any filesystem (tmpfs,
+    // overlay).
     Path meta = Files.createDirectories(home.resolve("meta"));
     Path log = home.resolve("server.log");
     for (int attempt = 1; ; attempt++) {
       int port = freeLoopbackPort();
-      ProcessBuilder builder = new ProcessBuilder(List.of(binary.toString(),
-          "--port", "127.0.0.1:" + port,
-          "--access", CREDENTIALS.resolveCredentials().accessKeyId(),
-          "--secret", CREDENTIALS.resolveCredentials().secretAccessKey(),
-          "--region", REGION.id(),
-          "--quiet",
-          // Every request, as S3 server access logs read: what tests count (see requests()).
-          "--access-log", accessLog().toString(),
-          "posix", "--sidecar", meta.toString(), data.toString()))
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  List.of(
+                      binary.toString(),
+                      "--port",
+                      "127.0.0.1:" + port,
+                      "--access",
+                      CREDENTIALS.resolveCredentials().accessKeyId(),
+                      "--secret",
+                      CREDENTIALS.resolveCredentials().secretAccessKey(),
+                      "--region",
+                      REGION.id(),
+                      "--quiet",
+                      // Every request, as S3 server access logs read: what tests count (see
+                      // requests()).
+                      "--access-log",
+                      accessLog().toString(),
+                      "posix",
+                      "--sidecar",
+                      meta.toString(),
+                      data.toString()))
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
       // The developer's own gateway settings must not change the test server.
-      builder.environment().keySet().removeIf(name -> name.startsWith("VGW_") || name.startsWith("ROOT_"));
+      builder
+          .environment()
+          .keySet()
+          .removeIf(name -> name.startsWith("VGW_") || name.startsWith("ROOT_"));
       process = builder.start();
       killOnExit = new Thread(process::destroyForcibly, "stop-s3-test-server");
       Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -160,10 +193,18 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
       stopProcess();
       Runtime.getRuntime().removeShutdownHook(killOnExit);
       killOnExit = null;
-      // Another process may have taken the port between our probe and the server's bind: try another one.
+      // Another process may have taken the port between our probe and the server's bind: try
+      // another one.
       if (attempt == START_ATTEMPTS) {
-        throw new IllegalStateException("The S3 test server " + binary + " did not start listening within "
-            + START_TIMEOUT.toSeconds() + " s in " + START_ATTEMPTS + " attempts. Its log:\n" + Files.readString(log));
+        throw new IllegalStateException(
+            "The S3 test server "
+                + binary
+                + " did not start listening within "
+                + START_TIMEOUT.toSeconds()
+                + " s in "
+                + START_ATTEMPTS
+                + " attempts. Its log:\n"
+                + Files.readString(log));
       }
     }
   }
@@ -203,13 +244,16 @@ public final class S3TestServer implements BeforeAllCallback, AfterAllCallback {
       return;
     }
     try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              path -> {
+                try {
+                  Files.delete(path);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     }
   }
 }

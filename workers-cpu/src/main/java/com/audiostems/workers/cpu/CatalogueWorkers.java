@@ -17,7 +17,9 @@ public final class CatalogueWorkers {
 
   public static void register(WorkerFactory factory, CatalogueActivities catalogue) {
     factory
-        .newWorker(TaskQueues.CATALOGUE, WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(SLOTS).build())
+        .newWorker(
+            TaskQueues.CATALOGUE,
+            WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(SLOTS).build())
         .registerActivitiesImplementations(catalogue);
   }
 }

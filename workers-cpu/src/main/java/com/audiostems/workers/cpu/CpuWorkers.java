@@ -1,7 +1,7 @@
 package com.audiostems.workers.cpu;
 
-import com.audiostems.workflows.catalogue.IdentifyWorkflowImpl;
 import com.audiostems.workflows.TaskQueues;
+import com.audiostems.workflows.catalogue.IdentifyWorkflowImpl;
 import com.audiostems.workflows.track.TrackIngestWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -9,17 +9,20 @@ import io.temporal.worker.WorkerOptions;
 
 /**
  * The CPU pool's registrations: track workflows on {@link TaskQueues#TRACK_WORKFLOWS}, media,
- * metadata, storage and watermark activities on {@link TaskQueues#AUDIO_CPU}. The same code serves the
- * embedded {@code process} command and a stand-alone worker host.
+ * metadata, storage and watermark activities on {@link TaskQueues#AUDIO_CPU}. The same code serves
+ * the embedded {@code process} command and a stand-alone worker host.
  */
 public final class CpuWorkers {
   private CpuWorkers() {}
 
-  public static void register(WorkerFactory factory, CpuActivities activities, CpuWorkerSettings settings) {
+  public static void register(
+      WorkerFactory factory, CpuActivities activities, CpuWorkerSettings settings) {
     TrackSearchAttributeRegistration.register(
-        factory.getWorkflowClient().getWorkflowServiceStubs(), factory.getWorkflowClient().getOptions().getNamespace());
+        factory.getWorkflowClient().getWorkflowServiceStubs(),
+        factory.getWorkflowClient().getOptions().getNamespace());
     Worker workflows = factory.newWorker(TaskQueues.TRACK_WORKFLOWS);
-    workflows.registerWorkflowImplementationTypes(TrackIngestWorkflowImpl.class, IdentifyWorkflowImpl.class);
+    workflows.registerWorkflowImplementationTypes(
+        TrackIngestWorkflowImpl.class, IdentifyWorkflowImpl.class);
 
     WorkerOptions activityOptions =
         WorkerOptions.newBuilder()
@@ -31,12 +34,20 @@ public final class CpuWorkers {
     factory
         .newWorker(TaskQueues.AUDIO_CPU, activityOptions)
         .registerActivitiesImplementations(
-            activities.media(), activities.metadata(), activities.storage(), activities.workingCopies(),
-            activities.watermark(), activities.fingerprints());
+            activities.media(),
+            activities.metadata(),
+            activities.storage(),
+            activities.workingCopies(),
+            activities.watermark(),
+            activities.fingerprints());
     // This host's own queue: the media work of the tracks whose working copy it holds.
     factory
         .newWorker(TaskQueues.cpuHost(settings.hostId()), activityOptions)
-        .registerActivitiesImplementations(activities.media(), activities.metadata(), activities.storage(), activities.fingerprints());
+        .registerActivitiesImplementations(
+            activities.media(),
+            activities.metadata(),
+            activities.storage(),
+            activities.fingerprints());
     // Its pulse, on slots of their own: answered however busy the host's media work keeps it.
     factory
         .newWorker(

@@ -4,7 +4,9 @@ import io.temporal.worker.WorkerFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** How a worker host stops: the same for the {@code audiostems} commands and CpuWorkerApplication. */
+/**
+ * How a worker host stops: the same for the {@code audiostems} commands and CpuWorkerApplication.
+ */
 public final class WorkerShutdown {
   /** After the grace, interrupted activities get this long to kill their ffmpeg and return. */
   private static final Duration AFTER_INTERRUPT = Duration.ofSeconds(10);

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  * GpuWorkerApplication.
  *
  * <p>The analysers are pure Java: this build has no GPU kernels, so every host runs the CPU
- * implementation, one analysis per core. The queue is what makes the pool: hosts with
- * accelerators can take it over without the workflow changing.
+ * implementation, one analysis per core. The queue is what makes the pool: hosts with accelerators
+ * can take it over without the workflow changing.
  */
 public final class GpuWorkers {
   private static final Logger log = LoggerFactory.getLogger(GpuWorkers.class);
@@ -28,8 +28,11 @@ public final class GpuWorkers {
 
   private GpuWorkers() {}
 
-  /** @param activitySlots concurrent analyses; one per core, as each is single-threaded */
-  public static void register(WorkerFactory factory, BlobStore store, MediaSettings media, int activitySlots) {
+  /**
+   * @param activitySlots concurrent analyses; one per core, as each is single-threaded
+   */
+  public static void register(
+      WorkerFactory factory, BlobStore store, MediaSettings media, int activitySlots) {
     int slots = Math.max(1, activitySlots);
     factory
         .newWorker(
@@ -39,7 +42,11 @@ public final class GpuWorkers {
                 .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
                 .setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
                 .build())
-        .registerActivitiesImplementations(new AnalysisActivitiesImpl(store, new MediaProcessRunner(media)));
-    log.info("Analysis pool on {}: CPU implementation (no GPU backend in this build), {} slots", TaskQueues.AUDIO_GPU, slots);
+        .registerActivitiesImplementations(
+            new AnalysisActivitiesImpl(store, new MediaProcessRunner(media)));
+    log.info(
+        "Analysis pool on {}: CPU implementation (no GPU backend in this build), {} slots",
+        TaskQueues.AUDIO_GPU,
+        slots);
   }
 }

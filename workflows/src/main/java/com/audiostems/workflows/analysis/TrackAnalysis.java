@@ -46,7 +46,9 @@ public record TrackAnalysis(
       double tempoMaxBpm,
       boolean tempoVaries) {}
 
-  /** @param relation e.g. "half", "double", "triple", "third" */
+  /**
+   * @param relation e.g. "half", "double", "triple", "third"
+   */
   public record TempoAlternative(double bpm, String relation, double score) {}
 
   /**
@@ -79,7 +81,9 @@ public record TrackAnalysis(
       double samplePeakDbfs,
       double peakToLoudnessRatioLu) {}
 
-  /** @param meanEnergy 0–1, over the track; @param maxEnergy 0–1, the most energetic second */
+  /**
+   * @param meanEnergy 0–1, over the track; @param maxEnergy 0–1, the most energetic second
+   */
   public record Energy(double meanEnergy, double maxEnergy) {}
 
   /** Track means of the spectral features; MFCC means in {@code analysis.json}. */
@@ -91,7 +95,9 @@ public record TrackAnalysis(
       double spectralContrastDb,
       double zeroCrossingRateHz) {}
 
-  /** @param pulseClarity 0–1: how clearly a beat is felt */
+  /**
+   * @param pulseClarity 0–1: how clearly a beat is felt
+   */
   public record Rhythm(double onsetRatePerSecond, double pulseClarity) {}
 
   /**
@@ -99,5 +105,6 @@ public record TrackAnalysis(
    * @param role a heuristic name: intro, verse, chorus, bridge, outro
    * @param relativeEnergy the section's energy against the track's, 0–1
    */
-  public record Section(double startSeconds, double endSeconds, String label, String role, double relativeEnergy) {}
+  public record Section(
+      double startSeconds, double endSeconds, String label, String role, double relativeEnergy) {}
 }

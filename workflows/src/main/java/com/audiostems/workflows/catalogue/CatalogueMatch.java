@@ -44,7 +44,9 @@ public record CatalogueMatch(
         + "–"
         + clock(queryEndSeconds)
         + " of this audio"
-        + (Math.abs(speedRatio - 1) >= 0.005 ? String.format(java.util.Locale.ROOT, ", speed ×%.3f", speedRatio) : "")
+        + (Math.abs(speedRatio - 1) >= 0.005
+            ? String.format(java.util.Locale.ROOT, ", speed ×%.3f", speedRatio)
+            : "")
         + ", score "
         + score;
   }

@@ -10,7 +10,8 @@ import java.util.List;
  * @param references matches among third-party reference works, best first
  * @param queryHashes hashes in the query, for reading scores
  */
-public record CatalogueMatches(List<CatalogueMatch> tracks, List<CatalogueMatch> references, int queryHashes) {
+public record CatalogueMatches(
+    List<CatalogueMatch> tracks, List<CatalogueMatch> references, int queryHashes) {
 
   public CatalogueMatches {
     tracks = tracks == null ? List.of() : List.copyOf(tracks);

@@ -7,7 +7,8 @@ package com.audiostems.workflows.catalogue;
  * @param reviewTimeoutSeconds how long a reference match waits for an operator's decision
  * @param onReviewTimeout what happens when nobody decides in time
  */
-public record CataloguePolicy(DuplicatePolicy duplicates, long reviewTimeoutSeconds, ReviewTimeoutPolicy onReviewTimeout) {
+public record CataloguePolicy(
+    DuplicatePolicy duplicates, long reviewTimeoutSeconds, ReviewTimeoutPolicy onReviewTimeout) {
 
   /** A week to review, then rejected; duplicates rejected. */
   public static final CataloguePolicy DEFAULT =

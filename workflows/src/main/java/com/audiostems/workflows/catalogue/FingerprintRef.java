@@ -1,6 +1,7 @@
 package com.audiostems.workflows.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * A stored fingerprint.
  *
@@ -10,7 +11,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * @param skippedReason why the audio was not fingerprinted (too short: the fingerprint has no
  *     hashes and matches nothing), in a sentence; null when it was
  */
-public record FingerprintRef(String key, int hashCount, double durationSeconds, String skippedReason) {
+public record FingerprintRef(
+    String key, int hashCount, double durationSeconds, String skippedReason) {
 
   /** Landmark hashes per second of audio. */
   @JsonIgnore

@@ -4,8 +4,8 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
 /**
- * Identifies a stored excerpt or file against the catalogue: fingerprint it, look it up, forget
- * the query's fingerprint. Short-lived; the gateway and {@code audiostems identify} start it.
+ * Identifies a stored excerpt or file against the catalogue: fingerprint it, look it up, forget the
+ * query's fingerprint. Short-lived; the gateway and {@code audiostems identify} start it.
  */
 @WorkflowInterface
 public interface IdentifyWorkflow {

@@ -48,16 +48,21 @@ public class IdentifyWorkflowImpl implements IdentifyWorkflow {
   @Override
   public CatalogueMatches identify(IdentifyRequest request) {
     String fingerprintKey = BlobKeys.identifyFingerprintKey(request.queryId());
-    FingerprintActivities fingerprinter = Workflow.newActivityStub(FingerprintActivities.class, FINGERPRINT);
+    FingerprintActivities fingerprinter =
+        Workflow.newActivityStub(FingerprintActivities.class, FINGERPRINT);
     CatalogueActivities catalogue = Workflow.newActivityStub(CatalogueActivities.class, LOOKUP);
     StorageActivities storage = Workflow.newActivityStub(StorageActivities.class, CLEANUP);
     try {
       FingerprintRef fingerprint =
-          fingerprinter.fingerprint(new FingerprintRequest(request.queryId(), request.sourceKey(), fingerprintKey));
+          fingerprinter.fingerprint(
+              new FingerprintRequest(request.queryId(), request.sourceKey(), fingerprintKey));
       return catalogue.lookup(new LookupRequest(null, fingerprint.key()));
     } finally {
       // The query's fingerprint, and its audio when uploaded for the query, are not kept.
-      List<String> keys = request.deleteSource() ? List.of(fingerprintKey, request.sourceKey()) : List.of(fingerprintKey);
+      List<String> keys =
+          request.deleteSource()
+              ? List.of(fingerprintKey, request.sourceKey())
+              : List.of(fingerprintKey);
       Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(keys)).run();
     }
   }

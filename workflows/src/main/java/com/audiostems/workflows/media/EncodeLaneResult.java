@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param previewMark what the lane's preview carries; null when the lane had no preview
  */
-public record EncodeLaneResult(List<EncodedOutput> outputs, double ffmpegSeconds, PreviewMark previewMark) {
+public record EncodeLaneResult(
+    List<EncodedOutput> outputs, double ffmpegSeconds, PreviewMark previewMark) {
 
   /** A lane without a preview. */
   public EncodeLaneResult(List<EncodedOutput> outputs, double ffmpegSeconds) {

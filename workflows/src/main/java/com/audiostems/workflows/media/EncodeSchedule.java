@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Splits the outputs into lanes, one ffmpeg process each, so that the lanes' costs are as even as
  * possible (longest-processing-time first). One process decodes once and feeds its encoders in
- * turn, so it keeps one core busy; lanes on separate cores run side by side. See
- * docs/benchmarks.md for the measurement that chose this over a single process.
+ * turn, so it keeps one core busy; lanes on separate cores run side by side. See docs/benchmarks.md
+ * for the measurement that chose this over a single process.
  */
 public final class EncodeSchedule {
   private EncodeSchedule() {}
@@ -21,7 +21,10 @@ public final class EncodeSchedule {
       lanes.add(new ArrayList<>());
     }
     List<OutputSpec> byCost = new ArrayList<>(outputs);
-    byCost.sort(Comparator.comparingDouble(EncodeSchedule::cost).reversed().thenComparing(o -> o.format().ordinal()));
+    byCost.sort(
+        Comparator.comparingDouble(EncodeSchedule::cost)
+            .reversed()
+            .thenComparing(o -> o.format().ordinal()));
     for (OutputSpec output : byCost) {
       int lightest = 0;
       for (int i = 1; i < laneCount; i++) {

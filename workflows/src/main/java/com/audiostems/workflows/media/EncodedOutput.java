@@ -29,6 +29,15 @@ public record EncodedOutput(
   /** The same output after its file was stored again (re-tagged): the stored size and SHA-256. */
   public EncodedOutput withStoredFile(long storedBytes, String storedSha256) {
     return new EncodedOutput(
-        format, key, codec, bitRateBps, sampleRateHz, bitDepth, channels, durationSeconds, storedBytes, storedSha256);
+        format,
+        key,
+        codec,
+        bitRateBps,
+        sampleRateHz,
+        bitDepth,
+        channels,
+        durationSeconds,
+        storedBytes,
+        storedSha256);
   }
 }

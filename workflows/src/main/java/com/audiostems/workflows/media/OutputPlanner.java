@@ -12,8 +12,8 @@ import java.util.Set;
  *
  * <p>Rules: masters are never upsampled and never loudness-processed. Lossless outputs keep the
  * source's rate (up to 192 kHz, staying in the source's 44.1/48 kHz family) and depth (16 stays 16,
- * anything deeper becomes 24, with triangular dither when that drops bits). Lossy outputs are
- * 44.1 kHz for sources of the 44.1 kHz family and DSD, 48 kHz otherwise, and at most stereo.
+ * anything deeper becomes 24, with triangular dither when that drops bits). Lossy outputs are 44.1
+ * kHz for sources of the 44.1 kHz family and DSD, 48 kHz otherwise, and at most stereo.
  */
 public final class OutputPlanner {
   static final int MAX_LOSSLESS_RATE_HZ = 192_000;
@@ -31,9 +31,12 @@ public final class OutputPlanner {
    * @param version the output version the keys are made for
    * @param requested formats asked for; empty or null means every format
    */
-  public static OutputPlan plan(String trackId, int version, SourceProbe source, Set<OutputFormat> requested) {
+  public static OutputPlan plan(
+      String trackId, int version, SourceProbe source, Set<OutputFormat> requested) {
     Set<OutputFormat> formats =
-        requested == null || requested.isEmpty() ? EnumSet.allOf(OutputFormat.class) : EnumSet.copyOf(requested);
+        requested == null || requested.isEmpty()
+            ? EnumSet.allOf(OutputFormat.class)
+            : EnumSet.copyOf(requested);
     List<OutputSpec> outputs = new ArrayList<>();
     List<AbsentOutput> absent = new ArrayList<>();
     int losslessRate = losslessRateHz(source);
@@ -43,12 +46,15 @@ public final class OutputPlanner {
     for (OutputFormat format : formats) {
       String key = BlobKeys.outputKey(trackId, version, format);
       switch (format) {
-        case PREVIEW_MP3_128 -> outputs.add(new OutputSpec(format, key, lossyRate, 0, lossyChannels, 128));
+        case PREVIEW_MP3_128 ->
+            outputs.add(new OutputSpec(format, key, lossyRate, 0, lossyChannels, 128));
         case MP3_320 -> outputs.add(new OutputSpec(format, key, lossyRate, 0, lossyChannels, 320));
         case AAC_256 -> outputs.add(new OutputSpec(format, key, lossyRate, 0, lossyChannels, 256));
         case FLAC, ALAC ->
-            outputs.add(new OutputSpec(format, key, losslessRate, losslessDepth, source.channels(), 0));
-        case WAV_24 -> outputs.add(new OutputSpec(format, key, losslessRate, 24, source.channels(), 0));
+            outputs.add(
+                new OutputSpec(format, key, losslessRate, losslessDepth, source.channels(), 0));
+        case WAV_24 ->
+            outputs.add(new OutputSpec(format, key, losslessRate, 24, source.channels(), 0));
         case FLAC_96K -> {
           if (source.sampleRateHz() < HIRES_MIN_SOURCE_RATE_HZ) {
             absent.add(

@@ -11,4 +11,9 @@ package com.audiostems.workflows.media;
  * @param bitRateKbps target bit rate for lossy outputs; 0 for lossless ones
  */
 public record OutputSpec(
-    OutputFormat format, String key, int sampleRateHz, int bitDepth, int channels, int bitRateKbps) {}
+    OutputFormat format,
+    String key,
+    int sampleRateHz,
+    int bitDepth,
+    int channels,
+    int bitRateKbps) {}

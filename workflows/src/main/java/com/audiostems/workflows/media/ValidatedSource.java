@@ -12,4 +12,8 @@ package com.audiostems.workflows.media;
  *     verified against it without decoding the source again
  */
 public record ValidatedSource(
-    SourceProbe probe, QualityTier tier, double decodedDurationSeconds, long decodedFrames, String pcmDigest) {}
+    SourceProbe probe,
+    QualityTier tier,
+    double decodedDurationSeconds,
+    long decodedFrames,
+    String pcmDigest) {}

@@ -6,8 +6,8 @@ import io.temporal.activity.ActivityMethod;
 import java.util.List;
 
 /**
- * Tags on the audio-cpu queue: reading the source's; the descriptive ones are written by the
- * encode lanes, the analysis (BPM, key) once it is known.
+ * Tags on the audio-cpu queue: reading the source's; the descriptive ones are written by the encode
+ * lanes, the analysis (BPM, key) once it is known.
  */
 @ActivityInterface
 public interface MetadataActivities {

@@ -20,6 +20,7 @@ public record TrackMetadata(
     String ixml) {
 
   public static TrackMetadata empty() {
-    return new TrackMetadata(null, null, null, null, null, null, null, null, null, null, null, null);
+    return new TrackMetadata(
+        null, null, null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -38,7 +38,9 @@ public record TrackQuality(
     return tiers.stream().filter(v -> v.tier() == tier).findFirst().orElse(null);
   }
 
-  /** @param reasons why it failed, in words; empty when it passed */
+  /**
+   * @param reasons why it failed, in words; empty when it passed
+   */
   public record TierVerdict(QualityTier tier, boolean passed, List<String> reasons) {}
 
   /**
@@ -49,7 +51,11 @@ public record TrackQuality(
    * @param monoAsStereo whether both channels carry the same signal
    */
   public record EffectiveProperties(
-      double bandwidthHz, int bitDepth, int sampleRateHz, boolean lossySignature, boolean monoAsStereo) {}
+      double bandwidthHz,
+      int bitDepth,
+      int sampleRateHz,
+      boolean lossySignature,
+      boolean monoAsStereo) {}
 
   /**
    * @param severity "info", "warning" or "error"

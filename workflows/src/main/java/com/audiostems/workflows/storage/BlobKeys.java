@@ -48,9 +48,12 @@ public final class BlobKeys {
     return trackPrefix(trackId) + "v" + version + "/outputs/" + format.fileName();
   }
 
-  /** The version an output key names ({@code tracks/<id>/v<n>/outputs/...}); 0 when it names none. */
+  /**
+   * The version an output key names ({@code tracks/<id>/v<n>/outputs/...}); 0 when it names none.
+   */
   public static int versionOfOutputKey(String outputKey) {
-    java.util.regex.Matcher m = Pattern.compile("^tracks/[^/]+/v([0-9]{1,9})/outputs/[^/]+$").matcher(outputKey);
+    java.util.regex.Matcher m =
+        Pattern.compile("^tracks/[^/]+/v([0-9]{1,9})/outputs/[^/]+$").matcher(outputKey);
     return m.matches() ? Integer.parseInt(m.group(1)) : 0;
   }
 
@@ -90,7 +93,9 @@ public final class BlobKeys {
 
   /** Every quality file of a version, for compensation. */
   public static java.util.List<String> qualityKeys(String trackId, int version) {
-    return java.util.Arrays.stream(QualityAsset.values()).map(a -> qualityKey(trackId, version, a)).toList();
+    return java.util.Arrays.stream(QualityAsset.values())
+        .map(a -> qualityKey(trackId, version, a))
+        .toList();
   }
 
   /**
@@ -128,7 +133,9 @@ public final class BlobKeys {
   public static String watermarkRegistryKey(String payloadId) {
     if (!com.audiostems.workflows.watermark.PreviewPayloads.isPayloadId(payloadId)) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "Watermark payload id '" + payloadId + "' is not allowed: it is 32 lower-case hex digits.",
+          "Watermark payload id '"
+              + payloadId
+              + "' is not allowed: it is 32 lower-case hex digits.",
           TrackFailures.UNSAFE_KEY);
     }
     return "watermarks/" + payloadId + ".json";
@@ -141,7 +148,9 @@ public final class BlobKeys {
   /** Artwork extracted from the source, kept by key so that no image bytes travel in payloads. */
   public static String artworkKey(String trackId, String extension) {
     String ext = extension == null ? "" : extension.toLowerCase(Locale.ROOT);
-    return trackPrefix(trackId) + "work/artwork." + (EXTENSION.matcher(ext).matches() ? ext : "bin");
+    return trackPrefix(trackId)
+        + "work/artwork."
+        + (EXTENSION.matcher(ext).matches() ? ext : "bin");
   }
 
   /** ".wav" for "Song.WAV"; "" when the name has no plain extension. */

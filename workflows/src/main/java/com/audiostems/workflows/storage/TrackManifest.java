@@ -7,8 +7,8 @@ import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.QualityTier;
 import com.audiostems.workflows.media.SourceProbe;
 import com.audiostems.workflows.media.VerificationReport;
-import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.metadata.TrackMetadata;
+import com.audiostems.workflows.quality.TrackQuality;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +18,8 @@ import java.util.Map;
  * @param version the output version this manifest publishes; outputs live under {@code v<version>/}
  *     unless an output was kept from an earlier version by a partial re-process
  * @param stageMillis wall time of each stage in milliseconds, in stage order
- * @param analysis tempo, key, loudness and features of the source, and the key of its full
- *     {@code analysis.json}
+ * @param analysis tempo, key, loudness and features of the source, and the key of its full {@code
+ *     analysis.json}
  * @param quality the technical checks of the source: findings, tiers, score and the report's keys
  * @param preview the preview's protection state
  * @param identification what the fingerprint catalogue said of the source: duplicates, reference
@@ -65,8 +65,8 @@ public record TrackManifest(
    *
    * @param fingerprintKey where the source's fingerprint is stored (the catalogue indexes it)
    * @param hashesPerSecond the fingerprint's density
-   * @param alternateOf the published track this one is an alternate version of, when it matched
-   *     one and the duplicate policy links; null otherwise
+   * @param alternateOf the published track this one is an alternate version of, when it matched one
+   *     and the duplicate policy links; null otherwise
    * @param duplicates matches among the catalogue's published tracks
    * @param references matches among third-party reference works
    * @param review the decision on a reference match; null when there was nothing to review
@@ -94,7 +94,8 @@ public record TrackManifest(
 
   /**
    * Whether the preview carries an invisible watermark, and its payload (32 hex digits, see
-   * PreviewPayloads; resolved to the track by the registry object {@code watermarks/<payloadId>.json}).
+   * PreviewPayloads; resolved to the track by the registry object {@code
+   * watermarks/<payloadId>.json}).
    */
   public record Preview(boolean watermarked, String payloadId) {}
 }

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The analysis of a track's source (and the quality checks, on the same decode), running on the
- * GPU pool beside the other stages in a scope of its own, so that a failing track can stop it.
+ * The analysis of a track's source (and the quality checks, on the same decode), running on the GPU
+ * pool beside the other stages in a scope of its own, so that a failing track can stop it.
  */
 final class AnalysisRun {
   private final TrackState track;
@@ -30,22 +30,30 @@ final class AnalysisRun {
   }
 
   /**
-   * Starts the analysis. A source below {@code requiredTier} fails it with the checks' reasons:
-   * the track is then rejected like any bad input, and its lanes stopped.
+   * Starts the analysis. A source below {@code requiredTier} fails it with the checks' reasons: the
+   * track is then rejected like any bad input, and its lanes stopped.
    */
-  Promise<AnalysisResult> start(String sourceKey, SourceProbe probe, int version, QualityTier requiredTier) {
+  Promise<AnalysisResult> start(
+      String sourceKey, SourceProbe probe, int version, QualityTier requiredTier) {
     long startedAt = Workflow.currentTimeMillis();
     track.analysisState = "analysing";
     AnalysisActivities analyser =
         TrackActivities.stub(
-            AnalysisActivities.class, TrackActivityOptions.ANALYZE, "analyse tempo, key, loudness and features of " + sourceKey);
+            AnalysisActivities.class,
+            TrackActivityOptions.ANALYZE,
+            "analyse tempo, key, loudness and features of " + sourceKey);
     List<Promise<AnalysisResult>> started = new ArrayList<>(1);
     scope =
         Workflow.newCancellationScope(
-            () -> started.add(Async.function(analyser::analyze, new AnalyzeRequest(track.trackId, sourceKey, probe, version))));
+            () ->
+                started.add(
+                    Async.function(
+                        analyser::analyze,
+                        new AnalyzeRequest(track.trackId, sourceKey, probe, version))));
     scope.run();
     result =
-        started.get(0)
+        started
+            .get(0)
             .handle(
                 (analysed, f) -> {
                   track.analysisState = f == null ? "done" : "failed";
@@ -73,10 +81,16 @@ final class AnalysisRun {
       return;
     }
     TrackQuality.TierVerdict verdict = quality.verdict(requiredTier);
-    String reasons = verdict == null || verdict.reasons().isEmpty() ? "no verdict" : String.join("; ", verdict.reasons());
+    String reasons =
+        verdict == null || verdict.reasons().isEmpty()
+            ? "no verdict"
+            : String.join("; ", verdict.reasons());
     throw ApplicationFailure.newNonRetryableFailure(
-        "The source does not reach the " + requiredTier.name().toLowerCase(Locale.ROOT) + " tier this track asked for: "
-            + reasons + ". The quality report lists every finding; upload a better master or ask for a lower tier.",
+        "The source does not reach the "
+            + requiredTier.name().toLowerCase(Locale.ROOT)
+            + " tier this track asked for: "
+            + reasons
+            + ". The quality report lists every finding; upload a better master or ask for a lower tier.",
         TrackFailures.BELOW_REQUESTED_TIER,
         quality);
   }

@@ -25,6 +25,7 @@ import java.util.List;
  */
 final class CatalogueCheck {
   private final TrackState track;
+
   /** The operator's decision on a reference match, once signalled during the hold. */
   private ReviewDecision decision;
 
@@ -47,7 +48,8 @@ final class CatalogueCheck {
       CatalogueMatch best = matches.tracks().get(0);
       if (policy.duplicates() == DuplicatePolicy.REJECT) {
         throw ApplicationFailure.newNonRetryableFailure(
-            "This recording is already in the catalogue: it matches track " + best.describe()
+            "This recording is already in the catalogue: it matches track "
+                + best.describe()
                 + ". It was not published. To keep it as an alternate version of that track, upload it again"
                 + " with the duplicate policy LINK_AS_ALTERNATE.",
             TrackFailures.DUPLICATE_TRACK,
@@ -55,9 +57,15 @@ final class CatalogueCheck {
       }
       alternateOf = best.id();
     }
-    TrackManifest.Review review = matches.references().isEmpty() ? null : holdForReview(matches, policy);
+    TrackManifest.Review review =
+        matches.references().isEmpty() ? null : holdForReview(matches, policy);
     return new TrackManifest.Identification(
-        fingerprint.key(), fingerprint.hashesPerSecond(), alternateOf, matches.tracks(), matches.references(), review,
+        fingerprint.key(),
+        fingerprint.hashesPerSecond(),
+        alternateOf,
+        matches.tracks(),
+        matches.references(),
+        review,
         fingerprint.skippedReason());
   }
 
@@ -86,25 +94,34 @@ final class CatalogueCheck {
     track.enter(TrackStage.HELD_FOR_REVIEW);
     track.heldFor = matches.references();
     track.failure =
-        "held for review: matches reference work " + matches.references().get(0).describe()
+        "held for review: matches reference work "
+            + matches.references().get(0).describe()
             + ". Approve or reject with the reviewReferenceMatch signal.";
     track.showDetails();
-    boolean decided = Workflow.await(Duration.ofSeconds(policy.reviewTimeoutSeconds()), () -> decision != null);
+    boolean decided =
+        Workflow.await(Duration.ofSeconds(policy.reviewTimeoutSeconds()), () -> decision != null);
     String now = Instant.ofEpochMilli(Workflow.currentTimeMillis()).toString();
     TrackManifest.Review review =
         decided
-            ? new TrackManifest.Review(decision.approve(), decision.reviewer(), decision.note(), now)
+            ? new TrackManifest.Review(
+                decision.approve(), decision.reviewer(), decision.note(), now)
             : new TrackManifest.Review(
                 policy.onReviewTimeout() == ReviewTimeoutPolicy.APPROVE,
                 "timeout",
-                "no decision within " + policy.reviewTimeoutSeconds() + " s; policy " + policy.onReviewTimeout(),
+                "no decision within "
+                    + policy.reviewTimeoutSeconds()
+                    + " s; policy "
+                    + policy.onReviewTimeout(),
                 now);
     track.failure = null;
     track.heldFor = List.of();
     if (!review.approved()) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "The recording matches the reference work " + matches.references().get(0).describe() + " and was rejected by "
-              + review.reviewer() + (review.note() == null || review.note().isBlank() ? "" : " (" + review.note() + ")")
+          "The recording matches the reference work "
+              + matches.references().get(0).describe()
+              + " and was rejected by "
+              + review.reviewer()
+              + (review.note() == null || review.note().isBlank() ? "" : " (" + review.note() + ")")
               + ". It was not published.",
           TrackFailures.COPYRIGHT_REVIEW_REJECTED,
           matches);

@@ -31,12 +31,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A version's outputs: the encode lanes run in parallel on the track's host; once a lane has
- * stored its outputs and the analysis is known, the BPM and key go into their tags, and then each
- * output is verified in an activity of its own, so that verification spreads over the free slots
- * and overlaps the other lanes' encoding. The analysis is far faster than encoding, so lanes
- * rarely wait for it. If anything fails, the rest is cancelled and awaited, so that nothing is
- * still writing when compensation starts.
+ * A version's outputs: the encode lanes run in parallel on the track's host; once a lane has stored
+ * its outputs and the analysis is known, the BPM and key go into their tags, and then each output
+ * is verified in an activity of its own, so that verification spreads over the free slots and
+ * overlaps the other lanes' encoding. The analysis is far faster than encoding, so lanes rarely
+ * wait for it. If anything fails, the rest is cancelled and awaited, so that nothing is still
+ * writing when compensation starts.
  */
 final class EncodeLanes {
   private final TrackState track;
@@ -67,9 +67,14 @@ final class EncodeLanes {
               for (List<OutputSpec> lane : lanes) {
                 Promise<List<EncodedOutput>> tagged =
                     encode(sourceKey, version, source, tags, lane)
-                        .thenCompose(r -> analysed.thenCompose(a -> tagWithAnalysis(r.outputs(), a.analysis())));
+                        .thenCompose(
+                            r ->
+                                analysed.thenCompose(
+                                    a -> tagWithAnalysis(r.outputs(), a.analysis())));
                 encoded.add(tagged);
-                verified.add(tagged.thenCompose(outputs -> verifyEach(source, outputs, loudnessOf(analysed.get()))));
+                verified.add(
+                    tagged.thenCompose(
+                        outputs -> verifyEach(source, outputs, loudnessOf(analysed.get()))));
               }
             });
     scope.run();
@@ -86,17 +91,26 @@ final class EncodeLanes {
     List<OutputCheck> checks = new ArrayList<>();
     verified.forEach(r -> checks.addAll(r.get()));
     checks.sort(Comparator.comparing(OutputCheck::format));
-    return new EncodedAndVerified(List.copyOf(outputs), new VerificationReport(List.copyOf(checks)));
+    return new EncodedAndVerified(
+        List.copyOf(outputs), new VerificationReport(List.copyOf(checks)));
   }
 
   /** One lane's encode, its progress shown as its outputs are stored. */
   private Promise<EncodeLaneResult> encode(
-      String sourceKey, int version, ValidatedSource source, TrackMetadata tags, List<OutputSpec> lane) {
+      String sourceKey,
+      int version,
+      ValidatedSource source,
+      TrackMetadata tags,
+      List<OutputSpec> lane) {
     lane.forEach(s -> track.output(s.format(), 0, "encoding"));
     return host.call(
             MediaActivities.class,
             ENCODE,
-            "encode " + formatNames(lane.stream().map(OutputSpec::format).toList()) + " (version " + version + ")",
+            "encode "
+                + formatNames(lane.stream().map(OutputSpec::format).toList())
+                + " (version "
+                + version
+                + ")",
             media -> media::encodeLane,
             new EncodeLaneRequest(track.trackId, sourceKey, source.probe(), lane, tags))
         .thenApply(
@@ -131,8 +145,12 @@ final class EncodeLanes {
     }
   }
 
-  /** BPM and key into a lane's stored outputs; the outputs as they are when there is nothing to write. */
-  private Promise<List<EncodedOutput>> tagWithAnalysis(List<EncodedOutput> outputs, TrackAnalysis analysed) {
+  /**
+   * BPM and key into a lane's stored outputs; the outputs as they are when there is nothing to
+   * write.
+   */
+  private Promise<List<EncodedOutput>> tagWithAnalysis(
+      List<EncodedOutput> outputs, TrackAnalysis analysed) {
     Integer bpm =
         analysed == null || analysed.tempo() == null || analysed.tempo().bpm() <= 0
             ? null
@@ -145,7 +163,12 @@ final class EncodeLanes {
     return host.call(
         MetadataActivities.class,
         TAG,
-        "write BPM " + bpm + " and key " + key + " into " + formatNames(outputs.stream().map(EncodedOutput::format).toList()),
+        "write BPM "
+            + bpm
+            + " and key "
+            + key
+            + " into "
+            + formatNames(outputs.stream().map(EncodedOutput::format).toList()),
         metadata -> metadata::writeAnalysisTags,
         new AnalysisTagsRequest(track.trackId, outputs, bpm, key));
   }
@@ -167,7 +190,8 @@ final class EncodeLanes {
                     return report;
                   }));
     }
-    return Promise.allOf(reports).thenApply(done -> reports.stream().flatMap(r -> r.get().checks().stream()).toList());
+    return Promise.allOf(reports)
+        .thenApply(done -> reports.stream().flatMap(r -> r.get().checks().stream()).toList());
   }
 
   private static TrackAnalysis.Loudness loudnessOf(AnalysisResult analysed) {

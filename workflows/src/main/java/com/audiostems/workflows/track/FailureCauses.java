@@ -20,13 +20,17 @@ final class FailureCauses {
     return app != null ? app.getType() + ": " + app.getOriginalMessage() : e.getMessage();
   }
 
-  /** How a failed journey ended, for listing tracks by outcome: rejected with its reason, or failed. */
+  /**
+   * How a failed journey ended, for listing tracks by outcome: rejected with its reason, or failed.
+   */
   static String outcomeOf(TemporalFailure e) {
     if (isCancellation(e)) {
       return "cancelled";
     }
     ApplicationFailure reason = applicationCause(e);
-    return reason != null && TrackFailures.NON_RETRYABLE.contains(reason.getType()) ? "rejected:" + reason.getType() : "failed";
+    return reason != null && TrackFailures.NON_RETRYABLE.contains(reason.getType())
+        ? "rejected:" + reason.getType()
+        : "failed";
   }
 
   /**
@@ -38,7 +42,8 @@ final class FailureCauses {
     if (app == null || !(e instanceof ActivityFailure)) {
       return e;
     }
-    return ApplicationFailure.newNonRetryableFailureWithCause(app.getOriginalMessage(), app.getType(), e);
+    return ApplicationFailure.newNonRetryableFailureWithCause(
+        app.getOriginalMessage(), app.getType(), e);
   }
 
   private static ApplicationFailure applicationCause(Throwable e) {

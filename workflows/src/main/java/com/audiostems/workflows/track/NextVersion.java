@@ -31,13 +31,18 @@ final class NextVersion {
 
   /**
    * Encodes the requested outputs as the next version, switches the manifest to it, then deletes
-   * the files it replaced. A failure deletes the new version's files and leaves the published
-   * track as it was; the workflow lives on.
+   * the files it replaced. A failure deletes the new version's files and leaves the published track
+   * as it was; the workflow lives on.
    */
   void reprocess(TrackIngestRequest request, ReprocessRequest reprocess) {
     TrackManifest published = track.published;
     int version = published.version() + 1;
-    OutputPlan plan = OutputPlanner.plan(track.trackId, version, published.source().probe(), TrackManifests.formatsOf(reprocess.formats()));
+    OutputPlan plan =
+        OutputPlanner.plan(
+            track.trackId,
+            version,
+            published.source().probe(),
+            TrackManifests.formatsOf(reprocess.formats()));
     Set<OutputFormat> redone = EnumSet.noneOf(OutputFormat.class);
     plan.outputs().forEach(o -> redone.add(o.format()));
     track.outputs.clear();
@@ -49,12 +54,21 @@ final class NextVersion {
     List<String> newKeys = plan.outputs().stream().map(o -> o.key()).toList();
     EncodedAndVerified done;
     try {
-      Promise<AnalysisResult> analysed = Promises.completed(new AnalysisResult(published.analysis(), published.quality()));
+      Promise<AnalysisResult> analysed =
+          Promises.completed(new AnalysisResult(published.analysis(), published.quality()));
       ValidatedSource source = TrackManifests.validatedSource(published.source());
       done =
           host.movingWhenGone(
-              () -> new EncodeLanes(track, host).encodeAndVerify(
-                  request.sourceKey(), request.encodeLanes(), version, source, published.metadata(), plan, analysed));
+              () ->
+                  new EncodeLanes(track, host)
+                      .encodeAndVerify(
+                          request.sourceKey(),
+                          request.encodeLanes(),
+                          version,
+                          source,
+                          published.metadata(),
+                          plan,
+                          analysed));
     } catch (TemporalFailure e) {
       if (FailureCauses.isCancellation(e)) {
         Workflow.newDetachedCancellationScope(() -> storage.deleteObjects(newKeys)).run();
@@ -69,12 +83,23 @@ final class NextVersion {
       return;
     }
     TrackManifest next =
-        TrackManifests.nextVersion(published, version, Publication.ofThisRun(), redone, done, track.previewMark, track.stageMillis);
+        TrackManifests.nextVersion(
+            published,
+            version,
+            Publication.ofThisRun(),
+            redone,
+            done,
+            track.previewMark,
+            track.stageMillis);
     List<String> replacedKeys = TrackManifests.replacedKeys(published, redone);
     track.enter(TrackStage.PUBLISHING);
-    TrackActivities.publishManifest(next); // the switch: readers move to the new version with this one write
+    TrackActivities.publishManifest(
+        next); // the switch: readers move to the new version with this one write
     track.published = next;
-    TrackActivities.stub(StorageActivities.class, STORAGE, "delete the " + replacedKeys.size() + " files version " + version + " replaced")
+    TrackActivities.stub(
+            StorageActivities.class,
+            STORAGE,
+            "delete the " + replacedKeys.size() + " files version " + version + " replaced")
         .deleteObjects(replacedKeys);
     track.enter(TrackStage.PUBLISHED);
   }

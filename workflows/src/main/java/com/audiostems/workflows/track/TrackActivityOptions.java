@@ -11,7 +11,9 @@ import java.time.Duration;
 final class TrackActivityOptions {
   private TrackActivityOptions() {}
 
-  /** Transient trouble (a busy disk, a killed worker) is retried with backoff; bad input never is. */
+  /**
+   * Transient trouble (a busy disk, a killed worker) is retried with backoff; bad input never is.
+   */
   private static final RetryOptions MEDIA_RETRY =
       RetryOptions.newBuilder()
           .setInitialInterval(Duration.ofSeconds(1))
@@ -21,7 +23,9 @@ final class TrackActivityOptions {
           .setDoNotRetry(TrackFailures.NON_RETRYABLE.toArray(String[]::new))
           .build();
 
-  /** What must eventually happen (publishing, compensation, the index) retries for up to an hour. */
+  /**
+   * What must eventually happen (publishing, compensation, the index) retries for up to an hour.
+   */
   private static final RetryOptions UNTIL_DONE_RETRY =
       RetryOptions.newBuilder()
           .setInitialInterval(Duration.ofSeconds(1))
@@ -60,9 +64,9 @@ final class TrackActivityOptions {
   static final ActivityOptions VERIFY = heartbeating(Duration.ofMinutes(30)).build();
 
   /**
-   * Analysis decodes the source once and runs every analyser over it, far faster than real time,
-   * on the GPU pool beside encoding. It heartbeats; a cancellation waits until it has stopped, so
-   * that compensation finds whatever it stored.
+   * Analysis decodes the source once and runs every analyser over it, far faster than real time, on
+   * the GPU pool beside encoding. It heartbeats; a cancellation waits until it has stopped, so that
+   * compensation finds whatever it stored.
    */
   static final ActivityOptions ANALYZE =
       heartbeating(Duration.ofMinutes(30))
@@ -134,7 +138,9 @@ final class TrackActivityOptions {
   /** How often a track may move host before the failure is left to stand. */
   static final int MAX_HOST_MOVES = 5;
 
-  /** A CPU-pool stage that decodes or encodes for a while: a lost worker shows in 30 s of silence. */
+  /**
+   * A CPU-pool stage that decodes or encodes for a while: a lost worker shows in 30 s of silence.
+   */
   private static ActivityOptions.Builder heartbeating(Duration startToClose) {
     return ActivityOptions.newBuilder()
         .setTaskQueue(TaskQueues.AUDIO_CPU)

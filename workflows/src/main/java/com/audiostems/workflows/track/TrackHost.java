@@ -20,14 +20,15 @@ import io.temporal.workflow.Promise;
 import java.util.function.Function;
 
 /**
- * The worker host that holds a track's working copy of its source. Activities that read the
- * source run on that host's own task queue; the first one fetches the source to a host. A busy
- * host is waited for (it still answers pings); a silent one is left, and the stage runs again on
- * another host.
+ * The worker host that holds a track's working copy of its source. Activities that read the source
+ * run on that host's own task queue; the first one fetches the source to a host. A busy host is
+ * waited for (it still answers pings); a silent one is left, and the stage runs again on another
+ * host.
  */
 final class TrackHost {
   private final String trackId;
   private final String sourceKey;
+
   /** The queue of the host holding the working copy; null until a host has fetched it. */
   private String hostQueue;
 
@@ -42,13 +43,22 @@ final class TrackHost {
    * its result that waits out a busy host and fails when the host is gone.
    */
   <T, A, R> Promise<R> call(
-      Class<T> type, ActivityOptions options, String summary, Function<T, Functions.Func1<A, R>> method, A argument) {
-    return onLiveHost(() -> Async.function(method.apply(stub(type, options, summary)), argument), 0);
+      Class<T> type,
+      ActivityOptions options,
+      String summary,
+      Function<T, Functions.Func1<A, R>> method,
+      A argument) {
+    return onLiveHost(
+        () -> Async.function(method.apply(stub(type, options, summary)), argument), 0);
   }
 
   /** {@link #call}, awaited, and run again on another host when this one is gone. */
   <T, A, R> R await(
-      Class<T> type, ActivityOptions options, String summary, Function<T, Functions.Func1<A, R>> method, A argument) {
+      Class<T> type,
+      ActivityOptions options,
+      String summary,
+      Function<T, Functions.Func1<A, R>> method,
+      A argument) {
     return movingWhenGone(() -> call(type, options, summary, method, argument).get());
   }
 
@@ -73,13 +83,17 @@ final class TrackHost {
   private <T> T stub(Class<T> type, ActivityOptions options, String summary) {
     if (hostQueue == null) {
       hostQueue =
-          TrackActivities.stub(WorkingCopyActivities.class, FETCH, "fetch the source to a worker host")
+          TrackActivities.stub(
+                  WorkingCopyActivities.class, FETCH, "fetch the source to a worker host")
               .fetchSource(new FetchSourceRequest(trackId, sourceKey))
               .taskQueue();
     }
     return TrackActivities.stub(
         type,
-        ActivityOptions.newBuilder(options).setTaskQueue(hostQueue).setScheduleToStartTimeout(HOST_SCHEDULE_TO_START).build(),
+        ActivityOptions.newBuilder(options)
+            .setTaskQueue(hostQueue)
+            .setScheduleToStartTimeout(HOST_SCHEDULE_TO_START)
+            .build(),
         summary);
   }
 
@@ -100,7 +114,9 @@ final class TrackHost {
               if (!isGone(f) || waits >= MAX_BUSY_HOST_WAITS) {
                 return Promises.<R>failed(f);
               }
-              return answers(queue).thenCompose(alive -> alive ? onLiveHost(call, waits + 1) : Promises.<R>failed(f));
+              return answers(queue)
+                  .thenCompose(
+                      alive -> alive ? onLiveHost(call, waits + 1) : Promises.<R>failed(f));
             })
         .thenCompose(next -> next);
   }
@@ -117,7 +133,8 @@ final class TrackHost {
   /** A schedule-to-start timeout: nobody took the activity from the host's queue in time. */
   private static boolean isGone(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof TimeoutFailure timeout && timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START) {
+      if (t instanceof TimeoutFailure timeout
+          && timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START) {
         return true;
       }
     }

@@ -49,11 +49,29 @@ public record TrackIngestRequest(
       boolean keepAlive,
       QualityTier requiredTier,
       TrackManifest published) {
-    this(trackId, sourceKey, originalFileName, formats, encodeLanes, keepAlive, requiredTier, published, null);
+    this(
+        trackId,
+        sourceKey,
+        originalFileName,
+        formats,
+        encodeLanes,
+        keepAlive,
+        requiredTier,
+        published,
+        null);
   }
 
   /** Continues the same track in a new run, from what it has published. */
   public TrackIngestRequest resumingFrom(TrackManifest manifest) {
-    return new TrackIngestRequest(trackId, sourceKey, originalFileName, formats, encodeLanes, keepAlive, requiredTier, manifest, catalogue);
+    return new TrackIngestRequest(
+        trackId,
+        sourceKey,
+        originalFileName,
+        formats,
+        encodeLanes,
+        keepAlive,
+        requiredTier,
+        manifest,
+        catalogue);
   }
 }

@@ -44,9 +44,8 @@ public interface TrackIngestWorkflow {
   void validateReprocess(ReprocessRequest request);
 
   /**
-   * An operator's decision on a track held because it matches a third party's reference work
-   * (stage {@link TrackStage#HELD_FOR_REVIEW}). Ignored at any other stage, and after the first
-   * decision.
+   * An operator's decision on a track held because it matches a third party's reference work (stage
+   * {@link TrackStage#HELD_FOR_REVIEW}). Ignored at any other stage, and after the first decision.
    */
   @SignalMethod
   void reviewReferenceMatch(ReviewDecision decision);

@@ -35,10 +35,10 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A track's journey — probe → validate → identify → read tags → encode ∥ analyse → verify →
- * publish — and then its life as an entity: re-processes as new versions, deletion, and
- * continue-as-new. Each stage's options are in {@link TrackActivityOptions}; the host-pinned calls
- * in {@link TrackHost}; the lanes in {@link EncodeLanes}; the manifests in {@link TrackManifests}.
+ * A track's journey — probe → validate → identify → read tags → encode ∥ analyse → verify → publish
+ * — and then its life as an entity: re-processes as new versions, deletion, and continue-as-new.
+ * Each stage's options are in {@link TrackActivityOptions}; the host-pinned calls in {@link
+ * TrackHost}; the lanes in {@link EncodeLanes}; the manifests in {@link TrackManifests}.
  */
 public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   /**
@@ -47,7 +47,8 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
    */
   static final int MAX_REPROCESSES_PER_RUN = 20;
 
-  private final StorageActivities storage = Workflow.newActivityStub(StorageActivities.class, STORAGE);
+  private final StorageActivities storage =
+      Workflow.newActivityStub(StorageActivities.class, STORAGE);
   private final Deque<ReprocessRequest> reprocessQueue = new ArrayDeque<>();
   private final TrackState track = new TrackState();
   private final CatalogueCheck catalogue = new CatalogueCheck(track);
@@ -71,7 +72,8 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       track.stage = TrackStage.PUBLISHED;
       track.outcome("published");
     }
-    TrackIngestResult result = new TrackIngestResult(track.trackId, BlobKeys.manifestKey(track.trackId), track.published);
+    TrackIngestResult result =
+        new TrackIngestResult(track.trackId, BlobKeys.manifestKey(track.trackId), track.published);
     if (!request.keepAlive()) {
       return result;
     }
@@ -88,17 +90,27 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     try {
       track.enter(TrackStage.PROBING);
       SourceProbe probe =
-          host.await(MediaActivities.class, PROBE, "probe " + sourceKey, m -> m::probe, new ProbeRequest(track.trackId, sourceKey));
+          host.await(
+              MediaActivities.class,
+              PROBE,
+              "probe " + sourceKey,
+              m -> m::probe,
+              new ProbeRequest(track.trackId, sourceKey));
 
       track.enter(TrackStage.VALIDATING);
       ValidatedSource source =
           host.await(
               MediaActivities.class,
               VALIDATE,
-              "validate " + probe.codec() + " " + probe.sampleRateHz() + " Hz: limits, header, full decode",
+              "validate "
+                  + probe.codec()
+                  + " "
+                  + probe.sampleRateHz()
+                  + " Hz: limits, header, full decode",
               m -> m::validate,
               new ValidateRequest(track.trackId, sourceKey, probe));
-      Workflow.upsertTypedSearchAttributes(TrackSearchAttributes.TRACK_TIER.valueSet(source.tier().name()));
+      Workflow.upsertTypedSearchAttributes(
+          TrackSearchAttributes.TRACK_TIER.valueSet(source.tier().name()));
 
       track.enter(TrackStage.IDENTIFYING);
       saga.addCompensation(storage::deleteObjects, List.of(BlobKeys.fingerprintKey(track.trackId)));
@@ -108,11 +120,14 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               FINGERPRINT,
               "fingerprint the source",
               f -> f::fingerprint,
-              new FingerprintRequest(track.trackId, sourceKey, BlobKeys.fingerprintKey(track.trackId)));
-      TrackManifest.Identification identification = catalogue.identify(fingerprint, request.catalogue());
+              new FingerprintRequest(
+                  track.trackId, sourceKey, BlobKeys.fingerprintKey(track.trackId)));
+      TrackManifest.Identification identification =
+          catalogue.identify(fingerprint, request.catalogue());
 
       saga.addCompensation(storage::deleteObjects, TrackManifests.analysisKeys(track.trackId, 1));
-      Promise<AnalysisResult> analysed = analysisRun.start(sourceKey, probe, 1, request.requiredTier());
+      Promise<AnalysisResult> analysed =
+          analysisRun.start(sourceKey, probe, 1, request.requiredTier());
 
       track.enter(TrackStage.READING_METADATA);
       TrackMetadata tags =
@@ -129,24 +144,38 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
         saga.addCompensation(storage::deleteObjects, List.of(tags.artwork().key()));
       }
 
-      OutputPlan plan = OutputPlanner.plan(track.trackId, 1, probe, TrackManifests.formatsOf(request.formats()));
+      OutputPlan plan =
+          OutputPlanner.plan(track.trackId, 1, probe, TrackManifests.formatsOf(request.formats()));
       // Registered before encoding starts: a lane that dies half-way may have stored some outputs.
-      saga.addCompensation(storage::deleteObjects, TrackManifests.writableKeys(track.trackId, plan));
+      saga.addCompensation(
+          storage::deleteObjects, TrackManifests.writableKeys(track.trackId, plan));
 
       track.enter(TrackStage.ENCODING);
       EncodedAndVerified done =
           host.movingWhenGone(
-              () -> new EncodeLanes(track, host).encodeAndVerify(sourceKey, request.encodeLanes(), 1, source, tags, plan, analysed));
+              () ->
+                  new EncodeLanes(track, host)
+                      .encodeAndVerify(
+                          sourceKey, request.encodeLanes(), 1, source, tags, plan, analysed));
       AnalysisResult analysis = analysed.get();
 
       track.enter(TrackStage.PUBLISHING);
       saga.addCompensation(storage::deleteObjects, List.of(BlobKeys.manifestKey(track.trackId)));
       TrackManifest manifest =
           TrackManifests.firstVersion(
-              track.trackId, Publication.ofThisRun(), TrackManifests.sourceOf(request, probe, source), tags, plan, done, analysis,
-              track.previewMark, identification, track.stageMillis);
+              track.trackId,
+              Publication.ofThisRun(),
+              TrackManifests.sourceOf(request, probe, source),
+              tags,
+              plan,
+              done,
+              analysis,
+              track.previewMark,
+              identification,
+              track.stageMillis);
       TrackActivities.publishManifest(manifest);
-      CatalogueActivities index = CatalogueCheck.index("add the track to the catalogue's fingerprint index");
+      CatalogueActivities index =
+          CatalogueCheck.index("add the track to the catalogue's fingerprint index");
       saga.addCompensation(index::removeTrack, track.trackId);
       index.addTrack(CatalogueCheck.entry(track, fingerprint));
       track.enter(TrackStage.PUBLISHED);
@@ -197,7 +226,8 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   }
 
   private boolean timeToContinueAsNew() {
-    return reprocessesThisRun >= MAX_REPROCESSES_PER_RUN || Workflow.getInfo().isContinueAsNewSuggested();
+    return reprocessesThisRun >= MAX_REPROCESSES_PER_RUN
+        || Workflow.getInfo().isContinueAsNewSuggested();
   }
 
   /** Deleting a live track: its files and manifest go, whatever happens to the workflow. */
@@ -206,15 +236,16 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
     List<String> keys = TrackManifests.ownedKeys(track.published);
     Workflow.newDetachedCancellationScope(
             () -> {
-              // Out of the index first: a removed track must not be matched against its deleted files.
-              CatalogueCheck.index("remove the track from the catalogue's fingerprint index").removeTrack(track.trackId);
+              // Out of the index first: a removed track must not be matched against its deleted
+              // files.
+              CatalogueCheck.index("remove the track from the catalogue's fingerprint index")
+                  .removeTrack(track.trackId);
               storage.deleteObjects(keys);
             })
         .run();
     track.stage = TrackStage.CANCELLED;
     track.outcome("deleted");
   }
-
 
   @Override
   public TrackProgress progress() {
@@ -240,7 +271,8 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   @Override
   public void validateReprocess(ReprocessRequest request) {
     if (!alive || track.published == null) {
-      throw new IllegalStateException("Track " + track.trackId + " is not published and alive; nothing to re-process.");
+      throw new IllegalStateException(
+          "Track " + track.trackId + " is not published and alive; nothing to re-process.");
     }
     TrackManifests.requirePlannable(track.published, request);
   }

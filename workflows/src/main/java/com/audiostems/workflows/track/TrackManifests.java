@@ -25,7 +25,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** The manifests a track publishes and the keys they own: pure functions of what the stages made. */
+/**
+ * The manifests a track publishes and the keys they own: pure functions of what the stages made.
+ */
 final class TrackManifests {
   private TrackManifests() {}
 
@@ -78,7 +80,9 @@ final class TrackManifests {
     List<EncodedOutput> outputs = new ArrayList<>(done.outputs());
     published.outputs().stream().filter(o -> !redone.contains(o.format())).forEach(outputs::add);
     List<OutputCheck> checks = new ArrayList<>(done.verification().checks());
-    published.verification().checks().stream().filter(c -> !redone.contains(c.format())).forEach(checks::add);
+    published.verification().checks().stream()
+        .filter(c -> !redone.contains(c.format()))
+        .forEach(checks::add);
     outputs.sort(Comparator.comparing(EncodedOutput::format));
     checks.sort(Comparator.comparing(OutputCheck::format));
     return new TrackManifest(
@@ -95,13 +99,16 @@ final class TrackManifests {
         new VerificationReport(List.copyOf(checks)),
         published.analysis(),
         published.quality(),
-        redone.contains(OutputFormat.PREVIEW_MP3_128) ? previewOf(previewMark) : published.preview(),
+        redone.contains(OutputFormat.PREVIEW_MP3_128)
+            ? previewOf(previewMark)
+            : published.preview(),
         published.identification(),
         new LinkedHashMap<>(stageMillis));
   }
 
   /** The source as received, as probed, and as validation decoded it. */
-  static TrackManifest.Source sourceOf(TrackIngestRequest request, SourceProbe probe, ValidatedSource source) {
+  static TrackManifest.Source sourceOf(
+      TrackIngestRequest request, SourceProbe probe, ValidatedSource source) {
     return new TrackManifest.Source(
         request.sourceKey(),
         request.originalFileName(),
@@ -112,7 +119,9 @@ final class TrackManifests {
         source.pcmDigest());
   }
 
-  /** What a version's analysis may write: its quality report with its pictures, and analysis.json. */
+  /**
+   * What a version's analysis may write: its quality report with its pictures, and analysis.json.
+   */
   static List<String> analysisKeys(String trackId, int version) {
     List<String> keys = new ArrayList<>(BlobKeys.qualityKeys(trackId, version));
     keys.add(BlobKeys.analysisKey(trackId, version));
@@ -121,16 +130,25 @@ final class TrackManifests {
 
   /** The files of {@code published} that a re-process of {@code redone} replaces. */
   static List<String> replacedKeys(TrackManifest published, Set<OutputFormat> redone) {
-    return published.outputs().stream().filter(o -> redone.contains(o.format())).map(EncodedOutput::key).toList();
+    return published.outputs().stream()
+        .filter(o -> redone.contains(o.format()))
+        .map(EncodedOutput::key)
+        .toList();
   }
 
   /** The source as validated, from its manifest entry: a re-process does not validate again. */
   static ValidatedSource validatedSource(TrackManifest.Source source) {
     return new ValidatedSource(
-        source.probe(), source.tier(), source.decodedDurationSeconds(), source.decodedFrames(), source.pcmDigest());
+        source.probe(),
+        source.tier(),
+        source.decodedDurationSeconds(),
+        source.decodedFrames(),
+        source.pcmDigest());
   }
 
-  /** Every object a published track owns, its manifest included: what deleting the track deletes. */
+  /**
+   * Every object a published track owns, its manifest included: what deleting the track deletes.
+   */
   static List<String> ownedKeys(TrackManifest published) {
     List<String> keys = new ArrayList<>();
     published.outputs().forEach(o -> keys.add(o.key()));
@@ -142,7 +160,11 @@ final class TrackManifests {
     }
     TrackQuality quality = published.quality();
     if (quality != null) {
-      Stream.of(quality.reportKey(), quality.pageKey(), quality.waveformKey(), quality.spectrogramKey())
+      Stream.of(
+              quality.reportKey(),
+              quality.pageKey(),
+              quality.waveformKey(),
+              quality.spectrogramKey())
           .filter(Objects::nonNull)
           .forEach(keys::add);
     }
@@ -170,7 +192,9 @@ final class TrackManifests {
 
   /** The manifest's preview section: the mark the preview's lane reported, if it reported one. */
   static TrackManifest.Preview previewOf(PreviewMark mark) {
-    return mark == null ? new TrackManifest.Preview(false, null) : new TrackManifest.Preview(true, mark.payloadId());
+    return mark == null
+        ? new TrackManifest.Preview(false, null)
+        : new TrackManifest.Preview(true, mark.payloadId());
   }
 
   /** "Title — Artist" from a source's tags; null when it has no title. */
@@ -182,8 +206,8 @@ final class TrackManifests {
   }
 
   /**
-   * Checks a re-process request against the published track before it reaches the history: it
-   * names outputs, and each can be made from this source.
+   * Checks a re-process request against the published track before it reaches the history: it names
+   * outputs, and each can be made from this source.
    */
   static void requirePlannable(TrackManifest published, ReprocessRequest request) {
     if (request == null || request.formats() == null || request.formats().isEmpty()) {
@@ -194,17 +218,24 @@ final class TrackManifests {
         throw new IllegalArgumentException("Unknown output format in " + request.formats());
       }
       boolean planned =
-          OutputPlanner.plan(published.trackId(), published.version() + 1, published.source().probe(), EnumSet.of(format))
+          OutputPlanner.plan(
+                  published.trackId(),
+                  published.version() + 1,
+                  published.source().probe(),
+                  EnumSet.of(format))
               .absent()
               .isEmpty();
       if (!planned) {
-        throw new IllegalArgumentException(format + " cannot be made from this source: " + published.absentOutputs());
+        throw new IllegalArgumentException(
+            format + " cannot be made from this source: " + published.absentOutputs());
       }
     }
   }
 
   /** The outputs a request names; none named means every output. */
   static Set<OutputFormat> formatsOf(List<OutputFormat> formats) {
-    return formats == null || formats.isEmpty() ? EnumSet.allOf(OutputFormat.class) : EnumSet.copyOf(formats);
+    return formats == null || formats.isEmpty()
+        ? EnumSet.allOf(OutputFormat.class)
+        : EnumSet.copyOf(formats);
   }
 }

@@ -27,7 +27,13 @@ public record TrackProgress(
   }
 
   /** Progress of a track that is not held for review. */
-  public TrackProgress(String trackId, TrackStage stage, int version, List<OutputProgress> outputs, String failure, String analysis) {
+  public TrackProgress(
+      String trackId,
+      TrackStage stage,
+      int version,
+      List<OutputProgress> outputs,
+      String failure,
+      String analysis) {
     this(trackId, stage, version, outputs, failure, analysis, List.of());
   }
 }

@@ -17,19 +17,26 @@ import java.util.Map;
 final class TrackState {
   String trackId;
   TrackStage stage = TrackStage.STARTED;
+
   /** Why the journey stopped or is waiting, for the progress query; null while all is well. */
   String failure;
+
   final Map<OutputFormat, OutputProgress> outputs = new LinkedHashMap<>();
   final Map<String, Long> stageMillis = new LinkedHashMap<>();
   private long stageStartedAt;
+
   /** The track as last published; null until the first version is. */
   TrackManifest published;
+
   /** "Title — Artist" once the tags are read; the file name until then. */
   String title;
+
   /** pending, analysing, done or failed: the analysis runs beside the stages. */
   String analysisState = "pending";
+
   /** The reference works a held track matches; empty when not held. */
   List<CatalogueMatch> heldFor = List.of();
+
   /** The mark the preview of the version being made carries; null until its lane has stored it. */
   PreviewMark previewMark;
 
@@ -54,7 +61,8 @@ final class TrackState {
   /** How the journey ended, for listing tracks by outcome. */
   void outcome(String outcome) {
     Workflow.upsertTypedSearchAttributes(
-        TrackSearchAttributes.TRACK_STAGE.valueSet(stage.name()), TrackSearchAttributes.TRACK_OUTCOME.valueSet(outcome));
+        TrackSearchAttributes.TRACK_STAGE.valueSet(stage.name()),
+        TrackSearchAttributes.TRACK_OUTCOME.valueSet(outcome));
     showDetails();
   }
 
@@ -62,21 +70,34 @@ final class TrackState {
     outputs.put(format, new OutputProgress(format, fraction, state));
   }
 
-  /** A lane's report of its encoding; reports may arrive late or out of order, so it only moves forward. */
+  /**
+   * A lane's report of its encoding; reports may arrive late or out of order, so it only moves
+   * forward.
+   */
   void encodingProgress(OutputProgress progress) {
     OutputProgress current = outputs.get(progress.format());
-    if (current != null && "encoding".equals(current.state()) && progress.fraction() > current.fraction()) {
+    if (current != null
+        && "encoding".equals(current.state())
+        && progress.fraction() > current.fraction()) {
       output(progress.format(), progress.fraction(), "encoding");
     }
   }
 
-  /** The workflow's current details in the Temporal UI, so that operators read a job at a glance. */
+  /**
+   * The workflow's current details in the Temporal UI, so that operators read a job at a glance.
+   */
   void showDetails() {
     Workflow.setCurrentDetails(TrackDetails.markdown(this));
   }
 
   TrackProgress progress() {
     return new TrackProgress(
-        trackId, stage, published == null ? 0 : published.version(), List.copyOf(outputs.values()), failure, analysisState, heldFor);
+        trackId,
+        stage,
+        published == null ? 0 : published.version(),
+        List.copyOf(outputs.values()),
+        failure,
+        analysisState,
+        heldFor);
   }
 }

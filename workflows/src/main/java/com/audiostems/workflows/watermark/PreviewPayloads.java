@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public final class PreviewPayloads {
   /** The kind byte of a preview's payload. */
   public static final int KIND_PREVIEW = 0x01;
+
   /** The layout byte: the rest is a digest of the track id. */
   public static final int LAYOUT_TRACK_DIGEST = 0x01;
 
@@ -41,7 +42,10 @@ public final class PreviewPayloads {
     return HexFormat.of().formatHex(payload);
   }
 
-  /** Whether {@code payloadId} is 32 lower-case hex digits: the only form that names a registry object. */
+  /**
+   * Whether {@code payloadId} is 32 lower-case hex digits: the only form that names a registry
+   * object.
+   */
   public static boolean isPayloadId(String payloadId) {
     return payloadId != null && PAYLOAD_ID.matcher(payloadId).matches();
   }

@@ -17,7 +17,8 @@ class EncodeScheduleTest {
     for (int lanes = 1; lanes <= 9; lanes++) {
       List<List<OutputSpec>> split = EncodeSchedule.lanes(ALL, lanes);
       assertThat(split).hasSize(Math.min(lanes, ALL.size()));
-      assertThat(split.stream().flatMap(List::stream).toList()).containsExactlyInAnyOrderElementsOf(ALL);
+      assertThat(split.stream().flatMap(List::stream).toList())
+          .containsExactlyInAnyOrderElementsOf(ALL);
     }
   }
 

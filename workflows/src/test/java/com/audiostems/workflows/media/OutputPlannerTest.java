@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class OutputPlannerTest {
 
   private static SourceProbe pcm(int rateHz, int bits, int channels) {
-    return new SourceProbe("wav", "pcm_s" + bits + "le", 0, rateHz, bits, "s32", channels, "", 60, 0, 0, true, false);
+    return new SourceProbe(
+        "wav", "pcm_s" + bits + "le", 0, rateHz, bits, "s32", channels, "", 60, 0, 0, true, false);
   }
 
   private static Map<OutputFormat, OutputSpec> plan(SourceProbe source) {
@@ -23,11 +24,15 @@ class OutputPlannerTest {
   void cdSourceKeepsItsRateAndDepthAndHasNoHiresFlac() {
     OutputPlan plan = OutputPlanner.plan("t1", pcm(44_100, 16, 2), null);
     Map<OutputFormat, OutputSpec> outputs = plan(pcm(44_100, 16, 2));
-    assertThat(outputs.get(OutputFormat.FLAC)).isEqualTo(new OutputSpec(OutputFormat.FLAC, "tracks/t1/v1/outputs/flac.flac", 44_100, 16, 2, 0));
+    assertThat(outputs.get(OutputFormat.FLAC))
+        .isEqualTo(
+            new OutputSpec(OutputFormat.FLAC, "tracks/t1/v1/outputs/flac.flac", 44_100, 16, 2, 0));
     assertThat(outputs.get(OutputFormat.WAV_24).bitDepth()).isEqualTo(24);
     assertThat(outputs.get(OutputFormat.MP3_320).bitRateKbps()).isEqualTo(320);
     assertThat(outputs).doesNotContainKey(OutputFormat.FLAC_96K);
-    assertThat(plan.absent()).extracting(AbsentOutput::format).containsExactly(OutputFormat.FLAC_96K);
+    assertThat(plan.absent())
+        .extracting(AbsentOutput::format)
+        .containsExactly(OutputFormat.FLAC_96K);
   }
 
   @Test
@@ -38,13 +43,17 @@ class OutputPlannerTest {
     assertThat(from192.get(OutputFormat.AAC_256).sampleRateHz()).isEqualTo(48_000);
 
     Map<OutputFormat, OutputSpec> from88 = plan(pcm(88_200, 24, 2));
-    assertThat(from88.get(OutputFormat.FLAC_96K).sampleRateHz()).as("never upsampled").isEqualTo(88_200);
+    assertThat(from88.get(OutputFormat.FLAC_96K).sampleRateHz())
+        .as("never upsampled")
+        .isEqualTo(88_200);
     assertThat(from88.get(OutputFormat.MP3_320).sampleRateHz()).isEqualTo(44_100);
   }
 
   @Test
   void dsdAndVeryHighRatesStepDownByIntegerRatiosToAtMost192k() {
-    SourceProbe dsd64 = new SourceProbe("dsf", "dsd_lsbf_planar", 0, 2_822_400, 1, "fltp", 2, "", 60, 0, 0, true, true);
+    SourceProbe dsd64 =
+        new SourceProbe(
+            "dsf", "dsd_lsbf_planar", 0, 2_822_400, 1, "fltp", 2, "", 60, 0, 0, true, true);
     Map<OutputFormat, OutputSpec> outputs = plan(dsd64);
     assertThat(outputs.get(OutputFormat.FLAC).sampleRateHz()).isEqualTo(176_400);
     assertThat(outputs.get(OutputFormat.FLAC).bitDepth()).isEqualTo(24);
@@ -62,8 +71,12 @@ class OutputPlannerTest {
 
   @Test
   void onlyRequestedFormatsArePlanned() {
-    OutputPlan plan = OutputPlanner.plan("t1", pcm(44_100, 24, 2), EnumSet.of(OutputFormat.FLAC, OutputFormat.MP3_320));
-    assertThat(plan.outputs()).extracting(OutputSpec::format).containsExactly(OutputFormat.MP3_320, OutputFormat.FLAC);
+    OutputPlan plan =
+        OutputPlanner.plan(
+            "t1", pcm(44_100, 24, 2), EnumSet.of(OutputFormat.FLAC, OutputFormat.MP3_320));
+    assertThat(plan.outputs())
+        .extracting(OutputSpec::format)
+        .containsExactly(OutputFormat.MP3_320, OutputFormat.FLAC);
     assertThat(plan.absent()).isEmpty();
   }
 }

@@ -15,7 +15,8 @@ class BlobKeysTest {
     assertThat(BlobKeys.sourceKey("abc-1", "My Song.WAV")).isEqualTo("uploads/abc-1/source.wav");
     assertThat(BlobKeys.sourceKey("abc-1", "../../etc/passwd")).isEqualTo("uploads/abc-1/source");
     assertThat(BlobKeys.sourceKey("abc-1", "x.w/../v")).isEqualTo("uploads/abc-1/source");
-    assertThat(BlobKeys.outputKey("abc-1", 3, OutputFormat.FLAC)).isEqualTo("tracks/abc-1/v3/outputs/flac.flac");
+    assertThat(BlobKeys.outputKey("abc-1", 3, OutputFormat.FLAC))
+        .isEqualTo("tracks/abc-1/v3/outputs/flac.flac");
     assertThat(BlobKeys.artworkKey("abc-1", "../x")).isEqualTo("tracks/abc-1/work/artwork.bin");
   }
 
@@ -23,7 +24,9 @@ class BlobKeysTest {
   void unsafeTrackIdsAreRejectedWithATypedFailure() {
     for (String bad : new String[] {"../x", "a/b", "", ".hidden", "a b", "x".repeat(65)}) {
       assertThatThrownBy(() -> BlobKeys.manifestKey(bad))
-          .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.UNSAFE_KEY));
+          .isInstanceOfSatisfying(
+              ApplicationFailure.class,
+              f -> assertThat(f.getType()).isEqualTo(TrackFailures.UNSAFE_KEY));
     }
   }
 }

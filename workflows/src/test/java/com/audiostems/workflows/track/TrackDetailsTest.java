@@ -33,6 +33,8 @@ class TrackDetailsTest {
     track.start("t-0009", null);
     track.failure = "NotAudio: the file is a PNG image";
 
-    assertThat(TrackDetails.markdown(track)).startsWith("**t-0009**").contains("> NotAudio: the file is a PNG image");
+    assertThat(TrackDetails.markdown(track))
+        .startsWith("**t-0009**")
+        .contains("> NotAudio: the file is a PNG image");
   }
 }

@@ -64,7 +64,9 @@ class TrackIngestReplayTest {
     replayer =
         environment.newWorker(
             "track-replay",
-            WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(Duration.ofSeconds(30).toMillis()).build());
+            WorkerOptions.newBuilder()
+                .setDefaultDeadlockDetectionTimeout(Duration.ofSeconds(30).toMillis())
+                .build());
     replayer.registerWorkflowImplementationTypes(TrackIngestWorkflowImpl.class);
   }
 

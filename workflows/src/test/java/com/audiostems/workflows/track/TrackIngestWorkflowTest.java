@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.audiostems.workflows.TaskQueues;
+import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.analysis.AnalysisActivities;
+import com.audiostems.workflows.analysis.AnalysisResult;
+import com.audiostems.workflows.analysis.AnalyzeRequest;
+import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.catalogue.CatalogueActivities;
 import com.audiostems.workflows.catalogue.CatalogueEntry;
 import com.audiostems.workflows.catalogue.CatalogueMatch;
@@ -16,12 +21,6 @@ import com.audiostems.workflows.catalogue.FingerprintRequest;
 import com.audiostems.workflows.catalogue.LookupRequest;
 import com.audiostems.workflows.catalogue.ReviewDecision;
 import com.audiostems.workflows.catalogue.ReviewTimeoutPolicy;
-import com.audiostems.workflows.TrackFailures;
-import com.audiostems.workflows.analysis.AnalysisActivities;
-import com.audiostems.workflows.analysis.AnalysisResult;
-import com.audiostems.workflows.analysis.AnalyzeRequest;
-import com.audiostems.workflows.quality.TrackQuality;
-import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.host.FetchSourceRequest;
 import com.audiostems.workflows.host.HostAffinity;
 import com.audiostems.workflows.host.HostLivenessActivities;
@@ -45,6 +44,7 @@ import com.audiostems.workflows.metadata.ArtworkRef;
 import com.audiostems.workflows.metadata.MetadataActivities;
 import com.audiostems.workflows.metadata.ReadMetadataRequest;
 import com.audiostems.workflows.metadata.TrackMetadata;
+import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.PublishManifestRequest;
 import com.audiostems.workflows.storage.StorageActivities;
@@ -83,7 +83,20 @@ class TrackIngestWorkflowTest {
   private static final String TRACK = "t-0001";
   private static final String SOURCE_KEY = "uploads/t-0001/source.wav";
   private static final SourceProbe PROBE =
-      new SourceProbe("wav", "pcm_s24le", 0, 48_000, 24, "s32", 2, "stereo", 10.0, 2_304_000, 2_880_044, true, false);
+      new SourceProbe(
+          "wav",
+          "pcm_s24le",
+          0,
+          48_000,
+          24,
+          "s32",
+          2,
+          "stereo",
+          10.0,
+          2_304_000,
+          2_880_044,
+          true,
+          false);
 
   private static final String LIVE_HOST = "live-1";
   private static final String BUSY_HOST = "busy-1";
@@ -100,13 +113,15 @@ class TrackIngestWorkflowTest {
   void setUp() {
     env = TestWorkflowEnvironment.newInstance();
     for (var key : TrackSearchAttributes.ALL) {
-      env.registerSearchAttribute(key.getName(), io.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
+      env.registerSearchAttribute(
+          key.getName(), io.temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD);
     }
     store = new FakeStore();
     media = new FakeMedia(store);
     Worker workflows = env.newWorker(TaskQueues.TRACK_WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(TrackIngestWorkflowImpl.class);
-    // Heartbeats reach the server within a second, so cancellations arrive as fast as in production.
+    // Heartbeats reach the server within a second, so cancellations arrive as fast as in
+    // production.
     Worker activities =
         env.newWorker(
             TaskQueues.AUDIO_CPU,
@@ -119,10 +134,12 @@ class TrackIngestWorkflowTest {
     fingerprints = new FakeFingerprints(store);
     activities.registerActivitiesImplementations(media, metadata, store, hosts, fingerprints);
     // The one live host's own queue (file affinity).
-    env.newWorker(TaskQueues.cpuHost(LIVE_HOST), WorkerOptions.newBuilder()
-            .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
-            .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
-            .build())
+    env.newWorker(
+            TaskQueues.cpuHost(LIVE_HOST),
+            WorkerOptions.newBuilder()
+                .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
+                .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
+                .build())
         .registerActivitiesImplementations(media, metadata, store, fingerprints);
     catalogue = new FakeCatalogue();
     env.newWorker(TaskQueues.CATALOGUE).registerActivitiesImplementations(catalogue);
@@ -132,10 +149,12 @@ class TrackIngestWorkflowTest {
     env.newWorker(TaskQueues.livenessOf(TaskQueues.cpuHost(BUSY_HOST)))
         .registerActivitiesImplementations((HostLivenessActivities) () -> BUSY_HOST);
     analysis = new FakeAnalysis(store);
-    env.newWorker(TaskQueues.AUDIO_GPU, WorkerOptions.newBuilder()
-            .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
-            .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
-            .build())
+    env.newWorker(
+            TaskQueues.AUDIO_GPU,
+            WorkerOptions.newBuilder()
+                .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
+                .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
+                .build())
         .registerActivitiesImplementations(analysis);
     env.start();
   }
@@ -156,14 +175,16 @@ class TrackIngestWorkflowTest {
   }
 
   private static TrackIngestRequest request() {
-    return new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, false, null, null);
+    return new TrackIngestRequest(
+        TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, false, null, null);
   }
 
   private static TrackIngestRequest keepAliveRequest() {
     return new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, true, null, null);
   }
 
-  private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static void awaitCondition(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (!condition.getAsBoolean()) {
       assertThat(System.nanoTime()).as("waited 30 s").isLessThan(deadline);
@@ -173,8 +194,8 @@ class TrackIngestWorkflowTest {
 
   /**
    * With {@code -Daudiostems.recordHistories=DIR}, keeps the history of this test's workflow run
-   * (the latest run, or {@code runId}) in DIR as {@code NAME.json}: the resources that
-   * {@link TrackIngestReplayTest} replays against today's code. Without the property it does nothing.
+   * (the latest run, or {@code runId}) in DIR as {@code NAME.json}: the resources that {@link
+   * TrackIngestReplayTest} replays against today's code. Without the property it does nothing.
    */
   private void keepHistory(String name) {
     keepHistory(name, null);
@@ -189,7 +210,10 @@ class TrackIngestWorkflowTest {
       java.nio.file.Path file = java.nio.file.Path.of(directory, name + ".json");
       java.nio.file.Files.createDirectories(file.getParent());
       java.nio.file.Files.writeString(
-          file, env.getWorkflowClient().fetchHistory(TrackIngestWorkflow.workflowId(TRACK), runId).toJson(true));
+          file,
+          env.getWorkflowClient()
+              .fetchHistory(TrackIngestWorkflow.workflowId(TRACK), runId)
+              .toJson(true));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -204,12 +228,19 @@ class TrackIngestWorkflowTest {
     String v1Mp3 = BlobKeys.outputKey(TRACK, 1, OutputFormat.MP3_320);
     assertThat(store.keys).containsKeys(v1Flac, v1Mp3);
 
-    int version = workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.FLAC), "encoder upgrade"));
+    int version =
+        workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.FLAC), "encoder upgrade"));
 
     assertThat(version).isEqualTo(2);
-    awaitCondition(() -> workflow.manifest().version() == 2 && workflow.progress().stage() == TrackStage.PUBLISHED);
+    awaitCondition(
+        () ->
+            workflow.manifest().version() == 2
+                && workflow.progress().stage() == TrackStage.PUBLISHED);
     String v2Flac = BlobKeys.outputKey(TRACK, 2, OutputFormat.FLAC);
-    assertThat(workflow.manifest().outputs()).extracting(EncodedOutput::key).contains(v2Flac, v1Mp3).doesNotContain(v1Flac);
+    assertThat(workflow.manifest().outputs())
+        .extracting(EncodedOutput::key)
+        .contains(v2Flac, v1Mp3)
+        .doesNotContain(v1Flac);
     assertThat(workflow.manifest().outputs()).hasSize(6);
     assertThat(store.keys).containsKeys(v2Flac, v1Mp3).doesNotContainKey(v1Flac);
     assertThat(store.manifests).as("manifest switched before the old file went").endsWith(2);
@@ -217,21 +248,29 @@ class TrackIngestWorkflowTest {
   }
 
   @Test
-  void aReprocessedPreviewIsMarkedAgainAndDeletingTheTrackRemovesItsRegistryObject() throws Exception {
+  void aReprocessedPreviewIsMarkedAgainAndDeletingTheTrackRemovesItsRegistryObject()
+      throws Exception {
     TrackIngestWorkflow workflow = newWorkflow();
     WorkflowClient.start(workflow::ingest, keepAliveRequest());
     awaitCondition(() -> workflow.progress().stage() == TrackStage.PUBLISHED);
     String registryKey = BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK));
 
     workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.PREVIEW_MP3_128), "new tag"));
-    awaitCondition(() -> workflow.manifest().version() == 2 && workflow.progress().stage() == TrackStage.PUBLISHED);
+    awaitCondition(
+        () ->
+            workflow.manifest().version() == 2
+                && workflow.progress().stage() == TrackStage.PUBLISHED);
     assertThat(workflow.manifest().preview().watermarked()).isTrue();
-    assertThat(workflow.manifest().preview().payloadId()).isEqualTo(PreviewPayloads.forTrack(TRACK));
+    assertThat(workflow.manifest().preview().payloadId())
+        .isEqualTo(PreviewPayloads.forTrack(TRACK));
     assertThat(store.keys).containsKey(registryKey);
 
     // Re-processing another output leaves the preview, and what the manifest says of it, as it was.
     workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.FLAC), "encoder upgrade"));
-    awaitCondition(() -> workflow.manifest().version() == 3 && workflow.progress().stage() == TrackStage.PUBLISHED);
+    awaitCondition(
+        () ->
+            workflow.manifest().version() == 3
+                && workflow.progress().stage() == TrackStage.PUBLISHED);
     assertThat(workflow.manifest().preview().watermarked()).isTrue();
 
     WorkflowStub.fromTyped(workflow).cancel();
@@ -247,7 +286,9 @@ class TrackIngestWorkflowTest {
     WorkflowClient.start(workflow::ingest, keepAliveRequest());
     awaitCondition(() -> workflow.progress().stage() == TrackStage.PUBLISHED);
 
-    assertThatThrownBy(() -> workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.FLAC_96K), "hi-res")))
+    assertThatThrownBy(
+            () ->
+                workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.FLAC_96K), "hi-res")))
         .isInstanceOf(io.temporal.client.WorkflowUpdateException.class)
         .rootCause()
         .hasMessageContaining("FLAC_96K cannot be made");
@@ -262,14 +303,16 @@ class TrackIngestWorkflowTest {
     WorkflowClient.start(workflow::ingest, keepAliveRequest());
     awaitCondition(() -> workflow.progress().stage() == TrackStage.PUBLISHED);
     media.verifyFailure =
-        ApplicationFailure.newNonRetryableFailure("FLAC differs from the source.", TrackFailures.OUTPUT_VERIFICATION_FAILED);
+        ApplicationFailure.newNonRetryableFailure(
+            "FLAC differs from the source.", TrackFailures.OUTPUT_VERIFICATION_FAILED);
 
     workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.FLAC), "retry"));
 
     awaitCondition(() -> workflow.progress().failure() != null);
     assertThat(workflow.progress().stage()).isEqualTo(TrackStage.PUBLISHED);
     assertThat(workflow.manifest().version()).isEqualTo(1);
-    assertThat(store.keys).containsKey(BlobKeys.outputKey(TRACK, 1, OutputFormat.FLAC))
+    assertThat(store.keys)
+        .containsKey(BlobKeys.outputKey(TRACK, 1, OutputFormat.FLAC))
         .doesNotContainKey(BlobKeys.outputKey(TRACK, 2, OutputFormat.FLAC));
     keepHistory("reprocess-failed");
   }
@@ -285,12 +328,17 @@ class TrackIngestWorkflowTest {
     for (int i = 1; i <= reprocesses; i++) {
       workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.WAV_24), "round " + i));
       int published = 1 + i;
-      awaitCondition(() -> workflow.manifest() != null && workflow.manifest().version() == published);
+      awaitCondition(
+          () -> workflow.manifest() != null && workflow.manifest().version() == published);
     }
 
-    assertThat(workflow.manifest().runId()).as("a later run published the last version").isNotEqualTo(firstRun);
-    assertThat(store.keys).containsKey(BlobKeys.outputKey(TRACK, 1 + reprocesses, OutputFormat.WAV_24));
-    assertThat(store.keys.keySet().stream().filter(k -> k.endsWith(OutputFormat.WAV_24.fileName()))).hasSize(1);
+    assertThat(workflow.manifest().runId())
+        .as("a later run published the last version")
+        .isNotEqualTo(firstRun);
+    assertThat(store.keys)
+        .containsKey(BlobKeys.outputKey(TRACK, 1 + reprocesses, OutputFormat.WAV_24));
+    assertThat(store.keys.keySet().stream().filter(k -> k.endsWith(OutputFormat.WAV_24.fileName())))
+        .hasSize(1);
     keepHistory("continue-as-new-first-run", firstRun);
     keepHistory("continue-as-new-next-run", workflow.manifest().runId());
   }
@@ -306,8 +354,11 @@ class TrackIngestWorkflowTest {
 
     assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class))
         .isInstanceOf(WorkflowFailedException.class);
-    assertThat(store.keys).as("outputs, artwork, watermark registry object and manifest deleted").isEmpty();
-    assertThat(store.deleted).contains(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK)));
+    assertThat(store.keys)
+        .as("outputs, artwork, watermark registry object and manifest deleted")
+        .isEmpty();
+    assertThat(store.deleted)
+        .contains(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK)));
     keepHistory("deleted-live-track");
   }
 
@@ -319,28 +370,38 @@ class TrackIngestWorkflowTest {
     // 48 kHz source: no high-resolution FLAC, and the manifest says why.
     Set<OutputFormat> expected = java.util.EnumSet.allOf(OutputFormat.class);
     expected.remove(OutputFormat.FLAC_96K);
-    assertThat(result.manifest().outputs()).extracting(EncodedOutput::format).containsExactlyInAnyOrderElementsOf(expected);
-    assertThat(result.manifest().absentOutputs()).singleElement().satisfies(a -> {
-      assertThat(a.format()).isEqualTo(OutputFormat.FLAC_96K);
-      assertThat(a.reason()).contains("never upsample");
-    });
+    assertThat(result.manifest().outputs())
+        .extracting(EncodedOutput::format)
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(result.manifest().absentOutputs())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.format()).isEqualTo(OutputFormat.FLAC_96K);
+              assertThat(a.reason()).contains("never upsample");
+            });
     assertThat(result.manifest().source().tier()).isEqualTo(QualityTier.STANDARD);
     assertThat(result.manifest().workflowId()).isEqualTo("track-" + TRACK);
     assertThat(result.manifest().runId()).isNotBlank();
-    assertThat(result.manifest().stageMillis()).containsKeys("PROBING", "VALIDATING", "READING_METADATA", "ENCODING", "VERIFYING");
+    assertThat(result.manifest().stageMillis())
+        .containsKeys("PROBING", "VALIDATING", "READING_METADATA", "ENCODING", "VERIFYING");
     assertThat(result.manifest().preview().watermarked()).isTrue();
     assertThat(result.manifest().preview().payloadId()).isEqualTo(PreviewPayloads.forTrack(TRACK));
-    assertThat(store.keys).containsKey(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK)));
+    assertThat(store.keys)
+        .containsKey(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK)));
     assertThat(result.manifest().analysis().assetKey()).isEqualTo(BlobKeys.analysisKey(TRACK, 1));
     assertThat(result.manifest().analysis().tempo().bpm()).isEqualTo(93.5);
     assertThat(result.manifest().stageMillis()).containsKey("ANALYSING");
-    assertThat(analysis.requests).singleElement().satisfies(r -> assertThat(r.sourceKey()).isEqualTo(SOURCE_KEY));
+    assertThat(analysis.requests)
+        .singleElement()
+        .satisfies(r -> assertThat(r.sourceKey()).isEqualTo(SOURCE_KEY));
     assertThat(result.manifest().quality().score()).isEqualTo(82);
     assertThat(store.keys).containsKeys(BlobKeys.qualityKeys(TRACK, 1).toArray(String[]::new));
     // Every output carries the analysis in its tags, and was verified as tagged (its new SHA-256).
     assertThat(metadata.tagged).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(metadata.taggedWith).containsOnly("94 Am");
-    assertThat(result.manifest().outputs()).allSatisfy(o -> assertThat(o.sha256()).isEqualTo("tagged"));
+    assertThat(result.manifest().outputs())
+        .allSatisfy(o -> assertThat(o.sha256()).isEqualTo("tagged"));
     assertThat(media.verifiedShas).containsOnly("tagged");
     assertThat(store.keys).containsKey(BlobKeys.manifestKey(TRACK));
     assertThat(media.lanes.get()).isEqualTo(2);
@@ -348,10 +409,12 @@ class TrackIngestWorkflowTest {
     TrackProgress progress = workflow.progress();
     assertThat(progress.stage()).isEqualTo(TrackStage.PUBLISHED);
     assertThat(progress.analysis()).isEqualTo("done");
-    assertThat(progress.outputs()).allSatisfy(o -> {
-      assertThat(o.fraction()).isEqualTo(1.0);
-      assertThat(o.state()).isEqualTo("verified");
-    });
+    assertThat(progress.outputs())
+        .allSatisfy(
+            o -> {
+              assertThat(o.fraction()).isEqualTo(1.0);
+              assertThat(o.state()).isEqualTo("verified");
+            });
     keepHistory("first-ingest-every-output");
   }
 
@@ -377,10 +440,18 @@ class TrackIngestWorkflowTest {
     assertThat(attributes.get(TrackSearchAttributes.TRACK_OUTCOME)).isEqualTo("published");
 
     List<String> summaries =
-        env.getWorkflowClient().fetchHistory(TrackIngestWorkflow.workflowId(TRACK)).getEvents().stream()
-            .filter(e -> e.hasActivityTaskScheduledEventAttributes() && e.getUserMetadata().hasSummary())
-            .map(e -> io.temporal.common.converter.DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
-                e.getUserMetadata().getSummary(), String.class, String.class))
+        env
+            .getWorkflowClient()
+            .fetchHistory(TrackIngestWorkflow.workflowId(TRACK))
+            .getEvents()
+            .stream()
+            .filter(
+                e ->
+                    e.hasActivityTaskScheduledEventAttributes() && e.getUserMetadata().hasSummary())
+            .map(
+                e ->
+                    io.temporal.common.converter.DefaultDataConverter.STANDARD_INSTANCE.fromPayload(
+                        e.getUserMetadata().getSummary(), String.class, String.class))
             .toList();
     assertThat(summaries)
         .contains("probe " + SOURCE_KEY, "read tags, bext and iXML")
@@ -390,7 +461,8 @@ class TrackIngestWorkflowTest {
 
   @Test
   void aTrackMovesToAnotherHostWhenItsHostIsGone() {
-    hosts.handOut.add(new HostAffinity("gone-1", TaskQueues.cpuHost("gone-1"))); // nobody polls this queue
+    hosts.handOut.add(
+        new HostAffinity("gone-1", TaskQueues.cpuHost("gone-1"))); // nobody polls this queue
 
     TrackIngestResult result = newWorkflow().ingest(request());
 
@@ -411,16 +483,26 @@ class TrackIngestWorkflowTest {
     // The host's media slots are busy for longer than the schedule-to-start limit.
     Thread.sleep(TrackActivityOptions.HOST_SCHEDULE_TO_START.plusSeconds(8).toMillis());
     WorkerFactory busyHost = WorkerFactory.newInstance(env.getWorkflowClient());
-    busyHost.newWorker(TaskQueues.cpuHost(BUSY_HOST)).registerActivitiesImplementations(media, metadata, store, fingerprints);
+    busyHost
+        .newWorker(TaskQueues.cpuHost(BUSY_HOST))
+        .registerActivitiesImplementations(media, metadata, store, fingerprints);
     busyHost.start();
     try {
-      TrackIngestResult result = WorkflowStub.fromTyped(workflow).getResult(60, TimeUnit.SECONDS, TrackIngestResult.class);
+      TrackIngestResult result =
+          WorkflowStub.fromTyped(workflow).getResult(60, TimeUnit.SECONDS, TrackIngestResult.class);
 
       assertThat(result.manifest().outputs()).hasSize(6);
       assertThat(hosts.fetches.get()).as("never moved: one fetch").isEqualTo(1);
       List<String> activityTypes =
-          env.getWorkflowClient().fetchHistory(TrackIngestWorkflow.workflowId(TRACK)).getEvents().stream()
-              .filter(e -> e.getEventType() == io.temporal.api.enums.v1.EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
+          env
+              .getWorkflowClient()
+              .fetchHistory(TrackIngestWorkflow.workflowId(TRACK))
+              .getEvents()
+              .stream()
+              .filter(
+                  e ->
+                      e.getEventType()
+                          == io.temporal.api.enums.v1.EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)
               .map(e -> e.getActivityTaskScheduledEventAttributes().getActivityType().getName())
               .toList();
       assertThat(activityTypes).contains("Ping");
@@ -431,20 +513,29 @@ class TrackIngestWorkflowTest {
 
   @Test
   void badInputEndsInATypedNonRetryableFailureWithoutRetries() {
-    media.probeFailure = ApplicationFailure.newNonRetryableFailure("Not an audio file.", TrackFailures.NOT_AUDIO);
+    media.probeFailure =
+        ApplicationFailure.newNonRetryableFailure("Not an audio file.", TrackFailures.NOT_AUDIO);
 
     assertThatThrownBy(() -> newWorkflow().ingest(request()))
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo(TrackFailures.NOT_AUDIO);
-          assertThat(f.getOriginalMessage()).isEqualTo("Not an audio file.");
-          assertThat(f.isNonRetryable()).isTrue();
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(TrackFailures.NOT_AUDIO);
+              assertThat(f.getOriginalMessage()).isEqualTo("Not an audio file.");
+              assertThat(f.isNonRetryable()).isTrue();
+            });
     assertThat(media.probeAttempts.get()).isEqualTo(1);
     assertThat(store.keys).isEmpty();
-    assertThat(WorkflowStub.fromTyped(env.getWorkflowClient().newWorkflowStub(TrackIngestWorkflow.class, TrackIngestWorkflow.workflowId(TRACK)))
-            .describe().getTypedSearchAttributes().get(TrackSearchAttributes.TRACK_OUTCOME))
+    assertThat(
+            WorkflowStub.fromTyped(
+                    env.getWorkflowClient()
+                        .newWorkflowStub(
+                            TrackIngestWorkflow.class, TrackIngestWorkflow.workflowId(TRACK)))
+                .describe()
+                .getTypedSearchAttributes()
+                .get(TrackSearchAttributes.TRACK_OUTCOME))
         .isEqualTo("rejected:" + TrackFailures.NOT_AUDIO);
   }
 
@@ -461,19 +552,28 @@ class TrackIngestWorkflowTest {
   @Test
   void aLateFailureDeletesEverythingAlreadyWritten() {
     media.verifyFailure =
-        ApplicationFailure.newNonRetryableFailure("FLAC differs from the source.", TrackFailures.OUTPUT_VERIFICATION_FAILED);
+        ApplicationFailure.newNonRetryableFailure(
+            "FLAC differs from the source.", TrackFailures.OUTPUT_VERIFICATION_FAILED);
 
     assertThatThrownBy(() -> newWorkflow().ingest(request()))
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.OUTPUT_VERIFICATION_FAILED));
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> assertThat(f.getType()).isEqualTo(TrackFailures.OUTPUT_VERIFICATION_FAILED));
 
     assertThat(media.encodedKeys).isNotEmpty();
     assertThat(store.keys).as("outputs and artwork compensated").isEmpty();
-    assertThat(store.deleted).containsAll(media.encodedKeys).contains(BlobKeys.artworkKey(TRACK, "png"));
-    assertThat(store.deleted).as("the preview mark's registry object").contains(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK)));
+    assertThat(store.deleted)
+        .containsAll(media.encodedKeys)
+        .contains(BlobKeys.artworkKey(TRACK, "png"));
+    assertThat(store.deleted)
+        .as("the preview mark's registry object")
+        .contains(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK)));
     TrackProgress progress =
-        env.getWorkflowClient().newWorkflowStub(TrackIngestWorkflow.class, TrackIngestWorkflow.workflowId(TRACK)).progress();
+        env.getWorkflowClient()
+            .newWorkflowStub(TrackIngestWorkflow.class, TrackIngestWorkflow.workflowId(TRACK))
+            .progress();
     assertThat(progress.stage()).isEqualTo(TrackStage.FAILED);
     assertThat(progress.failure()).startsWith(TrackFailures.OUTPUT_VERIFICATION_FAILED);
     keepHistory("rejected-and-compensated");
@@ -481,9 +581,12 @@ class TrackIngestWorkflowTest {
 
   @Test
   void aFailedLaneStopsTheOtherLaneAndCompensates() {
-    media.laneFailure = ApplicationFailure.newNonRetryableFailure("Output too large.", TrackFailures.MEDIA_TOOL_LIMIT);
+    media.laneFailure =
+        ApplicationFailure.newNonRetryableFailure(
+            "Output too large.", TrackFailures.MEDIA_TOOL_LIMIT);
 
-    assertThatThrownBy(() -> newWorkflow().ingest(request())).isInstanceOf(WorkflowFailedException.class);
+    assertThatThrownBy(() -> newWorkflow().ingest(request()))
+        .isInstanceOf(WorkflowFailedException.class);
 
     assertThat(store.keys).isEmpty();
     assertThat(media.cancelledLanes.get()).isEqualTo(1);
@@ -511,20 +614,29 @@ class TrackIngestWorkflowTest {
 
   @Test
   void aFailedAnalysisStopsTheLanesFailsTheTrackWithItsReasonAndCompensates() {
-    analysis.failure = ApplicationFailure.newNonRetryableFailure("The decoder stopped half-way.", TrackFailures.CORRUPT_AUDIO);
+    analysis.failure =
+        ApplicationFailure.newNonRetryableFailure(
+            "The decoder stopped half-way.", TrackFailures.CORRUPT_AUDIO);
     analysis.failOnlyOnceThisOpens = media.encodingStarted;
     media.blockEncodingUntilCancelled = true;
 
     assertThatThrownBy(() -> newWorkflow().ingest(request()))
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getType()).isEqualTo(TrackFailures.CORRUPT_AUDIO));
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> assertThat(f.getType()).isEqualTo(TrackFailures.CORRUPT_AUDIO));
 
-    assertThat(media.cancelledLanes.get()).as("lanes stopped, not run to the end").isPositive().isEqualTo(media.lanes.get());
+    assertThat(media.cancelledLanes.get())
+        .as("lanes stopped, not run to the end")
+        .isPositive()
+        .isEqualTo(media.lanes.get());
     assertThat(store.keys).isEmpty();
     assertThat(store.deleted).contains(BlobKeys.analysisKey(TRACK, 1));
     TrackProgress progress =
-        env.getWorkflowClient().newWorkflowStub(TrackIngestWorkflow.class, TrackIngestWorkflow.workflowId(TRACK)).progress();
+        env.getWorkflowClient()
+            .newWorkflowStub(TrackIngestWorkflow.class, TrackIngestWorkflow.workflowId(TRACK))
+            .progress();
     assertThat(progress.analysis()).isEqualTo("failed");
   }
 
@@ -532,37 +644,50 @@ class TrackIngestWorkflowTest {
   void aSourceBelowTheRequestedTierIsRejectedWithTheChecksReasons() {
     media.blockEncodingUntilCancelled = true;
     TrackIngestRequest professional =
-        new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, false, QualityTier.PROFESSIONAL, null);
+        new TrackIngestRequest(
+            TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, false, QualityTier.PROFESSIONAL, null);
 
     assertThatThrownBy(() -> newWorkflow().ingest(professional))
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo(TrackFailures.BELOW_REQUESTED_TIER);
-          assertThat(f.isNonRetryable()).isTrue();
-          assertThat(f.getOriginalMessage()).contains("professional tier").contains("effective bit depth 16 < 24");
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(TrackFailures.BELOW_REQUESTED_TIER);
+              assertThat(f.isNonRetryable()).isTrue();
+              assertThat(f.getOriginalMessage())
+                  .contains("professional tier")
+                  .contains("effective bit depth 16 < 24");
+            });
     assertThat(store.keys).as("outputs, analysis and quality report compensated").isEmpty();
-    assertThat(store.deleted).containsAll(BlobKeys.qualityKeys(TRACK, 1)).contains(BlobKeys.analysisKey(TRACK, 1));
+    assertThat(store.deleted)
+        .containsAll(BlobKeys.qualityKeys(TRACK, 1))
+        .contains(BlobKeys.analysisKey(TRACK, 1));
   }
 
   @Test
   void aSourceAtTheRequestedTierIsPublished() {
     TrackIngestRequest standard =
-        new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, false, QualityTier.STANDARD, null);
+        new TrackIngestRequest(
+            TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, false, QualityTier.STANDARD, null);
 
-    assertThat(newWorkflow().ingest(standard).manifest().quality().effectiveTier()).isEqualTo(QualityTier.STANDARD);
+    assertThat(newWorkflow().ingest(standard).manifest().quality().effectiveTier())
+        .isEqualTo(QualityTier.STANDARD);
   }
 
   @Test
   void aFailingTrackStopsItsAnalysisBeforeCompensating() {
     analysis.blockUntilCancelled = true;
     media.verifyFailure =
-        ApplicationFailure.newNonRetryableFailure("FLAC differs from the source.", TrackFailures.OUTPUT_VERIFICATION_FAILED);
+        ApplicationFailure.newNonRetryableFailure(
+            "FLAC differs from the source.", TrackFailures.OUTPUT_VERIFICATION_FAILED);
     // Lanes wait for the analysis before tagging, so only a lane failure can end this track first.
-    media.laneFailure = ApplicationFailure.newNonRetryableFailure("Output too large.", TrackFailures.MEDIA_TOOL_LIMIT);
+    media.laneFailure =
+        ApplicationFailure.newNonRetryableFailure(
+            "Output too large.", TrackFailures.MEDIA_TOOL_LIMIT);
 
-    assertThatThrownBy(() -> newWorkflow().ingest(request())).isInstanceOf(WorkflowFailedException.class);
+    assertThatThrownBy(() -> newWorkflow().ingest(request()))
+        .isInstanceOf(WorkflowFailedException.class);
 
     assertThat(analysis.cancelled.get()).isEqualTo(1);
     // The analysis stored its asset as it stopped; compensation ran after that and removed it.
@@ -582,11 +707,13 @@ class TrackIngestWorkflowTest {
   // ---- The catalogue: duplicates, reference works, the index ----
 
   private static CatalogueMatch matchIn(CatalogueMatch.Collection collection, String id) {
-    return new CatalogueMatch(collection, id, "Other Song — Someone", 180, 0.5, 9.5, 60.5, 69.5, 1.0);
+    return new CatalogueMatch(
+        collection, id, "Other Song — Someone", 180, 0.5, 9.5, 60.5, 69.5, 1.0);
   }
 
   private static TrackIngestRequest requestWith(CataloguePolicy policy) {
-    return new TrackIngestRequest(TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, false, null, null, policy);
+    return new TrackIngestRequest(
+        TRACK, SOURCE_KEY, "My Song.wav", List.of(), 2, false, null, null, policy);
   }
 
   @Test
@@ -596,7 +723,8 @@ class TrackIngestWorkflowTest {
     assertThat(fingerprints.requests).singleElement().isEqualTo(SOURCE_KEY);
     assertThat(catalogue.lookups).containsExactly(TRACK);
     assertThat(catalogue.tracks).containsExactly(TRACK);
-    assertThat(result.manifest().identification().fingerprintKey()).isEqualTo(BlobKeys.fingerprintKey(TRACK));
+    assertThat(result.manifest().identification().fingerprintKey())
+        .isEqualTo(BlobKeys.fingerprintKey(TRACK));
     assertThat(result.manifest().identification().alternateOf()).isNull();
     assertThat(result.manifest().identification().review()).isNull();
     assertThat(store.keys).containsKey(BlobKeys.fingerprintKey(TRACK));
@@ -605,15 +733,20 @@ class TrackIngestWorkflowTest {
 
   @Test
   void aDuplicateIsRejectedBeforeEncodingAndLeavesNothing() {
-    catalogue.answer = new CatalogueMatches(List.of(matchIn(CatalogueMatch.Collection.TRACKS, "t-0042")), List.of(), 700);
+    catalogue.answer =
+        new CatalogueMatches(
+            List.of(matchIn(CatalogueMatch.Collection.TRACKS, "t-0042")), List.of(), 700);
 
     assertThatThrownBy(() -> newWorkflow().ingest(request()))
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo(TrackFailures.DUPLICATE_TRACK);
-          assertThat(f.getOriginalMessage()).contains("t-0042", "Other Song — Someone", "1:01–1:10", "LINK_AS_ALTERNATE");
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(TrackFailures.DUPLICATE_TRACK);
+              assertThat(f.getOriginalMessage())
+                  .contains("t-0042", "Other Song — Someone", "1:01–1:10", "LINK_AS_ALTERNATE");
+            });
     assertThat(media.encodedKeys).as("nothing encoded").isEmpty();
     assertThat(store.keys).as("the fingerprint compensated").isEmpty();
     assertThat(catalogue.tracks).isEmpty();
@@ -622,41 +755,58 @@ class TrackIngestWorkflowTest {
 
   @Test
   void aDuplicateIsLinkedAsAnAlternateVersionWhenThePolicySaysSo() {
-    catalogue.answer = new CatalogueMatches(List.of(matchIn(CatalogueMatch.Collection.TRACKS, "t-0042")), List.of(), 700);
+    catalogue.answer =
+        new CatalogueMatches(
+            List.of(matchIn(CatalogueMatch.Collection.TRACKS, "t-0042")), List.of(), 700);
 
     TrackIngestResult result =
-        newWorkflow().ingest(requestWith(new CataloguePolicy(DuplicatePolicy.LINK_AS_ALTERNATE, 60, ReviewTimeoutPolicy.REJECT)));
+        newWorkflow()
+            .ingest(
+                requestWith(
+                    new CataloguePolicy(
+                        DuplicatePolicy.LINK_AS_ALTERNATE, 60, ReviewTimeoutPolicy.REJECT)));
 
     assertThat(result.manifest().identification().alternateOf()).isEqualTo("t-0042");
-    assertThat(result.manifest().identification().duplicates()).extracting(CatalogueMatch::id).containsExactly("t-0042");
+    assertThat(result.manifest().identification().duplicates())
+        .extracting(CatalogueMatch::id)
+        .containsExactly("t-0042");
     assertThat(catalogue.tracks).containsExactly(TRACK);
   }
 
   @Test
   void aReferenceMatchIsHeldUntilAnOperatorApprovesIt() throws Exception {
-    catalogue.answer = new CatalogueMatches(List.of(), List.of(matchIn(CatalogueMatch.Collection.REFERENCES, "ref-7")), 700);
+    catalogue.answer =
+        new CatalogueMatches(
+            List.of(), List.of(matchIn(CatalogueMatch.Collection.REFERENCES, "ref-7")), 700);
     TrackIngestWorkflow workflow = newWorkflow();
     WorkflowClient.start(workflow::ingest, request());
     awaitCondition(() -> workflow.progress().stage() == TrackStage.HELD_FOR_REVIEW);
     assertThat(workflow.progress().failure()).contains("ref-7", "reviewReferenceMatch");
-    assertThat(workflow.progress().heldFor()).extracting(CatalogueMatch::id).containsExactly("ref-7");
+    assertThat(workflow.progress().heldFor())
+        .extracting(CatalogueMatch::id)
+        .containsExactly("ref-7");
     assertThat(media.encodedKeys).as("nothing encoded while held").isEmpty();
 
-    workflow.reviewReferenceMatch(new ReviewDecision(true, "ops@library", "licensed sample, contract 118"));
+    workflow.reviewReferenceMatch(
+        new ReviewDecision(true, "ops@library", "licensed sample, contract 118"));
     TrackIngestResult result = WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class);
 
     TrackManifest.Review review = result.manifest().identification().review();
     assertThat(review.approved()).isTrue();
     assertThat(review.reviewer()).isEqualTo("ops@library");
     assertThat(review.note()).contains("contract 118");
-    assertThat(result.manifest().identification().references()).extracting(CatalogueMatch::id).containsExactly("ref-7");
+    assertThat(result.manifest().identification().references())
+        .extracting(CatalogueMatch::id)
+        .containsExactly("ref-7");
     assertThat(catalogue.tracks).containsExactly(TRACK);
     keepHistory("held-for-review-approved");
   }
 
   @Test
   void aReferenceMatchAnOperatorRejectsFailsTheTrackAndCompensates() throws Exception {
-    catalogue.answer = new CatalogueMatches(List.of(), List.of(matchIn(CatalogueMatch.Collection.REFERENCES, "ref-7")), 700);
+    catalogue.answer =
+        new CatalogueMatches(
+            List.of(), List.of(matchIn(CatalogueMatch.Collection.REFERENCES, "ref-7")), 700);
     TrackIngestWorkflow workflow = newWorkflow();
     WorkflowClient.start(workflow::ingest, request());
     awaitCondition(() -> workflow.progress().stage() == TrackStage.HELD_FOR_REVIEW);
@@ -666,33 +816,52 @@ class TrackIngestWorkflowTest {
     assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class))
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo(TrackFailures.COPYRIGHT_REVIEW_REJECTED);
-          assertThat(f.getOriginalMessage()).contains("ref-7", "ops@library", "uncleared sample");
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(TrackFailures.COPYRIGHT_REVIEW_REJECTED);
+              assertThat(f.getOriginalMessage())
+                  .contains("ref-7", "ops@library", "uncleared sample");
+            });
     assertThat(store.keys).isEmpty();
     assertThat(catalogue.tracks).isEmpty();
   }
 
   @Test
   void aReviewNobodyDecidesFollowsTheTimeoutPolicy() {
-    catalogue.answer = new CatalogueMatches(List.of(), List.of(matchIn(CatalogueMatch.Collection.REFERENCES, "ref-7")), 700);
+    catalogue.answer =
+        new CatalogueMatches(
+            List.of(), List.of(matchIn(CatalogueMatch.Collection.REFERENCES, "ref-7")), 700);
 
     // The test server skips time while the workflow only waits: an hour passes at once.
-    assertThatThrownBy(() -> newWorkflow().ingest(requestWith(new CataloguePolicy(DuplicatePolicy.REJECT, 3600, ReviewTimeoutPolicy.REJECT))))
+    assertThatThrownBy(
+            () ->
+                newWorkflow()
+                    .ingest(
+                        requestWith(
+                            new CataloguePolicy(
+                                DuplicatePolicy.REJECT, 3600, ReviewTimeoutPolicy.REJECT))))
         .isInstanceOf(WorkflowFailedException.class)
         .cause()
-        .isInstanceOfSatisfying(ApplicationFailure.class, f -> {
-          assertThat(f.getType()).isEqualTo(TrackFailures.COPYRIGHT_REVIEW_REJECTED);
-          assertThat(f.getOriginalMessage()).contains("timeout", "3600 s");
-        });
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f -> {
+              assertThat(f.getType()).isEqualTo(TrackFailures.COPYRIGHT_REVIEW_REJECTED);
+              assertThat(f.getOriginalMessage()).contains("timeout", "3600 s");
+            });
   }
 
   @Test
   void aReviewThatTimesOutUnderTheApprovePolicyIsPublished() {
-    catalogue.answer = new CatalogueMatches(List.of(), List.of(matchIn(CatalogueMatch.Collection.REFERENCES, "ref-7")), 700);
+    catalogue.answer =
+        new CatalogueMatches(
+            List.of(), List.of(matchIn(CatalogueMatch.Collection.REFERENCES, "ref-7")), 700);
     TrackIngestResult result =
-        newWorkflow().ingest(requestWith(new CataloguePolicy(DuplicatePolicy.REJECT, 3600, ReviewTimeoutPolicy.APPROVE)));
+        newWorkflow()
+            .ingest(
+                requestWith(
+                    new CataloguePolicy(
+                        DuplicatePolicy.REJECT, 3600, ReviewTimeoutPolicy.APPROVE)));
 
     assertThat(result.manifest().identification().review().approved()).isTrue();
     assertThat(result.manifest().identification().review().reviewer()).isEqualTo("timeout");
@@ -704,7 +873,8 @@ class TrackIngestWorkflowTest {
     catalogue.addFailure = new RuntimeException("index disk full");
     catalogue.addFailsPermanently = true;
 
-    assertThatThrownBy(() -> newWorkflow().ingest(request())).isInstanceOf(WorkflowFailedException.class);
+    assertThatThrownBy(() -> newWorkflow().ingest(request()))
+        .isInstanceOf(WorkflowFailedException.class);
 
     assertThat(catalogue.removed).contains(TRACK);
     assertThat(store.keys).as("manifest, outputs and fingerprint compensated").isEmpty();
@@ -762,7 +932,8 @@ class TrackIngestWorkflowTest {
       tracks.add(entry.id());
       if (addFailure != null) {
         throw addFailsPermanently
-            ? ApplicationFailure.newNonRetryableFailure(addFailure.getMessage(), TrackFailures.INVALID_REQUEST)
+            ? ApplicationFailure.newNonRetryableFailure(
+                addFailure.getMessage(), TrackFailures.INVALID_REQUEST)
             : addFailure;
       }
     }
@@ -783,7 +954,8 @@ class TrackIngestWorkflowTest {
   }
 
   static final class FakeHosts implements WorkingCopyActivities {
-    final java.util.Queue<HostAffinity> handOut = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    final java.util.Queue<HostAffinity> handOut =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
     final AtomicInteger fetches = new AtomicInteger();
 
     @Override
@@ -814,10 +986,11 @@ class TrackIngestWorkflowTest {
 
     @Override
     public void deleteObjects(List<String> keysToDelete) {
-      keysToDelete.forEach(k -> {
-        keys.remove(k);
-        deleted.add(k);
-      });
+      keysToDelete.forEach(
+          k -> {
+            keys.remove(k);
+            deleted.add(k);
+          });
     }
   }
 
@@ -866,30 +1039,59 @@ class TrackIngestWorkflowTest {
       }
       store.put(analysisKey);
       BlobKeys.qualityKeys(request.trackId(), request.version()).forEach(store::put);
-      TrackAnalysis analysis = new TrackAnalysis(
-          analysisKey, 100, "aa", 10.0,
-          new TrackAnalysis.Tempo(93.5, 0.9, List.of(new TrackAnalysis.TempoAlternative(187.0, "double", 0.4)), 4, 0.8, 15, 93, 94, false),
-          new TrackAnalysis.MusicalKey("A minor", "Am", 9, "minor", 0.8, "C major", "relative", 3.0),
-          new TrackAnalysis.Loudness(-14, 6, -10, -12, -1, -1.2, 13),
-          new TrackAnalysis.Energy(0.6, 0.9),
-          new TrackAnalysis.Timbre(1500, 4000, 0.1, 1200, 20, 800),
-          new TrackAnalysis.Rhythm(3.1, 0.7),
-          List.of(new TrackAnalysis.Section(0, 10, "A", "intro", 0.6)));
+      TrackAnalysis analysis =
+          new TrackAnalysis(
+              analysisKey,
+              100,
+              "aa",
+              10.0,
+              new TrackAnalysis.Tempo(
+                  93.5,
+                  0.9,
+                  List.of(new TrackAnalysis.TempoAlternative(187.0, "double", 0.4)),
+                  4,
+                  0.8,
+                  15,
+                  93,
+                  94,
+                  false),
+              new TrackAnalysis.MusicalKey(
+                  "A minor", "Am", 9, "minor", 0.8, "C major", "relative", 3.0),
+              new TrackAnalysis.Loudness(-14, 6, -10, -12, -1, -1.2, 13),
+              new TrackAnalysis.Energy(0.6, 0.9),
+              new TrackAnalysis.Timbre(1500, 4000, 0.1, 1200, 20, 800),
+              new TrackAnalysis.Rhythm(3.1, 0.7),
+              List.of(new TrackAnalysis.Section(0, 10, "A", "intro", 0.6)));
       // A 16-bit master padded to 24: standard, not high or professional.
-      TrackQuality quality = new TrackQuality(
-          82, QualityTier.STANDARD,
-          List.of(
-              new TrackQuality.TierVerdict(QualityTier.MINIMUM, true, List.of()),
-              new TrackQuality.TierVerdict(QualityTier.STANDARD, true, List.of()),
-              new TrackQuality.TierVerdict(QualityTier.HIGH, false, List.of("effective bit depth 16 < 24")),
-              new TrackQuality.TierVerdict(QualityTier.PROFESSIONAL, false, List.of("effective bit depth 16 < 24"))),
-          new TrackQuality.EffectiveProperties(21_000, 16, 48_000, false, false),
-          List.of(new TrackQuality.QualityFinding("padded-bit-depth", "warning", 16, 24, "bits", 0, 10,
-              "The file is 24-bit but only 16 bits carry sound.")),
-          BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.REPORT),
-          BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.PAGE),
-          BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.WAVEFORM),
-          BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.SPECTROGRAM));
+      TrackQuality quality =
+          new TrackQuality(
+              82,
+              QualityTier.STANDARD,
+              List.of(
+                  new TrackQuality.TierVerdict(QualityTier.MINIMUM, true, List.of()),
+                  new TrackQuality.TierVerdict(QualityTier.STANDARD, true, List.of()),
+                  new TrackQuality.TierVerdict(
+                      QualityTier.HIGH, false, List.of("effective bit depth 16 < 24")),
+                  new TrackQuality.TierVerdict(
+                      QualityTier.PROFESSIONAL, false, List.of("effective bit depth 16 < 24"))),
+              new TrackQuality.EffectiveProperties(21_000, 16, 48_000, false, false),
+              List.of(
+                  new TrackQuality.QualityFinding(
+                      "padded-bit-depth",
+                      "warning",
+                      16,
+                      24,
+                      "bits",
+                      0,
+                      10,
+                      "The file is 24-bit but only 16 bits carry sound.")),
+              BlobKeys.qualityKey(
+                  request.trackId(), request.version(), BlobKeys.QualityAsset.REPORT),
+              BlobKeys.qualityKey(request.trackId(), request.version(), BlobKeys.QualityAsset.PAGE),
+              BlobKeys.qualityKey(
+                  request.trackId(), request.version(), BlobKeys.QualityAsset.WAVEFORM),
+              BlobKeys.qualityKey(
+                  request.trackId(), request.version(), BlobKeys.QualityAsset.SPECTROGRAM));
       return new AnalysisResult(analysis, quality);
     }
   }
@@ -903,11 +1105,21 @@ class TrackIngestWorkflowTest {
     public List<EncodedOutput> writeAnalysisTags(AnalysisTagsRequest request) {
       taggedWith.add(request.bpm() + " " + request.initialKey());
       return request.outputs().stream()
-          .map(o -> {
-            tagged.add(o.format());
-            return new EncodedOutput(o.format(), o.key(), o.codec(), o.bitRateBps(), o.sampleRateHz(), o.bitDepth(),
-                o.channels(), o.durationSeconds(), o.bytes() + 1, "tagged");
-          })
+          .map(
+              o -> {
+                tagged.add(o.format());
+                return new EncodedOutput(
+                    o.format(),
+                    o.key(),
+                    o.codec(),
+                    o.bitRateBps(),
+                    o.sampleRateHz(),
+                    o.bitDepth(),
+                    o.channels(),
+                    o.durationSeconds(),
+                    o.bytes() + 1,
+                    "tagged");
+              })
           .toList();
     }
 
@@ -920,8 +1132,18 @@ class TrackIngestWorkflowTest {
       String artwork = BlobKeys.artworkKey(request.trackId(), "png");
       store.put(artwork);
       return new TrackMetadata(
-          "My Song", "Composer", null, "GBXYZ2600001", null, null, null, "2026", null,
-          new ArtworkRef(artwork, "image/png", 10), null, null);
+          "My Song",
+          "Composer",
+          null,
+          "GBXYZ2600001",
+          null,
+          null,
+          null,
+          "2026",
+          null,
+          new ArtworkRef(artwork, "image/png", 10),
+          null,
+          null);
     }
   }
 
@@ -972,7 +1194,8 @@ class TrackIngestWorkflowTest {
       OutputSpec first = request.outputs().get(0);
       store.put(first.key());
       encodedKeys.add(first.key());
-      boolean holdsLossless = request.outputs().stream().anyMatch(o -> o.format() == OutputFormat.FLAC);
+      boolean holdsLossless =
+          request.outputs().stream().anyMatch(o -> o.format() == OutputFormat.FLAC);
       if (laneFailure != null) {
         if (holdsLossless) {
           throw laneFailure;
@@ -986,7 +1209,9 @@ class TrackIngestWorkflowTest {
       if (reportProgress) {
         WorkflowClient client = Activity.getExecutionContext().getWorkflowClient();
         TrackIngestWorkflow workflow =
-            client.newWorkflowStub(TrackIngestWorkflow.class, Activity.getExecutionContext().getInfo().getWorkflowId());
+            client.newWorkflowStub(
+                TrackIngestWorkflow.class,
+                Activity.getExecutionContext().getInfo().getWorkflowId());
         for (OutputSpec spec : request.outputs()) {
           workflow.reportOutputProgress(new OutputProgress(spec.format(), 0.5, "encoding"));
           signalsSent.incrementAndGet();
@@ -994,11 +1219,22 @@ class TrackIngestWorkflowTest {
       }
       List<EncodedOutput> outputs =
           request.outputs().stream()
-              .map(s -> {
-                store.put(s.key());
-                encodedKeys.add(s.key());
-                return new EncodedOutput(s.format(), s.key(), "codec", 1, s.sampleRateHz(), s.bitDepth(), s.channels(), 10.0, 1, "00");
-              })
+              .map(
+                  s -> {
+                    store.put(s.key());
+                    encodedKeys.add(s.key());
+                    return new EncodedOutput(
+                        s.format(),
+                        s.key(),
+                        "codec",
+                        1,
+                        s.sampleRateHz(),
+                        s.bitDepth(),
+                        s.channels(),
+                        10.0,
+                        1,
+                        "00");
+                  })
               .toList();
       // As the real lane does: the preview's mark gets a registry object beside the outputs.
       if (request.outputs().stream().anyMatch(o -> o.format() == OutputFormat.PREVIEW_MP3_128)) {
@@ -1011,7 +1247,10 @@ class TrackIngestWorkflowTest {
       return new EncodeLaneResult(outputs, 0.1);
     }
 
-    /** Heartbeats until the workflow cancels this activity, as a real lane does between progress reports. */
+    /**
+     * Heartbeats until the workflow cancels this activity, as a real lane does between progress
+     * reports.
+     */
     private EncodeLaneResult waitForCancellation() {
       try {
         for (int i = 0; i < 600; i++) {
@@ -1036,7 +1275,9 @@ class TrackIngestWorkflowTest {
         throw verifyFailure;
       }
       return new VerificationReport(
-          request.outputs().stream().map(o -> new OutputCheck(o.format(), "duration", true, "ok")).toList());
+          request.outputs().stream()
+              .map(o -> new OutputCheck(o.format(), "duration", true, "ok"))
+              .toList());
     }
   }
 }

@@ -30,13 +30,38 @@ import org.junit.jupiter.api.Test;
 class TrackManifestsTest {
   private static final String TRACK = "t-0007";
   private static final SourceProbe PROBE =
-      new SourceProbe("wav", "pcm_s24le", 0, 48_000, 24, "s32", 2, "stereo", 10.0, 2_304_000, 2_880_044, true, false);
+      new SourceProbe(
+          "wav",
+          "pcm_s24le",
+          0,
+          48_000,
+          24,
+          "s32",
+          2,
+          "stereo",
+          10.0,
+          2_304_000,
+          2_880_044,
+          true,
+          false);
   private static final String PAYLOAD = PreviewPayloads.forTrack(TRACK);
-  private static final Publication FIRST = new Publication("track-t-0007", "run-1", "2026-12-07T10:00:00Z");
-  private static final Publication SECOND = new Publication("track-t-0007", "run-1", "2026-12-07T11:00:00Z");
+  private static final Publication FIRST =
+      new Publication("track-t-0007", "run-1", "2026-12-07T10:00:00Z");
+  private static final Publication SECOND =
+      new Publication("track-t-0007", "run-1", "2026-12-07T11:00:00Z");
 
   private static EncodedOutput output(OutputFormat format, int version, String sha256) {
-    return new EncodedOutput(format, BlobKeys.outputKey(TRACK, version, format), "codec", 0, 48_000, 24, 2, 10.0, 100, sha256);
+    return new EncodedOutput(
+        format,
+        BlobKeys.outputKey(TRACK, version, format),
+        "codec",
+        0,
+        48_000,
+        24,
+        2,
+        10.0,
+        100,
+        sha256);
   }
 
   private static OutputCheck check(OutputFormat format, String detail) {
@@ -44,15 +69,32 @@ class TrackManifestsTest {
   }
 
   private static TrackManifest firstVersion(TrackMetadata tags) {
-    OutputPlan plan = OutputPlanner.plan(TRACK, 1, PROBE, EnumSet.of(OutputFormat.FLAC, OutputFormat.MP3_320, OutputFormat.FLAC_96K));
+    OutputPlan plan =
+        OutputPlanner.plan(
+            TRACK,
+            1,
+            PROBE,
+            EnumSet.of(OutputFormat.FLAC, OutputFormat.MP3_320, OutputFormat.FLAC_96K));
     EncodedAndVerified done =
         new EncodedAndVerified(
             List.of(output(OutputFormat.MP3_320, 1, "a"), output(OutputFormat.FLAC, 1, "b")),
-            new VerificationReport(List.of(check(OutputFormat.MP3_320, "v1"), check(OutputFormat.FLAC, "v1"))));
-    TrackManifest.Source source = new TrackManifest.Source("uploads/x.wav", "x.wav", PROBE, QualityTier.STANDARD, 10.0, 480_000, "d");
+            new VerificationReport(
+                List.of(check(OutputFormat.MP3_320, "v1"), check(OutputFormat.FLAC, "v1"))));
+    TrackManifest.Source source =
+        new TrackManifest.Source(
+            "uploads/x.wav", "x.wav", PROBE, QualityTier.STANDARD, 10.0, 480_000, "d");
     Map<String, Long> stageMillis = new LinkedHashMap<>(Map.of("PROBING", 12L));
     return TrackManifests.firstVersion(
-        TRACK, FIRST, source, tags, plan, done, new AnalysisResult(null, null), new PreviewMark(PAYLOAD, "k1", BlobKeys.watermarkRegistryKey(PAYLOAD)), null, stageMillis);
+        TRACK,
+        FIRST,
+        source,
+        tags,
+        plan,
+        done,
+        new AnalysisResult(null, null),
+        new PreviewMark(PAYLOAD, "k1", BlobKeys.watermarkRegistryKey(PAYLOAD)),
+        null,
+        stageMillis);
   }
 
   @Test
@@ -62,8 +104,12 @@ class TrackManifestsTest {
     assertThat(manifest.version()).isEqualTo(1);
     assertThat(manifest.runId()).isEqualTo("run-1");
     assertThat(manifest.createdAt()).isEqualTo("2026-12-07T10:00:00Z");
-    assertThat(manifest.outputs()).extracting(EncodedOutput::format).containsExactly(OutputFormat.MP3_320, OutputFormat.FLAC);
-    assertThat(manifest.absentOutputs()).singleElement().satisfies(a -> assertThat(a.format()).isEqualTo(OutputFormat.FLAC_96K));
+    assertThat(manifest.outputs())
+        .extracting(EncodedOutput::format)
+        .containsExactly(OutputFormat.MP3_320, OutputFormat.FLAC);
+    assertThat(manifest.absentOutputs())
+        .singleElement()
+        .satisfies(a -> assertThat(a.format()).isEqualTo(OutputFormat.FLAC_96K));
     assertThat(manifest.preview()).isEqualTo(new TrackManifest.Preview(true, PAYLOAD));
     assertThat(manifest.stageMillis()).containsEntry("PROBING", 12L);
   }
@@ -74,51 +120,70 @@ class TrackManifestsTest {
     Set<OutputFormat> redone = EnumSet.of(OutputFormat.FLAC);
     EncodedAndVerified done =
         new EncodedAndVerified(
-            List.of(output(OutputFormat.FLAC, 2, "new")), new VerificationReport(List.of(check(OutputFormat.FLAC, "v2"))));
+            List.of(output(OutputFormat.FLAC, 2, "new")),
+            new VerificationReport(List.of(check(OutputFormat.FLAC, "v2"))));
 
-    TrackManifest next = TrackManifests.nextVersion(first, 2, SECOND, redone, done, null, Map.of("ENCODING", 5L));
+    TrackManifest next =
+        TrackManifests.nextVersion(first, 2, SECOND, redone, done, null, Map.of("ENCODING", 5L));
 
     assertThat(next.version()).isEqualTo(2);
-    assertThat(next.outputs()).extracting(EncodedOutput::key)
-        .containsExactly(BlobKeys.outputKey(TRACK, 1, OutputFormat.MP3_320), BlobKeys.outputKey(TRACK, 2, OutputFormat.FLAC));
-    assertThat(next.verification().checks()).extracting(OutputCheck::detail).containsExactlyInAnyOrder("v1", "v2");
-    assertThat(next.preview()).as("the preview was not redone: its mark stays").isEqualTo(first.preview());
-    assertThat(TrackManifests.replacedKeys(first, redone)).containsExactly(BlobKeys.outputKey(TRACK, 1, OutputFormat.FLAC));
+    assertThat(next.outputs())
+        .extracting(EncodedOutput::key)
+        .containsExactly(
+            BlobKeys.outputKey(TRACK, 1, OutputFormat.MP3_320),
+            BlobKeys.outputKey(TRACK, 2, OutputFormat.FLAC));
+    assertThat(next.verification().checks())
+        .extracting(OutputCheck::detail)
+        .containsExactlyInAnyOrder("v1", "v2");
+    assertThat(next.preview())
+        .as("the preview was not redone: its mark stays")
+        .isEqualTo(first.preview());
+    assertThat(TrackManifests.replacedKeys(first, redone))
+        .containsExactly(BlobKeys.outputKey(TRACK, 1, OutputFormat.FLAC));
   }
 
   @Test
   void deletingATrackDeletesEveryObjectItOwns() {
     ArtworkRef artwork = new ArtworkRef(BlobKeys.artworkKey(TRACK, "png"), "image/png", 10);
-    TrackMetadata tags = new TrackMetadata("Song", null, null, null, null, null, null, null, null, artwork, null, null);
+    TrackMetadata tags =
+        new TrackMetadata(
+            "Song", null, null, null, null, null, null, null, null, artwork, null, null);
 
     List<String> keys = TrackManifests.ownedKeys(firstVersion(tags));
 
-    assertThat(keys).contains(
-        BlobKeys.outputKey(TRACK, 1, OutputFormat.FLAC),
-        BlobKeys.outputKey(TRACK, 1, OutputFormat.MP3_320),
-        artwork.key(),
-        BlobKeys.watermarkRegistryKey(PAYLOAD),
-        BlobKeys.manifestKey(TRACK));
+    assertThat(keys)
+        .contains(
+            BlobKeys.outputKey(TRACK, 1, OutputFormat.FLAC),
+            BlobKeys.outputKey(TRACK, 1, OutputFormat.MP3_320),
+            artwork.key(),
+            BlobKeys.watermarkRegistryKey(PAYLOAD),
+            BlobKeys.manifestKey(TRACK));
   }
 
   @Test
   void aPlanWithAPreviewMayAlsoWriteTheRegistryObjectOfItsMark() {
-    OutputPlan withPreview = OutputPlanner.plan(TRACK, 1, PROBE, EnumSet.of(OutputFormat.PREVIEW_MP3_128));
+    OutputPlan withPreview =
+        OutputPlanner.plan(TRACK, 1, PROBE, EnumSet.of(OutputFormat.PREVIEW_MP3_128));
     OutputPlan without = OutputPlanner.plan(TRACK, 1, PROBE, EnumSet.of(OutputFormat.FLAC));
 
     assertThat(TrackManifests.writableKeys(TRACK, withPreview))
         .contains(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK)));
-    assertThat(TrackManifests.writableKeys(TRACK, without)).containsExactly(BlobKeys.outputKey(TRACK, 1, OutputFormat.FLAC));
+    assertThat(TrackManifests.writableKeys(TRACK, without))
+        .containsExactly(BlobKeys.outputKey(TRACK, 1, OutputFormat.FLAC));
   }
 
   @Test
   void aReprocessThatNamesNothingOrAnOutputTheSourceCannotMakeIsRefused() {
     TrackManifest first = firstVersion(TrackMetadata.empty());
 
-    assertThatThrownBy(() -> TrackManifests.requirePlannable(first, new ReprocessRequest(List.of(), "why")))
+    assertThatThrownBy(
+            () -> TrackManifests.requirePlannable(first, new ReprocessRequest(List.of(), "why")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Name the outputs");
-    assertThatThrownBy(() -> TrackManifests.requirePlannable(first, new ReprocessRequest(List.of(OutputFormat.FLAC_96K), "why")))
+    assertThatThrownBy(
+            () ->
+                TrackManifests.requirePlannable(
+                    first, new ReprocessRequest(List.of(OutputFormat.FLAC_96K), "why")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("FLAC_96K cannot be made");
     TrackManifests.requirePlannable(first, new ReprocessRequest(List.of(OutputFormat.FLAC), "why"));
@@ -126,7 +191,9 @@ class TrackManifestsTest {
 
   @Test
   void aTitleNamesTheArtistWhenTheTagsDo() {
-    TrackMetadata titled = new TrackMetadata("Song", "Band", null, null, null, null, null, null, null, null, null, null);
+    TrackMetadata titled =
+        new TrackMetadata(
+            "Song", "Band", null, null, null, null, null, null, null, null, null, null);
 
     assertThat(TrackManifests.titleOf(titled)).isEqualTo("Song — Band");
     assertThat(TrackManifests.titleOf(TrackMetadata.empty())).isNull();

@@ -1,15 +1,15 @@
 package com.audiostems.activities.quality.render;
 
 /**
- * Matplotlib's "inferno" colour map (perceptually uniform, monotonic in lightness, readable in
- * grey scale and by most colour-blind readers), interpolated linearly between its values at
- * 0, 0.1, ..., 1. Dark is quiet, so an empty band reads as black.
+ * Matplotlib's "inferno" colour map (perceptually uniform, monotonic in lightness, readable in grey
+ * scale and by most colour-blind readers), interpolated linearly between its values at 0, 0.1, ...,
+ * 1. Dark is quiet, so an empty band reads as black.
  */
 final class Colormap {
 
   private static final int[] ANCHORS = {
-    0x000004, 0x160b39, 0x420a68, 0x6a176e, 0x932667, 0xbc3754,
-    0xdd513a, 0xf37819, 0xfca50a, 0xf6d746, 0xfcffa4
+    0x000004, 0x160b39, 0x420a68, 0x6a176e, 0x932667, 0xbc3754, 0xdd513a, 0xf37819, 0xfca50a,
+    0xf6d746, 0xfcffa4
   };
 
   private static final int STEPS = 1024;

@@ -33,11 +33,16 @@ final class FindingMarks {
 
   /** True when {@code f} has a finite, non-reversed time range. */
   static boolean hasTimes(Finding f) {
-    return Double.isFinite(f.startSeconds()) && Double.isFinite(f.endSeconds()) && f.endSeconds() >= f.startSeconds();
+    return Double.isFinite(f.startSeconds())
+        && Double.isFinite(f.endSeconds())
+        && f.endSeconds() >= f.startSeconds();
   }
 
-  /** Time-range findings to mark as spans: not whole-file, drawn INFO first so ERROR ends on top. */
-  static List<Finding> spans(List<Finding> findings, double durationSeconds, boolean excludeFrequencies) {
+  /**
+   * Time-range findings to mark as spans: not whole-file, drawn INFO first so ERROR ends on top.
+   */
+  static List<Finding> spans(
+      List<Finding> findings, double durationSeconds, boolean excludeFrequencies) {
     List<Finding> out = new ArrayList<>();
     if (findings == null) {
       return out;
@@ -102,7 +107,16 @@ final class FindingMarks {
    * Draws {@code text} boxed at the left of the span starting at {@code x}, in the first free row
    * below {@code top}, kept inside [{@code minX}, {@code maxX}).
    */
-  static void label(Graphics2D g, LabelRows rows, String text, int x, int top, int minX, int maxX, Color color, Color box) {
+  static void label(
+      Graphics2D g,
+      LabelRows rows,
+      String text,
+      int x,
+      int top,
+      int minX,
+      int maxX,
+      Color color,
+      Color box) {
     int w = Text.width(g, text) + 6;
     if (w <= 6) {
       return;

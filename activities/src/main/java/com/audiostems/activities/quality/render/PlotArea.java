@@ -8,7 +8,8 @@ public record PlotArea(int x, int y, int width, int height) {
 
   public PlotArea {
     if (width < 1 || height < 1) {
-      throw new IllegalArgumentException("image too small for its margins: plot " + width + "x" + height);
+      throw new IllegalArgumentException(
+          "image too small for its margins: plot " + width + "x" + height);
     }
   }
 

@@ -15,11 +15,11 @@ import java.util.Map;
 
 /**
  * The human quality report: one self-contained HTML page (inline CSS, no scripts, no external
- * resources) with the track's title and file name, its effective properties, the tier results,
- * the score, the waveform and spectrogram images (referenced by relative file names, e.g.
- * {@code waveform.png}, so the page and its images are served or stored side by side) and a table
- * of every finding. Every text that goes into the page is HTML-escaped: titles and file names come
- * from users. A Content-Security-Policy forbids scripts as a second line of defence.
+ * resources) with the track's title and file name, its effective properties, the tier results, the
+ * score, the waveform and spectrogram images (referenced by relative file names, e.g. {@code
+ * waveform.png}, so the page and its images are served or stored side by side) and a table of every
+ * finding. Every text that goes into the page is HTML-escaped: titles and file names come from
+ * users. A Content-Security-Policy forbids scripts as a second line of defence.
  */
 public final class QualityPage {
 
@@ -67,12 +67,20 @@ public final class QualityPage {
   /** The page. */
   public static String html(Content c) {
     StringBuilder h = new StringBuilder(8192);
-    String heading = c.title() != null && !c.title().isBlank() ? c.title() : c.fileName() != null ? c.fileName() : "Untitled track";
+    String heading =
+        c.title() != null && !c.title().isBlank()
+            ? c.title()
+            : c.fileName() != null ? c.fileName() : "Untitled track";
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'\">\n")
+        .append(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>Quality report: ").append(escape(heading)).append("</title>\n")
-        .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        .append("<title>Quality report: ")
+        .append(escape(heading))
+        .append("</title>\n")
+        .append("<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n");
 
     h.append("<header>\n<h1>").append(escape(heading)).append("</h1>\n");
     if (c.fileName() != null && !c.fileName().isBlank()) {
@@ -87,7 +95,8 @@ public final class QualityPage {
         counts.merge(f.severity(), 1, Integer::sum);
       }
     }
-    h.append("<section class=\"summary\">\n<div class=\"score\"><span class=\"label\">Score</span><span class=\"value\">")
+    h.append(
+            "<section class=\"summary\">\n<div class=\"score\"><span class=\"label\">Score</span><span class=\"value\">")
         .append(c.score() == null || c.score().isNaN() ? "not scored" : escape(score(c.score())))
         .append("</span></div>\n<div class=\"counts\">")
         .append(count(counts, Severity.ERROR, "error"))
@@ -100,9 +109,17 @@ public final class QualityPage {
       for (Map.Entry<String, String> e : c.tiers().entrySet()) {
         String v = e.getValue() == null ? "" : e.getValue();
         String lower = v.trim().toLowerCase(Locale.ROOT);
-        String cls = lower.startsWith("pass") ? " class=\"pass\"" : lower.startsWith("fail") ? " class=\"fail\"" : "";
-        h.append("<tr><th>").append(escape(e.getKey())).append("</th><td").append(cls).append(">")
-            .append(escape(v)).append("</td></tr>\n");
+        String cls =
+            lower.startsWith("pass")
+                ? " class=\"pass\""
+                : lower.startsWith("fail") ? " class=\"fail\"" : "";
+        h.append("<tr><th>")
+            .append(escape(e.getKey()))
+            .append("</th><td")
+            .append(cls)
+            .append(">")
+            .append(escape(v))
+            .append("</td></tr>\n");
       }
       h.append("</table>\n</section>\n");
     }
@@ -110,23 +127,36 @@ public final class QualityPage {
     if (!c.properties().isEmpty()) {
       h.append("<section>\n<h2>Properties</h2>\n<table class=\"kv\">\n");
       for (Map.Entry<String, String> e : c.properties().entrySet()) {
-        h.append("<tr><th>").append(escape(e.getKey())).append("</th><td>")
-            .append(escape(e.getValue())).append("</td></tr>\n");
+        h.append("<tr><th>")
+            .append(escape(e.getKey()))
+            .append("</th><td>")
+            .append(escape(e.getValue()))
+            .append("</td></tr>\n");
       }
       h.append("</table>\n</section>\n");
     }
 
     if (c.waveformImage() != null || c.spectrogramImage() != null) {
       h.append("<section>\n<h2>Waveform and spectrogram</h2>\n")
-          .append("<p class=\"note\">Findings with a time range are marked on the images in their severity's colour; ")
-          .append("frequencies (such as a cut-off) are dashed lines on the spectrogram; whole-file findings are listed below only.</p>\n");
+          .append(
+              "<p class=\"note\">Findings with a time range are marked on the images in their severity's colour; ")
+          .append(
+              "frequencies (such as a cut-off) are dashed lines on the spectrogram; whole-file findings are listed below only.</p>\n");
       if (c.waveformImage() != null) {
-        h.append("<figure><img src=\"").append(escape(c.waveformImage()))
-            .append("\" alt=\"Waveform of ").append(escape(heading)).append("\"><figcaption>Waveform (dBFS lines at 0, -6, -20; clipped samples in red)</figcaption></figure>\n");
+        h.append("<figure><img src=\"")
+            .append(escape(c.waveformImage()))
+            .append("\" alt=\"Waveform of ")
+            .append(escape(heading))
+            .append(
+                "\"><figcaption>Waveform (dBFS lines at 0, -6, -20; clipped samples in red)</figcaption></figure>\n");
       }
       if (c.spectrogramImage() != null) {
-        h.append("<figure><img src=\"").append(escape(c.spectrogramImage()))
-            .append("\" alt=\"Spectrogram of ").append(escape(heading)).append("\"><figcaption>Spectrogram up to the source's Nyquist frequency (dB, log frequency)</figcaption></figure>\n");
+        h.append("<figure><img src=\"")
+            .append(escape(c.spectrogramImage()))
+            .append("\" alt=\"Spectrogram of ")
+            .append(escape(heading))
+            .append(
+                "\"><figcaption>Spectrogram up to the source's Nyquist frequency (dB, log frequency)</figcaption></figure>\n");
       }
       h.append("</section>\n");
     }
@@ -138,21 +168,33 @@ public final class QualityPage {
         sorted.add(f);
       }
     }
-    sorted.sort(Comparator.comparing((Finding f) -> f.severity() == null ? -1 : f.severity().ordinal()).reversed()
-        .thenComparingDouble(Finding::startSeconds)
-        .thenComparing(f -> f.code() == null ? "" : f.code()));
+    sorted.sort(
+        Comparator.comparing((Finding f) -> f.severity() == null ? -1 : f.severity().ordinal())
+            .reversed()
+            .thenComparingDouble(Finding::startSeconds)
+            .thenComparing(f -> f.code() == null ? "" : f.code()));
     if (sorted.isEmpty()) {
       h.append("<p class=\"none\">No findings.</p>\n");
     } else {
-      h.append("<table class=\"findings\">\n<thead><tr><th>Severity</th><th>Code</th><th>Measured</th><th>Threshold</th><th>Time</th><th>Message</th></tr></thead>\n<tbody>\n");
+      h.append(
+          "<table class=\"findings\">\n<thead><tr><th>Severity</th><th>Code</th><th>Measured</th><th>Threshold</th><th>Time</th><th>Message</th></tr></thead>\n<tbody>\n");
       for (Finding f : sorted) {
         String sev = f.severity() == null ? "" : f.severity().name();
-        h.append("<tr class=\"").append(sev.toLowerCase(Locale.ROOT)).append("\"><td><span class=\"badge\">")
-            .append(escape(sev)).append("</span></td><td><code>").append(escape(f.code())).append("</code></td><td>")
-            .append(escape(value(f.measured(), f.unit()))).append("</td><td>")
-            .append(escape(value(f.threshold(), f.unit()))).append("</td><td>")
-            .append(escape(timeRange(f, c.durationSeconds()))).append("</td><td>")
-            .append(escape(f.message())).append("</td></tr>\n");
+        h.append("<tr class=\"")
+            .append(sev.toLowerCase(Locale.ROOT))
+            .append("\"><td><span class=\"badge\">")
+            .append(escape(sev))
+            .append("</span></td><td><code>")
+            .append(escape(f.code()))
+            .append("</code></td><td>")
+            .append(escape(value(f.measured(), f.unit())))
+            .append("</td><td>")
+            .append(escape(value(f.threshold(), f.unit())))
+            .append("</td><td>")
+            .append(escape(timeRange(f, c.durationSeconds())))
+            .append("</td><td>")
+            .append(escape(f.message()))
+            .append("</td></tr>\n");
       }
       h.append("</tbody>\n</table>\n");
     }
@@ -160,7 +202,10 @@ public final class QualityPage {
     return h.toString();
   }
 
-  /** {@code s} with {@code & < > " '} replaced by entities (null gives ""), safe in text and in quoted attributes. */
+  /**
+   * {@code s} with {@code & < > " '} replaced by entities (null gives ""), safe in text and in
+   * quoted attributes.
+   */
   public static String escape(String s) {
     if (s == null) {
       return "";
@@ -208,7 +253,9 @@ public final class QualityPage {
 
   /** "72", "72.5". */
   static String score(double v) {
-    return v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.1f", v);
+    return v == Math.rint(v)
+        ? String.format(Locale.ROOT, "%.0f", v)
+        : String.format(Locale.ROOT, "%.1f", v);
   }
 
   /** "whole file", "at 1:23.4", "1:23.4 – 1:30.0". */
@@ -236,11 +283,20 @@ public final class QualityPage {
   private static String count(Map<Severity, Integer> counts, Severity s, String word) {
     int n = counts.getOrDefault(s, 0);
     String cls = s.name().toLowerCase(Locale.ROOT);
-    return "<span class=\"count " + cls + (n == 0 ? " zero" : "") + "\">" + n + " " + word + (n == 1 || s == Severity.INFO ? "" : "s") + "</span>";
+    return "<span class=\"count "
+        + cls
+        + (n == 0 ? " zero" : "")
+        + "\">"
+        + n
+        + " "
+        + word
+        + (n == 1 || s == Severity.INFO ? "" : "s")
+        + "</span>";
   }
 
   /** An image inlined into the page, so that it travels with it behind any signed link. */
-  private static final java.util.regex.Pattern INLINE_PNG = java.util.regex.Pattern.compile("data:image/png;base64,[A-Za-z0-9+/]+={0,2}");
+  private static final java.util.regex.Pattern INLINE_PNG =
+      java.util.regex.Pattern.compile("data:image/png;base64,[A-Za-z0-9+/]+={0,2}");
 
   /** The image as a reference the page can carry: {@code data:image/png;base64,...}. */
   public static String inlinePng(byte[] png) {
@@ -256,18 +312,21 @@ public final class QualityPage {
       return;
     }
     String r = ref.trim();
-    boolean bad = r.isEmpty()
-        || r.startsWith("/")
-        || r.startsWith("\\")
-        || r.contains(":")
-        || r.contains("..")
-        || r.chars().anyMatch(ch -> ch < 0x20);
+    boolean bad =
+        r.isEmpty()
+            || r.startsWith("/")
+            || r.startsWith("\\")
+            || r.contains(":")
+            || r.contains("..")
+            || r.chars().anyMatch(ch -> ch < 0x20);
     if (bad) {
-      throw new IllegalArgumentException("image must be a relative file name next to the page, got " + ref);
+      throw new IllegalArgumentException(
+          "image must be a relative file name next to the page, got " + ref);
     }
   }
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       :root { color-scheme: light; }
       body { font: 14px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
              color: #222; background: #fff; margin: 0 auto; padding: 24px; max-width: 1660px; }

@@ -16,9 +16,9 @@ import java.util.Locale;
  * default) in the "inferno" colour map, on a log (or linear) frequency axis from 20 Hz (0 Hz) up to
  * the source's Nyquist frequency, so a band the source lacks (a lossy encoder's cut-off, the top
  * half of an upsampled file) shows as black rows. A time axis below, a dB colour bar on the right,
- * frequency findings (unit Hz) as dashed horizontal lines at the measured frequency over their
- * time range, and other time-range findings as coloured bars above the plot with their edges
- * marked through it.
+ * frequency findings (unit Hz) as dashed horizontal lines at the measured frequency over their time
+ * range, and other time-range findings as coloured bars above the plot with their edges marked
+ * through it.
  */
 public final class SpectrogramImage {
 
@@ -44,11 +44,18 @@ public final class SpectrogramImage {
    * @param floorDb the level drawn black
    * @param ceilingDb the level drawn at the top of the colour map
    */
-  public record Options(int width, int height, FrequencyScale scale, double minFrequencyHz, double floorDb, double ceilingDb) {
+  public record Options(
+      int width,
+      int height,
+      FrequencyScale scale,
+      double minFrequencyHz,
+      double floorDb,
+      double ceilingDb) {
 
     public Options {
       if (!(minFrequencyHz > 0) || !(ceilingDb > floorDb) || scale == null) {
-        throw new IllegalArgumentException("need a positive bottom frequency, a scale and ceiling > floor");
+        throw new IllegalArgumentException(
+            "need a positive bottom frequency, a scale and ceiling > floor");
       }
     }
 
@@ -73,6 +80,7 @@ public final class SpectrogramImage {
   static final int RIGHT = 52;
   static final int TOP = 22;
   static final int BOTTOM = 24;
+
   /** Height of a time-range finding's bar above the plot. */
   static final int SPAN_BAR = 5;
 
@@ -119,7 +127,8 @@ public final class SpectrogramImage {
   }
 
   /** The spectrogram of {@code summary} with {@code findings} marked. */
-  public static BufferedImage render(SpectrogramSummary summary, List<Finding> findings, Options o) {
+  public static BufferedImage render(
+      SpectrogramSummary summary, List<Finding> findings, Options o) {
     PlotArea plot = plotArea(o.width(), o.height());
     BufferedImage image = new BufferedImage(o.width(), o.height(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -127,7 +136,14 @@ public final class SpectrogramImage {
       Text.prepare(g);
       g.setColor(Palette.BACKGROUND);
       g.fillRect(0, 0, o.width(), o.height());
-      image.setRGB(plot.x(), plot.y(), plot.width(), plot.height(), pixels(summary, o, plot), 0, plot.width());
+      image.setRGB(
+          plot.x(),
+          plot.y(),
+          plot.width(),
+          plot.height(),
+          pixels(summary, o, plot),
+          0,
+          plot.width());
       double duration = summary.durationSeconds();
       drawFrequencyAxis(g, o, plot, summary.nyquistHz());
       drawColourBar(g, o, plot);
@@ -291,7 +307,8 @@ public final class SpectrogramImage {
     }
   }
 
-  private static void tick(Graphics2D g, PlotArea plot, int y, String label, int ascent, List<Integer> used) {
+  private static void tick(
+      Graphics2D g, PlotArea plot, int y, String label, int ascent, List<Integer> used) {
     for (int u : used) {
       if (Math.abs(u - y) < ascent + 2) {
         return;
@@ -320,11 +337,17 @@ public final class SpectrogramImage {
       int y = plot.y() + (int) Math.round((o.ceilingDb() - db) / range * (plot.height() - 1));
       g.setColor(Palette.AXIS);
       g.drawLine(x + barWidth, y, x + barWidth + 2, y);
-      Text.draw(g, String.format(Locale.ROOT, "%.0f", db), x + barWidth + 4, Math.min(plot.bottom(), y + ascent / 2), Palette.AXIS_TEXT);
+      Text.draw(
+          g,
+          String.format(Locale.ROOT, "%.0f", db),
+          x + barWidth + 4,
+          Math.min(plot.bottom(), y + ascent / 2),
+          Palette.AXIS_TEXT);
     }
   }
 
-  private static void drawFindings(Graphics2D g, Options o, PlotArea plot, SpectrogramSummary s, List<Finding> findings) {
+  private static void drawFindings(
+      Graphics2D g, Options o, PlotArea plot, SpectrogramSummary s, List<Finding> findings) {
     double duration = s.durationSeconds();
     double nyquist = s.nyquistHz();
     Stroke solid = g.getStroke();
@@ -346,22 +369,40 @@ public final class SpectrogramImage {
     for (int i = spans.size() - 1; i >= 0; i--) {
       Finding f = spans.get(i);
       int x0 = plot.xForSeconds(f.startSeconds(), duration);
-      FindingMarks.label(g, rows, f.code(), x0, 0, plot.x(), plot.right(), Color.BLACK, WaveformImage.tint(Palette.severity(f.severity())));
+      FindingMarks.label(
+          g,
+          rows,
+          f.code(),
+          x0,
+          0,
+          plot.x(),
+          plot.right(),
+          Color.BLACK,
+          WaveformImage.tint(Palette.severity(f.severity())));
     }
 
     // Frequencies: a dashed line at the measured frequency over the finding's time range.
     if (findings == null) {
       return;
     }
-    Stroke dashed = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f);
+    Stroke dashed =
+        new BasicStroke(
+            2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f);
     int ascent = Text.ascent(g);
     for (Finding f : findings) {
-      if (f == null || f.severity() == null || !FindingMarks.isFrequency(f) || f.measured() > nyquist) {
+      if (f == null
+          || f.severity() == null
+          || !FindingMarks.isFrequency(f)
+          || f.measured() > nyquist) {
         continue;
       }
       boolean whole = !FindingMarks.hasTimes(f) || FindingMarks.wholeFile(f, duration);
       int x0 = whole ? plot.x() : plot.xForSeconds(f.startSeconds(), duration);
-      int x1 = whole ? plot.right() : Math.min(plot.right(), Math.max(x0 + 2, plot.xForSeconds(f.endSeconds(), duration)));
+      int x1 =
+          whole
+              ? plot.right()
+              : Math.min(
+                  plot.right(), Math.max(x0 + 2, plot.xForSeconds(f.endSeconds(), duration)));
       int y = yForFrequency(o, plot, nyquist, f.measured());
       g.setColor(Palette.onDark(f.severity()));
       g.setStroke(dashed);
@@ -370,7 +411,13 @@ public final class SpectrogramImage {
       String label = f.code() + " " + FindingMarks.hertz(f.measured());
       int w = Text.width(g, label) + 6;
       int top = y - ascent - 7 >= plot.y() ? y - ascent - 7 : y + 3;
-      Text.drawBoxed(g, label, Math.max(x0, x1 - w - 4), top, Color.BLACK, WaveformImage.tint(Palette.severity(f.severity())));
+      Text.drawBoxed(
+          g,
+          label,
+          Math.max(x0, x1 - w - 4),
+          top,
+          Color.BLACK,
+          WaveformImage.tint(Palette.severity(f.severity())));
     }
   }
 }

@@ -7,9 +7,9 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 
 /**
- * Labels. A JVM without usable fonts (a bare container without fontconfig fonts) fails on the
- * first text it draws; then every later label is skipped and the images still render, without
- * their labels.
+ * Labels. A JVM without usable fonts (a bare container without fontconfig fonts) fails on the first
+ * text it draws; then every later label is skipped and the images still render, without their
+ * labels.
  */
 final class Text {
 
@@ -21,7 +21,8 @@ final class Text {
   private Text() {}
 
   static void prepare(Graphics2D g) {
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setFont(FONT);
   }
 

@@ -28,7 +28,9 @@ final class TimeAxis {
   /** "0:30", "1:05:00" for tracks of a minute or more; "2.5 s" below. */
   static String label(double seconds, double step, double durationSeconds) {
     if (durationSeconds < 60) {
-      return step < 1 ? String.format(Locale.ROOT, "%.1f s", seconds) : String.format(Locale.ROOT, "%.0f s", seconds);
+      return step < 1
+          ? String.format(Locale.ROOT, "%.1f s", seconds)
+          : String.format(Locale.ROOT, "%.0f s", seconds);
     }
     long s = Math.round(seconds);
     long h = s / 3600;

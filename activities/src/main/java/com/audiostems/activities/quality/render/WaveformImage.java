@@ -30,6 +30,7 @@ public final class WaveformImage {
   static final int TOP = 16;
   static final int BOTTOM = 24;
   static final int LANE_GAP = 6;
+
   /** Height of the red ticks on a lane's edges over a clipped column. */
   static final int CLIP_TICK = 4;
 
@@ -55,7 +56,10 @@ public final class WaveformImage {
     return new PlotArea(p.x(), p.y() + channel * (laneHeight + LANE_GAP), p.width(), laneHeight);
   }
 
-  /** The row of amplitude {@code a} (full scale ±1) in {@code lane}: +1 on its top row, -1 on its bottom row. */
+  /**
+   * The row of amplitude {@code a} (full scale ±1) in {@code lane}: +1 on its top row, -1 on its
+   * bottom row.
+   */
   public static int yForAmplitude(PlotArea lane, double a) {
     double clamped = Math.max(-1, Math.min(1, a));
     return lane.y() + (int) Math.round((1 - clamped) * (lane.height() - 1) / 2);
@@ -66,12 +70,17 @@ public final class WaveformImage {
     return render(summary, findings, DEFAULT_WIDTH, DEFAULT_HEIGHT);
   }
 
-  /** The waveform of {@code summary} with {@code findings} marked, {@code width} x {@code height} pixels. */
-  public static BufferedImage render(WaveformSummary summary, List<Finding> findings, int width, int height) {
+  /**
+   * The waveform of {@code summary} with {@code findings} marked, {@code width} x {@code height}
+   * pixels.
+   */
+  public static BufferedImage render(
+      WaveformSummary summary, List<Finding> findings, int width, int height) {
     PlotArea plot = plotArea(width, height);
     int channels = summary.channelCount();
     if (lane(width, height, channels, 0).height() < 8) {
-      throw new IllegalArgumentException("image too low for " + channels + " lanes: " + height + " px");
+      throw new IllegalArgumentException(
+          "image too low for " + channels + " lanes: " + height + " px");
     }
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -108,7 +117,9 @@ public final class WaveformImage {
 
     // Reference lines, mirrored above and below the centre, labelled on the upper half.
     Stroke solid = g.getStroke();
-    Stroke dashed = new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f);
+    Stroke dashed =
+        new BasicStroke(
+            1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f);
     int ascent = Text.ascent(g);
     int lastLabelY = -1_000_000;
     for (double db : REFERENCE_DBFS) {
@@ -174,10 +185,17 @@ public final class WaveformImage {
         g.fillRect(x, lane.bottom() - CLIP_TICK, 1, CLIP_TICK);
       }
     }
-    Text.drawBoxed(g, channelName(ch, s.channelCount()), lane.x() + 2, lane.bottom() - ascent - 6, Palette.AXIS_TEXT, Palette.alpha(Color.WHITE, 190));
+    Text.drawBoxed(
+        g,
+        channelName(ch, s.channelCount()),
+        lane.x() + 2,
+        lane.bottom() - ascent - 6,
+        Palette.AXIS_TEXT,
+        Palette.alpha(Color.WHITE, 190));
   }
 
-  private static void drawFindings(Graphics2D g, PlotArea plot, List<Finding> findings, double duration) {
+  private static void drawFindings(
+      Graphics2D g, PlotArea plot, List<Finding> findings, double duration) {
     List<Finding> spans = FindingMarks.spans(findings, duration, false);
     for (Finding f : spans) {
       Color c = Palette.severity(f.severity());
@@ -197,12 +215,14 @@ public final class WaveformImage {
       Finding f = spans.get(i);
       int x0 = plot.xForSeconds(f.startSeconds(), duration);
       Color c = Palette.severity(f.severity());
-      FindingMarks.label(g, rows, f.code(), x0 + 1, plot.y() + 2, plot.x(), plot.right(), Color.BLACK, tint(c));
+      FindingMarks.label(
+          g, rows, f.code(), x0 + 1, plot.y() + 2, plot.x(), plot.right(), Color.BLACK, tint(c));
     }
   }
 
   /** {@code c} halfway to white, opaque. */
   static Color tint(Color c) {
-    return new Color((c.getRed() + 255) / 2, (c.getGreen() + 255) / 2, (c.getBlue() + 255) / 2, 235);
+    return new Color(
+        (c.getRed() + 255) / 2, (c.getGreen() + 255) / 2, (c.getBlue() + 255) / 2, 235);
   }
 }

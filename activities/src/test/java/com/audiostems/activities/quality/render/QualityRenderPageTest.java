@@ -16,12 +16,46 @@ class QualityRenderPageTest {
 
   private static final String EVIL = "<script>alert('x')</script>\"&<img src=x onerror=alert(1)>";
 
-  static final List<Finding> FINDINGS = List.of(
-      new Finding("clipping", Severity.ERROR, 0.0, -0.1, "dBFS", 83.2, 84.9, "Samples reach full scale for 1.7 s: re-export with a limiter."),
-      new Finding("lossy-transcode", Severity.WARNING, 16_000, 19_000, "Hz", 0, 240, "Nothing above 16 kHz: this looks like an MP3; send the original."),
-      new Finding("dc-offset", Severity.INFO, 0.002, 0.01, "", 0, 240, "A small DC offset; harmless."),
-      new Finding("dropout", Severity.WARNING, 0.03, 0.01, "s", 12.5, 12.53, "A 30 ms gap <at> 0:12.5 & nothing else."),
-      new Finding("true-peak", Severity.ERROR, 0.7, -1.0, "dBTP", 100, 100, "True peak above -1 dBTP."));
+  static final List<Finding> FINDINGS =
+      List.of(
+          new Finding(
+              "clipping",
+              Severity.ERROR,
+              0.0,
+              -0.1,
+              "dBFS",
+              83.2,
+              84.9,
+              "Samples reach full scale for 1.7 s: re-export with a limiter."),
+          new Finding(
+              "lossy-transcode",
+              Severity.WARNING,
+              16_000,
+              19_000,
+              "Hz",
+              0,
+              240,
+              "Nothing above 16 kHz: this looks like an MP3; send the original."),
+          new Finding(
+              "dc-offset", Severity.INFO, 0.002, 0.01, "", 0, 240, "A small DC offset; harmless."),
+          new Finding(
+              "dropout",
+              Severity.WARNING,
+              0.03,
+              0.01,
+              "s",
+              12.5,
+              12.53,
+              "A 30 ms gap <at> 0:12.5 & nothing else."),
+          new Finding(
+              "true-peak",
+              Severity.ERROR,
+              0.7,
+              -1.0,
+              "dBTP",
+              100,
+              100,
+              "True peak above -1 dBTP."));
 
   private static QualityPage.Content content(String title, List<Finding> findings) {
     Map<String, String> properties = new LinkedHashMap<>();
@@ -32,15 +66,40 @@ class QualityRenderPageTest {
     Map<String, String> tiers = new LinkedHashMap<>();
     tiers.put("library", "pass");
     tiers.put("broadcast", "fail: clipping, true-peak");
-    return new QualityPage.Content(title, "My Song (final).wav", 240, 72.5, properties, tiers, findings, "waveform.png", "spectrogram.png");
+    return new QualityPage.Content(
+        title,
+        "My Song (final).wav",
+        240,
+        72.5,
+        properties,
+        tiers,
+        findings,
+        "waveform.png",
+        "spectrogram.png");
   }
 
   @Test
   void aScriptTitleAndEveryOtherUserTextIsEscaped() {
     Finding evil = new Finding(EVIL, Severity.WARNING, 1, 2, EVIL, 1, 2, EVIL);
-    String html = QualityPage.html(new QualityPage.Content(EVIL, EVIL, 240, 50.0, Map.of(EVIL, EVIL), Map.of(EVIL, EVIL), List.of(evil), "waveform.png", null));
-    assertThat(html.toLowerCase()).doesNotContain("<script").doesNotContain("<img src=x").doesNotContain("onerror=alert(1)>");
-    assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;&lt;img src=x onerror=alert(1)&gt;");
+    String html =
+        QualityPage.html(
+            new QualityPage.Content(
+                EVIL,
+                EVIL,
+                240,
+                50.0,
+                Map.of(EVIL, EVIL),
+                Map.of(EVIL, EVIL),
+                List.of(evil),
+                "waveform.png",
+                null));
+    assertThat(html.toLowerCase())
+        .doesNotContain("<script")
+        .doesNotContain("<img src=x")
+        .doesNotContain("onerror=alert(1)>");
+    assertThat(html)
+        .contains(
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;&lt;img src=x onerror=alert(1)&gt;");
     // The title, its <title>, the image's alt text, the file, the maps and the finding's fields.
     assertThat(count(html, "&lt;script&gt;")).isGreaterThanOrEqualTo(10);
   }
@@ -79,8 +138,14 @@ class QualityRenderPageTest {
     assertThat(html).contains("<th>Sample rate</th><td>44.1 kHz</td>");
     assertThat(html).contains("<th>library</th><td class=\"pass\">pass</td>");
     assertThat(html).contains("<td class=\"fail\">fail: clipping, true-peak</td>");
-    String unscored = QualityPage.html(new QualityPage.Content(null, "a.wav", 1, null, null, null, null, null, null));
-    assertThat(unscored).contains("<h1>a.wav</h1>").contains("not scored").contains("No findings.").doesNotContain("<img");
+    String unscored =
+        QualityPage.html(
+            new QualityPage.Content(null, "a.wav", 1, null, null, null, null, null, null));
+    assertThat(unscored)
+        .contains("<h1>a.wav</h1>")
+        .contains("not scored")
+        .contains("No findings.")
+        .doesNotContain("<img");
   }
 
   @Test
@@ -88,19 +153,38 @@ class QualityRenderPageTest {
     String html = QualityPage.html(content("My Song", FINDINGS));
     assertThat(html).startsWith("<!DOCTYPE html>");
     String lower = html.toLowerCase();
-    assertThat(lower).doesNotContain("<script").doesNotContain("<link").doesNotContain("http://")
-        .doesNotContain("https://").doesNotContain("@import").doesNotContain("url(");
+    assertThat(lower)
+        .doesNotContain("<script")
+        .doesNotContain("<link")
+        .doesNotContain("http://")
+        .doesNotContain("https://")
+        .doesNotContain("@import")
+        .doesNotContain("url(");
     assertThat(html).contains("<img src=\"waveform.png\"").contains("<img src=\"spectrogram.png\"");
     assertThat(html).contains("<style>").contains("script-src 'none'");
   }
 
   @Test
   void imagesMustBeRelativeFileNames() {
-    for (String bad : new String[] {"https://evil.example/x.png", "/etc/passwd", "../x.png", "javascript:alert(1)", "//cdn/x.png", "", "a\nb.png"}) {
-      assertThatThrownBy(() -> new QualityPage.Content("t", "f", 1, 1.0, null, null, null, bad, null))
-          .as(bad).isInstanceOf(IllegalArgumentException.class);
+    for (String bad :
+        new String[] {
+          "https://evil.example/x.png",
+          "/etc/passwd",
+          "../x.png",
+          "javascript:alert(1)",
+          "//cdn/x.png",
+          "",
+          "a\nb.png"
+        }) {
+      assertThatThrownBy(
+              () -> new QualityPage.Content("t", "f", 1, 1.0, null, null, null, bad, null))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class);
     }
-    assertThat(QualityPage.html(new QualityPage.Content("t", "f", 1, 1.0, null, null, null, "reports/abc_waveform.png", null)))
+    assertThat(
+            QualityPage.html(
+                new QualityPage.Content(
+                    "t", "f", 1, 1.0, null, null, null, "reports/abc_waveform.png", null)))
         .contains("src=\"reports/abc_waveform.png\"");
   }
 
@@ -128,9 +212,11 @@ class QualityRenderPageTest {
   void anInlinePngIsTheOneImageReferenceWithAColon() {
     String png = QualityPage.inlinePng(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
     QualityPage.requireRelative(png);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> QualityPage.requireRelative("data:text/html;base64,PHNjcmlwdD4="))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> QualityPage.requireRelative("data:text/html;base64,PHNjcmlwdD4="))
         .isInstanceOf(IllegalArgumentException.class);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> QualityPage.requireRelative(png + "\"><script>"))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> QualityPage.requireRelative(png + "\"><script>"))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

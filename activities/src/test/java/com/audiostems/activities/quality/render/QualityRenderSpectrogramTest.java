@@ -3,7 +3,6 @@ package com.audiostems.activities.quality.render;
 import static com.audiostems.activities.quality.render.RenderGroundTruth.*;
 import static com.audiostems.dsp.quality.summary.SummarySignals.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.audiostems.activities.quality.render.SpectrogramImage.FrequencyScale;
 import com.audiostems.activities.quality.render.SpectrogramImage.Options;
@@ -26,7 +25,8 @@ class QualityRenderSpectrogramTest {
 
   private static BufferedImage sineImage(double hz) {
     float[] x = sine(hz, 0.5, RATE_48K, 5);
-    return SpectrogramImage.render(SpectrogramSummary.of(new float[][] {x, x}, RATE_48K, COLUMNS), List.of());
+    return SpectrogramImage.render(
+        SpectrogramSummary.of(new float[][] {x, x}, RATE_48K, COLUMNS), List.of());
   }
 
   @Test
@@ -34,7 +34,8 @@ class QualityRenderSpectrogramTest {
     float[] x = sine(1000, 0.5, RATE_48K, 2);
     SpectrogramSummary s = SpectrogramSummary.of(new float[][] {x}, RATE_48K, 300);
     for (int[] size : new int[][] {{W, H}, {800, 300}}) {
-      BufferedImage image = SpectrogramImage.render(s, List.of(), Options.defaults().withSize(size[0], size[1]));
+      BufferedImage image =
+          SpectrogramImage.render(s, List.of(), Options.defaults().withSize(size[0], size[1]));
       BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(Png.bytes(image)));
       assertThat(decoded.getWidth()).isEqualTo(size[0]);
       assertThat(decoded.getHeight()).isEqualTo(size[1]);
@@ -62,7 +63,16 @@ class QualityRenderSpectrogramTest {
   void aSixteenKilohertzCutOffLeavesTheRowsAboveItDark() {
     float[] x = bandLimitedNoise(RATE_44K, CUTOFF_HZ, 0.2, 10, 11);
     SpectrogramSummary s = SpectrogramSummary.of(new float[][] {x, x}, RATE_44K, COLUMNS);
-    Finding cutOff = new Finding("lossy-transcode", Severity.WARNING, CUTOFF_HZ, 19_000, "Hz", 0, 10, "Cut-off at 16 kHz.");
+    Finding cutOff =
+        new Finding(
+            "lossy-transcode",
+            Severity.WARNING,
+            CUTOFF_HZ,
+            19_000,
+            "Hz",
+            0,
+            10,
+            "Cut-off at 16 kHz.");
     BufferedImage plain = SpectrogramImage.render(s, List.of());
     BufferedImage marked = SpectrogramImage.render(s, List.of(cutOff));
     double nyquist = RATE_44K / 2.0;
@@ -72,7 +82,9 @@ class QualityRenderSpectrogramTest {
     for (int y = PLOT.y(); y <= expectedLogRow(PLOT, 17_000, nyquist); y++) {
       assertThat(rowLuminance(plain, PLOT, y)).as("row %d", y).isLessThan(20);
     }
-    for (int y = expectedLogRow(PLOT, 15_000, nyquist); y <= expectedLogRow(PLOT, 200, nyquist); y++) {
+    for (int y = expectedLogRow(PLOT, 15_000, nyquist);
+        y <= expectedLogRow(PLOT, 200, nyquist);
+        y++) {
       assertThat(rowLuminance(plain, PLOT, y)).as("row %d", y).isGreaterThan(80);
     }
     // The finding is a dashed line in WARNING's colour at 16 kHz across the whole width (a
@@ -139,10 +151,12 @@ class QualityRenderSpectrogramTest {
 
   @Test
   void shortAndSilentTracksStillRender() {
-    SpectrogramSummary tiny = SpectrogramSummary.of(new float[][] {sine(440, 0.5, RATE_48K, 0.01)}, RATE_48K, COLUMNS);
+    SpectrogramSummary tiny =
+        SpectrogramSummary.of(new float[][] {sine(440, 0.5, RATE_48K, 0.01)}, RATE_48K, COLUMNS);
     assertThat(tiny.framesComputed()).isEqualTo(1);
     assertThat(SpectrogramImage.render(tiny, List.of()).getWidth()).isEqualTo(W);
-    SpectrogramSummary silent = SpectrogramSummary.of(new float[][] {new float[48_000]}, RATE_48K, COLUMNS);
+    SpectrogramSummary silent =
+        SpectrogramSummary.of(new float[][] {new float[48_000]}, RATE_48K, COLUMNS);
     BufferedImage image = SpectrogramImage.render(silent, null);
     assertThat(rowLuminance(image, PLOT, PLOT.y() + 100)).isLessThan(5);
     SpectrogramSummary none = new SpectrogramSummary(1, RATE_48K, 0, COLUMNS);

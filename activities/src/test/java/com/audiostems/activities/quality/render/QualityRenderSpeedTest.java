@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A 5-minute 44.1 kHz stereo track's worth of blocks through both summaries, both images and the
- * page, timed (printed, not asserted: CI machines vary). The result lands in
- * {@code target/quality-render-samples/} for a human to look at.
+ * page, timed (printed, not asserted: CI machines vary). The result lands in {@code
+ * target/quality-render-samples/} for a human to look at.
  *
- * <p>The track: music-like tones and band-limited noise (cut at 16 kHz, as a lossy source) under
- * a beat envelope, with a hard-clipped stretch at 1:23-1:25 and a 30 ms dropout at 2:00.
+ * <p>The track: music-like tones and band-limited noise (cut at 16 kHz, as a lossy source) under a
+ * beat envelope, with a hard-clipped stretch at 1:23-1:25 and a 30 ms dropout at 2:00.
  */
 class QualityRenderSpeedTest {
 
@@ -35,11 +35,44 @@ class QualityRenderSpeedTest {
   void fiveMinutesOfStereoRenderQuickly() throws Exception {
     float[][] track = track();
     int frames = track[0].length;
-    List<Finding> findings = List.of(
-        new Finding("clipping", Severity.ERROR, 0.0, -0.1, "dBFS", 83, 85, "Samples reach full scale for 2 s: re-export with a limiter or lower gain."),
-        new Finding("dropout", Severity.WARNING, 0.03, 0.01, "s", 120, 120.03, "A 30 ms gap of digital silence at 2:00."),
-        new Finding("lossy-transcode", Severity.WARNING, 16_000, 19_000, "Hz", 0, SECONDS, "Nothing above 16 kHz: this looks like a decoded MP3; please send the original master."),
-        new Finding("loudness", Severity.INFO, -9.5, -14, "LUFS", 0, SECONDS, "Integrated loudness -9.5 LUFS; streaming services will turn it down."));
+    List<Finding> findings =
+        List.of(
+            new Finding(
+                "clipping",
+                Severity.ERROR,
+                0.0,
+                -0.1,
+                "dBFS",
+                83,
+                85,
+                "Samples reach full scale for 2 s: re-export with a limiter or lower gain."),
+            new Finding(
+                "dropout",
+                Severity.WARNING,
+                0.03,
+                0.01,
+                "s",
+                120,
+                120.03,
+                "A 30 ms gap of digital silence at 2:00."),
+            new Finding(
+                "lossy-transcode",
+                Severity.WARNING,
+                16_000,
+                19_000,
+                "Hz",
+                0,
+                SECONDS,
+                "Nothing above 16 kHz: this looks like a decoded MP3; please send the original master."),
+            new Finding(
+                "loudness",
+                Severity.INFO,
+                -9.5,
+                -14,
+                "LUFS",
+                0,
+                SECONDS,
+                "Integrated loudness -9.5 LUFS; streaming services will turn it down."));
 
     Path dir = Path.of("target", "quality-render-samples");
     Files.createDirectories(dir);
@@ -59,25 +92,41 @@ class QualityRenderSpeedTest {
       long t2 = System.nanoTime();
       Png.write(wave, dir.resolve("waveform.png"));
       Png.write(spec, dir.resolve("spectrogram.png"));
-      QualityPage.write(new QualityPage.Content(
-          "Sample track <i>(5 min)</i>", "sample_master_v3.wav", SECONDS, 61.0,
-          Map.of("Sample rate", "44.1 kHz", "Channels", "2"), Map.of("library", "pass", "broadcast", "fail: clipping"),
-          findings, "waveform.png", "spectrogram.png"), dir.resolve("quality.html"));
+      QualityPage.write(
+          new QualityPage.Content(
+              "Sample track <i>(5 min)</i>",
+              "sample_master_v3.wav",
+              SECONDS,
+              61.0,
+              Map.of("Sample rate", "44.1 kHz", "Channels", "2"),
+              Map.of("library", "pass", "broadcast", "fail: clipping"),
+              findings,
+              "waveform.png",
+              "spectrogram.png"),
+          dir.resolve("quality.html"));
       long t3 = System.nanoTime();
       bestFeed = Math.min(bestFeed, (t1 - t0) / 1e9);
       bestRender = Math.min(bestRender, (t2 - t1) / 1e9);
       bestEncode = Math.min(bestEncode, (t3 - t2) / 1e9);
     }
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "quality render, %d s of %d Hz stereo: feed %.3f s (%d FFT frames, hop %d), render %.3f s, PNG+HTML %.3f s (best of 2 after warm-up)%n",
-        SECONDS, RATE, bestFeed, images.spectrogram().framesComputed(), images.spectrogram().hopSamples(), bestRender, bestEncode);
+        SECONDS,
+        RATE,
+        bestFeed,
+        images.spectrogram().framesComputed(),
+        images.spectrogram().hopSamples(),
+        bestRender,
+        bestEncode);
     BufferedImage wave = ImageIO.read(dir.resolve("waveform.png").toFile());
     BufferedImage spec = ImageIO.read(dir.resolve("spectrogram.png").toFile());
     assertThat(wave.getWidth()).isEqualTo(1600);
     assertThat(wave.getHeight()).isEqualTo(300);
     assertThat(spec.getWidth()).isEqualTo(1600);
     assertThat(spec.getHeight()).isEqualTo(400);
-    assertThat(images.spectrogram().framesComputed()).isLessThanOrEqualTo(SpectrogramSummary.DEFAULT_MAX_FRAMES);
+    assertThat(images.spectrogram().framesComputed())
+        .isLessThanOrEqualTo(SpectrogramSummary.DEFAULT_MAX_FRAMES);
   }
 
   private static float[][] track() {

@@ -3,7 +3,6 @@ package com.audiostems.activities.quality.render;
 import static com.audiostems.activities.quality.render.RenderGroundTruth.*;
 import static com.audiostems.dsp.quality.summary.SummarySignals.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.audiostems.dsp.quality.Finding;
 import com.audiostems.dsp.quality.Severity;
@@ -53,12 +52,16 @@ class QualityRenderWaveformTest {
     // The tick on the lane's top edge, one row in, and the bar at full scale.
     for (int x = inside0; x <= inside1; x++) {
       assertThat(reddish(image.getRGB(x, left.y() + 1))).as("left lane top at x=%d", x).isTrue();
-      assertThat(reddish(image.getRGB(x, left.bottom() - 2))).as("left lane bottom at x=%d", x).isTrue();
+      assertThat(reddish(image.getRGB(x, left.bottom() - 2)))
+          .as("left lane bottom at x=%d", x)
+          .isTrue();
       assertThat(reddish(image.getRGB(x, right.y() + 1))).as("right lane at x=%d", x).isFalse();
     }
     int redOutside = 0;
     for (int x = plot.x(); x < plot.right(); x++) {
-      boolean outside = x < expectedX(plot, CLIP_START_S, CLIPPED_TRACK_S) - 1 || x > expectedX(plot, CLIP_END_S, CLIPPED_TRACK_S) + 1;
+      boolean outside =
+          x < expectedX(plot, CLIP_START_S, CLIPPED_TRACK_S) - 1
+              || x > expectedX(plot, CLIP_END_S, CLIPPED_TRACK_S) + 1;
       if (outside) {
         for (int y = plot.y(); y < plot.bottom(); y++) {
           if (reddish(image.getRGB(x, y))) {
@@ -72,13 +75,16 @@ class QualityRenderWaveformTest {
 
   @Test
   void findingSpanIsShadedBetweenItsColumnsAndNowhereElse() {
-    Finding span = new Finding("dropout", Severity.WARNING, 0.4, 0.1, "s", SPAN_START_S, SPAN_END_S, "A gap.");
-    Finding whole = new Finding("dc-offset", Severity.ERROR, 0.02, 0.01, "", 0, CLIPPED_TRACK_S, "Offset.");
+    Finding span =
+        new Finding("dropout", Severity.WARNING, 0.4, 0.1, "s", SPAN_START_S, SPAN_END_S, "A gap.");
+    Finding whole =
+        new Finding("dc-offset", Severity.ERROR, 0.02, 0.01, "", 0, CLIPPED_TRACK_S, "Offset.");
     BufferedImage plain = WaveformImage.render(clippedSummary(), List.of());
     BufferedImage marked = WaveformImage.render(clippedSummary(), List.of(span, whole));
     PlotArea plot = WaveformImage.plotArea(W, H);
     PlotArea right = WaveformImage.lane(W, H, 2, 1);
-    // Amplitude 0.75 lies between the 0 dBFS and -6 dBFS lines, above the 0.5 peaks: lane background.
+    // Amplitude 0.75 lies between the 0 dBFS and -6 dBFS lines, above the 0.5 peaks: lane
+    // background.
     int y = WaveformImage.yForAmplitude(right, 0.75);
     int x0 = expectedX(plot, SPAN_START_S, CLIPPED_TRACK_S);
     int x1 = expectedX(plot, SPAN_END_S, CLIPPED_TRACK_S);
@@ -120,7 +126,8 @@ class QualityRenderWaveformTest {
   void anEmptyOrShortTrackStillRenders() {
     WaveformSummary empty = new WaveformSummary(1, RATE_48K, 0, 100);
     assertThat(WaveformImage.render(empty, null).getWidth()).isEqualTo(W);
-    WaveformSummary shortTrack = WaveformSummary.of(new float[][] {sine(440, 0.5, RATE_48K, 0.001)}, RATE_48K, 1000);
+    WaveformSummary shortTrack =
+        WaveformSummary.of(new float[][] {sine(440, 0.5, RATE_48K, 0.001)}, RATE_48K, 1000);
     assertThat(WaveformImage.render(shortTrack, List.of()).getHeight()).isEqualTo(H);
     WaveformSummary six = WaveformSummary.of(new float[6][4800], RATE_48K, 100);
     assertThat(WaveformImage.render(six, List.of()).getHeight()).isEqualTo(H);

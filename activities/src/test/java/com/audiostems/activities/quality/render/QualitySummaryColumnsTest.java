@@ -10,7 +10,9 @@ class QualitySummaryColumnsTest {
   /** The analysis keeps the summaries; each column must land on one pixel of the default images. */
   @Test
   void theAnalysisSummariesHaveOneColumnPerPixelOfTheDefaultImages() {
-    assertThat(QualitySummaries.WAVEFORM_COLUMNS).isEqualTo(WaveformImage.plotWidth(WaveformImage.DEFAULT_WIDTH));
-    assertThat(QualitySummaries.SPECTROGRAM_COLUMNS).isEqualTo(SpectrogramImage.plotWidth(SpectrogramImage.DEFAULT_WIDTH));
+    assertThat(QualitySummaries.WAVEFORM_COLUMNS)
+        .isEqualTo(WaveformImage.plotWidth(WaveformImage.DEFAULT_WIDTH));
+    assertThat(QualitySummaries.SPECTROGRAM_COLUMNS)
+        .isEqualTo(SpectrogramImage.plotWidth(SpectrogramImage.DEFAULT_WIDTH));
   }
 }

@@ -3,24 +3,23 @@ package com.audiostems.activities.quality.render;
 import java.awt.image.BufferedImage;
 
 /**
- * The test signals of the render tests and what the images must show for them, worked out from
- * the signals' definitions and the axes' formulas (not from the renderer's code):
+ * The test signals of the render tests and what the images must show for them, worked out from the
+ * signals' definitions and the axes' formulas (not from the renderer's code):
  *
- * The signals themselves are audio-dsp's test {@code SummarySignals}:
+ * <p>The signals themselves are audio-dsp's test {@code SummarySignals}:
  *
  * <ul>
- *   <li>{@code sine}: one tone; on a log axis from 20 Hz to Nyquist its row is
- *       {@code plot.y + floor((1 - ln(f / 20) / ln(nyquist / 20)) * plot.height)}, see {@link
- *       #expectedLogRow}. 1 kHz and 10 kHz at 48 kHz in the default 1600 x 400 image are rows 180 and 65; 16 kHz at
+ *   <li>{@code sine}: one tone; on a log axis from 20 Hz to Nyquist its row is {@code plot.y +
+ *       floor((1 - ln(f / 20) / ln(nyquist / 20)) * plot.height)}, see {@link #expectedLogRow}. 1
+ *       kHz and 10 kHz at 48 kHz in the default 1600 x 400 image are rows 180 and 65; 16 kHz at
  *       44.1 kHz is row 38, so rows 22 .. 37 lie above a 16 kHz cut-off.
  *   <li>{@code bandLimitedNoise}: white noise with nothing above a cut-off (a brick wall, as a
  *       lossy encoder's low-pass): rows above the cut-off are black, rows below bright.
  *   <li>{@code clippedStereo}: a 0.5-amplitude 220 Hz sine in both channels, 10 s at 48 kHz, whose
  *       left channel is driven to 1.5 and hard-clipped to ±1 from {@code CLIP_START_S} to {@code
  *       CLIP_END_S}: those columns of the left lane are red, no others.
- *   <li>{@link #SPAN_START_S} .. {@link #SPAN_END_S}: a WARNING finding's span over the same
- *       track: shaded amber between its columns (x = plot.x + t / 10 s * plot.width), untouched
- *       outside.
+ *   <li>{@link #SPAN_START_S} .. {@link #SPAN_END_S}: a WARNING finding's span over the same track:
+ *       shaded amber between its columns (x = plot.x + t / 10 s * plot.width), untouched outside.
  * </ul>
  */
 final class RenderGroundTruth {
@@ -29,6 +28,7 @@ final class RenderGroundTruth {
 
   /** A WARNING finding's time range over the clipped track. */
   static final double SPAN_START_S = 6.0;
+
   static final double SPAN_END_S = 7.0;
 
   /** Row of {@code hz} on the default log axis (20 Hz .. Nyquist) of {@code plot}. */

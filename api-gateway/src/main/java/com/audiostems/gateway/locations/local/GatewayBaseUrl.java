@@ -5,8 +5,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The address clients reach this gateway at, for the links it signs: the configured public URL,
- * else the address of the current request (which honours forwarded headers when
- * {@code server.forward-headers-strategy} is set).
+ * else the address of the current request (which honours forwarded headers when {@code
+ * server.forward-headers-strategy} is set).
  */
 public final class GatewayBaseUrl {
   private final LinkProperties links;

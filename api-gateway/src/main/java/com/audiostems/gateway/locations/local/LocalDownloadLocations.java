@@ -27,8 +27,13 @@ public final class LocalDownloadLocations implements DownloadLocations {
     SafeKeys.requireSafe(key);
     URI url =
         URI.create(
-            baseUrl.current() + "/v1/files/" + key + "?expires=" + expiresAt.getEpochSecond()
-                + "&signature=" + signer.sign(METHOD, key, expiresAt));
+            baseUrl.current()
+                + "/v1/files/"
+                + key
+                + "?expires="
+                + expiresAt.getEpochSecond()
+                + "&signature="
+                + signer.sign(METHOD, key, expiresAt));
     return new PresignedRequest(METHOD, url, expiresAt, Map.of());
   }
 }

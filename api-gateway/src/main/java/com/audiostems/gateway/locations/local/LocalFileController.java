@@ -21,11 +21,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves stored objects of the local store by signed link. Spring answers Range requests on a
- * file resource by itself, so players can seek and downloads can resume.
+ * Serves stored objects of the local store by signed link. Spring answers Range requests on a file
+ * resource by itself, so players can seek and downloads can resume.
  */
 @RestController
-@ConditionalOnProperty(name = "audiostems.gateway.storage.kind", havingValue = "local", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "audiostems.gateway.storage.kind",
+    havingValue = "local",
+    matchIfMissing = true)
 @Tag(name = "files")
 public class LocalFileController {
   private final LinkSigner signer;
@@ -38,7 +41,8 @@ public class LocalFileController {
 
   @Operation(
       summary = "Download a stored file (local store only)",
-      description = "The URL listed by GET /v1/tracks/{id}/files, used as is: its signature is the authority, no API key is needed.")
+      description =
+          "The URL listed by GET /v1/tracks/{id}/files, used as is: its signature is the authority, no API key is needed.")
   @SecurityRequirements
   @GetMapping("/v1/files/{*key}")
   public ResponseEntity<Resource> download(
@@ -49,12 +53,16 @@ public class LocalFileController {
     signer.requireValid(LocalDownloadLocations.METHOD, storageKey, expires, signature);
     Path file = store.pathOf(storageKey);
     if (!Files.isRegularFile(file)) {
-      throw Problems.notFound("file-not-found", "The file is gone: the track was re-processed or deleted since this link was made.");
+      throw Problems.notFound(
+          "file-not-found",
+          "The file is gone: the track was re-processed or deleted since this link was made.");
     }
     String name = file.getFileName().toString();
     return ResponseEntity.ok()
         .contentType(MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name).build().toString())
         .body(new FileSystemResource(file));
   }
 }

@@ -10,12 +10,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The local blob store and the gateway-served links in front of it. Active for
- * {@code audiostems.gateway.storage.kind=local} (the default); another kind brings its own store
- * and {@code UploadLocations}/{@code DownloadLocations} beans, and these endpoints disappear.
+ * The local blob store and the gateway-served links in front of it. Active for {@code
+ * audiostems.gateway.storage.kind=local} (the default); another kind brings its own store and
+ * {@code UploadLocations}/{@code DownloadLocations} beans, and these endpoints disappear.
  */
 @Configuration
-@ConditionalOnProperty(name = "audiostems.gateway.storage.kind", havingValue = "local", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "audiostems.gateway.storage.kind",
+    havingValue = "local",
+    matchIfMissing = true)
 public class LocalStoreConfiguration {
 
   @Bean

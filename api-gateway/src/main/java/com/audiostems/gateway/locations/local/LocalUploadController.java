@@ -26,11 +26,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Receives upload content for the local store, where the gateway itself plays S3's part. The body
- * is streamed to a spool file (never held in memory), checked against the announced size and
- * handed to {@link LocalBlobStore#store}, which moves it into place atomically.
+ * is streamed to a spool file (never held in memory), checked against the announced size and handed
+ * to {@link LocalBlobStore#store}, which moves it into place atomically.
  */
 @RestController
-@ConditionalOnProperty(name = "audiostems.gateway.storage.kind", havingValue = "local", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "audiostems.gateway.storage.kind",
+    havingValue = "local",
+    matchIfMissing = true)
 @Tag(name = "uploads")
 public class LocalUploadController {
   private static final int BUFFER_BYTES = 64 * 1024;
@@ -39,7 +42,8 @@ public class LocalUploadController {
   private final LocalBlobStore store;
   private final Path spoolDir;
 
-  public LocalUploadController(LinkSigner signer, UploadTickets tickets, LocalBlobStore store, UploadProperties uploads) {
+  public LocalUploadController(
+      LinkSigner signer, UploadTickets tickets, LocalBlobStore store, UploadProperties uploads) {
     this.signer = signer;
     this.tickets = tickets;
     this.store = store;
@@ -48,8 +52,9 @@ public class LocalUploadController {
 
   @Operation(
       summary = "Send an upload's content (local store only)",
-      description = "The URL returned by POST /v1/uploads, used as is: its signature is the authority, no API key is needed. "
-          + "The body must be exactly the announced size; an upload is written once.")
+      description =
+          "The URL returned by POST /v1/uploads, used as is: its signature is the authority, no API key is needed. "
+              + "The body must be exactly the announced size; an upload is written once.")
   @SecurityRequirements
   @PutMapping("/v1/uploads/{uploadId}/content")
   public ResponseEntity<UploadReceipt> receive(
@@ -61,14 +66,22 @@ public class LocalUploadController {
     BlobKeys.requireTrackId(uploadId);
     signer.requireValid(LocalUploadLocations.METHOD, uploadId, expires, signature);
     UploadTicket ticket =
-        tickets.find(uploadId).orElseThrow(() -> Problems.notFound("upload-not-found", "No upload '" + uploadId + "'."));
+        tickets
+            .find(uploadId)
+            .orElseThrow(
+                () -> Problems.notFound("upload-not-found", "No upload '" + uploadId + "'."));
     if (store.exists(ticket.sourceKey())) {
-      throw Problems.conflict("upload-complete", "Upload '" + uploadId + "' has its content already; uploads are written once.");
+      throw Problems.conflict(
+          "upload-complete",
+          "Upload '" + uploadId + "' has its content already; uploads are written once.");
     }
     long declared = request.getContentLengthLong();
     if (declared < 0) {
       throw Problems.exception(
-          HttpStatus.LENGTH_REQUIRED, "length-required", "Length required", "Send the upload with a Content-Length of " + ticket.sizeBytes() + ".");
+          HttpStatus.LENGTH_REQUIRED,
+          "length-required",
+          "Length required",
+          "Send the upload with a Content-Length of " + ticket.sizeBytes() + ".");
     }
     if (declared != ticket.sizeBytes()) {
       throw sizeMismatch(ticket, declared);
@@ -77,14 +90,17 @@ public class LocalUploadController {
     Path spool = Files.createTempFile(spoolDir, uploadId + "-", ".part");
     try {
       long received;
-      try (InputStream in = request.getInputStream(); OutputStream out = Files.newOutputStream(spool)) {
+      try (InputStream in = request.getInputStream();
+          OutputStream out = Files.newOutputStream(spool)) {
         received = copyAtMost(in, out, ticket.sizeBytes() + 1);
       }
       if (received != ticket.sizeBytes()) {
         throw sizeMismatch(ticket, received);
       }
       StoredObject stored = store.store(ticket.sourceKey(), spool);
-      return ResponseEntity.ok().eTag(stored.sha256()).body(new UploadReceipt(uploadId, stored.key(), stored.bytes(), stored.sha256()));
+      return ResponseEntity.ok()
+          .eTag(stored.sha256())
+          .body(new UploadReceipt(uploadId, stored.key(), stored.bytes(), stored.sha256()));
     } finally {
       Files.deleteIfExists(spool);
     }
@@ -95,7 +111,8 @@ public class LocalUploadController {
     byte[] buffer = new byte[BUFFER_BYTES];
     long total = 0;
     int n;
-    while (total < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) >= 0) {
+    while (total < limit
+        && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - total))) >= 0) {
       out.write(buffer, 0, n);
       total += n;
     }
@@ -104,6 +121,13 @@ public class LocalUploadController {
 
   private static RuntimeException sizeMismatch(UploadTicket ticket, long got) {
     return Problems.badRequest(
-        "size-mismatch", "Upload '" + ticket.uploadId() + "' was announced as " + ticket.sizeBytes() + " bytes, not " + got + ".");
+        "size-mismatch",
+        "Upload '"
+            + ticket.uploadId()
+            + "' was announced as "
+            + ticket.sizeBytes()
+            + " bytes, not "
+            + got
+            + ".");
   }
 }

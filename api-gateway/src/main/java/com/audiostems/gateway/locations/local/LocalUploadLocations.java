@@ -17,13 +17,22 @@ public final class LocalUploadLocations implements UploadLocations {
     this.baseUrl = baseUrl;
   }
 
-  /** The key and size are not in the URL: the upload's ticket holds them and the endpoint checks them. */
+  /**
+   * The key and size are not in the URL: the upload's ticket holds them and the endpoint checks
+   * them.
+   */
   @Override
-  public PresignedRequest presignUpload(String uploadId, String key, long sizeBytes, Instant expiresAt) {
+  public PresignedRequest presignUpload(
+      String uploadId, String key, long sizeBytes, Instant expiresAt) {
     URI url =
         URI.create(
-            baseUrl.current() + "/v1/uploads/" + uploadId + "/content?expires=" + expiresAt.getEpochSecond()
-                + "&signature=" + signer.sign(METHOD, uploadId, expiresAt));
+            baseUrl.current()
+                + "/v1/uploads/"
+                + uploadId
+                + "/content?expires="
+                + expiresAt.getEpochSecond()
+                + "&signature="
+                + signer.sign(METHOD, uploadId, expiresAt));
     return new PresignedRequest(METHOD, url, expiresAt, Map.of());
   }
 }

@@ -20,6 +20,9 @@ public final class S3DownloadLocations implements DownloadLocations {
   @Override
   public PresignedRequest presignDownload(String key, Instant expiresAt) {
     return new PresignedRequest(
-        "GET", S3Links.toUri(store.presignGet(key, S3Links.validity(clock, expiresAt))), expiresAt, Map.of());
+        "GET",
+        S3Links.toUri(store.presignGet(key, S3Links.validity(clock, expiresAt))),
+        expiresAt,
+        Map.of());
   }
 }

@@ -58,10 +58,17 @@ public final class S3MultipartUploads implements MultipartUploads {
   }
 
   @Override
-  public PresignedRequest presignPart(String key, String storeUploadId, int partNumber, Instant expiresAt) {
-    return new PresignedRequest("PUT",
-        S3Links.toUri(store.presignUploadPart(new MultipartUpload(key, storeUploadId), partNumber, S3Links.validity(clock, expiresAt))),
-        expiresAt, Map.of());
+  public PresignedRequest presignPart(
+      String key, String storeUploadId, int partNumber, Instant expiresAt) {
+    return new PresignedRequest(
+        "PUT",
+        S3Links.toUri(
+            store.presignUploadPart(
+                new MultipartUpload(key, storeUploadId),
+                partNumber,
+                S3Links.validity(clock, expiresAt))),
+        expiresAt,
+        Map.of());
   }
 
   @Override
@@ -71,16 +78,24 @@ public final class S3MultipartUploads implements MultipartUploads {
     } catch (IOException e) {
       String code = S3BlobStore.errorCode(e).orElse("");
       throw switch (code) {
-        case "InvalidPart" -> Problems.badRequest("invalid-part",
-            "S3 refused the parts (InvalidPart): a part was not uploaded, or its ETag is not the one S3 answered its PUT "
-                + "with. Send each part's ETag exactly as the PUT's ETag header had it, or PUT the part again.");
-        case "InvalidPartOrder" -> Problems.badRequest("invalid-part-order",
-            "S3 refused the parts (InvalidPartOrder): list them by part number, ascending.");
-        case "EntityTooSmall" -> Problems.badRequest("part-too-small",
-            "S3 refused the parts (EntityTooSmall): every part but the last must be at least 5 MiB; PUT each part's "
-                + "exact byte range.");
-        case "NoSuchUpload" -> Problems.conflict("upload-gone",
-            "S3 no longer has this multipart upload (NoSuchUpload): it was aborted or expired. Create a new upload.");
+        case "InvalidPart" ->
+            Problems.badRequest(
+                "invalid-part",
+                "S3 refused the parts (InvalidPart): a part was not uploaded, or its ETag is not the one S3 answered its PUT "
+                    + "with. Send each part's ETag exactly as the PUT's ETag header had it, or PUT the part again.");
+        case "InvalidPartOrder" ->
+            Problems.badRequest(
+                "invalid-part-order",
+                "S3 refused the parts (InvalidPartOrder): list them by part number, ascending.");
+        case "EntityTooSmall" ->
+            Problems.badRequest(
+                "part-too-small",
+                "S3 refused the parts (EntityTooSmall): every part but the last must be at least 5 MiB; PUT each part's "
+                    + "exact byte range.");
+        case "NoSuchUpload" ->
+            Problems.conflict(
+                "upload-gone",
+                "S3 no longer has this multipart upload (NoSuchUpload): it was aborted or expired. Create a new upload.");
         default -> storageFailure("complete", e);
       };
     }
@@ -98,7 +113,10 @@ public final class S3MultipartUploads implements MultipartUploads {
   private static ErrorResponseException storageFailure(String action, IOException e) {
     log.error("Could not {} a multipart upload", action, e);
     String code = S3BlobStore.errorCode(e).map(c -> " (S3 error " + c + ")").orElse("");
-    return Problems.exception(HttpStatus.BAD_GATEWAY, "storage-failed", "Storage failed",
+    return Problems.exception(
+        HttpStatus.BAD_GATEWAY,
+        "storage-failed",
+        "Storage failed",
         "The object store failed to " + action + " the multipart upload" + code + "; try again.");
   }
 }

@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The S3 blob store and presigned S3 URLs in front of it. Active for
- * {@code audiostems.gateway.storage.kind=s3}: clients send and fetch the bytes from the bucket
- * directly, so the gateway's own upload and file endpoints are absent.
+ * The S3 blob store and presigned S3 URLs in front of it. Active for {@code
+ * audiostems.gateway.storage.kind=s3}: clients send and fetch the bytes from the bucket directly,
+ * so the gateway's own upload and file endpoints are absent.
  */
 @Configuration
 @ConditionalOnProperty(name = "audiostems.gateway.storage.kind", havingValue = "s3")
@@ -24,7 +24,8 @@ public class S3StoreConfiguration {
   /** Closed with the context (Spring infers {@code close}), which shuts the SDK's client down. */
   @Bean
   S3BlobStore s3BlobStore(StorageProperties storage, LinkProperties links) {
-    // The store refuses validities above its cap: the cap is the longest link the gateway hands out.
+    // The store refuses validities above its cap: the cap is the longest link the gateway hands
+    // out.
     Duration longest = Collections.max(List.of(links.uploadValidity(), links.downloadValidity()));
     return BlobStores.s3(storage.settings(), longest);
   }

@@ -22,8 +22,12 @@ public final class S3UploadLocations implements UploadLocations {
   }
 
   @Override
-  public PresignedRequest presignUpload(String uploadId, String key, long sizeBytes, Instant expiresAt) {
+  public PresignedRequest presignUpload(
+      String uploadId, String key, long sizeBytes, Instant expiresAt) {
     return new PresignedRequest(
-        "PUT", S3Links.toUri(store.presignPut(key, S3Links.validity(clock, expiresAt))), expiresAt, Map.of());
+        "PUT",
+        S3Links.toUri(store.presignPut(key, S3Links.validity(clock, expiresAt))),
+        expiresAt,
+        Map.of());
   }
 }

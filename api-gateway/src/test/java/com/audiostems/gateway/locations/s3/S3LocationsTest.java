@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The S3 kind's locations against a real S3-compatible server (versitygw), used as a client would: plain HTTP. */
+/**
+ * The S3 kind's locations against a real S3-compatible server (versitygw), used as a client would:
+ * plain HTTP.
+ */
 class S3LocationsTest {
   @RegisterExtension static final S3TestServer s3 = new S3TestServer();
 
@@ -30,11 +33,26 @@ class S3LocationsTest {
   @BeforeEach
   void store() {
     // The gateway's own path: its bound properties, then the shared factory.
-    StorageProperties properties = new StorageProperties(StorageSettings.Kind.S3, null,
-        new StorageSettings.S3(S3TestServer.BUCKET, "gateway/", S3TestServer.REGION.id(), s3.endpoint(), true,
-            null, null, null, null, null));
-    // The same mapping as BlobStores.s3, with the test server's credentials: the default chain has none here.
-    store = new S3BlobStore(properties.settings().s3().toS3Settings(Duration.ofHours(2)), s3.credentials());
+    StorageProperties properties =
+        new StorageProperties(
+            StorageSettings.Kind.S3,
+            null,
+            new StorageSettings.S3(
+                S3TestServer.BUCKET,
+                "gateway/",
+                S3TestServer.REGION.id(),
+                s3.endpoint(),
+                true,
+                null,
+                null,
+                null,
+                null,
+                null));
+    // The same mapping as BlobStores.s3, with the test server's credentials: the default chain has
+    // none here.
+    store =
+        new S3BlobStore(
+            properties.settings().s3().toS3Settings(Duration.ofHours(2)), s3.credentials());
   }
 
   @AfterEach
@@ -48,19 +66,25 @@ class S3LocationsTest {
     String key = "uploads/up-1/source.wav";
     Instant expiresAt = clock.instant().plus(Duration.ofHours(2));
 
-    PresignedRequest put = new S3UploadLocations(store, clock).presignUpload("up-1", key, content.length, expiresAt);
+    PresignedRequest put =
+        new S3UploadLocations(store, clock).presignUpload("up-1", key, content.length, expiresAt);
     assertThat(put.method()).isEqualTo("PUT");
     assertThat(put.headers()).isEmpty();
-    HttpResponse<String> sent = http.send(
-        HttpRequest.newBuilder(put.url()).PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> sent =
+        http.send(
+            HttpRequest.newBuilder(put.url())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
     assertThat(store.exists(key)).isTrue();
 
     PresignedRequest get = new S3DownloadLocations(store, clock).presignDownload(key, expiresAt);
     assertThat(get.method()).isEqualTo("GET");
     HttpResponse<byte[]> fetched =
-        http.send(HttpRequest.newBuilder(get.url()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        http.send(
+            HttpRequest.newBuilder(get.url()).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(fetched.statusCode()).isEqualTo(200);
     assertThat(fetched.body()).isEqualTo(content);
   }
@@ -74,7 +98,8 @@ class S3LocationsTest {
     assertThat(plan.partSizeBytes()).isEqualTo(8L << 20);
     assertThat(plan.partCount()).isEqualTo(3);
     assertThat(plan.lastByte(3)).isEqualTo(16L << 20);
-    // 100 GiB in 8 MiB parts would be 12,800 parts: the part size grows to the next whole MiB that fits 10,000.
+    // 100 GiB in 8 MiB parts would be 12,800 parts: the part size grows to the next whole MiB that
+    // fits 10,000.
     var huge = multipart.plan(100L << 30).orElseThrow();
     assertThat(huge.partSizeBytes()).isEqualTo(11L << 20);
     assertThat(huge.partCount()).isLessThanOrEqualTo(10_000);

@@ -1,8 +1,8 @@
 package com.audiostems.dsp.quality.summary;
 
 /**
- * Both summaries behind the quality report's pictures, fed once from the decoder's blocks: a
- * {@link WaveformSummary} and a {@link SpectrogramSummary} with one column per pixel of the default
+ * Both summaries behind the quality report's pictures, fed once from the decoder's blocks: a {@link
+ * WaveformSummary} and a {@link SpectrogramSummary} with one column per pixel of the default
  * images' plots. The pictures themselves are drawn outside the DSP (activities' {@code
  * quality.render}), from these summaries and the findings.
  *
@@ -13,10 +13,16 @@ package com.audiostems.dsp.quality.summary;
  */
 public final class QualitySummaries {
 
-  /** Waveform columns: the plot of the default 1600-pixel-wide waveform image (1600 − 44 − 12 px of axes). */
+  /**
+   * Waveform columns: the plot of the default 1600-pixel-wide waveform image (1600 − 44 − 12 px of
+   * axes).
+   */
   public static final int WAVEFORM_COLUMNS = 1544;
 
-  /** Spectrogram columns: the plot of the default 1600-pixel-wide spectrogram image (1600 − 2 · 52 px of axes). */
+  /**
+   * Spectrogram columns: the plot of the default 1600-pixel-wide spectrogram image (1600 − 2 · 52
+   * px of axes).
+   */
   public static final int SPECTROGRAM_COLUMNS = 1496;
 
   private final WaveformSummary waveform;
@@ -29,7 +35,8 @@ public final class QualitySummaries {
    */
   public QualitySummaries(int channelCount, int sampleRateHz, long totalFrames) {
     this.waveform = new WaveformSummary(channelCount, sampleRateHz, totalFrames, WAVEFORM_COLUMNS);
-    this.spectrogram = new SpectrogramSummary(channelCount, sampleRateHz, totalFrames, SPECTROGRAM_COLUMNS);
+    this.spectrogram =
+        new SpectrogramSummary(channelCount, sampleRateHz, totalFrames, SPECTROGRAM_COLUMNS);
   }
 
   /** The next {@code frames} frames: {@code block[channel][i]}, floats with full scale at ±1. */

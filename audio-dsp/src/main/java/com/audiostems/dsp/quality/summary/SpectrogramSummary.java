@@ -5,13 +5,13 @@ import com.audiostems.dsp.signal.Spectrogram;
 import com.audiostems.dsp.signal.Windows;
 
 /**
- * A full-bandwidth magnitude spectrogram at the source rate, averaged into a fixed number of
- * time columns, fed block by block: the picture a quality check needs (a lossy encoder's
- * cut-off, the empty top half of an upsampled file), at a bounded cost for any track length.
+ * A full-bandwidth magnitude spectrogram at the source rate, averaged into a fixed number of time
+ * columns, fed block by block: the picture a quality check needs (a lossy encoder's cut-off, the
+ * empty top half of an upsampled file), at a bounded cost for any track length.
  *
- * <p>The channels are averaged to mono; {@code frameSize}-point Hann frames (2048 by default)
- * start every {@link #hopSamples()} samples, with the hop chosen so that at most {@code maxFrames}
- * (4000 by default) frames are computed however long the track: {@code hop = max(frameSize / 8,
+ * <p>The channels are averaged to mono; {@code frameSize}-point Hann frames (2048 by default) start
+ * every {@link #hopSamples()} samples, with the hop chosen so that at most {@code maxFrames} (4000
+ * by default) frames are computed however long the track: {@code hop = max(frameSize / 8,
  * ceil(totalFrames / maxFrames))}. For long tracks the frames sample the signal (a 5-minute 48 kHz
  * track: a 2048-sample frame every 3600 samples), which is what a picture 1500 columns wide needs.
  * Each frame's power is added to the column of its centre; a column holds the mean power of its
@@ -53,11 +53,18 @@ public final class SpectrogramSummary {
    * @param channelCount channels of every block (averaged to mono)
    * @param sampleRateHz the source rate: the picture reaches its Nyquist frequency
    * @param totalFrames the track's length in frames, which sets the hop and the columns' times
-   * @param columns time columns to keep; activities' {@code SpectrogramImage.plotWidth(int)} maps one to one
+   * @param columns time columns to keep; activities' {@code SpectrogramImage.plotWidth(int)} maps
+   *     one to one
    * @param frameSize FFT size, a power of two
    * @param maxFrames the most frames to compute for the announced length
    */
-  public SpectrogramSummary(int channelCount, int sampleRateHz, long totalFrames, int columns, int frameSize, int maxFrames) {
+  public SpectrogramSummary(
+      int channelCount,
+      int sampleRateHz,
+      long totalFrames,
+      int columns,
+      int frameSize,
+      int maxFrames) {
     if (channelCount < 1) {
       throw new IllegalArgumentException("need at least one channel, got " + channelCount);
     }
@@ -76,7 +83,8 @@ public final class SpectrogramSummary {
     this.columns = columns;
     this.fft = new RealFft(frameSize);
     this.frameSize = frameSize;
-    this.hop = (int) Math.max(Math.max(1, frameSize / 8), (totalFrames + maxFrames - 1) / maxFrames);
+    this.hop =
+        (int) Math.max(Math.max(1, frameSize / 8), (totalFrames + maxFrames - 1) / maxFrames);
     this.bins = frameSize / 2 + 1;
     this.power = new float[columns][bins];
     this.frameCounts = new int[columns];
@@ -119,7 +127,8 @@ public final class SpectrogramSummary {
    * own rate's: the pipeline's analysis spectrogram at 22.05 kHz stops at 11 kHz, so the quality
    * picture should stream the source instead.
    */
-  public static SpectrogramSummary of(Spectrogram spectrogram, double durationSeconds, int columns) {
+  public static SpectrogramSummary of(
+      Spectrogram spectrogram, double durationSeconds, int columns) {
     if (columns < 1 || !(durationSeconds > 0)) {
       throw new IllegalArgumentException("need at least one column and a positive duration");
     }
@@ -129,7 +138,8 @@ public final class SpectrogramSummary {
   /** The summary of a whole track held in memory: {@code channels[channel][frame]}. */
   public static SpectrogramSummary of(float[][] channels, int sampleRateHz, int columns) {
     int frames = channels.length == 0 ? 0 : channels[0].length;
-    SpectrogramSummary s = new SpectrogramSummary(Math.max(1, channels.length), sampleRateHz, frames, columns);
+    SpectrogramSummary s =
+        new SpectrogramSummary(Math.max(1, channels.length), sampleRateHz, frames, columns);
     if (channels.length > 0) {
       s.accept(channels, frames);
     }
@@ -147,7 +157,8 @@ public final class SpectrogramSummary {
       throw new IllegalStateException("built from a spectrogram; it takes no samples");
     }
     if (block.length != channelCount) {
-      throw new IllegalArgumentException("expected " + channelCount + " channels, got " + block.length);
+      throw new IllegalArgumentException(
+          "expected " + channelCount + " channels, got " + block.length);
     }
     int mask = frameSize - 1;
     float scale = 1f / channelCount;

@@ -5,12 +5,11 @@ package com.audiostems.dsp.quality.summary;
  * block by block, so that a waveform of any length is drawn from a few kilobytes.
  *
  * <p>Frame {@code n} of {@code totalFrames} lands in column {@code floor(n * columns /
- * totalFrames)}; frames past the announced total (a decoder's length estimate may be short) land
- * in the last column, and columns that never see a frame stay empty ({@link #count} 0).
+ * totalFrames)}; frames past the announced total (a decoder's length estimate may be short) land in
+ * the last column, and columns that never see a frame stay empty ({@link #count} 0).
  *
  * <p>A sample counts as clipped when its magnitude reaches {@code clipLevel}; the default,
- * 32767/32768, is 16-bit full scale as a float (a decoder maps -32768 to -1 and 32767 to
- * 0.99997).
+ * 32767/32768, is 16-bit full scale as a float (a decoder maps -32768 to -1 and 32767 to 0.99997).
  */
 public final class WaveformSummary {
 
@@ -33,14 +32,15 @@ public final class WaveformSummary {
    * @param channelCount channels of every block
    * @param sampleRateHz the source rate
    * @param totalFrames the track's length in frames (as announced by the decoder)
-   * @param columns how many columns to keep; activities' {@code WaveformImage.plotWidth(int)} gives the
-   *     number that maps one to one onto an image's pixels
+   * @param columns how many columns to keep; activities' {@code WaveformImage.plotWidth(int)} gives
+   *     the number that maps one to one onto an image's pixels
    */
   public WaveformSummary(int channelCount, int sampleRateHz, long totalFrames, int columns) {
     this(channelCount, sampleRateHz, totalFrames, columns, DEFAULT_CLIP_LEVEL);
   }
 
-  public WaveformSummary(int channelCount, int sampleRateHz, long totalFrames, int columns, float clipLevel) {
+  public WaveformSummary(
+      int channelCount, int sampleRateHz, long totalFrames, int columns, float clipLevel) {
     if (channelCount < 1) {
       throw new IllegalArgumentException("need at least one channel, got " + channelCount);
     }
@@ -71,7 +71,8 @@ public final class WaveformSummary {
   /** The summary of a whole track held in memory: {@code channels[channel][frame]}. */
   public static WaveformSummary of(float[][] channels, int sampleRateHz, int columns) {
     int frames = channels.length == 0 ? 0 : channels[0].length;
-    WaveformSummary s = new WaveformSummary(Math.max(1, channels.length), sampleRateHz, frames, columns);
+    WaveformSummary s =
+        new WaveformSummary(Math.max(1, channels.length), sampleRateHz, frames, columns);
     if (channels.length > 0) {
       s.accept(channels, frames);
     }
@@ -86,7 +87,8 @@ public final class WaveformSummary {
   /** The next {@code frames} frames, read from {@code block[channel][offset ..]}. */
   public void accept(float[][] block, int offset, int frames) {
     if (block.length != channelCount) {
-      throw new IllegalArgumentException("expected " + channelCount + " channels, got " + block.length);
+      throw new IllegalArgumentException(
+          "expected " + channelCount + " channels, got " + block.length);
     }
     int i = 0;
     while (i < frames) {

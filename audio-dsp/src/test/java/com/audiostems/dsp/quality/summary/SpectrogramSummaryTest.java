@@ -29,14 +29,16 @@ class SpectrogramSummaryTest {
     assertThat(streamed.framesComputed()).isEqualTo(whole.framesComputed());
     for (int c = 0; c < 200; c += 7) {
       for (int k = 0; k < streamed.binCount(); k += 13) {
-        assertThat(streamed.power(c, k)).isCloseTo(whole.power(c, k), within(1e-9 + 1e-6 * whole.power(c, k)));
+        assertThat(streamed.power(c, k))
+            .isCloseTo(whole.power(c, k), within(1e-9 + 1e-6 * whole.power(c, k)));
       }
     }
     // 20 s at 44.1 kHz: hop = max(256, ceil(882000 / 4000)) = 256, so about 3437 frames.
     assertThat(whole.hopSamples()).isEqualTo(256);
     // A 5-minute track: at most 4000 frames whatever the rate.
     long fiveMinutes = 300L * RATE_96K;
-    SpectrogramSummary longTrack = new SpectrogramSummary(2, RATE_96K, fiveMinutes, QualitySummaries.SPECTROGRAM_COLUMNS);
+    SpectrogramSummary longTrack =
+        new SpectrogramSummary(2, RATE_96K, fiveMinutes, QualitySummaries.SPECTROGRAM_COLUMNS);
     float[][] block = new float[2][1 << 16];
     for (long done = 0; done < fiveMinutes; done += block[0].length) {
       longTrack.accept(block, (int) Math.min(block[0].length, fiveMinutes - done));

@@ -18,6 +18,7 @@ public final class SummarySignals {
 
   /** Clipped stretch of {@link #clippedStereo}'s left channel, in seconds. */
   public static final double CLIP_START_S = 4.0;
+
   public static final double CLIP_END_S = 5.0;
   public static final double CLIPPED_TRACK_S = 10.0;
 
@@ -48,7 +49,8 @@ public final class SummarySignals {
    * phases and equal magnitudes in the bins up to the cut-off of one inverse FFT (a periodic
    * signal, repeated to length).
    */
-  public static float[] bandLimitedNoise(int rate, double cutoffHz, double rms, double seconds, long seed) {
+  public static float[] bandLimitedNoise(
+      int rate, double cutoffHz, double rms, double seconds, long seed) {
     int n = 1 << 17;
     RealFft fft = new RealFft(n);
     float[] spectrum = new float[n];

@@ -9,13 +9,13 @@ import java.util.Locale;
 
 /**
  * The fixed set of synthetic pieces that the analysis accuracy suites are judged on. Fixed means
- * fixed: specs and seeds are literals, so a change in a score is a change in an analyser (or in
- * the synthesiser, which its own tests pin down).
+ * fixed: specs and seeds are literals, so a change in a score is a change in an analyser (or in the
+ * synthesiser, which its own tests pin down).
  *
- * <p>Composition (see {@link #pieces()}): 44 pieces, 1610 s of audio. Tempos 62-180 BPM, 17
- * below 100, non-integer tempos 93.5, 76.8, 99.9, 102.4, 118.6, 127.3, 145.5; 8 in 3/4; 8 without
- * drums (ballads, ambient, a drumless waltz); all 24 keys; tuning offsets from -30 to +30 cents on
- * 9; swing on 7 (eighths, and sixteenths in funk); tempo drift on 5 (two linear ramps, three slow
+ * <p>Composition (see {@link #pieces()}): 44 pieces, 1610 s of audio. Tempos 62-180 BPM, 17 below
+ * 100, non-integer tempos 93.5, 76.8, 99.9, 102.4, 118.6, 127.3, 145.5; 8 in 3/4; 8 without drums
+ * (ballads, ambient, a drumless waltz); all 24 keys; tuning offsets from -30 to +30 cents on 9;
+ * swing on 7 (eighths, and sixteenths in funk); tempo drift on 5 (two linear ramps, three slow
  * sinusoids); heavy sub bass on 8; three ambient pieces with slow soft onsets; 6 with a song form
  * for the section-boundary analyser ({@link #withSections()}); 7 loudly mastered (compressed and
  * soft-limited, transients flattened); durations 30-60 s; 5 at 48 kHz, the rest at 44.1 kHz.
@@ -42,7 +42,11 @@ public final class AccuracySuite {
   private static final int B = 11;
 
   private static PieceSpec.Builder p(Style style, double bpm, int tonic, Mode mode, long seed) {
-    return PieceSpec.builder().style(style).tempoBpm(bpm).key(tonic, mode).seed(seed)
+    return PieceSpec.builder()
+        .style(style)
+        .tempoBpm(bpm)
+        .key(tonic, mode)
+        .seed(seed)
         .durationSeconds(30);
   }
 
@@ -61,7 +65,10 @@ public final class AccuracySuite {
     b.add(p(Style.HIP_HOP, 86, G, MINOR, 109).swing(0.35));
     b.add(p(Style.BALLAD, 70, GB, MINOR, 110).beatsPerBar(3).durationSeconds(40));
     b.add(p(Style.POP_ROCK, 140, G, MAJOR, 111).tuningCents(30));
-    b.add(p(Style.POP_ROCK, 76.8, B, MINOR, 112).drift(TempoDrift.sinusoidal(3, 20)).durationSeconds(40));
+    b.add(
+        p(Style.POP_ROCK, 76.8, B, MINOR, 112)
+            .drift(TempoDrift.sinusoidal(3, 20))
+            .durationSeconds(40));
     b.add(p(Style.WALTZ, 132, BB, MAJOR, 113));
     b.add(p(Style.WALTZ, 150, C, MINOR, 114).drums(false));
     b.add(p(Style.POP_ROCK, 112, A, MAJOR, 115).beatsPerBar(3));
@@ -80,11 +87,16 @@ public final class AccuracySuite {
     b.add(p(Style.POP_ROCK, 102.4, C, MAJOR, 128).tuningCents(-25));
     b.add(p(Style.ELECTRONIC, 122, G, MINOR, 129).bass(BassWeight.NORMAL));
     b.add(p(Style.FUNK, 96, E, MINOR, 130).swing(0.2));
-    b.add(p(Style.WALTZ, 108, D, MAJOR, 131).drift(TempoDrift.sinusoidal(2.5, 15)).durationSeconds(40));
-    // Song forms for the section-boundary analyser: a minute each, clear changes of parts and level.
+    b.add(
+        p(Style.WALTZ, 108, D, MAJOR, 131)
+            .drift(TempoDrift.sinusoidal(2.5, 15))
+            .durationSeconds(40));
+    // Song forms for the section-boundary analyser: a minute each, clear changes of parts and
+    // level.
     b.add(p(Style.POP_ROCK, 145.5, AB, MAJOR, 132).songForm().durationSeconds(60));
     b.add(p(Style.POP_ROCK, 120, B, MINOR, 133).songForm().durationSeconds(60));
-    b.add(p(Style.ELECTRONIC, 126, C, MINOR, 134).songForm().durationSeconds(60).masteringDriveDb(6));
+    b.add(
+        p(Style.ELECTRONIC, 126, C, MINOR, 134).songForm().durationSeconds(60).masteringDriveDb(6));
     b.add(p(Style.BALLAD, 88, EB, MAJOR, 135).drums(true).songForm().durationSeconds(60));
     b.add(p(Style.FUNK, 110, A, MINOR, 136).swing(0.25).songForm().durationSeconds(60));
     b.add(p(Style.WALTZ, 96, G, MAJOR, 137).songForm().durationSeconds(60));
@@ -94,8 +106,12 @@ public final class AccuracySuite {
     b.add(p(Style.AMBIENT, 72, E, MAJOR, 140).beatsPerBar(3).durationSeconds(40));
     b.add(p(Style.POP_ROCK, 168, DB, MAJOR, 141).sampleRateHz(48_000));
     b.add(p(Style.HIP_HOP, 72, BB, MINOR, 142).swing(0.4).drift(TempoDrift.sinusoidal(2, 25)));
-    b.add(p(Style.POP_ROCK, 110, GB, MINOR, 143).bass(BassWeight.HEAVY).tuningCents(18).sampleRateHz(48_000)
-        .masteringDriveDb(7));
+    b.add(
+        p(Style.POP_ROCK, 110, GB, MINOR, 143)
+            .bass(BassWeight.HEAVY)
+            .tuningCents(18)
+            .sampleRateHz(48_000)
+            .masteringDriveDb(7));
     b.add(p(Style.BALLAD, 92, B, MAJOR, 144).tuningCents(-30).sampleRateHz(48_000));
     List<PieceSpec> out = new ArrayList<>();
     for (PieceSpec.Builder builder : b) {
@@ -111,13 +127,21 @@ public final class AccuracySuite {
   }
 
   /**
-   * A small, fast, varied subset (one of each kind of difficulty) for tests that cannot afford
-   * the whole suite on a busy machine.
+   * A small, fast, varied subset (one of each kind of difficulty) for tests that cannot afford the
+   * whole suite on a busy machine.
    */
   public static List<PieceSpec> smoke() {
     List<PieceSpec> all = pieces();
-    return List.of(all.get(0), all.get(1), all.get(3), all.get(4), all.get(5), all.get(7),
-        all.get(8), all.get(11), all.get(17));
+    return List.of(
+        all.get(0),
+        all.get(1),
+        all.get(3),
+        all.get(4),
+        all.get(5),
+        all.get(7),
+        all.get(8),
+        all.get(11),
+        all.get(17));
   }
 
   /** The piece with this label. */
@@ -151,7 +175,9 @@ public final class AccuracySuite {
       sb.append("-heavy");
     }
     if (s.tuningCents() != 0) {
-      sb.append(s.tuningCents() > 0 ? "+" : "").append((int) Math.round(s.tuningCents())).append('c');
+      sb.append(s.tuningCents() > 0 ? "+" : "")
+          .append((int) Math.round(s.tuningCents()))
+          .append('c');
     }
     if (s.hasSections()) {
       sb.append("-form");

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * Writes the score of a piece: the form laid out on bars, a progression per section, and the
- * parts (drums, bass, chords, pads, melody) in the style's rhythms. Everything is in beats; the
+ * Writes the score of a piece: the form laid out on bars, a progression per section, and the parts
+ * (drums, bass, chords, pads, melody) in the style's rhythms. Everything is in beats; the
  * synthesiser maps beats to seconds afterwards, so the grid stays exact whatever the drift.
  */
 final class Arranger {
@@ -134,7 +134,8 @@ final class Arranger {
   }
 
   private double vel(RandomGenerator rng, double base, double pos, double energy) {
-    double v = base * accent(pos) * (0.55 + 0.45 * energy) * (1 + 0.12 * (rng.nextDouble() - 0.5) * 2);
+    double v =
+        base * accent(pos) * (0.55 + 0.45 * energy) * (1 + 0.12 * (rng.nextDouble() - 0.5) * 2);
     return Math.max(0.05, Math.min(1.0, v));
   }
 
@@ -174,7 +175,10 @@ final class Arranger {
         return;
       }
       case FUNK -> {
-        double[] kicks = (barInSection % 2 == 0) ? new double[] {0, 0.75, 2.5} : new double[] {0, 0.75, 2.5, 3.25};
+        double[] kicks =
+            (barInSection % 2 == 0)
+                ? new double[] {0, 0.75, 2.5}
+                : new double[] {0, 0.75, 2.5, 3.25};
         for (double k : kicks) {
           if (k < bpb && (k < fillFrom || k == 0)) {
             hit(bar, k, Drum.KICK, vel(r, 0.95, k, e));
@@ -196,7 +200,8 @@ final class Arranger {
         }
       }
       case HIP_HOP -> {
-        double[] kicks = r.nextDouble() < 0.5 ? new double[] {0, 0.75, 2.5} : new double[] {0, 1.75, 2.5};
+        double[] kicks =
+            r.nextDouble() < 0.5 ? new double[] {0, 0.75, 2.5} : new double[] {0, 1.75, 2.5};
         for (double k : kicks) {
           if (k < bpb && (k < fillFrom || k == 0)) {
             hit(bar, k, Drum.KICK, vel(r, 1.0, k, e));
@@ -238,7 +243,8 @@ final class Arranger {
             bpb == 4
                 ? new double[][] {{0, 2}, {0, 2, 2.5}, {0, 1.5, 2}, {0, 0.5, 2}}
                 : new double[][] {{0}, {0, 1.5}, {0, 0.5}};
-        double[] kicks = kickVariants[barInSection % 4 == 3 ? r.nextInt(kickVariants.length) : barInSection % 2];
+        double[] kicks =
+            kickVariants[barInSection % 4 == 3 ? r.nextInt(kickVariants.length) : barInSection % 2];
         for (double k : kicks) {
           if (k < fillFrom || k == 0) {
             hit(bar, k, Drum.KICK, vel(r, 1.0, k, e));
@@ -294,7 +300,13 @@ final class Arranger {
     int fifth = root + 7;
     int nextRoot = bassMidi(next.rootPc());
     switch (style) {
-      case WALTZ -> bassNote(bar, 0, 0.9, bar % 2 == 0 ? root : (fifth > 47 ? fifth - 12 : fifth), vel(r, 0.9, 0, e));
+      case WALTZ ->
+          bassNote(
+              bar,
+              0,
+              0.9,
+              bar % 2 == 0 ? root : (fifth > 47 ? fifth - 12 : fifth),
+              vel(r, 0.9, 0, e));
       case BALLAD -> {
         bassNote(bar, 0, bpb == 4 ? 2 : 3, root, vel(r, 0.85, 0, e));
         if (bpb == 4) {
@@ -315,7 +327,15 @@ final class Arranger {
         }
       }
       case FUNK -> {
-        double[][] pat = {{0, 0.25, 0}, {0.75, 0.2, 12}, {1.5, 0.25, 0}, {2, 0.4, 7}, {2.75, 0.2, 12}, {3.25, 0.2, 10}, {3.5, 0.4, 0}};
+        double[][] pat = {
+          {0, 0.25, 0},
+          {0.75, 0.2, 12},
+          {1.5, 0.25, 0},
+          {2, 0.4, 7},
+          {2.75, 0.2, 12},
+          {3.25, 0.2, 10},
+          {3.5, 0.4, 0}
+        };
         for (double[] p : pat) {
           if (p[0] < bpb) {
             int off = (int) p[2];
@@ -369,7 +389,9 @@ final class Arranger {
           int idx = i < arp.length ? i : 2 * arp.length - 2 - (i % (2 * arp.length - 2));
           idx = Math.max(0, Math.min(arp.length - 1, idx));
           double p = i * 0.5;
-          score.notes.add(new Score.Note(bar * bpb + p, bpb - p + 0.3, arp[idx], vel(r, 0.6, p, e), Voice.CHORD));
+          score.notes.add(
+              new Score.Note(
+                  bar * bpb + p, bpb - p + 0.3, arp[idx], vel(r, 0.6, p, e), Voice.CHORD));
         }
       }
       case ELECTRONIC -> {
@@ -436,8 +458,15 @@ final class Arranger {
   // ---------------------------------------------------------------- melody
 
   private static final double[][] RHYTHMS_4 = {
-    {1, 1, 1, 1}, {1.5, 0.5, 1, 1}, {0.5, 0.5, 1, 2}, {1, 0.5, 0.5, 1, 1}, {2, 1, 1},
-    {-1, 1, 1, 1}, {0.5, 0.5, 0.5, 0.5, 2}, {1, 1, 2}, {-0.5, 0.5, 1, 0.5, 0.5, 1}
+    {1, 1, 1, 1},
+    {1.5, 0.5, 1, 1},
+    {0.5, 0.5, 1, 2},
+    {1, 0.5, 0.5, 1, 1},
+    {2, 1, 1},
+    {-1, 1, 1, 1},
+    {0.5, 0.5, 0.5, 0.5, 2},
+    {1, 1, 2},
+    {-0.5, 0.5, 1, 0.5, 0.5, 1}
   };
   private static final double[][] ENDINGS_4 = {{2, 2}, {3, -1}, {1, 3}, {1.5, 0.5, 2}};
   private static final double[][] RHYTHMS_3 = {
@@ -476,7 +505,8 @@ final class Arranger {
         });
   }
 
-  private void lead(int bar, int barInSection, String label, Chord chord, double e, int sectionBars) {
+  private void lead(
+      int bar, int barInSection, String label, Chord chord, double e, int sectionBars) {
     RandomGenerator r = leadRng;
     boolean slow = spec.tempoBpm() < 100;
     List<double[]> m = motif(label, slow);
@@ -511,7 +541,8 @@ final class Arranger {
       }
       int midi = strong ? nearestChordTone(target, chord) : nearestScaleTone(target, chord);
       double legato = len * (0.85 + 0.1 * r.nextDouble());
-      score.notes.add(new Score.Note(bar * bpb + pos, legato, midi, vel(r, 0.75, pos, e), Voice.LEAD));
+      score.notes.add(
+          new Score.Note(bar * bpb + pos, legato, midi, vel(r, 0.75, pos, e), Voice.LEAD));
       lastLead = midi;
       pos += len;
     }
@@ -536,7 +567,9 @@ final class Arranger {
         int rel = Math.floorMod(m - harmony.tonic(), 12);
         boolean ok =
             harmony.mode() == Mode.MINOR
-                ? (rel == 11 ? chord.contains(m) : (rel != 11 && harmony.inScale(m)) && !(rel == 10 && chord.contains(m + 1)))
+                ? (rel == 11
+                    ? chord.contains(m)
+                    : (rel != 11 && harmony.inScale(m)) && !(rel == 10 && chord.contains(m + 1)))
                 : harmony.inScale(m);
         if (ok) {
           return m;

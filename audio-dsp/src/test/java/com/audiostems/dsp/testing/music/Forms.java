@@ -16,10 +16,10 @@ public final class Forms {
 
   /**
    * A pop song form fitted to {@code totalBars}: intro (pads and bass, quiet), verse (drums, bass,
-   * chords, lead), chorus (everything, loud), verse, chorus, bridge (no drums), chorus, outro
-   * (pads and chords, quiet). Sections are taken in order while they fit; the last one before the
-   * outro is shortened, and the outro takes what is left (at least two bars), so that every
-   * section boundary is a real change of instrumentation and level.
+   * chords, lead), chorus (everything, loud), verse, chorus, bridge (no drums), chorus, outro (pads
+   * and chords, quiet). Sections are taken in order while they fit; the last one before the outro
+   * is shortened, and the outro takes what is left (at least two bars), so that every section
+   * boundary is a real change of instrumentation and level.
    */
   public static List<Section> song(int totalBars) {
     int phrase = 4;

@@ -9,7 +9,8 @@ import java.util.List;
  * #onsetTimesSeconds} has where they actually sounded).
  *
  * @param tempoBpm the notated tempo (the start tempo when it drifts)
- * @param meanTempoBpm beats per minute over the whole piece: {@code 60 (beats - 1) / (last - first)}
+ * @param meanTempoBpm beats per minute over the whole piece: {@code 60 (beats - 1) / (last -
+ *     first)}
  * @param startTempoBpm instantaneous tempo at the first beat
  * @param endTempoBpm instantaneous tempo at the last beat
  * @param drift the tempo drift, {@link TempoDrift#NONE} for a steady tempo

@@ -34,11 +34,19 @@ final class Harmony {
   }
 
   // Degrees are 1-based in these tables because that is how musicians write them.
-  private static final int[][] MAJOR_VERSE = {{1, 5, 6, 4}, {1, 4, 5, 1}, {1, 6, 4, 5}, {1, 4, 6, 5}};
-  private static final int[][] MAJOR_CHORUS = {{4, 1, 5, 6}, {1, 5, 4, 5}, {6, 4, 1, 5}, {2, 5, 1, 1}};
+  private static final int[][] MAJOR_VERSE = {
+    {1, 5, 6, 4}, {1, 4, 5, 1}, {1, 6, 4, 5}, {1, 4, 6, 5}
+  };
+  private static final int[][] MAJOR_CHORUS = {
+    {4, 1, 5, 6}, {1, 5, 4, 5}, {6, 4, 1, 5}, {2, 5, 1, 1}
+  };
   private static final int[][] MAJOR_BRIDGE = {{4, 5, 3, 6}, {2, 4, 5, 5}, {6, 3, 4, 5}};
-  private static final int[][] MINOR_VERSE = {{1, 6, 3, 7}, {1, 4, 5, 1}, {1, 7, 6, 5}, {1, 4, 7, 3}};
-  private static final int[][] MINOR_CHORUS = {{6, 7, 1, 1}, {1, 6, 7, 5}, {4, 5, 1, 1}, {6, 3, 7, 1}};
+  private static final int[][] MINOR_VERSE = {
+    {1, 6, 3, 7}, {1, 4, 5, 1}, {1, 7, 6, 5}, {1, 4, 7, 3}
+  };
+  private static final int[][] MINOR_CHORUS = {
+    {6, 7, 1, 1}, {1, 6, 7, 5}, {4, 5, 1, 1}, {6, 3, 7, 1}
+  };
   private static final int[][] MINOR_BRIDGE = {{4, 5, 6, 5}, {6, 7, 4, 5}, {3, 7, 6, 5}};
   private static final int[][] CADENCE_MAJOR = {{4, 5, 1, 1}, {2, 5, 1, 1}, {1, 4, 1, 1}};
   private static final int[][] CADENCE_MINOR = {{4, 5, 1, 1}, {6, 5, 1, 1}, {1, 4, 1, 1}};
@@ -102,7 +110,9 @@ final class Harmony {
     }
     String quality = quality(rel);
     String roman = ROMAN[d];
-    if (quality.startsWith("min") || quality.equals("m7") || quality.startsWith("dim")
+    if (quality.startsWith("min")
+        || quality.equals("m7")
+        || quality.startsWith("dim")
         || quality.equals("m7b5")) {
       roman = roman.toLowerCase();
     }
@@ -132,8 +142,8 @@ final class Harmony {
   }
 
   /**
-   * The progression (one chord per bar, cycled) for a section label; the same label and seed
-   * always give the same progression, so repeated sections repeat their harmony.
+   * The progression (one chord per bar, cycled) for a section label; the same label and seed always
+   * give the same progression, so repeated sections repeat their harmony.
    */
   List<Chord> progression(String label, long seed) {
     RandomGenerator rng = Rng.of(seed, "progression:" + label);
@@ -159,9 +169,9 @@ final class Harmony {
   }
 
   /**
-   * A close-position voicing of the chord near {@code centre} (MIDI), voice-led from the
-   * previous voicing: the inversion whose mean pitch is closest to where the previous one was
-   * wins, so inversions arise as they do in practice.
+   * A close-position voicing of the chord near {@code centre} (MIDI), voice-led from the previous
+   * voicing: the inversion whose mean pitch is closest to where the previous one was wins, so
+   * inversions arise as they do in practice.
    */
   int[] voicing(Chord chord, double centre, int[] previous, RandomGenerator rng) {
     double target = centre;

@@ -3,7 +3,8 @@ package com.audiostems.dsp.testing.music;
 /**
  * Which instrument groups a piece has at all; {@link Section}s switch them on and off within that.
  *
- * @param drums whether there is a drum kit (pieces without one are the hard cases for beat tracking)
+ * @param drums whether there is a drum kit (pieces without one are the hard cases for beat
+ *     tracking)
  * @param bass how heavy the bass is ({@link BassWeight#NONE} for no bass)
  * @param pads sustained pads with slow attacks
  * @param chords a plucked or piano-like chord instrument with sharp onsets

@@ -12,11 +12,11 @@ import java.util.random.RandomGenerator;
  * Renders a {@link PieceSpec} to stereo PCM with its exact {@link GroundTruth}. Deterministic: the
  * same spec (seed included) gives the same samples, bit for bit.
  *
- * <p>The pipeline: {@link Arranger} writes the score in beats; each event's beat position is
- * swung (off-beat eighths, or sixteenths in funk, move; beats do not), mapped to seconds through
- * the {@link TempoMap} (drift) and humanised by the spec's jitter; instruments are synthesised into
- * the stereo bus with constant-power panning and a reverb send; the mix gets a faint noise floor
- * (no real recording is digitally silent) and is peak-normalised to -1 dBFS.
+ * <p>The pipeline: {@link Arranger} writes the score in beats; each event's beat position is swung
+ * (off-beat eighths, or sixteenths in funk, move; beats do not), mapped to seconds through the
+ * {@link TempoMap} (drift) and humanised by the spec's jitter; instruments are synthesised into the
+ * stereo bus with constant-power panning and a reverb send; the mix gets a faint noise floor (no
+ * real recording is digitally silent) and is peak-normalised to -1 dBFS.
  */
 public final class MusicSynth {
 
@@ -224,7 +224,9 @@ public final class MusicSynth {
       for (Score.Note note : score.notes) {
         // Notes of one chord share their timing (one hand plays them), with a little spread.
         double j;
-        if (previous != null && previous.voice() == note.voice() && previous.beat() == note.beat()) {
+        if (previous != null
+            && previous.voice() == note.voice()
+            && previous.beat() == note.beat()) {
           j = previousJitter + 0.0015 * r.nextDouble();
         } else {
           j = jitter();
@@ -315,8 +317,19 @@ public final class MusicSynth {
         if (start >= n) {
           continue;
         }
-        Sounds.pad(new float[][] {left, right, sendLeft, sendRight}, 0.45, start, sr, hz,
-            p.velocity(), end - t, attack, release, cutoff, 0.28, r);
+        Sounds.pad(
+            new float[][] {left, right, sendLeft, sendRight},
+            0.45,
+            start,
+            sr,
+            hz,
+            p.velocity(),
+            end - t,
+            attack,
+            release,
+            cutoff,
+            0.28,
+            r);
         onsets.add(t);
       }
     }
@@ -356,10 +369,10 @@ public final class MusicSynth {
     }
 
     /**
-     * A loud master: the mix (peak at 0 dBFS) is driven by {@code driveDb} into a fast
-     * compressor (ratio 3 above -10 dBFS, 10 ms attack, 200 ms release, stereo-linked) that
-     * lets drum transients through into a soft clipper, which flattens them as a mastering limiter
-     * does; the level between transients rises.
+     * A loud master: the mix (peak at 0 dBFS) is driven by {@code driveDb} into a fast compressor
+     * (ratio 3 above -10 dBFS, 10 ms attack, 200 ms release, stereo-linked) that lets drum
+     * transients through into a soft clipper, which flattens them as a mastering limiter does; the
+     * level between transients rises.
      */
     private void loudMaster(double driveDb) {
       double pre = Math.pow(10, driveDb / 20) / Math.max(peak(), 1e-12);
@@ -420,13 +433,20 @@ public final class MusicSynth {
         if (!chords.isEmpty()) {
           ChordSpan prev = chords.get(chords.size() - 1);
           if (prev.rootPitchClass() == ch.rootPc() && prev.quality().equals(ch.quality())) {
-            chords.set(chords.size() - 1,
-                new ChordSpan(prev.startSeconds(), end, prev.rootPitchClass(), prev.quality(),
-                    prev.romanNumeral(), prev.pitchClasses()));
+            chords.set(
+                chords.size() - 1,
+                new ChordSpan(
+                    prev.startSeconds(),
+                    end,
+                    prev.rootPitchClass(),
+                    prev.quality(),
+                    prev.romanNumeral(),
+                    prev.pitchClasses()));
             continue;
           }
         }
-        chords.add(new ChordSpan(start, end, ch.rootPc(), ch.quality(), ch.roman(), ch.pitchClasses()));
+        chords.add(
+            new ChordSpan(start, end, ch.rootPc(), ch.quality(), ch.roman(), ch.pitchClasses()));
       }
       double first = beats[0];
       double lastBeat = beats[count - 1];

@@ -3,6 +3,9 @@ package com.audiostems.dsp.testing.music;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.audiostems.dsp.signal.RealFft;
+import com.audiostems.dsp.signal.Spectrogram;
+import com.audiostems.dsp.signal.Stft;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,17 +13,19 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import com.audiostems.dsp.signal.RealFft;
-import com.audiostems.dsp.signal.Spectrogram;
-import com.audiostems.dsp.signal.Stft;
 import org.junit.jupiter.api.Test;
 
 /** Tests of the synthesiser itself: if its truth is wrong, every accuracy suite is wrong. */
 class MusicSynthTest {
 
   private static PieceSpec pop() {
-    return PieceSpec.builder().style(Style.POP_ROCK).tempoBpm(93.5).key(9, Mode.MINOR)
-        .durationSeconds(20).seed(7).build();
+    return PieceSpec.builder()
+        .style(Style.POP_ROCK)
+        .tempoBpm(93.5)
+        .key(9, Mode.MINOR)
+        .durationSeconds(20)
+        .seed(7)
+        .build();
   }
 
   @Test
@@ -113,13 +118,17 @@ class MusicSynthTest {
 
   @Test
   void downbeatsAreEveryBeatsPerBarBeats() {
-    for (PieceSpec spec : List.of(pop(), pop().withBeatsPerBar(3),
-        PieceSpec.builder().style(Style.WALTZ).tempoBpm(150).durationSeconds(15).build())) {
+    for (PieceSpec spec :
+        List.of(
+            pop(),
+            pop().withBeatsPerBar(3),
+            PieceSpec.builder().style(Style.WALTZ).tempoBpm(150).durationSeconds(15).build())) {
       GroundTruth t = MusicSynth.render(spec).truth();
       int beats = t.beatTimesSeconds().length;
       assertThat(t.downbeatTimesSeconds()).hasSize((beats + t.beatsPerBar() - 1) / t.beatsPerBar());
       for (int i = 0; i < t.downbeatTimesSeconds().length; i++) {
-        assertThat(t.downbeatTimesSeconds()[i]).isEqualTo(t.beatTimesSeconds()[i * t.beatsPerBar()]);
+        assertThat(t.downbeatTimesSeconds()[i])
+            .isEqualTo(t.beatTimesSeconds()[i * t.beatsPerBar()]);
       }
     }
     assertThat(MusicSynth.render(pop().withBeatsPerBar(3)).truth().beatsPerBar()).isEqualTo(3);
@@ -163,8 +172,8 @@ class MusicSynthTest {
 
   @Test
   void noClippingAndPeakAtMinusOneDbfs() {
-    for (PieceSpec spec : List.of(pop(), pop().withInstrumentation(
-        Style.ELECTRONIC.defaultInstrumentation()))) {
+    for (PieceSpec spec :
+        List.of(pop(), pop().withInstrumentation(Style.ELECTRONIC.defaultInstrumentation()))) {
       SynthesizedPiece piece = MusicSynth.render(spec);
       double peak = 0;
       for (float[] c : piece.channels()) {
@@ -209,7 +218,8 @@ class MusicSynthTest {
 
   @Test
   void heavyBassPutsMostEnergyBelowAHundredHertz() {
-    PieceSpec heavy = PieceSpec.builder().style(Style.ELECTRONIC).tempoBpm(128).durationSeconds(15).build();
+    PieceSpec heavy =
+        PieceSpec.builder().style(Style.ELECTRONIC).tempoBpm(128).durationSeconds(15).build();
     PieceSpec light = heavy.withInstrumentation(heavy.instrumentation().withBass(BassWeight.LIGHT));
     double heavyShare = lowShare(MusicSynth.render(heavy));
     double lightShare = lowShare(MusicSynth.render(light));
@@ -237,9 +247,16 @@ class MusicSynthTest {
   @Test
   void tuningOffsetShiftsEveryPitchByTheOffset() {
     // Same seed, same notes: the whole log-frequency spectrum must move by the offset.
-    PieceSpec base = PieceSpec.builder().style(Style.BALLAD).tempoBpm(90).key(9, Mode.MINOR)
-        .instrumentation(new Instrumentation(false, BassWeight.LIGHT, false, true, true))
-        .durationSeconds(7).reverb(0).seed(3).build();
+    PieceSpec base =
+        PieceSpec.builder()
+            .style(Style.BALLAD)
+            .tempoBpm(90)
+            .key(9, Mode.MINOR)
+            .instrumentation(new Instrumentation(false, BassWeight.LIGHT, false, true, true))
+            .durationSeconds(7)
+            .reverb(0)
+            .seed(3)
+            .build();
     double[] a = logSpectrum(MusicSynth.render(base));
     for (double cents : new double[] {30, -17}) {
       double[] b = logSpectrum(MusicSynth.render(base.withTuningCents(cents)));
@@ -279,7 +296,8 @@ class MusicSynthTest {
 
   @Test
   void sectionsStartOnDownbeatsAndFollowTheForm() {
-    PieceSpec spec = PieceSpec.builder().tempoBpm(120).durationSeconds(60).songForm().seed(5).build();
+    PieceSpec spec =
+        PieceSpec.builder().tempoBpm(120).durationSeconds(60).songForm().seed(5).build();
     GroundTruth t = MusicSynth.render(spec).truth();
     assertThat(t.sectionLabels()).startsWith("intro", "verse", "chorus").endsWith("outro");
     Set<Double> downbeats = new HashSet<>();
@@ -345,26 +363,34 @@ class MusicSynthTest {
     assertThat(all.stream().filter(s -> s.tempoBpm() == 93.5)).isNotEmpty();
     assertThat(all.stream().filter(s -> s.tempoBpm() == 127.3)).isNotEmpty();
     assertThat(all.stream().filter(s -> s.beatsPerBar() == 3).count()).isGreaterThanOrEqualTo(6);
-    assertThat(all.stream().filter(s -> !s.instrumentation().drums()).count()).isGreaterThanOrEqualTo(6);
+    assertThat(all.stream().filter(s -> !s.instrumentation().drums()).count())
+        .isGreaterThanOrEqualTo(6);
     Set<String> keys = new HashSet<>();
     all.forEach(s -> keys.add(s.tonicPitchClass() + "" + s.mode()));
     assertThat(keys).hasSize(24);
-    assertThat(all.stream().filter(s -> Math.abs(s.tuningCents()) >= 25)).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(all.stream().filter(s -> Math.abs(s.tuningCents()) >= 25))
+        .hasSizeGreaterThanOrEqualTo(3);
     assertThat(all.stream().filter(s -> s.swing() > 0).count()).isGreaterThanOrEqualTo(4);
     assertThat(all.stream().filter(s -> s.drift().drifts()).count()).isGreaterThanOrEqualTo(3);
     assertThat(all.stream().filter(s -> s.instrumentation().bass() == BassWeight.HEAVY).count())
         .isGreaterThanOrEqualTo(4);
-    assertThat(all.stream().filter(s -> s.style() == Style.AMBIENT).count()).isGreaterThanOrEqualTo(2);
+    assertThat(all.stream().filter(s -> s.style() == Style.AMBIENT).count())
+        .isGreaterThanOrEqualTo(2);
     assertThat(all.stream().filter(s -> s.sampleRateHz() == 48_000)).isNotEmpty();
     assertThat(all.stream().filter(s -> s.masteringDriveDb() > 0)).isNotEmpty();
     assertThat(all).allSatisfy(s -> assertThat(s.durationSeconds()).isBetween(30.0, 60.0));
     assertThat(all).allSatisfy(s -> assertThat(s.tempoBpm()).isBetween(60.0, 180.0));
-    assertThat(AccuracySuite.withSections()).hasSizeGreaterThanOrEqualTo(4)
+    assertThat(AccuracySuite.withSections())
+        .hasSizeGreaterThanOrEqualTo(4)
         .allSatisfy(s -> assertThat(s.sections().size()).isGreaterThanOrEqualTo(4));
   }
 
-  private static final double[] KK_MAJOR = {6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88};
-  private static final double[] KK_MINOR = {6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17};
+  private static final double[] KK_MAJOR = {
+    6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88
+  };
+  private static final double[] KK_MINOR = {
+    6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17
+  };
 
   @Test
   void aNaiveKeyFinderHearsTheKeyOrACloseNeighbourOfIt() {

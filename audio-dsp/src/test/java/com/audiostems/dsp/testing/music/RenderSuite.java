@@ -27,9 +27,17 @@ public final class RenderSuite {
       double ms = (System.nanoTime() - t0) / 1e6;
       WavWriter.write(piece, dir.resolve(spec.label() + ".wav"), 24);
       GroundTruth t = piece.truth();
-      table.append(String.format(Locale.ROOT, "%s\t%.2f\t%.3f\t%d/4\t%s\t%+.0f\t%s%n",
-          spec.label(), t.tempoBpm(), t.meanTempoBpm(), t.beatsPerBar(), t.keyName(),
-          t.tuningOffsetCents(), String.join(",", t.sectionLabels())));
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "%s\t%.2f\t%.3f\t%d/4\t%s\t%+.0f\t%s%n",
+              spec.label(),
+              t.tempoBpm(),
+              t.meanTempoBpm(),
+              t.beatsPerBar(),
+              t.keyName(),
+              t.tuningOffsetCents(),
+              String.join(",", t.sectionLabels())));
       System.out.printf(Locale.ROOT, "%-40s %6.0f ms%n", spec.label(), ms);
     }
     Files.writeString(dir.resolve("truth.tsv"), table);

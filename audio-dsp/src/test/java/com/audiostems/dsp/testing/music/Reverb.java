@@ -1,9 +1,9 @@
 package com.audiostems.dsp.testing.music;
 
 /**
- * A small Schroeder/Freeverb-style stereo reverb (four damped combs and two all-passes per
- * channel, right channel delays offset for width). Real recordings carry room sound that smears
- * onsets and decays; a dry synth is too easy.
+ * A small Schroeder/Freeverb-style stereo reverb (four damped combs and two all-passes per channel,
+ * right channel delays offset for width). Real recordings carry room sound that smears onsets and
+ * decays; a dry synth is too easy.
  */
 final class Reverb {
 

@@ -4,10 +4,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * One section of a piece's form: it starts on a bar line, lasts {@code bars} bars, plays the
- * {@code parts} (intersected with the piece's {@link Instrumentation}) at a dynamic level. Sections
- * with the same label play the same chord progression and melody, as repeated verses and choruses
- * do in real songs, so that a structure analyser sees repetition as well as contrast.
+ * One section of a piece's form: it starts on a bar line, lasts {@code bars} bars, plays the {@code
+ * parts} (intersected with the piece's {@link Instrumentation}) at a dynamic level. Sections with
+ * the same label play the same chord progression and melody, as repeated verses and choruses do in
+ * real songs, so that a structure analyser sees repetition as well as contrast.
  *
  * @param label e.g. "intro", "verse", "chorus", "bridge", "outro"
  * @param bars length in bars (the last section of a piece is stretched or cut to fill its duration)

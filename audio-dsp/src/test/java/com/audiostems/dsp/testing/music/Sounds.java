@@ -6,8 +6,8 @@ import java.util.random.RandomGenerator;
  * The instruments, synthesised in plain Java and cheap enough that a minute of music renders in
  * well under a second: drums are rendered once per piece as one-shots and then mixed in; pitched
  * notes use damped complex phasors (exact exponentially decaying sinusoids at four multiplies a
- * sample), PolyBLEP sawtooths (band-limited enough that aliasing does not add fake partials), and
- * a state-variable low-pass whose coefficients update every 32 samples.
+ * sample), PolyBLEP sawtooths (band-limited enough that aliasing does not add fake partials), and a
+ * state-variable low-pass whose coefficients update every 32 samples.
  */
 final class Sounds {
 
@@ -141,7 +141,8 @@ final class Sounds {
       double tone =
           (Math.sin(2 * Math.PI * t1 * t) * 0.6 + Math.sin(2 * Math.PI * t1 * 1.78 * t) * 0.35)
               * Math.exp(-t / 0.06);
-      double noise = bp.band(r.nextDouble() * 2 - 1) * 1.6 * Math.exp(-t / (0.11 + 0.04 * r.nextDouble()));
+      double noise =
+          bp.band(r.nextDouble() * 2 - 1) * 1.6 * Math.exp(-t / (0.11 + 0.04 * r.nextDouble()));
       out[i] = (float) ((tone + noise) * Math.min(1, t / 0.0005));
     }
     return out;
@@ -180,7 +181,8 @@ final class Sounds {
   }
 
   /** Hats and crash: 808-style square partials at inharmonic ratios plus noise, high-passed. */
-  static float[] metal(int sr, RandomGenerator r, double decaySeconds, double lengthSeconds, double hp) {
+  static float[] metal(
+      int sr, RandomGenerator r, double decaySeconds, double lengthSeconds, double hp) {
     int n = (int) (lengthSeconds * sr);
     float[] out = new float[n];
     double[] f = {205.3, 304.4, 369.6, 522.7, 540.0, 800.0};
@@ -215,7 +217,9 @@ final class Sounds {
       double t = (double) i / sr;
       double f = hz * (1 + 0.5 * Math.exp(-t / 0.04));
       phase += 2 * Math.PI * f / sr;
-      double s = Math.sin(phase) * Math.exp(-t / 0.22) + (r.nextDouble() * 2 - 1) * 0.2 * Math.exp(-t / 0.02);
+      double s =
+          Math.sin(phase) * Math.exp(-t / 0.22)
+              + (r.nextDouble() * 2 - 1) * 0.2 * Math.exp(-t / 0.02);
       out[i] = (float) s;
     }
     return out;
@@ -224,15 +228,22 @@ final class Sounds {
   // ------------------------------------------------------------------ pitched voices
 
   /**
-   * Plucked string / piano: harmonic partials with slight inharmonicity ({@code f_n = n f0
-   * sqrt(1 + B n^2)}), higher partials decaying faster, brightness rising with velocity. Rendered
-   * with damped phasors; stops once the envelope is 60 dB down.
+   * Plucked string / piano: harmonic partials with slight inharmonicity ({@code f_n = n f0 sqrt(1 +
+   * B n^2)}), higher partials decaying faster, brightness rising with velocity. Rendered with
+   * damped phasors; stops once the envelope is 60 dB down.
    *
    * @param tau1 decay time constant of the fundamental
    * @param attack attack time (3 ms for a hammer or pick; longer for soft onsets)
    */
-  static float[] pluck(int sr, double hz, double velocity, double holdSeconds, double tau1,
-      double attack, double inharmonicity, RandomGenerator r) {
+  static float[] pluck(
+      int sr,
+      double hz,
+      double velocity,
+      double holdSeconds,
+      double tau1,
+      double attack,
+      double inharmonicity,
+      RandomGenerator r) {
     double release = 0.12;
     double tail = Math.min(holdSeconds + release, 6.9 * tau1);
     int n = Math.max(1, (int) (tail * sr));
@@ -336,8 +347,14 @@ final class Sounds {
    * style decay. HEAVY: a sub sine (with an 808-style pitch drop) and saturation, so that energy
    * below 100 Hz dominates the mix.
    */
-  static float[] bass(int sr, BassWeight weight, double hz, double velocity, double holdSeconds,
-      double attack, RandomGenerator r) {
+  static float[] bass(
+      int sr,
+      BassWeight weight,
+      double hz,
+      double velocity,
+      double holdSeconds,
+      double attack,
+      RandomGenerator r) {
     double release = 0.05;
     int n = Math.max(1, (int) ((holdSeconds + release) * sr));
     float[] out = new float[n];
@@ -430,8 +447,8 @@ final class Sounds {
    * Lead: a sawtooth and a pulse through a low-pass, with delayed vibrato (as a singer or a
    * violinist adds it after the note has spoken).
    */
-  static float[] lead(int sr, double hz, double velocity, double holdSeconds, double attack,
-      RandomGenerator r) {
+  static float[] lead(
+      int sr, double hz, double velocity, double holdSeconds, double attack, RandomGenerator r) {
     double release = 0.08;
     int n = Math.max(1, (int) ((holdSeconds + release) * sr));
     float[] out = new float[n];
@@ -486,8 +503,18 @@ final class Sounds {
    * bus[0]}, {@code bus[1]}) and, scaled by {@code send}, the reverb send ({@code bus[2]}, {@code
    * bus[3]}) from sample {@code start}.
    */
-  static void pad(float[][] bus, double send, int start, int sr, double[] hz, double velocity,
-      double holdSeconds, double attack, double release, double cutoff, double gain,
+  static void pad(
+      float[][] bus,
+      double send,
+      int start,
+      int sr,
+      double[] hz,
+      double velocity,
+      double holdSeconds,
+      double attack,
+      double release,
+      double cutoff,
+      double gain,
       RandomGenerator r) {
     int n = (int) ((holdSeconds + release) * sr);
     int voices = hz.length * 3;

@@ -4,8 +4,8 @@ import com.audiostems.dsp.signal.Downmix;
 import com.audiostems.dsp.signal.MonoSignal;
 
 /**
- * A rendered piece: stereo PCM in [-1, 1] (peak at -1 dBFS), its rate, its exact truth and the
- * spec it came from.
+ * A rendered piece: stereo PCM in [-1, 1] (peak at -1 dBFS), its rate, its exact truth and the spec
+ * it came from.
  *
  * @param channels {@code [2][samples]}, left then right
  */

@@ -25,7 +25,8 @@ public record TempoDrift(Kind kind, double endBpm, double depthPercent, double p
     if (kind == Kind.LINEAR && !(endBpm > 0)) {
       throw new IllegalArgumentException("linear drift needs a positive end tempo");
     }
-    if (kind == Kind.SINUSOIDAL && (depthPercent <= 0 || depthPercent >= 50 || periodSeconds <= 0)) {
+    if (kind == Kind.SINUSOIDAL
+        && (depthPercent <= 0 || depthPercent >= 50 || periodSeconds <= 0)) {
       throw new IllegalArgumentException("sinusoidal drift needs 0 < depth < 50 % and a period");
     }
   }

@@ -39,7 +39,10 @@ public final class TempoMap {
       case LINEAR -> startBpm + (drift.endBpm() - startBpm) * tau / spanSeconds;
       case SINUSOIDAL ->
           startBpm
-              * (1 + drift.depthPercent() / 100 * Math.sin(2 * Math.PI * tau / drift.periodSeconds()));
+              * (1
+                  + drift.depthPercent()
+                      / 100
+                      * Math.sin(2 * Math.PI * tau / drift.periodSeconds()));
     };
   }
 
@@ -48,7 +51,8 @@ public final class TempoMap {
     double tau = seconds - firstBeatSeconds;
     return switch (drift.kind()) {
       case NONE -> tau * startBpm / 60;
-      case LINEAR -> (startBpm * tau + (drift.endBpm() - startBpm) * tau * tau / (2 * spanSeconds)) / 60;
+      case LINEAR ->
+          (startBpm * tau + (drift.endBpm() - startBpm) * tau * tau / (2 * spanSeconds)) / 60;
       case SINUSOIDAL -> {
         double w = 2 * Math.PI / drift.periodSeconds();
         double d = drift.depthPercent() / 100;

@@ -17,7 +17,8 @@ public final class WavWriter {
 
   private WavWriter() {}
 
-  public static void write(SynthesizedPiece piece, Path file, int bitsPerSample) throws IOException {
+  public static void write(SynthesizedPiece piece, Path file, int bitsPerSample)
+      throws IOException {
     write(piece.channels(), piece.sampleRateHz(), file, bitsPerSample);
   }
 
@@ -36,7 +37,8 @@ public final class WavWriter {
   }
 
   /** Writes the whole RIFF/WAVE stream. */
-  public static void write(float[][] channels, int sampleRateHz, OutputStream out, int bitsPerSample)
+  public static void write(
+      float[][] channels, int sampleRateHz, OutputStream out, int bitsPerSample)
       throws IOException {
     int ch = channels.length;
     int frames = channels[0].length;

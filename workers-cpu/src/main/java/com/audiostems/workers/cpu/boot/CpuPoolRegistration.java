@@ -19,7 +19,11 @@ public final class CpuPoolRegistration implements DisposableBean {
   private final WorkerFactory factory;
   private final Duration shutdownGrace;
 
-  CpuPoolRegistration(WorkerFactory factory, CpuActivities activities, CpuWorkerSettings settings, Duration shutdownGrace) {
+  CpuPoolRegistration(
+      WorkerFactory factory,
+      CpuActivities activities,
+      CpuWorkerSettings settings,
+      Duration shutdownGrace) {
     this.factory = factory;
     this.shutdownGrace = shutdownGrace;
     CpuWorkers.register(factory, activities, settings);

@@ -37,10 +37,14 @@ public class CpuWorkerApplication {
     return BlobStores.fromSettings(properties.storage());
   }
 
-  /** This host's working copies in front of the store; closed with the context, which removes them. */
+  /**
+   * This host's working copies in front of the store; closed with the context, which removes them.
+   */
   @Bean
-  WorkingCopyStore workingCopies(BlobStore blobStore, CpuWorkerProperties properties) throws IOException {
-    return WorkingCopyStore.open(blobStore, properties.workDir(), properties.media().workingCopiesMaxSize().toBytes());
+  WorkingCopyStore workingCopies(BlobStore blobStore, CpuWorkerProperties properties)
+      throws IOException {
+    return WorkingCopyStore.open(
+        blobStore, properties.workDir(), properties.media().workingCopiesMaxSize().toBytes());
   }
 
   @Bean
@@ -52,9 +56,13 @@ public class CpuWorkerApplication {
 
   @Bean
   CpuPoolRegistration cpuPool(
-      WorkerFactory temporalWorkerFactory, WorkingCopyStore workingCopies, MediaSettings mediaSettings, CpuWorkerProperties properties)
+      WorkerFactory temporalWorkerFactory,
+      WorkingCopyStore workingCopies,
+      MediaSettings mediaSettings,
+      CpuWorkerProperties properties)
       throws IOException {
-    CpuWorkerSettings settings = CpuWorkerSettings.withSlots(properties.workers().activitySlotsOrCores());
+    CpuWorkerSettings settings =
+        CpuWorkerSettings.withSlots(properties.workers().activitySlotsOrCores());
     return new CpuPoolRegistration(
         temporalWorkerFactory,
         CpuActivities.create(
@@ -62,7 +70,9 @@ public class CpuWorkerApplication {
             mediaSettings,
             settings.hostId(),
             // Only a local store may generate its own key: hosts sharing a bucket must share keys.
-            properties.watermark().settings(properties.storage().kind() == StorageSettings.Kind.LOCAL)),
+            properties
+                .watermark()
+                .settings(properties.storage().kind() == StorageSettings.Kind.LOCAL)),
         settings,
         properties.workers().shutdownGrace());
   }

@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The CPU worker host's settings: the same {@code audiostems.*} keys as the {@code audiostems}
- * command's, so one configuration serves both. The Temporal connection is {@code spring.temporal.*}.
+ * command's, so one configuration serves both. The Temporal connection is {@code
+ * spring.temporal.*}.
  *
  * @param storage where tracks are stored: the same store as the servers' that start workflows
  *     ({@code kind: local} and {@code root}, or {@code kind: s3} and {@code s3.*})
@@ -33,7 +34,8 @@ public record CpuWorkerProperties(
 
   /**
    * @param activitySlots concurrent media activities; 0 means one per core (ffmpeg is CPU-bound)
-   * @param shutdownGrace on SIGTERM, how long running activities may finish before they are interrupted
+   * @param shutdownGrace on SIGTERM, how long running activities may finish before they are
+   *     interrupted
    */
   public record Workers(@PositiveOrZero int activitySlots, @NotNull Duration shutdownGrace) {
 

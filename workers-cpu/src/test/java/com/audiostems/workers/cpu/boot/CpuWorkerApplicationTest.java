@@ -2,8 +2,8 @@ package com.audiostems.workers.cpu.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.audiostems.storage.BlobStore;
 import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.track.TrackIngestResult;
@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The CPU pool as its own Spring Boot application, connected by the Temporal starter to a server on a port. */
+/**
+ * The CPU pool as its own Spring Boot application, connected by the Temporal starter to a server on
+ * a port.
+ */
 class CpuWorkerApplicationTest {
   @TempDir Path temp;
 
@@ -38,10 +41,13 @@ class CpuWorkerApplicationTest {
                     "--audiostems.storage.root=" + store,
                     "--audiostems.work-dir=" + temp.resolve("work"),
                     // No keys configured and a local store: the host generates its own, here.
-                    "--audiostems.watermark.generated-key-file=" + temp.resolve("data/watermark-key"),
+                    "--audiostems.watermark.generated-key-file="
+                        + temp.resolve("data/watermark-key"),
                     "--audiostems.workers.activity-slots=2")) {
       factory = context.getBean(WorkerFactory.class);
-      assertThat(factory.isStarted()).as("started by the starter once the application is ready").isTrue();
+      assertThat(factory.isStarted())
+          .as("started by the starter once the application is ready")
+          .isTrue();
       assertThat(factory.tryGetWorker(TaskQueues.TRACK_WORKFLOWS)).isNotNull();
       assertThat(factory.tryGetWorker(TaskQueues.AUDIO_CPU)).isNotNull();
 
@@ -61,7 +67,9 @@ class CpuWorkerApplicationTest {
       assertThat(store.resolve("tracks/boot-1/manifest.json")).exists();
       assertThat(temp.resolve("data/watermark-key")).exists();
       assertThat(java.nio.file.Files.getPosixFilePermissions(temp.resolve("data/watermark-key")))
-          .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+          .containsExactlyInAnyOrder(
+              java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }
     assertThat(factory.isTerminated()).as("stopped with the application").isTrue();
   }

@@ -13,9 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The analysis (GPU) pool as a service of its own: {@code java -jar workers-gpu-<version>-exec.jar}.
- * The Temporal Spring Boot starter connects ({@code spring.temporal.*}), creates the worker factory
- * and starts it once the application is ready, and stops it with the application.
+ * The analysis (GPU) pool as a service of its own: {@code java -jar
+ * workers-gpu-<version>-exec.jar}. The Temporal Spring Boot starter connects ({@code
+ * spring.temporal.*}), creates the worker factory and starts it once the application is ready, and
+ * stops it with the application.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -32,11 +33,13 @@ public class GpuWorkerApplication {
 
   /** Registered while the context starts, before the starter starts the factory. */
   @Bean
-  AnalysisPool analysisPool(WorkerFactory temporalWorkerFactory, BlobStore blobStore, GpuWorkerProperties properties)
+  AnalysisPool analysisPool(
+      WorkerFactory temporalWorkerFactory, BlobStore blobStore, GpuWorkerProperties properties)
       throws IOException {
     MediaSettings media = properties.media().settings(properties.workDir());
     Files.createDirectories(media.workDir());
-    GpuWorkers.register(temporalWorkerFactory, blobStore, media, properties.workers().activitySlotsOrCores());
+    GpuWorkers.register(
+        temporalWorkerFactory, blobStore, media, properties.workers().activitySlotsOrCores());
     return new AnalysisPool(properties.workers().activitySlotsOrCores());
   }
 

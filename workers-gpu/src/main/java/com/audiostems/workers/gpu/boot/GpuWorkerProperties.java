@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The analysis host's settings: the same {@code audiostems.*} keys as the CPU pool's and the
- * {@code audiostems} command's. The Temporal connection is {@code spring.temporal.*}.
+ * The analysis host's settings: the same {@code audiostems.*} keys as the CPU pool's and the {@code
+ * audiostems} command's. The Temporal connection is {@code spring.temporal.*}.
  *
  * @param storage the store the sources are in: the same as the CPU pool's
  * @param workDir where sources are downloaded for decoding
@@ -21,9 +21,14 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("audiostems")
 public record GpuWorkerProperties(
-    @NotNull StorageSettings storage, @NotNull Path workDir, @Valid @NotNull MediaProperties media, @Valid @NotNull Workers workers) {
+    @NotNull StorageSettings storage,
+    @NotNull Path workDir,
+    @Valid @NotNull MediaProperties media,
+    @Valid @NotNull Workers workers) {
 
-  /** @param activitySlots concurrent analyses; 0 means one per core (each is single-threaded) */
+  /**
+   * @param activitySlots concurrent analyses; 0 means one per core (each is single-threaded)
+   */
   public record Workers(@PositiveOrZero int activitySlots) {
 
     public int activitySlotsOrCores() {

@@ -46,7 +46,10 @@ class GpuWorkerApplicationTest {
     public AnalysisResult analyse(AnalyzeRequest request) {
       return Workflow.newActivityStub(
               AnalysisActivities.class,
-              ActivityOptions.newBuilder().setTaskQueue(TaskQueues.AUDIO_GPU).setStartToCloseTimeout(Duration.ofMinutes(2)).build())
+              ActivityOptions.newBuilder()
+                  .setTaskQueue(TaskQueues.AUDIO_GPU)
+                  .setStartToCloseTimeout(Duration.ofMinutes(2))
+                  .build())
           .analyze(request);
     }
   }
@@ -69,19 +72,39 @@ class GpuWorkerApplicationTest {
       WorkerFactory factory = context.getBean(WorkerFactory.class);
       assertThat(factory.isStarted()).isTrue();
       assertThat(factory.tryGetWorker(TaskQueues.AUDIO_GPU)).isNotNull();
-      assertThat(context.getBean(GpuWorkerApplication.AnalysisPool.class).activitySlots()).isEqualTo(1);
+      assertThat(context.getBean(GpuWorkerApplication.AnalysisPool.class).activitySlots())
+          .isEqualTo(1);
 
       Path source = TestAudio.wav(temp.resolve("tone.wav"), 48_000, 24, 2, 4.0);
       String sourceKey = BlobKeys.sourceKey("gpu-1", "tone.wav");
       context.getBean(BlobStore.class).store(sourceKey, source);
       WorkflowClient client = context.getBean(WorkflowClient.class);
       WorkerFactory elsewhere = WorkerFactory.newInstance(client);
-      elsewhere.newWorker("gpu-test-workflows").registerWorkflowImplementationTypes(AnalyseOnceImpl.class);
+      elsewhere
+          .newWorker("gpu-test-workflows")
+          .registerWorkflowImplementationTypes(AnalyseOnceImpl.class);
       elsewhere.start();
       try {
-        SourceProbe probe = new SourceProbe("wav", "pcm_s24le", 0, 48_000, 24, "s32", 2, "stereo", 4.0, 2_304_000, 1, true, false);
+        SourceProbe probe =
+            new SourceProbe(
+                "wav",
+                "pcm_s24le",
+                0,
+                48_000,
+                24,
+                "s32",
+                2,
+                "stereo",
+                4.0,
+                2_304_000,
+                1,
+                true,
+                false);
         TrackAnalysis analysis =
-            client.newWorkflowStub(AnalyseOnce.class, WorkflowOptions.newBuilder().setTaskQueue("gpu-test-workflows").build())
+            client
+                .newWorkflowStub(
+                    AnalyseOnce.class,
+                    WorkflowOptions.newBuilder().setTaskQueue("gpu-test-workflows").build())
                 .analyse(new AnalyzeRequest("gpu-1", sourceKey, probe, 1))
                 .analysis();
 
