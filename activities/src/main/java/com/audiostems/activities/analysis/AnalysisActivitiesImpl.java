@@ -2,6 +2,7 @@ package com.audiostems.activities.analysis;
 
 import com.audiostems.activities.media.ActivityProgress;
 import com.audiostems.activities.media.MediaProcessRunner;
+import com.audiostems.activities.media.QualityTiers;
 import com.audiostems.activities.quality.render.Png;
 import com.audiostems.activities.quality.render.QualityPage;
 import com.audiostems.activities.quality.render.SpectrogramImage;
@@ -160,7 +161,8 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
             rate,
             channels,
             request.probe().bitDepth(),
-            Math.round(request.probe().durationSeconds() * rate));
+            Math.round(request.probe().durationSeconds() * rate),
+            QualityTiers.nominal(request.probe()));
     long frames =
         decoder.decode(file, request.probe(), analyzer::accept, f -> progress.accept(0.9 * f));
     if (frames == 0) {

@@ -7,12 +7,18 @@ import com.audiostems.workflows.media.SourceProbe;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The tier rules of {@link QualityTier}'s javadoc, at and just below each boundary. */
+/**
+ * Validation's tier: {@link com.audiostems.dsp.quality.Tier}'s thresholds (the one definition, its
+ * table in {@code TierTest}) on the header's properties, at and just below each boundary.
+ */
 class QualityTiersTest {
 
   @Test
   void losslessTiersFollowBitDepthAndRate() {
     assertThat(tierOf(lossless("pcm_s16le", 16, 44_100))).contains(QualityTier.STANDARD);
+    assertThat(tierOf(lossless("pcm_s24le", 24, 44_100)))
+        .as("24-bit at 44.1 kHz is not HIGH, which needs 96 kHz")
+        .contains(QualityTier.STANDARD);
     assertThat(tierOf(lossless("pcm_s24le", 24, 48_000))).contains(QualityTier.STANDARD);
     assertThat(tierOf(lossless("flac", 16, 96_000)))
         .as("16-bit is never HIGH")
@@ -39,7 +45,10 @@ class QualityTiersTest {
   @Test
   void lossyNeedsBothBitRateAndSampleRate() {
     assertThat(tierOf(lossy("mp3", 128_000, 44_100))).contains(QualityTier.MINIMUM);
-    assertThat(tierOf(lossy("aac", 320_000, 48_000))).contains(QualityTier.MINIMUM);
+    assertThat(tierOf(lossy("aac", 256_000, 48_000))).contains(QualityTier.MINIMUM);
+    assertThat(tierOf(lossy("aac", 320_000, 48_000)))
+        .as("the specification's STANDARD: 320 kbps lossy")
+        .contains(QualityTier.STANDARD);
     assertThat(tierOf(lossy("mp3", 112_000, 44_100))).isEmpty();
     assertThat(tierOf(lossy("mp3", 320_000, 32_000))).isEmpty();
   }

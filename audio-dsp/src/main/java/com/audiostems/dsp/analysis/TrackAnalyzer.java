@@ -4,6 +4,7 @@ import com.audiostems.dsp.loudness.LoudnessMeasurement;
 import com.audiostems.dsp.loudness.LoudnessMeter;
 import com.audiostems.dsp.quality.QualityChecker;
 import com.audiostems.dsp.quality.QualityReport;
+import com.audiostems.dsp.quality.Tier;
 import com.audiostems.dsp.quality.summary.QualitySummaries;
 import com.audiostems.dsp.rhythm.RhythmAnalysis;
 import com.audiostems.dsp.rhythm.RhythmAnalyzer;
@@ -47,6 +48,7 @@ public final class TrackAnalyzer {
   private final int sampleRateHz;
   private final int channels;
   private final int declaredBitDepth;
+  private final Tier.Properties nominal;
   private final LoudnessMeter loudness;
   private final QualityChecker quality;
   private final QualitySummaries summaries;
@@ -70,12 +72,26 @@ public final class TrackAnalyzer {
    *     spectrogram summaries divide the time axis by it
    */
   public TrackAnalyzer(int sampleRateHz, int channels, int declaredBitDepth, long expectedFrames) {
+    this(sampleRateHz, channels, declaredBitDepth, expectedFrames, null);
+  }
+
+  /**
+   * @param nominal the source's header properties (lossless or lossy at its bit rate, DSD) on which
+   *     the quality report judges the tiers, as the samples bear them out; null for lossless PCM
+   */
+  public TrackAnalyzer(
+      int sampleRateHz,
+      int channels,
+      int declaredBitDepth,
+      long expectedFrames,
+      Tier.Properties nominal) {
     if (sampleRateHz <= 0 || channels <= 0) {
       throw new IllegalArgumentException("rate " + sampleRateHz + " Hz, " + channels + " channels");
     }
     this.sampleRateHz = sampleRateHz;
     this.channels = channels;
     this.declaredBitDepth = declaredBitDepth;
+    this.nominal = nominal;
     this.loudness = new LoudnessMeter(sampleRateHz, channels);
     this.quality = new QualityChecker(sampleRateHz, channels);
     this.summaries = new QualitySummaries(channels, sampleRateHz, Math.max(1, expectedFrames));
@@ -106,7 +122,7 @@ public final class TrackAnalyzer {
         timed(
             millis,
             "quality (result)",
-            () -> quality.finish(loudnessResult, declaredBitDepth, sampleRateHz));
+            () -> quality.finish(loudnessResult, declaredBitDepth, sampleRateHz, nominal));
     millis.put("quality and its picture summaries (streaming)", qualityNanos / 1e6);
     MonoSignal analysisRate =
         timed(

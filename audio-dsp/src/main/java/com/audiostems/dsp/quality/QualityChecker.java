@@ -75,6 +75,21 @@ public final class QualityChecker {
    */
   public QualityReport finish(
       LoudnessMeasurement loudness, int declaredBitDepth, int declaredSampleRateHz) {
+    return finish(loudness, declaredBitDepth, declaredSampleRateHz, null);
+  }
+
+  /**
+   * Runs the checks, the tiers judged on {@code nominal} (lossless or lossy at its bit rate, DSD)
+   * as the samples bear it out. Call once, after the last block.
+   *
+   * @param nominal the source's header properties as validation judged them; null for a lossless
+   *     PCM source of {@code declaredBitDepth} bits
+   */
+  public QualityReport finish(
+      LoudnessMeasurement loudness,
+      int declaredBitDepth,
+      int declaredSampleRateHz,
+      Tier.Properties nominal) {
     int rate = declaredSampleRateHz > 0 ? declaredSampleRateHz : sampleRateHz;
     double duration = (double) frames / sampleRateHz;
     Map<String, Double> m = new LinkedHashMap<>();
@@ -138,7 +153,9 @@ public final class QualityChecker {
     }
 
     double bandwidth = cut.cutoffHz();
-    List<TierResult> tiers = TierRules.judge(bandwidth, bits, effectiveRate, findings);
+    Tier.Properties declared =
+        nominal != null ? nominal : new Tier.Properties(true, false, rate, declaredBitDepth, 0);
+    List<TierResult> tiers = TierRules.judge(declared, bits, effectiveRate, findings);
     return new QualityReport(
         rate,
         channels,
@@ -161,11 +178,24 @@ public final class QualityChecker {
    */
   public static QualityReport check(
       float[][] channels, int sampleRateHz, int declaredBitDepth, LoudnessMeasurement loudness) {
+    return check(channels, sampleRateHz, declaredBitDepth, loudness, null);
+  }
+
+  /**
+   * Checks a whole signal at once, the tiers judged on {@code nominal} as the samples bear it out
+   * (see {@link #finish(LoudnessMeasurement, int, int, Tier.Properties)}).
+   */
+  public static QualityReport check(
+      float[][] channels,
+      int sampleRateHz,
+      int declaredBitDepth,
+      LoudnessMeasurement loudness,
+      Tier.Properties nominal) {
     QualityChecker checker = new QualityChecker(sampleRateHz, channels.length);
     int n = channels.length == 0 ? 0 : channels[0].length;
     checker.accept(channels, n);
     LoudnessMeasurement l =
         loudness != null ? loudness : LoudnessMeter.measure(channels, sampleRateHz);
-    return checker.finish(l, declaredBitDepth, sampleRateHz);
+    return checker.finish(l, declaredBitDepth, sampleRateHz, nominal);
   }
 }

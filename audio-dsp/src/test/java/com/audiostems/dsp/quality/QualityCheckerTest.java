@@ -65,26 +65,45 @@ class QualityCheckerTest {
     assertThat(r.has(BitDepthCheck.CODE, Severity.WARNING)).isTrue();
   }
 
+  /**
+   * The tiers are the specification's on the effective properties (issue 15): 24-bit at 48 kHz is
+   * STANDARD (HIGH needs 96 kHz), 24-bit at 96 kHz HIGH, and 16-bit at 44.1 kHz STANDARD.
+   */
   @Test
-  void cleanTwentyFourBitFortyEightKiloHertzIsProfessionalAndSixteenBitIsHigh() {
-    float[][] m48 =
-        MusicSynth.render(
-                PieceSpec.builder()
-                    .durationSeconds(8)
-                    .leadInSeconds(1.2)
-                    .sampleRateHz(48_000)
-                    .seed(42)
-                    .build())
-            .channels();
-    QualityReport pro = QualityChecker.check(Defects.quantise(m48, 24), 48_000, 24, null);
-    assertThat(pro.atLeast(Severity.WARNING)).isEmpty();
-    assertThat(pro.highestTier()).contains(Tier.PROFESSIONAL);
-    assertThat(pro.score()).isGreaterThanOrEqualTo(95);
+  void tiersAreTheSpecificationsOnTheEffectiveProperties() {
+    float[][] m48 = render(48_000);
+    QualityReport clean48 = QualityChecker.check(Defects.quantise(m48, 24), 48_000, 24, null);
+    assertThat(clean48.atLeast(Severity.WARNING)).isEmpty();
+    assertThat(clean48.highestTier()).contains(Tier.STANDARD);
+    assertThat(clean48.tier(Tier.HIGH).reasons()).anyMatch(s -> s.contains("96 kHz"));
+    assertThat(clean48.score()).isGreaterThanOrEqualTo(95);
+    QualityReport hi = QualityChecker.check(Defects.quantise(render(96_000), 24), 96_000, 24, null);
+    assertThat(hi.highestTier()).as(hi.tiers().toString()).contains(Tier.HIGH);
     QualityReport cd = QualityChecker.check(Defects.quantise(music, 16), SR, 16, null);
-    assertThat(cd.highestTier()).contains(Tier.HIGH);
-    assertThat(cd.tier(Tier.PROFESSIONAL).reasons()).anyMatch(s -> s.contains("16-bit effective"));
+    assertThat(cd.highestTier()).contains(Tier.STANDARD);
+    assertThat(cd.tier(Tier.PROFESSIONAL).reasons()).anyMatch(s -> s.contains("16-bit"));
+    QualityReport lossy320 =
+        QualityChecker.check(
+            music, SR, 32, null, new Tier.Properties(false, false, SR, 0, 320_000));
+    assertThat(lossy320.highestTier()).contains(Tier.STANDARD);
+    QualityReport lossy128 =
+        QualityChecker.check(
+            music, SR, 32, null, new Tier.Properties(false, false, SR, 0, 128_000));
+    assertThat(lossy128.highestTier()).contains(Tier.MINIMUM);
     QualityReport padded = QualityChecker.check(Defects.quantise(m48, 16), 48_000, 24, null);
-    assertThat(padded.tier(Tier.PROFESSIONAL).pass()).isFalse();
+    assertThat(padded.highestTier()).contains(Tier.STANDARD);
+    assertThat(padded.tier(Tier.HIGH).reasons()).anyMatch(s -> s.contains("16-bit"));
+  }
+
+  private static float[][] render(int rate) {
+    return MusicSynth.render(
+            PieceSpec.builder()
+                .durationSeconds(8)
+                .leadInSeconds(1.2)
+                .sampleRateHz(rate)
+                .seed(42)
+                .build())
+        .channels();
   }
 
   @Test
