@@ -82,7 +82,9 @@ import org.junit.jupiter.api.Test;
 class TrackIngestWorkflowTest {
   private static final String TRACK = "t-0001";
   private static final String SOURCE_KEY = "uploads/t-0001/source.wav";
-  private static final SourceProbe PROBE =
+
+  /** A 48 kHz/24-bit stereo WAV of 10 s: every output but the high-resolution FLAC. */
+  static final SourceProbe PROBE =
       new SourceProbe(
           "wav",
           "pcm_s24le",

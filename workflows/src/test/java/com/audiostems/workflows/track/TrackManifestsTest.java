@@ -29,21 +29,7 @@ import org.junit.jupiter.api.Test;
 /** The manifests a track publishes, built as plain functions of what its stages made. */
 class TrackManifestsTest {
   private static final String TRACK = "t-0007";
-  private static final SourceProbe PROBE =
-      new SourceProbe(
-          "wav",
-          "pcm_s24le",
-          0,
-          48_000,
-          24,
-          "s32",
-          2,
-          "stereo",
-          10.0,
-          2_304_000,
-          2_880_044,
-          true,
-          false);
+  private static final SourceProbe PROBE = TrackIngestWorkflowTest.PROBE;
   private static final String PAYLOAD = PreviewPayloads.forTrack(TRACK);
   private static final Publication FIRST =
       new Publication("track-t-0007", "run-1", "2026-12-07T10:00:00Z");
