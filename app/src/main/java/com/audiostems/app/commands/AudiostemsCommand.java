@@ -26,6 +26,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       WorkerCommand.class,
       GatewayCommand.class,
       IdentifyCommand.class,
+      TraceCommand.class,
       ReferenceCommand.class,
       WatermarkCommand.class,
       HelpCommand.class
@@ -38,7 +39,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       "and --logging.*.",
       "",
       "Exit codes: 0 done (published, found, added), 1 failed, 2 rejected (the file is",
-      "the problem), 3 not found (identify, watermark detect), 64 bad arguments,",
+      "the problem), 3 not found (identify, trace, watermark detect), 64 bad arguments,",
       "66 FILE is not an existing, readable regular file."
     })
 public final class AudiostemsCommand implements Callable<Integer> {

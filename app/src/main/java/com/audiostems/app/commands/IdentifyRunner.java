@@ -6,13 +6,10 @@ import com.audiostems.activities.catalogue.SourceFingerprinter;
 import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.app.AudiostemsProperties;
 import com.audiostems.app.pools.CataloguePool;
-import com.audiostems.app.pools.CpuPool;
 import com.audiostems.app.pools.PoolStore;
-import com.audiostems.app.temporal.TemporalConnection;
 import com.audiostems.dsp.fingerprint.Fingerprint;
 import com.audiostems.dsp.fingerprint.FingerprintCodec;
 import com.audiostems.storage.LocalBlobStore;
-import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.catalogue.CatalogueEntry;
 import com.audiostems.workflows.catalogue.CatalogueMatch;
 import com.audiostems.workflows.catalogue.CatalogueMatches;
@@ -20,15 +17,11 @@ import com.audiostems.workflows.catalogue.IdentifyRequest;
 import com.audiostems.workflows.catalogue.IdentifyWorkflow;
 import com.audiostems.workflows.storage.BlobKeys;
 import io.temporal.client.WorkflowFailedException;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.ApplicationFailure;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,19 +33,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdentifyRunner {
   private final AudiostemsProperties properties;
-  private final CpuPool cpuPool;
   private final PoolStore poolStore;
   private final CataloguePool cataloguePool;
+  private final FileQueries fileQueries;
 
   public IdentifyRunner(
       AudiostemsProperties properties,
-      CpuPool cpuPool,
       PoolStore poolStore,
-      CataloguePool cataloguePool) {
+      CataloguePool cataloguePool,
+      FileQueries fileQueries) {
     this.properties = properties;
-    this.cpuPool = cpuPool;
     this.poolStore = poolStore;
     this.cataloguePool = cataloguePool;
+    this.fileQueries = fileQueries;
   }
 
   /**
@@ -64,37 +57,27 @@ public class IdentifyRunner {
   public int identify(
       Path file, Path outDir, String temporalTarget, PrintStream out, PrintStream err)
       throws Exception {
-    Path root = outDir != null ? outDir : properties.storage().root();
-    LocalBlobStore store = new LocalBlobStore(root);
-    String queryId = "q-" + UUID.randomUUID();
-    String queryKey = BlobKeys.identifyQueryKey(queryId, file.getFileName().toString());
-    importFile(file, store, queryKey);
     CatalogueMatches matches;
-    try (AutoCloseable catalogueIndexes = cataloguePool::close;
-        TemporalConnection temporal =
-            temporalTarget != null
-                ? TemporalConnection.remote(temporalTarget)
-                : TemporalConnection.inProcess()) {
-      if (temporalTarget == null) {
-        cpuPool.register(temporal.workerFactory(), poolStore.around(store));
-        cataloguePool.register(temporal.workerFactory(), store, cataloguePool.directory(root));
-      }
-      temporal.workerFactory().start();
-      IdentifyWorkflow workflow =
-          temporal
-              .client()
-              .newWorkflowStub(
-                  IdentifyWorkflow.class,
-                  WorkflowOptions.newBuilder()
-                      .setWorkflowId(IdentifyWorkflow.workflowId(queryId))
-                      .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
-                      .setStaticSummary("identify " + file.getFileName())
-                      .build());
-      matches = workflow.identify(new IdentifyRequest(queryId, queryKey, true));
+    try {
+      matches =
+          fileQueries.run(
+              file,
+              outDir,
+              temporalTarget,
+              "identify " + file.getFileName(),
+              (client, query) ->
+                  client
+                      .newWorkflowStub(
+                          IdentifyWorkflow.class,
+                          query
+                              .options()
+                              .setWorkflowId(IdentifyWorkflow.workflowId(query.queryId()))
+                              .build())
+                      .identify(new IdentifyRequest(query.queryId(), query.sourceKey(), true)));
     } catch (WorkflowFailedException e) {
-      store.delete(queryKey);
-      err.println("audiostems: could not identify " + file.getFileName() + ": " + reasonOf(e));
-      return e.getCause() instanceof ApplicationFailure ? ExitCodes.REJECTED : ExitCodes.FAILED;
+      err.println(
+          "audiostems: could not identify " + file.getFileName() + ": " + FileQueries.reasonOf(e));
+      return FileQueries.rejected(e) ? ExitCodes.REJECTED : ExitCodes.FAILED;
     }
     print(out, file, matches);
     return matches.isEmpty() ? ExitCodes.NOT_FOUND : ExitCodes.OK;
@@ -172,22 +155,5 @@ public class IdentifyRunner {
             m.describe());
       }
     }
-  }
-
-  private void importFile(Path file, LocalBlobStore store, String key) throws Exception {
-    com.audiostems.activities.media.MediaSettings media = poolStore.mediaSettings();
-    Path upload = Files.createTempFile(media.workDir(), "identify-", ".part");
-    Files.copy(file, upload, StandardCopyOption.REPLACE_EXISTING);
-    store.store(key, upload);
-    Files.deleteIfExists(upload);
-  }
-
-  private static String reasonOf(WorkflowFailedException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure a) {
-        return a.getOriginalMessage();
-      }
-    }
-    return e.getMessage();
   }
 }

@@ -106,7 +106,7 @@ public class WatermarkRunner {
         : null;
   }
 
-  private static void print(Path file, WatermarkDetection found, Path storeRoot, PrintStream out) {
+  static void print(Path file, WatermarkDetection found, Path storeRoot, PrintStream out) {
     out.printf(
         Locale.ROOT,
         "Watermark found in %s (%.1f s)%n",

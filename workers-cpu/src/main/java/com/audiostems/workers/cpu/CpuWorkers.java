@@ -2,6 +2,7 @@ package com.audiostems.workers.cpu;
 
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.catalogue.IdentifyWorkflowImpl;
+import com.audiostems.workflows.trace.TraceWorkflowImpl;
 import com.audiostems.workflows.track.TrackIngestWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -22,7 +23,7 @@ public final class CpuWorkers {
         factory.getWorkflowClient().getOptions().getNamespace());
     Worker workflows = factory.newWorker(TaskQueues.TRACK_WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(
-        TrackIngestWorkflowImpl.class, IdentifyWorkflowImpl.class);
+        TrackIngestWorkflowImpl.class, IdentifyWorkflowImpl.class, TraceWorkflowImpl.class);
 
     WorkerOptions activityOptions =
         WorkerOptions.newBuilder()

@@ -1,0 +1,99 @@
+package com.audiostems.app.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.audiostems.activities.testing.TestAudio;
+import com.audiostems.app.AudiostemsApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code audiostems trace} end to end in this JVM: a real track processed with its watermarked
+ * preview, a 15 s excerpt of the preview re-encoded as a leak would be, traced by fingerprint and
+ * watermark at once.
+ */
+class TraceCommandTest {
+  @TempDir Path temp;
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private Run run(String command, String... args) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String[] all =
+        Stream.concat(
+                Stream.of(command),
+                Stream.concat(
+                    Stream.of(args),
+                    Stream.of(
+                        "--audiostems.work-dir=" + temp.resolve("work"),
+                        "--audiostems.temporal.data-dir=" + temp.resolve("data"))))
+            .toArray(String[]::new);
+    int code =
+        AudiostemsApplication.run(
+            all,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aLeakedPreviewExcerptIsTracedToItsTrackByFingerprintAndWatermark() throws Exception {
+    Path store = temp.resolve("store");
+    Path song = CatalogueCommandTest.music(temp, "song.wav", 21, 40);
+    Run processed =
+        run(
+            "process",
+            song.toString(),
+            "--out",
+            store.toString(),
+            "--track-id",
+            "traced-1",
+            "--formats",
+            "preview-mp3-128");
+    assertThat(processed.exitCode()).as(processed.err()).isZero();
+    Path preview = store.resolve("tracks/traced-1/v1/outputs/preview-128k.mp3");
+    assertThat(preview).exists();
+
+    Path leak =
+        TestAudio.convert(
+            preview,
+            temp.resolve("leak.mp3"),
+            "-ss",
+            "14",
+            "-t",
+            "15",
+            "-c:a",
+            "libmp3lame",
+            "-b:a",
+            "128k");
+    Run traced = run("trace", leak.toString(), "--out", store.toString());
+
+    assertThat(traced.exitCode()).as(traced.out() + traced.err()).isEqualTo(ExitCodes.OK);
+    assertThat(traced.out())
+        .contains("track     traced-1")
+        .containsPattern("at 0:1[3-5]–0:2[8-9] of it")
+        .contains("(preview)")
+        .contains("track:      traced-1");
+    assertThat(store.resolve("identify"))
+        .as("the trace leaves nothing behind")
+        .satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+  }
+
+  @Test
+  void unrelatedUnmarkedAudioIsNeitherIdentifiedNorMarked() throws Exception {
+    Path store = temp.resolve("store");
+    Path other = CatalogueCommandTest.music(temp, "other.wav", 22, 15);
+
+    Run traced = run("trace", other.toString(), "--out", store.toString());
+
+    assertThat(traced.exitCode()).as(traced.out() + traced.err()).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(traced.out()).contains("no match").contains("no watermark found");
+  }
+}
