@@ -44,8 +44,12 @@ class PreviewHlsLadderTest {
   /** 20 s: three full 6 s segments and a short last one. */
   static final double SECONDS = 20;
 
-  /** One AAC frame at 44.1 kHz: how far a variant's duration may be from the samples'. */
-  static final double AAC_FRAME_SECONDS = 1024.0 / RATE;
+  /**
+   * How far a variant's duration may be from the samples': one AAC frame at 44.1 kHz (ffmpeg's
+   * {@code aac} primes 1024 samples, and its HLS reader does not trim them), plus the microsecond
+   * ffprobe prints to.
+   */
+  static final double AAC_FRAME_SECONDS = 1024.0 / RATE + 1e-6;
 
   @TempDir Path temp;
 
