@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -85,6 +86,10 @@ public record ApiKeyProperties(
               regexp = "[A-Za-z0-9][A-Za-z0-9._ -]{0,127}",
               message = "must be 1-128 letters, digits, spaces, '.', '_' or '-'")
           String licensee) {
+
+    /** The constructor the configuration binds (the record has a shorter one too). */
+    @ConstructorBinding
+    public ApiKey {}
 
     /** A key that is not bound to a licensee (every role but licensee). */
     public ApiKey(String name, String keySha256, Role role) {
