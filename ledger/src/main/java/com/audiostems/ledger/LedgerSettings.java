@@ -30,9 +30,10 @@ public record LedgerSettings(String jdbcUrl, String user, String password) {
 
   /**
    * The embedded default: an H2 file database {@code ledger.mv.db} in {@code directory}, in
-   * PostgreSQL mode so that the same migrations run. AUTO_SERVER lets a second process (the command
-   * line beside {@code serve}) open it while the first holds it; the lock timeout lets concurrent
-   * appenders queue on the chain head instead of failing after H2's default second.
+   * PostgreSQL mode so that the same migrations run. One process opens it at a time (H2's file
+   * lock; not AUTO_SERVER, which would open a TCP port on every interface); the lock timeout lets
+   * that process's concurrent appenders queue on the chain head instead of failing after H2's
+   * default second. Several processes at once: PostgreSQL.
    */
   public static LedgerSettings embedded(Path directory) {
     String path = directory.toAbsolutePath().normalize().resolve("ledger").toString();
@@ -44,13 +45,19 @@ public record LedgerSettings(String jdbcUrl, String user, String password) {
         "jdbc:h2:file:"
             + path
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-            + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000",
+            + ";LOCK_TIMEOUT=10000",
         EMBEDDED_USER,
         "");
   }
 
-  boolean isPostgresql() {
-    return jdbcUrl.startsWith("jdbc:postgresql:");
+  /** The embedded file's path without its {@code .mv.db}; null for a database server. */
+  public java.nio.file.Path embeddedFile() {
+    if (!jdbcUrl.startsWith("jdbc:h2:file:")) {
+      return null;
+    }
+    int options = jdbcUrl.indexOf(';');
+    return java.nio.file.Path.of(
+        jdbcUrl.substring("jdbc:h2:file:".length(), options < 0 ? jdbcUrl.length() : options));
   }
 
   @Override

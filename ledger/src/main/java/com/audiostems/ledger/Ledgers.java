@@ -35,6 +35,15 @@ public final class Ledgers {
     try {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
+      if (settings.embeddedFile() != null && heldElsewhere(e)) {
+        throw new LedgerException(
+            "The ledger file "
+                + settings.embeddedFile()
+                + ".mv.db is open in another process (a running serve?): stop it first, or"
+                + " keep the ledger in PostgreSQL (audiostems.ledger.jdbc-url) so that several"
+                + " processes can write at once.",
+            e);
+      }
       throw new LedgerException(
           "Cannot connect to the ledger at "
               + settings.jdbcUrl()
@@ -69,6 +78,16 @@ public final class Ledgers {
           result.targetSchemaVersion,
           result.migrationsExecuted);
     }
+  }
+
+  /** H2's "Database may be already in use" (error 90020): another process has the file. */
+  private static boolean heldElsewhere(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable e) {

@@ -1,6 +1,7 @@
 package com.audiostems.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,35 @@ class LedgerOnH2Test extends LedgerContract {
     assertThat(directory.resolve("ledger/ledger.mv.db")).isRegularFile();
     assertThat(settings.password()).isEmpty();
     assertThat(settings.toString()).doesNotContain("***");
+    assertThat(settings.embeddedFile()).isEqualTo(directory.resolve("ledger/ledger"));
+  }
+
+  @Test
+  void aFileHeldByAnotherProcessIsNamedWithWhatToDo() throws Exception {
+    Path shared = directory.resolve("shared");
+    Process holder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                HoldTheLedger.class.getName(),
+                shared.toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try (var lines =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                holder.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+      assertThat(lines.readLine()).isEqualTo("open");
+
+      assertThatThrownBy(() -> Ledgers.open(LedgerSettings.embedded(shared)))
+          .isInstanceOf(LedgerException.class)
+          .hasMessageContaining(shared.resolve("ledger.mv.db").toString())
+          .hasMessageContaining("open in another process");
+    } finally {
+      holder.destroy();
+      holder.waitFor();
+    }
   }
 
   @Test
@@ -44,8 +74,7 @@ class LedgerOnH2Test extends LedgerContract {
 
   @Test
   void aDirectoryThatAJdbcUrlCannotCarryIsRefused() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> LedgerSettings.embedded(Path.of("/tmp/a;b")))
+    assertThatThrownBy(() -> LedgerSettings.embedded(Path.of("/tmp/a;b")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("';'");
     assertThat(Files.exists(Path.of("/tmp/a;b"))).isFalse();
