@@ -28,6 +28,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       IdentifyCommand.class,
       ReferenceCommand.class,
       WatermarkCommand.class,
+      AuditCommand.class,
       HelpCommand.class
     },
     footerHeading = "%n",
