@@ -119,6 +119,15 @@ class AuditCommandTest {
   }
 
   @Test
+  void theTopHelpListsAuditAndItsVerifyHasItsOwn() {
+    assertThat(run("--help").out()).contains("audit");
+    assertThat(run("audit", "verify", "--help").out())
+        .contains("usage: audiostems audit verify")
+        .contains("--out=DIR")
+        .contains("--jdbc-url=URL");
+  }
+
+  @Test
   void aJdbcUrlThatIsNotOneIsABadArgument() {
     Run run = run("audit", "verify", "--jdbc-url", "postgres://db/audiostems");
 
