@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A test-only ledger in memory: rows and an audit log in order, without the hash chain (which the
- * ledger module's own tests cover). Enough to see what the licence activities write, and how often.
+ * A test-only ledger in memory (the app's LicenceExpiryIT uses it too until the real ledger is
+ * wired): rows and an audit log in order, without the hash chain (which the ledger module's own
+ * tests cover). Enough to see what the licence activities write, and how often.
  */
-final class InMemoryLedger implements Ledger {
-  final Map<String, LicenceRecord> licences = new LinkedHashMap<>();
-  final List<DeliveryRecord> deliveries = new ArrayList<>();
-  final List<AuditEntry> audit = new ArrayList<>();
+public final class InMemoryLedger implements Ledger {
+  public final Map<String, LicenceRecord> licences = new LinkedHashMap<>();
+  public final List<DeliveryRecord> deliveries = new ArrayList<>();
+  public final List<AuditEntry> audit = new ArrayList<>();
 
   @Override
   public synchronized void saveLicence(LicenceRecord licence) {
