@@ -8,6 +8,7 @@ import com.audiostems.workflows.delivery.DeliveryKeys;
 import com.audiostems.workflows.licence.LicenceActivities;
 import com.audiostems.workflows.licence.LicenceEvent;
 import com.audiostems.workflows.licence.LicenceState;
+import com.audiostems.workflows.licence.LicenceStatus;
 import com.audiostems.workflows.licence.WithdrawnCopies;
 import com.audiostems.workflows.media.OutputFormat;
 import java.io.IOException;
@@ -115,5 +116,13 @@ public class LicenceActivitiesImpl implements LicenceActivities {
       throw new UncheckedIOException(
           "Could not withdraw the copies of licence " + licenceId + " under " + prefix, e);
     }
+  }
+
+  @Override
+  public List<String> activeLicencesOfTrack(String trackId) {
+    return ledger.licencesOfTrack(trackId).stream()
+        .filter(licence -> LicenceStatus.ACTIVE.name().equals(licence.status()))
+        .map(LicenceRecord::licenceId)
+        .toList();
   }
 }

@@ -95,6 +95,20 @@ class LicenceActivitiesImplTest {
   }
 
   @Test
+  void aTracksActiveLicencesAreThoseNotEnded() {
+    activities.recordLicenceEvent(new LicenceEvent("granted", "desk", GRANTED, active()));
+    LicenceState other = new LicenceState(OTHER, TERMS, LicenceStatus.ACTIVE, ENDS, null, null, 0);
+    activities.recordLicenceEvent(new LicenceEvent("granted", "desk", GRANTED, other));
+    assertThat(activities.activeLicencesOfTrack(TERMS.trackId()))
+        .containsExactlyInAnyOrder(LICENCE, OTHER);
+
+    activities.recordLicenceEvent(new LicenceEvent("expired", "timer", ENDS, expired()));
+
+    assertThat(activities.activeLicencesOfTrack(TERMS.trackId())).containsExactly(OTHER);
+    assertThat(activities.activeLicencesOfTrack("another-track")).isEmpty();
+  }
+
+  @Test
   void aRetriedEventIsRecordedOnce() {
     LicenceEvent grant = new LicenceEvent("granted", "desk@example.com", GRANTED, active());
     LicenceEvent expiry = new LicenceEvent("expired", "timer", ENDS, expired());

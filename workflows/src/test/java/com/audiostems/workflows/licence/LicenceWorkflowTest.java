@@ -67,6 +67,11 @@ class LicenceWorkflowTest {
           List.of("licences/" + licenceId + "/copies/mp3-320k.mp3"), "local-" + licenceId);
     }
 
+    @Override
+    public List<String> activeLicencesOfTrack(String trackId) {
+      return List.of();
+    }
+
     List<String> actions() {
       return events.stream().map(e -> e.action() + " by " + e.actor()).toList();
     }
