@@ -2,6 +2,7 @@ package com.audiostems.workers.cpu;
 
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.catalogue.IdentifyWorkflowImpl;
+import com.audiostems.workflows.delivery.MarkedCopyWorkflowImpl;
 import com.audiostems.workflows.track.TrackIngestWorkflowImpl;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -23,6 +24,7 @@ public final class CpuWorkers {
     Worker workflows = factory.newWorker(TaskQueues.TRACK_WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(
         TrackIngestWorkflowImpl.class, IdentifyWorkflowImpl.class);
+    workflows.registerWorkflowImplementationTypes(MarkedCopyWorkflowImpl.class);
 
     WorkerOptions activityOptions =
         WorkerOptions.newBuilder()
@@ -40,6 +42,9 @@ public final class CpuWorkers {
             activities.workingCopies(),
             activities.watermark(),
             activities.fingerprints());
+    factory
+        .getWorker(TaskQueues.AUDIO_CPU)
+        .registerActivitiesImplementations(activities.delivery());
     // This host's own queue: the media work of the tracks whose working copy it holds.
     factory
         .newWorker(TaskQueues.cpuHost(settings.hostId()), activityOptions)
