@@ -108,6 +108,7 @@ final class MarkedCopyMaker {
         progress.accept(1.0);
         return copyOf(existing, true);
       }
+      requireSameTrack(request);
       TrackManifest manifest = PublishedTracks.manifest(store, request.trackId());
       EncodedOutput published = PublishedTracks.output(manifest, request.format());
       OutputSpec spec = specOf(manifest, published, copyKey);
@@ -141,6 +142,29 @@ final class MarkedCopyMaker {
           TrackFailures.INVALID_REQUEST);
     }
     com.audiostems.workflows.storage.BlobKeys.requireTrackId(request.trackId());
+  }
+
+  /**
+   * A licence covers one track, and its payload names the licence alone: copies of another track
+   * under the same licence would make the registry say the wrong track.
+   */
+  private void requireSameTrack(MarkedCopyRequest request) throws IOException {
+    String payloadId = LicencePayloads.forLicence(request.licenceId());
+    registry
+        .lookUp(payloadId)
+        .filter(r -> r.trackId() != null && !r.trackId().equals(request.trackId()))
+        .ifPresent(
+            r -> {
+              throw ApplicationFailure.newNonRetryableFailure(
+                  "Licence "
+                      + request.licenceId()
+                      + " covers track "
+                      + r.trackId()
+                      + ", not "
+                      + request.trackId()
+                      + "; grant a licence for that track.",
+                  TrackFailures.INVALID_REQUEST);
+            });
   }
 
   /** The record of a copy already made, when both it and the copy are stored. */
