@@ -26,8 +26,11 @@ public class DeliveryActivitiesImpl implements DeliveryActivities {
     return make(request, ActivityProgress.heartbeats());
   }
 
-  /** The activity's work, with its progress going to {@code progress} (heartbeats in a worker). */
-  MarkedCopy make(MarkedCopyRequest request, DoubleConsumer progress) {
+  /**
+   * The activity's work, with its progress going to {@code progress} (heartbeats in a worker): also
+   * for callers outside a worker, such as the delivery benchmark.
+   */
+  public MarkedCopy make(MarkedCopyRequest request, DoubleConsumer progress) {
     return maker.make(request, progress);
   }
 }

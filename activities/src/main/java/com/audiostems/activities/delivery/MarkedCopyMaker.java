@@ -70,6 +70,8 @@ import java.util.function.DoubleConsumer;
  * The master is only read.
  */
 final class MarkedCopyMaker {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(MarkedCopyMaker.class);
   static final ObjectMapper JSON =
       new ObjectMapper()
           .enable(SerializationFeature.INDENT_OUTPUT)
@@ -208,7 +210,9 @@ final class MarkedCopyMaker {
             WorkDirectory.create(media.workDir(), "delivery-" + request.trackId() + "-");
         BlobStore.LocalCopy master =
             SourceCopies.open(store, manifest.source().key(), work.path())) {
+      long started = System.nanoTime();
       float[][] original = decode(master.path(), manifest, spec, progress);
+      long decoded = System.nanoTime();
       float[][] marked =
           HeartbeatingComputation.run(
               "licence-mark-" + request.licenceId(),
@@ -217,10 +221,13 @@ final class MarkedCopyMaker {
               MARKED,
               progress);
       progress.accept(MARKED);
+      long markedAt = System.nanoTime();
 
       Path file = work.path().resolve(spec.format().fileName());
       String markedPcmSha256 = encode(marked, new LaneOutput(spec, file), payloadId, progress);
+      long encoded = System.nanoTime();
       tag(file, spec.format(), manifest, request.licenceId(), work.path());
+      long tagged = System.nanoTime();
 
       StoredObject stored = store.store(spec.key(), file);
       try {
@@ -256,6 +263,17 @@ final class MarkedCopyMaker {
         store.storeBytes(
             DeliveryKeys.recordKey(request.licenceId(), spec.format()),
             JSON.writeValueAsBytes(record));
+        log.info(
+            "Marked {} copy of track {} for licence {}: decode {} s, mark {} s, encode {} s, tag {}"
+                + " s, store {} s",
+            spec.format(),
+            manifest.trackId(),
+            request.licenceId(),
+            seconds(started, decoded),
+            seconds(decoded, markedAt),
+            seconds(markedAt, encoded),
+            seconds(encoded, tagged),
+            seconds(tagged, System.nanoTime()));
         return record;
       } catch (IOException | RuntimeException e) {
         // A copy without its record is never handed out; do not leave it for a reader to find.
@@ -390,6 +408,10 @@ final class MarkedCopyMaker {
         m.artwork(),
         m.bext(),
         m.ixml());
+  }
+
+  private static String seconds(long fromNanos, long toNanos) {
+    return String.format(java.util.Locale.ROOT, "%.2f", (toNanos - fromNanos) / 1e9);
   }
 
   private static MarkedCopy copyOf(DeliveredCopyRecord record, boolean reused) {
