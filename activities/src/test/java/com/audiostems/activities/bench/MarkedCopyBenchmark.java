@@ -63,6 +63,8 @@ public final class MarkedCopyBenchmark {
                         .encodeToString("benchmark key, 32 random bytes!!".getBytes()))),
             "bench",
             "bench.keys");
+    // The store took the file in; ffmpeg reads the stored master, as the marked copy does.
+    Path storedMaster = store.pathOf(manifest.source().key());
     DeliveryActivitiesImpl delivery =
         new DeliveryActivitiesImpl(runner, store, new JaudiotaggerOutputTagger(), keys);
     OutputSpec mp3 = new OutputSpec(OutputFormat.MP3_320, "bench/raw.mp3", 44_100, 0, 2, 320);
@@ -79,7 +81,7 @@ public final class MarkedCopyBenchmark {
       List<String> command = runner.ffmpegCommand();
       command.addAll(
           EncoderArguments.lane(
-              master,
+              storedMaster,
               manifest.source().probe(),
               List.of(new EncoderArguments.LaneOutput(mp3, dir.resolve("raw-" + run + ".mp3"))),
               runner.settings().maxOutputBytes()));
