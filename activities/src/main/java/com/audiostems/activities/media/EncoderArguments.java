@@ -1,6 +1,7 @@
 package com.audiostems.activities.media;
 
 import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.media.HlsLadderPlan;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.OutputSpec;
 import com.audiostems.workflows.media.SourceProbe;
@@ -88,6 +89,68 @@ public final class EncoderArguments {
             .done();
     addOutput(builder, pcm, output, maxOutputBytes);
     return builder.build();
+  }
+
+  /**
+   * An HLS ladder encoded from raw PCM on standard input (as {@link #fromPcmPipe}): one AAC-LC
+   * rendition per bit rate, in one process, cut into CMAF segments (fragmented MP4) of the plan's
+   * length by ffmpeg's HLS muxer, which writes each variant's media playlist naming its segments
+   * relative to itself. The master playlist is written by {@link HlsLadderEncoder} from the
+   * measured segments. The muxer cuts segments itself, so ffmpeg's -fs cannot bound them: the
+   * ladder's size is checked once it is written.
+   */
+  public static List<String> hlsLadderFromPcmPipe(
+      HlsLadderPlan plan, int sampleRateHz, int channels, Path directory) {
+    List<String> args = new java.util.ArrayList<>(List.of("-y", "-progress", "pipe:1"));
+    args.addAll(MediaProcessRunner.INPUT_SAFETY_ARGS);
+    args.addAll(
+        List.of(
+            "-f",
+            "f32le",
+            "-ar",
+            Integer.toString(sampleRateHz),
+            "-ac",
+            Integer.toString(channels),
+            "-i",
+            "pipe:0"));
+    List<String> streams = new java.util.ArrayList<>();
+    for (int i = 0; i < plan.bitRatesKbps().size(); i++) {
+      int kbps = plan.bitRatesKbps().get(i);
+      args.addAll(List.of("-map", "0:a:0"));
+      args.addAll(List.of("-b:a:" + i, kbps + "k"));
+      streams.add("a:" + i + ",name:" + kbps + "k");
+    }
+    // %v is the variant's name, "<kbps>k": the files are HlsLadderPlan's names, which the ladder's
+    // encoder checks before anything is stored.
+    String stem = "aac-%v";
+    args.addAll(
+        List.of(
+            "-c:a",
+            "aac",
+            "-profile:a",
+            "aac_low",
+            "-map_metadata",
+            "-1",
+            "-map_chapters",
+            "-1",
+            "-f",
+            "hls",
+            "-hls_time",
+            Integer.toString(plan.segmentSeconds()),
+            "-hls_playlist_type",
+            "vod",
+            "-hls_segment_type",
+            "fmp4",
+            "-hls_flags",
+            "independent_segments",
+            "-hls_fmp4_init_filename",
+            stem + "-init.mp4",
+            "-hls_segment_filename",
+            FfmpegPaths.fileUrl(directory.resolve(stem + "-%05d.m4s")),
+            "-var_stream_map",
+            String.join(" ", streams),
+            FfmpegPaths.fileUrl(directory.resolve(stem + ".m3u8"))));
+    return args;
   }
 
   private static void addOutput(

@@ -10,6 +10,7 @@ import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;
 import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.HlsLadder;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.OutputSpec;
 import com.audiostems.workflows.metadata.TrackMetadata;
@@ -108,6 +109,9 @@ public final class OutputEncoder {
     }
     // Checked before the work rather than when storing after it.
     request.outputs().forEach(spec -> StorageFailures.requireSafe(spec.key()));
+    if (request.previewLadder() != null) {
+      requireLadderPlan(request);
+    }
     if (request.outputs().stream().map(OutputSpec::format).distinct().count()
         < request.outputs().size()) {
       throw ApplicationFailure.newNonRetryableFailure(
@@ -137,6 +141,8 @@ public final class OutputEncoder {
                 request.source().durationSeconds(),
                 marked.get(0),
                 trackId,
+                request.previewLadder(),
+                work.path().resolve("hls"),
                 f -> progress.accept(FFMPEG_SHARE * (pipedShare + (1 - pipedShare) * f)));
         ffmpegSeconds += mark.ffmpegSeconds();
       }
@@ -149,8 +155,40 @@ public final class OutputEncoder {
         outputs.add(storeOutput(files.get(i), measured.get(i)));
       }
       PreviewMark previewMark = mark == null ? null : register(trackId, marked.get(0).spec(), mark);
-      return new EncodeLaneResult(List.copyOf(outputs), ffmpegSeconds, previewMark);
+      HlsLadder ladder = mark == null ? null : storeLadder(mark.ladder());
+      return new EncodeLaneResult(List.copyOf(outputs), ffmpegSeconds, previewMark, ladder);
     }
+  }
+
+  /**
+   * A ladder comes from the marked preview's samples: a request for one needs the preview in the
+   * lane and a watermarker to mark it, and its keys must be safe.
+   */
+  private void requireLadderPlan(EncodeLaneRequest request) {
+    boolean markedPreview = request.outputs().stream().anyMatch(this::isMarked);
+    if (!markedPreview) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "The lane asks for an HLS ladder of the preview, but "
+              + (watermarker == null
+                  ? "this worker has no watermark keys configured, so it makes no marked preview."
+                  : "it has no preview to make it from: " + formats(request.outputs())),
+          TrackFailures.INVALID_REQUEST);
+    }
+    request.previewLadder().keys().forEach(StorageFailures::requireSafe);
+  }
+
+  /**
+   * The ladder's files, the master playlist last: a reader who finds the master finds every file it
+   * leads to.
+   */
+  private HlsLadder storeLadder(HlsLadderEncoder.Ladder ladder) throws IOException {
+    if (ladder == null) {
+      return null;
+    }
+    for (HlsLadderEncoder.LadderFile file : ladder.files()) {
+      store.store(file.key(), file.file());
+    }
+    return ladder.ladder();
   }
 
   private boolean isMarked(OutputSpec spec) {

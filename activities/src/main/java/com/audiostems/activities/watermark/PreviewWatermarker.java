@@ -4,12 +4,14 @@ import com.audiostems.activities.analysis.PcmDecoder;
 import com.audiostems.activities.media.EncoderArguments;
 import com.audiostems.activities.media.EncoderArguments.LaneOutput;
 import com.audiostems.activities.media.FfmpegProgress;
+import com.audiostems.activities.media.HlsLadderEncoder;
 import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.dsp.loudness.LoudnessMeter;
 import com.audiostems.dsp.watermark.Payload;
 import com.audiostems.dsp.watermark.WatermarkEmbedder;
 import com.audiostems.dsp.watermark.WatermarkKey;
+import com.audiostems.workflows.media.HlsLadderPlan;
 import com.audiostems.workflows.media.OutputSpec;
 import com.audiostems.workflows.watermark.PreviewPayloads;
 import java.io.BufferedOutputStream;
@@ -29,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * result encoded by ffmpeg from a stdin pipe with the preview's own encoder settings ({@link
  * EncoderArguments#fromPcmPipe}). The mark goes in after the tag so that it is shaped by what the
  * listener hears, and nothing between the mark and the encoder changes the samples.
+ *
+ * <p>Asked for an HLS ladder, it pipes the same marked samples into a second ffmpeg process that
+ * encodes the AAC renditions ({@link HlsLadderEncoder}): no second decode, no second mark, so every
+ * rendition carries the preview's mark and tag.
  */
 public final class PreviewWatermarker {
   private static final Logger log = LoggerFactory.getLogger(PreviewWatermarker.class);
@@ -42,11 +48,13 @@ public final class PreviewWatermarker {
   private final WatermarkSettings settings;
   private final PcmDecoder decoder;
   private final WatermarkEmbedder embedder = new WatermarkEmbedder();
+  private final HlsLadderEncoder ladderEncoder;
 
   public PreviewWatermarker(MediaProcessRunner runner, WatermarkSettings settings) {
     this.runner = runner;
     this.settings = settings;
     this.decoder = new PcmDecoder(runner);
+    this.ladderEncoder = new HlsLadderEncoder(runner);
     java.nio.file.Path sample = settings.previewTag().sampleFile();
     if (sample != null
         && !(java.nio.file.Files.isRegularFile(sample) && java.nio.file.Files.isReadable(sample))) {
@@ -67,14 +75,17 @@ public final class PreviewWatermarker {
    * @param keyId the key it was embedded with
    * @param markedIntegratedLufs integrated loudness of the tagged and marked PCM
    * @param tagStartsSeconds where the audible tags start
-   * @param ffmpegSeconds how long the decode and the encode ran
+   * @param ffmpegSeconds how long the decode and the encodes ran
+   * @param ladder the HLS ladder made from the same samples, its files not yet stored; null when
+   *     none was asked for
    */
   public record MarkedPreview(
       String payloadId,
       String keyId,
       double markedIntegratedLufs,
       List<Double> tagStartsSeconds,
-      double ffmpegSeconds) {}
+      double ffmpegSeconds,
+      HlsLadderEncoder.Ladder ladder) {}
 
   /**
    * Writes the marked preview of {@code trackId} to {@code output.file()}.
@@ -88,6 +99,22 @@ public final class PreviewWatermarker {
       double sourceSeconds,
       LaneOutput output,
       String trackId,
+      DoubleConsumer progress)
+      throws IOException {
+    return encode(sourceFile, sourceSeconds, output, trackId, null, null, progress);
+  }
+
+  /**
+   * The same, and with a {@code ladder} plan the HLS ladder of the marked samples, written into
+   * {@code ladderDirectory}.
+   */
+  public MarkedPreview encode(
+      Path sourceFile,
+      double sourceSeconds,
+      LaneOutput output,
+      String trackId,
+      HlsLadderPlan ladder,
+      Path ladderDirectory,
       DoubleConsumer progress)
       throws IOException {
     OutputSpec spec = output.spec();
@@ -135,6 +162,8 @@ public final class PreviewWatermarker {
     List<String> command = runner.ffmpegCommand();
     command.addAll(EncoderArguments.fromPcmPipe(output, media.maxOutputBytes()));
     double seconds = Math.max(1e-9, pcm.seconds());
+    // With a ladder, the MP3 has half of the encoding's share and the ladder the other half.
+    double mp3Done = ladder == null ? 1.0 : (1 + MARKED) / 2;
     long encodeStarted = System.nanoTime();
     MediaProcessRunner.Result result =
         runner.run(
@@ -147,7 +176,7 @@ public final class PreviewWatermarker {
                     micros ->
                         progress.accept(
                             MARKED
-                                + (1 - MARKED)
+                                + (mp3Done - MARKED)
                                     * Math.max(0, Math.min(1, micros / 1e6 / seconds)))));
     if (!result.succeeded()) {
       throw new IOException(
@@ -156,13 +185,24 @@ public final class PreviewWatermarker {
               + "): "
               + result.stderrTail());
     }
+    double encodeSeconds = (System.nanoTime() - encodeStarted) / 1e9;
+    HlsLadderEncoder.Ladder streams = null;
+    if (ladder != null) {
+      streams =
+          ladderEncoder.encode(
+              ladder,
+              spec.sampleRateHz(),
+              spec.channels(),
+              seconds,
+              stdin -> writeInterleaved(marked, stdin),
+              ladderDirectory,
+              true,
+              f -> progress.accept(mp3Done + (1 - mp3Done) * f));
+      encodeSeconds += streams.ffmpegSeconds();
+    }
     progress.accept(1.0);
     return new MarkedPreview(
-        payloadId,
-        key.id(),
-        lufs,
-        tagStarts,
-        decodeSeconds + (System.nanoTime() - encodeStarted) / 1e9);
+        payloadId, key.id(), lufs, tagStarts, decodeSeconds + encodeSeconds, streams);
   }
 
   /** The channels as interleaved little-endian 32-bit floats, ffmpeg's {@code f32le}. */

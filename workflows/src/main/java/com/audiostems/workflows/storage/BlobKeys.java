@@ -65,6 +65,17 @@ public final class BlobKeys {
     return trackPrefix(trackId) + "v" + version + "/analysis.json";
   }
 
+  /**
+   * The folder of a version's HLS ladder ({@code v<n>/hls/}): playlists and segments, named
+   * relative to one another so that the folder works wherever it is served from.
+   */
+  public static String hlsPrefix(String trackId, int version) {
+    if (version < 1) {
+      throw new IllegalArgumentException("Versions start at 1, not " + version);
+    }
+    return trackPrefix(trackId) + "v" + version + "/hls/";
+  }
+
   /** The quality report's files, beside the outputs of a version. */
   public enum QualityAsset {
     REPORT("quality.json"),

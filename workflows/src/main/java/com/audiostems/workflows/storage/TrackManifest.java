@@ -4,6 +4,7 @@ import com.audiostems.workflows.analysis.TrackAnalysis;
 import com.audiostems.workflows.catalogue.CatalogueMatch;
 import com.audiostems.workflows.media.AbsentOutput;
 import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.HlsLadder;
 import com.audiostems.workflows.media.QualityTier;
 import com.audiostems.workflows.media.SourceProbe;
 import com.audiostems.workflows.media.VerificationReport;
@@ -24,6 +25,9 @@ import java.util.Map;
  * @param preview the preview's protection state
  * @param identification what the fingerprint catalogue said of the source: duplicates, reference
  *     matches and their review
+ * @param hls the preview's adaptive-streaming ladder (HLS, AAC-LC 64/128/256k, from the marked
+ *     preview's samples); null when none was made (no preview, or published before the ladder
+ *     existed)
  */
 public record TrackManifest(
     int schemaVersion,
@@ -41,9 +45,49 @@ public record TrackManifest(
     TrackQuality quality,
     Preview preview,
     Identification identification,
-    Map<String, Long> stageMillis) {
+    Map<String, Long> stageMillis,
+    HlsLadder hls) {
 
-  public static final int SCHEMA_VERSION = 3;
+  /** 4: the {@code hls} section. */
+  public static final int SCHEMA_VERSION = 4;
+
+  /** A manifest without an HLS ladder. */
+  public TrackManifest(
+      int schemaVersion,
+      String trackId,
+      int version,
+      String workflowId,
+      String runId,
+      String createdAt,
+      Source source,
+      TrackMetadata metadata,
+      List<EncodedOutput> outputs,
+      List<AbsentOutput> absentOutputs,
+      VerificationReport verification,
+      TrackAnalysis analysis,
+      TrackQuality quality,
+      Preview preview,
+      Identification identification,
+      Map<String, Long> stageMillis) {
+    this(
+        schemaVersion,
+        trackId,
+        version,
+        workflowId,
+        runId,
+        createdAt,
+        source,
+        metadata,
+        outputs,
+        absentOutputs,
+        verification,
+        analysis,
+        quality,
+        preview,
+        identification,
+        stageMillis,
+        null);
+  }
 
   /**
    * The source as received and as validation decoded it.

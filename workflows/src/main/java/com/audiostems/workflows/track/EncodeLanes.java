@@ -10,6 +10,7 @@ import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;
 import com.audiostems.workflows.media.EncodeSchedule;
 import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.HlsLadderPlan;
 import com.audiostems.workflows.media.MediaActivities;
 import com.audiostems.workflows.media.OutputCheck;
 import com.audiostems.workflows.media.OutputFormat;
@@ -42,10 +43,31 @@ final class EncodeLanes {
   private final TrackState track;
   private final TrackHost host;
 
-  EncodeLanes(TrackState track, TrackHost host) {
+  /** The ladder the preview's lane makes; null: none (histories from before it existed). */
+  private final HlsLadderPlan previewLadder;
+
+  EncodeLanes(TrackState track, TrackHost host, HlsLadderPlan previewLadder) {
     this.track = track;
     this.host = host;
+    this.previewLadder = previewLadder;
   }
+
+  /**
+   * The HLS ladder a version's preview lane makes, or null when the plan has no preview or the
+   * workflow runs a history from before the ladder existed. A command change (the lanes' requests
+   * and what compensation deletes), hence behind {@code preview-hls}.
+   */
+  static HlsLadderPlan previewLadder(String trackId, int version, OutputPlan plan, double seconds) {
+    int ladder = Workflow.getVersion(PREVIEW_HLS, Workflow.DEFAULT_VERSION, 1);
+    boolean hasPreview =
+        plan.outputs().stream().anyMatch(o -> o.format() == OutputFormat.PREVIEW_MP3_128);
+    return ladder == Workflow.DEFAULT_VERSION || !hasPreview
+        ? null
+        : HlsLadderPlan.forPreview(trackId, version, seconds);
+  }
+
+  /** The change id of the preview's HLS ladder. */
+  static final String PREVIEW_HLS = "preview-hls";
 
   EncodedAndVerified encodeAndVerify(
       String sourceKey,
@@ -112,12 +134,23 @@ final class EncodeLanes {
                 + version
                 + ")",
             media -> media::encodeLane,
-            new EncodeLaneRequest(track.trackId, sourceKey, source.probe(), lane, tags))
+            new EncodeLaneRequest(
+                track.trackId,
+                sourceKey,
+                source.probe(),
+                lane,
+                tags,
+                lane.stream().anyMatch(s -> s.format() == OutputFormat.PREVIEW_MP3_128)
+                    ? previewLadder
+                    : null))
         .thenApply(
             r -> {
               r.outputs().forEach(o -> track.output(o.format(), 1, "encoded"));
               if (r.previewMark() != null) {
                 track.previewMark = r.previewMark();
+              }
+              if (r.previewLadder() != null) {
+                track.previewLadder = r.previewLadder();
               }
               return r;
             });

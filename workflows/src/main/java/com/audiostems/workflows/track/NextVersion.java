@@ -3,6 +3,7 @@ package com.audiostems.workflows.track;
 import static com.audiostems.workflows.track.TrackActivityOptions.STORAGE;
 
 import com.audiostems.workflows.analysis.AnalysisResult;
+import com.audiostems.workflows.media.HlsLadderPlan;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.OutputPlan;
 import com.audiostems.workflows.media.OutputPlanner;
@@ -13,6 +14,7 @@ import com.audiostems.workflows.track.TrackManifests.EncodedAndVerified;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -51,7 +53,14 @@ final class NextVersion {
     plan.outputs().forEach(o -> track.output(o.format(), 0, "pending"));
     track.enter(TrackStage.REPROCESSING);
     track.previewMark = null; // set again by this version's preview lane, if it makes one
-    List<String> newKeys = plan.outputs().stream().map(o -> o.key()).toList();
+    track.previewLadder = null;
+    HlsLadderPlan ladder =
+        EncodeLanes.previewLadder(
+            track.trackId, version, plan, published.source().decodedDurationSeconds());
+    List<String> newKeys = new ArrayList<>(plan.outputs().stream().map(o -> o.key()).toList());
+    if (ladder != null) {
+      newKeys.addAll(ladder.keys());
+    }
     EncodedAndVerified done;
     try {
       Promise<AnalysisResult> analysed =
@@ -60,7 +69,7 @@ final class NextVersion {
       done =
           host.movingWhenGone(
               () ->
-                  new EncodeLanes(track, host)
+                  new EncodeLanes(track, host, ladder)
                       .encodeAndVerify(
                           request.sourceKey(),
                           request.encodeLanes(),
@@ -90,6 +99,7 @@ final class NextVersion {
             redone,
             done,
             track.previewMark,
+            track.previewLadder,
             track.stageMillis);
     List<String> replacedKeys = TrackManifests.replacedKeys(published, redone);
     track.enter(TrackStage.PUBLISHING);

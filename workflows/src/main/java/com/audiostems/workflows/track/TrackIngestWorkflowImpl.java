@@ -12,6 +12,7 @@ import com.audiostems.workflows.catalogue.FingerprintActivities;
 import com.audiostems.workflows.catalogue.FingerprintRef;
 import com.audiostems.workflows.catalogue.FingerprintRequest;
 import com.audiostems.workflows.catalogue.ReviewDecision;
+import com.audiostems.workflows.media.HlsLadderPlan;
 import com.audiostems.workflows.media.MediaActivities;
 import com.audiostems.workflows.media.OutputPlan;
 import com.audiostems.workflows.media.OutputPlanner;
@@ -146,15 +147,17 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
 
       OutputPlan plan =
           OutputPlanner.plan(track.trackId, 1, probe, TrackManifests.formatsOf(request.formats()));
+      HlsLadderPlan ladder =
+          EncodeLanes.previewLadder(track.trackId, 1, plan, source.decodedDurationSeconds());
       // Registered before encoding starts: a lane that dies half-way may have stored some outputs.
       saga.addCompensation(
-          storage::deleteObjects, TrackManifests.writableKeys(track.trackId, plan));
+          storage::deleteObjects, TrackManifests.writableKeys(track.trackId, plan, ladder));
 
       track.enter(TrackStage.ENCODING);
       EncodedAndVerified done =
           host.movingWhenGone(
               () ->
-                  new EncodeLanes(track, host)
+                  new EncodeLanes(track, host, ladder)
                       .encodeAndVerify(
                           sourceKey, request.encodeLanes(), 1, source, tags, plan, analysed));
       AnalysisResult analysis = analysed.get();
@@ -171,6 +174,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               done,
               analysis,
               track.previewMark,
+              track.previewLadder,
               identification,
               track.stageMillis);
       TrackActivities.publishManifest(manifest);

@@ -2,6 +2,8 @@ package com.audiostems.workflows.track;
 
 import com.audiostems.workflows.analysis.AnalysisResult;
 import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.HlsLadder;
+import com.audiostems.workflows.media.HlsLadderPlan;
 import com.audiostems.workflows.media.OutputCheck;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.OutputPlan;
@@ -44,6 +46,7 @@ final class TrackManifests {
       EncodedAndVerified done,
       AnalysisResult analysed,
       PreviewMark previewMark,
+      HlsLadder previewLadder,
       TrackManifest.Identification identification,
       Map<String, Long> stageMillis) {
     return new TrackManifest(
@@ -62,7 +65,8 @@ final class TrackManifests {
         analysed.quality(),
         previewOf(previewMark),
         identification,
-        new LinkedHashMap<>(stageMillis));
+        new LinkedHashMap<>(stageMillis),
+        previewLadder);
   }
 
   /**
@@ -76,6 +80,7 @@ final class TrackManifests {
       Set<OutputFormat> redone,
       EncodedAndVerified done,
       PreviewMark previewMark,
+      HlsLadder previewLadder,
       Map<String, Long> stageMillis) {
     List<EncodedOutput> outputs = new ArrayList<>(done.outputs());
     published.outputs().stream().filter(o -> !redone.contains(o.format())).forEach(outputs::add);
@@ -103,7 +108,8 @@ final class TrackManifests {
             ? previewOf(previewMark)
             : published.preview(),
         published.identification(),
-        new LinkedHashMap<>(stageMillis));
+        new LinkedHashMap<>(stageMillis),
+        redone.contains(OutputFormat.PREVIEW_MP3_128) ? previewLadder : published.hls());
   }
 
   /** The source as received, as probed, and as validation decoded it. */
@@ -128,12 +134,21 @@ final class TrackManifests {
     return keys;
   }
 
-  /** The files of {@code published} that a re-process of {@code redone} replaces. */
+  /**
+   * The files of {@code published} that a re-process of {@code redone} replaces: a re-made preview
+   * replaces its HLS ladder too.
+   */
   static List<String> replacedKeys(TrackManifest published, Set<OutputFormat> redone) {
-    return published.outputs().stream()
-        .filter(o -> redone.contains(o.format()))
-        .map(EncodedOutput::key)
-        .toList();
+    List<String> keys =
+        new ArrayList<>(
+            published.outputs().stream()
+                .filter(o -> redone.contains(o.format()))
+                .map(EncodedOutput::key)
+                .toList());
+    if (published.hls() != null && redone.contains(OutputFormat.PREVIEW_MP3_128)) {
+      keys.addAll(published.hls().keys());
+    }
+    return List.copyOf(keys);
   }
 
   /** The source as validated, from its manifest entry: a re-process does not validate again. */
@@ -171,6 +186,9 @@ final class TrackManifests {
     if (published.preview() != null && published.preview().watermarked()) {
       keys.add(BlobKeys.watermarkRegistryKey(published.preview().payloadId()));
     }
+    if (published.hls() != null) {
+      keys.addAll(published.hls().keys());
+    }
     keys.add(BlobKeys.manifestKey(published.trackId()));
     if (published.identification() != null) {
       keys.add(published.identification().fingerprintKey());
@@ -182,10 +200,13 @@ final class TrackManifests {
    * The keys a plan's lanes may write: its outputs and, with a preview, the registry object of the
    * preview's mark (one deletion, so that histories compensated before marks existed still replay).
    */
-  static List<String> writableKeys(String trackId, OutputPlan plan) {
+  static List<String> writableKeys(String trackId, OutputPlan plan, HlsLadderPlan previewLadder) {
     List<String> keys = new ArrayList<>(plan.outputs().stream().map(o -> o.key()).toList());
     if (plan.outputs().stream().anyMatch(o -> o.format() == OutputFormat.PREVIEW_MP3_128)) {
       keys.add(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(trackId)));
+      if (previewLadder != null) {
+        keys.addAll(previewLadder.keys());
+      }
     }
     return List.copyOf(keys);
   }

@@ -1,6 +1,7 @@
 package com.audiostems.workflows.track;
 
 import com.audiostems.workflows.catalogue.CatalogueMatch;
+import com.audiostems.workflows.media.HlsLadder;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.storage.TrackManifest;
 import com.audiostems.workflows.watermark.PreviewMark;
@@ -39,6 +40,9 @@ final class TrackState {
 
   /** The mark the preview of the version being made carries; null until its lane has stored it. */
   PreviewMark previewMark;
+
+  /** The HLS ladder of the version being made; null until its lane has stored it, or none asked. */
+  HlsLadder previewLadder;
 
   /** The track's id and the name it was uploaded under, when its journey starts. */
   void start(String trackId, String uploadedAs) {

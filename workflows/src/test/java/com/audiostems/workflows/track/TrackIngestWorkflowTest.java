@@ -28,6 +28,8 @@ import com.audiostems.workflows.host.WorkingCopyActivities;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;
 import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.HlsLadder;
+import com.audiostems.workflows.media.HlsLadderPlan;
 import com.audiostems.workflows.media.MediaActivities;
 import com.audiostems.workflows.media.OutputCheck;
 import com.audiostems.workflows.media.OutputFormat;
@@ -343,6 +345,76 @@ class TrackIngestWorkflowTest {
         .hasSize(1);
     keepHistory("continue-as-new-first-run", firstRun);
     keepHistory("continue-as-new-next-run", workflow.manifest().runId());
+  }
+
+  @Test
+  void thePreviewsHlsLadderIsPublishedListedReplacedWithThePreviewAndDeletedWithTheTrack()
+      throws Exception {
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, keepAliveRequest());
+    awaitCondition(() -> workflow.progress().stage() == TrackStage.PUBLISHED);
+    String v1 = BlobKeys.hlsPrefix(TRACK, 1);
+    assertThat(media.ladderRequests).containsExactly(v1);
+    HlsLadder first = workflow.manifest().hls();
+    assertThat(first).isNotNull();
+    assertThat(first.masterPlaylistKey()).isEqualTo(v1 + "master.m3u8");
+    assertThat(first.watermarked()).isTrue();
+    assertThat(first.variants())
+        .extracting(HlsLadder.Variant::bitRateKbps)
+        .containsExactly(64, 128, 256);
+    assertThat(first.variants())
+        .allSatisfy(
+            v -> {
+              assertThat(v.codecs()).isEqualTo("mp4a.40.2");
+              assertThat(v.segmentCount()).isEqualTo(2);
+            });
+    assertThat(store.keys).containsKeys(first.keys().toArray(String[]::new));
+
+    // Another output re-made: the ladder stays, and no lane is asked for another.
+    workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.FLAC), "encoder upgrade"));
+    awaitCondition(
+        () ->
+            workflow.manifest().version() == 2
+                && workflow.progress().stage() == TrackStage.PUBLISHED);
+    assertThat(workflow.manifest().hls()).isEqualTo(first);
+    assertThat(media.ladderRequests).containsExactly(v1);
+
+    // The preview re-made: a new ladder under the new version; the old one goes after the switch.
+    workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.PREVIEW_MP3_128), "new tag"));
+    awaitCondition(
+        () ->
+            workflow.manifest().version() == 3
+                && workflow.progress().stage() == TrackStage.PUBLISHED);
+    HlsLadder third = workflow.manifest().hls();
+    assertThat(third.masterPlaylistKey()).isEqualTo(BlobKeys.hlsPrefix(TRACK, 3) + "master.m3u8");
+    assertThat(store.keys)
+        .containsKeys(third.keys().toArray(String[]::new))
+        .doesNotContainKeys(first.keys().toArray(String[]::new));
+    assertThat(store.deleted).containsAll(first.keys());
+
+    WorkflowStub.fromTyped(workflow).cancel();
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class))
+        .isInstanceOf(WorkflowFailedException.class);
+    assertThat(store.keys).as("everything, the ladder included, deleted").isEmpty();
+    assertThat(store.deleted).containsAll(third.keys());
+    keepHistory("preview-hls-ladder-reprocessed-and-deleted");
+  }
+
+  @Test
+  void aFailedIngestDeletesTheLadderItsPreviewLaneStored() {
+    media.verifyFailure =
+        ApplicationFailure.newNonRetryableFailure(
+            "FLAC differs from the source.", TrackFailures.OUTPUT_VERIFICATION_FAILED);
+
+    assertThatThrownBy(() -> newWorkflow().ingest(request()))
+        .isInstanceOf(WorkflowFailedException.class);
+
+    List<String> ladder = HlsLadderPlan.forPreview(TRACK, 1, 10.0).keys();
+    assertThat(media.encodedKeys).as("the lane stored a ladder").contains(ladder.get(0));
+    assertThat(store.keys).isEmpty();
+    assertThat(store.deleted)
+        .as("compensation deletes every key the plan allowed")
+        .containsAll(ladder);
   }
 
   @Test
@@ -1244,9 +1316,49 @@ class TrackIngestWorkflowTest {
         String registryKey = BlobKeys.watermarkRegistryKey(payloadId);
         store.put(registryKey);
         encodedKeys.add(registryKey);
-        return new EncodeLaneResult(outputs, 0.1, new PreviewMark(payloadId, "k1", registryKey));
+        ladderRequests.add(
+            request.previewLadder() == null ? "none" : request.previewLadder().prefix());
+        HlsLadder ladder =
+            request.previewLadder() == null ? null : storeLadder(request.previewLadder());
+        return new EncodeLaneResult(
+            outputs, 0.1, new PreviewMark(payloadId, "k1", registryKey), ladder);
       }
       return new EncodeLaneResult(outputs, 0.1);
+    }
+
+    /** What each preview lane was asked for: the ladder's prefix, or "none". */
+    final List<String> ladderRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * As the real lane does: the 10 s preview's ladder, two 6 s segments per variant, stored under
+     * the plan's keys.
+     */
+    private HlsLadder storeLadder(HlsLadderPlan plan) {
+      List<HlsLadder.Variant> variants =
+          plan.bitRatesKbps().stream()
+              .map(
+                  kbps ->
+                      new HlsLadder.Variant(
+                          kbps,
+                          "mp4a.40.2",
+                          kbps * 1100L,
+                          kbps * 1000L,
+                          plan.prefix() + HlsLadderPlan.playlistName(kbps),
+                          plan.prefix() + HlsLadderPlan.initName(kbps),
+                          2,
+                          10.02,
+                          kbps * 1250L))
+              .toList();
+      HlsLadder ladder = new HlsLadder(plan.masterKey(), "fmp4", 6, true, variants);
+      assertThat(plan.keys()).containsAll(ladder.keys());
+      ladder
+          .keys()
+          .forEach(
+              k -> {
+                store.put(k);
+                encodedKeys.add(k);
+              });
+      return ladder;
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.audiostems.workflows.analysis.AnalysisResult;
 import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.HlsLadder;
+import com.audiostems.workflows.media.HlsLadderPlan;
 import com.audiostems.workflows.media.OutputCheck;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.OutputPlan;
@@ -79,6 +81,7 @@ class TrackManifestsTest {
         done,
         new AnalysisResult(null, null),
         new PreviewMark(PAYLOAD, "k1", BlobKeys.watermarkRegistryKey(PAYLOAD)),
+        LADDER,
         null,
         stageMillis);
   }
@@ -110,7 +113,8 @@ class TrackManifestsTest {
             new VerificationReport(List.of(check(OutputFormat.FLAC, "v2"))));
 
     TrackManifest next =
-        TrackManifests.nextVersion(first, 2, SECOND, redone, done, null, Map.of("ENCODING", 5L));
+        TrackManifests.nextVersion(
+            first, 2, SECOND, redone, done, null, null, Map.of("ENCODING", 5L));
 
     assertThat(next.version()).isEqualTo(2);
     assertThat(next.outputs())
@@ -124,6 +128,7 @@ class TrackManifestsTest {
     assertThat(next.preview())
         .as("the preview was not redone: its mark stays")
         .isEqualTo(first.preview());
+    assertThat(next.hls()).as("and so does its ladder").isEqualTo(LADDER);
     assertThat(TrackManifests.replacedKeys(first, redone))
         .containsExactly(BlobKeys.outputKey(TRACK, 1, OutputFormat.FLAC));
   }
@@ -152,11 +157,67 @@ class TrackManifestsTest {
         OutputPlanner.plan(TRACK, 1, PROBE, EnumSet.of(OutputFormat.PREVIEW_MP3_128));
     OutputPlan without = OutputPlanner.plan(TRACK, 1, PROBE, EnumSet.of(OutputFormat.FLAC));
 
-    assertThat(TrackManifests.writableKeys(TRACK, withPreview))
+    assertThat(TrackManifests.writableKeys(TRACK, withPreview, null))
         .contains(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK)));
-    assertThat(TrackManifests.writableKeys(TRACK, without))
+    assertThat(TrackManifests.writableKeys(TRACK, without, null))
         .containsExactly(BlobKeys.outputKey(TRACK, 1, OutputFormat.FLAC));
   }
+
+  @Test
+  void aPreviewsLadderIsWritableOwnedAndReplacedWithThePreview() {
+    // 10 s: two 6 s segments and one of margin per variant, three variants.
+    HlsLadderPlan plan = HlsLadderPlan.forPreview(TRACK, 1, 10.0);
+    assertThat(plan.maxSegments()).isEqualTo(3);
+    assertThat(plan.keys())
+        .hasSize(1 + 3 * (2 + 3))
+        .allSatisfy(k -> assertThat(k).startsWith("tracks/" + TRACK + "/v1/hls/"))
+        .contains(
+            "tracks/" + TRACK + "/v1/hls/master.m3u8",
+            "tracks/" + TRACK + "/v1/hls/aac-128k.m3u8",
+            "tracks/" + TRACK + "/v1/hls/aac-64k-init.mp4",
+            "tracks/" + TRACK + "/v1/hls/aac-256k-00002.m4s");
+    OutputPlan withPreview =
+        OutputPlanner.plan(TRACK, 1, PROBE, EnumSet.of(OutputFormat.PREVIEW_MP3_128));
+    OutputPlan without = OutputPlanner.plan(TRACK, 1, PROBE, EnumSet.of(OutputFormat.FLAC));
+    assertThat(TrackManifests.writableKeys(TRACK, withPreview, plan)).containsAll(plan.keys());
+    assertThat(TrackManifests.writableKeys(TRACK, without, plan))
+        .as("a lane without the preview makes no ladder")
+        .doesNotContainAnyElementsOf(plan.keys());
+
+    TrackManifest first = firstVersion(TrackMetadata.empty());
+    // What the stored ladder owns: the master, then each variant's playlist, init and segments.
+    assertThat(LADDER.keys())
+        .containsExactly(
+            "tracks/" + TRACK + "/v1/hls/master.m3u8",
+            "tracks/" + TRACK + "/v1/hls/aac-64k.m3u8",
+            "tracks/" + TRACK + "/v1/hls/aac-64k-init.mp4",
+            "tracks/" + TRACK + "/v1/hls/aac-64k-00000.m4s",
+            "tracks/" + TRACK + "/v1/hls/aac-64k-00001.m4s");
+    assertThat(TrackManifests.ownedKeys(first)).containsAll(LADDER.keys());
+    assertThat(TrackManifests.replacedKeys(first, EnumSet.of(OutputFormat.PREVIEW_MP3_128)))
+        .containsAll(LADDER.keys());
+    assertThat(TrackManifests.replacedKeys(first, EnumSet.of(OutputFormat.FLAC)))
+        .doesNotContainAnyElementsOf(LADDER.keys());
+  }
+
+  /** A one-variant ladder of two segments, as a lane reports it. */
+  static final HlsLadder LADDER =
+      new HlsLadder(
+          "tracks/" + TRACK + "/v1/hls/master.m3u8",
+          "fmp4",
+          6,
+          true,
+          List.of(
+              new HlsLadder.Variant(
+                  64,
+                  "mp4a.40.2",
+                  70_000,
+                  66_000,
+                  "tracks/" + TRACK + "/v1/hls/aac-64k.m3u8",
+                  "tracks/" + TRACK + "/v1/hls/aac-64k-init.mp4",
+                  2,
+                  10.02,
+                  83_000)));
 
   @Test
   void aReprocessThatNamesNothingOrAnOutputTheSourceCannotMakeIsRefused() {
