@@ -236,7 +236,10 @@ public final class JdbcLedger implements Ledger {
 
   @Override
   public AuditEntry audit(AuditEvent event) {
-    Objects.requireNonNull(event.at(), "an audit event needs its time");
+    if (event.at() == null || blank(event.action()) || blank(event.actor())) {
+      throw new IllegalArgumentException(
+          "An audit event needs its time, action and actor; got " + event);
+    }
     AuditEvent stored =
         new AuditEvent(
             AuditHash.storedPrecision(event.at()),
@@ -350,6 +353,10 @@ public final class JdbcLedger implements Ledger {
   @FunctionalInterface
   private interface Binder {
     void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 
   static OffsetDateTime timestamp(Instant at) {

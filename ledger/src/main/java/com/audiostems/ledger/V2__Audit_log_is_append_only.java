@@ -11,7 +11,7 @@ import org.flywaydb.core.api.migration.Context;
  * (or, on PostgreSQL, set session_replication_role to replica): that is why {@code audit verify}
  * checks the chain.
  */
-@SuppressWarnings("checkstyle:TypeName") // Flyway reads the version from the class name.
+// The name is Flyway's: it reads the version and description from it.
 public class V2__Audit_log_is_append_only extends BaseJavaMigration {
 
   @Override

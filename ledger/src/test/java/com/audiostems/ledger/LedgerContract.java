@@ -230,6 +230,19 @@ abstract class LedgerContract {
   }
 
   @Test
+  void anEventWithoutActionOrActorIsRefusedAndWritesNothing() {
+    assertThatThrownBy(
+            () -> ledger.audit(new AuditEvent(T0, "grant", " ", "lic-1", "track-1", null)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("actor");
+    assertThatThrownBy(() -> ledger.audit(new AuditEvent(T0, null, "cli", null, null, null)))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(ledger.auditLog()).isEmpty();
+    assertThat(ledger.audit(event(1)).sequence()).isEqualTo(1);
+  }
+
+  @Test
   void anEmptyLogIsIntact() {
     assertThat(ledger.verifyAudit()).isEqualTo(new AuditVerification(true, 0, 0, null));
   }

@@ -82,6 +82,9 @@ public class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
       return Problems.detail(
           HttpStatus.BAD_REQUEST, "bad-id", "Bad request", e.getOriginalMessage());
     }
+    if (LicenceProblems.isLicenceFailure(e.getType())) {
+      return LicenceProblems.of(e.getType(), e.getOriginalMessage()).getBody();
+    }
     return internalError(e);
   }
 

@@ -20,7 +20,8 @@ public class ApiKeyRegistry {
         properties.apiKeys().stream()
             .collect(
                 Collectors.toUnmodifiableMap(
-                    ApiKeyProperties.ApiKey::keySha256, k -> new ApiClient(k.name(), k.role())));
+                    ApiKeyProperties.ApiKey::keySha256,
+                    k -> new ApiClient(k.name(), k.role(), k.licensee())));
   }
 
   public Optional<ApiClient> find(String apiKey) {

@@ -13,8 +13,13 @@ public enum Role {
   UPLOADER("ROLE_UPLOADER"),
   /** Reads every track, lists them, re-processes and deletes them. */
   OPERATOR("ROLE_OPERATOR"),
+  /**
+   * Bound to one licensee: reads that licensee's licences and downloads their marked copies;
+   * nothing else.
+   */
+  LICENSEE("ROLE_LICENSEE"),
   /** Everything, including the actuator endpoints beyond health. */
-  ADMIN("ROLE_UPLOADER", "ROLE_OPERATOR", "ROLE_ADMIN");
+  ADMIN("ROLE_UPLOADER", "ROLE_OPERATOR", "ROLE_LICENSEE", "ROLE_ADMIN");
 
   private final List<GrantedAuthority> authorities;
 

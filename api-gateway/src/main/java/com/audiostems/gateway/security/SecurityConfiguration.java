@@ -12,13 +12,15 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * Who may call what. Stateless API-key authentication: no sessions, no cookies, hence no CSRF
  * tokens. The local store's upload and file endpoints carry their own authority (a signed, expiring
- * link), as a presigned S3 URL does, so they need no key.
+ * link), as a presigned S3 URL does, so they need no key; so do a licence's files, which a licensee
+ * may fetch with its licence token instead of a key.
  */
 @Configuration
 public class SecurityConfiguration {
   private static final String UPLOADER = "UPLOADER";
   private static final String OPERATOR = "OPERATOR";
   private static final String ADMIN = "ADMIN";
+  private static final String LICENSEE = "LICENSEE";
 
   @Bean
   SecurityFilterChain api(
@@ -77,6 +79,23 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, "/v1/identify/*")
                     .hasAnyRole(UPLOADER, OPERATOR)
                     .requestMatchers(HttpMethod.DELETE, "/v1/tracks/*")
+                    .hasRole(OPERATOR)
+                    // A licensee's files carry their own authority too: its API key or its
+                    // licence token (Authorization: Licence ..., or ?token=); the controller
+                    // checks.
+                    .requestMatchers(HttpMethod.GET, "/v1/licences/*/files")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.POST, "/v1/licences")
+                    .hasRole(OPERATOR)
+                    .requestMatchers(HttpMethod.GET, "/v1/licences", "/v1/licences/*")
+                    .hasAnyRole(LICENSEE, OPERATOR)
+                    .requestMatchers(
+                        HttpMethod.POST,
+                        "/v1/licences/*/revoke",
+                        "/v1/licences/*/expire",
+                        "/v1/licences/*/extend")
+                    .hasRole(OPERATOR)
+                    .requestMatchers(HttpMethod.POST, "/v1/trace")
                     .hasRole(OPERATOR)
                     .anyRequest()
                     .denyAll())

@@ -80,7 +80,11 @@ public class TrackFilesReader {
         downloads.presignDownload(quality.spectrogramKey(), expiresAt).url());
   }
 
-  private TrackManifest publishedManifest(ApiClient client, String trackId) {
+  /**
+   * The manifest of the track's published version; 404 when the client may not read the track, 409
+   * while it is not published or once it is closed.
+   */
+  public TrackManifest publishedManifest(ApiClient client, String trackId) {
     TrackExecution track = finder.find(client, trackId);
     if (track.status() != WorkflowStatus.RUNNING) {
       throw Problems.conflict(

@@ -32,6 +32,15 @@ public final class GatewayHttp {
     return send(request(pathOrUrl, apiKey).GET());
   }
 
+  /** A GET with extra headers as name, value pairs (e.g. Authorization). */
+  public Reply get(String pathOrUrl, String apiKey, String... headers) {
+    HttpRequest.Builder request = request(pathOrUrl, apiKey);
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return send(request.GET());
+  }
+
   public Reply delete(String path, String apiKey) {
     return send(request(path, apiKey).DELETE());
   }

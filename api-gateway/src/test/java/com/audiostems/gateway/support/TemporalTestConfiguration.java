@@ -31,7 +31,8 @@ import org.springframework.context.annotation.Primary;
 public class TemporalTestConfiguration {
 
   @Bean(destroyMethod = "close")
-  TestWorkflowEnvironment temporalTestEnvironment(LocalBlobStore store, ObjectMapper json) {
+  TestWorkflowEnvironment temporalTestEnvironment(
+      LocalBlobStore store, ObjectMapper json, InMemoryLedger ledger) {
     TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
@@ -40,7 +41,11 @@ public class TemporalTestConfiguration {
     }
     Worker workflows = env.newWorker(TaskQueues.TRACK_WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(
-        TrackIngestWorkflowImpl.class, IdentifyWorkflowImpl.class);
+        TrackIngestWorkflowImpl.class,
+        IdentifyWorkflowImpl.class,
+        // Test-only licence and marked-copy workflows until the product's land (their branches).
+        TestLicenceWorkflowImpl.class,
+        TestMarkedCopyWorkflowImpl.class);
     FakeMediaActivities media = new FakeMediaActivities(store);
     FakeMetadataActivities metadata = new FakeMetadataActivities();
     StoreBackedStorageActivities storage = new StoreBackedStorageActivities(store, json);
@@ -49,7 +54,14 @@ public class TemporalTestConfiguration {
     WorkingCopyActivities claim = request -> host;
     FakeCatalogueActivities catalogue = new FakeCatalogueActivities(store);
     env.newWorker(TaskQueues.AUDIO_CPU)
-        .registerActivitiesImplementations(media, metadata, storage, claim, catalogue);
+        .registerActivitiesImplementations(
+            media,
+            metadata,
+            storage,
+            claim,
+            catalogue,
+            new TestLicenceActivities(ledger),
+            new StoreBackedDeliveryActivities(store));
     env.newWorker(host.taskQueue())
         .registerActivitiesImplementations(media, metadata, storage, catalogue);
     env.newWorker(TaskQueues.CATALOGUE).registerActivitiesImplementations(catalogue);
@@ -57,6 +69,17 @@ public class TemporalTestConfiguration {
         .registerActivitiesImplementations(new FakeAnalysisActivities(store));
     env.start();
     return env;
+  }
+
+  /** The ledger bean the gateway records in; the tests read it back. */
+  @Bean
+  InMemoryLedger inMemoryLedger() {
+    return new InMemoryLedger();
+  }
+
+  @Bean
+  HmacTestLicenceTokens testLicenceTokens(ObjectMapper json) {
+    return new HmacTestLicenceTokens(json);
   }
 
   /**

@@ -119,6 +119,35 @@ class AuditCommandTest {
   }
 
   @Test
+  void theLedgerBeanIsTheConfiguredStoresFileAndOpensOnlyWhenAskedFor() {
+    Path root = temp.resolve("bean-store");
+    try (var context =
+        AudiostemsApplication.start(
+            new String[] {
+              "--audiostems.storage.root=" + root,
+              "--audiostems.temporal.data-dir=" + temp.resolve("data")
+            },
+            java.util.Map.of())) {
+      assertThat(root.resolve(".ledger")).doesNotExist();
+
+      Ledger ledger = context.getBean(Ledger.class);
+      ledger.audit(new AuditEvent(Instant.now(), "grant", "cli", "lic-9", "track-9", null));
+
+      assertThat(root.resolve(".ledger/ledger.mv.db")).isRegularFile();
+      assertThat(ledger.verifyAudit().rowsChecked()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theTopHelpListsAuditAndItsVerifyHasItsOwn() {
+    assertThat(run("--help").out()).contains("audit");
+    assertThat(run("audit", "verify", "--help").out())
+        .contains("usage: audiostems audit verify")
+        .contains("--out=DIR")
+        .contains("--jdbc-url=URL");
+  }
+
+  @Test
   void aJdbcUrlThatIsNotOneIsABadArgument() {
     Run run = run("audit", "verify", "--jdbc-url", "postgres://db/audiostems");
 
