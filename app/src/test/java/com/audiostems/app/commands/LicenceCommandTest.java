@@ -199,8 +199,7 @@ class LicenceCommandTest {
         Statement sql = db.createStatement()) {
       sql.execute("DROP TRIGGER audit_log_append_only");
       assertThat(
-              sql.executeUpdate(
-                  "UPDATE audit_log SET actor = 'nobody' WHERE action = 'deliver'"))
+              sql.executeUpdate("UPDATE audit_log SET actor = 'nobody' WHERE action = 'deliver'"))
           .isPositive();
     }
     Run broken = run("audit", "verify", "--out", store.toString());
@@ -225,7 +224,15 @@ class LicenceCommandTest {
                 .exitCode())
         .isZero();
     Run granted =
-        run("licence", "grant", "lic-2", "--licensee", "Brief Ltd", "--expires", "1m", "--out",
+        run(
+            "licence",
+            "grant",
+            "lic-2",
+            "--licensee",
+            "Brief Ltd",
+            "--expires",
+            "1m",
+            "--out",
             store.toString());
     assertThat(granted.exitCode()).as(granted.all()).isZero();
     String licence = licenceIdIn(granted.out());
@@ -253,8 +260,7 @@ class LicenceCommandTest {
   void anUnknownTrackOrLicenceIsNotFound() throws Exception {
     Path store = temp.resolve("store");
     Files.createDirectories(store);
-    Run noTrack =
-        run("licence", "grant", "nope", "--licensee", "X", "--out", store.toString());
+    Run noTrack = run("licence", "grant", "nope", "--licensee", "X", "--out", store.toString());
     assertThat(noTrack.exitCode()).as(noTrack.all()).isEqualTo(ExitCodes.NOT_FOUND);
     Run noLicence =
         run(
