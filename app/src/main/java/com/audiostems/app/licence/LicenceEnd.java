@@ -11,11 +11,11 @@ import java.util.regex.Pattern;
 
 /**
  * The end of a licence's term as a person writes it on the command line: a length from now ({@code
- * 30d}, {@code 12h}, {@code 90m}, ISO {@code P1Y2M}… as {@code P400D}), a date (the licence covers
- * that whole day, UTC) or an instant ({@code 2027-06-30T12:00:00Z}).
+ * 30d}, {@code 12h}, {@code 90m}, {@code 45s}, ISO {@code P1Y2M}… as {@code P400D}), a date (the
+ * licence covers that whole day, UTC) or an instant ({@code 2027-06-30T12:00:00Z}).
  */
 public record LicenceEnd(Duration fromNow, Instant at) {
-  private static final Pattern SHORT = Pattern.compile("([0-9]{1,6})([dhm])");
+  private static final Pattern SHORT = Pattern.compile("([0-9]{1,6})([dhms])");
 
   /**
    * @throws IllegalArgumentException with a sentence naming the accepted forms
@@ -30,7 +30,8 @@ public record LicenceEnd(Duration fromNow, Instant at) {
             switch (shortForm.group(2)) {
               case "d" -> Duration.ofDays(n);
               case "h" -> Duration.ofHours(n);
-              default -> Duration.ofMinutes(n);
+              case "m" -> Duration.ofMinutes(n);
+              default -> Duration.ofSeconds(n);
             };
         return positive(new LicenceEnd(length, null), text);
       }
@@ -63,7 +64,7 @@ public record LicenceEnd(Duration fromNow, Instant at) {
     return new IllegalArgumentException(
         "'"
             + text
-            + "' is not a licence end: give a length from now (30d, 12h, 90m, P365D), a date"
+            + "' is not a licence end: give a length from now (30d, 12h, 90m, 45s, P365D), a date"
             + " (2027-06-30: the licence covers that day, UTC) or an instant (2027-06-30T12:00:00Z)");
   }
 }
