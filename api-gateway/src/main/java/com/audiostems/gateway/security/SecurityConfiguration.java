@@ -97,6 +97,8 @@ public class SecurityConfiguration {
                     .hasRole(OPERATOR)
                     .requestMatchers(HttpMethod.POST, "/v1/trace")
                     .hasRole(OPERATOR)
+                    .requestMatchers(HttpMethod.GET, "/v1/trace/*")
+                    .hasRole(OPERATOR)
                     .anyRequest()
                     .denyAll())
         .build();
