@@ -52,6 +52,8 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.HEAD, "/v1/files/**")
                     .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/v1/hls/**")
+                    .permitAll()
                     .requestMatchers(HttpMethod.POST, "/v1/uploads")
                     .hasRole(UPLOADER)
                     .requestMatchers(HttpMethod.GET, "/v1/uploads/*")
