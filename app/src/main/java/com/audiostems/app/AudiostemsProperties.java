@@ -34,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param catalogue the fingerprint catalogue: where its indexes live, and how ingests treat matches
  * @param watermark the preview's watermark keys and audible tag (the CPU worker host's own record:
  *     both read the same keys)
+ * @param ledger the database of licences, deliveries and the audit log: PostgreSQL, or by default
+ *     an H2 file beside the store
  */
 @Validated
 @ConfigurationProperties("audiostems")
@@ -45,7 +47,48 @@ public record AudiostemsProperties(
     @Valid @NotNull Temporal temporal,
     @Valid @NotNull Serve serve,
     @Valid @NotNull Catalogue catalogue,
-    @Valid @NotNull WatermarkProperties watermark) {
+    @Valid @NotNull WatermarkProperties watermark,
+    @Valid @NotNull LedgerDatabase ledger) {
+
+  /**
+   * The ledger's database.
+   *
+   * @param jdbcUrl PostgreSQL in production ({@code jdbc:postgresql://host:5432/audiostems});
+   *     empty: the embedded H2 file {@code .ledger/ledger.mv.db} under the local store's root (so
+   *     {@code process --out DIR} and the commands given the same {@code --out} share it), or under
+   *     {@code temporal.data-dir} with S3
+   * @param user the database user (ignored for the embedded file)
+   * @param password its password; better AUDIOSTEMS_LEDGER_PASSWORD. Never printed
+   */
+  public record LedgerDatabase(String jdbcUrl, String user, String password) {
+
+    public boolean embedded() {
+      return jdbcUrl == null || jdbcUrl.isBlank();
+    }
+
+    /** The database for a store: the configured server, else the file beside the store's files. */
+    public com.audiostems.ledger.LedgerSettings settingsFor(
+        StorageSettings storage, Path localRoot, Path dataDir) {
+      if (!embedded()) {
+        return new com.audiostems.ledger.LedgerSettings(jdbcUrl, user, password);
+      }
+      // ".ledger" can never be a blob key's first segment (keys start with a letter or digit).
+      return com.audiostems.ledger.LedgerSettings.embedded(
+          (storage.kind() == StorageSettings.Kind.LOCAL ? localRoot : dataDir).resolve(".ledger"));
+    }
+
+    /** The password must never reach a log, and a bound record is easily printed. */
+    @Override
+    public String toString() {
+      return "LedgerDatabase[jdbcUrl="
+          + (embedded() ? "(embedded)" : jdbcUrl)
+          + ", user="
+          + user
+          + ", password="
+          + (password == null || password.isEmpty() ? "(none)" : "***")
+          + "]";
+    }
+  }
 
   /**
    * @param directory the fingerprint indexes ({@code tracks/}, {@code references/}) of the process

@@ -105,4 +105,40 @@ class LayerRulesTest {
           .resideInAnyPackage(MEDIA_LIBRARIES)
           .because(
               "the gateway starts and reads workflows and hands out storage locations; media work runs in the workers");
+
+  /** Temporal, Spring, the media libraries and our DSP, workers, gateway and app code. */
+  private static final String[] RUNTIME_AND_MEDIA = {
+    "io.temporal..",
+    "org.springframework..",
+    "net.bramp.ffmpeg..",
+    "be.tarsos..",
+    "org.jaudiotagger..",
+    "com.audiostems.dsp..",
+    "com.audiostems.activities..",
+    "com.audiostems.workers..",
+    "com.audiostems.gateway..",
+    "com.audiostems.app.."
+  };
+
+  @ArchTest
+  static final ArchRule ledgerIsPlainJdbc =
+      noClasses()
+          .that()
+          .resideInAPackage("com.audiostems.ledger..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(RUNTIME_AND_MEDIA)
+          .because(
+              "the ledger is plain JDBC that the gateway, the workers and the command line all open (Ledgers.open)");
+
+  @ArchTest
+  static final ArchRule licensingIsPlainJca =
+      noClasses()
+          .that()
+          .resideInAPackage("com.audiostems.licensing..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(RUNTIME_AND_MEDIA)
+          .because(
+              "licence tokens are sealed and opened with the JCA alone, in the gateway and on the command line");
 }

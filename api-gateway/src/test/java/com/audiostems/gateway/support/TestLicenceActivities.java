@@ -50,4 +50,9 @@ public final class TestLicenceActivities implements LicenceActivities {
   public WithdrawnCopies withdrawCopies(String licenceId, String reason) {
     return new WithdrawnCopies(List.of(), null);
   }
+
+  @Override
+  public List<String> activeLicencesOfTrack(String trackId) {
+    return List.of();
+  }
 }

@@ -29,6 +29,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       TraceCommand.class,
       ReferenceCommand.class,
       WatermarkCommand.class,
+      AuditCommand.class,
       HelpCommand.class
     },
     footerHeading = "%n",

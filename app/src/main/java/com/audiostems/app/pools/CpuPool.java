@@ -1,8 +1,10 @@
 package com.audiostems.app.pools;
 
+import com.audiostems.activities.licence.LocalCdnInvalidations;
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.activities.watermark.WatermarkSettings;
 import com.audiostems.app.AudiostemsProperties;
+import com.audiostems.ledger.Ledger;
 import com.audiostems.storage.BlobStores;
 import com.audiostems.storage.StorageSettings;
 import com.audiostems.storage.WorkingCopyStore;
@@ -11,6 +13,8 @@ import com.audiostems.workers.cpu.CpuWorkerSettings;
 import com.audiostems.workers.cpu.CpuWorkers;
 import io.temporal.worker.WorkerFactory;
 import java.io.IOException;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +25,12 @@ import org.springframework.stereotype.Component;
 public class CpuPool {
   private final AudiostemsProperties properties;
   private final PoolStore poolStore;
+  private final ObjectProvider<Ledger> ledger;
 
-  CpuPool(AudiostemsProperties properties, PoolStore poolStore) {
+  CpuPool(AudiostemsProperties properties, PoolStore poolStore, ObjectProvider<Ledger> ledger) {
     this.properties = properties;
     this.poolStore = poolStore;
+    this.ledger = ledger;
   }
 
   /**
@@ -48,6 +54,7 @@ public class CpuPool {
         factory,
         CpuActivities.create(store, media, settings.hostId(), watermarkSettings(local)),
         settings);
+    registerLicences(factory, store);
     return settings.activitySlots();
   }
 
@@ -67,5 +74,20 @@ public class CpuPool {
 
   public boolean storesLocally() {
     return properties.storage().kind() == StorageSettings.Kind.LOCAL;
+  }
+
+  /**
+   * The licences' workflow and activities, once the application has a {@link Ledger} (their rows
+   * and audit go there; without one the pool runs tracks only). Withdrawn copies' invalidations are
+   * recorded in the store; a CloudFront distribution is not wired from configuration yet.
+   */
+  private void registerLicences(WorkerFactory factory, WorkingCopyStore store) {
+    Ledger licences = ledger.getIfAvailable();
+    if (licences != null) {
+      CpuWorkers.registerLicences(
+          factory,
+          CpuActivities.licences(
+              licences, store, new LocalCdnInvalidations(store, Clock.systemUTC())));
+    }
   }
 }

@@ -3,6 +3,8 @@ package com.audiostems.workers.cpu;
 import com.audiostems.activities.catalogue.FingerprintActivitiesImpl;
 import com.audiostems.activities.host.HostLivenessActivitiesImpl;
 import com.audiostems.activities.host.WorkingCopyActivitiesImpl;
+import com.audiostems.activities.licence.CdnInvalidations;
+import com.audiostems.activities.licence.LicenceActivitiesImpl;
 import com.audiostems.activities.media.MediaActivitiesImpl;
 import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.activities.media.MediaSettings;
@@ -12,12 +14,15 @@ import com.audiostems.activities.storage.StorageActivitiesImpl;
 import com.audiostems.activities.watermark.PreviewWatermarker;
 import com.audiostems.activities.watermark.WatermarkActivitiesImpl;
 import com.audiostems.activities.watermark.WatermarkSettings;
+import com.audiostems.ledger.Ledger;
+import com.audiostems.storage.BlobStore;
 import com.audiostems.storage.WorkingCopyStore;
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.catalogue.FingerprintActivities;
 import com.audiostems.workflows.host.HostAffinity;
 import com.audiostems.workflows.host.HostLivenessActivities;
 import com.audiostems.workflows.host.WorkingCopyActivities;
+import com.audiostems.workflows.licence.LicenceActivities;
 import com.audiostems.workflows.media.MediaActivities;
 import com.audiostems.workflows.metadata.MetadataActivities;
 import com.audiostems.workflows.storage.StorageActivities;
@@ -57,5 +62,13 @@ public record CpuActivities(
         new HostLivenessActivitiesImpl(host),
         new FingerprintActivitiesImpl(store, runner),
         new WatermarkActivitiesImpl(runner, store, watermark.keys()));
+  }
+
+  /**
+   * The licence activities ({@link CpuWorkers#registerLicences}): their rows and audit in {@code
+   * ledger}, their copies in {@code store}, withdrawn copies invalidated through {@code cdn}.
+   */
+  public static LicenceActivities licences(Ledger ledger, BlobStore store, CdnInvalidations cdn) {
+    return new LicenceActivitiesImpl(ledger, store, cdn);
   }
 }

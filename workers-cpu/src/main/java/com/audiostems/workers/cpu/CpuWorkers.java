@@ -2,6 +2,8 @@ package com.audiostems.workers.cpu;
 
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.catalogue.IdentifyWorkflowImpl;
+import com.audiostems.workflows.licence.LicenceActivities;
+import com.audiostems.workflows.licence.LicenceWorkflowImpl;
 import com.audiostems.workflows.trace.TraceWorkflowImpl;
 import com.audiostems.workflows.track.TrackIngestWorkflowImpl;
 import io.temporal.worker.Worker;
@@ -55,5 +57,21 @@ public final class CpuWorkers {
             TaskQueues.livenessOf(TaskQueues.cpuHost(settings.hostId())),
             WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(4).build())
         .registerActivitiesImplementations(activities.liveness());
+  }
+
+  /**
+   * The licences' workflow (on {@link TaskQueues#TRACK_WORKFLOWS}: cheap deterministic code any CPU
+   * host may run, so no queue of its own) and their activities (on {@link TaskQueues#AUDIO_CPU}),
+   * on the workers {@link #register} made; call it after that and before the factory starts. Apart
+   * from {@link #register} because the activities need the ledger, which the composition root
+   * provides.
+   *
+   * @param licences e.g. {@link CpuActivities#licences}
+   */
+  public static void registerLicences(WorkerFactory factory, LicenceActivities licences) {
+    factory
+        .getWorker(TaskQueues.TRACK_WORKFLOWS)
+        .registerWorkflowImplementationTypes(LicenceWorkflowImpl.class);
+    factory.getWorker(TaskQueues.AUDIO_CPU).registerActivitiesImplementations(licences);
   }
 }

@@ -3,7 +3,7 @@ package com.audiostems.workflows.licence;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
-/** The licence workflow's side effects, on the audio-cpu queue. Both are idempotent. */
+/** The licence workflow's side effects, on the audio-cpu queue. All are idempotent. */
 @ActivityInterface
 public interface LicenceActivities {
 
@@ -17,4 +17,11 @@ public interface LicenceActivities {
    */
   @ActivityMethod
   WithdrawnCopies withdrawCopies(String licenceId, String reason);
+
+  /**
+   * The ids of the track's licences that are still active in the ledger: those a deleted track's
+   * workflow revokes.
+   */
+  @ActivityMethod
+  java.util.List<String> activeLicencesOfTrack(String trackId);
 }

@@ -245,6 +245,10 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               CatalogueCheck.index("remove the track from the catalogue's fingerprint index")
                   .removeTrack(track.trackId);
               storage.deleteObjects(keys);
+              if (Workflow.getVersion(TrackLicences.REVOKE_ON_DELETE, Workflow.DEFAULT_VERSION, 1)
+                  == 1) {
+                TrackLicences.revokeAll(track.trackId);
+              }
             })
         .run();
     track.stage = TrackStage.CANCELLED;

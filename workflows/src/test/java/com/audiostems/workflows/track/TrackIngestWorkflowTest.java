@@ -25,6 +25,15 @@ import com.audiostems.workflows.host.FetchSourceRequest;
 import com.audiostems.workflows.host.HostAffinity;
 import com.audiostems.workflows.host.HostLivenessActivities;
 import com.audiostems.workflows.host.WorkingCopyActivities;
+import com.audiostems.workflows.licence.ExtendRequest;
+import com.audiostems.workflows.licence.LicenceActivities;
+import com.audiostems.workflows.licence.LicenceEvent;
+import com.audiostems.workflows.licence.LicenceGrant;
+import com.audiostems.workflows.licence.LicenceState;
+import com.audiostems.workflows.licence.LicenceStatus;
+import com.audiostems.workflows.licence.LicenceWorkflow;
+import com.audiostems.workflows.licence.RevokeRequest;
+import com.audiostems.workflows.licence.WithdrawnCopies;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;
 import com.audiostems.workflows.media.EncodedOutput;
@@ -65,6 +74,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +117,7 @@ class TrackIngestWorkflowTest {
   private TestWorkflowEnvironment env;
   private FakeHosts hosts;
   private FakeStore store;
+  private FakeTrackLicences licences;
   private FakeMedia media;
   private FakeAnalysis analysis;
   private FakeMetadata metadata;
@@ -136,7 +147,9 @@ class TrackIngestWorkflowTest {
     metadata = new FakeMetadata(store);
     hosts = new FakeHosts();
     fingerprints = new FakeFingerprints(store);
-    activities.registerActivitiesImplementations(media, metadata, store, hosts, fingerprints);
+    licences = new FakeTrackLicences();
+    activities.registerActivitiesImplementations(
+        media, metadata, store, hosts, fingerprints, licences);
     // The one live host's own queue (file affinity).
     env.newWorker(
             TaskQueues.cpuHost(LIVE_HOST),
@@ -160,6 +173,7 @@ class TrackIngestWorkflowTest {
                 .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
                 .build())
         .registerActivitiesImplementations(analysis);
+    env.newWorker(LICENCE_QUEUE).registerWorkflowImplementationTypes(RecordingLicence.class);
     env.start();
   }
 
@@ -434,6 +448,92 @@ class TrackIngestWorkflowTest {
     assertThat(store.deleted)
         .contains(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK)));
     keepHistory("deleted-live-track");
+  }
+
+  @Test
+  void deletingALiveTrackRevokesItsActiveLicences() throws Exception {
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, keepAliveRequest());
+    awaitCondition(() -> workflow.progress().stage() == TrackStage.PUBLISHED);
+    // Two active licences: one whose workflow runs here, one whose workflow is gone.
+    LicenceWorkflow running =
+        env.getWorkflowClient()
+            .newWorkflowStub(
+                LicenceWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(LicenceWorkflow.workflowId(RUNNING_LICENCE))
+                    .setTaskQueue(LICENCE_QUEUE)
+                    .build());
+    WorkflowClient.start(running::run, null);
+    licences.active.addAll(List.of(RUNNING_LICENCE, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"));
+
+    WorkflowStub.fromTyped(workflow).cancel();
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class))
+        .isInstanceOf(WorkflowFailedException.class);
+    assertThat(licences.askedFor).containsExactly(TRACK);
+    LicenceState revoked = WorkflowStub.fromTyped(running).getResult(LicenceState.class);
+    assertThat(revoked.endReason()).isEqualTo("its track " + TRACK + " was deleted");
+    assertThat(store.keys).isEmpty();
+    keepHistory("deleted-live-track-revokes-its-licences");
+  }
+
+  private static final String RUNNING_LICENCE = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+  /** Where the stand-in licence workflow runs (a licence's real one is another test's). */
+  private static final String LICENCE_QUEUE = "licences-of-deleted-tracks";
+
+  /** The ledger's view of the track's licences, as the licence activities answer it. */
+  static final class FakeTrackLicences implements LicenceActivities {
+    final List<String> active = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<String> askedFor = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void recordLicenceEvent(LicenceEvent event) {}
+
+    @Override
+    public WithdrawnCopies withdrawCopies(String licenceId, String reason) {
+      return new WithdrawnCopies(List.of(), null);
+    }
+
+    @Override
+    public List<String> activeLicencesOfTrack(String trackId) {
+      askedFor.add(trackId);
+      return List.copyOf(active);
+    }
+  }
+
+  /** A licence's workflow reduced to what the track's deletion touches: its revoke signal. */
+  public static class RecordingLicence implements LicenceWorkflow {
+    private RevokeRequest revocation;
+
+    @Override
+    public LicenceState run(LicenceGrant grant) {
+      Workflow.await(() -> revocation != null);
+      return new LicenceState(
+          RUNNING_LICENCE, null, LicenceStatus.REVOKED, null, null, revocation.reason(), 0);
+    }
+
+    @Override
+    public void expire() {}
+
+    @Override
+    public void revoke(RevokeRequest request) {
+      revocation = request;
+    }
+
+    @Override
+    public LicenceState extend(ExtendRequest request) {
+      return null;
+    }
+
+    @Override
+    public void validateExtend(ExtendRequest request) {}
+
+    @Override
+    public LicenceState state() {
+      return null;
+    }
   }
 
   @Test
