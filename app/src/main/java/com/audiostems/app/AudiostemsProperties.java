@@ -36,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
  *     both read the same keys)
  * @param ledger the database of licences, deliveries and the audit log: PostgreSQL, or by default
  *     an H2 file beside the store
+ * @param licenceTokens the keys licence tokens are sealed with (AES-256-GCM), like the watermark's
  */
 @Validated
 @ConfigurationProperties("audiostems")
@@ -48,7 +49,8 @@ public record AudiostemsProperties(
     @Valid @NotNull Serve serve,
     @Valid @NotNull Catalogue catalogue,
     @Valid @NotNull WatermarkProperties watermark,
-    @Valid @NotNull LedgerDatabase ledger) {
+    @Valid @NotNull LedgerDatabase ledger,
+    @NotNull com.audiostems.licensing.LicenceKeySettings licenceTokens) {
 
   /**
    * The ledger's database.
