@@ -30,7 +30,8 @@ class HlsStreamingTest extends GatewayTestBase {
     String trackId =
         startTrack(UPLOADER, Map.of("uploadId", uploadId, "formats", List.of("PREVIEW_MP3_128")));
     awaitPublished(trackId, 1);
-    JsonNode files = http.get("/v1/tracks/" + trackId + "/files", UPLOADER).json();
+    JsonNode files =
+        whenWorkersAnswer(() -> http.get("/v1/tracks/" + trackId + "/files", UPLOADER)).json();
     JsonNode hls = files.get("hls");
     assertThat(hls).as(files.toString()).isNotNull();
     assertThat(hls.get("container").asText()).isEqualTo("fmp4");
