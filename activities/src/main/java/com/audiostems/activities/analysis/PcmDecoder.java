@@ -60,7 +60,7 @@ public final class PcmDecoder {
     return decode(
         file,
         "0:" + probe.audioStreamIndex(),
-        rate == probe.sampleRateHz() ? 0 : rate,
+        rate == probe.sampleRateHz() ? null : plainResampling(rate),
         Math.max(1, probe.channels()),
         probe.durationSeconds() * rate,
         "for analysis",
@@ -86,17 +86,49 @@ public final class PcmDecoder {
       DoubleConsumer progress)
       throws IOException {
     return decode(
-        file, "0:a:0", rateHz, channels, expectedSeconds * rateHz, purpose, consumer, progress);
+        file,
+        "0:a:0",
+        plainResampling(rateHz),
+        channels,
+        expectedSeconds * rateHz,
+        purpose,
+        consumer,
+        progress);
   }
 
   /**
-   * @param resampleToHz the rate to resample to; 0 keeps the stream's own
+   * Decodes the first audio stream of {@code file} through a given filter (the resampling an
+   * output's encoder would apply, {@code SampleConversion#resampling}) and channel count: a master
+   * decoded exactly as a published output was made from it, for a licensee's marked copy.
+   *
+   * @param audioFilter an ffmpeg {@code -af} value; null for none (the stream's own rate)
+   * @param expectedFrames frames the stream should deliver, for progress (0: unknown)
+   */
+  public long decodeThrough(
+      Path file,
+      String audioFilter,
+      int channels,
+      double expectedFrames,
+      String purpose,
+      BlockConsumer consumer,
+      DoubleConsumer progress)
+      throws IOException {
+    return decode(
+        file, "0:a:0", audioFilter, channels, expectedFrames, purpose, consumer, progress);
+  }
+
+  private static String plainResampling(int rateHz) {
+    return "aresample=" + rateHz + ":resampler=soxr";
+  }
+
+  /**
+   * @param audioFilter the {@code -af} value; null for none
    * @param expectedFrames frames the stream should deliver, for progress
    */
   private long decode(
       Path file,
       String stream,
-      int resampleToHz,
+      String audioFilter,
       int channels,
       double expectedFrames,
       String purpose,
@@ -106,8 +138,8 @@ public final class PcmDecoder {
     List<String> command = runner.ffmpegCommand();
     command.addAll(MediaProcessRunner.INPUT_SAFETY_ARGS);
     command.addAll(List.of("-i", FfmpegPaths.fileUrl(file), "-map", stream));
-    if (resampleToHz > 0) {
-      command.addAll(List.of("-af", "aresample=" + resampleToHz + ":resampler=soxr"));
+    if (audioFilter != null) {
+      command.addAll(List.of("-af", audioFilter));
     }
     command.addAll(
         List.of("-ac", Integer.toString(channels), "-c:a", "pcm_f32le", "-f", "f32le", "pipe:1"));

@@ -52,18 +52,41 @@ public final class EncoderArguments {
    * output gets exactly the settings {@link #lane} gives its format.
    */
   public static List<String> fromPcmPipe(LaneOutput output, long maxOutputBytes) {
+    return fromPipe(output, maxOutputBytes, "f32le", 32, "flt");
+  }
+
+  /**
+   * One lossless output encoded from integer PCM on standard input, interleaved, at the output's
+   * rate and channel count: {@code s16le} for a 16-bit output, else {@code s32le} with the 24 bits
+   * in the top of each sample. The samples were made and quantised in Java (a licensee's marked
+   * copy), so {@link BitExactRule} lets no filter touch them and the file decodes to exactly them.
+   * The output gets the settings {@link #lane} gives its format.
+   */
+  public static List<String> fromIntegerPcmPipe(LaneOutput output, long maxOutputBytes) {
+    int bits = bitDepth(output.spec());
+    return bits == 16
+        ? fromPipe(output, maxOutputBytes, "s16le", 16, "s16")
+        : fromPipe(output, maxOutputBytes, "s32le", bits, "s32");
+  }
+
+  private static List<String> fromPipe(
+      LaneOutput output,
+      long maxOutputBytes,
+      String pipeFormat,
+      int bitDepth,
+      String sampleFormat) {
     OutputSpec spec = output.spec();
     // The PCM is already at the output's rate and channel count, in ffmpeg's default layout for
     // that
     // count: no conversion follows.
     SourceProbe pcm =
         new SourceProbe(
-            "f32le",
-            "pcm_f32le",
+            pipeFormat,
+            "pcm_" + pipeFormat,
             0,
             spec.sampleRateHz(),
-            32,
-            "flt",
+            bitDepth,
+            sampleFormat,
             spec.channels(),
             ChannelLayouts.defaultLayout(spec.channels()),
             0,
@@ -75,7 +98,7 @@ public final class EncoderArguments {
     pcmInput.addAll(
         List.of(
             "-f",
-            "f32le",
+            pipeFormat,
             "-ar",
             Integer.toString(spec.sampleRateHz()),
             "-ac",

@@ -14,7 +14,7 @@ import java.util.Optional;
  * only resampled (their encoders take floating point, nothing to dither). No loudness processing,
  * ever.
  */
-final class SampleConversion {
+public final class SampleConversion {
   private SampleConversion() {}
 
   /**
@@ -31,14 +31,7 @@ final class SampleConversion {
     }
     List<String> options = new ArrayList<>();
     if (resample) {
-      options.add("osr=" + spec.sampleRateHz());
-      options.add("resampler=soxr");
-      options.add("precision=28");
-      if (spec.format().lossless()) {
-        // swr would otherwise run soxr in single precision, whose 24-bit mantissa is no better
-        // than the 24-bit output it feeds.
-        options.add("internal_sample_fmt=dblp");
-      }
+      options.addAll(resampleOptions(spec));
     }
     if (requantise) {
       options.add("osf=" + encoderSampleFormat);
@@ -50,5 +43,31 @@ final class SampleConversion {
       options.add("dither_method=triangular");
     }
     return Optional.of("aresample=" + String.join(":", options));
+  }
+
+  /**
+   * The rate change alone, exactly as {@link #filter} makes it for {@code spec} from a stream at
+   * {@code sourceRateHz}: for a decoder that must reproduce an output's samples before Java changes
+   * them (a licensee's marked copy), so that they are resampled as the published output was.
+   *
+   * @return the {@code -af} value, or empty when the rate stays
+   */
+  public static Optional<String> resampling(int sourceRateHz, OutputSpec spec) {
+    return sourceRateHz == spec.sampleRateHz()
+        ? Optional.empty()
+        : Optional.of("aresample=" + String.join(":", resampleOptions(spec)));
+  }
+
+  private static List<String> resampleOptions(OutputSpec spec) {
+    List<String> options = new ArrayList<>();
+    options.add("osr=" + spec.sampleRateHz());
+    options.add("resampler=soxr");
+    options.add("precision=28");
+    if (spec.format().lossless()) {
+      // swr would otherwise run soxr in single precision, whose 24-bit mantissa is no better
+      // than the 24-bit output it feeds.
+      options.add("internal_sample_fmt=dblp");
+    }
+    return options;
   }
 }

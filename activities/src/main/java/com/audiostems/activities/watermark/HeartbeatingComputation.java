@@ -13,7 +13,7 @@ import java.util.function.DoubleConsumer;
  * of its own while the caller keeps reporting progress, so that an activity's heartbeats go on (and
  * a cancellation, which a heartbeat delivers, is noticed) however long the call takes.
  */
-final class HeartbeatingComputation {
+public final class HeartbeatingComputation {
   private static final long TICK_MILLIS = 1000;
 
   private HeartbeatingComputation() {}
@@ -22,7 +22,8 @@ final class HeartbeatingComputation {
    * @param from progress already reported
    * @param to progress once the work is done; each tick reports a tenth of what remains to it
    */
-  static <T> T run(String name, Callable<T> work, double from, double to, DoubleConsumer progress)
+  public static <T> T run(
+      String name, Callable<T> work, double from, double to, DoubleConsumer progress)
       throws IOException {
     FutureTask<T> task = new FutureTask<>(work);
     Thread.ofPlatform().daemon().name(name).start(task);

@@ -4,6 +4,7 @@ import com.audiostems.activities.analysis.PcmDecoder;
 import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.dsp.watermark.Detection;
 import com.audiostems.dsp.watermark.WatermarkDetector;
+import com.audiostems.workflows.licence.LicencePayloads;
 import com.audiostems.workflows.watermark.PreviewPayloads;
 import com.audiostems.workflows.watermark.WatermarkDetection;
 import com.audiostems.workflows.watermark.WatermarkRegistration;
@@ -16,8 +17,8 @@ import java.util.function.DoubleConsumer;
 /**
  * Reads the mark of a local file: decoded through ffmpeg (whitelisted protocols, time limit) to
  * mono at the detector's own 44.1 kHz, searched with every key of the keyring, and the payload
- * resolved to its track through the registry. The detect activity and the {@code watermark detect}
- * command both use it.
+ * resolved to its track (and, for a licensee's delivered copy, its licence and licensee) through
+ * the registry. The detect activity and the {@code watermark detect} command both use it.
  */
 public final class WatermarkReader {
   /** The detector works at this rate; decoding to it spares a resampling in Java. */
@@ -65,7 +66,16 @@ public final class WatermarkReader {
     progress.accept(1.0);
     if (!detection.found()) {
       return new WatermarkDetection(
-          false, null, null, null, null, detection.confidence(), pcm.seconds(), List.of());
+          false,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          detection.confidence(),
+          pcm.seconds(),
+          List.of());
     }
     String payloadId = detection.payload().hex();
     Optional<WatermarkRegistration> registered =
@@ -76,6 +86,8 @@ public final class WatermarkReader {
         detection.keyId(),
         PreviewPayloads.kindOf(payloadId),
         registered.map(WatermarkRegistration::trackId).orElse(null),
+        LicencePayloads.licenceIdOf(payloadId),
+        registered.map(WatermarkRegistration::licensee).orElse(null),
         detection.confidence(),
         pcm.seconds(),
         detection.timeline().stream()

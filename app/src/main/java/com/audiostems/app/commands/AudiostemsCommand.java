@@ -27,6 +27,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       GatewayCommand.class,
       IdentifyCommand.class,
       TraceCommand.class,
+      LicenceCommand.class,
       ReferenceCommand.class,
       WatermarkCommand.class,
       AuditCommand.class,

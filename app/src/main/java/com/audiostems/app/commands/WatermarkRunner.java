@@ -127,6 +127,13 @@ public class WatermarkRunner {
           "  track:      unknown: %s has no registry object for this payload%n",
           storeRoot == null ? "no local store was given" : storeRoot.toString());
     }
+    if (found.licenceId() != null) {
+      out.printf(Locale.ROOT, "  licence:    %s%n", found.licenceId());
+      out.printf(
+          Locale.ROOT,
+          "  licensee:   %s%n",
+          found.licensee() != null ? found.licensee() : "unknown: no registry object names it");
+    }
     out.printf(Locale.ROOT, "  confidence: z = %.1f%n", found.confidence());
     out.println("  timeline:");
     for (Region region : regions(found.timeline())) {

@@ -34,15 +34,30 @@ public class CpuPool {
   }
 
   /**
-   * Registers the pool's workers on {@code factory} (not started yet); returns its activity slots.
+   * Registers the pool's workers on {@code factory} (not started yet), the licences' with the
+   * configured ledger; returns its activity slots.
    */
   public int register(WorkerFactory factory) throws IOException {
-    return register(factory, poolStore.workingCopies(), storesLocally());
+    WorkingCopyStore store = poolStore.workingCopies();
+    int slots = register(factory, store, storesLocally());
+    registerLicences(factory, store, ledger.getObject());
+    return slots;
   }
 
-  /** The same, on given working copies of a local store ({@code process --out DIR}). */
+  /**
+   * The same, on given working copies of a local store, without the licences ({@code process --out
+   * DIR}, {@code identify}, {@code trace}: they record nothing in a ledger).
+   */
   public int register(WorkerFactory factory, WorkingCopyStore store) throws IOException {
     return register(factory, store, true);
+  }
+
+  /** The same, with the licences recorded in {@code licences} (the {@code licence} commands). */
+  public int register(WorkerFactory factory, WorkingCopyStore store, Ledger licences)
+      throws IOException {
+    int slots = register(factory, store, true);
+    registerLicences(factory, store, licences);
+    return slots;
   }
 
   private int register(WorkerFactory factory, WorkingCopyStore store, boolean local)
@@ -54,7 +69,6 @@ public class CpuPool {
         factory,
         CpuActivities.create(store, media, settings.hostId(), watermarkSettings(local)),
         settings);
-    registerLicences(factory, store);
     return settings.activitySlots();
   }
 
@@ -77,17 +91,15 @@ public class CpuPool {
   }
 
   /**
-   * The licences' workflow and activities, once the application has a {@link Ledger} (their rows
-   * and audit go there; without one the pool runs tracks only). Withdrawn copies' invalidations are
-   * recorded in the store; a CloudFront distribution is not wired from configuration yet.
+   * The licences' workflow and activities: their rows and audit in {@code licences}, withdrawn
+   * copies' invalidations recorded in the store (a CloudFront distribution is not wired from
+   * configuration yet).
    */
-  private void registerLicences(WorkerFactory factory, WorkingCopyStore store) {
-    Ledger licences = ledger.getIfAvailable();
-    if (licences != null) {
-      CpuWorkers.registerLicences(
-          factory,
-          CpuActivities.licences(
-              licences, store, new LocalCdnInvalidations(store, Clock.systemUTC())));
-    }
+  private static void registerLicences(
+      WorkerFactory factory, WorkingCopyStore store, Ledger licences) {
+    CpuWorkers.registerLicences(
+        factory,
+        CpuActivities.licences(
+            licences, store, new LocalCdnInvalidations(store, Clock.systemUTC())));
   }
 }

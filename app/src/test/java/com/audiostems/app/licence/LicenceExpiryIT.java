@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.audiostems.activities.licence.InMemoryLedger;
 import com.audiostems.activities.licence.LocalCdnInvalidations;
 import com.audiostems.app.temporal.TemporalCli;
 import com.audiostems.ledger.AuditEntry;
 import com.audiostems.ledger.DeliveryRecord;
+import com.audiostems.ledger.Ledger;
+import com.audiostems.ledger.LedgerSettings;
+import com.audiostems.ledger.Ledgers;
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workers.cpu.CpuActivities;
 import com.audiostems.workflows.TaskQueues;
@@ -46,8 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  * its end: its state query answers EXPIRED within {@link #ON_TIME} of it, its expiry is recorded
  * with the end as its time, its copies are deleted and the CDN invalidation is recorded.
  *
- * <p>The ledger is {@code InMemoryLedger} (activities' test jar), kept by this test across the
- * restart, because the database ledger is not merged yet; the store is a real local store.
+ * <p>The ledger is the real embedded one (the H2 file a local store keeps), closed with the first
+ * worker and opened again by the second, and the store a real local store.
  */
 class LicenceExpiryIT {
   private static final Duration TERM = Duration.ofSeconds(20);
@@ -69,16 +71,19 @@ class LicenceExpiryIT {
     int port = freePort();
     Path database = temp.resolve("temporal.db");
     LocalBlobStore store = new LocalBlobStore(temp.resolve("store"));
-    InMemoryLedger ledger = new InMemoryLedger();
+    LedgerSettings ledgerFile = LedgerSettings.embedded(temp.resolve("store/.ledger"));
     String licenceId = LicenceIds.newId();
     String copy = DeliveryKeys.copyKey(licenceId, OutputFormat.MP3_320);
     store.storeBytes(copy, new byte[] {1, 2, 3});
-    ledger.recordDelivery(
-        new DeliveryRecord(
-            licenceId, "Acme Films", "t-1", "MP3_320", 3, "00", Instant.now(), "cli", "GB"));
+    try (Ledger ledger = Ledgers.open(ledgerFile)) {
+      ledger.recordDelivery(
+          new DeliveryRecord(
+              licenceId, "Acme Films", "t-1", "MP3_320", 3, "00", Instant.now(), "cli", "GB"));
+    }
 
     Instant endsAt;
-    try (TemporalDevServer server = start(cli, port, database);
+    try (Ledger ledger = Ledgers.open(ledgerFile);
+        TemporalDevServer server = start(cli, port, database);
         Worker worker = new Worker(server, ledger, store)) {
       endsAt = Instant.now().plus(TERM);
       LicenceWorkflow licence =
@@ -113,7 +118,8 @@ class LicenceExpiryIT {
         .isInstanceOf(ConnectException.class);
     assertThat(Instant.now()).as("stopped well before the end").isBefore(endsAt.minusSeconds(10));
 
-    try (TemporalDevServer server = start(cli, port, database);
+    try (Ledger ledger = Ledgers.open(ledgerFile);
+        TemporalDevServer server = start(cli, port, database);
         Worker worker = new Worker(server, ledger, store)) {
       LicenceWorkflow licence =
           worker
@@ -165,7 +171,7 @@ class LicenceExpiryIT {
             .build());
   }
 
-  private static void awaitAction(InMemoryLedger ledger, String action, Duration within)
+  private static void awaitAction(Ledger ledger, String action, Duration within)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(within);
     while (ledger.auditLog().stream()
@@ -187,7 +193,7 @@ class LicenceExpiryIT {
     private final WorkerFactory factory;
     private final io.temporal.serviceclient.WorkflowServiceStubs service;
 
-    Worker(TemporalDevServer server, InMemoryLedger ledger, LocalBlobStore store) {
+    Worker(TemporalDevServer server, Ledger ledger, LocalBlobStore store) {
       service =
           io.temporal.serviceclient.WorkflowServiceStubs.newServiceStubs(
               io.temporal.serviceclient.WorkflowServiceStubsOptions.newBuilder()

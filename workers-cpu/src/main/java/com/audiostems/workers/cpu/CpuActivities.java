@@ -1,6 +1,7 @@
 package com.audiostems.workers.cpu;
 
 import com.audiostems.activities.catalogue.FingerprintActivitiesImpl;
+import com.audiostems.activities.delivery.DeliveryActivitiesImpl;
 import com.audiostems.activities.host.HostLivenessActivitiesImpl;
 import com.audiostems.activities.host.WorkingCopyActivitiesImpl;
 import com.audiostems.activities.licence.CdnInvalidations;
@@ -19,6 +20,7 @@ import com.audiostems.storage.BlobStore;
 import com.audiostems.storage.WorkingCopyStore;
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.catalogue.FingerprintActivities;
+import com.audiostems.workflows.delivery.DeliveryActivities;
 import com.audiostems.workflows.host.HostAffinity;
 import com.audiostems.workflows.host.HostLivenessActivities;
 import com.audiostems.workflows.host.WorkingCopyActivities;
@@ -36,7 +38,8 @@ public record CpuActivities(
     WorkingCopyActivities workingCopies,
     HostLivenessActivities liveness,
     FingerprintActivities fingerprints,
-    WatermarkActivities watermark) {
+    WatermarkActivities watermark,
+    DeliveryActivities delivery) {
 
   /**
    * @param store this host's working copies in front of the store: every activity reads and writes
@@ -61,7 +64,9 @@ public record CpuActivities(
         new WorkingCopyActivitiesImpl(store, host),
         new HostLivenessActivitiesImpl(host),
         new FingerprintActivitiesImpl(store, runner),
-        new WatermarkActivitiesImpl(runner, store, watermark.keys()));
+        new WatermarkActivitiesImpl(runner, store, watermark.keys()),
+        new DeliveryActivitiesImpl(
+            runner, store, new JaudiotaggerOutputTagger(), watermark.keys()));
   }
 
   /**

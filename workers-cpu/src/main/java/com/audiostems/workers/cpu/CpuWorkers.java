@@ -2,6 +2,7 @@ package com.audiostems.workers.cpu;
 
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.catalogue.IdentifyWorkflowImpl;
+import com.audiostems.workflows.delivery.MarkedCopyWorkflowImpl;
 import com.audiostems.workflows.licence.LicenceActivities;
 import com.audiostems.workflows.licence.LicenceWorkflowImpl;
 import com.audiostems.workflows.trace.TraceWorkflowImpl;
@@ -25,7 +26,10 @@ public final class CpuWorkers {
         factory.getWorkflowClient().getOptions().getNamespace());
     Worker workflows = factory.newWorker(TaskQueues.TRACK_WORKFLOWS);
     workflows.registerWorkflowImplementationTypes(
-        TrackIngestWorkflowImpl.class, IdentifyWorkflowImpl.class, TraceWorkflowImpl.class);
+        TrackIngestWorkflowImpl.class,
+        IdentifyWorkflowImpl.class,
+        TraceWorkflowImpl.class,
+        MarkedCopyWorkflowImpl.class);
 
     WorkerOptions activityOptions =
         WorkerOptions.newBuilder()
@@ -43,6 +47,9 @@ public final class CpuWorkers {
             activities.workingCopies(),
             activities.watermark(),
             activities.fingerprints());
+    factory
+        .getWorker(TaskQueues.AUDIO_CPU)
+        .registerActivitiesImplementations(activities.delivery());
     // This host's own queue: the media work of the tracks whose working copy it holds.
     factory
         .newWorker(TaskQueues.cpuHost(settings.hostId()), activityOptions)

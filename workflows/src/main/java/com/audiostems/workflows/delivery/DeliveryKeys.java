@@ -20,4 +20,12 @@ public final class DeliveryKeys {
   public static String copyKey(String licenceId, OutputFormat format) {
     return licencePrefix(licenceId) + format.fileName();
   }
+
+  /**
+   * The record beside a copy ({@code <copy>.json}: its SHA-256, payload, key and what it was made
+   * from), written last: a copy counts as made only once its record exists.
+   */
+  public static String recordKey(String licenceId, OutputFormat format) {
+    return copyKey(licenceId, format) + ".json";
+  }
 }

@@ -27,8 +27,10 @@ public class LicenceWorkflowImpl implements LicenceWorkflow {
 
   @Override
   public LicenceState run(LicenceGrant grant) {
-    LicenceTermsCheck.requireValid(grant, now());
-    record("granted", grant.grantedBy());
+    if (!grant.resumed()) {
+      LicenceTermsCheck.requireValid(grant, now());
+      record("granted", grant.grantedBy());
+    }
 
     awaitEnd();
 

@@ -184,11 +184,8 @@ final class EncodeLanes {
    */
   private Promise<List<EncodedOutput>> tagWithAnalysis(
       List<EncodedOutput> outputs, TrackAnalysis analysed) {
-    Integer bpm =
-        analysed == null || analysed.tempo() == null || analysed.tempo().bpm() <= 0
-            ? null
-            : (int) Math.round(analysed.tempo().bpm());
-    String key = analysed == null || analysed.key() == null ? null : analysed.key().shortName();
+    Integer bpm = AnalysisTagsRequest.bpmOf(analysed);
+    String key = AnalysisTagsRequest.initialKeyOf(analysed);
     if (outputs.isEmpty() || (bpm == null && key == null)) {
       return Promises.completed(outputs);
     }

@@ -50,10 +50,18 @@ public final class PreviewPayloads {
     return payloadId != null && PAYLOAD_ID.matcher(payloadId).matches();
   }
 
-  /** "preview", or "unknown (0x..)" for a payload some other kind of mark carries. */
+  /**
+   * "preview", "licence" (a licensee's delivered copy, {@link
+   * com.audiostems.workflows.licence.LicencePayloads}), or "unknown (0x..)" for a payload some
+   * other kind of mark carries.
+   */
   public static String kindOf(String payloadId) {
     int kind = HexFormat.fromHexDigits(payloadId, 0, 2);
-    return kind == KIND_PREVIEW ? "preview" : String.format("unknown (0x%02x)", kind);
+    return switch (kind) {
+      case KIND_PREVIEW -> "preview";
+      case com.audiostems.workflows.licence.LicencePayloads.KIND_LICENCE -> "licence";
+      default -> String.format("unknown (0x%02x)", kind);
+    };
   }
 
   private static byte[] sha256(String text) {

@@ -35,7 +35,8 @@ class LicenceReplayTest {
           "granted-expired-by-signal",
           "granted-revoked",
           "granted-extended-expired",
-          "invalid-terms");
+          "invalid-terms",
+          "resumed-past-its-end");
 
   static Stream<Path> histories() throws IOException, URISyntaxException {
     Path directory = Path.of(LicenceReplayTest.class.getResource("/histories/licence").toURI());

@@ -129,6 +129,37 @@ class LicenceWorkflowTest {
   }
 
   @Test
+  void aResumedLicenceWhoseEndHasPassedExpiresAtOnceWithoutBeingGrantedAgain() {
+    LicenceGrant granted = grant(now().plus(Duration.ofDays(30)));
+    env.sleep(Duration.ofDays(31));
+    LicenceGrant resumed = new LicenceGrant(granted.licenceId(), granted.terms(), "resumed", true);
+    LicenceWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::run, resumed);
+
+    LicenceState ended = resultOf(workflow);
+
+    assertThat(ended.status()).isEqualTo(LicenceStatus.EXPIRED);
+    assertThat(ended.endedAt()).isEqualTo(granted.terms().endsAt());
+    assertThat(activities.actions()).containsExactly("expired by timer");
+    assertThat(activities.withdrawals).hasSize(1);
+    keepHistory("resumed-past-its-end");
+  }
+
+  @Test
+  void aResumedActiveLicenceIsRevokedBySignal() {
+    LicenceGrant granted = grant(now().plus(Duration.ofDays(30)));
+    LicenceWorkflow workflow = newWorkflow();
+    WorkflowClient.start(
+        workflow::run, new LicenceGrant(granted.licenceId(), granted.terms(), "resumed", true));
+
+    workflow.revoke(new RevokeRequest("payment reversed", "desk@example.com"));
+    LicenceState ended = resultOf(workflow);
+
+    assertThat(ended.status()).isEqualTo(LicenceStatus.REVOKED);
+    assertThat(activities.actions()).containsExactly("revoked by desk@example.com");
+  }
+
+  @Test
   void theTimerExpiresTheLicenceAtTheEndOfItsTermAndWithdrawsItsCopies() {
     Instant endsAt = now().plus(Duration.ofDays(30));
     LicenceWorkflow workflow = newWorkflow();

@@ -29,6 +29,10 @@ class PreviewPayloadsTest {
     assertThat(PreviewPayloads.isPayloadId(payload)).isTrue();
     assertThat(PreviewPayloads.kindOf(payload)).isEqualTo("preview");
     assertThat(PreviewPayloads.kindOf("7f" + payload.substring(2))).isEqualTo("unknown (0x7f)");
+    assertThat(
+            PreviewPayloads.kindOf(
+                com.audiostems.workflows.licence.LicencePayloads.forLicence("ab".repeat(15))))
+        .isEqualTo("licence");
     assertThat(PreviewPayloads.forTrack("night-drive-2")).isNotEqualTo(payload);
   }
 
