@@ -3,7 +3,6 @@ package com.audiostems.gateway.trace;
 import com.audiostems.ledger.Ledger;
 import com.audiostems.ledger.LicenceRecord;
 import com.audiostems.workflows.catalogue.CatalogueMatches;
-import com.audiostems.workflows.licence.LicencePayloads;
 import com.audiostems.workflows.trace.LeakTrace;
 import com.audiostems.workflows.watermark.WatermarkDetection;
 import java.util.ArrayList;
@@ -15,9 +14,6 @@ import java.util.Optional;
  * licensee from the ledger, and the mark's timeline as marked and unmarked time ranges.
  */
 final class TraceAnswers {
-  /** What the payload's kind byte says when it names a licence. */
-  static final String KIND_LICENCE = "licence";
-
   private TraceAnswers() {}
 
   /**
@@ -59,19 +55,25 @@ final class TraceAnswers {
           List.of(),
           ranges(mark.timeline(), false));
     }
-    String licenceId = LicencePayloads.licenceIdOf(mark.payloadId());
+    // The detector reads the licence id from the payload and the licensee from the registry; the
+    // ledger fills in what the registry lacks (a copy whose registry object is gone) and the track.
+    String licenceId = mark.licenceId();
     Optional<LicenceRecord> licence =
         licenceId == null ? Optional.empty() : ledger.flatMap(l -> l.findLicence(licenceId));
     String trackId =
         mark.trackId() != null ? mark.trackId() : licence.map(LicenceRecord::trackId).orElse(null);
+    String licensee =
+        mark.licensee() != null
+            ? mark.licensee()
+            : licence.map(LicenceRecord::licensee).orElse(null);
     return new TraceResponse.Watermark(
         true,
-        licenceId != null ? KIND_LICENCE : mark.kind(),
+        mark.kind(),
         mark.payloadId(),
         mark.keyId(),
         trackId,
         licenceId,
-        licence.map(LicenceRecord::licensee).orElse(null),
+        licensee,
         mark.confidence(),
         mark.durationSeconds(),
         ranges(mark.timeline(), true),

@@ -2,6 +2,7 @@ package com.audiostems.gateway.support;
 
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.licence.LicencePayloads;
 import com.audiostems.workflows.watermark.DetectWatermarkRequest;
 import com.audiostems.workflows.watermark.PreviewPayloads;
 import com.audiostems.workflows.watermark.WatermarkActivities;
@@ -20,8 +21,8 @@ import java.util.regex.Pattern;
  * activities and the app): a stored file whose text names {@code MARK:<32 hex>} carries that
  * payload over its 10 s, in five 2 s segments; with {@code CUT} in the text the third segment (4-6
  * s) reads as unmarked. The registry's track is the {@code TRACK:<id>} the text names, for a
- * preview's payload only (a licence's payload is resolved through the ledger). Text starting "not
- * audio" is refused as the real decoder would.
+ * preview's payload only; a licence's payload gives its licence id, and no licensee (no registry).
+ * Text starting "not audio" is refused as the real decoder would.
  */
 public final class FakeWatermarkActivities implements WatermarkActivities {
   private static final Pattern MARK = Pattern.compile("MARK:([0-9a-f]{32})");
@@ -48,7 +49,7 @@ public final class FakeWatermarkActivities implements WatermarkActivities {
     }
     Matcher mark = MARK.matcher(text);
     if (!mark.find()) {
-      return new WatermarkDetection(false, null, null, null, null, 0.4, 10, List.of());
+      return new WatermarkDetection(false, null, null, null, null, null, null, 0.4, 10, List.of());
     }
     String payloadId = mark.group(1);
     String kind = PreviewPayloads.kindOf(payloadId);
@@ -65,6 +66,10 @@ public final class FakeWatermarkActivities implements WatermarkActivities {
                         cut && i == 2 ? 0.5 : 9.0,
                         !(cut && i == 2)))
             .toList();
-    return new WatermarkDetection(true, payloadId, "k1", kind, trackId, 12.5, 10, timeline);
+    // The licence id is in the payload itself; its licensee only in the registry, which the
+    // gateway's tests never write (their marked copies are not real): the ledger names it.
+    String licenceId = LicencePayloads.licenceIdOf(payloadId);
+    return new WatermarkDetection(
+        true, payloadId, "k1", kind, trackId, licenceId, null, 12.5, 10, timeline);
   }
 }
