@@ -119,10 +119,12 @@ class CatalogueEndpointsTest extends GatewayTestBase {
         .as("no approve")
         .isEqualTo(400);
     GatewayHttp.Reply approved =
-        http.post(
-            "/v1/tracks/" + trackId + "/review",
-            OPERATOR,
-            Map.of("approve", true, "note", "Licence L-2291 on file"));
+        whenWorkersAnswer(
+            () ->
+                http.post(
+                    "/v1/tracks/" + trackId + "/review",
+                    OPERATOR,
+                    Map.of("approve", true, "note", "Licence L-2291 on file")));
     assertThat(approved.status()).as(approved.toString()).isEqualTo(202);
 
     assertThat(awaitPublished(trackId, 1).get("heldFor")).as("no longer held").isEmpty();
@@ -131,7 +133,9 @@ class CatalogueEndpointsTest extends GatewayTestBase {
     assertThat(review.get("reviewer").asText()).isEqualTo("operator");
     assertThat(review.get("note").asText()).isEqualTo("Licence L-2291 on file");
     assertProblem(
-        http.post("/v1/tracks/" + trackId + "/review", OPERATOR, Map.of("approve", false)),
+        whenWorkersAnswer(
+            () ->
+                http.post("/v1/tracks/" + trackId + "/review", OPERATOR, Map.of("approve", false))),
         409,
         "track-not-held-for-review");
   }
@@ -145,10 +149,12 @@ class CatalogueEndpointsTest extends GatewayTestBase {
     awaitStatus(trackId, s -> "HELD_FOR_REVIEW".equals(s.get("stage").asText()));
 
     assertThat(
-            http.post(
-                    "/v1/tracks/" + trackId + "/review",
-                    OPERATOR,
-                    Map.of("approve", false, "note", "uncleared sample"))
+            whenWorkersAnswer(
+                    () ->
+                        http.post(
+                            "/v1/tracks/" + trackId + "/review",
+                            OPERATOR,
+                            Map.of("approve", false, "note", "uncleared sample")))
                 .status())
         .isEqualTo(202);
 
@@ -196,7 +202,8 @@ class CatalogueEndpointsTest extends GatewayTestBase {
   }
 
   private JsonNode manifestOf(String trackId) {
-    JsonNode files = http.get("/v1/tracks/" + trackId + "/files", OPERATOR).json();
+    JsonNode files =
+        whenWorkersAnswer(() -> http.get("/v1/tracks/" + trackId + "/files", OPERATOR)).json();
     return http.get(files.get("manifestUrl").asText(), null).json();
   }
 

@@ -12,8 +12,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Signed, expiring links: upload locations and download URLs.
  *
- * @param signingSecret HMAC-SHA256 key of the local store's links; at least 32 characters, the same
- *     on every gateway instance behind one address, never a default
+ * @param signingSecret HMAC-SHA256 key of the local store's links and of the HLS playlist links
+ *     (every store kind); at least 32 characters, the same on every gateway instance behind one
+ *     address, never a default
  * @param uploadValidity how long an upload location accepts the bytes
  * @param downloadValidity how long a download URL works; short, since anyone holding it can
  *     download

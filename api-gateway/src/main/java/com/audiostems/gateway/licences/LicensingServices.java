@@ -3,6 +3,7 @@ package com.audiostems.gateway.licences;
 import com.audiostems.gateway.problems.Problems;
 import com.audiostems.ledger.Ledger;
 import com.audiostems.licensing.LicenceTokens;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,14 @@ public class LicensingServices {
       throw notConfigured("the ledger (a com.audiostems.ledger.Ledger bean)");
     }
     return found;
+  }
+
+  /**
+   * The ledger where the deployment has one: for answers that name a licensee when they can and are
+   * still worth giving without (a leak trace).
+   */
+  public Optional<Ledger> ledgerIfConfigured() {
+    return Optional.ofNullable(ledger.getIfAvailable());
   }
 
   public LicenceTokens tokens() {

@@ -20,10 +20,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -141,6 +144,57 @@ public class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
             "Bad request",
             "The request body is not the JSON this endpoint takes: " + rootMessage(ex));
     return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** A multipart file (a trace's) over the uploads' limit. */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+      MaxUploadSizeExceededException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        Problems.detail(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "upload-too-large",
+            "Upload too large",
+            "The file is larger than this gateway takes ("
+                + (ex.getMaxUploadSize() < 0
+                    ? "audiostems.gateway.uploads.max-size"
+                    : ex.getMaxUploadSize() + " bytes")
+                + ").");
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+  }
+
+  /** A body that is not what the endpoint takes (JSON, or a multipart form for a trace). */
+  @Override
+  protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+      HttpMediaTypeNotSupportedException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem =
+        Problems.detail(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "unsupported-media-type",
+            "Unsupported media type",
+            "This endpoint takes "
+                + ex.getSupportedMediaTypes()
+                + ", not "
+                + ex.getContentType()
+                + ".");
+    return handleExceptionInternal(
+        ex, problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
+  }
+
+  /** A multipart body that cannot be parsed (cut off, no boundary). */
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail badMultipart(MultipartException e) {
+    return Problems.detail(
+        HttpStatus.BAD_REQUEST,
+        "bad-multipart",
+        "Bad request",
+        "The multipart/form-data body could not be read: " + rootMessage(e));
   }
 
   /** A request body that breaks its record's constraints: each field and what it must be. */

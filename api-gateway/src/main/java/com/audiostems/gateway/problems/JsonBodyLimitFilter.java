@@ -18,8 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps the bodies of the JSON API: a declared length over the limit is answered 413 before anything
  * is read, and a chunked body is cut off as soon as it passes the limit. The upload content
- * endpoint is left alone: it streams to disk under its own limit. Completing an upload in parts
- * lists up to 10,000 parts with their ETags, so that body may grow to {@link #COMPLETE_BODY_BYTES}.
+ * endpoint and the trace's file upload are left alone: they stream to disk under their own limits.
+ * Completing an upload in parts lists up to 10,000 parts with their ETags, so that body may grow to
+ * {@link #COMPLETE_BODY_BYTES}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -41,9 +42,13 @@ public class JsonBodyLimitFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return "PUT".equals(request.getMethod())
-        && path.startsWith("/v1/uploads/")
-        && path.endsWith("/content");
+    boolean uploadContent =
+        "PUT".equals(request.getMethod())
+            && path.startsWith("/v1/uploads/")
+            && path.endsWith("/content");
+    // A found file for tracing: multipart, under the uploads' limit (spring.servlet.multipart).
+    boolean traceFile = "POST".equals(request.getMethod()) && path.equals("/v1/trace");
+    return uploadContent || traceFile;
   }
 
   @Override

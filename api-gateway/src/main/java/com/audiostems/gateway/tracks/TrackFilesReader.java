@@ -1,10 +1,12 @@
 package com.audiostems.gateway.tracks;
 
 import com.audiostems.gateway.config.LinkProperties;
+import com.audiostems.gateway.hls.HlsLinks;
 import com.audiostems.gateway.locations.DownloadLocations;
 import com.audiostems.gateway.problems.Problems;
 import com.audiostems.gateway.security.ApiClient;
 import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.HlsLadder;
 import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.TrackManifest;
@@ -22,6 +24,7 @@ public class TrackFilesReader {
   private final TrackFinder finder;
   private final WorkerCalls workers;
   private final DownloadLocations downloads;
+  private final HlsLinks hlsLinks;
   private final LinkProperties links;
   private final Clock clock;
 
@@ -29,11 +32,13 @@ public class TrackFilesReader {
       TrackFinder finder,
       WorkerCalls workers,
       DownloadLocations downloads,
+      HlsLinks hlsLinks,
       LinkProperties links,
       Clock clock) {
     this.finder = finder;
     this.workers = workers;
     this.downloads = downloads;
+    this.hlsLinks = hlsLinks;
     this.links = links;
     this.clock = clock;
   }
@@ -48,7 +53,29 @@ public class TrackFilesReader {
         downloads.presignDownload(BlobKeys.manifestKey(trackId), expiresAt).url(),
         manifest.outputs().stream().map(o -> file(o, expiresAt)).toList(),
         manifest.absentOutputs(),
-        manifest.preview() != null && manifest.preview().watermarked());
+        manifest.preview() != null && manifest.preview().watermarked(),
+        hls(manifest.hls(), expiresAt));
+  }
+
+  private TrackFilesResponse.Hls hls(HlsLadder ladder, Instant expiresAt) {
+    if (ladder == null) {
+      return null;
+    }
+    return new TrackFilesResponse.Hls(
+        hlsLinks.playlistLink(ladder.masterPlaylistKey(), expiresAt),
+        ladder.container(),
+        ladder.segmentSeconds(),
+        ladder.watermarked(),
+        ladder.variants().stream()
+            .map(
+                v ->
+                    new TrackFilesResponse.HlsVariant(
+                        v.bitRateKbps(),
+                        v.codecs(),
+                        v.peakBandwidthBps(),
+                        v.averageBandwidthBps(),
+                        v.durationSeconds()))
+            .toList());
   }
 
   /**

@@ -5,6 +5,8 @@ import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.media.EncodeLaneRequest;
 import com.audiostems.workflows.media.EncodeLaneResult;
 import com.audiostems.workflows.media.EncodedOutput;
+import com.audiostems.workflows.media.HlsLadder;
+import com.audiostems.workflows.media.HlsLadderPlan;
 import com.audiostems.workflows.media.MediaActivities;
 import com.audiostems.workflows.media.OutputCheck;
 import com.audiostems.workflows.media.OutputSpec;
@@ -68,7 +70,73 @@ public final class FakeMediaActivities implements MediaActivities {
               stored.bytes(),
               stored.sha256()));
     }
-    return new EncodeLaneResult(outputs, 0.01);
+    HlsLadder ladder =
+        request.previewLadder() == null ? null : storeLadder(request.previewLadder(), source);
+    return new EncodeLaneResult(outputs, 0.01, null, ladder);
+  }
+
+  /** Segments per variant of the fake ladder: a 6 s one and a 4 s one (the 10 s source). */
+  public static final int LADDER_SEGMENTS = 2;
+
+  /**
+   * Writes an HLS ladder as the real lane lays it out (master, media playlists naming their
+   * EXT-X-MAP initialisation segment and media segments relative to themselves), with contents that
+   * name each file and the source.
+   */
+  private HlsLadder storeLadder(HlsLadderPlan plan, String source) {
+    StringBuilder master =
+        new StringBuilder("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-INDEPENDENT-SEGMENTS\n");
+    List<HlsLadder.Variant> variants = new ArrayList<>();
+    for (int kbps : plan.bitRatesKbps()) {
+      long bytes =
+          store(
+                  plan.prefix() + HlsLadderPlan.initName(kbps),
+                  ladderBytes(HlsLadderPlan.initName(kbps), source))
+              .bytes();
+      StringBuilder media =
+          new StringBuilder(
+              "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:6\n#EXT-X-MEDIA-SEQUENCE:0\n"
+                  + "#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-MAP:URI=\""
+                  + HlsLadderPlan.initName(kbps)
+                  + "\"\n");
+      for (int i = 0; i < LADDER_SEGMENTS; i++) {
+        String name = HlsLadderPlan.segmentName(kbps, i);
+        bytes += store(plan.prefix() + name, ladderBytes(name, source)).bytes();
+        media
+            .append(i == 0 ? "#EXTINF:6.000000,\n" : "#EXTINF:4.000000,\n")
+            .append(name)
+            .append('\n');
+      }
+      media.append("#EXT-X-ENDLIST\n");
+      String playlistKey = plan.prefix() + HlsLadderPlan.playlistName(kbps);
+      store(playlistKey, media.toString().getBytes(StandardCharsets.UTF_8));
+      master
+          .append("#EXT-X-STREAM-INF:BANDWIDTH=")
+          .append(kbps * 1100)
+          .append(",AVERAGE-BANDWIDTH=")
+          .append(kbps * 1050)
+          .append(",CODECS=\"mp4a.40.2\"\n")
+          .append(HlsLadderPlan.playlistName(kbps))
+          .append('\n');
+      variants.add(
+          new HlsLadder.Variant(
+              kbps,
+              "mp4a.40.2",
+              kbps * 1100L,
+              kbps * 1050L,
+              playlistKey,
+              plan.prefix() + HlsLadderPlan.initName(kbps),
+              LADDER_SEGMENTS,
+              10.0,
+              bytes));
+    }
+    store(plan.masterKey(), master.toString().getBytes(StandardCharsets.UTF_8));
+    return new HlsLadder(plan.masterKey(), "fmp4", plan.segmentSeconds(), true, variants);
+  }
+
+  /** What a file of the fake ladder contains. */
+  public static byte[] ladderBytes(String fileName, String source) {
+    return (fileName + " of " + source).getBytes(StandardCharsets.UTF_8);
   }
 
   @Override

@@ -62,6 +62,33 @@ public final class GatewayHttp {
     }
   }
 
+  /**
+   * POSTs one file as multipart/form-data, as {@code curl -F part=@fileName} does; a null part name
+   * sends a form with no part at all.
+   */
+  public Reply postFile(String path, String apiKey, String part, String fileName, byte[] content) {
+    String boundary = "audiostems-test-" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    if (part != null) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + part
+                  + "\"; filename=\""
+                  + fileName
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(content);
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        request(path, apiKey)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
   /** POSTs JSON without a Content-Length (chunked), as a streaming client does. */
   public Reply postChunked(String path, String apiKey, String body) {
     byte[] content = body.getBytes(StandardCharsets.UTF_8);

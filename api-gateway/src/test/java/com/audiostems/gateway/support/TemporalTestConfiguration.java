@@ -5,6 +5,7 @@ import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.catalogue.IdentifyWorkflowImpl;
 import com.audiostems.workflows.host.HostAffinity;
 import com.audiostems.workflows.host.WorkingCopyActivities;
+import com.audiostems.workflows.trace.TraceWorkflowImpl;
 import com.audiostems.workflows.track.TrackIngestWorkflowImpl;
 import com.audiostems.workflows.track.TrackSearchAttributes;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,6 +44,7 @@ public class TemporalTestConfiguration {
     workflows.registerWorkflowImplementationTypes(
         TrackIngestWorkflowImpl.class,
         IdentifyWorkflowImpl.class,
+        TraceWorkflowImpl.class,
         // Test-only licence and marked-copy workflows until the product's land (their branches).
         TestLicenceWorkflowImpl.class,
         TestMarkedCopyWorkflowImpl.class);
@@ -61,7 +63,8 @@ public class TemporalTestConfiguration {
             claim,
             catalogue,
             new TestLicenceActivities(ledger),
-            new StoreBackedDeliveryActivities(store));
+            new StoreBackedDeliveryActivities(store),
+            new FakeWatermarkActivities(store));
     env.newWorker(host.taskQueue())
         .registerActivitiesImplementations(media, metadata, storage, catalogue);
     env.newWorker(TaskQueues.CATALOGUE).registerActivitiesImplementations(catalogue);

@@ -3,8 +3,12 @@ package com.audiostems.app.commands;
 import com.audiostems.app.AudiostemsProperties;
 import com.audiostems.app.gateway.EmbeddedGateway;
 import com.audiostems.app.gateway.GatewayCredentials;
+import com.audiostems.app.gateway.GatewayLicensing;
+import com.audiostems.ledger.Ledger;
+import com.audiostems.licensing.LicenceTokens;
 import java.io.PrintStream;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +19,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class GatewayRunner {
   private final AudiostemsProperties properties;
+  private final ObjectProvider<Ledger> ledger;
+  private final ObjectProvider<LicenceTokens> licenceTokens;
 
-  public GatewayRunner(AudiostemsProperties properties) {
+  public GatewayRunner(
+      AudiostemsProperties properties,
+      ObjectProvider<Ledger> ledger,
+      ObjectProvider<LicenceTokens> licenceTokens) {
     this.properties = properties;
+    this.ledger = ledger;
+    this.licenceTokens = licenceTokens;
   }
 
   /** Runs until the JVM is asked to stop; needs {@code audiostems.temporal.target}. */
@@ -37,11 +48,17 @@ public class GatewayRunner {
   EmbeddedGateway start(PrintStream out) {
     AudiostemsProperties.Temporal temporal = properties.temporal();
     GatewayCredentials credentials = GatewayCredentials.of(properties.serve());
+    // From this process's configuration (audiostems.ledger.*, audiostems.licence-tokens.*): with
+    // the embedded ledger file, only one process of the deployment may hold it; PostgreSQL lets
+    // the gateway and the workers share it.
+    GatewayLicensing licensing = GatewayLicensing.of(ledger, licenceTokens);
     EmbeddedGateway gateway =
-        ServeRunner.startGateway(properties, credentials, temporal.target(), temporal.namespace());
+        ServeRunner.startGateway(
+            properties, credentials, temporal.target(), temporal.namespace(), licensing);
     out.printf(
         Locale.ROOT, "Gateway for %s (namespace %s)%n", temporal.target(), temporal.namespace());
-    ServeRunner.printGateway(out, ServeRunner.gatewayUrl(properties, gateway), credentials);
+    ServeRunner.printGateway(
+        out, ServeRunner.gatewayUrl(properties, gateway), credentials, licensing);
     out.println("Ctrl-C or SIGTERM stops it.");
     return gateway;
   }

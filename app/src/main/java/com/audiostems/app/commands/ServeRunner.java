@@ -3,16 +3,20 @@ package com.audiostems.app.commands;
 import com.audiostems.app.AudiostemsProperties;
 import com.audiostems.app.gateway.EmbeddedGateway;
 import com.audiostems.app.gateway.GatewayCredentials;
+import com.audiostems.app.gateway.GatewayLicensing;
 import com.audiostems.app.pools.AnalysisPool;
 import com.audiostems.app.pools.CataloguePool;
 import com.audiostems.app.pools.CpuPool;
 import com.audiostems.app.pools.PoolStore;
 import com.audiostems.app.temporal.LocalTemporal;
 import com.audiostems.app.temporal.TemporalCli;
+import com.audiostems.ledger.Ledger;
+import com.audiostems.licensing.LicenceTokens;
 import com.audiostems.workflows.TaskQueues;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,14 +35,20 @@ public class ServeRunner {
   private final AnalysisPool analysisPool;
   private final PoolStore poolStore;
   private final CataloguePool cataloguePool;
+  private final ObjectProvider<Ledger> ledger;
+  private final ObjectProvider<LicenceTokens> licenceTokens;
 
   public ServeRunner(
       AudiostemsProperties properties,
       CpuPool cpuPool,
       AnalysisPool analysisPool,
       PoolStore poolStore,
-      CataloguePool cataloguePool) {
+      CataloguePool cataloguePool,
+      ObjectProvider<Ledger> ledger,
+      ObjectProvider<LicenceTokens> licenceTokens) {
     this.cataloguePool = cataloguePool;
+    this.ledger = ledger;
+    this.licenceTokens = licenceTokens;
     this.properties = properties;
     this.poolStore = poolStore;
     this.cpuPool = cpuPool;
@@ -92,10 +102,13 @@ public class ServeRunner {
       // The gateway last: by the time it takes a track, workers poll for it.
       GatewayCredentials credentials = GatewayCredentials.of(properties.serve());
       String namespace = temporal.client().getOptions().getNamespace();
+      // The ledger the CPU pool's licence activities write is the one the gateway reads.
+      GatewayLicensing licensing = GatewayLicensing.of(ledger, licenceTokens);
       temporal
           .target()
           .ifPresent(
-              target -> gateway.set(startGateway(properties, credentials, target, namespace)));
+              target ->
+                  gateway.set(startGateway(properties, credentials, target, namespace, licensing)));
       out.printf(Locale.ROOT, "Serving on the %s%n", temporal.description());
       out.printf(
           Locale.ROOT,
@@ -123,7 +136,7 @@ public class ServeRunner {
         out.println(
             "  REST API:      none: the in-process server is not reachable over the network");
       } else {
-        printGateway(out, gatewayUrl(properties, gateway.get()), credentials);
+        printGateway(out, gatewayUrl(properties, gateway.get()), credentials, licensing);
       }
       out.println("Ctrl-C or SIGTERM stops it.");
       return serving;
@@ -137,9 +150,10 @@ public class ServeRunner {
       AudiostemsProperties properties,
       GatewayCredentials credentials,
       String target,
-      String namespace) {
+      String namespace,
+      GatewayLicensing licensing) {
     try {
-      return EmbeddedGateway.start(properties, credentials, target, namespace);
+      return EmbeddedGateway.start(properties, credentials, target, namespace, licensing);
     } catch (RuntimeException e) { // Spring's start failures: a port in use, a bad gateway setting
       throw new IllegalStateException(
           "The REST gateway did not start on "
@@ -160,8 +174,10 @@ public class ServeRunner {
   }
 
   /** The generated key is printed here and nowhere else: only its hash is kept. */
-  static void printGateway(PrintStream out, String url, GatewayCredentials credentials) {
+  static void printGateway(
+      PrintStream out, String url, GatewayCredentials credentials, GatewayLicensing licensing) {
     out.printf(Locale.ROOT, "  REST API:      %s (OpenAPI: %s/v3/api-docs)%n", url, url);
+    out.printf(Locale.ROOT, "  Licences:      %s%n", licensing.describe());
     credentials
         .generatedAdminKey()
         .ifPresentOrElse(

@@ -40,12 +40,14 @@ public final class EmbeddedGateway implements AutoCloseable {
    * Starts the gateway and returns once it listens.
    *
    * @param temporalTarget the dev server's host:port
+   * @param licensing the application's ledger and licence tokens, for the licence endpoints
    */
   public static EmbeddedGateway start(
       AudiostemsProperties properties,
       GatewayCredentials credentials,
       String temporalTarget,
-      String namespace) {
+      String namespace,
+      GatewayLicensing licensing) {
     StandardServletEnvironment environment = new StandardServletEnvironment();
     environment
         .getPropertySources()
@@ -56,6 +58,7 @@ public final class EmbeddedGateway implements AutoCloseable {
     ConfigurableApplicationContext context =
         new SpringApplicationBuilder(GatewayApplication.class)
             .environment(environment)
+            .initializers(licensing::register)
             .web(WebApplicationType.SERVLET)
             // Spring's own hook would close it whenever the JVM stops, in parallel with the
             // workers;
@@ -108,6 +111,9 @@ public final class EmbeddedGateway implements AutoCloseable {
       settings.put(prefix + "name", keys.get(i).name());
       settings.put(prefix + "key-sha256", keys.get(i).keySha256());
       settings.put(prefix + "role", keys.get(i).role().name());
+      if (keys.get(i).licensee() != null) {
+        settings.put(prefix + "licensee", keys.get(i).licensee());
+      }
     }
     return settings;
   }

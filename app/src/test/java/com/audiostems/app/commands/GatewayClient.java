@@ -63,6 +63,31 @@ final class GatewayClient {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A file as multipart/form-data part {@code file}, as {@code curl -F file=@NAME} sends it. */
+  HttpResponse<String> postFile(String url, String apiKey, String fileName, byte[] bytes)
+      throws Exception {
+    String boundary = "audiostems-" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.writeBytes(bytes);
+    body.writeBytes(
+        ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("X-Api-Key", apiKey)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .timeout(Duration.ofSeconds(60))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** A plain GET of the bytes, as a download location serves them. */
   HttpResponse<byte[]> download(URI url) throws Exception {
     return http.send(

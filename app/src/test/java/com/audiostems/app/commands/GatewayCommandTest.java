@@ -91,6 +91,41 @@ class GatewayCommandTest {
       assertThat(store.resolve("catalogue/tracks/" + trackId + ".json"))
           .as("the catalogue worker indexed it")
           .exists();
+
+      // Licences: the gateway was given the application's ledger and licence tokens (from this
+      // process's configuration: the embedded ledger under the store, a generated token key), and
+      // the CPU worker runs the licence's workflow on the same ledger.
+      assertThat(started).contains("Licences:      on");
+      JsonNode granted =
+          json(
+              client.send(
+                  "POST",
+                  api + "/v1/licences",
+                  apiKey,
+                  Map.of(
+                      "trackId",
+                      trackId,
+                      "licensee",
+                      "Acme Films",
+                      "formats",
+                      List.of("FLAC"),
+                      "duration",
+                      "P30D",
+                      "feeMinorUnits",
+                      50_000,
+                      "currency",
+                      "EUR",
+                      "usageType",
+                      "sync")),
+              201);
+      assertThat(granted.get("token").asText()).isNotBlank();
+      assertThat(granted.get("status").asText()).isEqualTo("ACTIVE");
+      String licenceId = granted.get("licenceId").asText();
+      assertThat(
+              json(client.send("GET", api + "/v1/licences/" + licenceId, apiKey, null), 200)
+                  .get("licenceId")
+                  .asText())
+          .isEqualTo(licenceId);
     }
   }
 

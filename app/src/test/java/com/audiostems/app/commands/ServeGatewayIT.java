@@ -176,6 +176,44 @@ class ServeGatewayIT {
       assertThat(match.get("matchEndSeconds").asDouble())
           .isCloseTo(18.0, org.assertj.core.data.Offset.offset(1.0));
 
+      // Trace: the same excerpt, posted as a file, is found as this track by its fingerprint; it
+      // was cut from the unmarked master, so no mark is read.
+      JsonNode traced = json(gateway.postFile(api + "/v1/trace", apiKey, "clip.mp3", excerpt), 200);
+      assertThat(traced.at("/fingerprint/tracks/0/id").asText())
+          .as(traced.toString())
+          .isEqualTo(trackId);
+      assertThat(traced.at("/fingerprint/tracks/0/matchStartSeconds").asDouble())
+          .isCloseTo(8.0, org.assertj.core.data.Offset.offset(1.0));
+      assertThat(traced.at("/watermark/found").asBoolean()).isFalse();
+
+      // Licences: serve's gateway has serve's ledger and licence tokens, and serve's CPU pool runs
+      // the licence's workflow.
+      assertThat(started).contains("Licences:      on");
+      JsonNode granted =
+          json(
+              gateway.send(
+                  "POST",
+                  api + "/v1/licences",
+                  apiKey,
+                  Map.of(
+                      "trackId",
+                      trackId,
+                      "licensee",
+                      "Acme Films",
+                      "formats",
+                      List.of("MP3_320"),
+                      "duration",
+                      "P30D",
+                      "feeMinorUnits",
+                      50_000,
+                      "currency",
+                      "EUR",
+                      "usageType",
+                      "sync")),
+              201);
+      assertThat(granted.get("token").asText()).isNotBlank();
+      assertThat(granted.get("status").asText()).isEqualTo("ACTIVE");
+
       // The Temporal UI's HTTP API shows the same workflow, with its search attributes and summary.
       JsonNode workflow =
           json(

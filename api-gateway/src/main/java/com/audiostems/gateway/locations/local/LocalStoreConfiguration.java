@@ -1,10 +1,8 @@
 package com.audiostems.gateway.locations.local;
 
-import com.audiostems.gateway.config.LinkProperties;
 import com.audiostems.gateway.config.StorageProperties;
 import com.audiostems.storage.LocalBlobStore;
 import java.io.IOException;
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +10,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The local blob store and the gateway-served links in front of it. Active for {@code
  * audiostems.gateway.storage.kind=local} (the default); another kind brings its own store and
- * {@code UploadLocations}/{@code DownloadLocations} beans, and these endpoints disappear.
+ * {@code UploadLocations}/{@code DownloadLocations} beans, and these endpoints disappear. The
+ * signer and the base URL are {@link SignedLinkConfiguration}'s: every kind signs the HLS playlist
+ * links.
  */
 @Configuration
 @ConditionalOnProperty(
@@ -24,16 +24,6 @@ public class LocalStoreConfiguration {
   @Bean
   LocalBlobStore localBlobStore(StorageProperties storage) throws IOException {
     return new LocalBlobStore(storage.root());
-  }
-
-  @Bean
-  LinkSigner linkSigner(LinkProperties links, Clock clock) {
-    return new LinkSigner(links.signingSecret(), clock);
-  }
-
-  @Bean
-  GatewayBaseUrl gatewayBaseUrl(LinkProperties links) {
-    return new GatewayBaseUrl(links);
   }
 
   @Bean
