@@ -27,6 +27,9 @@ final class BwfChunks {
 
   static final int MAX_INFO_BYTES = 64 * 1024;
 
+  /** Our own id3 chunk: the tags within {@link TagBudget} plus one cover. */
+  static final long MAX_ID3_BYTES = SourceTagReader.MAX_ARTWORK_BYTES + 4L * 1024 * 1024;
+
   private static final Logger log = LoggerFactory.getLogger(BwfChunks.class);
 
   private BwfChunks() {}
@@ -67,6 +70,29 @@ final class BwfChunks {
       return Optional.of(
           new WavMetadataChunks(
               layout.get().rf64(), bext, ixml, Collections.unmodifiableMap(info)));
+    }
+  }
+
+  /**
+   * The first {@code id3 } chunk's bytes (an ID3v2 tag), or empty when there is none or it is over
+   * {@link #MAX_ID3_BYTES}.
+   */
+  static Optional<byte[]> id3(Path wav) throws IOException {
+    try (FileChannel channel = FileChannel.open(wav, StandardOpenOption.READ)) {
+      Optional<RiffLayout> layout = RiffLayout.read(channel);
+      if (layout.isEmpty()) {
+        return Optional.empty();
+      }
+      for (RiffChunk chunk : layout.get().chunks()) {
+        if (chunk.id().equalsIgnoreCase(BwfChunkWriter.ID3_CHUNK)) {
+          long available =
+              Math.max(0, Math.min(chunk.size(), channel.size() - chunk.payloadOffset()));
+          return available <= MAX_ID3_BYTES
+              ? Optional.of(payload(channel, chunk, available))
+              : Optional.empty();
+        }
+      }
+      return Optional.empty();
     }
   }
 

@@ -1,16 +1,22 @@
 package com.audiostems.activities.metadata;
 
 import com.audiostems.workflows.media.OutputFormat;
+import com.audiostems.workflows.metadata.SourceTag;
 import com.audiostems.workflows.metadata.TrackMetadata;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jaudiotagger.audio.AudioFile;
 import org.jaudiotagger.audio.AudioFileIO;
@@ -43,7 +49,7 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
     String container = containerOf(format);
     // RIFF INFO has no picture: WAV outputs carry no artwork.
     if (container.equals("wav")) {
-      tagWav(output, metadata);
+      tagWav(output, metadata, artwork);
     } else {
       tagWithJaudiotagger(output, container, metadata, artwork);
     }
@@ -57,7 +63,7 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
       return false;
     }
     if (container.equals("wav")) {
-      BwfChunkWriter.write(output, null, null, null, id3Tag(bpm, initialKey));
+      BwfChunkWriter.write(output, null, null, null, id3Tag(output, bpm, initialKey));
       return true;
     }
     editWithJaudiotagger(
@@ -85,7 +91,15 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
     return true;
   }
 
-  private static String containerOf(OutputFormat format) {
+  static TagFamily familyOf(String container) {
+    return switch (container) {
+      case "flac" -> TagFamily.VORBIS;
+      case "m4a" -> TagFamily.MP4;
+      default -> TagFamily.ID3;
+    };
+  }
+
+  static String containerOf(OutputFormat format) {
     return switch (format) {
       case PREVIEW_MP3_128, MP3_320 -> "mp3";
       case AAC_256, ALAC -> "m4a";
@@ -107,17 +121,63 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
         output,
         container,
         tag -> {
-          for (TextField field : TextField.values()) {
-            String value = field.valueIn(metadata);
-            if (value != null) {
-              setText(tag, field, value);
-            }
-          }
+          writeAll(tag, familyOf(container), container, metadata);
           if (cover.isPresent()) {
             tag.deleteArtworkField();
             tag.setField(cover.get());
           }
         });
+  }
+
+  /**
+   * The named fields where the tag list lacks them (metadata made without one, or a value found
+   * only in RIFF INFO or under another tagger's name), then every tag the format can hold.
+   */
+  private static void writeAll(Tag tag, TagFamily family, String format, TrackMetadata metadata)
+      throws Exception {
+    Set<String> listed = new HashSet<>();
+    metadata.tags().forEach(t -> listed.add(t.key()));
+    for (TextField field : TextField.values()) {
+      String value = field.valueIn(metadata);
+      if (value != null && !listed.contains(field.fieldKey().name())) {
+        setText(tag, field, value);
+      }
+    }
+    writeTags(tag, family, TagPlan.of(family, format, metadata.tags()).writable());
+  }
+
+  /**
+   * Writes the tags, each replacing what the file held under its key: the encoder's own tags, or an
+   * earlier tagging of the same file.
+   */
+  static void writeTags(Tag target, TagFamily family, List<SourceTag> tags) throws Exception {
+    Tag tag = target instanceof FlacTag flac ? flac.getVorbisCommentTag() : target;
+    for (SourceTag entry : tags) {
+      if (!entry.custom()) {
+        tag.deleteField(FieldKey.valueOf(entry.key()));
+      } else if (family == TagFamily.VORBIS) {
+        deleteVorbisField((VorbisCommentTag) tag, entry.key());
+      } else if (family == TagFamily.MP4) {
+        tag.deleteField(family.customRawId(entry.key()));
+      }
+    }
+    for (SourceTag entry : tags) {
+      if (entry.custom()) {
+        for (TagField field : family.customFields(entry.key(), entry.values())) {
+          if (family == TagFamily.ID3) {
+            // A TXXX replaces the one of the same description; the others stay.
+            tag.setField(field);
+          } else {
+            tag.addField(field);
+          }
+        }
+      } else {
+        FieldKey key = FieldKey.valueOf(entry.key());
+        for (String value : entry.values()) {
+          tag.addField(key, value);
+        }
+      }
+    }
   }
 
   /**
@@ -186,6 +246,11 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
   /** Vorbis comment names are case-insensitive, and ffmpeg writes them in lower case. */
   private static void replaceVorbisField(VorbisCommentTag comments, String key, String value)
       throws Exception {
+    deleteVorbisField(comments, key);
+    comments.addField(new VorbisCommentTagField(key, value));
+  }
+
+  private static void deleteVorbisField(VorbisCommentTag comments, String key) {
     List<String> existing = new ArrayList<>();
     comments
         .getFields()
@@ -196,10 +261,14 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
               }
             });
     existing.stream().distinct().forEach(comments::deleteField);
-    comments.addField(new VorbisCommentTagField(key, value));
   }
 
-  private static void tagWav(Path output, TrackMetadata metadata) throws IOException {
+  /**
+   * RIFF INFO for the named fields (what Windows and BWF tools show), and an {@code id3 } chunk
+   * with every tag and the cover, where ffmpeg, taglib and DJ software read a WAV's full tagging.
+   */
+  private static void tagWav(Path output, TrackMetadata metadata, Path artworkFile)
+      throws IOException {
     Map<String, String> ours = new LinkedHashMap<>();
     for (TextField field : TextField.values()) {
       String value = field.valueIn(metadata);
@@ -214,36 +283,64 @@ public final class JaudiotaggerOutputTagger implements OutputTagger {
           new LinkedHashMap<>(BwfChunks.read(output).map(WavMetadataChunks::info).orElse(Map.of()));
       info.putAll(ours);
     }
-    if (info == null && metadata.bext() == null && metadata.ixml() == null) {
+    Optional<Artwork> cover =
+        artworkFile == null ? Optional.empty() : CoverArt.load(artworkFile, "mp3");
+    byte[] id3 = null;
+    if (!ours.isEmpty() || !metadata.tags().isEmpty() || cover.isPresent()) {
+      id3 =
+          id3Chunk(
+              output,
+              tag -> {
+                writeAll(tag, TagFamily.ID3, "wav", metadata);
+                if (cover.isPresent()) {
+                  tag.deleteArtworkField();
+                  tag.setField(cover.get());
+                }
+              });
+    }
+    if (info == null && id3 == null && metadata.bext() == null && metadata.ixml() == null) {
       return;
     }
-    BwfChunkWriter.write(output, info, metadata.bext(), metadata.ixml());
+    BwfChunkWriter.write(output, info, metadata.bext(), metadata.ixml(), id3);
   }
 
-  /** An ID3v2.4 tag holding only TBPM and TKEY, as bytes for a WAV's {@code id3 } chunk. */
-  private static byte[] id3Tag(Integer bpm, String initialKey) throws IOException {
+  /** The WAV's {@code id3 } chunk with TBPM and TKEY set, its other frames kept. */
+  private static byte[] id3Tag(Path wav, Integer bpm, String initialKey) throws IOException {
+    return id3Chunk(
+        wav,
+        tag -> {
+          if (bpm != null) {
+            tag.setField(FieldKey.BPM, bpm.toString());
+          }
+          if (initialKey != null) {
+            tag.setField(FieldKey.KEY, initialKey);
+          }
+        });
+  }
+
+  /**
+   * The WAV's {@code id3 } chunk as ID3v2.4 after the edit, as bytes; a chunk that cannot be parsed
+   * is started afresh.
+   */
+  private static byte[] id3Chunk(Path wav, TagEdit edit) throws IOException {
     try {
       ID3v24Tag tag = new ID3v24Tag();
-      if (bpm != null) {
-        tag.setField(FieldKey.BPM, bpm.toString());
+      Optional<byte[]> existing = BwfChunks.id3(wav);
+      if (existing.isPresent()) {
+        try {
+          tag = new ID3v24Tag(ByteBuffer.wrap(existing.get()), wav.toString());
+        } catch (Exception | StackOverflowError e) {
+          tag = new ID3v24Tag();
+        }
       }
-      if (initialKey != null) {
-        tag.setField(FieldKey.KEY, initialKey);
-      }
-      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-      tag.write(java.nio.channels.Channels.newChannel(bytes), 0);
+      edit.apply(tag);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      tag.write(Channels.newChannel(bytes), 0);
       return bytes.toByteArray();
     } catch (IOException e) {
       throw e;
     } catch (Exception e) {
-      throw new IOException(
-          "Could not build the ID3 tag of BPM "
-              + bpm
-              + " and key "
-              + initialKey
-              + ": "
-              + e.getMessage(),
-          e);
+      throw new IOException("Could not build the id3 chunk of " + wav + ": " + e.getMessage(), e);
     }
   }
 }

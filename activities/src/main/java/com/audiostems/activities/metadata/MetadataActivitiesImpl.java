@@ -17,8 +17,11 @@ import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.SourceProbe;
 import com.audiostems.workflows.metadata.AnalysisTagsRequest;
 import com.audiostems.workflows.metadata.ArtworkRef;
+import com.audiostems.workflows.metadata.BroadcastExtension;
+import com.audiostems.workflows.metadata.DroppedTag;
 import com.audiostems.workflows.metadata.MetadataActivities;
 import com.audiostems.workflows.metadata.ReadMetadataRequest;
+import com.audiostems.workflows.metadata.SourceTag;
 import com.audiostems.workflows.metadata.TrackMetadata;
 import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.StoredObject;
@@ -148,6 +151,11 @@ public final class MetadataActivitiesImpl implements MetadataActivities {
           }
         });
     ArtworkRef artwork = tags.artwork() == null ? null : storeArtwork(trackId, tags.artwork());
+    BroadcastExtension bext = wav.map(WavMetadataChunks::bext).orElse(null);
+    String ixml = wav.map(WavMetadataChunks::ixml).orElse(null);
+    List<DroppedTag> atRead = new ArrayList<>(tags.dropped());
+    List<SourceTag> kept = TagBudget.apply(tags.all(), atRead);
+    List<DroppedTag> dropped = droppedTags(kept, atRead, bext, ixml);
     return new TrackMetadata(
         text.get(TITLE),
         text.get(ARTIST),
@@ -159,8 +167,46 @@ public final class MetadataActivitiesImpl implements MetadataActivities {
         text.get(YEAR),
         text.get(COMMENT),
         artwork,
-        wav.map(WavMetadataChunks::bext).orElse(null),
-        wav.map(WavMetadataChunks::ixml).orElse(null));
+        bext,
+        ixml,
+        kept,
+        dropped);
+  }
+
+  /** Each output container with the tag family it is tagged in (WAV: its id3 chunk). */
+  private static final Map<String, TagFamily> OUTPUT_TAGGING =
+      Map.of(
+          "flac",
+          TagFamily.VORBIS,
+          "mp3",
+          TagFamily.ID3,
+          "m4a",
+          TagFamily.MP4,
+          "wav",
+          TagFamily.ID3);
+
+  /** What no output carries, then what each output format cannot hold. */
+  private static List<DroppedTag> droppedTags(
+      List<SourceTag> kept, List<DroppedTag> atRead, BroadcastExtension bext, String ixml) {
+    List<DroppedTag> dropped = new ArrayList<>(atRead);
+    for (String format : List.of("flac", "mp3", "m4a", "wav")) {
+      TagPlan.of(OUTPUT_TAGGING.get(format), format, kept)
+          .dropped()
+          .forEach(entry -> TagBudget.drop(dropped, entry));
+      if (!format.equals("wav")) {
+        if (bext != null) {
+          TagBudget.drop(
+              dropped,
+              new DroppedTag(
+                  format, "bext", "the Broadcast Wave bext chunk exists only in WAV outputs"));
+        }
+        if (ixml != null) {
+          TagBudget.drop(
+              dropped, new DroppedTag(format, "iXML", "the iXML chunk exists only in WAV outputs"));
+        }
+      }
+    }
+    return dropped;
   }
 
   /** I/O errors propagate; a parser bug on a crafted file costs only the WAVE chunks. */

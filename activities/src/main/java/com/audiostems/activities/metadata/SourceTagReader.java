@@ -1,7 +1,10 @@
 package com.audiostems.activities.metadata;
 
 import com.audiostems.workflows.media.SourceProbe;
+import com.audiostems.workflows.metadata.DroppedTag;
+import com.audiostems.workflows.metadata.SourceTag;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -122,7 +125,20 @@ final class SourceTagReader {
             "{}: could not read its {} ({}); the other fields are kept", file, field, e.toString());
       }
     }
-    return new SourceTags(Collections.unmodifiableMap(text), artwork(file, tag));
+    List<DroppedTag> dropped = new ArrayList<>();
+    List<SourceTag> all;
+    try {
+      all = SourceTagCollector.collect(tag, dropped);
+    } catch (RuntimeException | StackOverflowError e) {
+      log.warn(
+          "{}: its full tag list could not be read ({}); only the common fields are kept",
+          file,
+          e.toString());
+      all = List.of();
+      TagBudget.drop(dropped, "*", "the tag could not be read in full: " + e);
+    }
+    return new SourceTags(
+        Collections.unmodifiableMap(text), artwork(file, tag, dropped), all, List.copyOf(dropped));
   }
 
   private static String firstValue(Tag tag, TextField field) {
@@ -199,13 +215,23 @@ final class SourceTagReader {
   }
 
   /** The front cover when marked as one, else the first embedded image we recognise. */
-  private static EmbeddedImage artwork(Path file, Tag tag) {
+  private static EmbeddedImage artwork(Path file, Tag tag, List<DroppedTag> dropped) {
     List<Artwork> pictures;
     try {
       pictures = tag.getArtworkList();
     } catch (RuntimeException e) {
       log.warn("{}: its artwork could not be read ({})", file, e.toString());
       return null;
+    }
+    long embedded = pictures.stream().filter(picture -> !picture.isLinked()).count();
+    if (embedded > 1) {
+      TagBudget.drop(
+          dropped,
+          "PICTURE",
+          (embedded - 1)
+              + " of its "
+              + embedded
+              + " pictures: outputs carry one, the front cover (or else the first image)");
     }
     return pictures.stream()
         .filter(picture -> !picture.isLinked())

@@ -102,7 +102,8 @@ class JaudiotaggerOutputTaggerTest {
     Map<String, String> ffprobe = ffprobeTags(output);
     assertThat(ffprobe).containsAllEntriesOf(expectedFfprobeTags(format));
     if (format == OutputFormat.WAV_24) {
-      assertThat(read.artwork()).isNull();
+      // in the id3 chunk: RIFF INFO has no picture
+      assertThat(read.artwork().mimeType()).isEqualTo("image/png");
       assertThat(read.bext()).isEqualTo(BEXT);
       assertThat(read.ixml()).isEqualTo(IXML);
       assertThat(BwfChunksTest.chunkIds(output)).containsOnlyOnce("bext", "iXML", "LIST");
@@ -141,6 +142,8 @@ class JaudiotaggerOutputTaggerTest {
 
     TrackMetadata read = readBack(new LocalBlobStore(dir.resolve("store")), output);
     assertThat(read)
+        .usingRecursiveComparison()
+        .ignoringFields("tags", "droppedTags")
         .isEqualTo(
             new TrackMetadata(
                 "Only title",
