@@ -3,14 +3,20 @@ package com.audiostems.app.commands;
 import com.audiostems.app.AudiostemsProperties;
 import com.audiostems.app.gateway.EmbeddedGateway;
 import com.audiostems.app.gateway.GatewayCredentials;
+import com.audiostems.app.metrics.ManagementServer;
+import com.audiostems.app.metrics.PipelineMetrics;
+import com.audiostems.app.metrics.TaskQueueBacklog;
 import com.audiostems.app.pools.AnalysisPool;
 import com.audiostems.app.pools.CataloguePool;
 import com.audiostems.app.pools.CpuPool;
+import com.audiostems.app.pools.Pool;
 import com.audiostems.app.pools.PoolStore;
 import com.audiostems.app.temporal.LocalTemporal;
 import com.audiostems.app.temporal.TemporalCli;
 import com.audiostems.workflows.TaskQueues;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.stereotype.Component;
@@ -31,13 +37,16 @@ public class ServeRunner {
   private final AnalysisPool analysisPool;
   private final PoolStore poolStore;
   private final CataloguePool cataloguePool;
+  private final PipelineMetrics metrics;
 
   public ServeRunner(
       AudiostemsProperties properties,
       CpuPool cpuPool,
       AnalysisPool analysisPool,
       PoolStore poolStore,
-      CataloguePool cataloguePool) {
+      CataloguePool cataloguePool,
+      PipelineMetrics metrics) {
+    this.metrics = metrics;
     this.cataloguePool = cataloguePool;
     this.properties = properties;
     this.poolStore = poolStore;
@@ -64,8 +73,15 @@ public class ServeRunner {
    */
   AutoCloseable start(PrintStream out) throws Exception {
     AudiostemsProperties.Temporal settings = properties.temporal();
-    LocalTemporal temporal = LocalTemporal.start(settings, TemporalCli.locate(settings.cliPath()));
+    LocalTemporal temporal =
+        LocalTemporal.start(settings, TemporalCli.locate(settings.cliPath()), metrics);
     AtomicReference<EmbeddedGateway> gateway = new AtomicReference<>();
+    List<TaskQueueBacklog.Queue> queues = new ArrayList<>();
+    for (Pool pool : Pool.values()) {
+      queues.addAll(WorkerRunner.backlogQueues(pool));
+    }
+    TaskQueueBacklog backlog = TaskQueueBacklog.start(temporal.client(), queues, metrics);
+    AtomicReference<ManagementServer> management = new AtomicReference<>();
     AutoCloseable serving =
         () -> {
           try {
@@ -76,11 +92,18 @@ public class ServeRunner {
             try {
               poolStore.stopWorkersThenRelease(temporal.workerFactory(), settings.shutdownGrace());
             } finally {
+              backlog.close();
+              if (management.get() != null) {
+                management.get().close();
+              }
               temporal.close();
             }
           }
         };
     try {
+      if (metrics.settings().managementPortEnabled()) {
+        management.set(ManagementServer.start(metrics));
+      }
       int slots = cpuPool.register(temporal.workerFactory());
       int analysisSlots = analysisPool.register(temporal.workerFactory());
       cataloguePool.register(
@@ -95,7 +118,8 @@ public class ServeRunner {
       temporal
           .target()
           .ifPresent(
-              target -> gateway.set(startGateway(properties, credentials, target, namespace)));
+              target ->
+                  gateway.set(startGateway(properties, credentials, target, namespace, metrics)));
       out.printf(Locale.ROOT, "Serving on the %s%n", temporal.description());
       out.printf(
           Locale.ROOT,
@@ -103,6 +127,9 @@ public class ServeRunner {
           temporal.target().orElse("none: in-process, this JVM only"),
           temporal.client().getOptions().getNamespace());
       out.printf(Locale.ROOT, "  Web UI:        %s%n", temporal.uiUrl().orElse("none"));
+      if (management.get() != null) {
+        out.printf(Locale.ROOT, "  Metrics:       %s%n", management.get().url());
+      }
       out.printf(
           Locale.ROOT,
           "  %s %s%n",
@@ -138,8 +165,21 @@ public class ServeRunner {
       GatewayCredentials credentials,
       String target,
       String namespace) {
+    return startGateway(properties, credentials, target, namespace, null);
+  }
+
+  /**
+   * @param metrics the process's registry, which the gateway's /actuator/prometheus then answers
+   *     (workers' meters included); null: the gateway's own
+   */
+  static EmbeddedGateway startGateway(
+      AudiostemsProperties properties,
+      GatewayCredentials credentials,
+      String target,
+      String namespace,
+      PipelineMetrics metrics) {
     try {
-      return EmbeddedGateway.start(properties, credentials, target, namespace);
+      return EmbeddedGateway.start(properties, credentials, target, namespace, metrics);
     } catch (RuntimeException e) { // Spring's start failures: a port in use, a bad gateway setting
       throw new IllegalStateException(
           "The REST gateway did not start on "

@@ -1,6 +1,7 @@
 package com.audiostems.app.gateway;
 
 import com.audiostems.app.AudiostemsProperties;
+import com.audiostems.app.metrics.PipelineMetrics;
 import com.audiostems.gateway.GatewayApplication;
 import com.audiostems.gateway.config.ApiKeyProperties;
 import com.audiostems.storage.StorageSettings;
@@ -46,6 +47,21 @@ public final class EmbeddedGateway implements AutoCloseable {
       GatewayCredentials credentials,
       String temporalTarget,
       String namespace) {
+    return start(properties, credentials, temporalTarget, namespace, null);
+  }
+
+  /**
+   * The same, answering {@code /actuator/prometheus} from {@code metrics}' registry: in {@code
+   * serve} one scrape reads the workers' and the gateway's meters together.
+   *
+   * @param metrics null: the gateway's own registry
+   */
+  public static EmbeddedGateway start(
+      AudiostemsProperties properties,
+      GatewayCredentials credentials,
+      String temporalTarget,
+      String namespace,
+      PipelineMetrics metrics) {
     StandardServletEnvironment environment = new StandardServletEnvironment();
     environment
         .getPropertySources()
@@ -61,6 +77,18 @@ public final class EmbeddedGateway implements AutoCloseable {
             // workers;
             // serve closes it itself, first, so no request reaches workers that are going away.
             .registerShutdownHook(false)
+            .initializers(
+                gatewayContext -> {
+                  if (metrics != null) {
+                    // Actuator's registry beans are conditional on missing ones: these are used.
+                    gatewayContext
+                        .getBeanFactory()
+                        .registerSingleton("prometheusMeterRegistry", metrics.registry());
+                    gatewayContext
+                        .getBeanFactory()
+                        .registerSingleton("prometheusRegistry", metrics.prometheusRegistry());
+                  }
+                })
             .run();
     return new EmbeddedGateway(
         context, ((WebServerApplicationContext) context).getWebServer().getPort());
