@@ -50,9 +50,6 @@ public final class MetricNames {
   /** Analysed sources by the highest tier they pass, tagged {@code tier} (none when none). */
   public static final String QUALITY_TIER = "audiostems.quality.tier";
 
-  /** Bytes written to the store, tagged {@code storage_class}. */
-  public static final String STORAGE_WRITTEN = "audiostems.storage.written";
-
   /**
    * Tasks waiting in a Temporal task queue, tagged {@code task_queue} and {@code task_queue_type}.
    */
@@ -73,6 +70,5 @@ public final class MetricNames {
           VERIFICATION_FAILURES,
           QUALITY_SCORE,
           QUALITY_TIER,
-          STORAGE_WRITTEN,
           TASK_QUEUE_BACKLOG);
 }
