@@ -1,5 +1,7 @@
 package com.audiostems.activities.media;
 
+import com.audiostems.activities.metrics.ActivityCost;
+import com.audiostems.activities.metrics.ChildProcessCpu;
 import com.audiostems.workflows.TrackFailures;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -114,8 +116,12 @@ public final class MediaProcessRunner {
    */
   public Result run(List<String> command, Duration limit, StdinWriter stdin, StdoutConsumer stdout)
       throws IOException {
+    // The activity this run belongs to, read on its own thread: the process's CPU time goes there.
+    ActivityCost cost = ActivityCost.current();
     Process process =
-        new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        new ProcessBuilder(ChildProcessCpu.measured(command))
+            .redirectInput(ProcessBuilder.Redirect.PIPE)
+            .start();
     CompletableFuture<Void> feeder;
     if (stdin == null) {
       process.getOutputStream().close();
@@ -128,6 +134,10 @@ public final class MediaProcessRunner {
                   stdin.write(in);
                 } catch (IOException e) {
                   throw new java.io.UncheckedIOException(e);
+                } finally {
+                  if (cost != null) {
+                    cost.addCurrentThreadCpu();
+                  }
                 }
               },
               // A thread of its own: it blocks on the pipe for as long as the encode runs.
@@ -157,7 +167,11 @@ public final class MediaProcessRunner {
       int exit = process.waitFor();
       watchdog.cancel(true);
       awaitFeeder(feeder, exit == 0 && !timedOut.get());
-      Result result = new Result(exit, stderr.join(), timedOut.get());
+      ChildProcessCpu.Report report = ChildProcessCpu.parse(stderr.join());
+      if (cost != null) {
+        cost.addChildProcessCpuNanos(report.cpuNanos());
+      }
+      Result result = new Result(exit, report.stderr(), timedOut.get());
       if (result.timedOut()) {
         throw ApplicationFailure.newNonRetryableFailure(
             command.get(0)

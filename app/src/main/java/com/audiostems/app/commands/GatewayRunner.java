@@ -54,7 +54,7 @@ public class GatewayRunner {
     GatewayLicensing licensing = GatewayLicensing.of(ledger, licenceTokens);
     EmbeddedGateway gateway =
         ServeRunner.startGateway(
-            properties, credentials, temporal.target(), temporal.namespace(), licensing);
+            properties, credentials, temporal.target(), temporal.namespace(), licensing, null);
     out.printf(
         Locale.ROOT, "Gateway for %s (namespace %s)%n", temporal.target(), temporal.namespace());
     ServeRunner.printGateway(

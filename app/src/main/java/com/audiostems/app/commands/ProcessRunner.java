@@ -5,6 +5,7 @@ import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.app.AudiostemsProperties;
 import com.audiostems.app.console.ProgressDisplay;
 import com.audiostems.app.console.SummaryTable;
+import com.audiostems.app.metrics.PipelineMetrics;
 import com.audiostems.app.pools.AnalysisPool;
 import com.audiostems.app.pools.CataloguePool;
 import com.audiostems.app.pools.CpuPool;
@@ -80,13 +81,16 @@ public class ProcessRunner {
   private final AnalysisPool analysisPool;
   private final PoolStore poolStore;
   private final CataloguePool cataloguePool;
+  private final PipelineMetrics metrics;
 
   public ProcessRunner(
       AudiostemsProperties properties,
       CpuPool cpuPool,
       AnalysisPool analysisPool,
       PoolStore poolStore,
-      CataloguePool cataloguePool) {
+      CataloguePool cataloguePool,
+      PipelineMetrics metrics) {
+    this.metrics = metrics;
     this.cataloguePool = cataloguePool;
     this.poolStore = poolStore;
     this.properties = properties;
@@ -115,8 +119,8 @@ public class ProcessRunner {
     try (AutoCloseable catalogueIndexes = cataloguePool::close;
         TemporalConnection temporal =
             options.temporalTarget() != null
-                ? TemporalConnection.remote(options.temporalTarget())
-                : TemporalConnection.inProcess()) {
+                ? TemporalConnection.remote(options.temporalTarget(), metrics)
+                : TemporalConnection.inProcess(metrics)) {
       outcome =
           runJob(
               options,

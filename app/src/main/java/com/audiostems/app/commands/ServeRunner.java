@@ -4,9 +4,13 @@ import com.audiostems.app.AudiostemsProperties;
 import com.audiostems.app.gateway.EmbeddedGateway;
 import com.audiostems.app.gateway.GatewayCredentials;
 import com.audiostems.app.gateway.GatewayLicensing;
+import com.audiostems.app.metrics.ManagementServer;
+import com.audiostems.app.metrics.PipelineMetrics;
+import com.audiostems.app.metrics.TaskQueueBacklog;
 import com.audiostems.app.pools.AnalysisPool;
 import com.audiostems.app.pools.CataloguePool;
 import com.audiostems.app.pools.CpuPool;
+import com.audiostems.app.pools.Pool;
 import com.audiostems.app.pools.PoolStore;
 import com.audiostems.app.temporal.LocalTemporal;
 import com.audiostems.app.temporal.TemporalCli;
@@ -14,6 +18,8 @@ import com.audiostems.ledger.Ledger;
 import com.audiostems.licensing.LicenceTokens;
 import com.audiostems.workflows.TaskQueues;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,6 +43,7 @@ public class ServeRunner {
   private final CataloguePool cataloguePool;
   private final ObjectProvider<Ledger> ledger;
   private final ObjectProvider<LicenceTokens> licenceTokens;
+  private final PipelineMetrics metrics;
 
   public ServeRunner(
       AudiostemsProperties properties,
@@ -45,7 +52,9 @@ public class ServeRunner {
       PoolStore poolStore,
       CataloguePool cataloguePool,
       ObjectProvider<Ledger> ledger,
-      ObjectProvider<LicenceTokens> licenceTokens) {
+      ObjectProvider<LicenceTokens> licenceTokens,
+      PipelineMetrics metrics) {
+    this.metrics = metrics;
     this.cataloguePool = cataloguePool;
     this.ledger = ledger;
     this.licenceTokens = licenceTokens;
@@ -74,8 +83,15 @@ public class ServeRunner {
    */
   AutoCloseable start(PrintStream out) throws Exception {
     AudiostemsProperties.Temporal settings = properties.temporal();
-    LocalTemporal temporal = LocalTemporal.start(settings, TemporalCli.locate(settings.cliPath()));
+    LocalTemporal temporal =
+        LocalTemporal.start(settings, TemporalCli.locate(settings.cliPath()), metrics);
     AtomicReference<EmbeddedGateway> gateway = new AtomicReference<>();
+    List<TaskQueueBacklog.Queue> queues = new ArrayList<>();
+    for (Pool pool : Pool.values()) {
+      queues.addAll(WorkerRunner.backlogQueues(pool));
+    }
+    TaskQueueBacklog backlog = TaskQueueBacklog.start(temporal.client(), queues, metrics);
+    AtomicReference<ManagementServer> management = new AtomicReference<>();
     AutoCloseable serving =
         () -> {
           try {
@@ -86,11 +102,18 @@ public class ServeRunner {
             try {
               poolStore.stopWorkersThenRelease(temporal.workerFactory(), settings.shutdownGrace());
             } finally {
+              backlog.close();
+              if (management.get() != null) {
+                management.get().close();
+              }
               temporal.close();
             }
           }
         };
     try {
+      if (metrics.settings().managementPortEnabled()) {
+        management.set(ManagementServer.start(metrics));
+      }
       int slots = cpuPool.register(temporal.workerFactory());
       int analysisSlots = analysisPool.register(temporal.workerFactory());
       cataloguePool.register(
@@ -108,7 +131,9 @@ public class ServeRunner {
           .target()
           .ifPresent(
               target ->
-                  gateway.set(startGateway(properties, credentials, target, namespace, licensing)));
+                  gateway.set(
+                      startGateway(
+                          properties, credentials, target, namespace, licensing, metrics)));
       out.printf(Locale.ROOT, "Serving on the %s%n", temporal.description());
       out.printf(
           Locale.ROOT,
@@ -116,6 +141,9 @@ public class ServeRunner {
           temporal.target().orElse("none: in-process, this JVM only"),
           temporal.client().getOptions().getNamespace());
       out.printf(Locale.ROOT, "  Web UI:        %s%n", temporal.uiUrl().orElse("none"));
+      if (management.get() != null) {
+        out.printf(Locale.ROOT, "  Metrics:       %s%n", management.get().url());
+      }
       out.printf(
           Locale.ROOT,
           "  %s %s%n",
@@ -151,9 +179,10 @@ public class ServeRunner {
       GatewayCredentials credentials,
       String target,
       String namespace,
-      GatewayLicensing licensing) {
+      GatewayLicensing licensing,
+      PipelineMetrics metrics) {
     try {
-      return EmbeddedGateway.start(properties, credentials, target, namespace, licensing);
+      return EmbeddedGateway.start(properties, credentials, target, namespace, licensing, metrics);
     } catch (RuntimeException e) { // Spring's start failures: a port in use, a bad gateway setting
       throw new IllegalStateException(
           "The REST gateway did not start on "

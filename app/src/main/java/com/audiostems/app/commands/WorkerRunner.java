@@ -1,6 +1,9 @@
 package com.audiostems.app.commands;
 
 import com.audiostems.app.AudiostemsProperties;
+import com.audiostems.app.metrics.ManagementServer;
+import com.audiostems.app.metrics.PipelineMetrics;
+import com.audiostems.app.metrics.TaskQueueBacklog;
 import com.audiostems.app.pools.AnalysisPool;
 import com.audiostems.app.pools.CataloguePool;
 import com.audiostems.app.pools.CpuPool;
@@ -9,9 +12,11 @@ import com.audiostems.app.pools.PoolStore;
 import com.audiostems.app.temporal.RemoteTemporal;
 import com.audiostems.workflows.TaskQueues;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.TaskQueueType;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
@@ -27,13 +32,16 @@ public class WorkerRunner {
   private final AnalysisPool analysisPool;
   private final PoolStore poolStore;
   private final CataloguePool cataloguePool;
+  private final PipelineMetrics metrics;
 
   public WorkerRunner(
       AudiostemsProperties properties,
       CpuPool cpuPool,
       AnalysisPool analysisPool,
       PoolStore poolStore,
-      CataloguePool cataloguePool) {
+      CataloguePool cataloguePool,
+      PipelineMetrics metrics) {
+    this.metrics = metrics;
     this.cataloguePool = cataloguePool;
     this.properties = properties;
     this.poolStore = poolStore;
@@ -66,6 +74,26 @@ public class WorkerRunner {
     return ExitCodes.OK;
   }
 
+  /** The task queues whose backlog a pool reports: those it polls, its host's own queue aside. */
+  static List<TaskQueueBacklog.Queue> backlogQueues(Pool pool) {
+    return switch (pool) {
+      case CPU ->
+          List.of(
+              new TaskQueueBacklog.Queue(
+                  TaskQueues.TRACK_WORKFLOWS, TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW),
+              new TaskQueueBacklog.Queue(
+                  TaskQueues.AUDIO_CPU, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY));
+      case GPU ->
+          List.of(
+              new TaskQueueBacklog.Queue(
+                  TaskQueues.AUDIO_GPU, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY));
+      case CATALOGUE ->
+          List.of(
+              new TaskQueueBacklog.Queue(
+                  TaskQueues.CATALOGUE, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY));
+    };
+  }
+
   /** The last line a started worker prints: scripts and tests wait for it. */
   static final String STOP_HINT = "Ctrl-C or SIGTERM stops it.";
 
@@ -77,16 +105,29 @@ public class WorkerRunner {
     AudiostemsProperties.Temporal settings = properties.temporal();
     RemoteTemporal temporal =
         RemoteTemporal.connect(
-            RemoteTemporal.withCredentials(settings.target(), settings), settings.namespace());
+            RemoteTemporal.withCredentials(settings.target(), settings),
+            settings.namespace(),
+            metrics);
+    TaskQueueBacklog backlog =
+        TaskQueueBacklog.start(temporal.client(), backlogQueues(pool), metrics);
+    ManagementServer[] management = new ManagementServer[1];
     AutoCloseable working =
         () -> {
           try {
             poolStore.stopWorkersThenRelease(temporal.workerFactory(), settings.shutdownGrace());
           } finally {
+            backlog.close();
+            if (management[0] != null) {
+              management[0].close();
+            }
             temporal.close();
           }
         };
     try {
+      if (metrics.settings().managementPortEnabled()) {
+        management[0] = ManagementServer.start(metrics);
+        out.printf(Locale.ROOT, "Metrics: %s%n", management[0].url());
+      }
       boolean gpu = pool == Pool.GPU;
       if (pool == Pool.CATALOGUE) {
         Path directory = cataloguePool.directory(properties.storage().root());

@@ -1,6 +1,7 @@
 package com.audiostems.app.gateway;
 
 import com.audiostems.app.AudiostemsProperties;
+import com.audiostems.app.metrics.PipelineMetrics;
 import com.audiostems.gateway.GatewayApplication;
 import com.audiostems.gateway.config.ApiKeyProperties;
 import com.audiostems.storage.StorageSettings;
@@ -41,13 +42,17 @@ public final class EmbeddedGateway implements AutoCloseable {
    *
    * @param temporalTarget the dev server's host:port
    * @param licensing the application's ledger and licence tokens, for the licence endpoints
+   * @param metrics the process's registry, which the gateway's {@code /actuator/prometheus} then
+   *     answers (in {@code serve} one scrape reads the workers' and the gateway's meters); null:
+   *     the gateway's own
    */
   public static EmbeddedGateway start(
       AudiostemsProperties properties,
       GatewayCredentials credentials,
       String temporalTarget,
       String namespace,
-      GatewayLicensing licensing) {
+      GatewayLicensing licensing,
+      PipelineMetrics metrics) {
     StandardServletEnvironment environment = new StandardServletEnvironment();
     environment
         .getPropertySources()
@@ -64,6 +69,18 @@ public final class EmbeddedGateway implements AutoCloseable {
             // workers;
             // serve closes it itself, first, so no request reaches workers that are going away.
             .registerShutdownHook(false)
+            .initializers(
+                gatewayContext -> {
+                  if (metrics != null) {
+                    // Actuator's registry beans are conditional on missing ones: these are used.
+                    gatewayContext
+                        .getBeanFactory()
+                        .registerSingleton("prometheusMeterRegistry", metrics.registry());
+                    gatewayContext
+                        .getBeanFactory()
+                        .registerSingleton("prometheusRegistry", metrics.prometheusRegistry());
+                  }
+                })
             .run();
     return new EmbeddedGateway(
         context, ((WebServerApplicationContext) context).getWebServer().getPort());

@@ -1,6 +1,7 @@
 package com.audiostems.app.temporal;
 
 import com.audiostems.app.AudiostemsProperties;
+import com.audiostems.app.metrics.PipelineMetrics;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TemporalDevServer;
 import io.temporal.worker.WorkerFactory;
@@ -46,16 +47,28 @@ public final class LocalTemporal implements AutoCloseable {
    */
   public static LocalTemporal start(AudiostemsProperties.Temporal settings, Optional<Path> cli)
       throws Exception {
+    return start(settings, cli, null);
+  }
+
+  /**
+   * @param metrics the registry its workers and client report into; null for none
+   */
+  public static LocalTemporal start(
+      AudiostemsProperties.Temporal settings, Optional<Path> cli, PipelineMetrics metrics)
+      throws Exception {
     if (cli.isEmpty()) {
-      return inProcess();
+      return inProcess(metrics);
     }
     int uiPort = TemporalDevServers.freePortIfZero(settings.uiPort());
     TemporalDevServer server = TemporalDevServers.start(cli.get(), settings, uiPort);
     RemoteTemporal connection = null;
     try {
       connection =
-          RemoteTemporal.connect(
-              RemoteTemporal.plaintext(server.getTarget()), settings.namespace());
+          metrics == null
+              ? RemoteTemporal.connect(
+                  RemoteTemporal.plaintext(server.getTarget()), settings.namespace())
+              : RemoteTemporal.connect(
+                  RemoteTemporal.plaintext(server.getTarget()), settings.namespace(), metrics);
       return new LocalTemporal(
           connection.client(),
           connection.workerFactory(),
@@ -77,13 +90,14 @@ public final class LocalTemporal implements AutoCloseable {
     }
   }
 
-  private static LocalTemporal inProcess() throws Exception {
+  private static LocalTemporal inProcess(PipelineMetrics metrics) throws Exception {
     log.warn(
         "No Temporal CLI found (audiostems.temporal.cli-path, PATH, $HOME/go/bin/temporal): serving on the in-process"
             + " Temporal server instead: no web UI, nothing kept after exit, not reachable from other processes."
             + " Install the CLI with: {}",
         TemporalCli.INSTALL);
-    TemporalConnection connection = TemporalConnection.inProcess();
+    TemporalConnection connection =
+        metrics == null ? TemporalConnection.inProcess() : TemporalConnection.inProcess(metrics);
     try {
       WorkflowClient client = connection.client();
       return new LocalTemporal(

@@ -1,6 +1,7 @@
 package com.audiostems.app.temporal;
 
 import com.audiostems.app.AudiostemsProperties;
+import com.audiostems.app.metrics.PipelineMetrics;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.SimpleSslContextBuilder;
@@ -35,6 +36,27 @@ public final class RemoteTemporal implements AutoCloseable {
    */
   public static RemoteTemporal connect(
       WorkflowServiceStubsOptions serviceOptions, String namespace) {
+    return connect(serviceOptions, namespace, WorkerFactoryOptions.newBuilder());
+  }
+
+  /**
+   * The same, with {@code metrics}: the SDK's metrics and the workflows' scope report into its
+   * registry, and its interceptor times every activity of the factory's workers.
+   */
+  public static RemoteTemporal connect(
+      WorkflowServiceStubsOptions serviceOptions, String namespace, PipelineMetrics metrics) {
+    return connect(
+        WorkflowServiceStubsOptions.newBuilder(serviceOptions)
+            .setMetricsScope(metrics.temporalScope())
+            .build(),
+        namespace,
+        metrics.workerFactoryOptions());
+  }
+
+  private static RemoteTemporal connect(
+      WorkflowServiceStubsOptions serviceOptions,
+      String namespace,
+      WorkerFactoryOptions.Builder factoryOptions) {
     WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(serviceOptions);
     WorkflowClient client =
         WorkflowClient.newInstance(
@@ -43,7 +65,7 @@ public final class RemoteTemporal implements AutoCloseable {
     // and a pool of platform threads no longer caps how many workflows stay cached (JDK 21+).
     WorkerFactory factory =
         WorkerFactory.newInstance(
-            client, WorkerFactoryOptions.newBuilder().setUsingVirtualWorkflowThreads(true).build());
+            client, factoryOptions.setUsingVirtualWorkflowThreads(true).build());
     return new RemoteTemporal(service, client, factory);
   }
 

@@ -1,5 +1,6 @@
 package com.audiostems.app.temporal;
 
+import com.audiostems.app.metrics.PipelineMetrics;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -33,6 +34,27 @@ public final class TemporalConnection implements AutoCloseable {
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     return new TemporalConnection(
         env.getWorkflowClient(), env.getWorkerFactory(), env::close, "in-process Temporal server");
+  }
+
+  /** The same, with {@code metrics} on its worker factory and its service stubs. */
+  public static TemporalConnection inProcess(PipelineMetrics metrics) {
+    TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder()
+                .setUseTimeskipping(false)
+                .setMetricsScope(metrics.temporalScope())
+                .setWorkerFactoryOptions(metrics.workerFactoryOptions().build())
+                .build());
+    return new TemporalConnection(
+        env.getWorkflowClient(), env.getWorkerFactory(), env::close, "in-process Temporal server");
+  }
+
+  /** A connection to an existing server's default namespace, with {@code metrics}. */
+  public static TemporalConnection remote(String target, PipelineMetrics metrics) {
+    RemoteTemporal remote =
+        RemoteTemporal.connect(RemoteTemporal.plaintext(target), "default", metrics);
+    return new TemporalConnection(
+        remote.client(), remote.workerFactory(), remote::close, "Temporal server at " + target);
   }
 
   /** A plain connection to an existing server's default namespace ({@code process --temporal}). */
