@@ -33,10 +33,12 @@ for ((i = 0; i < tracks; i++)); do
   mid="$out/midi/$(printf 'gm%03d' "$i").mid"
   git --git-dir="$src" show "$commit:$f" > "$mid.src"
   prog=${programs[$((i % ${#programs[@]}))]}
-  "$out/venv/bin/python" - "$mid.src" "$mid" "$prog" <<'PY'
+  if ! "$out/venv/bin/python" - "$mid.src" "$mid" "$prog" <<'PY'
 import sys, mido
 src, dst, prog = sys.argv[1], sys.argv[2], int(sys.argv[3])
-m = mido.MidiFile(src)
+m = mido.MidiFile(src, clip=True)
+if m.type == 0 and len(m.tracks) != 1:
+    m.type = 1
 for t in m.tracks:
     t[:] = [x for x in t if x.type != 'program_change']
     chans = sorted({x.channel for x in t if hasattr(x, 'channel') and x.channel != 9})
@@ -44,6 +46,11 @@ for t in m.tracks:
         t.insert(0, mido.Message('program_change', channel=c, program=prog, time=0))
 m.save(dst)
 PY
+  then
+    echo "skipped (unreadable MIDI): $f" >&2
+    rm -f "$mid.src"
+    continue
+  fi
   font=${fonts[$((i / 2 % 2))]}
   fluidsynth -ni -g 0.6 -r 44100 -F "$mid.raw.wav" "$font" "$mid" >/dev/null 2>&1
   ffmpeg -nostdin -v error -y -ss 15 -t 45 -i "$mid.raw.wav" -ar 44100 -ac 2 -c:a pcm_s16le "$wav"

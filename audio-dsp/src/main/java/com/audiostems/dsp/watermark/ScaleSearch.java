@@ -43,7 +43,28 @@ final class ScaleSearch {
   /** Warps handed on to the exact scan, best first. */
   static final int KEEP = 3;
 
-  private static final int ROWS_PER_FRAME = SyncScanner.OFFSETS;
+  /**
+   * The search reads every other grid row: 2 rows per frame (sub-frame offsets half a frame apart,
+   * so a path is at most a quarter frame off the mark's frames), half the work of all 4; the exact
+   * scan then aligns to an eighth of a frame.
+   */
+  private static final int ROWS_PER_FRAME = 2;
+
+  private static final int GRID_ROWS_PER_ROW = SyncScanner.OFFSETS / ROWS_PER_FRAME;
+
+  /**
+   * At most this many frames (20 s) of a stretch are searched: enough to measure the speed to
+   * within the exact scan's tolerance, and it bounds the cost on long inputs.
+   */
+  static final int MAX_FRAMES = 860;
+
+  /**
+   * Stretches shorter than this (7 s) are not searched: they try the fixed speeds {@link
+   * WatermarkDetector#SHORT_SPEEDS} instead, as before this search existed (shorter excerpts hold
+   * too little of the mark to find it after a warp anyway, and the search would cost more than the
+   * scans).
+   */
+  static final int MIN_FRAMES = 300;
 
   private ScaleSearch() {}
 
@@ -51,21 +72,23 @@ final class ScaleSearch {
   record Hypothesis(Warp warp, double z) {}
 
   /**
-   * Contrasts of the grid's rows (each minus the mean of the rows a frame before and after,
-   * clipped), each column scaled to unit mean square: the key-independent part, made once per
-   * stretch.
+   * Contrasts of every other grid row of the first {@link #MAX_FRAMES} frames (each minus the mean
+   * of the rows a frame before and after, clipped), each column scaled to unit mean square: the
+   * key-independent part, made once per stretch.
    */
   static float[][] contrasts(float[][] g) {
-    int n = g.length;
+    int total = Math.min(g.length, (MAX_FRAMES + 2) * SyncScanner.OFFSETS);
+    int n = (total + GRID_ROWS_PER_ROW - 1) / GRID_ROWS_PER_ROW;
     int w = g[0].length;
-    int step = ROWS_PER_FRAME;
+    int step = SyncScanner.OFFSETS;
     float[][] c = new float[n][w];
     double[] ms = new double[w];
     for (int m = 0; m < n; m++) {
-      float[] a = g[Math.max(0, m - step)];
-      float[] b = g[Math.min(n - 1, m + step)];
+      int gm = m * GRID_ROWS_PER_ROW;
+      float[] a = g[Math.max(0, gm - step)];
+      float[] b = g[Math.min(total - 1, gm + step)];
       for (int k = 0; k < w; k++) {
-        float v = g[m][k] - 0.5f * (a[k] + b[k]);
+        float v = g[gm][k] - 0.5f * (a[k] + b[k]);
         v = v > Format.CLIP ? Format.CLIP : (v < -Format.CLIP ? -Format.CLIP : v);
         c[m][k] = v;
         ms[k] += (double) v * v;
@@ -82,10 +105,13 @@ final class ScaleSearch {
 
   /**
    * The {@value #KEEP} best warps for the key's layout, over the grid's contrasts {@code c} (rows
-   * every OFFSET_STEP samples, first column bin LO - {@code lowMargin}); empty when the grid holds
-   * fewer than two segments.
+   * every 2 OFFSET_STEP samples, first column bin LO - {@code lowMargin}); empty when the grid
+   * holds fewer than {@link #MIN_FRAMES}.
    */
   static List<Hypothesis> best(float[][] c, int lowMargin, Format.Layout lay) {
+    if (framesAt(c.length, 1 - MAX_SCALE) < MIN_FRAMES) {
+      return List.of();
+    }
     List<Hypothesis> all = new ArrayList<>();
     int buckets = (int) Math.ceil(MAX_SCALE / BIN_SCALE_STEP - 0.5);
     for (int b = -buckets; b <= buckets; b++) {
@@ -107,6 +133,11 @@ final class ScaleSearch {
     }
     all.sort((p, q) -> Double.compare(q.z(), p.z()));
     return all.subList(0, Math.min(KEEP, all.size()));
+  }
+
+  /** Frames whose rows stay inside a grid of {@code rows} rows at {@code speed}. */
+  private static int framesAt(int rows, double speed) {
+    return (int) Math.floor((rows - 2 * ROWS_PER_FRAME) * speed / ROWS_PER_FRAME);
   }
 
   /** C[row][position]: each row's contrasts, bins read at k · beta, against each sync pattern. */
@@ -151,10 +182,9 @@ final class ScaleSearch {
       float[][] corr, double beta, double lo, double hi, boolean pitchKept) {
     int rows = corr.length;
     int speeds = (int) Math.floor((hi - lo) / SPEED_STEP) + 1;
-    // frames whose rows stay inside the grid at the slowest speed, in whole segments
-    int frames = (int) Math.floor((rows - 2 * ROWS_PER_FRAME) * lo / ROWS_PER_FRAME);
-    int segments = Math.min(frames, SyncScanner.SEARCH_FRAMES) / SEGMENT;
-    if (segments < 2) {
+    int frames = framesAt(rows, lo);
+    int segments = Math.min(frames, MAX_FRAMES) / SEGMENT;
+    if (frames < MIN_FRAMES) {
       return null;
     }
     // the row shift d of each (speed, offset, segment), and its range

@@ -11,17 +11,25 @@ import java.util.List;
  * time-stretched) audio and the keys.
  *
  * <p>The input is downmixed and brought to 22.05 kHz (the mark lies below 6.9 kHz; 512-sample
- * frames there have the embedder's 43 Hz bins). Then, stretch by stretch (40 s): the fixed speeds
- * (1, 1.01, 0.99) and the speeds the {@link ScaleSearch} reads off the mark's block repetition (any
- * speed change or time-stretch within ±3 %; each tried as a resampled speed change and as a
- * time-stretch), key by key: the {@link SyncScanner} finds block positions where the keyed sync
- * pattern correlates above its threshold, and the {@link PayloadDecoder} refines and decodes them;
- * the first payload that passes its CRC-32 and correlates with the whole input at z >= {@link
- * PayloadDecoder#MIN_Z} is the answer.
+ * frames there have the embedder's 43 Hz bins). Then, stretch by stretch (40 s): the original
+ * speed, then key by key the likeliest warps the {@link ScaleSearch} finds with the key's sync
+ * pattern (any resampled speed change or time-stretch within ±3 %; ±1 % only on stretches under 7
+ * s): the {@link SyncScanner} finds block positions where the keyed sync pattern correlates above
+ * its threshold, and the {@link PayloadDecoder} refines and decodes them; the first payload that
+ * passes its CRC-32 and correlates with the whole input at z >= {@link PayloadDecoder#MIN_Z} is the
+ * answer.
  */
 public final class WatermarkDetector {
 
-  static final double[] SPEEDS = {1.0, 1.01, 0.99};
+  /** Speeds tried first, on every stretch: none (most copies play at the original speed). */
+  static final double[] SPEEDS = {1.0};
+
+  /**
+   * Speeds tried next on stretches too short for the {@link ScaleSearch} (under 7 s): ±1 %, the
+   * commonest re-upload error.
+   */
+  static final double[] SHORT_SPEEDS = {1.01, 0.99};
+
   static final boolean DEBUG = System.getProperty("wm.debug") != null;
 
   /**
@@ -55,7 +63,8 @@ public final class WatermarkDetector {
   }
 
   /**
-   * @param estimateScale false to try only {@code speeds} (no search over speed and stretch)
+   * @param estimateScale false to try only {@code speeds} (no search over speed and stretch, no
+   *     {@link #SHORT_SPEEDS})
    */
   WatermarkDetector(SyncListener listener, boolean estimateScale, double... speeds) {
     this.listener = listener;
@@ -93,7 +102,14 @@ public final class WatermarkDetector {
       }
       for (WatermarkKey key : keys) {
         Format.Layout lay = Format.layout(key);
-        for (ScaleSearch.Hypothesis h : stretch.likelyWarps(lay)) {
+        List<ScaleSearch.Hypothesis> likely = stretch.likelyWarps(lay);
+        if (likely.isEmpty()) {
+          likely = new ArrayList<>();
+          for (double speed : SHORT_SPEEDS) {
+            likely.add(new ScaleSearch.Hypothesis(new Warp(speed, false), 0));
+          }
+        }
+        for (ScaleSearch.Hypothesis h : likely) {
           Warp w = h.warp();
           if (tried.stream().anyMatch(t -> t.near(w, SAME_SPEED))) {
             continue;
