@@ -30,11 +30,9 @@ public final class WatermarkDetector {
    */
   static final double[] SHORT_SPEEDS = {1.01, 0.99};
 
-  static final boolean DEBUG = System.getProperty("wm.debug") != null;
-
   /**
-   * An estimated speed this close to one already tried is not scanned again: a 15 s excerpt's sync
-   * tolerates about 0.05 % of speed error (drift of an eighth of a frame at either end).
+   * A likely speed this close to one already tried is not scanned again (a 15 s excerpt then drifts
+   * by a sixth of a frame at either end, which the sync tolerates).
    */
   static final double SAME_SPEED = 0.0004;
 
@@ -113,9 +111,6 @@ public final class WatermarkDetector {
           Warp w = h.warp();
           if (tried.stream().anyMatch(t -> t.near(w, SAME_SPEED))) {
             continue;
-          }
-          if (DEBUG) {
-            System.err.println("  try " + w + " z " + h.z());
           }
           Detection d = search(stretch, w, decoder, new WatermarkKey[] {key});
           if (d.found()) {
