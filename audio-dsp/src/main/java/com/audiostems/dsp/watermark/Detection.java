@@ -12,7 +12,10 @@ import java.util.List;
  *     needs the CRC-32 and at least {@link PayloadDecoder#MIN_Z})
  * @param bitErrors coded bits (of 498) whose accumulated soft value had the wrong sign, i.e. the
  *     errors the convolutional code corrected
- * @param speed the speed correction that found it (1.0, or 0.99 / 1.01 ...)
+ * @param speed how much faster than the marked original the input plays (1.0, or 0.99 / 1.023 ...),
+ *     as the detector measured and undid it
+ * @param pitchKept true when the input was time-stretched (pitch kept), false when its speed
+ *     changed by resampling (pitch moved with it) or did not change
  * @param timeline where along the input the mark is present and consistent with the payload
  */
 public record Detection(
@@ -21,9 +24,10 @@ public record Detection(
     double confidence,
     int bitErrors,
     double speed,
+    boolean pitchKept,
     List<Segment> timeline) {
 
-  static final Detection NONE = new Detection(null, null, 0, 0, 1, List.of());
+  static final Detection NONE = new Detection(null, null, 0, 0, 1, false, List.of());
 
   public boolean found() {
     return payload != null;

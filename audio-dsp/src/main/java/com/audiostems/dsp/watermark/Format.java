@@ -40,10 +40,10 @@ final class Format {
   static final int DET_RATE_HZ = RATE_HZ / 2;
 
   /**
-   * The top of the band the detector reads: bin HI at the fastest speed it tries (1.01), rounded
-   * up. Resampling to {@link #DET_RATE_HZ} must keep 0 .. this flat.
+   * The top of the band the detector reads: bin HI at the fastest speed it searches (1.031),
+   * rounded up. Resampling to {@link #DET_RATE_HZ} must keep 0 .. this flat.
    */
-  static final double MARK_TOP_HZ = 7_000;
+  static final double MARK_TOP_HZ = 7_100;
 
   static final int DET_N = N / 2;
   static final float[] DET_HANN = new float[DET_N];
@@ -180,10 +180,19 @@ final class Format {
    * kHz signal starting at {@code start} + f * DET_N.
    */
   static float[][] logBands(float[] x, int start, int frames, RealFft fft) {
+    return logBands(x, f -> start + f * DET_N, frames, fft);
+  }
+
+  /**
+   * {@link #logBands} of frames starting at {@code frameStart(f)} (a time-stretched copy's frames
+   * lie on a hop other than DET_N).
+   */
+  static float[][] logBands(
+      float[] x, java.util.function.IntUnaryOperator frameStart, int frames, RealFft fft) {
     float[] buf = new float[DET_N];
     float[][] out = new float[frames][BINS];
     for (int f = 0; f < frames; f++) {
-      int s = start + f * DET_N;
+      int s = frameStart.applyAsInt(f);
       for (int i = 0; i < DET_N; i++) {
         buf[i] = x[s + i] * DET_HANN[i];
       }
@@ -265,10 +274,9 @@ final class Format {
     }
   }
 
-  /** {@link #contrast} of {@link #logBands} with loudness classes. */
-  static Frames analyse(float[] x, int start, int frames, RealFft fft) {
-    float[][] l = logBands(x, start, frames, fft);
-    return new Frames(contrast(l), levelClasses(l));
+  /** {@link #contrast} of log bands with loudness classes. */
+  static Frames analyse(float[][] logBands) {
+    return new Frames(contrast(logBands), levelClasses(logBands));
   }
 
   /**

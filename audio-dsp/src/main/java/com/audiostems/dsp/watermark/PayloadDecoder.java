@@ -1,18 +1,19 @@
 package com.audiostems.dsp.watermark;
 
 import com.audiostems.dsp.signal.RealFft;
-import com.audiostems.dsp.signal.Resampler;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Decodes sync candidates: the input is resampled for the candidate's speed, the offset refined to
- * 16 samples, and the stretch decoded. Every frame's contrasts are summed per coded bit (all block
- * repetitions), weighted per (band, loudness quartile) by the mark-to-noise ratio measured on the
- * sync bins ({@link MarkWeights}: maximal-ratio combining), Viterbi-decoded and checked with
- * CRC-32; when the CRC fails, the weights are measured again on all bins against the re-encoded
- * first guess and decoding is tried once more. The re-encoded mark must then correlate with the
- * input at z >= {@link #MIN_Z} ({@link MarkConfirmation}); a payload found on the stretch is
- * confirmed on the whole input for the confidence and the timeline.
+ * Decodes sync candidates: the candidate's {@link Warp} is undone ({@link WarpedSignal}), the
+ * offset refined to 16 samples, and the stretch decoded. Every frame's contrasts are summed per
+ * coded bit (all block repetitions), weighted per (band, loudness quartile) by the mark-to-noise
+ * ratio measured on the sync bins ({@link MarkWeights}: maximal-ratio combining), Viterbi-decoded
+ * and checked with CRC-32; when the CRC fails, the weights are measured again on all bins against
+ * the re-encoded first guess and decoding is tried once more. The re-encoded mark must then
+ * correlate with the input at z >= {@link #MIN_Z} ({@link MarkConfirmation}); a payload found on
+ * the stretch is confirmed on the whole input for the confidence and the timeline.
  */
 final class PayloadDecoder {
 
@@ -24,17 +25,15 @@ final class PayloadDecoder {
   private final float[] x;
   private final RealFft fft;
 
-  /** The input resampled for each speed tried, made when a candidate first needs it. */
-  private final float[][] atSpeed;
+  /** The input unwarped for each warp tried, made when a candidate first needs it. */
+  private final Map<Warp, WarpedSignal> unwarped = new HashMap<>();
 
   /**
-   * @param x the detector's signal, at {@link Format#DET_RATE_HZ}; {@code speeds} the number of
-   *     speeds tried
+   * @param x the detector's signal, at {@link Format#DET_RATE_HZ}
    */
-  PayloadDecoder(float[] x, int speeds, RealFft fft) {
+  PayloadDecoder(float[] x, RealFft fft) {
     this.x = x;
     this.fft = fft;
-    this.atSpeed = new float[speeds][];
   }
 
   /** The first of {@code candidates} that decodes with {@code key}, or {@link Detection#NONE}. */
@@ -54,30 +53,23 @@ final class PayloadDecoder {
    * succeeds, on the whole input for the confidence and the timeline.
    */
   private Detection decode(SyncScanner.Candidate c, Format.Layout lay, WatermarkKey key) {
-    float[] xs = signalAt(c);
+    WarpedSignal xs = unwarped.computeIfAbsent(c.warp(), w -> new WarpedSignal(x, w));
     Alignment a = refine(xs, c, lay);
-    int fr = Math.min(c.frames(), Format.detFrameCount(xs.length, a.start()));
+    int fr = Math.min(c.frames(), xs.frameCount(a.start()));
     if (fr < 3) {
       return Detection.NONE;
     }
-    Format.Frames stretch = Format.analyse(xs, a.start(), fr, fft);
-    Detection local = decode(stretch, a.blockPosition(), a.start(), lay, key, c.speed());
+    Format.Frames stretch = Format.analyse(xs.logBands(a.start(), fr, fft));
+    Detection local = decode(stretch, a.blockPosition(), a.start(), lay, key, c.warp());
     if (!local.found()) {
       return local;
     }
     // the alignment for the whole input: frame 0 at start s0 in [0, DET_N)
     int s0 = a.start() % Format.DET_N;
     int pos0 = Math.floorMod(a.blockPosition() - a.start() / Format.DET_N, Format.BLOCK);
-    Format.Frames full = Format.analyse(xs, s0, Format.detFrameCount(xs.length, s0), fft);
-    Detection d = decode(full, pos0, s0, lay, key, c.speed());
+    Format.Frames full = Format.analyse(xs.logBands(s0, xs.frameCount(s0), fft));
+    Detection d = decode(full, pos0, s0, lay, key, c.warp());
     return d.found() ? d : local;
-  }
-
-  private float[] signalAt(SyncScanner.Candidate c) {
-    if (atSpeed[c.speedIndex()] == null) {
-      atSpeed[c.speedIndex()] = c.speed() == 1.0 ? x : Resampler.resample(x, 1, c.speed());
-    }
-    return atSpeed[c.speedIndex()];
   }
 
   /**
@@ -87,7 +79,7 @@ final class PayloadDecoder {
   record Alignment(int start, int blockPosition) {}
 
   /** The candidate's offset, refined by halving steps down to {@value #FINEST_STEP} samples. */
-  private Alignment refine(float[] xs, SyncScanner.Candidate c, Format.Layout lay) {
+  private Alignment refine(WarpedSignal xs, SyncScanner.Candidate c, Format.Layout lay) {
     Alignment best =
         new Alignment(
             c.firstFrame() * Format.DET_N + c.offsetIndex() * SyncScanner.OFFSET_STEP,
@@ -117,17 +109,17 @@ final class PayloadDecoder {
   }
 
   /** The sync statistic at {@code a}, or −∞ when fewer than 3 frames can be read there. */
-  private double syncAt(float[] xs, Alignment a, int frames, Format.Layout lay) {
-    int fr = Math.min(frames, Format.detFrameCount(xs.length, a.start()));
+  private double syncAt(WarpedSignal xs, Alignment a, int frames, Format.Layout lay) {
+    int fr = Math.min(frames, xs.frameCount(a.start()));
     if (fr < 3) {
       return Double.NEGATIVE_INFINITY;
     }
-    float[][] v = Format.contrast(Format.logBands(xs, a.start(), fr, fft));
+    float[][] v = Format.contrast(xs.logBands(a.start(), fr, fft));
     return SyncStatistic.atPosition(v, SyncStatistic.bandVariances(v), a.blockPosition(), lay);
   }
 
   private static Detection decode(
-      Format.Frames fr, int pos0, int s0, Format.Layout lay, WatermarkKey key, double speed) {
+      Format.Frames fr, int pos0, int s0, Format.Layout lay, WatermarkKey key, Warp warp) {
     double[][] var = MarkWeights.classVariances(fr);
     float[][] w = MarkWeights.classWeights(fr, var, pos0, lay, null);
     float[] soft = softBits(fr, pos0, lay, w);
@@ -146,12 +138,19 @@ final class PayloadDecoder {
       return Detection.NONE;
     }
     int[] code = Format.codeword(payload);
-    MarkConfirmation confirmation = MarkConfirmation.of(fr, pos0, s0, lay, code, w, var, speed);
+    MarkConfirmation confirmation =
+        MarkConfirmation.of(fr, pos0, s0, lay, code, w, var, warp.speed());
     if (confirmation.z() < MIN_Z) {
       return Detection.NONE;
     }
     return new Detection(
-        payload, key.id(), confirmation.z(), bitErrors(soft, code), speed, confirmation.timeline());
+        payload,
+        key.id(),
+        confirmation.z(),
+        bitErrors(soft, code),
+        warp.speed(),
+        warp.pitchKept(),
+        confirmation.timeline());
   }
 
   /** Coded bits whose soft value has the wrong sign: the errors the code corrected. */

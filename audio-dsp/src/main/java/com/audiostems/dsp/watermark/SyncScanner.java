@@ -38,20 +38,13 @@ final class SyncScanner {
   static final int OFFSET_STEP = Format.DET_N / OFFSETS;
 
   /**
-   * A block position worth decoding: frame 0 of stretch {@code firstFrame} read at {@code speed}
-   * (the {@code speedIndex}-th tried) and shifted by {@code offsetIndex} · OFFSET_STEP samples is
-   * block position {@code blockPosition}; {@code frames} frames of the stretch can be read.
+   * A block position worth decoding: frame 0 of stretch {@code firstFrame} read through {@code
+   * warp} and shifted by {@code offsetIndex} · OFFSET_STEP samples is block position {@code
+   * blockPosition}; {@code frames} frames of the stretch can be read.
    */
-  record Candidate(
-      int speedIndex,
-      double speed,
-      int firstFrame,
-      int frames,
-      int offsetIndex,
-      int blockPosition) {}
+  record Candidate(Warp warp, int firstFrame, int frames, int offsetIndex, int blockPosition) {}
 
   private final float[] x;
-  private final double[] speeds;
   private final SyncListener listener;
   private final RealFft fft;
   private final double minSpeed;
@@ -70,11 +63,11 @@ final class SyncScanner {
    */
   SyncScanner(float[] x, double[] speeds, SyncListener listener, RealFft fft) {
     this.x = x;
-    this.speeds = speeds;
     this.listener = listener;
     this.fft = fft;
-    this.minSpeed = Arrays.stream(speeds).min().orElse(1);
-    this.maxSpeed = Arrays.stream(speeds).max().orElse(1);
+    // the grid also serves every speed the ScaleEstimator may find
+    this.minSpeed = Math.min(1 - ScaleSearch.MAX_SCALE, Arrays.stream(speeds).min().orElse(1));
+    this.maxSpeed = Math.max(1 + ScaleSearch.MAX_SCALE, Arrays.stream(speeds).max().orElse(1));
     this.lowMargin =
         Math.min(Format.LO, (int) Math.ceil(Format.LO * Math.max(0, 1 - minSpeed)) + 1);
     this.highMargin =
@@ -102,11 +95,7 @@ final class SyncScanner {
     if (lastHop - firstHop < 3 * OFFSETS) {
       return null;
     }
-    boolean any = false;
-    for (double speed : speeds) {
-      any |= framesAt(speed, firstFrame) > 0;
-    }
-    if (!any) {
+    if (framesAt(maxSpeed, firstFrame) == 0) {
       return null;
     }
     float[][] grid =
@@ -133,6 +122,7 @@ final class SyncScanner {
     private final int firstFrame;
     private final int firstHop;
     private final float[][] grid;
+    private float[][] contrasts;
 
     private Stretch(int firstFrame, int firstHop, float[][] grid) {
       this.firstFrame = firstFrame;
@@ -140,12 +130,19 @@ final class SyncScanner {
       this.grid = grid;
     }
 
+    /** The warps under which the key's sync pattern lines up best ({@link ScaleSearch}). */
+    List<ScaleSearch.Hypothesis> likelyWarps(Format.Layout lay) {
+      if (contrasts == null) {
+        contrasts = ScaleSearch.contrasts(grid);
+      }
+      return ScaleSearch.best(contrasts, lowMargin, lay);
+    }
+
     /**
-     * The stretch's contrasts at the {@code speedIndex}-th speed, every offset; null when too few
-     * frames.
+     * The stretch's contrasts read through {@code warp}, every offset; null when too few frames.
      */
-    SpeedScan atSpeed(int speedIndex) {
-      double speed = speeds[speedIndex];
+    SpeedScan at(Warp warp) {
+      double speed = warp.speed();
       int frames = framesAt(speed, firstFrame);
       if (frames == 0) {
         return null;
@@ -159,28 +156,25 @@ final class SyncScanner {
                     grid,
                     firstHop,
                     lowMargin,
-                    speed,
+                    warp,
                     firstFrame * Format.DET_N + o * OFFSET_STEP,
                     frames));
         var[o] = SyncStatistic.bandVariances(v[o]);
       }
-      return new SpeedScan(speedIndex, speed, firstFrame, frames, v, var);
+      return new SpeedScan(warp, firstFrame, frames, v, var);
     }
   }
 
   /** A stretch's contrasts at one speed and every sub-frame offset, with their band variances. */
   final class SpeedScan {
-    private final int speedIndex;
-    private final double speed;
+    private final Warp warp;
     private final int firstFrame;
     private final int frames;
     private final float[][][] v;
     private final double[][] var;
 
-    private SpeedScan(
-        int speedIndex, double speed, int firstFrame, int frames, float[][][] v, double[][] var) {
-      this.speedIndex = speedIndex;
-      this.speed = speed;
+    private SpeedScan(Warp warp, int firstFrame, int frames, float[][][] v, double[][] var) {
+      this.warp = warp;
       this.firstFrame = firstFrame;
       this.frames = frames;
       this.v = v;
@@ -208,13 +202,7 @@ final class SyncScanner {
         }
         score[best[0]][best[1]] = Double.NEGATIVE_INFINITY;
         found.add(
-            new Candidate(
-                speedIndex,
-                speed,
-                firstFrame,
-                Math.min(frames, v[best[0]].length),
-                best[0],
-                best[1]));
+            new Candidate(warp, firstFrame, Math.min(frames, v[best[0]].length), best[0], best[1]));
       }
       return found;
     }
@@ -236,15 +224,15 @@ final class SyncScanner {
   }
 
   /**
-   * Log-magnitude frames of the input as they would be after resampling by {@code speed}: frame j
-   * starts at {@code start} + j * DET_N of the resampled signal, i.e. at (that) / speed of the
-   * input, taken from the nearest row of {@code grid} (rows every OFFSET_STEP samples from {@code
-   * firstHop}, first column bin LO - lowMargin); resampled bin k is input bin k * speed,
-   * interpolated (clamped to the grid for speeds beyond its margins). Stops early at the grid's
-   * end.
+   * Log-magnitude frames of the input with {@code warp} undone: frame j starts at {@code start} + j
+   * * DET_N of the unwarped signal, i.e. at (that) / speed of the input, taken from the nearest row
+   * of {@code grid} (rows every OFFSET_STEP samples from {@code firstHop}, first column bin LO -
+   * lowMargin); unwarped bin k is input bin k * binScale, interpolated (clamped to the grid for
+   * scales beyond its margins). Stops early at the grid's end.
    */
   static float[][] readAtSpeed(
-      float[][] grid, int firstHop, int lowMargin, double speed, int start, int frames) {
+      float[][] grid, int firstHop, int lowMargin, Warp warp, int start, int frames) {
+    double speed = warp.speed();
     float[][] out = new float[frames][];
     int n = 0;
     for (int j = 0; j < frames; j++) {
@@ -253,12 +241,14 @@ final class SyncScanner {
       if (m >= grid.length) {
         break;
       }
-      out[n++] = binsAtSpeed(grid[m], lowMargin, speed);
+      out[n++] = binsAtSpeed(grid[m], lowMargin, warp.binScale());
     }
     return n == frames ? out : Arrays.copyOf(out, n);
   }
 
-  /** Bins LO..HI-1 of a frame resampled by {@code speed}, read off the grid row {@code src}. */
+  /**
+   * Bins LO..HI-1 of a frame whose bins moved by {@code speed}, read off the grid row {@code src}.
+   */
   private static float[] binsAtSpeed(float[] src, int lowMargin, double speed) {
     float[] row = new float[Format.BINS];
     if (speed == 1.0) {

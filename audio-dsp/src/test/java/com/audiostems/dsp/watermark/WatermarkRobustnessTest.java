@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Robustness table: recovery rate and mean corrected bit errors per attack x excerpt length, on 7
  * generated pieces (pop-rock, bass-heavy electronic, ballad, hip-hop, funk, ambient, waltz; 44 s
- * each) x 2 excerpt starts = 14 excerpts per cell. Every attack at 10 s and longer must recover
- * every excerpt; white noise at 10 dB SNR must recover at least 90 % at 30 s.
+ * each) x 2 excerpt starts = 14 excerpts per cell. Speed changes (ffmpeg asetrate + aresample) and
+ * time-stretches (ffmpeg atempo) use amounts drawn at random within ±3 % per piece (seed printed).
+ * Every attack at 10 s and longer must recover every excerpt; white noise at 10 dB SNR must recover
+ * at least 90 % at 30 s.
  */
 class WatermarkRobustnessTest {
 
@@ -27,6 +29,17 @@ class WatermarkRobustnessTest {
   record Row(String name, Attack attack, int outRate, double[] lengths, double floor) {}
 
   static final double[] ALL = {5, 10, 15, 30};
+
+  /** Speed and stretch amounts, drawn per piece; -Dwatermark.seed replays a run. */
+  static final long SEED = Long.getLong("watermark.seed", System.nanoTime());
+
+  private static final java.util.SplittableRandom AMOUNTS = new java.util.SplittableRandom(SEED);
+
+  /** A speed or stretch factor drawn uniformly within ±3 %. */
+  static double drawn() {
+    return 1 + (AMOUNTS.nextDouble() * 2 - 1) * 0.03;
+  }
+
   static final int STARTS = 2;
 
   static List<Row> rows() {
@@ -91,8 +104,13 @@ class WatermarkRobustnessTest {
     r.add(new Row("gain -6 dB", (x, d) -> WmAudio.gain(x, -6), 44100, ALL, 1.0));
     r.add(new Row("mono", (x, d) -> WmAudio.mono(x), 44100, ALL, 1.0));
     r.add(new Row("noise 20 dB", (x, d) -> WmAudio.noise(x, 20, 5), 44100, ALL, 1.0));
-    r.add(new Row("speed +1%", (x, d) -> WmAudio.speed(x, 1.01), 44100, ALL, 1.0));
-    r.add(new Row("speed -1%", (x, d) -> WmAudio.speed(x, 0.99), 44100, ALL, 1.0));
+    r.add(
+        new Row(
+            "speed ±3 %", (x, d) -> WmAudio.ffmpegSpeed(x, 44100, d, drawn()), 44100, ALL, 1.0));
+    r.add(
+        new Row(
+            "stretch ±3 %",
+            (x, d) -> WmAudio.ffmpegStretch(x, 44100, d, drawn()), 44100, ALL, 1.0));
     r.add(
         new Row(
             "noise 10 dB",
@@ -173,7 +191,9 @@ class WatermarkRobustnessTest {
       table.append('\n');
     }
     System.out.print(
-        "watermark robustness ("
+        "watermark robustness (speed and stretch amounts: -Dwatermark.seed="
+            + SEED
+            + "; "
             + styles.length
             + " pieces x "
             + STARTS

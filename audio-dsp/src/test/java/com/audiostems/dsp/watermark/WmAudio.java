@@ -85,6 +85,107 @@ final class WmAudio {
     return y;
   }
 
+  /**
+   * Resampled speed change by ffmpeg (asetrate + aresample, as a re-upload at the wrong rate):
+   * factor 1.02 plays 2 % faster, pitch up by as much.
+   */
+  static float[][] ffmpegSpeed(float[][] x, int rateHz, Path dir, double factor)
+      throws IOException, InterruptedException {
+    return ffmpeg(
+        x,
+        rateHz,
+        dir,
+        List.of(),
+        List.of(
+            "-af",
+            String.format(
+                java.util.Locale.ROOT, "asetrate=%.3f,aresample=%d", rateHz * factor, rateHz)));
+  }
+
+  /** Time-stretch by ffmpeg's atempo (WSOLA, pitch kept): factor 1.02 plays 2 % faster. */
+  static float[][] ffmpegStretch(float[][] x, int rateHz, Path dir, double factor)
+      throws IOException, InterruptedException {
+    return ffmpeg(
+        x,
+        rateHz,
+        dir,
+        List.of(),
+        List.of("-af", String.format(java.util.Locale.ROOT, "atempo=%.5f", factor)));
+  }
+
+  /**
+   * Time-stretch by the rubberband command-line tool (phase vocoder, pitch kept), when installed:
+   * factor 1.02 plays 2 % faster.
+   */
+  static float[][] rubberbandStretch(float[][] x, int rateHz, Path dir, double factor)
+      throws IOException, InterruptedException {
+    Path in = java.nio.file.Files.createTempFile(dir, "rb-in", ".wav");
+    Path out = java.nio.file.Files.createTempFile(dir, "rb-out", ".wav");
+    try {
+      com.audiostems.dsp.testing.music.WavWriter.write(x, rateHz, in, 16);
+      Process p =
+          new ProcessBuilder(
+                  "rubberband",
+                  "-q",
+                  "--tempo",
+                  String.format(java.util.Locale.ROOT, "%.5f", factor),
+                  in.toString(),
+                  out.toString())
+              .redirectErrorStream(true)
+              .start();
+      byte[] log = p.getInputStream().readAllBytes();
+      if (p.waitFor() != 0) {
+        throw new IOException("rubberband failed: " + new String(log));
+      }
+      return readWav(out, x.length);
+    } finally {
+      java.nio.file.Files.deleteIfExists(in);
+      java.nio.file.Files.deleteIfExists(out);
+    }
+  }
+
+  /** An audio file's {@code channels} channels, decoded by ffmpeg at the file's rate. */
+  static float[][] readWav(Path file, int channels) throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(
+                "ffmpeg",
+                "-nostdin",
+                "-v",
+                "error",
+                "-protocol_whitelist",
+                "file,pipe",
+                "-i",
+                file.toString(),
+                "-ac",
+                Integer.toString(channels),
+                "-f",
+                "f32le",
+                "-c:a",
+                "pcm_f32le",
+                "pipe:1")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    byte[] bytes = p.getInputStream().readAllBytes();
+    if (p.waitFor() != 0) {
+      throw new IOException("ffmpeg could not decode " + file);
+    }
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int frames = bytes.length / 4 / channels;
+    float[][] y = new float[channels][frames];
+    for (int i = 0; i < frames; i++) {
+      for (int c = 0; c < channels; c++) {
+        y[c][i] = b.getFloat();
+      }
+    }
+    return y;
+  }
+
+  private static float[][] ffmpeg(
+      float[][] x, int rateHz, Path dir, List<String> encode, List<String> decode)
+      throws IOException, InterruptedException {
+    return FfmpegRoundTrip.apply(x, rateHz, dir, "wm", encode, decode, FfmpegRoundTrip.Samples.F32);
+  }
+
   static double snrDb(float[][] orig, float[][] marked) {
     double s = 0;
     double d = 0;
