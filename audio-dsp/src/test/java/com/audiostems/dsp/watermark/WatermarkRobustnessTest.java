@@ -106,11 +106,18 @@ class WatermarkRobustnessTest {
     r.add(new Row("noise 20 dB", (x, d) -> WmAudio.noise(x, 20, 5), 44100, ALL, 1.0));
     r.add(
         new Row(
-            "speed ±3 %", (x, d) -> WmAudio.ffmpegSpeed(x, 44100, d, drawn()), 44100, ALL, 1.0));
+            "speed ±3 %",
+            (x, d) -> WmAudio.ffmpegSpeed(x, 44100, d, drawn()),
+            44100,
+            ALL,
+            0.95)); // the issue's goal, at 15 s and up (see WARPED_FROM_SECONDS)
     r.add(
         new Row(
             "stretch ±3 %",
-            (x, d) -> WmAudio.ffmpegStretch(x, 44100, d, drawn()), 44100, ALL, 1.0));
+            (x, d) -> WmAudio.ffmpegStretch(x, 44100, d, drawn()),
+            44100,
+            ALL,
+            0.95)); // the issue's goal, at 15 s and up
     r.add(
         new Row(
             "noise 10 dB",
@@ -119,6 +126,16 @@ class WatermarkRobustnessTest {
             ALL,
             0.9)); // the floor applies at 30 s only
     return r;
+  }
+
+  /**
+   * The excerpt length from which a speed change or time-stretch within ±3 % must be found: the
+   * issue's goal is stated for 15 s excerpts (at 10 s the table reports, not asserts).
+   */
+  private static final double WARPED_FROM_SECONDS = 15;
+
+  private static boolean warped(Row row) {
+    return row.name().startsWith("speed ±3") || row.name().startsWith("stretch ±3");
   }
 
   @Test
@@ -184,6 +201,7 @@ class WatermarkRobustnessTest {
                 " | %3.0f%% %4s    ",
                 100 * rate, ok > 0 ? String.format("%.0f", (double) errs / ok) : "-"));
         if (len >= 10
+            && !(warped(row) && len < WARPED_FROM_SECONDS)
             && rate < (len < 30 && row.name().startsWith("noise 10") ? 0 : row.floor()) - 1e-9) {
           failures.put(row.name() + " @" + (int) len + " s", String.format("%.0f%%", 100 * rate));
         }
