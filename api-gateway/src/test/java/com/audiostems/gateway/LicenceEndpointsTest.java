@@ -3,10 +3,11 @@ package com.audiostems.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.audiostems.gateway.support.GatewayHttp;
-import com.audiostems.gateway.support.InMemoryLedger;
 import com.audiostems.gateway.support.StoreBackedDeliveryActivities;
+import com.audiostems.ledger.AuditEntry;
 import com.audiostems.ledger.AuditEvent;
 import com.audiostems.ledger.DeliveryRecord;
+import com.audiostems.ledger.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class LicenceEndpointsTest extends GatewayTestBase {
   static final String ACME = "licensee-key-acme";
   static final String BETA = "licensee-key-beta";
 
-  @Autowired InMemoryLedger ledger;
+  @Autowired Ledger ledger;
 
   @Test
   void anOperatorGrantsAndOnlyItsLicenseeReadsIt() {
@@ -284,21 +285,18 @@ class LicenceEndpointsTest extends GatewayTestBase {
     JsonNode problem = assertProblem(request.get(), status, type);
     assertThat(rowsOf(licenceId, action)).as("one audit row per refusal").isEqualTo(before + 1);
     AuditEvent last =
-        ledger.auditOf(licenceId).stream()
-            .filter(e -> e.action().equals(action))
-            .toList()
-            .getLast();
+        auditOf(licenceId).stream().filter(e -> e.action().equals(action)).toList().getLast();
     assertThat(last.detail()).isNotBlank();
     assertThat(ledger.deliveriesOfLicence(licenceId)).as("nothing delivered").hasSize(deliveries);
     return problem;
   }
 
   private long rowsOf(String licenceId, String action) {
-    return ledger.auditOf(licenceId).stream().filter(e -> e.action().equals(action)).count();
+    return auditOf(licenceId).stream().filter(e -> e.action().equals(action)).count();
   }
 
   private List<String> actions(String licenceId) {
-    return ledger.auditOf(licenceId).stream().map(AuditEvent::action).toList();
+    return auditOf(licenceId).stream().map(AuditEvent::action).toList();
   }
 
   private String publishedTrack() {
@@ -379,5 +377,13 @@ class LicenceEndpointsTest extends GatewayTestBase {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The audit log's events about one licence, in order. */
+  private List<AuditEvent> auditOf(String licenceId) {
+    return ledger.auditLog().stream()
+        .map(AuditEntry::event)
+        .filter(e -> licenceId.equals(e.licenceId()))
+        .toList();
   }
 }

@@ -3,7 +3,7 @@ package com.audiostems.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.audiostems.gateway.support.GatewayHttp;
-import com.audiostems.gateway.support.InMemoryLedger;
+import com.audiostems.ledger.Ledger;
 import com.audiostems.ledger.LicenceRecord;
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.licence.LicenceIds;
@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class TraceEndpointsTest extends GatewayTestBase {
   @Autowired LocalBlobStore store;
-  @Autowired InMemoryLedger ledger;
+  @Autowired Ledger ledger;
 
   @Test
   void aLeakedLicenceCopyNamesTrackPlaceLicenceLicenseeAndTheMarkedRanges() throws Exception {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.audiostems.ledger.AuditEvent;
 import com.audiostems.ledger.DeliveryRecord;
+import com.audiostems.ledger.Ledger;
+import com.audiostems.ledger.LedgerSettings;
+import com.audiostems.ledger.Ledgers;
 import com.audiostems.ledger.LicenceRecord;
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.delivery.DeliveryKeys;
@@ -19,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,14 +47,19 @@ class LicenceActivitiesImplTest {
 
   @TempDir Path root;
   private LocalBlobStore store;
-  private InMemoryLedger ledger;
+  private Ledger ledger;
   private LocalCdnInvalidations cdn;
   private LicenceActivitiesImpl activities;
+
+  @AfterEach
+  void closeLedger() {
+    ledger.close();
+  }
 
   @BeforeEach
   void setUp() throws Exception {
     store = new LocalBlobStore(root);
-    ledger = new InMemoryLedger();
+    ledger = Ledgers.open(LedgerSettings.embedded(root.resolve(".ledger")));
     cdn = new LocalCdnInvalidations(store, Clock.fixed(NOW, ZoneOffset.UTC));
     activities = new LicenceActivitiesImpl(ledger, store, cdn);
   }
@@ -85,8 +94,8 @@ class LicenceActivitiesImplTest {
                 GRANTED,
                 null,
                 null));
-    assertThat(ledger.audit).hasSize(1);
-    AuditEvent audited = ledger.audit.get(0).event();
+    assertThat(ledger.auditLog()).hasSize(1);
+    AuditEvent audited = ledger.auditLog().get(0).event();
     assertThat(audited.action()).isEqualTo("granted");
     assertThat(audited.actor()).isEqualTo("desk@example.com");
     assertThat(audited.licenceId()).isEqualTo(LICENCE);
@@ -118,7 +127,7 @@ class LicenceActivitiesImplTest {
     activities.recordLicenceEvent(expiry);
     activities.recordLicenceEvent(expiry);
 
-    assertThat(ledger.audit)
+    assertThat(ledger.auditLog())
         .extracting(e -> e.event().action())
         .containsExactly("granted", "expired");
   }
@@ -134,7 +143,7 @@ class LicenceActivitiesImplTest {
     assertThat(row.grantedAt()).isEqualTo(GRANTED);
     assertThat(row.endedAt()).isEqualTo(ENDS);
     assertThat(row.endReason()).isEqualTo("term ended");
-    assertThat(ledger.audit.get(1).event().detail()).isEqualTo("term ended");
+    assertThat(ledger.auditLog().get(1).event().detail()).isEqualTo("term ended");
   }
 
   @Test

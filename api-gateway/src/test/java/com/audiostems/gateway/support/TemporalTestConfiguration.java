@@ -1,5 +1,8 @@
 package com.audiostems.gateway.support;
 
+import com.audiostems.ledger.Ledger;
+import com.audiostems.ledger.LedgerSettings;
+import com.audiostems.ledger.Ledgers;
 import com.audiostems.storage.LocalBlobStore;
 import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.catalogue.IdentifyWorkflowImpl;
@@ -33,7 +36,7 @@ public class TemporalTestConfiguration {
 
   @Bean(destroyMethod = "close")
   TestWorkflowEnvironment temporalTestEnvironment(
-      LocalBlobStore store, ObjectMapper json, InMemoryLedger ledger) {
+      LocalBlobStore store, ObjectMapper json, Ledger ledger) {
     TestWorkflowEnvironment env =
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
@@ -74,10 +77,14 @@ public class TemporalTestConfiguration {
     return env;
   }
 
-  /** The ledger bean the gateway records in; the tests read it back. */
-  @Bean
-  InMemoryLedger inMemoryLedger() {
-    return new InMemoryLedger();
+  /**
+   * The ledger bean the gateway records in, the real one on its embedded file (the tests read it
+   * back); one per test context, in a directory of its own.
+   */
+  @Bean(destroyMethod = "close")
+  Ledger testLedger() throws java.io.IOException {
+    return Ledgers.open(
+        LedgerSettings.embedded(java.nio.file.Files.createTempDirectory("gateway-ledger-")));
   }
 
   @Bean

@@ -2,24 +2,35 @@ package com.audiostems.gateway.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.audiostems.gateway.support.InMemoryLedger;
 import com.audiostems.ledger.Ledger;
+import com.audiostems.ledger.LedgerSettings;
+import com.audiostems.ledger.Ledgers;
 import com.audiostems.ledger.LicenceRecord;
 import com.audiostems.workflows.licence.LicenceIds;
 import com.audiostems.workflows.licence.LicencePayloads;
 import com.audiostems.workflows.watermark.WatermarkDetection;
 import com.audiostems.workflows.watermark.WatermarkDetection.Segment;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TraceAnswersTest {
   private final String licenceId = LicenceIds.newId();
 
+  @TempDir Path temp;
+
   @Test
   void theRegistrysLicenseeIsToldAndTheLedgerFillsInWhatTheRegistryLacks() {
-    InMemoryLedger ledger = new InMemoryLedger();
+    try (Ledger ledger = Ledgers.open(LedgerSettings.embedded(temp.resolve("one")));
+        Ledger empty = Ledgers.open(LedgerSettings.embedded(temp.resolve("empty")))) {
+      fillsIn(ledger, empty);
+    }
+  }
+
+  private void fillsIn(Ledger ledger, Ledger empty) {
     ledger.saveLicence(record("track-a", "Acme Films"));
 
     TraceResponse.Watermark registered =
@@ -27,7 +38,7 @@ class TraceAnswersTest {
     TraceResponse.Watermark unregistered =
         TraceAnswers.watermark(detection(null, null), Optional.<Ledger>of(ledger));
     TraceResponse.Watermark unknown =
-        TraceAnswers.watermark(detection(null, null), Optional.<Ledger>of(new InMemoryLedger()));
+        TraceAnswers.watermark(detection(null, null), Optional.<Ledger>of(empty));
 
     assertThat(registered.licensee()).isEqualTo("Acme Films");
     assertThat(registered.kind()).isEqualTo("licence");

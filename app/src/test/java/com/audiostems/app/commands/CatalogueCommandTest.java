@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.audiostems.activities.catalogue.SynthesisedTracks;
 import com.audiostems.activities.testing.TestAudio;
-import com.audiostems.app.AudiostemsApplication;
 import com.audiostems.dsp.testing.music.WavWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,29 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CatalogueCommandTest {
   @TempDir Path temp;
-
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run run(String command, String... args) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    String[] all =
-        Stream.concat(
-                Stream.of(command),
-                Stream.concat(
-                    Stream.of(args),
-                    Stream.of(
-                        "--audiostems.work-dir=" + temp.resolve("work"),
-                        "--audiostems.temporal.data-dir=" + temp.resolve("data"))))
-            .toArray(String[]::new);
-    int code =
-        AudiostemsApplication.run(
-            all,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
 
   private Path piece(String name, long seed, double seconds) throws Exception {
     return music(temp, name, seed, seconds);
@@ -69,8 +41,9 @@ class CatalogueCommandTest {
   void duplicatesAreRejectedOrLinkedAndExcerptsIdentified() throws Exception {
     Path store = temp.resolve("store");
     Path song = piece("song.wav", 11, 40);
-    Run first =
-        run(
+    CommandRun first =
+        CommandRun.in(
+            temp,
             "process",
             song.toString(),
             "--out",
@@ -89,8 +62,9 @@ class CatalogueCommandTest {
     Path again =
         TestAudio.convert(
             song, temp.resolve("Another Title.mp3"), "-c:a", "libmp3lame", "-b:a", "128k");
-    Run duplicate =
-        run(
+    CommandRun duplicate =
+        CommandRun.in(
+            temp,
             "process",
             again.toString(),
             "--out",
@@ -105,8 +79,9 @@ class CatalogueCommandTest {
     assertThat(duplicate.err()).contains("song-1").contains("LINK_AS_ALTERNATE");
     assertThat(store.resolve("tracks/song-2")).doesNotExist();
 
-    Run linked =
-        run(
+    CommandRun linked =
+        CommandRun.in(
+            temp,
             "process",
             again.toString(),
             "--out",
@@ -135,7 +110,8 @@ class CatalogueCommandTest {
             "libmp3lame",
             "-b:a",
             "128k");
-    Run found = run("identify", excerpt.toString(), "--out", store.toString());
+    CommandRun found =
+        CommandRun.in(temp, "identify", excerpt.toString(), "--out", store.toString());
     assertThat(found.exitCode()).as(found.out() + found.err()).isEqualTo(ExitCodes.OK);
     assertThat(found.out())
         .contains("track     song-1")
@@ -144,8 +120,9 @@ class CatalogueCommandTest {
         .as("the query leaves nothing behind")
         .satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
 
-    Run unrelated =
-        run("identify", piece("other.wav", 12, 20).toString(), "--out", store.toString());
+    CommandRun unrelated =
+        CommandRun.in(
+            temp, "identify", piece("other.wav", 12, 20).toString(), "--out", store.toString());
     assertThat(unrelated.exitCode())
         .as(unrelated.out() + unrelated.err())
         .isEqualTo(ExitCodes.NOT_FOUND);
@@ -156,8 +133,9 @@ class CatalogueCommandTest {
   void aTrackMatchingAReferenceWorkIsHeldAndTheTimeoutPolicyDecides() throws Exception {
     Path store = temp.resolve("store");
     Path reference = piece("library-piece.wav", 21, 30);
-    Run added =
-        run(
+    CommandRun added =
+        CommandRun.in(
+            temp,
             "reference",
             "add",
             reference.toString(),
@@ -173,8 +151,9 @@ class CatalogueCommandTest {
     Path upload =
         TestAudio.convert(
             reference, temp.resolve("my-track.mp3"), "-c:a", "libmp3lame", "-b:a", "192k");
-    Run rejected =
-        run(
+    CommandRun rejected =
+        CommandRun.in(
+            temp,
             "process",
             upload.toString(),
             "--out",
@@ -189,8 +168,9 @@ class CatalogueCommandTest {
         .isEqualTo(ExitCodes.REJECTED);
     assertThat(rejected.err()).contains("ref-21").contains("Library Piece").contains("timeout");
 
-    Run approved =
-        run(
+    CommandRun approved =
+        CommandRun.in(
+            temp,
             "process",
             upload.toString(),
             "--out",
@@ -217,8 +197,9 @@ class CatalogueCommandTest {
     Path store = temp.resolve("store");
     Path hit = TestAudio.wav(temp.resolve("hit.wav"), 44_100, 16, 2, 0.5);
 
-    Run added =
-        run("reference", "add", hit.toString(), "--id", "ref-hit", "--out", store.toString());
+    CommandRun added =
+        CommandRun.in(
+            temp, "reference", "add", hit.toString(), "--id", "ref-hit", "--out", store.toString());
 
     assertThat(added.exitCode()).as(added.out() + added.err()).isEqualTo(ExitCodes.REJECTED);
     assertThat(added.err()).contains("0.50 s", "A reference work needs a second of audio or more");

@@ -3,11 +3,7 @@ package com.audiostems.app.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.audiostems.activities.testing.TestAudio;
-import com.audiostems.app.AudiostemsApplication;
 import com.audiostems.ledger.LedgerSettings;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,33 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LicenceCommandTest {
   @TempDir Path temp;
 
-  private record Run(int exitCode, String out, String err) {
-    String all() {
-      return out + err;
-    }
-  }
-
-  private Run run(String command, String... args) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    String[] all =
-        Stream.concat(
-                Stream.of(command),
-                Stream.concat(
-                    Stream.of(args),
-                    Stream.of(
-                        "--audiostems.work-dir=" + temp.resolve("work"),
-                        "--audiostems.temporal.data-dir=" + temp.resolve("data"))))
-            .toArray(String[]::new);
-    int code =
-        AudiostemsApplication.run(
-            all,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   private static String licenceIdIn(String out) {
     Matcher m = Pattern.compile("Licence ([0-9a-f]{30}) granted").matcher(out);
     assertThat(m.find()).as(out).isTrue();
@@ -65,8 +33,9 @@ class LicenceCommandTest {
   void aLicenceIsGrantedDeliveredTracedRevokedAndThenRefused() throws Exception {
     Path store = temp.resolve("store");
     Path song = CatalogueCommandTest.music(temp, "song.wav", 31, 40);
-    Run processed =
-        run(
+    CommandRun processed =
+        CommandRun.in(
+            temp,
             "process",
             song.toString(),
             "--out",
@@ -77,8 +46,9 @@ class LicenceCommandTest {
             "mp3-320,flac");
     assertThat(processed.exitCode()).as(processed.all()).isZero();
 
-    Run granted =
-        run(
+    CommandRun granted =
+        CommandRun.in(
+            temp,
             "licence",
             "grant",
             "lic-1",
@@ -95,8 +65,9 @@ class LicenceCommandTest {
     String licence = licenceIdIn(granted.out());
 
     Path mp3 = temp.resolve("delivered.mp3");
-    Run mp3Delivered =
-        run(
+    CommandRun mp3Delivered =
+        CommandRun.in(
+            temp,
             "licence",
             "deliver",
             licence,
@@ -111,8 +82,9 @@ class LicenceCommandTest {
     assertThat(mp3Delivered.exitCode()).as(mp3Delivered.all()).isZero();
     assertThat(mp3).isNotEmptyFile();
     Path flac = temp.resolve("delivered.flac");
-    Run flacDelivered =
-        run(
+    CommandRun flacDelivered =
+        CommandRun.in(
+            temp,
             "licence",
             "deliver",
             licence,
@@ -125,8 +97,9 @@ class LicenceCommandTest {
     assertThat(flacDelivered.exitCode()).as(flacDelivered.all()).isZero();
     assertThat(flac).isNotEmptyFile();
 
-    Run otherTerritory =
-        run(
+    CommandRun otherTerritory =
+        CommandRun.in(
+            temp,
             "licence",
             "deliver",
             licence,
@@ -154,12 +127,13 @@ class LicenceCommandTest {
             "libmp3lame",
             "-b:a",
             "128k");
-    Run traced = run("trace", leak.toString(), "--out", store.toString());
+    CommandRun traced = CommandRun.in(temp, "trace", leak.toString(), "--out", store.toString());
     assertThat(traced.exitCode()).as(traced.all()).isZero();
     assertThat(traced.out()).contains("track     lic-1").contains(licence).contains("Acme Films");
 
-    Run revoked =
-        run(
+    CommandRun revoked =
+        CommandRun.in(
+            temp,
             "licence",
             "revoke",
             licence,
@@ -174,8 +148,9 @@ class LicenceCommandTest {
         .satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
 
     Path refusedFile = temp.resolve("after-revoke.mp3");
-    Run refused =
-        run(
+    CommandRun refused =
+        CommandRun.in(
+            temp,
             "licence",
             "deliver",
             licence,
@@ -189,7 +164,7 @@ class LicenceCommandTest {
     assertThat(refused.err()).contains("revoked").contains("payment reversed");
     assertThat(refusedFile).doesNotExist();
 
-    Run intact = run("audit", "verify", "--out", store.toString());
+    CommandRun intact = CommandRun.in(temp, "audit", "verify", "--out", store.toString());
     assertThat(intact.exitCode()).as(intact.all()).isZero();
 
     // Someone with the file (its owner can drop the append-only trigger) edits a delivery's row.
@@ -202,7 +177,7 @@ class LicenceCommandTest {
               sql.executeUpdate("UPDATE audit_log SET actor = 'nobody' WHERE action = 'deliver'"))
           .isPositive();
     }
-    Run broken = run("audit", "verify", "--out", store.toString());
+    CommandRun broken = CommandRun.in(temp, "audit", "verify", "--out", store.toString());
     assertThat(broken.exitCode()).as(broken.all()).isEqualTo(ExitCodes.FAILED);
     assertThat(broken.out()).contains("BROKEN");
   }
@@ -212,7 +187,8 @@ class LicenceCommandTest {
     Path store = temp.resolve("store");
     Path song = CatalogueCommandTest.music(temp, "song.wav", 32, 12);
     assertThat(
-            run(
+            CommandRun.in(
+                    temp,
                     "process",
                     song.toString(),
                     "--out",
@@ -223,8 +199,9 @@ class LicenceCommandTest {
                     "flac")
                 .exitCode())
         .isZero();
-    Run granted =
-        run(
+    CommandRun granted =
+        CommandRun.in(
+            temp,
             "licence",
             "grant",
             "lic-2",
@@ -239,8 +216,9 @@ class LicenceCommandTest {
     Thread.sleep(21_000);
 
     Path file = temp.resolve("late.flac");
-    Run late =
-        run(
+    CommandRun late =
+        CommandRun.in(
+            temp,
             "licence",
             "deliver",
             licence,
@@ -260,10 +238,13 @@ class LicenceCommandTest {
   void anUnknownTrackOrLicenceIsNotFound() throws Exception {
     Path store = temp.resolve("store");
     Files.createDirectories(store);
-    Run noTrack = run("licence", "grant", "nope", "--licensee", "X", "--out", store.toString());
+    CommandRun noTrack =
+        CommandRun.in(
+            temp, "licence", "grant", "nope", "--licensee", "X", "--out", store.toString());
     assertThat(noTrack.exitCode()).as(noTrack.all()).isEqualTo(ExitCodes.NOT_FOUND);
-    Run noLicence =
-        run(
+    CommandRun noLicence =
+        CommandRun.in(
+            temp,
             "licence",
             "revoke",
             "0123456789abcdef0123456789abcd",

@@ -3,12 +3,7 @@ package com.audiostems.app.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.audiostems.activities.testing.TestAudio;
-import com.audiostems.app.AudiostemsApplication;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,35 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 class TraceCommandTest {
   @TempDir Path temp;
 
-  private record Run(int exitCode, String out, String err) {}
-
-  private Run run(String command, String... args) throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    String[] all =
-        Stream.concat(
-                Stream.of(command),
-                Stream.concat(
-                    Stream.of(args),
-                    Stream.of(
-                        "--audiostems.work-dir=" + temp.resolve("work"),
-                        "--audiostems.temporal.data-dir=" + temp.resolve("data"))))
-            .toArray(String[]::new);
-    int code =
-        AudiostemsApplication.run(
-            all,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   @Test
   void aLeakedPreviewExcerptIsTracedToItsTrackByFingerprintAndWatermark() throws Exception {
     Path store = temp.resolve("store");
     Path song = CatalogueCommandTest.music(temp, "song.wav", 21, 40);
-    Run processed =
-        run(
+    CommandRun processed =
+        CommandRun.in(
+            temp,
             "process",
             song.toString(),
             "--out",
@@ -73,7 +46,7 @@ class TraceCommandTest {
             "libmp3lame",
             "-b:a",
             "128k");
-    Run traced = run("trace", leak.toString(), "--out", store.toString());
+    CommandRun traced = CommandRun.in(temp, "trace", leak.toString(), "--out", store.toString());
 
     assertThat(traced.exitCode()).as(traced.out() + traced.err()).isEqualTo(ExitCodes.OK);
     assertThat(traced.out())
@@ -91,7 +64,7 @@ class TraceCommandTest {
     Path store = temp.resolve("store");
     Path other = CatalogueCommandTest.music(temp, "other.wav", 22, 15);
 
-    Run traced = run("trace", other.toString(), "--out", store.toString());
+    CommandRun traced = CommandRun.in(temp, "trace", other.toString(), "--out", store.toString());
 
     assertThat(traced.exitCode()).as(traced.out() + traced.err()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(traced.out()).contains("no match").contains("no watermark found");

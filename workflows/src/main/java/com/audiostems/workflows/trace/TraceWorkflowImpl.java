@@ -1,48 +1,21 @@
 package com.audiostems.workflows.trace;
 
 import com.audiostems.workflows.TaskQueues;
-import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.catalogue.CatalogueMatches;
 import com.audiostems.workflows.catalogue.IdentifyRequest;
 import com.audiostems.workflows.catalogue.IdentifyWorkflow;
+import com.audiostems.workflows.catalogue.QueryActivityOptions;
 import com.audiostems.workflows.storage.StorageActivities;
 import com.audiostems.workflows.watermark.DetectWatermarkRequest;
 import com.audiostems.workflows.watermark.WatermarkActivities;
 import com.audiostems.workflows.watermark.WatermarkDetection;
-import io.temporal.activity.ActivityOptions;
-import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
-import java.time.Duration;
 import java.util.List;
 
 public class TraceWorkflowImpl implements TraceWorkflow {
-
-  private static final RetryOptions RETRY =
-      RetryOptions.newBuilder()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setMaximumInterval(Duration.ofSeconds(10))
-          .setMaximumAttempts(4)
-          .setDoNotRetry(TrackFailures.NON_RETRYABLE.toArray(String[]::new))
-          .build();
-
-  /** Any CPU host may read the mark: it downloads the file and decodes it once. */
-  private static final ActivityOptions DETECT =
-      ActivityOptions.newBuilder()
-          .setTaskQueue(TaskQueues.AUDIO_CPU)
-          .setStartToCloseTimeout(Duration.ofMinutes(10))
-          .setHeartbeatTimeout(Duration.ofSeconds(30))
-          .setRetryOptions(RETRY)
-          .build();
-
-  private static final ActivityOptions CLEANUP =
-      ActivityOptions.newBuilder()
-          .setTaskQueue(TaskQueues.AUDIO_CPU)
-          .setStartToCloseTimeout(Duration.ofMinutes(1))
-          .setScheduleToCloseTimeout(Duration.ofHours(1))
-          .build();
 
   @Override
   public LeakTrace trace(TraceRequest request) {
@@ -53,8 +26,10 @@ public class TraceWorkflowImpl implements TraceWorkflow {
                 .setWorkflowId(IdentifyWorkflow.workflowId(request.queryId()))
                 .setTaskQueue(TaskQueues.TRACK_WORKFLOWS)
                 .build());
-    WatermarkActivities watermark = Workflow.newActivityStub(WatermarkActivities.class, DETECT);
-    StorageActivities storage = Workflow.newActivityStub(StorageActivities.class, CLEANUP);
+    WatermarkActivities watermark =
+        Workflow.newActivityStub(WatermarkActivities.class, QueryActivityOptions.READ_AUDIO);
+    StorageActivities storage =
+        Workflow.newActivityStub(StorageActivities.class, QueryActivityOptions.CLEANUP);
     try {
       // The identification keeps the file: this workflow deletes it once both have read it.
       Promise<CatalogueMatches> matches =
