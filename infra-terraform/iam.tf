@@ -7,23 +7,21 @@ locals {
   services = toset(["cpu", "gpu", "catalogue", "gateway"])
 
   # Keys relative to store_key_prefix. read: GetObject; write: PutObject (multipart included),
-  # DeleteObject, AbortMultipartUpload; list: ListBucket under these prefixes.
+  # DeleteObject, AbortMultipartUpload. Every service may list the bucket (see the List statement).
   store_access = {
     # Every stage of the track, licence and marked-copy workflows, and their compensation.
-    cpu = { read = ["*"], write = ["*"], list = [""] }
+    cpu = { read = ["*"], write = ["*"] }
     # Analysis and quality: reads the source, writes analysis.json and quality/ beside the outputs.
-    gpu = { read = ["uploads/*", "tracks/*"], write = ["tracks/*"], list = ["tracks/"] }
+    gpu = { read = ["uploads/*", "tracks/*"], write = ["tracks/*"] }
     # The fingerprint catalogue: its own records, the fingerprints it indexes and looks up.
     catalogue = {
       read  = ["catalogue/*", "references/*", "tracks/*", "identify/*"]
       write = ["catalogue/*"]
-      list  = ["catalogue/"]
     }
     # Upload tickets and presigned uploads; presigned downloads of outputs, reports and copies.
     gateway = {
       read  = ["uploads/*", "tracks/*", "licences/*", "identify/*"]
       write = ["uploads/*"]
-      list  = ["uploads/", "tracks/", "licences/"]
     }
   }
 
@@ -122,11 +120,13 @@ resource "aws_iam_role_policy" "task_store" {
         Resource = [for p in local.store_access[each.key].write : "${local.store_objects_arn}${p}"]
       },
       {
-        Sid       = "List"
-        Effect    = "Allow"
-        Action    = "s3:ListBucket"
-        Resource  = aws_s3_bucket.store.arn
-        Condition = { StringLike = { "s3:prefix" = [for p in local.store_access[each.key].list : "${var.store_key_prefix}${p}*"] } }
+        # Unconditional on purpose: without ListBucket, S3 answers a GET or HEAD of a missing key
+        # with 403 instead of 404, and the store reads "not there" from the 404. It reveals key
+        # names (ids), never contents.
+        Sid      = "List"
+        Effect   = "Allow"
+        Action   = "s3:ListBucket"
+        Resource = aws_s3_bucket.store.arn
       },
       {
         # SSE-KMS: writers need data keys, readers decryption; only through S3 in this region.
