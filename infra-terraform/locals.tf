@@ -23,8 +23,8 @@ locals {
   backlog_metric_name = "audiostems.temporal.task-queue.backlog.value"
 
   # Temporal: Temporal Cloud's namespace when one is created here, else the given endpoint.
-  temporal_cloud = var.temporal_cloud_namespace != ""
-  temporal_target = local.temporal_cloud ? one(temporalcloud_namespace.this[*].endpoints.grpc_address) : var.temporal_endpoint
+  temporal_cloud     = var.temporal_cloud_namespace != ""
+  temporal_target    = local.temporal_cloud ? one(temporalcloud_namespace.this[*].endpoints.grpc_address) : var.temporal_endpoint
   temporal_namespace = local.temporal_cloud ? one(temporalcloud_namespace.this[*].id) : var.temporal_namespace
 
   watermark_current_key_id     = var.watermark_current_key_id != "" ? var.watermark_current_key_id : var.watermark_key_ids[length(var.watermark_key_ids) - 1]

@@ -132,11 +132,11 @@ locals {
         # tell it the CPU pool's.
         AUDIOSTEMS_WORKERS_ENCODELANES = tostring(floor(var.cpu_task.cpu / 1024))
         # Licensees' copies through CloudFront signed URLs.
-        AUDIOSTEMS_GATEWAY_CDN_CLOUDFRONT_BASEURL  = "https://${aws_cloudfront_distribution.delivery.domain_name}"
+        AUDIOSTEMS_GATEWAY_CDN_CLOUDFRONT_BASEURL   = "https://${aws_cloudfront_distribution.delivery.domain_name}"
         AUDIOSTEMS_GATEWAY_CDN_CLOUDFRONT_KEYPAIRID = aws_cloudfront_public_key.delivery.id
       })
       secrets = merge(local.licence_token_secrets, local.ledger_secrets, {
-        AUDIOSTEMS_SERVE_GATEWAYSIGNINGSECRET         = aws_secretsmanager_secret.gateway_signing_secret.arn
+        AUDIOSTEMS_SERVE_GATEWAYSIGNINGSECRET           = aws_secretsmanager_secret.gateway_signing_secret.arn
         AUDIOSTEMS_GATEWAY_CDN_CLOUDFRONT_PRIVATEKEYPEM = aws_secretsmanager_secret.cloudfront_private_key.arn
       })
     }
@@ -204,12 +204,12 @@ resource "aws_ecs_task_definition" "service" {
 # --- Services --------------------------------------------------------------------------------------
 
 resource "aws_ecs_service" "cpu" {
-  name                 = "cpu"
-  cluster              = aws_ecs_cluster.this.id
-  task_definition      = aws_ecs_task_definition.service["cpu"].arn
-  desired_count        = var.cpu_tasks.min
-  launch_type          = "FARGATE"
-  propagate_tags       = "SERVICE"
+  name            = "cpu"
+  cluster         = aws_ecs_cluster.this.id
+  task_definition = aws_ecs_task_definition.service["cpu"].arn
+  desired_count   = var.cpu_tasks.min
+  launch_type     = "FARGATE"
+  propagate_tags  = "SERVICE"
 
   network_configuration {
     subnets          = var.private_subnet_ids
@@ -229,11 +229,11 @@ resource "aws_ecs_service" "cpu" {
 }
 
 resource "aws_ecs_service" "gpu" {
-  name                 = "gpu"
-  cluster              = aws_ecs_cluster.this.id
-  task_definition      = aws_ecs_task_definition.service["gpu"].arn
-  desired_count        = var.gpu_tasks.min
-  propagate_tags       = "SERVICE"
+  name            = "gpu"
+  cluster         = aws_ecs_cluster.this.id
+  task_definition = aws_ecs_task_definition.service["gpu"].arn
+  desired_count   = var.gpu_tasks.min
+  propagate_tags  = "SERVICE"
 
   capacity_provider_strategy {
     capacity_provider = aws_ecs_capacity_provider.gpu.name
