@@ -75,7 +75,7 @@ class HlsStreamingTest extends GatewayTestBase {
     assertProblem(
         http.get(master.replaceFirst("expires=(\\d+)", "expires=9$1"), null), 403, "link-invalid");
     assertProblem(
-        http.get(variantLinks.get(1).replace("aac-128k.m3u8", "aac-256k.m3u8"), null),
+        http.get(variantLinks.get(1).replace("aac-128k.m3u8", "aac-192k.m3u8"), null),
         403,
         "link-invalid");
     assertProblem(

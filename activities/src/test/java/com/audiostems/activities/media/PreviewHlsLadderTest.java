@@ -99,7 +99,7 @@ class PreviewHlsLadderTest {
     assertThat(ladder.watermarked()).isTrue();
     assertThat(ladder.variants())
         .extracting(HlsLadder.Variant::bitRateKbps)
-        .containsExactly(64, 128, 256);
+        .containsExactly(64, 128, 192);
     for (HlsLadder.Variant variant : ladder.variants()) {
       assertThat(variant.codecs()).isEqualTo("mp4a.40.2");
       assertThat(variant.segmentCount()).as("ceil(20 / 6)").isEqualTo(4);

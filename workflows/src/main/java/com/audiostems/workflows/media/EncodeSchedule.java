@@ -14,6 +14,15 @@ public final class EncodeSchedule {
   private EncodeSchedule() {}
 
   public static List<List<OutputSpec>> lanes(List<OutputSpec> outputs, int maxLanes) {
+    return lanes(outputs, maxLanes, 0);
+  }
+
+  /**
+   * The same, when the preview's lane also makes its HLS ladder: {@code previewExtraCost} is added
+   * to the preview's own cost ({@link HlsLadderPlan#RELATIVE_COST}).
+   */
+  public static List<List<OutputSpec>> lanes(
+      List<OutputSpec> outputs, int maxLanes, double previewExtraCost) {
     int laneCount = Math.max(1, Math.min(maxLanes, outputs.size()));
     List<List<OutputSpec>> lanes = new ArrayList<>();
     double[] load = new double[laneCount];
@@ -21,8 +30,10 @@ public final class EncodeSchedule {
       lanes.add(new ArrayList<>());
     }
     List<OutputSpec> byCost = new ArrayList<>(outputs);
+    java.util.function.ToDoubleFunction<OutputSpec> costWithLadder =
+        o -> cost(o) + (o.format() == OutputFormat.PREVIEW_MP3_128 ? previewExtraCost : 0);
     byCost.sort(
-        Comparator.comparingDouble(EncodeSchedule::cost)
+        Comparator.comparingDouble(costWithLadder)
             .reversed()
             .thenComparing(o -> o.format().ordinal()));
     for (OutputSpec output : byCost) {
@@ -33,7 +44,7 @@ public final class EncodeSchedule {
         }
       }
       lanes.get(lightest).add(output);
-      load[lightest] += cost(output);
+      load[lightest] += costWithLadder.applyAsDouble(output);
     }
     lanes.removeIf(List::isEmpty);
     return lanes.stream().map(List::copyOf).toList();

@@ -25,7 +25,7 @@ import java.util.Map;
  * @param preview the preview's protection state
  * @param identification what the fingerprint catalogue said of the source: duplicates, reference
  *     matches and their review
- * @param hls the preview's adaptive-streaming ladder (HLS, AAC-LC 64/128/256k, from the marked
+ * @param hls the preview's adaptive-streaming ladder (HLS, AAC-LC 64/128/192k, from the marked
  *     preview's samples); null when none was made (no preview, or published before the ladder
  *     existed)
  */

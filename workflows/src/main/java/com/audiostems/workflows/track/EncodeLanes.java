@@ -80,7 +80,11 @@ final class EncodeLanes {
     if (analysed.isCompleted() && analysed.getFailure() != null) {
       throw analysed.getFailure(); // nothing is worth encoding for a track that cannot be analysed
     }
-    List<List<OutputSpec>> lanes = EncodeSchedule.lanes(plan.outputs(), Math.max(1, laneCount));
+    List<List<OutputSpec>> lanes =
+        EncodeSchedule.lanes(
+            plan.outputs(),
+            Math.max(1, laneCount),
+            previewLadder == null ? 0 : HlsLadderPlan.RELATIVE_COST);
     List<Promise<List<EncodedOutput>>> encoded = new ArrayList<>();
     List<Promise<List<OutputCheck>>> verified = new ArrayList<>();
     CancellationScope scope =

@@ -37,4 +37,28 @@ class EncodeScheduleTest {
     OutputSpec flac48 = new OutputSpec(OutputFormat.FLAC, "k", 48_000, 24, 2, 0);
     assertThat(EncodeSchedule.cost(flac96)).isEqualTo(2 * EncodeSchedule.cost(flac48));
   }
+
+  @Test
+  void thePreviewsLadderWeighsOnItsLaneSoTheOtherLaneTakesMore() {
+    double ladder = HlsLadderPlan.RELATIVE_COST;
+    List<List<OutputSpec>> split = EncodeSchedule.lanes(ALL, 2, ladder);
+    List<OutputSpec> previewLane =
+        split.stream()
+            .filter(l -> l.stream().anyMatch(o -> o.format() == OutputFormat.PREVIEW_MP3_128))
+            .findFirst()
+            .orElseThrow();
+    List<OutputSpec> otherLane = split.get(split.get(0) == previewLane ? 1 : 0);
+    double preview = previewLane.stream().mapToDouble(EncodeSchedule::cost).sum() + ladder;
+    double other = otherLane.stream().mapToDouble(EncodeSchedule::cost).sum();
+    double largest = ALL.stream().mapToDouble(EncodeSchedule::cost).max().orElseThrow() + ladder;
+    assertThat(Math.abs(preview - other)).isLessThanOrEqualTo(largest);
+    assertThat(previewLane.size())
+        .as("fewer outputs beside the ladder than without it")
+        .isLessThan(
+            EncodeSchedule.lanes(ALL, 2).stream()
+                .filter(l -> l.stream().anyMatch(o -> o.format() == OutputFormat.PREVIEW_MP3_128))
+                .findFirst()
+                .orElseThrow()
+                .size());
+  }
 }

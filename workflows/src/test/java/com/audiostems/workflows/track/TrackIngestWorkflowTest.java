@@ -375,7 +375,7 @@ class TrackIngestWorkflowTest {
     assertThat(first.watermarked()).isTrue();
     assertThat(first.variants())
         .extracting(HlsLadder.Variant::bitRateKbps)
-        .containsExactly(64, 128, 256);
+        .containsExactly(64, 128, 192);
     assertThat(first.variants())
         .allSatisfy(
             v -> {

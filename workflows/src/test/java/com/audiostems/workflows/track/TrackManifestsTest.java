@@ -175,7 +175,7 @@ class TrackManifestsTest {
             "tracks/" + TRACK + "/v1/hls/master.m3u8",
             "tracks/" + TRACK + "/v1/hls/aac-128k.m3u8",
             "tracks/" + TRACK + "/v1/hls/aac-64k-init.mp4",
-            "tracks/" + TRACK + "/v1/hls/aac-256k-00002.m4s");
+            "tracks/" + TRACK + "/v1/hls/aac-192k-00002.m4s");
     OutputPlan withPreview =
         OutputPlanner.plan(TRACK, 1, PROBE, EnumSet.of(OutputFormat.PREVIEW_MP3_128));
     OutputPlan without = OutputPlanner.plan(TRACK, 1, PROBE, EnumSet.of(OutputFormat.FLAC));
