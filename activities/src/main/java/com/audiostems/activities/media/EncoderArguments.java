@@ -145,7 +145,10 @@ public final class EncoderArguments {
     }
     // %v is the variant's name, "<kbps>k": the files are HlsLadderPlan's names, which the ladder's
     // encoder checks before anything is stored.
-    String stem = "aac-%v";
+    // One rendition (a process per rendition): ffmpeg leaves %v unexpanded in the init segment's
+    // name without a stream map of several, so the name is spelled out and no map is given.
+    boolean single = plan.bitRatesKbps().size() == 1;
+    String stem = single ? HlsLadderPlan.variantName(plan.bitRatesKbps().get(0)) : "aac-%v";
     args.addAll(
         List.of(
             "-c:a",
@@ -169,10 +172,11 @@ public final class EncoderArguments {
             "-hls_fmp4_init_filename",
             stem + "-init.mp4",
             "-hls_segment_filename",
-            FfmpegPaths.fileUrl(directory.resolve(stem + "-%05d.m4s")),
-            "-var_stream_map",
-            String.join(" ", streams),
-            FfmpegPaths.fileUrl(directory.resolve(stem + ".m3u8"))));
+            FfmpegPaths.fileUrl(directory.resolve(stem + "-%05d.m4s"))));
+    if (!single) {
+      args.addAll(List.of("-var_stream_map", String.join(" ", streams)));
+    }
+    args.add(FfmpegPaths.fileUrl(directory.resolve(stem + ".m3u8")));
     return args;
   }
 

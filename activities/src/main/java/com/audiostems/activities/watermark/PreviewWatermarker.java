@@ -162,47 +162,93 @@ public final class PreviewWatermarker {
     List<String> command = runner.ffmpegCommand();
     command.addAll(EncoderArguments.fromPcmPipe(output, media.maxOutputBytes()));
     double seconds = Math.max(1e-9, pcm.seconds());
-    // With a ladder, the MP3 has half of the encoding's share and the ladder the other half.
-    double mp3Done = ladder == null ? 1.0 : (1 + MARKED) / 2;
+    // The MP3 and the ladder encode side by side from the same marked samples; the encoding's
+    // share of the progress is the mean of the two.
+    double[] encoded = {0, ladder == null ? 1 : 0};
+    java.util.function.DoubleConsumer mp3Progress = f -> reportEncoding(progress, encoded, 0, f);
     long encodeStarted = System.nanoTime();
-    MediaProcessRunner.Result result =
-        runner.run(
-            command,
-            media.ffmpegTimeout(),
-            stdin -> writeInterleaved(marked, stdin),
-            stdout ->
-                FfmpegProgress.read(
-                    stdout,
-                    micros ->
-                        progress.accept(
-                            MARKED
-                                + (mp3Done - MARKED)
-                                    * Math.max(0, Math.min(1, micros / 1e6 / seconds)))));
+    java.util.concurrent.CompletableFuture<HlsLadderEncoder.Ladder> streams =
+        ladder == null
+            ? java.util.concurrent.CompletableFuture.completedFuture(null)
+            : java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return ladderEncoder.encode(
+                        ladder,
+                        spec.sampleRateHz(),
+                        spec.channels(),
+                        seconds,
+                        stdin -> writeInterleaved(marked, stdin),
+                        ladderDirectory,
+                        true,
+                        f -> reportEncoding(progress, encoded, 1, f));
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                },
+                runnable -> Thread.ofPlatform().name("hls-ladder").daemon().start(runnable));
+    MediaProcessRunner.Result result;
+    try {
+      result =
+          runner.run(
+              command,
+              media.ffmpegTimeout(),
+              stdin -> writeInterleaved(marked, stdin),
+              stdout ->
+                  FfmpegProgress.read(
+                      stdout,
+                      micros ->
+                          mp3Progress.accept(Math.max(0, Math.min(1, micros / 1e6 / seconds)))));
+    } catch (IOException | RuntimeException e) {
+      awaitQuietly(streams);
+      throw e;
+    }
     if (!result.succeeded()) {
+      awaitQuietly(streams);
       throw new IOException(
           "ffmpeg could not encode the marked preview (exit "
               + result.exitCode()
               + "): "
               + result.stderrTail());
     }
+    HlsLadderEncoder.Ladder ladderMade = awaitLadder(streams);
     double encodeSeconds = (System.nanoTime() - encodeStarted) / 1e9;
-    HlsLadderEncoder.Ladder streams = null;
-    if (ladder != null) {
-      streams =
-          ladderEncoder.encode(
-              ladder,
-              spec.sampleRateHz(),
-              spec.channels(),
-              seconds,
-              stdin -> writeInterleaved(marked, stdin),
-              ladderDirectory,
-              true,
-              f -> progress.accept(mp3Done + (1 - mp3Done) * f));
-      encodeSeconds += streams.ffmpegSeconds();
-    }
     progress.accept(1.0);
     return new MarkedPreview(
-        payloadId, key.id(), lufs, tagStarts, decodeSeconds + encodeSeconds, streams);
+        payloadId, key.id(), lufs, tagStarts, decodeSeconds + encodeSeconds, ladderMade);
+  }
+
+  private static void reportEncoding(
+      DoubleConsumer progress, double[] encoded, int which, double fraction) {
+    synchronized (encoded) {
+      encoded[which] = Math.max(encoded[which], fraction);
+      progress.accept(MARKED + (1 - MARKED) * (encoded[0] + encoded[1]) / 2);
+    }
+  }
+
+  /** The ladder's result, its failure as the preview's own (an IOException keeps its type). */
+  private static HlsLadderEncoder.Ladder awaitLadder(
+      java.util.concurrent.CompletableFuture<HlsLadderEncoder.Ladder> streams) throws IOException {
+    try {
+      return streams.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof java.io.UncheckedIOException io) {
+        throw io.getCause();
+      }
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IOException("the preview's HLS ladder failed", e.getCause());
+    }
+  }
+
+  /** Lets the ladder's processes end before the preview's failure is reported. */
+  private static void awaitQuietly(java.util.concurrent.CompletableFuture<?> streams) {
+    try {
+      streams.join();
+    } catch (RuntimeException ignored) {
+      // The MP3's failure is the one reported.
+    }
   }
 
   /** The channels as interleaved little-endian 32-bit floats, ffmpeg's {@code f32le}. */
