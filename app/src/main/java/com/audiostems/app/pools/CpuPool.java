@@ -4,6 +4,7 @@ import com.audiostems.activities.licence.LocalCdnInvalidations;
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.activities.watermark.WatermarkSettings;
 import com.audiostems.app.AudiostemsProperties;
+import com.audiostems.app.ledger.LedgerOnFirstUse;
 import com.audiostems.ledger.Ledger;
 import com.audiostems.storage.BlobStores;
 import com.audiostems.storage.StorageSettings;
@@ -40,7 +41,8 @@ public class CpuPool {
   public int register(WorkerFactory factory) throws IOException {
     WorkingCopyStore store = poolStore.workingCopies();
     int slots = register(factory, store, storesLocally());
-    registerLicences(factory, store, ledger.getObject());
+    // Opened by the first licence activity: a worker beside serve must not take the embedded file.
+    registerLicences(factory, store, new LedgerOnFirstUse(ledger::getObject));
     return slots;
   }
 

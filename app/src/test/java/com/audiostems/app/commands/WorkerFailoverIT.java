@@ -202,7 +202,9 @@ class WorkerFailoverIT {
                           result.manifest().quality().pageKey(),
                           result.manifest().quality().waveformKey(),
                           result.manifest().quality().spectrogramKey()),
-                      outputs.stream().map(EncodedOutput::key))
+                      outputs.stream().map(EncodedOutput::key),
+                      // the preview's HLS ladder: playlists, init and media segments
+                      result.manifest().hls().keys().stream())
                   .flatMap(keys -> keys)
                   .toList());
       // The track moved: a second host fetched the source.
