@@ -5,8 +5,10 @@ import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.catalogue.CataloguePolicy;
 import com.audiostems.workflows.catalogue.DuplicatePolicy;
 import com.audiostems.workflows.catalogue.ReviewTimeoutPolicy;
+import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.storage.BlobKeys;
+import com.audiostems.workflows.storage.TrackManifest;
 import com.audiostems.workflows.track.TrackIngestRequest;
 import com.audiostems.workflows.track.TrackIngestResult;
 import com.audiostems.workflows.track.TrackIngestWorkflow;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Runs a track through workers that poll elsewhere, as an upload service would: store the source,
@@ -74,5 +77,28 @@ final class TrackRuns {
             null,
             linkDuplicates));
     return workflow;
+  }
+
+  /**
+   * Every object a published track has under {@link BlobKeys#trackPrefix}: its manifest and what
+   * the manifest names (analysis, fingerprint, quality report, outputs, the preview's HLS ladder).
+   * A listing with anything more holds an orphan; with anything less, a lost object.
+   */
+  static List<String> publishedKeys(String trackId, TrackIngestResult result) {
+    TrackManifest manifest = result.manifest();
+    return Stream.of(
+            Stream.of(
+                BlobKeys.manifestKey(trackId),
+                manifest.analysis().assetKey(),
+                manifest.identification().fingerprintKey()),
+            Stream.of(
+                manifest.quality().reportKey(),
+                manifest.quality().pageKey(),
+                manifest.quality().waveformKey(),
+                manifest.quality().spectrogramKey()),
+            manifest.outputs().stream().map(EncodedOutput::key),
+            manifest.hls().keys().stream())
+        .flatMap(keys -> keys)
+        .toList();
   }
 }

@@ -36,7 +36,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -191,22 +190,7 @@ class WorkerFailoverIT {
       // No orphans: the killed encode's partial or replaced objects are gone, only the published
       // remain.
       assertThat(blobs.list(BlobKeys.trackPrefix(TRACK)))
-          .containsExactlyInAnyOrderElementsOf(
-              Stream.of(
-                      Stream.of(
-                          BlobKeys.manifestKey(TRACK),
-                          result.manifest().analysis().assetKey(),
-                          result.manifest().identification().fingerprintKey()),
-                      Stream.of(
-                          result.manifest().quality().reportKey(),
-                          result.manifest().quality().pageKey(),
-                          result.manifest().quality().waveformKey(),
-                          result.manifest().quality().spectrogramKey()),
-                      outputs.stream().map(EncodedOutput::key),
-                      // the preview's HLS ladder: playlists, init and media segments
-                      result.manifest().hls().keys().stream())
-                  .flatMap(keys -> keys)
-                  .toList());
+          .containsExactlyInAnyOrderElementsOf(TrackRuns.publishedKeys(TRACK, result));
       // The track moved: a second host fetched the source.
       List<HistoryEvent> fetches =
           client.fetchHistory(workflowId).getEvents().stream()
