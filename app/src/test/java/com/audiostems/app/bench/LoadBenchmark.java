@@ -50,6 +50,8 @@ public final class LoadBenchmark {
   private static final Pattern HEAP =
       Pattern.compile("^jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.Ee+]+)$");
 
+  private static final int UPLOADERS = 32;
+
   private final HttpClient http =
       HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(10))
@@ -102,9 +104,10 @@ public final class LoadBenchmark {
       System.out.printf(
           Locale.ROOT,
           "%d tracks of %.1f s (distinct generated music, 44.1 kHz/16-bit stereo WAV, every output)"
-              + " through one serve (-Xmx1g), %d cores%n",
+              + " through one serve (-Xmx1g) by %d uploaders, %d cores%n",
           tracks,
           trackSeconds,
+          UPLOADERS,
           Runtime.getRuntime().availableProcessors());
       List<byte[]> sources = new ArrayList<>();
       for (int i = 0; i < tracks; i++) {
@@ -131,7 +134,10 @@ public final class LoadBenchmark {
 
       long start = System.nanoTime();
       Map<Integer, String> trackIds = new ConcurrentHashMap<>();
-      try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+      // Uploaders side by side, as many as a busy ingest front would run; each submits its share
+      // one after another (1,000 simultaneous uploads measure the socket backlog, not the
+      // service).
+      try (ExecutorService clients = Executors.newFixedThreadPool(UPLOADERS)) {
         List<Future<?>> submitted = new ArrayList<>();
         for (int i = 0; i < tracks; i++) {
           int index = i;
@@ -195,7 +201,7 @@ public final class LoadBenchmark {
         timed(
             HttpRequest.newBuilder(URI.create(location.get("url").asText()))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(source))
-                .timeout(Duration.ofMinutes(2))
+                .timeout(Duration.ofMinutes(5))
                 .build()),
         200);
     JsonNode accepted =
@@ -221,7 +227,7 @@ public final class LoadBenchmark {
         throw new IllegalStateException(open.size() + " tracks did not end within 3 hours");
       }
       Thread.sleep(5000);
-      try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+      try (ExecutorService clients = Executors.newFixedThreadPool(UPLOADERS)) {
         List<Future<?>> polls = new ArrayList<>();
         for (String trackId : open) {
           polls.add(
@@ -232,7 +238,7 @@ public final class LoadBenchmark {
                             timed(
                                 HttpRequest.newBuilder(URI.create(api + "/v1/tracks/" + trackId))
                                     .header("X-Api-Key", apiKey)
-                                    .timeout(Duration.ofMinutes(1))
+                                    .timeout(Duration.ofMinutes(5))
                                     .build()),
                             200);
                     String stage = status.get("stage").asText();
@@ -290,7 +296,7 @@ public final class LoadBenchmark {
     return HttpRequest.newBuilder(URI.create(url))
         .header("X-Api-Key", apiKey)
         .header("Content-Type", "application/json")
-        .timeout(Duration.ofMinutes(1))
+        .timeout(Duration.ofMinutes(5))
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
         .build();
   }
