@@ -1,5 +1,6 @@
 package com.audiostems.app.metrics;
 
+import com.audiostems.activities.analytics.ProcessingRecorder;
 import com.audiostems.activities.metrics.PipelineMetricsInterceptor;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
@@ -30,6 +31,7 @@ public class PipelineMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final Scope temporalScope;
   private final WorkerInterceptor interceptor;
+  private final ProcessingRecorder processingRecorder;
   private final MetricsProperties settings;
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
@@ -51,7 +53,16 @@ public class PipelineMetrics implements AutoCloseable {
             .reporter(new MicrometerClientStatsReporter(registry))
             .reportEvery(
                 com.uber.m3.util.Duration.ofMillis(settings.temporalReportInterval().toMillis()));
-    this.interceptor = new PipelineMetricsInterceptor(registry);
+    this.processingRecorder = new ProcessingRecorder(registry);
+    this.interceptor = new PipelineMetricsInterceptor(registry, processingRecorder);
+  }
+
+  /**
+   * Writes each track's activity costs and processing record into the ledger once a pool gives it
+   * one ({@link ProcessingRecorder#recordIn}); until then it records nothing.
+   */
+  public ProcessingRecorder processingRecorder() {
+    return processingRecorder;
   }
 
   public PrometheusMeterRegistry registry() {
