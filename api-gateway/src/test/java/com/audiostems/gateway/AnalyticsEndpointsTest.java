@@ -172,6 +172,27 @@ class AnalyticsEndpointsTest extends GatewayTestBase {
   }
 
   @Test
+  void aRejectedTrackShowsHowItEndedInItsMetrics() {
+    String trackId =
+        startTrack(
+            UPLOADER,
+            Map.of(
+                "uploadId",
+                upload(
+                    UPLOADER,
+                    "again.wav",
+                    "re-upload of TRACK:first-cut"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    awaitStatus(trackId, s -> "failed".equals(s.get("status").asText()));
+
+    JsonNode metrics = ok(http.get("/v1/tracks/" + trackId + "/metrics", OPERATOR));
+    assertThat(metrics.at("/processing/outcome").asText()).isEqualTo("REJECTED");
+    assertThat(metrics.at("/processing/reasonCode").asText()).isEqualTo("DuplicateTrack");
+    assertThat(metrics.at("/processing/stageMillis").has("PROBING")).isTrue();
+    assertProblem(http.get("/v1/tracks/" + trackId + "/metrics", UPLOADER), 403, "forbidden");
+  }
+
+  @Test
   void analyticsAreForOperatorsAndBadParametersAreProblems() {
     assertProblem(http.get("/v1/analytics/processing", UPLOADER), 403, "forbidden");
     assertProblem(http.get("/v1/analytics/quality", null), 401, "unauthenticated");
