@@ -128,6 +128,11 @@ public final class LocalBlobStore implements BlobStore {
   public java.util.Map<String, Long> bytesByStorageClass(String prefix) throws IOException {
     long bytes = 0;
     for (String key : list(prefix)) {
+      if (key.startsWith(".")) {
+        // The root's own directories (.ledger, .catalogue) hold no blobs: keys start with a letter
+        // or digit.
+        continue;
+      }
       try {
         bytes += Files.size(root.resolve(key));
       } catch (NoSuchFileException e) {

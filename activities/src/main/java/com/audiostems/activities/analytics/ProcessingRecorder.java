@@ -1,5 +1,6 @@
 package com.audiostems.activities.analytics;
 
+import com.audiostems.activities.metrics.MetricNames;
 import com.audiostems.ledger.ActivityCostRecord;
 import com.audiostems.ledger.Ledger;
 import com.audiostems.ledger.ProcessingRecord;
@@ -33,7 +34,7 @@ public final class ProcessingRecorder {
   static final String PUBLISH_MANIFEST = "PublishManifest";
 
   /** Ledger writes that failed; each is logged with the track's id. */
-  public static final String FAILURES = "audiostems.analytics.record.failures";
+  static final String FAILURES = MetricNames.ANALYTICS_RECORD_FAILURES;
 
   private final MeterRegistry registry;
   private volatile Ledger ledger;

@@ -2,6 +2,7 @@ package com.audiostems.app.metrics;
 
 import com.audiostems.activities.analytics.ProcessingRecorder;
 import com.audiostems.activities.metrics.PipelineMetricsInterceptor;
+import com.audiostems.storage.BlobStore;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
@@ -32,6 +33,7 @@ public class PipelineMetrics implements AutoCloseable {
   private final Scope temporalScope;
   private final WorkerInterceptor interceptor;
   private final ProcessingRecorder processingRecorder;
+  private StoredBytes storedBytes;
   private final MetricsProperties settings;
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
@@ -84,6 +86,16 @@ public class PipelineMetrics implements AutoCloseable {
     return WorkerFactoryOptions.newBuilder().setWorkerInterceptors(interceptor);
   }
 
+  /**
+   * Gauges {@code store}'s bytes by storage class from now on, every {@code
+   * storage-inventory-interval} (once per process; 0 turns it off).
+   */
+  public synchronized void measureStoredBytes(BlobStore store) {
+    if (storedBytes == null && settings.storageInventoryInterval().isPositive()) {
+      storedBytes = StoredBytes.start(store, settings.storageInventoryInterval(), registry);
+    }
+  }
+
   public MetricsProperties settings() {
     return settings;
   }
@@ -96,6 +108,11 @@ public class PipelineMetrics implements AutoCloseable {
   /** Reports what the tally scope holds now (it otherwise does every report interval). */
   @Override
   public void close() {
+    synchronized (this) {
+      if (storedBytes != null) {
+        storedBytes.close();
+      }
+    }
     try {
       temporalScope.close();
     } catch (ScopeCloseException e) {

@@ -54,6 +54,7 @@ public class CpuPool {
     registerLicences(factory, store, onFirstUse);
     // The analytics' rows (activity costs, processing records) go to the same ledger, as late.
     metrics.processingRecorder().recordIn(onFirstUse);
+    metrics.measureStoredBytes(store);
     return slots;
   }
 

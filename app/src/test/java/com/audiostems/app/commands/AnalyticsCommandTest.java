@@ -53,7 +53,8 @@ class AnalyticsCommandTest {
     String[] settings = {
       "--audiostems.work-dir=" + temp.resolve("work"),
       "--audiostems.storage.root=" + store,
-      "--audiostems.temporal.data-dir=" + temp.resolve("data")
+      "--audiostems.temporal.data-dir=" + temp.resolve("data"),
+      "--audiostems.metrics.storage-inventory-interval=200ms"
     };
     Instant before = Instant.now();
     TrackManifest manifest;
@@ -107,6 +108,17 @@ class AnalyticsCommandTest {
           .isEqualTo(costs.stream().mapToLong(ActivityCostRecord::ffmpegCpuMillis).sum())
           .as("ffmpeg encoded the FLAC")
           .isPositive();
+
+      // The CPU pool gauges its store's bytes: the published track's files are among them.
+      var storedBytes =
+          context
+              .getBean(com.audiostems.app.metrics.PipelineMetrics.class)
+              .registry()
+              .find("audiostems.storage.bytes")
+              .tag("storage_class", "STANDARD")
+              .gauge();
+      assertThat(storedBytes).as("the stored-bytes gauge of the CPU pool's store").isNotNull();
+      assertThat(storedBytes.value()).isPositive();
 
       ProcessingRecord rejected = ledger.findProcessingRecord("refused").orElseThrow();
       assertThat(rejected.outcome()).isEqualTo(ProcessingRecord.Outcome.REJECTED);
