@@ -215,6 +215,22 @@ class AnalyticsEndpointsTest extends GatewayTestBase {
     assertThat(http.get("/v1/analytics/business", OPERATOR).status()).isEqualTo(200);
   }
 
+  @Test
+  void theOpenApiDocumentDescribesTheAnalytics() {
+    JsonNode api = ok(http.get("/v3/api-docs", null));
+
+    assertThat(api.get("paths").fieldNames())
+        .toIterable()
+        .contains(
+            "/v1/analytics/processing",
+            "/v1/analytics/quality",
+            "/v1/analytics/business",
+            "/v1/tracks/{trackId}/metrics");
+    assertThat(api.at("/components/schemas/ProcessingAnalytics/properties").fieldNames())
+        .toIterable()
+        .contains("totals", "periods", "failuresByReason", "stageTimes");
+  }
+
   private static JsonNode ok(GatewayHttp.Reply reply) {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     return reply.json();

@@ -52,8 +52,12 @@ public class CpuPool {
     // Opened by the first licence activity: a worker beside serve must not take the embedded file.
     LedgerOnFirstUse onFirstUse = new LedgerOnFirstUse(ledger::getObject);
     registerLicences(factory, store, onFirstUse);
-    // The analytics' rows (activity costs, processing records) go to the same ledger, as late.
-    metrics.processingRecorder().recordIn(onFirstUse);
+    // The analytics' rows (activity costs, processing records) go to the same ledger, as late; with
+    // the embedded file only from serve (which says so itself): a worker writing on every activity
+    // would take the file from serve, or fail on every activity beside it.
+    if (!properties.ledger().embedded()) {
+      metrics.processingRecorder().recordIn(onFirstUse);
+    }
     metrics.measureStoredBytes(store);
     return slots;
   }

@@ -50,11 +50,20 @@ class AnalyticsCommandTest {
     }
     String target = "127.0.0.1:" + port;
     Path store = temp.resolve("store");
+    // The ledger by URL, as a fleet's PostgreSQL is given (workers record only into a database
+    // server, never into serve's embedded file): an H2 file here, the ledger's ITs cover
+    // PostgreSQL.
+    String jdbcUrl =
+        "jdbc:h2:file:"
+            + temp.resolve("db/ledger")
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     String[] settings = {
       "--audiostems.work-dir=" + temp.resolve("work"),
       "--audiostems.storage.root=" + store,
       "--audiostems.temporal.data-dir=" + temp.resolve("data"),
-      "--audiostems.metrics.storage-inventory-interval=200ms"
+      "--audiostems.metrics.storage-inventory-interval=200ms",
+      "--audiostems.ledger.jdbc-url=" + jdbcUrl,
+      "--audiostems.ledger.user=audiostems"
     };
     Instant before = Instant.now();
     TrackManifest manifest;
@@ -129,7 +138,17 @@ class AnalyticsCommandTest {
     String from = before.minus(Duration.ofMinutes(1)).toString();
     String to = Instant.now().plus(Duration.ofMinutes(1)).toString();
     JsonNode processing =
-        figures(settings, "processing", "--from", from, "--to", to, "--granularity", "month");
+        figures(
+            settings,
+            "processing",
+            "--from",
+            from,
+            "--to",
+            to,
+            "--granularity",
+            "month",
+            "--jdbc-url",
+            jdbcUrl);
     assertThat(processing.at("/totals/tracks").asLong()).isEqualTo(2);
     assertThat(processing.at("/totals/published").asLong()).isEqualTo(1);
     assertThat(processing.at("/totals/rejected").asLong()).isEqualTo(1);
@@ -173,7 +192,8 @@ class AnalyticsCommandTest {
         java.util.stream.Stream.concat(
                 java.util.stream.Stream.of(question),
                 java.util.stream.Stream.concat(
-                    java.util.stream.Stream.of(options), java.util.stream.Stream.of(settings[1])))
+                    java.util.stream.Stream.of(options),
+                    java.util.stream.Stream.of(settings[1], settings[5], settings[4])))
             .toArray(String[]::new);
     CommandRun run = CommandRun.in(temp, "analytics", args);
     assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.OK);
