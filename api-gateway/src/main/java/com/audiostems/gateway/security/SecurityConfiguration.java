@@ -101,6 +101,8 @@ public class SecurityConfiguration {
                     .hasRole(OPERATOR)
                     .requestMatchers(HttpMethod.GET, "/v1/trace/*")
                     .hasRole(OPERATOR)
+                    .requestMatchers(HttpMethod.GET, "/v1/analytics/*", "/v1/tracks/*/metrics")
+                    .hasRole(OPERATOR)
                     .anyRequest()
                     .denyAll())
         .build();

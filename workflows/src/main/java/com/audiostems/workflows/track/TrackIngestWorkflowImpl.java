@@ -193,6 +193,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               () -> {
                 analysisRun.stop();
                 saga.compensate();
+                TrackEndRecord.record(track, e);
               })
           .run();
       boolean cancelled = FailureCauses.isCancellation(e);
