@@ -1,5 +1,6 @@
 package com.audiostems.app.metrics;
 
+import com.audiostems.activities.host.InfrastructureFailures;
 import com.audiostems.activities.metrics.PipelineMetricsInterceptor;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
@@ -68,9 +69,14 @@ public class PipelineMetrics implements AutoCloseable {
     return temporalScope;
   }
 
-  /** Worker factory options that time every activity and count every track. */
+  /**
+   * Worker factory options that type the host's failures ({@link InfrastructureFailures}), time
+   * every activity and count every track.
+   */
   public WorkerFactoryOptions.Builder workerFactoryOptions() {
-    return WorkerFactoryOptions.newBuilder().setWorkerInterceptors(interceptor);
+    // The typed host failures first, so that the metrics see a failure's type.
+    return WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(new InfrastructureFailures(), interceptor);
   }
 
   public MetricsProperties settings() {
