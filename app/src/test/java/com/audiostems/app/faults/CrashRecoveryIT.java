@@ -9,6 +9,7 @@ import com.audiostems.app.commands.Served;
 import com.audiostems.app.temporal.TemporalCli;
 import com.audiostems.app.temporal.TemporalDevServers;
 import com.audiostems.storage.LocalBlobStore;
+import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.TrackManifest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -26,22 +27,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crashes, not shutdowns: 20 tracks are in flight when a process is killed with SIGKILL (no
- * shutdown hook, no flush, no goodbye), then started again on the same data. {@link
- * com.audiostems.app.commands.ServeRestartIT} covers a graceful SIGTERM; these cover what a power
- * cut or the OOM killer does.
+ * Crashes, not shutdowns: 20 tracks are in flight in {@code audiostems serve} (the packaged jar,
+ * its own Temporal CLI dev server, a local store) when a process is killed with SIGKILL (no
+ * shutdown hook, no flush, no goodbye) and started again on the same data. {@link
+ * com.audiostems.app.commands.ServeRestartIT} covers a graceful SIGTERM; this covers what a power
+ * cut or the OOM killer does, twice over one fleet of tracks (one fleet keeps the test to minutes):
  *
- * <ul>
- *   <li>The Temporal dev server alone dies; the worker processes (the packaged jar's {@code worker}
- *       for the CPU, analysis and catalogue pools) stay up and reconnect once it is back on the
- *       same SQLite file.
- *   <li>The whole {@code serve} process dies with everything under it (its dev server and its
- *       ffmpeg processes, as a host's death takes them), and {@code serve} starts again on the same
- *       data directory and store.
- * </ul>
+ * <ol>
+ *   <li>The dev server alone dies. serve's workers stay up; a dev server is started again on the
+ *       same port and the same SQLite file, and the workers carry on against it: at least one more
+ *       track must publish before the next crash.
+ *   <li>The whole host dies: serve and everything under it (ffmpeg) and the dev server, at once.
+ *       serve starts again on the same data directory (the same {@code temporal.db}) and store.
+ * </ol>
  *
- * Either way every track must publish as the execution started before the crash, each output whole
- * and verified, and the store must hold exactly what the manifests own.
+ * Every track must then publish as the execution started before the crashes, each output whole and
+ * verified, and the store must hold exactly what the manifests own.
  */
 class CrashRecoveryIT {
   private static final int TRACKS = 20;
@@ -55,64 +56,12 @@ class CrashRecoveryIT {
   @TempDir Path temp;
 
   @Test
-  void aSigkilledDevServerRestartedOnItsSqliteFileLosesNoTrack() throws Exception {
-    Path cli = cli();
-    int port = Served.freePort();
-    Path database = temp.resolve("temporal.db");
-    Path store = temp.resolve("store");
-    String target = TemporalDevServers.IP + ":" + port;
-    List<Served> workers = new ArrayList<>();
-    TemporalDevServer server = startDevServer(cli, port, database);
-    WorkflowServiceStubs service = null;
-    try {
-      for (String pool : List.of("cpu", "gpu", "catalogue")) {
-        workers.add(
-            Served.start(
-                Served.command(
-                    temp.resolve("work-" + pool),
-                    "worker",
-                    "--pool",
-                    pool,
-                    "--temporal",
-                    target,
-                    "--audiostems.storage.root=" + store)));
-      }
-      service = connect(target);
-      WorkflowClient client = WorkflowClient.newInstance(service);
-      TrackFleet fleet = new TrackFleet("devkill", TRACKS);
-      fleet.startLocal(client, store, source());
-      fleet.awaitEncoding(client, Duration.ofMinutes(3));
-      assertThat(fleet.running(client)).as("tracks in flight at the crash").isPositive();
-
-      ProcessHandle devServer = devServerProcess(database);
-      devServer.destroyForcibly();
-      assertThat(devServer.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
-      server.close();
-      assertPortClosed(port);
-      // Long enough for every worker's polls and heartbeats to fail against the dead server.
-      Thread.sleep(5_000);
-      server = startDevServer(cli, port, database);
-
-      List<TrackManifest> published = fleet.awaitAllPublished(client, FINISH);
-      assertThat(workers).allSatisfy(w -> assertThat(w.handle().isAlive()).isTrue());
-      StoreReconciliation.assertWholeAndNothingElse(new LocalBlobStore(store), published);
-    } finally {
-      for (Served worker : workers) {
-        worker.close();
-      }
-      if (service != null) {
-        service.shutdownNow();
-      }
-      server.close();
-    }
-  }
-
-  @Test
-  void aSigkilledServeRestartedOnItsDataLosesNoTrack() throws Exception {
+  void tracksInFlightSurviveASigkilledDevServerAndThenASigkilledServe() throws Exception {
     Path cli = cli();
     int port = Served.freePort();
     String target = TemporalDevServers.IP + ":" + port;
     Path dataDir = temp.resolve("data");
+    Path database = dataDir.resolve("temporal.db");
     Path store = temp.resolve("store");
     List<String> serve =
         Served.command(
@@ -125,43 +74,91 @@ class CrashRecoveryIT {
             "--audiostems.temporal.ui-port=0",
             "--audiostems.serve.gateway-port=0",
             "--audiostems.storage.root=" + store);
-    TrackFleet fleet = new TrackFleet("servekill", TRACKS);
+    TrackFleet fleet = new TrackFleet("crash", TRACKS);
+    LocalBlobStore blobs = new LocalBlobStore(store);
     WorkflowServiceStubs service = null;
+    TemporalDevServer restarted = null;
     try {
       try (Served first = Served.start(serve)) {
         service = connect(target);
         WorkflowClient client = WorkflowClient.newInstance(service);
         fleet.startLocal(client, store, source());
         fleet.awaitEncoding(client, Duration.ofMinutes(3));
-        assertThat(fleet.running(client)).as("tracks in flight at the crash").isPositive();
+        assertThat(fleet.running(client)).as("tracks in flight at the first crash").isPositive();
+
+        // 1. The dev server alone.
+        ProcessHandle devServer = devServerProcess(first.handle(), database);
+        devServer.destroyForcibly();
+        assertThat(devServer.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertPortClosed(port);
+        // Long enough for the workers' polls, heartbeats and completions to fail against it.
+        Thread.sleep(5_000);
+        long publishedAtCrash = published(blobs, fleet);
+        restarted = startDevServer(cli, port, database);
+        awaitPublishedBeyond(blobs, fleet, publishedAtCrash, Duration.ofMinutes(4));
+        assertThat(first.handle().isAlive()).as("serve outlived its dev server").isTrue();
+        assertThat(fleet.running(client)).as("tracks in flight at the second crash").isPositive();
         service.shutdownNow();
         service.awaitTermination(5, TimeUnit.SECONDS);
-        // A host's death: serve and everything it started (dev server, ffmpeg) at once. The
-        // children are listed before the parent dies, since an orphan is no longer a descendant.
+
+        // 2. The host: serve, its ffmpeg processes and the dev server, at once. The children are
+        // listed before the parent dies, since an orphan is no longer a descendant.
         List<ProcessHandle> children = first.handle().descendants().toList();
+        ProcessHandle server = devServerProcess(ProcessHandle.current(), database);
         first.handle().destroyForcibly();
         children.forEach(ProcessHandle::destroyForcibly);
-        assertThat(first.handle().onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
-        for (ProcessHandle child : children) {
-          assertThat(child.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+        server.destroyForcibly();
+        for (ProcessHandle gone : concat(children, List.of(first.handle(), server))) {
+          assertThat(gone.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
         }
         assertThat(first.output()).doesNotContain("Stopped.");
       }
+      restarted.close();
+      restarted = null;
       assertPortClosed(port);
-      assertThat(dataDir.resolve("temporal.db")).exists();
 
       try (Served again = Served.start(serve)) {
         service = connect(target);
         WorkflowClient client = WorkflowClient.newInstance(service);
         List<TrackManifest> published = fleet.awaitAllPublished(client, FINISH);
-        StoreReconciliation.assertWholeAndNothingElse(new LocalBlobStore(store), published);
+        StoreReconciliation.assertWholeAndNothingElse(blobs, published);
         assertThat(again.stop()).contains("Stopped.");
       }
     } finally {
       if (service != null) {
         service.shutdownNow();
       }
+      if (restarted != null) {
+        restarted.close();
+      }
     }
+  }
+
+  private static long published(LocalBlobStore blobs, TrackFleet fleet) throws Exception {
+    long count = 0;
+    for (String track : fleet.tracks()) {
+      if (blobs.exists(BlobKeys.manifestKey(track))) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static void awaitPublishedBeyond(
+      LocalBlobStore blobs, TrackFleet fleet, long before, Duration within) throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (published(blobs, fleet) <= before) {
+      assertThat(System.nanoTime())
+          .as("a track published after the dev server came back (%d before)", before)
+          .isLessThan(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  private static List<ProcessHandle> concat(List<ProcessHandle> a, List<ProcessHandle> b) {
+    List<ProcessHandle> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   static Path cli() {
@@ -205,13 +202,15 @@ class CrashRecoveryIT {
             .build());
   }
 
-  /** The dev server on that SQLite file: a child of this JVM (TemporalDevServer starts it). */
-  private static ProcessHandle devServerProcess(Path database) {
-    return ProcessHandle.current()
+  /** The dev server on that SQLite file, started by {@code parent} (serve, or this JVM). */
+  private static ProcessHandle devServerProcess(ProcessHandle parent, Path database) {
+    return parent
         .descendants()
         .filter(p -> p.info().commandLine().orElse("").contains(database.toString()))
         .findFirst()
         .orElseThrow(
-            () -> new AssertionError("no dev server process on " + database + " under this JVM"));
+            () ->
+                new AssertionError(
+                    "no dev server process on " + database + " under pid " + parent.pid()));
   }
 }

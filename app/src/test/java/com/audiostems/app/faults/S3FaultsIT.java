@@ -132,6 +132,9 @@ class S3FaultsIT {
                   if (end instanceof TrackManifest manifest) {
                     published.add(manifest);
                   } else {
+                    System.out.printf(
+                        "S3FaultsIT: %s failed %s: %s%n",
+                        track, typeOf((Throwable) end), rootMessage((Throwable) end));
                     assertThat(typeOf((Throwable) end))
                         .as(
                             track
@@ -156,6 +159,14 @@ class S3FaultsIT {
         }
       }
     }
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   private static String typeOf(Throwable failure) {
