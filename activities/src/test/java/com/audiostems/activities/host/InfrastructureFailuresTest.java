@@ -21,11 +21,11 @@ class InfrastructureFailuresTest {
             Activity.wrap(
                 new FileSystemException("/work/x.flac", null, "No space left on device")));
     // ffmpeg's: its stderr tail inside the encoder's IOException.
+    String stderrTail =
+        "x".repeat(8_000) + "\n[out#0/flac] Error writing trailer: No space left on device\n";
     var ffmpeg =
         InfrastructureFailures.typed(
-            new UncheckedIOException(
-                new IOException(
-                    "ffmpeg exited with 1: [out#0/flac] Error writing trailer: No space left on device")));
+            new UncheckedIOException(new IOException("ffmpeg exited with 1: " + stderrTail)));
     for (var typed : java.util.List.of(javaWrite, ffmpeg)) {
       assertThat(typed)
           .get()
@@ -35,6 +35,9 @@ class InfrastructureFailuresTest {
                 assertThat(f.getType()).isEqualTo(TrackFailures.WORK_DIRECTORY_FULL);
                 assertThat(f.isNonRetryable()).isFalse();
                 assertThat(f.getOriginalMessage()).contains("audiostems.work-dir");
+                // Small enough for the server to keep as an attempt's last failure, type and all.
+                assertThat(f.getOriginalMessage()).hasSizeLessThan(1_000);
+                assertThat(f.getCause()).isNull();
               });
     }
   }
