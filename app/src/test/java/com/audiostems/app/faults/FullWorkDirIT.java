@@ -34,12 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A worker whose working directory fills up: its work dir is a tmpfs of {@value #TMPFS_MIB} MiB (a
- * real filesystem with a real ENOSPC, not a simulated exception), nearly filled by a ballast file,
- * so that the source's working copy fits and the stages' scratch files do not. The stage that meets
- * the full disk must fail typed ({@link TrackFailures#WORK_DIRECTORY_FULL}, retryable) with its
- * scratch files removed; once the ballast goes (space freed, as an operator or a log rotation
- * would), the retry runs and the track publishes whole. After the worker stops, its work dir holds
- * nothing but the ballast's place: no attempt left files behind.
+ * real filesystem with a real ENOSPC, not a simulated exception), filled by a ballast file up to
+ * {@link #FREE_BYTES}, so that the stages' scratch files do not fit. The stage that meets the full
+ * disk must fail typed ({@link TrackFailures#WORK_DIRECTORY_FULL}, retryable, seen as the pending
+ * activity's last failure); once the ballast goes (space freed, as an operator or a log rotation
+ * would), the retry runs and the track publishes whole, the store holding exactly what its manifest
+ * owns. After the worker stops, its work dir holds no file: no attempt left scratch behind.
  *
  * <p>tmpfs needs root (CI runs as root); the test fails, not skips, where it cannot mount.
  */
