@@ -1,6 +1,7 @@
 package com.audiostems.app.metrics;
 
 import com.audiostems.activities.analytics.ProcessingRecorder;
+import com.audiostems.activities.host.InfrastructureFailures;
 import com.audiostems.activities.metrics.PipelineMetricsInterceptor;
 import com.audiostems.storage.BlobStore;
 import com.uber.m3.tally.RootScopeBuilder;
@@ -81,9 +82,14 @@ public class PipelineMetrics implements AutoCloseable {
     return temporalScope;
   }
 
-  /** Worker factory options that time every activity and count every track. */
+  /**
+   * Worker factory options that type the host's failures ({@link InfrastructureFailures}), time
+   * every activity and count every track.
+   */
   public WorkerFactoryOptions.Builder workerFactoryOptions() {
-    return WorkerFactoryOptions.newBuilder().setWorkerInterceptors(interceptor);
+    // The typed host failures first, so that the metrics see a failure's type.
+    return WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(new InfrastructureFailures(), interceptor);
   }
 
   /**

@@ -5,10 +5,8 @@ import com.audiostems.workflows.TaskQueues;
 import com.audiostems.workflows.catalogue.CataloguePolicy;
 import com.audiostems.workflows.catalogue.DuplicatePolicy;
 import com.audiostems.workflows.catalogue.ReviewTimeoutPolicy;
-import com.audiostems.workflows.media.EncodedOutput;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.storage.BlobKeys;
-import com.audiostems.workflows.storage.TrackManifest;
 import com.audiostems.workflows.track.TrackIngestRequest;
 import com.audiostems.workflows.track.TrackIngestResult;
 import com.audiostems.workflows.track.TrackIngestWorkflow;
@@ -20,16 +18,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Runs a track through workers that poll elsewhere, as an upload service would: store the source,
  * start the workflow.
  */
-final class TrackRuns {
+public final class TrackRuns {
   private TrackRuns() {}
 
-  static TrackIngestResult ingest(
+  public static TrackIngestResult ingest(
       WorkflowClient client,
       Path storeRoot,
       String trackId,
@@ -41,7 +38,7 @@ final class TrackRuns {
   }
 
   /** Stores the source and starts the track without waiting; the stub follows it. */
-  static TrackIngestWorkflow start(
+  public static TrackIngestWorkflow start(
       WorkflowClient client,
       Path storeRoot,
       String trackId,
@@ -52,6 +49,16 @@ final class TrackRuns {
     Path upload = Files.createTempFile("upload-", ".part");
     Files.copy(source, upload, StandardCopyOption.REPLACE_EXISTING);
     new LocalBlobStore(storeRoot).store(sourceKey, upload);
+    return startStored(client, trackId, source.getFileName().toString(), formats);
+  }
+
+  /**
+   * Starts the track of a source already stored at {@link BlobKeys#sourceKey} (in whichever store
+   * the workers use, e.g. a bucket) without waiting; the stub follows it.
+   */
+  public static TrackIngestWorkflow startStored(
+      WorkflowClient client, String trackId, String sourceFileName, List<OutputFormat> formats) {
+    String sourceKey = BlobKeys.sourceKey(trackId, sourceFileName);
     TrackIngestWorkflow workflow =
         client.newWorkflowStub(
             TrackIngestWorkflow.class,
@@ -67,38 +74,7 @@ final class TrackRuns {
     WorkflowClient.start(
         workflow::ingest,
         new TrackIngestRequest(
-            trackId,
-            sourceKey,
-            source.getFileName().toString(),
-            formats,
-            2,
-            false,
-            null,
-            null,
-            linkDuplicates));
+            trackId, sourceKey, sourceFileName, formats, 2, false, null, null, linkDuplicates));
     return workflow;
-  }
-
-  /**
-   * Every object a published track has under {@link BlobKeys#trackPrefix}: its manifest and what
-   * the manifest names (analysis, fingerprint, quality report, outputs, the preview's HLS ladder).
-   * A listing with anything more holds an orphan; with anything less, a lost object.
-   */
-  static List<String> publishedKeys(String trackId, TrackIngestResult result) {
-    TrackManifest manifest = result.manifest();
-    return Stream.of(
-            Stream.of(
-                BlobKeys.manifestKey(trackId),
-                manifest.analysis().assetKey(),
-                manifest.identification().fingerprintKey()),
-            Stream.of(
-                manifest.quality().reportKey(),
-                manifest.quality().pageKey(),
-                manifest.quality().waveformKey(),
-                manifest.quality().spectrogramKey()),
-            manifest.outputs().stream().map(EncodedOutput::key),
-            manifest.hls().keys().stream())
-        .flatMap(keys -> keys)
-        .toList();
   }
 }

@@ -13,6 +13,7 @@ import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.track.TrackIngestRequest;
 import com.audiostems.workflows.track.TrackIngestResult;
 import com.audiostems.workflows.track.TrackIngestWorkflow;
+import com.audiostems.workflows.track.TrackManifests;
 import com.audiostems.workflows.track.TrackStage;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
@@ -190,7 +191,10 @@ class WorkerFailoverIT {
       // No orphans: the killed encode's partial or replaced objects are gone, only the published
       // remain.
       assertThat(blobs.list(BlobKeys.trackPrefix(TRACK)))
-          .containsExactlyInAnyOrderElementsOf(TrackRuns.publishedKeys(TRACK, result));
+          .containsExactlyInAnyOrderElementsOf(
+              TrackManifests.ownedKeys(result.manifest()).stream()
+                  .filter(key -> key.startsWith(BlobKeys.trackPrefix(TRACK)))
+                  .toList());
       // The track moved: a second host fetched the source.
       List<HistoryEvent> fetches =
           client.fetchHistory(workflowId).getEvents().stream()

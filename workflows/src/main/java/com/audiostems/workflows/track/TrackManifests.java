@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 /**
  * The manifests a track publishes and the keys they own: pure functions of what the stages made.
  */
-final class TrackManifests {
+public final class TrackManifests {
   private TrackManifests() {}
 
   /** What the encode lanes stored and how each output verified. */
@@ -164,7 +164,7 @@ final class TrackManifests {
   /**
    * Every object a published track owns, its manifest included: what deleting the track deletes.
    */
-  static List<String> ownedKeys(TrackManifest published) {
+  public static List<String> ownedKeys(TrackManifest published) {
     List<String> keys = new ArrayList<>();
     published.outputs().forEach(o -> keys.add(o.key()));
     if (published.metadata() != null && published.metadata().artwork() != null) {
