@@ -55,7 +55,10 @@ function route() {
   switch (page) {
     case "track": show("track"); return followTrack(decodeURIComponent(arg));
     case "search": show("search"); return search(null);
-    case "licences": show("licences"); if (arg) $("grant-track").value = decodeURIComponent(arg); return listLicences();
+    case "licences":
+      show("licences");
+      if (arg) $("grant-track").value = $("licence-filter-track").value = decodeURIComponent(arg);
+      return listLicences();
     case "analytics": show("analytics"); return analytics();
     default: show("upload");
   }
@@ -260,6 +263,7 @@ async function search(token, append) {
 
 $("grant-form").addEventListener("submit", async e => {
   e.preventDefault();
+  showError("");
   const split = v => v.split(",").map(s => s.trim()).filter(Boolean);
   try {
     const granted = await api("POST", "/v1/licences", {
@@ -272,13 +276,22 @@ $("grant-form").addEventListener("submit", async e => {
     $("grant-result").dataset.licenceId = granted.licenceId;
     $("grant-result").dataset.status = granted.status;
     $("licence-filter-track").value = $("grant-track").value.trim();
-    await listLicences();
+    $("licence-filter-licensee").value = "";
+    // The list is the ledger's projection of the licences' workflows: a new one shows within moments.
+    for (let i = 0; i < 20 && !(await listLicences()).some(l => l.licenceId === granted.licenceId); i++) {
+      await new Promise(r => setTimeout(r, 500));
+    }
   } catch (err) { showError(err.message); }
 });
 $("licence-filter").addEventListener("submit", e => { e.preventDefault(); listLicences(); });
 
 async function listLicences() {
+  showError("");
   const params = new URLSearchParams();
+  if (!$("licence-filter-track").value && !$("licence-filter-licensee").value) {
+    $("licence-table").tBodies[0].replaceChildren();
+    return [];
+  }
   if ($("licence-filter-track").value) params.set("trackId", $("licence-filter-track").value.trim());
   if ($("licence-filter-licensee").value) params.set("licensee", $("licence-filter-licensee").value.trim());
   try {
@@ -296,7 +309,8 @@ async function listLicences() {
       }
       tbody.appendChild(tr);
     });
-  } catch (err) { showError(err.message); }
+    return list.licences || [];
+  } catch (err) { showError(err.message); return []; }
 }
 
 function button(text, onClick) {
@@ -307,15 +321,24 @@ function button(text, onClick) {
 
 async function extend(licence) {
   const endsAt = new Date(new Date(licence.endsAt).getTime() + 30 * 86400000).toISOString();
-  try { await api("POST", "/v1/licences/" + licence.licenceId + "/extend", { endsAt }); await listLicences(); }
+  try { await api("POST", "/v1/licences/" + licence.licenceId + "/extend", { endsAt }); await relist(licence); }
   catch (err) { showError(err.message); }
 }
 
 async function revoke(licence) {
   const reason = prompt("Why is licence " + licence.licenceId + " revoked? The licensee reads this.");
   if (!reason) return;
-  try { await api("POST", "/v1/licences/" + licence.licenceId + "/revoke", { reason }); await listLicences(); }
+  try { await api("POST", "/v1/licences/" + licence.licenceId + "/revoke", { reason }); await relist(licence); }
   catch (err) { showError(err.message); }
+}
+
+// Lists again until the ledger's projection shows the change (within moments), 10 s at most.
+async function relist(before) {
+  for (let i = 0; i < 20; i++) {
+    const now = (await listLicences()).find(l => l.licenceId === before.licenceId);
+    if (!now || now.status !== before.status || now.endsAt !== before.endsAt) return;
+    await new Promise(r => setTimeout(r, 500));
+  }
 }
 
 // --- analytics ---------------------------------------------------------------------------------
