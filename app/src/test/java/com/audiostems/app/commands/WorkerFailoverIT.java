@@ -201,7 +201,10 @@ class WorkerFailoverIT {
                           result.manifest().quality().reportKey(),
                           result.manifest().quality().pageKey(),
                           result.manifest().quality().waveformKey(),
-                          result.manifest().quality().spectrogramKey()),
+                          result.manifest().quality().spectrogramKey(),
+                          BlobKeys.qualitySibling(
+                              result.manifest().quality().reportKey(),
+                              BlobKeys.QualityAsset.PEAKS)),
                       outputs.stream().map(EncodedOutput::key),
                       // the preview's HLS ladder: playlists, init and media segments
                       result.manifest().hls().keys().stream())
