@@ -202,7 +202,7 @@ async function published(trackId) {
     $("quality-tier").textContent = q.effectiveTier || "none";
     $("quality-page").href = q.pageUrl;
     fill($("quality-tiers").tBodies[0], q.tiers, [t => t.tier, t => t.passed ? "pass" : "fail", t => t.reasons.join("; ")]);
-    fill($("quality-findings").tBodies[0], q.findings, ["code", "severity", f => f.measured + " " + f.unit,
+    fill($("quality-findings").tBodies[0], q.findings, ["code", "severity", f => Number(f.measured.toPrecision(4)) + " " + f.unit,
       f => f.startSeconds + "–" + f.endSeconds + " s", "message"]);
     await loadPeaks(q.peaksUrl);
   } catch (err) { showError(err.message); }
@@ -365,7 +365,7 @@ async function analytics() {
       const p = document.createElement("p");
       p.className = "hint";
       p.textContent = err.status === 404 || err.status === 403
-        ? "GET /v1/analytics/" + name + " is not served by this gateway (" + err.status + ")."
+        ? "GET /v1/analytics/" + name + " is not served by this gateway, or not to this key (" + err.status + ")."
         : err.message;
       charts.appendChild(p);
     }

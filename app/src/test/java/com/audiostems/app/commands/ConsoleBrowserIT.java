@@ -41,6 +41,7 @@ class ConsoleBrowserIT {
   @TempDir Path temp;
 
   @Test
+  @SuppressWarnings("unchecked") // a script's array comes back as a List
   void anOperatorUploadsFollowsPlaysAndLicensesATrackInTheBrowser() throws Exception {
     // Missing browser: a failure that says what to install, never a skipped test.
     assertThat(CHROMIUM)
@@ -197,6 +198,17 @@ class ConsoleBrowserIT {
                             .size()
                         >= 3);
         screenshot(browser, "analytics");
+        // The charts over an answer of the documented shape (volume per period, failure
+        // rate by reason): a chart per numeric field of a list, one for an object of numbers.
+        Object svgsAndBars =
+            js.executeScript(
+                "const box = document.createElement('div');"
+                    + " Charts.render(box, 'processing', {volume: [{period: '2026-12-01', started: 3,"
+                    + " published: 2, failed: 1}], failureRateByReason: {CorruptAudio: 0.5,"
+                    + " Timeout: 0.25}});"
+                    + " return [box.querySelectorAll('svg').length,"
+                    + " box.querySelectorAll('svg rect').length];");
+        assertThat((List<Object>) svgsAndBars).containsExactly(4L, 5L);
 
         browser.get(console + "index.html#upload");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-file")));
