@@ -234,13 +234,17 @@ STAGES.forEach(s => { const o = document.createElement("option"); o.textContent 
 $("search-form").addEventListener("submit", e => { e.preventDefault(); search(null); });
 $("search-more").addEventListener("click", () => search(searchToken, true));
 
+let searchSeq = 0;
+
 async function search(token, append) {
+  const seq = ++searchSeq; // only the latest search draws: an earlier answer may come after it
   const params = new URLSearchParams({ pageSize: "50" });
   const put_ = (name, value) => { if (value) params.set(name, value); };
   put_("stage", $("search-stage").value); put_("tier", $("search-tier").value); put_("key", $("search-key").value);
   put_("bpmMin", $("search-bpm-min").value); put_("bpmMax", $("search-bpm-max").value); put_("pageToken", token);
   try {
     const page = await api("GET", "/v1/search/tracks?" + params);
+    if (seq !== searchSeq) return;
     const tbody = $("search-results").tBodies[0];
     if (!append) tbody.replaceChildren();
     page.tracks.forEach(t => {

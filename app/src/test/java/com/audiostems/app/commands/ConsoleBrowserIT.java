@@ -137,7 +137,35 @@ class ConsoleBrowserIT {
         wait.until(
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#search-results a[href='#track/" + trackId + "']")));
+        // By the key and a tempo range around the tempo its analysis found; a range above it
+        // finds nothing.
+        By found = By.cssSelector("#search-results a[href='#track/" + trackId + "']");
+        // Read in one script: the table may be redrawn between two WebDriver calls.
+        List<Object> keyAndBpm =
+            (List<Object>)
+                js.executeScript(
+                    "const cells = document.querySelector(\"#search-results a[href='#track/"
+                        + trackId
+                        + "']\").closest('tr').cells;"
+                        + " return [cells[6].textContent, cells[7].textContent];");
+        String key = (String) keyAndBpm.get(0);
+        double bpm = Double.parseDouble((String) keyAndBpm.get(1));
+        browser.findElement(By.id("search-key")).sendKeys(key);
+        browser.findElement(By.id("search-bpm-min")).sendKeys(String.valueOf(bpm - 1));
+        browser.findElement(By.id("search-bpm-max")).sendKeys(String.valueOf(bpm + 1));
+        browser.findElement(By.id("search-run")).click();
+        wait.until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("search-summary"), "1 of"));
+        assertThat(browser.findElements(found)).hasSize(1);
         screenshot(browser, "search");
+        browser.findElement(By.id("search-bpm-min")).clear();
+        browser.findElement(By.id("search-bpm-min")).sendKeys(String.valueOf(bpm + 5));
+        browser.findElement(By.id("search-bpm-max")).clear();
+        browser.findElement(By.id("search-bpm-max")).sendKeys(String.valueOf(bpm + 20));
+        browser.findElement(By.id("search-run")).click();
+        wait.until(
+            ExpectedConditions.textToBePresentInElementLocated(By.id("search-summary"), "0 of"));
+        assertThat(browser.findElements(found)).isEmpty();
 
         // Licence: granted from the track's link, active, listed with its actions.
         browser.get(console + "index.html#licences/" + trackId);
