@@ -181,38 +181,23 @@ class ConsoleBrowserIT {
                 By.cssSelector("#licence-table tr[data-licence-id='" + licenceId + "']")));
         screenshot(browser, "licences");
 
-        // Extended by 30 days, then revoked with a reason: the list shows each change.
+        // Extended by 30 days, then revoked with a reason: the list shows each change. The list
+        // is redrawn while the console waits for the ledger, so cells are read by script (one
+        // step) and clicks retried on a redrawn row.
         By row = By.cssSelector("#licence-table tr[data-licence-id='" + licenceId + "']");
-        String endsBefore =
-            browser.findElement(row).findElements(By.tagName("td")).get(4).getText();
-        browser
-            .findElement(row)
-            .findElement(By.xpath(".//button[text()='Extend 30 days']"))
-            .click();
-        wait.until(
-            b ->
-                !b.findElement(row)
-                    .findElements(By.tagName("td"))
-                    .get(4)
-                    .getText()
-                    .equals(endsBefore));
+        String endsBefore = licenceCell(js, licenceId, 4);
+        wait.until(b -> click(b, row, "Extend 30 days"));
+        wait.until(b -> !endsBefore.equals(licenceCell(js, licenceId, 4)));
         assertThat(
-                java.time.Duration.between(
+                Duration.between(
                     java.time.Instant.parse(endsBefore),
-                    java.time.Instant.parse(
-                        browser.findElement(row).findElements(By.tagName("td")).get(4).getText())))
+                    java.time.Instant.parse(licenceCell(js, licenceId, 4))))
             .as("the console sends the new end in milliseconds")
             .isBetween(Duration.ofDays(30).minusMillis(1), Duration.ofDays(30));
-        browser.findElement(row).findElement(By.xpath(".//button[text()='Revoke']")).click();
+        wait.until(b -> click(b, row, "Revoke"));
         wait.until(ExpectedConditions.alertIsPresent()).sendKeys("payment reversed");
         browser.switchTo().alert().accept();
-        wait.until(
-            b ->
-                b.findElement(row)
-                    .findElements(By.tagName("td"))
-                    .get(3)
-                    .getText()
-                    .equals("REVOKED"));
+        wait.until(b -> "REVOKED".equals(licenceCell(js, licenceId, 3)));
 
         // Analytics: the page draws whatever the analytics endpoints answer, or says they are
         // absent.
@@ -247,6 +232,26 @@ class ConsoleBrowserIT {
       } finally {
         browser.quit();
       }
+    }
+  }
+
+  /** A cell of the licence's row, read in one step; null while the row is not shown. */
+  private static String licenceCell(JavascriptExecutor js, String licenceId, int index) {
+    return (String)
+        js.executeScript(
+            "const row = document.querySelector(\"#licence-table tr[data-licence-id='\" + arguments[0]"
+                + " + \"']\"); return row ? row.cells[arguments[1]].textContent : null;",
+            licenceId,
+            index);
+  }
+
+  /** Clicks the row's button; false (to be retried) when the row was redrawn meanwhile. */
+  private static boolean click(WebDriver browser, By row, String button) {
+    try {
+      browser.findElement(row).findElement(By.xpath(".//button[text()='" + button + "']")).click();
+      return true;
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return false;
     }
   }
 
