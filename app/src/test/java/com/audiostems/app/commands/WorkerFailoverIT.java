@@ -192,7 +192,9 @@ class WorkerFailoverIT {
       // remain.
       assertThat(blobs.list(BlobKeys.trackPrefix(TRACK)))
           .containsExactlyInAnyOrderElementsOf(
-              TrackManifests.ownedKeys(result.manifest()).stream()
+              Stream.concat(
+                      TrackManifests.ownedKeys(result.manifest()).stream(),
+                      TrackManifests.peaksKeys(result.manifest()).stream())
                   .filter(key -> key.startsWith(BlobKeys.trackPrefix(TRACK)))
                   .toList());
       // The track moved: a second host fetched the source.

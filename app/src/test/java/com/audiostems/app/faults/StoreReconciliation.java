@@ -38,6 +38,8 @@ public final class StoreReconciliation {
           .as(manifest.trackId() + ": verification")
           .allSatisfy(check -> assertThat(check.passed()).as(check.toString()).isTrue());
       owned.addAll(TrackManifests.ownedKeys(manifest));
+      // The quality report's waveform peaks, which the manifest does not list.
+      owned.addAll(TrackManifests.peaksKeys(manifest));
     }
     List<String> listed = new ArrayList<>(store.list("tracks/"));
     listed.addAll(store.list("watermarks/"));

@@ -162,6 +162,21 @@ public final class TrackManifests {
   }
 
   /**
+   * The version of the change that made deleting a track delete its waveform peaks ({@code
+   * quality/waveform.dat}, which the manifest does not list): runs deleted before it deleted the
+   * rest only.
+   */
+  static final String PEAKS_ON_DELETE = "waveform-peaks-deleted-with-track";
+
+  /** The published quality report's waveform peaks; none when the track has no quality report. */
+  public static List<String> peaksKeys(TrackManifest published) {
+    TrackQuality quality = published.quality();
+    return quality == null || quality.reportKey() == null
+        ? List.of()
+        : List.of(BlobKeys.qualitySibling(quality.reportKey(), BlobKeys.QualityAsset.PEAKS));
+  }
+
+  /**
    * Every object a published track owns, its manifest included: what deleting the track deletes.
    */
   public static List<String> ownedKeys(TrackManifest published) {

@@ -455,6 +455,23 @@ class TrackIngestWorkflowTest {
   }
 
   @Test
+  void deletingALiveTrackDeletesItsWaveformPeaks() throws Exception {
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, keepAliveRequest());
+    awaitCondition(() -> workflow.progress().stage() == TrackStage.PUBLISHED);
+    String peaks = BlobKeys.qualityKey(TRACK, 1, BlobKeys.QualityAsset.PEAKS);
+    assertThat(store.keys).containsKey(peaks);
+
+    WorkflowStub.fromTyped(workflow).cancel();
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class))
+        .isInstanceOf(WorkflowFailedException.class);
+    assertThat(store.deleted).contains(peaks);
+    assertThat(store.keys).isEmpty();
+    keepHistory("deleted-live-track-deletes-its-peaks");
+  }
+
+  @Test
   void deletingALiveTrackRevokesItsActiveLicences() throws Exception {
     TrackIngestWorkflow workflow = newWorkflow();
     WorkflowClient.start(workflow::ingest, keepAliveRequest());
