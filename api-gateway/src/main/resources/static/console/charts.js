@@ -56,12 +56,16 @@ const Charts = (() => {
     if (Array.isArray(value)) {
       const rows = value.filter(v => v && typeof v === "object" && !Array.isArray(v));
       if (rows.length === 0) return;
-      const labelKey = Object.keys(rows[0]).find(k => typeof rows[0][k] === "string");
-      const numeric = Object.keys(rows[0]).filter(k => typeof rows[0][k] === "number");
-      numeric.forEach(k => found.push([path + " · " + k,
-        rows.map((r, i) => [labelKey ? r[labelKey] : i + 1, Number(r[k]) || 0])]));
+      const keys = Object.keys(rows[0]);
+      const labelKey = keys.find(k => typeof rows[0][k] === "string");
+      // A bucket's bounds (minScore/maxScore) label its bar rather than being charted themselves.
+      const range = keys.filter(k => k.startsWith("min") && typeof rows[0][k] === "number")
+        .map(k => [k, "max" + k.slice(3)]).find(([, max]) => typeof rows[0][max] === "number");
+      const label = (r, i) => labelKey ? r[labelKey] : range ? r[range[0]] + "–" + r[range[1]] : i + 1;
+      const numeric = keys.filter(k => typeof rows[0][k] === "number" && !(range && range.includes(k)));
+      numeric.forEach(k => found.push([path + " · " + k, rows.map((r, i) => [label(r, i), Number(r[k]) || 0])]));
       rows.forEach((r, i) => Object.entries(r).forEach(([k, v]) => {
-        if (v && typeof v === "object") walk(path + " · " + (labelKey ? r[labelKey] : i + 1) + " · " + k, v, found, depth + 1);
+        if (v && typeof v === "object") walk(path + " · " + label(r, i) + " · " + k, v, found, depth + 1);
       }));
       return;
     }

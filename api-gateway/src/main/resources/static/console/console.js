@@ -355,7 +355,10 @@ async function analytics() {
     $("analytics-to").value = to.toISOString().slice(0, 10);
     $("analytics-from").value = from.toISOString().slice(0, 10);
   }
-  const params = new URLSearchParams({ from: $("analytics-from").value, to: $("analytics-to").value,
+  // The form's dates are inclusive; the API's window is [from, to): ask up to the next midnight.
+  const through = new Date($("analytics-to").value + "T00:00:00Z");
+  through.setUTCDate(through.getUTCDate() + 1);
+  const params = new URLSearchParams({ from: $("analytics-from").value, to: through.toISOString().slice(0, 10),
     granularity: $("analytics-granularity").value });
   const charts = $("analytics-charts");
   charts.replaceChildren();

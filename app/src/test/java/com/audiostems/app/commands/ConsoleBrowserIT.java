@@ -210,6 +210,20 @@ class ConsoleBrowserIT {
                                 By.cssSelector("#analytics-charts .chart, #analytics-charts p"))
                             .size()
                         >= 3);
+        // The window the form shows (its "to" day included) holds the track published above: the
+        // processing totals' bar "published" reads at least 1, from the ledger through the API.
+        wait.until(
+            b -> {
+              Object published =
+                  js.executeScript(
+                      "const chart = [...document.querySelectorAll('#analytics-charts .chart')]"
+                          + ".find(c => c.querySelector('h4').textContent === 'processing · totals');"
+                          + " if (!chart) return null;"
+                          + " const texts = [...chart.querySelectorAll('svg text')].map(t => t.textContent);"
+                          + " const at = texts.indexOf('published');"
+                          + " return at > 0 ? texts[at - 1] : null;");
+              return published != null && Integer.parseInt((String) published) >= 1;
+            });
         screenshot(browser, "analytics");
         // The charts over an answer of the documented shape (volume per period, failure
         // rate by reason): a chart per numeric field of a list, one for an object of numbers.
