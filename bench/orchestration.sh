@@ -8,5 +8,5 @@ cd "$repo"
 . bin/jdk-env
 ./mvnw -q -B -DskipTests install
 ./mvnw -q -B -pl app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-exec java -cp "app/target/test-classes:app/target/classes:$(cat app/target/bench.classpath)" \
+exec java -cp "app/target/test-classes:app/target/classes:audio-dsp/target/classes:$(cat app/target/bench.classpath)" \
   com.audiostems.app.bench.OrchestrationBenchmark "$@"
