@@ -253,8 +253,8 @@ def render_batch(batch):
     return rows
 
 
-def plan(midi_dir, out_dir, per_song):
-    rng = random.Random(SEED)
+def plan(midi_dir, out_dir, per_song, seed=SEED):
+    rng = random.Random(seed)
     jobs = []
     for path in sorted(glob.glob(os.path.join(midi_dir, "*.mid"))):
         song = os.path.splitext(os.path.basename(path))[0]
@@ -280,6 +280,7 @@ def main():
     parser.add_argument("out_dir")
     parser.add_argument("--excerpts-per-song", type=int, default=1)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=SEED, help="another seed draws other excerpts and renderings")
     parser.add_argument("--limit", type=int, default=0, help="only the first N excerpts (a smoke run)")
     parser.add_argument(
         "--reverse",
@@ -288,7 +289,7 @@ def main():
     )
     args = parser.parse_args()
     os.makedirs(os.path.join(args.out_dir, "audio"), exist_ok=True)
-    jobs = plan(args.midi_dir, args.out_dir, args.excerpts_per_song)
+    jobs = plan(args.midi_dir, args.out_dir, args.excerpts_per_song, args.seed)
     if args.limit:
         jobs = jobs[: args.limit]
     # Each job draws its soundfont from its own seed; jobs of one soundfont render in batches.

@@ -2,9 +2,9 @@
 """Trains the tempo model (issue 18): which metrical reading of the rule-based estimate is the beat.
 
 Input: the CSV of bench/tempo-features.sh (audio-dsp's TempoLevels features of every excerpt,
-the pipeline's own code). Each excerpt has 7 readings (x1/3, x1/2, x2/3, x1, x3/2, x2, x3 of the
-rule-based tempo), each F features. The model scores each reading with the same small network (F -> H tanh
--> 1) and takes the softmax over the seven; the label is the reading within 4 % of the MIDI tempo
+the pipeline's own code). Each excerpt has 8 readings (x1/4, x1/3, x1/2, x2/3, x1, x3/2, x2, x3 of
+the rule-based tempo), each F features. The model scores each reading with the same small network (F -> H tanh
+-> 1) and takes the softmax over the eight; the label is the reading within 4 % of the MIDI tempo
 (excerpts where none is are left out of training: no octave choice can fix them).
 
 Only split == "train" is used; its songs are split again (by song, fixed seed) into fit and
@@ -27,7 +27,7 @@ import sys
 
 import numpy as np
 
-RATIOS = [1.0 / 3, 0.5, 2.0 / 3, 1.0, 1.5, 2.0, 3.0]
+RATIOS = [0.25, 1.0 / 3, 0.5, 2.0 / 3, 1.0, 1.5, 2.0, 3.0]
 LEVELS = len(RATIOS)
 HIDDEN = 16
 STEPS = 3000

@@ -68,10 +68,10 @@ final class AnalysisSummary {
   }
 
   /**
-   * The tempo model's reading: its primary tempo, every other reading with its probability, and the
-   * half/double alternative. The confidence is the pulse clarity times the model's probability (how
-   * periodic the music is, how sure the level). The local tempo range follows the chosen level;
-   * beats and metre stay those the tracker found at the rules' level.
+   * The tempo with the model's probabilities: the primary tempo (see {@link TempoDecision}), every
+   * other reading with its probability (the model's likeliest among them), and the half/double
+   * alternative. The confidence is the pulse clarity times the model's probability of the primary
+   * reading (how periodic the music is, how sure the level).
    */
   static TrackAnalysis.Tempo tempo(RhythmAnalysis rhythm, TempoDecision decision) {
     if (decision == null || decision.bpm() <= 0) {

@@ -68,7 +68,7 @@ public final class TempoFeatureDump {
   }
 
   /** A 16-bit PCM WAV, channels averaged, floats at full scale ±1. */
-  static MonoSignal readMonoWav(Path wav) throws IOException, UnsupportedAudioFileException {
+  public static MonoSignal readMonoWav(Path wav) throws IOException, UnsupportedAudioFileException {
     try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
       AudioFormat f = in.getFormat();
       if (f.getSampleSizeInBits() != 16 || f.getEncoding() != AudioFormat.Encoding.PCM_SIGNED) {

@@ -122,10 +122,13 @@ public final class TempoModel implements AutoCloseable {
     }
   }
 
-  /** The decision for one track's readings; no pulse gives a decision of 0 BPM. */
+  /**
+   * The probabilities of one track's readings around the rules' tempo (see {@link TempoDecision}
+   * for why the rules' reading stays primary); no pulse gives a decision of 0 BPM.
+   */
   public TempoDecision decide(TempoLevels levels) {
     if (!levels.present()) {
-      return new TempoDecision(0, 0, 0, "double", 0, List.of(), NAME, provider);
+      return new TempoDecision(0, 0, 0, "double", 0, List.of(), 0, 0, NAME, provider);
     }
     float[] p = probabilities(new float[][][] {levels.features()})[0];
     int best = 0;
@@ -134,7 +137,8 @@ public final class TempoModel implements AutoCloseable {
         best = i;
       }
     }
-    double bpm = levels.bpm(best);
+    int primary = TempoLevels.BASE_LEVEL;
+    double bpm = levels.bpm(primary);
     double half = probabilityOf(levels, p, bpm / 2);
     double twice = probabilityOf(levels, p, bpm * 2);
     boolean halfWins = half > twice;
@@ -145,11 +149,13 @@ public final class TempoModel implements AutoCloseable {
     readings.sort(Comparator.comparingDouble(TempoDecision.Reading::probability).reversed());
     return new TempoDecision(
         bpm,
-        p[best],
+        p[primary],
         halfWins ? bpm / 2 : bpm * 2,
         halfWins ? "half" : "double",
         halfWins ? half : twice,
         List.copyOf(readings),
+        levels.bpm(best),
+        p[best],
         NAME,
         provider);
   }

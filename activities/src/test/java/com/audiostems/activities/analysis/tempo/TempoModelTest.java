@@ -71,9 +71,9 @@ class TempoModelTest {
     int rulesRelated = 0;
     for (Vector v : vectors) {
       TempoDecision d = model.decide(new TempoLevels(v.baseBpm(), v.levels()));
-      modelRight += within4Percent(d.bpm(), v.truthBpm()) ? 1 : 0;
+      modelRight += within4Percent(d.modelBpm(), v.truthBpm()) ? 1 : 0;
       rulesRight += within4Percent(v.baseBpm(), v.truthBpm()) ? 1 : 0;
-      modelRelated += octaveRelated(d.bpm(), v.truthBpm()) ? 1 : 0;
+      modelRelated += octaveRelated(d.modelBpm(), v.truthBpm()) ? 1 : 0;
       rulesRelated += octaveRelated(v.baseBpm(), v.truthBpm()) ? 1 : 0;
     }
     assertThat(modelRight).as("Accuracy1 hits of model vs rules").isGreaterThan(rulesRight);
@@ -87,12 +87,14 @@ class TempoModelTest {
     Vector v = vectors.get(0);
     TempoDecision d = model.decide(new TempoLevels(v.baseBpm(), v.levels()));
     assertThat(d.readings()).hasSize(TempoLevels.RATIOS.length);
-    assertThat(d.readings().get(0).bpm()).isEqualTo(d.bpm());
-    assertThat(d.readings().get(0).probability()).isEqualTo(d.probability());
+    assertThat(d.bpm()).isEqualTo(v.baseBpm());
+    assertThat(d.readings().get(0).bpm()).isEqualTo(d.modelBpm());
+    assertThat(d.readings().get(0).probability()).isEqualTo(d.modelProbability());
+    assertThat(d.probability()).isBetween(0.0, d.modelProbability());
     double ratio = d.alternativeBpm() / d.bpm();
     assertThat(d.alternativeRelation()).isEqualTo(ratio < 1 ? "half" : "double");
     assertThat(ratio).isIn(0.5, 2.0);
-    assertThat(d.alternativeProbability()).isBetween(0.0, d.probability());
+    assertThat(d.alternativeProbability()).isBetween(0.0, d.modelProbability());
     assertThat(d.model()).isEqualTo(TempoModel.NAME);
   }
 
