@@ -132,9 +132,17 @@ final class TempoEstimator {
       TempoEstimate estimate,
       double clarity) {
     OnsetEnvelope envelope = features.broadband();
-    float[] env = envelope.strength();
-    float[] accent = features.accent().strength();
     double rate = envelope.frameRateHz();
+    // Tracking 8 levels over a whole song cost 1 s per 5 minutes (the rhythm analysis took 0.13 s):
+    // the levels are judged on the middle LEVEL_WINDOW_SECONDS, the length the model trained on and
+    // more.
+    int length = envelope.strength().length;
+    int window = (int) Math.min(length, LEVEL_WINDOW_SECONDS * rate);
+    int from = (length - window) / 2;
+    float[] env = java.util.Arrays.copyOfRange(envelope.strength(), from, from + window);
+    float[] accent =
+        java.util.Arrays.copyOfRange(features.accent().strength(), from, from + window);
+    baseCurve = java.util.Arrays.copyOfRange(baseCurve, from, from + window);
     double[] low =
         Autocorrelation.normalized(
             features.lowBand().strength(), PeriodCandidates.maxLagFrames(rate));
@@ -173,6 +181,9 @@ final class TempoEstimator {
     }
     return new TempoLevels(estimate.bpm(), out);
   }
+
+  /** How much of a track the tempo levels are tracked on (its middle), seconds. */
+  static final double LEVEL_WINDOW_SECONDS = 60;
 
   /**
    * Beat-derived and periodicity tempi further apart than this: keep the periodicity's (the tracker
