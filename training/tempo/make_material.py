@@ -13,7 +13,7 @@ compression, noise, a small tempo change, an MP3 or AAC round trip), mono 22.05 
 Split by SONG, never by excerpt: songs whose number is divisible by 5 are the held-out test split
 (nothing is tuned on it), the others train.
 
-Usage: make_material.py MIDI_DIR OUT_DIR [--excerpts-per-song 2] [--workers 2]
+Usage: make_material.py MIDI_DIR OUT_DIR [--excerpts-per-song 1] [--seed 18] [--workers 2] [--reverse]
 Writes OUT_DIR/audio/*.wav and OUT_DIR/labels.csv (id,song,split,bpm,soundfont,chain).
 """
 import argparse
