@@ -1,5 +1,6 @@
 package com.audiostems.ledger;
 
+import com.audiostems.ledger.analytics.LedgerAnalytics;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -232,6 +235,189 @@ public final class JdbcLedger implements Ledger {
             }
           }
         });
+  }
+
+  private static final String PROCESSING_COLUMNS =
+      "track_id, outcome, reason_code, started_at, ended_at, jvm_cpu_millis, ffmpeg_cpu_millis,"
+          + " quality_score, quality_tier, bpm, musical_key, duration_seconds, genre";
+
+  @Override
+  public void saveProcessingRecord(ProcessingRecord r) {
+    inTransaction(
+        "save the processing record of track " + r.trackId(),
+        c -> {
+          for (String table :
+              List.of("processing_findings", "processing_stage_times", "processing_records")) {
+            try (PreparedStatement ps =
+                c.prepareStatement("DELETE FROM " + table + " WHERE track_id = ?")) {
+              ps.setString(1, r.trackId());
+              ps.executeUpdate();
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO processing_records ("
+                      + PROCESSING_COLUMNS
+                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, r.trackId());
+            ps.setString(2, r.outcome().name());
+            ps.setString(3, r.reasonCode());
+            ps.setObject(4, timestamp(r.startedAt()));
+            ps.setObject(5, timestamp(r.endedAt()));
+            ps.setLong(6, r.jvmCpuMillis());
+            ps.setLong(7, r.ffmpegCpuMillis());
+            ps.setObject(8, r.qualityScore(), java.sql.Types.INTEGER);
+            ps.setString(9, r.qualityTier());
+            ps.setObject(10, r.bpm(), java.sql.Types.DOUBLE);
+            ps.setString(11, r.musicalKey());
+            ps.setObject(12, r.durationSeconds(), java.sql.Types.DOUBLE);
+            ps.setString(13, r.genre());
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO processing_stage_times (track_id, stage, position, millis)"
+                      + " VALUES (?, ?, ?, ?)")) {
+            int position = 0;
+            for (Map.Entry<String, Long> stage : r.stageMillis().entrySet()) {
+              ps.setString(1, r.trackId());
+              ps.setString(2, stage.getKey());
+              ps.setInt(3, position++);
+              ps.setLong(4, stage.getValue());
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO processing_findings (track_id, code, occurrences) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, Integer> finding : r.findingsByCode().entrySet()) {
+              ps.setString(1, r.trackId());
+              ps.setString(2, finding.getKey());
+              ps.setInt(3, finding.getValue());
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<ProcessingRecord> findProcessingRecord(String trackId) {
+    return inTransaction(
+        "find the processing record of track " + trackId,
+        c -> {
+          Map<String, Long> stages = new LinkedHashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT stage, millis FROM processing_stage_times WHERE track_id = ?"
+                      + " ORDER BY position")) {
+            ps.setString(1, trackId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                stages.put(rs.getString(1), rs.getLong(2));
+              }
+            }
+          }
+          Map<String, Integer> findings = new LinkedHashMap<>();
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT code, occurrences FROM processing_findings WHERE track_id = ?"
+                      + " ORDER BY code")) {
+            ps.setString(1, trackId);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                findings.put(rs.getString(1), rs.getInt(2));
+              }
+            }
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT " + PROCESSING_COLUMNS + " FROM processing_records WHERE track_id = ?")) {
+            ps.setString(1, trackId);
+            try (ResultSet rs = ps.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.<ProcessingRecord>empty();
+              }
+              return Optional.of(
+                  new ProcessingRecord(
+                      rs.getString(1),
+                      ProcessingRecord.Outcome.valueOf(rs.getString(2)),
+                      rs.getString(3),
+                      instant(rs, 4),
+                      instant(rs, 5),
+                      stages,
+                      rs.getLong(6),
+                      rs.getLong(7),
+                      (Integer) rs.getObject(8),
+                      rs.getString(9),
+                      findings,
+                      (Double) rs.getObject(10),
+                      rs.getString(11),
+                      (Double) rs.getObject(12),
+                      rs.getString(13)));
+            }
+          }
+        });
+  }
+
+  @Override
+  public void recordActivityCost(ActivityCostRecord cost) {
+    inTransaction(
+        "record the cost of " + cost.activityType() + " for track " + cost.trackId(),
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO activity_costs (track_id, activity_type, outcome, started_at,"
+                      + " wall_millis, jvm_cpu_millis, ffmpeg_cpu_millis)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, cost.trackId());
+            ps.setString(2, cost.activityType());
+            ps.setString(3, cost.outcome());
+            ps.setObject(4, timestamp(cost.startedAt()));
+            ps.setLong(5, cost.wallMillis());
+            ps.setLong(6, cost.jvmCpuMillis());
+            ps.setLong(7, cost.ffmpegCpuMillis());
+            ps.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public List<ActivityCostRecord> activityCostsOfTrack(String trackId) {
+    return inTransaction(
+        "list the activity costs of track " + trackId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT track_id, activity_type, outcome, started_at, wall_millis,"
+                      + " jvm_cpu_millis, ffmpeg_cpu_millis FROM activity_costs"
+                      + " WHERE track_id = ? ORDER BY started_at, cost_id")) {
+            ps.setString(1, trackId);
+            try (ResultSet rs = ps.executeQuery()) {
+              List<ActivityCostRecord> costs = new ArrayList<>();
+              while (rs.next()) {
+                costs.add(
+                    new ActivityCostRecord(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        instant(rs, 4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7)));
+              }
+              return costs;
+            }
+          }
+        });
+  }
+
+  @Override
+  public LedgerAnalytics analytics() {
+    return new LedgerAnalytics(dataSource);
   }
 
   @Override

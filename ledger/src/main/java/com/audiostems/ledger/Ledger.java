@@ -1,5 +1,6 @@
 package com.audiostems.ledger;
 
+import com.audiostems.ledger.analytics.LedgerAnalytics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,23 @@ public interface Ledger extends AutoCloseable {
 
   /** Deliveries and licences between two instants, for analytics. */
   List<DeliveryRecord> deliveriesBetween(Instant from, Instant to);
+
+  /**
+   * Inserts or replaces a track's processing record, with its stage times and findings (a retried
+   * activity writes the same record again).
+   */
+  void saveProcessingRecord(ProcessingRecord record);
+
+  Optional<ProcessingRecord> findProcessingRecord(String trackId);
+
+  /** Appends one measured activity execution of a track's journey. */
+  void recordActivityCost(ActivityCostRecord cost);
+
+  /** A track's measured activity executions, oldest first. */
+  List<ActivityCostRecord> activityCostsOfTrack(String trackId);
+
+  /** The analytics queries over this ledger (processing, quality, business, one track). */
+  LedgerAnalytics analytics();
 
   @Override
   void close();

@@ -30,6 +30,14 @@ public interface BlobStore {
   List<String> list(String prefix) throws IOException;
 
   /**
+   * The bytes of the objects under the prefix (those {@link #list} names), summed by storage class:
+   * {@code STANDARD} for a local store, each object's S3 class (STANDARD, INTELLIGENT_TIERING,
+   * GLACIER_IR, ...) for a bucket. It reads the whole listing: call it on a schedule, not per
+   * request.
+   */
+  java.util.Map<String, Long> bytesByStorageClass(String prefix) throws IOException;
+
+  /**
    * A local file with the object's content for tools that need a path (ffmpeg, jaudiotagger). A
    * local store hands out its own file, read-only by contract; a remote store downloads into {@code
    * workDir}. Close the copy when done.

@@ -121,6 +121,27 @@ public final class LocalBlobStore implements BlobStore {
     }
   }
 
+  /** The class a local store reports: its files have one, the disk's. */
+  public static final String STORAGE_CLASS = "STANDARD";
+
+  @Override
+  public java.util.Map<String, Long> bytesByStorageClass(String prefix) throws IOException {
+    long bytes = 0;
+    for (String key : list(prefix)) {
+      if (key.startsWith(".")) {
+        // The root's own directories (.ledger, .catalogue) hold no blobs: keys start with a letter
+        // or digit.
+        continue;
+      }
+      try {
+        bytes += Files.size(root.resolve(key));
+      } catch (NoSuchFileException e) {
+        // deleted since the listing: no longer stored
+      }
+    }
+    return java.util.Map.of(STORAGE_CLASS, bytes);
+  }
+
   @Override
   public LocalCopy localCopy(String key, Path workDir) throws IOException {
     Path path = pathOf(key);

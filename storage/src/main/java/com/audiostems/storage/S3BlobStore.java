@@ -137,6 +137,34 @@ public final class S3BlobStore implements PresigningBlobStore, AutoCloseable {
         objectKey);
   }
 
+  /**
+   * One ListObjectsV2 page per 1,000 objects; an object without a class is STANDARD (S3's rule).
+   */
+  @Override
+  public java.util.Map<String, Long> bytesByStorageClass(String prefix) throws IOException {
+    String objectPrefix = settings.keyPrefix() + requireSafePrefix(prefix);
+    java.util.Map<String, Long> bytes = new java.util.TreeMap<>();
+    String continuation = null;
+    do {
+      String token = continuation;
+      ListObjectsV2Response page =
+          await(
+              s3.listObjectsV2(
+                  l -> l.bucket(settings.bucket()).prefix(objectPrefix).continuationToken(token)),
+              "ListObjectsV2",
+              objectPrefix);
+      for (S3Object object : page.contents()) {
+        if (isSafe(object.key().substring(settings.keyPrefix().length()))) {
+          String storageClass =
+              object.storageClassAsString() == null ? "STANDARD" : object.storageClassAsString();
+          bytes.merge(storageClass, object.size(), Long::sum);
+        }
+      }
+      continuation = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+    } while (continuation != null);
+    return bytes;
+  }
+
   @Override
   public List<String> list(String prefix) throws IOException {
     String objectPrefix = settings.keyPrefix() + requireSafePrefix(prefix);

@@ -82,10 +82,29 @@ final class S3Calls {
       missing.initCause(cause);
       return missing;
     }
+    if (cause instanceof AwsServiceException s3
+        && (s3.statusCode() >= 500 || s3.isThrottlingException())) {
+      // S3's own "come back later": the SDK's retries are spent, the caller's may not be.
+      return new StorageUnavailableException(
+          "S3 " + operation + " of " + where + " failed: " + errorCode(s3) + ": " + s3.getMessage(),
+          cause);
+    }
     if (cause instanceof AwsServiceException s3) {
       // The SDK's message already holds S3's text, the status and the request id.
       return new IOException(
           "S3 " + operation + " of " + where + " failed: " + errorCode(s3) + ": " + s3.getMessage(),
+          cause);
+    }
+    if (cause instanceof SdkClientException && isTransport(cause)) {
+      // No answer at all (refused, reset, timed out): the server or the path to it is down.
+      return new StorageUnavailableException(
+          "S3 "
+              + operation
+              + " of "
+              + where
+              + " failed before S3 answered: "
+              + cause.getMessage()
+              + " (the server or the network to it is down; retried)",
           cause);
     }
     if (cause instanceof SdkClientException) {
@@ -106,6 +125,21 @@ final class S3Calls {
       return new InterruptedIOException("S3 " + operation + " of " + where + " was cancelled");
     }
     return new IOException("S3 " + operation + " of " + where + " failed: " + cause, cause);
+  }
+
+  /**
+   * Whether a client-side failure is the connection's (refused, reset, closed, timed out) rather
+   * than the request's own (credentials, a bad setting): only the first goes away by itself.
+   */
+  private static boolean isTransport(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof IOException
+          || cause.getClass().getSimpleName().contains("Timeout")
+          || cause.getClass().getName().startsWith("io.netty.")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String location(String bucket, String objectKey) {

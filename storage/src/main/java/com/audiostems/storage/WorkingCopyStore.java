@@ -296,6 +296,11 @@ public final class WorkingCopyStore implements BlobStore, AutoCloseable {
     return store.list(prefix);
   }
 
+  @Override
+  public java.util.Map<String, Long> bytesByStorageClass(String prefix) throws IOException {
+    return store.bytesByStorageClass(prefix);
+  }
+
   /** Removes this process's copies; the store behind them is its owner's to close. */
   @Override
   public void close() throws IOException {

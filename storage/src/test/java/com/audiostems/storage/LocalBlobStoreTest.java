@@ -68,4 +68,20 @@ class LocalBlobStoreTest {
     }
     assertThat(store.list("")).isEmpty();
   }
+
+  @Test
+  void aLocalStoresBytesAreAllStandard() throws Exception {
+    LocalBlobStore local = new LocalBlobStore(temp.resolve("bytes-by-class"));
+    local.storeBytes("tracks/t1/outputs/a.flac", new byte[1_000]);
+    local.storeBytes("tracks/t1/manifest.json", new byte[24]);
+    local.storeBytes("uploads/t2/source.wav", new byte[7]);
+    java.nio.file.Files.createDirectories(temp.resolve("bytes-by-class/.ledger"));
+    java.nio.file.Files.write(temp.resolve("bytes-by-class/.ledger/ledger.mv.db"), new byte[99]);
+
+    assertThat(local.bytesByStorageClass("")).isEqualTo(java.util.Map.of("STANDARD", 1_031L));
+    assertThat(local.bytesByStorageClass("tracks/t1/"))
+        .isEqualTo(java.util.Map.of("STANDARD", 1_024L));
+    assertThat(local.bytesByStorageClass("tracks/none/"))
+        .isEqualTo(java.util.Map.of("STANDARD", 0L));
+  }
 }

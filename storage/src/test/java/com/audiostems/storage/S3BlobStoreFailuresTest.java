@@ -113,8 +113,9 @@ class S3BlobStoreFailuresTest {
       }
       assertThatThrownBy(() -> store.list("../")).isInstanceOf(UnsafeKeyException.class);
       assertThatThrownBy(() -> store.exists("tracks/t1/manifest.json"))
-          .as("the same store does send safe keys")
-          .isInstanceOf(IOException.class)
+          .as("the same store does send safe keys: refused, a store to retry later")
+          .isInstanceOf(StorageUnavailableException.class)
+          .hasMessageContaining("s3://" + S3TestServer.BUCKET + "/tracks/t1/manifest.json")
           .isNotInstanceOf(NoSuchFileException.class);
     }
     assertThat(file).exists();

@@ -14,6 +14,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /** S3BlobStore against a real S3-compatible server (versitygw) over HTTP. */
 class S3BlobStoreTest {
@@ -81,6 +84,69 @@ class S3BlobStoreTest {
     assertThat(objectKeysOnServer())
         .as("the prefix is applied on the server")
         .containsExactly(prefix + "tracks/t1/manifest.json");
+  }
+
+  @Test
+  void bytesAreSummedByTheStorageClassEachObjectIsListedWith() throws Exception {
+    int masterBytes = (int) S3StorageClasses.SMALLEST_TIERED_BYTES + 1;
+    store.storeBytes("tracks/t1/outputs/master.flac", new byte[masterBytes]);
+    store.storeBytes("uploads/t2/source.wav", new byte[masterBytes * 2]);
+    store.storeBytes("tracks/t1/manifest.json", new byte[10]);
+    store.storeBytes("tracks/t1/outputs/tiny.mp3", new byte[5]);
+    long total = 3L * masterBytes + 15;
+
+    // versitygw keeps no storage class: it lists every object as STANDARD.
+    assertThat(store.bytesByStorageClass("")).isEqualTo(Map.of("STANDARD", total));
+    assertThat(store.bytesByStorageClass("tracks/none/")).isEmpty();
+
+    // As S3 lists them: each object with the class the store wrote it with (S3StorageClasses),
+    // two keys a page so that the sums run over continuation tokens.
+    S3Settings settings = server.settings().keyPrefix(prefix).build();
+    ExecutionInterceptor asS3ListsThem =
+        new ExecutionInterceptor() {
+          @Override
+          public SdkRequest modifyRequest(
+              Context.ModifyRequest context, ExecutionAttributes attributes) {
+            return context.request() instanceof ListObjectsV2Request list
+                ? list.toBuilder().maxKeys(2).build()
+                : context.request();
+          }
+
+          @Override
+          public software.amazon.awssdk.core.SdkResponse modifyResponse(
+              Context.ModifyResponse context, ExecutionAttributes attributes) {
+            if (!(context.response() instanceof ListObjectsV2Response page)) {
+              return context.response();
+            }
+            return page.toBuilder()
+                .contents(
+                    page.contents().stream()
+                        .map(
+                            o ->
+                                o.toBuilder()
+                                    .storageClass(
+                                        S3StorageClasses.forObject(
+                                                o.key().substring(prefix.length()),
+                                                o.size(),
+                                                StorageClass.INTELLIGENT_TIERING)
+                                            .toString())
+                                    .build())
+                        .toList())
+                .build();
+          }
+        };
+    try (S3BlobStore listed =
+        new S3BlobStore(
+            settings,
+            S3Clients.asyncClientBuilder(settings, server.credentials())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(asS3ListsThem))
+                .build(),
+            S3Clients.presigner(settings, server.credentials()))) {
+      assertThat(listed.bytesByStorageClass(""))
+          .isEqualTo(Map.of("INTELLIGENT_TIERING", 3L * masterBytes, "STANDARD", 15L));
+      assertThat(listed.bytesByStorageClass("tracks/t1/"))
+          .isEqualTo(Map.of("INTELLIGENT_TIERING", (long) masterBytes, "STANDARD", 15L));
+    }
   }
 
   @Test

@@ -58,6 +58,20 @@ public final class TrackFailures {
    */
   public static final String COPYRIGHT_REVIEW_REJECTED = "CopyrightReviewRejected";
 
+  /**
+   * Retryable: the store did not answer (refused, reset, timed out) or answered "later" (5xx, 503
+   * SlowDown). A track that ends with it ran out of retries during a storage outage: start it again
+   * once the store is back.
+   */
+  public static final String STORAGE_UNAVAILABLE = "StorageUnavailable";
+
+  /**
+   * Retryable: a worker's working directory ran out of space. The attempt's files are removed; the
+   * retry runs once space is free (or on a host with room). A track that ends with it needs a
+   * worker with more disk ({@code audiostems.work-dir}).
+   */
+  public static final String WORK_DIRECTORY_FULL = "WorkDirectoryFull";
+
   /** Types the activity retry policies must never retry. */
   public static final List<String> NON_RETRYABLE =
       List.of(

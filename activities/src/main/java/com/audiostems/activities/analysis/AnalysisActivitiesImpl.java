@@ -14,6 +14,8 @@ import com.audiostems.dsp.analysis.TrackAnalysisReport;
 import com.audiostems.dsp.analysis.TrackAnalyzer;
 import com.audiostems.dsp.quality.Finding;
 import com.audiostems.dsp.quality.summary.QualitySummaries;
+import com.audiostems.dsp.waveform.AudiowaveformDat;
+import com.audiostems.dsp.waveform.WaveformPeaks;
 import com.audiostems.storage.BlobStore;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.analysis.AnalysisActivities;
@@ -41,7 +43,8 @@ import java.util.Map;
  * Analysis on the GPU pool's queue: fetches the source from the store (this host has no working
  * copy of it), decodes it once through {@link PcmDecoder} into {@link TrackAnalyzer}, stores the
  * full report as {@code analysis.json}, the quality checks' report with its images and page beside
- * it, and returns both summaries for the manifest.
+ * it, and the waveform's peaks (audiowaveform's {@code .dat}, for players such as peaks.js) from
+ * the same decode, and returns both summaries for the manifest.
  */
 public final class AnalysisActivitiesImpl implements AnalysisActivities {
   static final ObjectMapper REPORT_JSON =
@@ -80,8 +83,9 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
     try {
       Files.createDirectories(workDir);
       TrackAnalyzer analyzer;
+      WaveformPeaks peaks = peaksOf(request);
       try (BlobStore.LocalCopy source = store.localCopy(request.sourceKey(), workDir)) {
-        analyzer = analyse(source.path(), request, progress);
+        analyzer = analyse(source.path(), request, peaks, progress);
       }
       TrackAnalysisReport report = analyzer.finish();
       TempoDecision tempo = tempoModel.decide(report.rhythm().tempoLevels());
@@ -94,6 +98,9 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
               REPORT_JSON.writeValueAsBytes(json));
       TrackQuality quality = QualitySummary.of(report.quality(), trackId, request.version());
       storeQualityReport(report, analyzer.qualitySummaries(), quality, request);
+      store.storeBytes(
+          BlobKeys.qualityKey(trackId, request.version(), BlobKeys.QualityAsset.PEAKS),
+          AudiowaveformDat.write(peaks.finish()));
       return new AnalysisResult(AnalysisSummary.of(report, asset, tempo), quality);
     } catch (NoSuchFileException e) {
       throw ApplicationFailure.newNonRetryableFailure(
@@ -173,7 +180,15 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
   }
 
   /** Decoding takes the first 90% of the reported progress; the analysers the rest. */
-  private TrackAnalyzer analyse(Path file, AnalyzeRequest request, ActivityProgress progress)
+  private static WaveformPeaks peaksOf(AnalyzeRequest request) {
+    return new WaveformPeaks(
+        PcmDecoder.decodeRateHz(request.probe()),
+        Math.max(1, request.probe().channels()),
+        WaveformPeaks.DEFAULT_SAMPLES_PER_PIXEL);
+  }
+
+  private TrackAnalyzer analyse(
+      Path file, AnalyzeRequest request, WaveformPeaks peaks, ActivityProgress progress)
       throws IOException {
     int channels = Math.max(1, request.probe().channels());
     int rate = PcmDecoder.decodeRateHz(request.probe());
@@ -185,7 +200,14 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
             Math.round(request.probe().durationSeconds() * rate),
             QualityTiers.nominal(request.probe()));
     long frames =
-        decoder.decode(file, request.probe(), analyzer::accept, f -> progress.accept(0.9 * f));
+        decoder.decode(
+            file,
+            request.probe(),
+            (block, n) -> {
+              analyzer.accept(block, n);
+              peaks.accept(block, n);
+            },
+            f -> progress.accept(0.9 * f));
     if (frames == 0) {
       throw ApplicationFailure.newNonRetryableFailure(
           "The source of track "

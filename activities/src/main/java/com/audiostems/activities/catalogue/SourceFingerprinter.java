@@ -35,16 +35,14 @@ public final class SourceFingerprinter {
    * @param alive called now and then while decoding (heartbeats)
    * @return the fingerprint; for audio shorter than {@link #MIN_SECONDS}, one without hashes
    *     ({@link #skippedReason} says why) that matches nothing
-   * @throws ApplicationFailure non-retryable {@link TrackFailures#EMPTY_FILE} when the audio holds
-   *     no samples, {@link TrackFailures#CORRUPT_AUDIO} when ffmpeg cannot decode it
+   * @throws ApplicationFailure non-retryable {@link TrackFailures#CORRUPT_AUDIO} when ffmpeg cannot
+   *     decode it
    */
   public Fingerprint fingerprint(Path file, String name, DoubleConsumer alive) throws IOException {
     float[] mono = decodeMono(file, alive);
-    if (mono.length == 0) {
-      throw ApplicationFailure.newNonRetryableFailure(
-          "The audio of " + name + " holds no samples: there is nothing to fingerprint.",
-          TrackFailures.EMPTY_FILE);
-    }
+    // None at the fingerprint's rate is not "no samples": validation has rejected sources without
+    // any, and a few samples at 44.1 kHz resample to none (a one-frame WAV was rejected EmptyFile
+    // here, issue 15). It is too short to fingerprint, like any one-shot under MIN_SECONDS.
     if (mono.length < MIN_SECONDS * Fingerprinter.RATE_HZ) {
       double seconds = (double) mono.length / Fingerprinter.RATE_HZ;
       return new Fingerprint(

@@ -204,9 +204,19 @@ public final class EncoderArguments {
     if (spec.channels() < source.channels()) {
       out.setAudioChannels(spec.channels());
     }
+    // A lossy output of a lossy source is encoded from sample 0: an Opus (or Vorbis) source starts
+    // at a negative time (its pre-skip), and ffmpeg's MP4 muxer then wrote an AAC whose edit list
+    // kept 336 samples more than the source decodes to (73040 frames from a 72000-frame WebM/Opus,
+    // issue 15). PCM sources start at 0, and lossless outputs take their samples untouched.
+    Optional<String> countFromZero =
+        spec.format().lossless() || source.lossless()
+            ? Optional.empty()
+            : Optional.of(FullDecode.COUNT_SAMPLES);
     String filters =
         Stream.of(
-                ChannelLayouts.naming(source), SampleConversion.filter(source, spec, sampleFormat))
+                ChannelLayouts.naming(source),
+                SampleConversion.filter(source, spec, sampleFormat),
+                countFromZero)
             .flatMap(Optional::stream)
             .collect(Collectors.joining(","));
     if (!filters.isEmpty()) {

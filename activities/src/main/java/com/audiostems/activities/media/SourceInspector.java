@@ -224,6 +224,12 @@ public final class SourceInspector {
     if (audio.codec_name == null || audio.codec_name.isBlank()) {
       throw SourceRejections.notAudio(source, "its audio is in an encoding we cannot decode");
     }
+    // Random bytes named .flac probe as a FLAC stream of 0 Hz and 0 channels (by the name alone):
+    // that is not audio, not audio below the minimum tier (issue 15).
+    if (audio.sample_rate <= 0 || audio.channels <= 0) {
+      throw SourceRejections.notAudio(
+          source, "ffprobe found no sample rate or channels in its audio stream");
+    }
     return SourceProbes.of(result.getFormat(), audio, sizeBytes);
   }
 

@@ -55,6 +55,17 @@ public final class MetricNames {
    */
   public static final String TASK_QUEUE_BACKLOG = "audiostems.temporal.task-queue.backlog";
 
+  /**
+   * Bytes in the blob store, tagged {@code storage_class} (STANDARD for a local store; the S3
+   * classes of a bucket's objects), as the last periodic listing summed them.
+   */
+  public static final String STORAGE_BYTES = "audiostems.storage.bytes";
+
+  /**
+   * Analytics rows (activity costs, processing records) the ledger did not take; each is logged.
+   */
+  public static final String ANALYTICS_RECORD_FAILURES = "audiostems.analytics.record.failures";
+
   /** Every name above. */
   public static final List<String> ALL =
       List.of(
@@ -70,5 +81,7 @@ public final class MetricNames {
           VERIFICATION_FAILURES,
           QUALITY_SCORE,
           QUALITY_TIER,
-          TASK_QUEUE_BACKLOG);
+          TASK_QUEUE_BACKLOG,
+          STORAGE_BYTES,
+          ANALYTICS_RECORD_FAILURES);
 }

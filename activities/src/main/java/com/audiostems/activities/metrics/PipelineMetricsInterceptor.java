@@ -1,5 +1,6 @@
 package com.audiostems.activities.metrics;
 
+import com.audiostems.activities.analytics.ProcessingRecorder;
 import com.audiostems.workflows.TrackFailures;
 import com.audiostems.workflows.analysis.AnalysisResult;
 import com.audiostems.workflows.media.EncodeLaneRequest;
@@ -23,6 +24,7 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -40,9 +42,19 @@ public final class PipelineMetricsInterceptor extends WorkerInterceptorBase {
   private static final String PUBLISH_MANIFEST = "PublishManifest";
 
   private final MeterRegistry registry;
+  private final ProcessingRecorder recorder;
 
   public PipelineMetricsInterceptor(MeterRegistry registry) {
+    this(registry, null);
+  }
+
+  /**
+   * @param recorder also given each execution of a track's journey, for the ledger's analytics;
+   *     null for none
+   */
+  public PipelineMetricsInterceptor(MeterRegistry registry, ProcessingRecorder recorder) {
     this.registry = registry;
+    this.recorder = recorder;
   }
 
   @Override
@@ -71,6 +83,7 @@ public final class PipelineMetricsInterceptor extends WorkerInterceptorBase {
     @Override
     public ActivityOutput execute(ActivityInput input) {
       String stage = context.getInfo().getActivityType();
+      Instant startedAt = Instant.now();
       long started = System.nanoTime();
       long threadCpuAtStart = ActivityCost.currentThreadCpuNanos();
       ActivityCost cost = ActivityCost.open();
@@ -93,13 +106,26 @@ public final class PipelineMetricsInterceptor extends WorkerInterceptorBase {
                     ? threadCpuAtEnd - threadCpuAtStart
                     : 0)
                 + cost.helperThreadCpuNanos();
+        long wallNanos = System.nanoTime() - started;
         recordStage(
             stage,
             outcome,
-            System.nanoTime() - started,
+            wallNanos,
             jvmCpuNanos,
             cost.childProcessCpuNanos(),
             input.getArguments());
+        if (recorder != null) {
+          recorder.activityEnded(
+              context.getInfo().getWorkflowType(),
+              context.getInfo().getWorkflowId(),
+              stage,
+              outcome,
+              startedAt,
+              wallNanos,
+              jvmCpuNanos,
+              cost.childProcessCpuNanos(),
+              input.getArguments());
+        }
       }
     }
   }

@@ -126,6 +126,36 @@ class AnalysisActivitiesImplTest {
     assertThat(page).contains("<img").contains("data:image/png;base64,");
     assertThat(Files.readAllBytes(store.pathOf(quality.waveformKey())))
         .startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+
+    // The peaks, from the same decode: audiowaveform's version 2 header at the source's rate, a
+    // pair per 256 frames, and the mix's loudest sample among them.
+    java.nio.ByteBuffer dat =
+        java.nio.ByteBuffer.wrap(
+                Files.readAllBytes(
+                    store.pathOf(BlobKeys.qualityKey(TRACK, 1, BlobKeys.QualityAsset.PEAKS))))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int frames = piece.channels()[0].length;
+    assertThat(dat.getInt()).as("version").isEqualTo(2);
+    assertThat(dat.getInt()).as("flags: 16-bit").isZero();
+    assertThat(dat.getInt()).as("sample rate").isEqualTo(piece.sampleRateHz());
+    assertThat(dat.getInt()).as("samples per pixel").isEqualTo(256);
+    assertThat(dat.getInt()).as("length").isEqualTo((frames + 255) / 256);
+    assertThat(dat.getInt()).as("channels").isEqualTo(1);
+    assertThat(dat.remaining()).isEqualTo(4 * ((frames + 255) / 256));
+    int loudest = 0;
+    while (dat.hasRemaining()) {
+      loudest = Math.max(loudest, Math.abs(dat.getShort()));
+    }
+    float mixPeak = 0;
+    for (int i = 0; i < frames; i++) {
+      float sum = 0;
+      for (float[] channel : piece.channels()) {
+        sum += channel[i];
+      }
+      mixPeak = Math.max(mixPeak, Math.abs(sum / piece.channels().length));
+    }
+    // 24-bit source: the decoded floats differ from the synthesised ones by under one 24-bit step
+    assertThat(loudest).isCloseTo(Math.round(mixPeak * 32767), within(2));
   }
 
   @Test

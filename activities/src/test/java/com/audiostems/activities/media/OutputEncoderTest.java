@@ -81,6 +81,25 @@ class OutputEncoderTest {
     }
   }
 
+  /**
+   * Issue 15: an Opus source starts at a negative time (its pre-skip); its AAC output decoded to
+   * 73040 frames against the source's 72000, past the one AAC frame that verification allows.
+   */
+  @Test
+  void anOpusSourcesOutputsLastAsLongAsItDecodes() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    Path wav = TestAudio.wav(fixture.scratch("opus.wav"), 48_000, 16, 2, 1.5);
+    Path webm =
+        TestAudio.convert(wav, fixture.scratch("opus.webm"), "-c:a", "libopus", "-b:a", "192k");
+    EncodeFixture.Source source = fixture.probed("opus-webm", webm);
+
+    List<EncodedOutput> outputs =
+        fixture.encode(source, EncodeFixture.plan(source).outputs(), f -> {}).outputs();
+    VerificationReport report = fixture.verify(source, outputs);
+
+    assertThat(report.checks()).allSatisfy(c -> assertThat(c.passed()).as(c.detail()).isTrue());
+  }
+
   @Test
   void encodesEveryFormatOfA24Bit48kSourceAndMeasuresWhatItWrote() throws IOException {
     EncodeFixture fixture = new EncodeFixture(tempDir);

@@ -46,6 +46,14 @@ public class SecurityConfiguration {
                     .requestMatchers(
                         "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                     .permitAll()
+                    // The operator console's static files hold no data: every call they make
+                    // carries the key typed into them.
+                    .requestMatchers(HttpMethod.GET, "/console", "/console/", "/console/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/v1/session")
+                    .authenticated()
+                    .requestMatchers(HttpMethod.GET, "/v1/search/tracks")
+                    .hasRole(OPERATOR)
                     .requestMatchers(HttpMethod.PUT, "/v1/uploads/*/content")
                     .permitAll()
                     .requestMatchers(HttpMethod.GET, "/v1/files/**")
@@ -100,6 +108,8 @@ public class SecurityConfiguration {
                     .requestMatchers(HttpMethod.POST, "/v1/trace")
                     .hasRole(OPERATOR)
                     .requestMatchers(HttpMethod.GET, "/v1/trace/*")
+                    .hasRole(OPERATOR)
+                    .requestMatchers(HttpMethod.GET, "/v1/analytics/*", "/v1/tracks/*/metrics")
                     .hasRole(OPERATOR)
                     .anyRequest()
                     .denyAll())

@@ -104,7 +104,12 @@ public class TrackFilesReader {
         downloads.presignDownload(quality.reportKey(), expiresAt).url(),
         downloads.presignDownload(quality.pageKey(), expiresAt).url(),
         downloads.presignDownload(quality.waveformKey(), expiresAt).url(),
-        downloads.presignDownload(quality.spectrogramKey(), expiresAt).url());
+        downloads.presignDownload(quality.spectrogramKey(), expiresAt).url(),
+        downloads
+            .presignDownload(
+                BlobKeys.qualitySibling(quality.reportKey(), BlobKeys.QualityAsset.PEAKS),
+                expiresAt)
+            .url());
   }
 
   /**

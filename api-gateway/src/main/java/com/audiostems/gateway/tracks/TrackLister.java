@@ -3,12 +3,12 @@ package com.audiostems.gateway.tracks;
 import com.audiostems.gateway.problems.Problems;
 import com.audiostems.workflows.track.TrackIngestWorkflow;
 import com.google.protobuf.ByteString;
-import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionMetadata;
 import java.util.Base64;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +29,16 @@ public class TrackLister {
    * @param pageToken the previous page's {@code nextPageToken}; null for the first page
    */
   public TrackListResponse list(WorkflowStatus status, int pageSize, String pageToken) {
+    Page page = page(status, pageSize, pageToken);
+    return new TrackListResponse(
+        page.executions().stream().map(TrackLister::summary).toList(), page.nextPageToken());
+  }
+
+  /**
+   * One page of track executions as visibility holds them (memo and search attributes included),
+   * for readers that need more than the summary.
+   */
+  public Page page(WorkflowStatus status, int pageSize, String pageToken) {
     ListWorkflowExecutionsRequest request =
         ListWorkflowExecutionsRequest.newBuilder()
             .setNamespace(workflows.getOptions().getNamespace())
@@ -38,14 +48,23 @@ public class TrackLister {
             .build();
     ListWorkflowExecutionsResponse response =
         workflows.getWorkflowServiceStubs().blockingStub().listWorkflowExecutions(request);
-    return new TrackListResponse(
-        response.getExecutionsList().stream().map(this::summary).toList(),
+    return new Page(
+        response.getExecutionsList().stream()
+            .map(
+                info ->
+                    new WorkflowExecutionMetadata(info, workflows.getOptions().getDataConverter()))
+            .toList(),
         response.getNextPageToken().isEmpty()
             ? null
             : Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString(response.getNextPageToken().toByteArray()));
   }
+
+  /**
+   * @param nextPageToken the next page's {@code pageToken}; null on the last page
+   */
+  public record Page(List<WorkflowExecutionMetadata> executions, String nextPageToken) {}
 
   /**
    * The visibility query; both values are ours (a class name and an enum), never the caller's text.
@@ -57,11 +76,9 @@ public class TrackLister {
         : byType + " AND ExecutionStatus = '" + status.visibilityName() + "'";
   }
 
-  private TrackListResponse.TrackSummary summary(WorkflowExecutionInfo info) {
-    WorkflowExecutionMetadata execution =
-        new WorkflowExecutionMetadata(info, workflows.getOptions().getDataConverter());
+  public static TrackListResponse.TrackSummary summary(WorkflowExecutionMetadata execution) {
     TrackMemo memo = execution.getMemo(TrackMemo.KEY, TrackMemo.class, TrackMemo.class);
-    String trackId = trackIdOf(info.getExecution().getWorkflowId());
+    String trackId = trackIdOf(execution.getExecution().getWorkflowId());
     return new TrackListResponse.TrackSummary(
         trackId,
         WorkflowStatus.of(execution.getStatus()),

@@ -19,6 +19,9 @@ import java.util.List;
  * @param pageUrl the page for people ({@code quality.html}, images inline)
  * @param waveformUrl {@code waveform.png}
  * @param spectrogramUrl {@code spectrogram.png}
+ * @param peaksUrl {@code waveform.dat}: the waveform's min/max peaks in BBC audiowaveform's binary
+ *     format (version 2, 16-bit, one channel, 256 frames a pixel), which peaks.js reads; a 404 for
+ *     tracks analysed before the peaks were written (re-process them)
  */
 public record TrackQualityResponse(
     String trackId,
@@ -32,4 +35,5 @@ public record TrackQualityResponse(
     URI reportUrl,
     URI pageUrl,
     URI waveformUrl,
-    URI spectrogramUrl) {}
+    URI spectrogramUrl,
+    URI peaksUrl) {}

@@ -66,6 +66,7 @@ public class TemporalTestConfiguration {
             claim,
             catalogue,
             new TestLicenceActivities(ledger),
+            new TestProcessingRecordActivities(ledger),
             new StoreBackedDeliveryActivities(store),
             new FakeWatermarkActivities(store));
     env.newWorker(host.taskQueue())

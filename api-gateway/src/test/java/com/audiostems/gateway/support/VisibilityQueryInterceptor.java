@@ -10,6 +10,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
+import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.ListClosedWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListWorkflowExecutionsRequest;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
  * older open/closed listings. This client interceptor answers ListWorkflowExecutions from those for
  * the one query shape the gateway sends — {@code WorkflowType = 'X'} with an optional {@code AND
  * ExecutionStatus = 'Y'} — and rejects any other query, as a real server rejects a malformed one.
- * Pages are offsets; the server's own page tokens are opaque bytes too.
+ * Pages are offsets; the server's own page tokens are opaque bytes too. Each execution is
+ * described, as visibility answers it with its memo and search attributes.
  */
 public final class VisibilityQueryInterceptor implements ClientInterceptor {
   private static final Pattern QUERY =
@@ -101,9 +103,22 @@ public final class VisibilityQueryInterceptor implements ClientInterceptor {
             : Integer.parseInt(request.getNextPageToken().toStringUtf8());
     int pageSize = request.getPageSize() > 0 ? request.getPageSize() : 1000;
     int end = Math.min(matching.size(), offset + pageSize);
+    // A real visibility store answers each execution with its memo and search attributes; the
+    // older listings leave them out, so the page's executions are described one by one.
     ListWorkflowExecutionsResponse.Builder response =
         ListWorkflowExecutionsResponse.newBuilder()
-            .addAllExecutions(matching.subList(Math.min(offset, end), end));
+            .addAllExecutions(
+                matching.subList(Math.min(offset, end), end).stream()
+                    .map(
+                        info ->
+                            service
+                                .describeWorkflowExecution(
+                                    DescribeWorkflowExecutionRequest.newBuilder()
+                                        .setNamespace(namespace)
+                                        .setExecution(info.getExecution())
+                                        .build())
+                                .getWorkflowExecutionInfo())
+                    .toList());
     if (end < matching.size()) {
       response.setNextPageToken(ByteString.copyFrom(Integer.toString(end), StandardCharsets.UTF_8));
     }

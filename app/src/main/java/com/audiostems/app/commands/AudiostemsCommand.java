@@ -31,6 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ReferenceCommand.class,
       WatermarkCommand.class,
       AuditCommand.class,
+      AnalyticsCommand.class,
       HelpCommand.class
     },
     footerHeading = "%n",

@@ -4,6 +4,7 @@ import com.audiostems.app.AudiostemsProperties;
 import com.audiostems.app.gateway.EmbeddedGateway;
 import com.audiostems.app.gateway.GatewayCredentials;
 import com.audiostems.app.gateway.GatewayLicensing;
+import com.audiostems.app.ledger.LedgerOnFirstUse;
 import com.audiostems.app.metrics.ManagementServer;
 import com.audiostems.app.metrics.PipelineMetrics;
 import com.audiostems.app.metrics.TaskQueueBacklog;
@@ -115,6 +116,9 @@ public class ServeRunner {
         management.set(ManagementServer.start(metrics));
       }
       int slots = cpuPool.register(temporal.workerFactory());
+      // serve holds the ledger (embedded or not): its pools record the tracks' analytics rows
+      // there.
+      metrics.processingRecorder().recordIn(new LedgerOnFirstUse(ledger::getObject));
       int analysisSlots = analysisPool.register(temporal.workerFactory());
       cataloguePool.register(
           temporal.workerFactory(),

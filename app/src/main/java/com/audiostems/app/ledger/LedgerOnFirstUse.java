@@ -1,11 +1,14 @@
 package com.audiostems.app.ledger;
 
+import com.audiostems.ledger.ActivityCostRecord;
 import com.audiostems.ledger.AuditEntry;
 import com.audiostems.ledger.AuditEvent;
 import com.audiostems.ledger.AuditVerification;
 import com.audiostems.ledger.DeliveryRecord;
 import com.audiostems.ledger.Ledger;
 import com.audiostems.ledger.LicenceRecord;
+import com.audiostems.ledger.ProcessingRecord;
+import com.audiostems.ledger.analytics.LedgerAnalytics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +84,31 @@ public final class LedgerOnFirstUse implements Ledger {
   @Override
   public List<DeliveryRecord> deliveriesBetween(Instant from, Instant to) {
     return ledger().deliveriesBetween(from, to);
+  }
+
+  @Override
+  public void saveProcessingRecord(ProcessingRecord record) {
+    ledger().saveProcessingRecord(record);
+  }
+
+  @Override
+  public Optional<ProcessingRecord> findProcessingRecord(String trackId) {
+    return ledger().findProcessingRecord(trackId);
+  }
+
+  @Override
+  public void recordActivityCost(ActivityCostRecord cost) {
+    ledger().recordActivityCost(cost);
+  }
+
+  @Override
+  public List<ActivityCostRecord> activityCostsOfTrack(String trackId) {
+    return ledger().activityCostsOfTrack(trackId);
+  }
+
+  @Override
+  public LedgerAnalytics analytics() {
+    return ledger().analytics();
   }
 
   /** Nothing to close when it was never opened; the bean it wraps closes with its context. */

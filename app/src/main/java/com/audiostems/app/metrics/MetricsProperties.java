@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param address where it listens; loopback unless a scraper elsewhere must reach it
  * @param temporalReportInterval how often the SDK's and the workflows' metrics reach the registry
  * @param backlogPollInterval how often the pool's task queues are described for their backlog
+ * @param storageInventoryInterval how often serve and the CPU workers list the store to gauge its
+ *     bytes by storage class; 0 turns it off (on all but one process of a fleet on one bucket)
  */
 @Validated
 @ConfigurationProperties("audiostems.metrics")
@@ -23,7 +25,8 @@ public record MetricsProperties(
     @Min(-1) @Max(65535) int port,
     @NotBlank String address,
     @NotNull Duration temporalReportInterval,
-    @NotNull Duration backlogPollInterval) {
+    @NotNull Duration backlogPollInterval,
+    @NotNull Duration storageInventoryInterval) {
 
   public MetricsProperties {
     if (address == null) {
@@ -34,6 +37,9 @@ public record MetricsProperties(
     }
     if (backlogPollInterval == null) {
       backlogPollInterval = Duration.ofSeconds(30);
+    }
+    if (storageInventoryInterval == null) {
+      storageInventoryInterval = Duration.ofMinutes(15);
     }
   }
 

@@ -1,6 +1,9 @@
 package com.audiostems.app.metrics;
 
+import com.audiostems.activities.analytics.ProcessingRecorder;
+import com.audiostems.activities.host.InfrastructureFailures;
 import com.audiostems.activities.metrics.PipelineMetricsInterceptor;
+import com.audiostems.storage.BlobStore;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import com.uber.m3.tally.ScopeCloseException;
@@ -30,6 +33,8 @@ public class PipelineMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final Scope temporalScope;
   private final WorkerInterceptor interceptor;
+  private final ProcessingRecorder processingRecorder;
+  private StoredBytes storedBytes;
   private final MetricsProperties settings;
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
@@ -51,7 +56,16 @@ public class PipelineMetrics implements AutoCloseable {
             .reporter(new MicrometerClientStatsReporter(registry))
             .reportEvery(
                 com.uber.m3.util.Duration.ofMillis(settings.temporalReportInterval().toMillis()));
-    this.interceptor = new PipelineMetricsInterceptor(registry);
+    this.processingRecorder = new ProcessingRecorder(registry);
+    this.interceptor = new PipelineMetricsInterceptor(registry, processingRecorder);
+  }
+
+  /**
+   * Writes each track's activity costs and processing record into the ledger once a pool gives it
+   * one ({@link ProcessingRecorder#recordIn}); until then it records nothing.
+   */
+  public ProcessingRecorder processingRecorder() {
+    return processingRecorder;
   }
 
   public PrometheusMeterRegistry registry() {
@@ -68,9 +82,24 @@ public class PipelineMetrics implements AutoCloseable {
     return temporalScope;
   }
 
-  /** Worker factory options that time every activity and count every track. */
+  /**
+   * Worker factory options that type the host's failures ({@link InfrastructureFailures}), time
+   * every activity and count every track.
+   */
   public WorkerFactoryOptions.Builder workerFactoryOptions() {
-    return WorkerFactoryOptions.newBuilder().setWorkerInterceptors(interceptor);
+    // The typed host failures first, so that the metrics see a failure's type.
+    return WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(new InfrastructureFailures(), interceptor);
+  }
+
+  /**
+   * Gauges {@code store}'s bytes by storage class from now on, every {@code
+   * storage-inventory-interval} (once per process; 0 turns it off).
+   */
+  public synchronized void measureStoredBytes(BlobStore store) {
+    if (storedBytes == null && settings.storageInventoryInterval().isPositive()) {
+      storedBytes = StoredBytes.start(store, settings.storageInventoryInterval(), registry);
+    }
   }
 
   public MetricsProperties settings() {
@@ -85,6 +114,11 @@ public class PipelineMetrics implements AutoCloseable {
   /** Reports what the tally scope holds now (it otherwise does every report interval). */
   @Override
   public void close() {
+    synchronized (this) {
+      if (storedBytes != null) {
+        storedBytes.close();
+      }
+    }
     try {
       temporalScope.close();
     } catch (ScopeCloseException e) {

@@ -1,10 +1,12 @@
 package com.audiostems.app.pools;
 
+import com.audiostems.activities.analytics.ProcessingRecordActivitiesImpl;
 import com.audiostems.activities.licence.LocalCdnInvalidations;
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.activities.watermark.WatermarkSettings;
 import com.audiostems.app.AudiostemsProperties;
 import com.audiostems.app.ledger.LedgerOnFirstUse;
+import com.audiostems.app.metrics.PipelineMetrics;
 import com.audiostems.ledger.Ledger;
 import com.audiostems.storage.BlobStores;
 import com.audiostems.storage.StorageSettings;
@@ -27,11 +29,17 @@ public class CpuPool {
   private final AudiostemsProperties properties;
   private final PoolStore poolStore;
   private final ObjectProvider<Ledger> ledger;
+  private final PipelineMetrics metrics;
 
-  CpuPool(AudiostemsProperties properties, PoolStore poolStore, ObjectProvider<Ledger> ledger) {
+  CpuPool(
+      AudiostemsProperties properties,
+      PoolStore poolStore,
+      ObjectProvider<Ledger> ledger,
+      PipelineMetrics metrics) {
     this.properties = properties;
     this.poolStore = poolStore;
     this.ledger = ledger;
+    this.metrics = metrics;
   }
 
   /**
@@ -42,7 +50,15 @@ public class CpuPool {
     WorkingCopyStore store = poolStore.workingCopies();
     int slots = register(factory, store, storesLocally());
     // Opened by the first licence activity: a worker beside serve must not take the embedded file.
-    registerLicences(factory, store, new LedgerOnFirstUse(ledger::getObject));
+    LedgerOnFirstUse onFirstUse = new LedgerOnFirstUse(ledger::getObject);
+    registerLicences(factory, store, onFirstUse);
+    // The analytics' rows (activity costs, processing records) go to the same ledger, as late; with
+    // the embedded file only from serve (which says so itself): a worker writing on every activity
+    // would take the file from serve, or fail on every activity beside it.
+    if (!properties.ledger().embedded()) {
+      metrics.processingRecorder().recordIn(onFirstUse);
+    }
+    metrics.measureStoredBytes(store);
     return slots;
   }
 
@@ -71,6 +87,10 @@ public class CpuPool {
         factory,
         CpuActivities.create(store, media, settings.hostId(), watermarkSettings(local)),
         settings);
+    // Every pool records failed journeys' ends; where the process keeps no ledger, nothing is
+    // written.
+    CpuWorkers.registerProcessingRecords(
+        factory, new ProcessingRecordActivitiesImpl(metrics.processingRecorder()));
     return settings.activitySlots();
   }
 

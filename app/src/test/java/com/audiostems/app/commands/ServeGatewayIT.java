@@ -214,6 +214,28 @@ class ServeGatewayIT {
       assertThat(granted.get("token").asText()).isNotBlank();
       assertThat(granted.get("status").asText()).isEqualTo("ACTIVE");
 
+      // Analytics: serve recorded the track's processing record and its measured activities. The
+      // licence's row is its workflow's projection, written a moment after the grant answers.
+      JsonNode metrics;
+      long licenceDeadline = System.nanoTime() + 30_000_000_000L;
+      do {
+        metrics =
+            json(
+                gateway.send("GET", api + "/v1/tracks/" + trackId + "/metrics", apiKey, null), 200);
+        Thread.sleep(100);
+      } while (metrics.get("licences").asLong() == 0 && System.nanoTime() < licenceDeadline);
+      assertThat(metrics.at("/processing/outcome").asText()).isEqualTo("PUBLISHED");
+      assertThat(metrics.at("/processing/stageMillis")).isEqualTo(manifest.get("stageMillis"));
+      assertThat(metrics.at("/processing/qualityScore").asInt())
+          .isEqualTo(manifest.at("/quality/score").asInt());
+      assertThat(metrics.at("/processing/ffmpegCpuMillis").asLong()).isPositive();
+      assertThat(metrics.get("licences").asLong()).isEqualTo(1);
+      assertThat(metrics.at("/revenueByCurrency/0/feeMinorUnits").asLong()).isEqualTo(50_000);
+      JsonNode processing =
+          json(gateway.send("GET", api + "/v1/analytics/processing", apiKey, null), 200);
+      assertThat(processing.at("/totals/published").asLong()).isEqualTo(1);
+      assertThat(processing.at("/totals/tracks").asLong()).isEqualTo(1);
+
       // The Temporal UI's HTTP API shows the same workflow, with its search attributes and summary.
       JsonNode workflow =
           json(

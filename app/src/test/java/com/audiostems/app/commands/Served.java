@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * A running {@code serve}: its output so far (in a file: it outlives the process), and SIGTERM to
  * stop it.
  */
-final class Served implements AutoCloseable {
+public final class Served implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofMinutes(2);
 
   private final Process process;
@@ -31,7 +31,7 @@ final class Served implements AutoCloseable {
   /**
    * {@code java -jar target/audiostems.jar ARGS}, with ffmpeg's scratch space in {@code workDir}.
    */
-  static List<String> command(Path workDir, String... args) {
+  public static List<String> command(Path workDir, String... args) {
     Path jar = Path.of("target", "audiostems.jar").toAbsolutePath();
     assertThat(jar).exists();
     List<String> command =
@@ -47,14 +47,14 @@ final class Served implements AutoCloseable {
     return command;
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }
 
   /** Starts serve and waits until it says it is ready. */
-  static Served start(List<String> command) throws Exception {
+  public static Served start(List<String> command) throws Exception {
     return start(command, Map.of());
   }
 
@@ -62,7 +62,8 @@ final class Served implements AutoCloseable {
    * The same with more environment variables (e.g. the S3 credentials, which the SDK reads from
    * there).
    */
-  static Served start(List<String> command, Map<String, String> environment) throws Exception {
+  public static Served start(List<String> command, Map<String, String> environment)
+      throws Exception {
     Path output = Files.createTempFile("serve-", ".out");
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
@@ -83,16 +84,16 @@ final class Served implements AutoCloseable {
    * The process itself: a test that plays a host's death kills it (and its children) by this
    * handle.
    */
-  ProcessHandle handle() {
+  public ProcessHandle handle() {
     return process.toHandle();
   }
 
-  String output() throws IOException {
+  public String output() throws IOException {
     return Files.readString(output);
   }
 
   /** SIGTERM, as a service manager sends; returns everything serve printed. */
-  String stop() throws Exception {
+  public String stop() throws Exception {
     process.destroy();
     assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(output()).isTrue();
     return output();

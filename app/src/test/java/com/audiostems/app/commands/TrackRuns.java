@@ -23,10 +23,10 @@ import java.util.List;
  * Runs a track through workers that poll elsewhere, as an upload service would: store the source,
  * start the workflow.
  */
-final class TrackRuns {
+public final class TrackRuns {
   private TrackRuns() {}
 
-  static TrackIngestResult ingest(
+  public static TrackIngestResult ingest(
       WorkflowClient client,
       Path storeRoot,
       String trackId,
@@ -38,7 +38,7 @@ final class TrackRuns {
   }
 
   /** Stores the source and starts the track without waiting; the stub follows it. */
-  static TrackIngestWorkflow start(
+  public static TrackIngestWorkflow start(
       WorkflowClient client,
       Path storeRoot,
       String trackId,
@@ -49,6 +49,16 @@ final class TrackRuns {
     Path upload = Files.createTempFile("upload-", ".part");
     Files.copy(source, upload, StandardCopyOption.REPLACE_EXISTING);
     new LocalBlobStore(storeRoot).store(sourceKey, upload);
+    return startStored(client, trackId, source.getFileName().toString(), formats);
+  }
+
+  /**
+   * Starts the track of a source already stored at {@link BlobKeys#sourceKey} (in whichever store
+   * the workers use, e.g. a bucket) without waiting; the stub follows it.
+   */
+  public static TrackIngestWorkflow startStored(
+      WorkflowClient client, String trackId, String sourceFileName, List<OutputFormat> formats) {
+    String sourceKey = BlobKeys.sourceKey(trackId, sourceFileName);
     TrackIngestWorkflow workflow =
         client.newWorkflowStub(
             TrackIngestWorkflow.class,
@@ -64,15 +74,7 @@ final class TrackRuns {
     WorkflowClient.start(
         workflow::ingest,
         new TrackIngestRequest(
-            trackId,
-            sourceKey,
-            source.getFileName().toString(),
-            formats,
-            2,
-            false,
-            null,
-            null,
-            linkDuplicates));
+            trackId, sourceKey, sourceFileName, formats, 2, false, null, null, linkDuplicates));
     return workflow;
   }
 }

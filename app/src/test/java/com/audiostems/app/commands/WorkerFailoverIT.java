@@ -13,6 +13,7 @@ import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.track.TrackIngestRequest;
 import com.audiostems.workflows.track.TrackIngestResult;
 import com.audiostems.workflows.track.TrackIngestWorkflow;
+import com.audiostems.workflows.track.TrackManifests;
 import com.audiostems.workflows.track.TrackStage;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.EventType;
@@ -192,20 +193,10 @@ class WorkerFailoverIT {
       // remain.
       assertThat(blobs.list(BlobKeys.trackPrefix(TRACK)))
           .containsExactlyInAnyOrderElementsOf(
-              Stream.of(
-                      Stream.of(
-                          BlobKeys.manifestKey(TRACK),
-                          result.manifest().analysis().assetKey(),
-                          result.manifest().identification().fingerprintKey()),
-                      Stream.of(
-                          result.manifest().quality().reportKey(),
-                          result.manifest().quality().pageKey(),
-                          result.manifest().quality().waveformKey(),
-                          result.manifest().quality().spectrogramKey()),
-                      outputs.stream().map(EncodedOutput::key),
-                      // the preview's HLS ladder: playlists, init and media segments
-                      result.manifest().hls().keys().stream())
-                  .flatMap(keys -> keys)
+              Stream.concat(
+                      TrackManifests.ownedKeys(result.manifest()).stream(),
+                      TrackManifests.peaksKeys(result.manifest()).stream())
+                  .filter(key -> key.startsWith(BlobKeys.trackPrefix(TRACK)))
                   .toList());
       // The track moved: a second host fetched the source.
       List<HistoryEvent> fetches =

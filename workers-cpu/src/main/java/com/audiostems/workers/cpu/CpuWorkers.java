@@ -1,6 +1,7 @@
 package com.audiostems.workers.cpu;
 
 import com.audiostems.workflows.TaskQueues;
+import com.audiostems.workflows.analytics.ProcessingRecordActivities;
 import com.audiostems.workflows.catalogue.IdentifyWorkflowImpl;
 import com.audiostems.workflows.delivery.MarkedCopyWorkflowImpl;
 import com.audiostems.workflows.licence.LicenceActivities;
@@ -64,6 +65,16 @@ public final class CpuWorkers {
             TaskQueues.livenessOf(TaskQueues.cpuHost(settings.hostId())),
             WorkerOptions.newBuilder().setMaxConcurrentActivityExecutionSize(4).build())
         .registerActivitiesImplementations(activities.liveness());
+  }
+
+  /**
+   * The activity that records how a failed track journey ended ({@link
+   * ProcessingRecordActivities}), on {@link TaskQueues#AUDIO_CPU}; call it after {@link #register}.
+   * Apart from it because its implementation writes to the ledger the composition root provides.
+   */
+  public static void registerProcessingRecords(
+      WorkerFactory factory, ProcessingRecordActivities records) {
+    factory.getWorker(TaskQueues.AUDIO_CPU).registerActivitiesImplementations(records);
   }
 
   /**

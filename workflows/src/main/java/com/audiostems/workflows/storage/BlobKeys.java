@@ -81,7 +81,9 @@ public final class BlobKeys {
     REPORT("quality.json"),
     PAGE("quality.html"),
     WAVEFORM("waveform.png"),
-    SPECTROGRAM("spectrogram.png");
+    SPECTROGRAM("spectrogram.png"),
+    /** The waveform's min/max peaks in BBC audiowaveform's binary format, for peaks.js. */
+    PEAKS("waveform.dat");
 
     private final String fileName;
 
@@ -100,6 +102,18 @@ public final class BlobKeys {
       throw new IllegalArgumentException("Versions start at 1, not " + version);
     }
     return trackPrefix(trackId) + "v" + version + "/quality/" + asset.fileName();
+  }
+
+  /**
+   * Another file of the same quality report as {@code qualityKey}: the folder of a published report
+   * is known from its key, whichever version wrote it.
+   */
+  public static String qualitySibling(String qualityKey, QualityAsset asset) {
+    int slash = qualityKey.lastIndexOf('/');
+    if (slash < 0 || !qualityKey.substring(0, slash).endsWith("/quality")) {
+      throw new IllegalArgumentException("Not a quality file's key: " + qualityKey);
+    }
+    return qualityKey.substring(0, slash + 1) + asset.fileName();
   }
 
   /** Every quality file of a version, for compensation. */

@@ -34,6 +34,22 @@ final class FailureCauses {
   }
 
   /**
+   * The failure's reason code: the innermost application failure's type, else the innermost
+   * failure's kind (e.g. {@code TimeoutFailure}).
+   */
+  static String reasonOf(TemporalFailure e) {
+    ApplicationFailure app = applicationCause(e);
+    if (app != null) {
+      return app.getType();
+    }
+    Throwable innermost = e;
+    while (innermost.getCause() != null && innermost.getCause() != innermost) {
+      innermost = innermost.getCause();
+    }
+    return innermost.getClass().getSimpleName();
+  }
+
+  /**
    * Surfaces the activity's typed reason as the workflow's own failure, so that callers read
    * "NotAudio: ..." instead of unwrapping an ActivityFailure.
    */

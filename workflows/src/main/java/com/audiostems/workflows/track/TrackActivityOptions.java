@@ -12,14 +12,17 @@ final class TrackActivityOptions {
   private TrackActivityOptions() {}
 
   /**
-   * Transient trouble (a busy disk, a killed worker) is retried with backoff; bad input never is.
+   * Transient trouble (a busy disk, a killed worker, a store that is down) is retried with backoff;
+   * bad input never is. Eight attempts wait 1+2+4+8+16+30+30 s = 91 s in all between them: a
+   * minute-long outage of the store outlasted with room (S3FaultsIT), where four attempts (7 s)
+   * failed 7 of 8 tracks in flight.
    */
   private static final RetryOptions MEDIA_RETRY =
       RetryOptions.newBuilder()
           .setInitialInterval(Duration.ofSeconds(1))
           .setBackoffCoefficient(2.0)
           .setMaximumInterval(Duration.ofSeconds(30))
-          .setMaximumAttempts(4)
+          .setMaximumAttempts(8)
           .setDoNotRetry(TrackFailures.NON_RETRYABLE.toArray(String[]::new))
           .build();
 

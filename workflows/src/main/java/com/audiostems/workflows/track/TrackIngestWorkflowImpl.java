@@ -193,6 +193,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
               () -> {
                 analysisRun.stop();
                 saga.compensate();
+                TrackEndRecord.record(track, e);
               })
           .run();
       boolean cancelled = FailureCauses.isCancellation(e);
@@ -237,7 +238,10 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   /** Deleting a live track: its files and manifest go, whatever happens to the workflow. */
   private void unpublish() {
     track.stage = TrackStage.COMPENSATING;
-    List<String> keys = TrackManifests.ownedKeys(track.published);
+    List<String> keys = new java.util.ArrayList<>(TrackManifests.ownedKeys(track.published));
+    if (Workflow.getVersion(TrackManifests.PEAKS_ON_DELETE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      keys.addAll(TrackManifests.peaksKeys(track.published));
+    }
     Workflow.newDetachedCancellationScope(
             () -> {
               // Out of the index first: a removed track must not be matched against its deleted

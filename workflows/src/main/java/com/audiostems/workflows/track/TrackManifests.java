@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 /**
  * The manifests a track publishes and the keys they own: pure functions of what the stages made.
  */
-final class TrackManifests {
+public final class TrackManifests {
   private TrackManifests() {}
 
   /** What the encode lanes stored and how each output verified. */
@@ -162,9 +162,24 @@ final class TrackManifests {
   }
 
   /**
+   * The version of the change that made deleting a track delete its waveform peaks ({@code
+   * quality/waveform.dat}, which the manifest does not list): runs deleted before it deleted the
+   * rest only.
+   */
+  static final String PEAKS_ON_DELETE = "waveform-peaks-deleted-with-track";
+
+  /** The published quality report's waveform peaks; none when the track has no quality report. */
+  public static List<String> peaksKeys(TrackManifest published) {
+    TrackQuality quality = published.quality();
+    return quality == null || quality.reportKey() == null
+        ? List.of()
+        : List.of(BlobKeys.qualitySibling(quality.reportKey(), BlobKeys.QualityAsset.PEAKS));
+  }
+
+  /**
    * Every object a published track owns, its manifest included: what deleting the track deletes.
    */
-  static List<String> ownedKeys(TrackManifest published) {
+  public static List<String> ownedKeys(TrackManifest published) {
     List<String> keys = new ArrayList<>();
     published.outputs().forEach(o -> keys.add(o.key()));
     if (published.metadata() != null && published.metadata().artwork() != null) {

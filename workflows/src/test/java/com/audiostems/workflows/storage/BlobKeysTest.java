@@ -29,4 +29,16 @@ class BlobKeysTest {
               f -> assertThat(f.getType()).isEqualTo(TrackFailures.UNSAFE_KEY));
     }
   }
+
+  @Test
+  void theWaveformPeaksLiveBesideTheQualityReportOfTheVersionThatWroteIt() {
+    String report = BlobKeys.qualityKey("t-1", 2, BlobKeys.QualityAsset.REPORT);
+    assertThat(BlobKeys.qualitySibling(report, BlobKeys.QualityAsset.PEAKS))
+        .isEqualTo("tracks/t-1/v2/quality/waveform.dat")
+        .isEqualTo(BlobKeys.qualityKey("t-1", 2, BlobKeys.QualityAsset.PEAKS));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                BlobKeys.qualitySibling("tracks/t-1/v2/analysis.json", BlobKeys.QualityAsset.PEAKS))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

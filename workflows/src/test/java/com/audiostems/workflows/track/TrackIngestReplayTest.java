@@ -35,7 +35,8 @@ class TrackIngestReplayTest {
           "reprocess",
           "rejected-and-compensated",
           "held-for-review-approved",
-          "continue-as-new-first-run");
+          "continue-as-new-first-run",
+          "rejected-records-its-end");
 
   static Stream<Path> histories() throws IOException, URISyntaxException {
     Path directory = Path.of(TrackIngestReplayTest.class.getResource("/histories/track").toURI());

@@ -9,6 +9,8 @@ import com.audiostems.workflows.analysis.AnalysisActivities;
 import com.audiostems.workflows.analysis.AnalysisResult;
 import com.audiostems.workflows.analysis.AnalyzeRequest;
 import com.audiostems.workflows.analysis.TrackAnalysis;
+import com.audiostems.workflows.analytics.ProcessingRecordActivities;
+import com.audiostems.workflows.analytics.TrackEndReport;
 import com.audiostems.workflows.catalogue.CatalogueActivities;
 import com.audiostems.workflows.catalogue.CatalogueEntry;
 import com.audiostems.workflows.catalogue.CatalogueMatch;
@@ -123,6 +125,7 @@ class TrackIngestWorkflowTest {
   private FakeMetadata metadata;
   private FakeFingerprints fingerprints;
   private FakeCatalogue catalogue;
+  private final List<TrackEndReport> trackEnds = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void setUp() {
@@ -150,6 +153,7 @@ class TrackIngestWorkflowTest {
     licences = new FakeTrackLicences();
     activities.registerActivitiesImplementations(
         media, metadata, store, hosts, fingerprints, licences);
+    activities.registerActivitiesImplementations((ProcessingRecordActivities) trackEnds::add);
     // The one live host's own queue (file affinity).
     env.newWorker(
             TaskQueues.cpuHost(LIVE_HOST),
@@ -448,6 +452,23 @@ class TrackIngestWorkflowTest {
     assertThat(store.deleted)
         .contains(BlobKeys.watermarkRegistryKey(PreviewPayloads.forTrack(TRACK)));
     keepHistory("deleted-live-track");
+  }
+
+  @Test
+  void deletingALiveTrackDeletesItsWaveformPeaks() throws Exception {
+    TrackIngestWorkflow workflow = newWorkflow();
+    WorkflowClient.start(workflow::ingest, keepAliveRequest());
+    awaitCondition(() -> workflow.progress().stage() == TrackStage.PUBLISHED);
+    String peaks = BlobKeys.qualityKey(TRACK, 1, BlobKeys.QualityAsset.PEAKS);
+    assertThat(store.keys).containsKey(peaks);
+
+    WorkflowStub.fromTyped(workflow).cancel();
+
+    assertThatThrownBy(() -> WorkflowStub.fromTyped(workflow).getResult(TrackIngestResult.class))
+        .isInstanceOf(WorkflowFailedException.class);
+    assertThat(store.deleted).contains(peaks);
+    assertThat(store.keys).isEmpty();
+    keepHistory("deleted-live-track-deletes-its-peaks");
   }
 
   @Test
@@ -751,6 +772,34 @@ class TrackIngestWorkflowTest {
     assertThat(progress.stage()).isEqualTo(TrackStage.FAILED);
     assertThat(progress.failure()).startsWith(TrackFailures.OUTPUT_VERIFICATION_FAILED);
     keepHistory("rejected-and-compensated");
+  }
+
+  @Test
+  void aRejectedJourneyRecordsHowItEndedAfterItsCompensation() {
+    media.verifyFailure =
+        ApplicationFailure.newNonRetryableFailure(
+            "FLAC differs from the source.", TrackFailures.OUTPUT_VERIFICATION_FAILED);
+
+    assertThatThrownBy(() -> newWorkflow().ingest(request()))
+        .isInstanceOf(WorkflowFailedException.class);
+
+    assertThat(trackEnds).hasSize(1);
+    TrackEndReport end = trackEnds.get(0);
+    assertThat(end.trackId()).isEqualTo(TRACK);
+    assertThat(end.outcome()).isEqualTo("REJECTED");
+    assertThat(end.reasonCode()).isEqualTo(TrackFailures.OUTPUT_VERIFICATION_FAILED);
+    assertThat(end.stageMillis())
+        .as("the stages it finished, in order")
+        .containsKeys("PROBING", "VALIDATING", "IDENTIFYING", "READING_METADATA");
+    assertThat(store.keys).as("compensated before it was recorded").isEmpty();
+    keepHistory("rejected-records-its-end");
+  }
+
+  @Test
+  void aJourneyThatPublishesRecordsNoEndOfItsOwn() {
+    newWorkflow().ingest(request());
+
+    assertThat(trackEnds).as("a published track is recorded by its publish activity").isEmpty();
   }
 
   @Test
