@@ -66,9 +66,10 @@ class LayerRulesTest {
           .resideInAPackage("com.audiostems.dsp..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("io.temporal..", "org.springframework..", "software.amazon..")
+          .resideInAnyPackage(
+              "io.temporal..", "org.springframework..", "software.amazon..", "ai.onnxruntime..")
           .because(
-              "audio-dsp is signal processing on PCM: activities bring it to Temporal, the workers to Spring");
+              "audio-dsp is signal processing on PCM: activities bring it to Temporal, the workers to Spring, and run its learned models (native ONNX Runtime)");
 
   @ArchTest
   static final ArchRule workflowsAreAContractWithoutInfrastructure =

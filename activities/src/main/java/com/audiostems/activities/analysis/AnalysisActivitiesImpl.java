@@ -1,5 +1,7 @@
 package com.audiostems.activities.analysis;
 
+import com.audiostems.activities.analysis.tempo.TempoDecision;
+import com.audiostems.activities.analysis.tempo.TempoModel;
 import com.audiostems.activities.media.ActivityProgress;
 import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.activities.media.QualityTiers;
@@ -24,6 +26,7 @@ import com.audiostems.workflows.storage.BlobKeys;
 import com.audiostems.workflows.storage.StoredObject;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.temporal.activity.Activity;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -50,11 +53,26 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
   private final BlobStore store;
   private final PcmDecoder decoder;
   private final Path workDir;
+  private final TempoModel tempoModel;
 
+  /** With the tempo model on the CPU provider (one session shared by the process). */
   public AnalysisActivitiesImpl(BlobStore store, MediaProcessRunner runner) {
+    this(store, runner, SharedCpuTempoModel.INSTANCE);
+  }
+
+  /**
+   * @param tempoModel the metrical-level model (the GPU pool passes one on the CUDA provider)
+   */
+  public AnalysisActivitiesImpl(BlobStore store, MediaProcessRunner runner, TempoModel tempoModel) {
     this.store = store;
     this.decoder = new PcmDecoder(runner);
     this.workDir = runner.settings().workDir();
+    this.tempoModel = tempoModel;
+  }
+
+  /** Loaded on first use: a process that never analyses never starts ONNX Runtime. */
+  private static final class SharedCpuTempoModel {
+    static final TempoModel INSTANCE = TempoModel.cpu();
   }
 
   @Override
@@ -70,17 +88,20 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
         analyzer = analyse(source.path(), request, peaks, progress);
       }
       TrackAnalysisReport report = analyzer.finish();
+      TempoDecision tempo = tempoModel.decide(report.rhythm().tempoLevels());
       progress.accept(1.0);
+      ObjectNode json = REPORT_JSON.valueToTree(report);
+      json.set("tempoDecision", REPORT_JSON.valueToTree(tempo));
       StoredObject asset =
           store.storeBytes(
               BlobKeys.analysisKey(trackId, request.version()),
-              REPORT_JSON.writeValueAsBytes(report));
+              REPORT_JSON.writeValueAsBytes(json));
       TrackQuality quality = QualitySummary.of(report.quality(), trackId, request.version());
       storeQualityReport(report, analyzer.qualitySummaries(), quality, request);
       store.storeBytes(
           BlobKeys.qualityKey(trackId, request.version(), BlobKeys.QualityAsset.PEAKS),
           AudiowaveformDat.write(peaks.finish()));
-      return new AnalysisResult(AnalysisSummary.of(report, asset), quality);
+      return new AnalysisResult(AnalysisSummary.of(report, asset, tempo), quality);
     } catch (NoSuchFileException e) {
       throw ApplicationFailure.newNonRetryableFailure(
           "The source "

@@ -1,5 +1,6 @@
 package com.audiostems.activities.analysis;
 
+import com.audiostems.activities.analysis.tempo.TempoDecision;
 import com.audiostems.dsp.analysis.TrackAnalysisReport;
 import com.audiostems.dsp.loudness.LoudnessMeasurement;
 import com.audiostems.dsp.rhythm.RhythmAnalysis;
@@ -23,13 +24,13 @@ import java.util.Locale;
 final class AnalysisSummary {
   private AnalysisSummary() {}
 
-  static TrackAnalysis of(TrackAnalysisReport report, StoredObject asset) {
+  static TrackAnalysis of(TrackAnalysisReport report, StoredObject asset, TempoDecision decision) {
     return new TrackAnalysis(
         asset.key(),
         asset.bytes(),
         asset.sha256(),
         report.durationSeconds(),
-        tempo(report.rhythm()),
+        tempo(report.rhythm(), decision),
         key(report.key()),
         loudness(report.loudness()),
         energy(report.structure()),
@@ -39,6 +40,7 @@ final class AnalysisSummary {
         sections(report.structure()));
   }
 
+  /** The rules' reading (no model): the estimate's half and double with their rule scores. */
   static TrackAnalysis.Tempo tempo(RhythmAnalysis rhythm) {
     TempoEstimate tempo = rhythm.tempo();
     List<TrackAnalysis.TempoAlternative> alternatives = new ArrayList<>();
@@ -52,6 +54,81 @@ final class AnalysisSummary {
           new TrackAnalysis.TempoAlternative(
               tempo.doubleBpm(), "double", tempo.scoreOf(tempo.doubleBpm())));
     }
+    double[] range = localRangeBpm(rhythm, 1);
+    return new TrackAnalysis.Tempo(
+        rhythm.tempoBpm(),
+        tempo.confidence(),
+        List.copyOf(alternatives),
+        rhythm.beatsPerBar(),
+        rhythm.metreConfidence(),
+        rhythm.beatTimesSeconds().length,
+        range[0],
+        range[1],
+        rhythm.tempoVaries());
+  }
+
+  /**
+   * The tempo with the model's probabilities: the primary tempo (see {@link TempoDecision}), every
+   * other reading with its probability (the model's likeliest among them), and the half/double
+   * alternative. The confidence is the pulse clarity times the model's probability of the primary
+   * reading (how periodic the music is, how sure the level).
+   */
+  static TrackAnalysis.Tempo tempo(RhythmAnalysis rhythm, TempoDecision decision) {
+    if (decision == null || decision.bpm() <= 0) {
+      return tempo(rhythm);
+    }
+    List<TrackAnalysis.TempoAlternative> alternatives = new ArrayList<>();
+    for (TempoDecision.Reading r : decision.readings()) {
+      if (Math.abs(r.bpm() / decision.bpm() - 1) > 0.01) {
+        alternatives.add(
+            new TrackAnalysis.TempoAlternative(
+                r.bpm(), relation(r.bpm() / decision.bpm()), r.probability()));
+      }
+    }
+    double[] range = localRangeBpm(rhythm, decision.bpm() / rhythm.tempoBpm());
+    return new TrackAnalysis.Tempo(
+        decision.bpm(),
+        rhythm.pulseClarity() * decision.probability(),
+        List.copyOf(alternatives),
+        rhythm.beatsPerBar(),
+        rhythm.metreConfidence(),
+        rhythm.beatTimesSeconds().length,
+        range[0],
+        range[1],
+        rhythm.tempoVaries(),
+        decision.probability(),
+        new TrackAnalysis.TempoAlternative(
+            decision.alternativeBpm(),
+            decision.alternativeRelation(),
+            decision.alternativeProbability()),
+        decision.model() + " on " + decision.executionProvider());
+  }
+
+  /** The name of a reading {@code ratio} times the primary tempo. */
+  static String relation(double ratio) {
+    String[] names = {
+      "quarter",
+      "third",
+      "half",
+      "two-thirds",
+      "three-quarters",
+      "four-thirds",
+      "three-halves",
+      "double",
+      "triple",
+      "quadruple"
+    };
+    double[] ratios = {0.25, 1.0 / 3, 0.5, 2.0 / 3, 0.75, 4.0 / 3, 1.5, 2, 3, 4};
+    for (int i = 0; i < ratios.length; i++) {
+      if (Math.abs(ratio / ratios[i] - 1) < 0.01) {
+        return names[i];
+      }
+    }
+    return String.format(Locale.ROOT, "x%.3f", ratio);
+  }
+
+  /** Lowest and highest local tempo along the track (with the global), scaled to the level. */
+  private static double[] localRangeBpm(RhythmAnalysis rhythm, double levelRatio) {
     double min = rhythm.tempoBpm();
     double max = rhythm.tempoBpm();
     for (double bpm : rhythm.tempoCurveBpm()) {
@@ -60,16 +137,7 @@ final class AnalysisSummary {
         max = Math.max(max, bpm);
       }
     }
-    return new TrackAnalysis.Tempo(
-        rhythm.tempoBpm(),
-        tempo.confidence(),
-        List.copyOf(alternatives),
-        rhythm.beatsPerBar(),
-        rhythm.metreConfidence(),
-        rhythm.beatTimesSeconds().length,
-        min,
-        max,
-        rhythm.tempoVaries());
+    return new double[] {min * levelRatio, max * levelRatio};
   }
 
   static TrackAnalysis.MusicalKey key(KeyEstimate estimate) {

@@ -17,6 +17,8 @@ package com.audiostems.dsp.rhythm;
  * @param onsetRatePerSecond onsets per second (note and drum attacks), over the whole track
  * @param pulseClarity 0–1: the onset envelope's autocorrelation at the beat period, normalised by
  *     its energy (1 = every beat alike and nothing else, 0 = no periodicity at the beat)
+ * @param tempoLevels the ×½ … ×2 readings of {@code tempo} with their features, for a learned
+ *     choice between them (the activities' tempo model); {@code tempo} itself is the rule's choice
  */
 public record RhythmAnalysis(
     TempoEstimate tempo,
@@ -30,4 +32,5 @@ public record RhythmAnalysis(
     double tempoVariationPercent,
     boolean tempoVaries,
     double onsetRatePerSecond,
-    double pulseClarity) {}
+    double pulseClarity,
+    TempoLevels tempoLevels) {}

@@ -59,6 +59,7 @@ public final class RhythmAnalyzer {
         curve.variationPercent(),
         curve.variable(),
         OnsetRate.perSecond(envelope),
-        result.pulseClarity());
+        result.pulseClarity(),
+        result.levels());
   }
 }

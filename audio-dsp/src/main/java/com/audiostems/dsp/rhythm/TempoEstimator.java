@@ -41,7 +41,11 @@ final class TempoEstimator {
    * @param pulseClarity normalised autocorrelation at the beat period, 0–1
    */
   record Result(
-      TempoEstimate estimate, int[] beatsFrames, double[] periodFrames, double pulseClarity) {}
+      TempoEstimate estimate,
+      int[] beatsFrames,
+      double[] periodFrames,
+      double pulseClarity,
+      TempoLevels levels) {}
 
   static Result estimate(OnsetFeatures features) {
     OnsetEnvelope envelope = features.broadband();
@@ -51,7 +55,8 @@ final class TempoEstimator {
     double[] r = Autocorrelation.normalized(env, PeriodCandidates.maxLagFrames(rate));
     List<PeriodCandidates.Period> candidates = PeriodCandidates.find(r, rate);
     if (candidates.isEmpty()) {
-      return new Result(TempoEstimate.none(), new int[0], new double[env.length], 0);
+      return new Result(
+          TempoEstimate.none(), new int[0], new double[env.length], 0, TempoLevels.none());
     }
     PeriodCandidates.Period base = candidates.get(0);
     double[] baseCurve = LocalPeriod.curve(env, rate, base.frames());
@@ -107,8 +112,78 @@ final class TempoEstimator {
     double margin = scores[best] > 0 ? 2 * scores[best] / (scores[best] + second) - 1 : 0;
     TempoEstimate estimate =
         new TempoEstimate(bpm, clarity * margin, bpm / 2, bpm * 2, List.copyOf(list));
-    return new Result(estimate, beats[best], curves[best], clarity);
+    TempoLevels levels =
+        levels(features, r, bar, baseCurve, base.frames(), maxPeriodicity, estimate, clarity);
+    return new Result(estimate, beats[best], curves[best], clarity, levels);
   }
+
+  /**
+   * The features of each reading in {@link TempoLevels#RATIOS} of {@code estimate}: each is tracked
+   * like a candidate (the local period curve scaled to it) and measured as the score above measures
+   * candidates, plus the low band's periodicity (kick and bass mark the beat and the bar).
+   */
+  static TempoLevels levels(
+      OnsetFeatures features,
+      double[] r,
+      double[] bar,
+      double[] baseCurve,
+      double baseFrames,
+      double maxPeriodicity,
+      TempoEstimate estimate,
+      double clarity) {
+    OnsetEnvelope envelope = features.broadband();
+    double rate = envelope.frameRateHz();
+    // Tracking 8 levels over a whole song cost 1 s per 5 minutes (the rhythm analysis took 0.13 s):
+    // the levels are judged on the middle LEVEL_WINDOW_SECONDS, the length the model trained on and
+    // more.
+    int length = envelope.strength().length;
+    int window = (int) Math.min(length, LEVEL_WINDOW_SECONDS * rate);
+    int from = (length - window) / 2;
+    float[] env = java.util.Arrays.copyOfRange(envelope.strength(), from, from + window);
+    float[] accent =
+        java.util.Arrays.copyOfRange(features.accent().strength(), from, from + window);
+    baseCurve = java.util.Arrays.copyOfRange(baseCurve, from, from + window);
+    double[] low =
+        Autocorrelation.normalized(
+            features.lowBand().strength(), PeriodCandidates.maxLagFrames(rate));
+    double onsetsPerSecond = OnsetRate.perSecond(envelope);
+    int n = TempoLevels.RATIOS.length;
+    float[][] out = new float[n][TempoLevels.FEATURE_NAMES.size()];
+    LevelEvidence[] evidence = new LevelEvidence[n];
+    double maxOn = 1e-9;
+    for (int i = 0; i < n; i++) {
+      double bpm = estimate.bpm() * TempoLevels.RATIOS[i];
+      double frames = 60 * rate / bpm;
+      double[] curve = new double[env.length];
+      double scale = frames / baseFrames;
+      for (int t = 0; t < curve.length; t++) {
+        curve[t] = baseCurve[t] * scale;
+      }
+      evidence[i] = LevelEvidence.of(accent, rate, BeatTracker.track(env, curve), curve);
+      maxOn = Math.max(maxOn, evidence[i].onStrength());
+      double octaves = Math.log(bpm / PRIOR_CENTRE_BPM) / Math.log(2);
+      float[] f = out[i];
+      f[0] = (float) octaves;
+      f[1] = (float) (octaves * octaves);
+      f[2] = (float) (Math.max(0, PeriodCandidates.periodicity(r, frames)) / maxPeriodicity);
+      f[3] = (float) Autocorrelation.at(r, Math.min(frames, r.length - 2));
+      f[4] = (float) PeriodCandidates.periodicity(low, frames);
+      f[6] = (float) evidence[i].subdivision();
+      f[7] = (float) evidence[i].evenness();
+      f[8] = (float) evidence[i].regularity();
+      f[9] = (float) Math.log(barFit(bar, frames));
+      f[10] = (float) estimate.scoreOf(bpm);
+      f[11] = (float) (Math.log(Math.max(1e-3, onsetsPerSecond * 60 / bpm)) / Math.log(2));
+      f[12] = (float) clarity;
+    }
+    for (int i = 0; i < n; i++) {
+      out[i][5] = (float) (evidence[i].onStrength() / maxOn);
+    }
+    return new TempoLevels(estimate.bpm(), out);
+  }
+
+  /** How much of a track the tempo levels are tracked on (its middle), seconds. */
+  static final double LEVEL_WINDOW_SECONDS = 60;
 
   /**
    * Beat-derived and periodicity tempi further apart than this: keep the periodicity's (the tracker

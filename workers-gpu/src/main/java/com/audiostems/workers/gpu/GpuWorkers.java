@@ -1,6 +1,7 @@
 package com.audiostems.workers.gpu;
 
 import com.audiostems.activities.analysis.AnalysisActivitiesImpl;
+import com.audiostems.activities.analysis.tempo.TempoModel;
 import com.audiostems.activities.media.MediaProcessRunner;
 import com.audiostems.activities.media.MediaSettings;
 import com.audiostems.storage.BlobStore;
@@ -16,9 +17,10 @@ import org.slf4j.LoggerFactory;
  * serves the embedded {@code process} command, {@code serve}, {@code worker --pool gpu} and
  * GpuWorkerApplication.
  *
- * <p>The analysers are pure Java: this build has no GPU kernels, so every host runs the CPU
- * implementation, one analysis per core. The queue is what makes the pool: hosts with accelerators
- * can take it over without the workflow changing.
+ * <p>The signal analysers are pure Java, one analysis per core. The tempo model (the metrical
+ * level, issue 18) runs on ONNX Runtime's CUDA provider where the host and the ONNX Runtime build
+ * have one, on its CPU provider elsewhere, with the same probabilities within {@link
+ * TempoModel#PROVIDER_TOLERANCE}.
  */
 public final class GpuWorkers {
   private static final Logger log = LoggerFactory.getLogger(GpuWorkers.class);
@@ -34,6 +36,7 @@ public final class GpuWorkers {
   public static void register(
       WorkerFactory factory, BlobStore store, MediaSettings media, int activitySlots) {
     int slots = Math.max(1, activitySlots);
+    TempoModel tempoModel = TempoModel.open(TempoModel.Provider.CUDA_IF_AVAILABLE);
     factory
         .newWorker(
             TaskQueues.AUDIO_GPU,
@@ -43,10 +46,11 @@ public final class GpuWorkers {
                 .setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
                 .build())
         .registerActivitiesImplementations(
-            new AnalysisActivitiesImpl(store, new MediaProcessRunner(media)));
+            new AnalysisActivitiesImpl(store, new MediaProcessRunner(media), tempoModel));
     log.info(
-        "Analysis pool on {}: CPU implementation (no GPU backend in this build), {} slots",
+        "Analysis pool on {}: tempo model on the {} execution provider, {} slots",
         TaskQueues.AUDIO_GPU,
+        tempoModel.executionProvider(),
         slots);
   }
 }

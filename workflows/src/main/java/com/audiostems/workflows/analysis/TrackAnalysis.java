@@ -34,6 +34,12 @@ public record TrackAnalysis(
    * @param tempoMinBpm lowest local tempo along the track
    * @param tempoMaxBpm highest local tempo along the track
    * @param tempoVaries whether the tempo changes along the track (beyond drift from rubato)
+   * @param bpmProbability the tempo model's probability that {@code bpm} is the beat, 0–1 (0 in
+   *     manifests written before the model)
+   * @param octaveAlternative the likelier of half and double {@code bpm}, its {@code score} the
+   *     model's probability (a DJ's other reading); null before the model
+   * @param tempoModel the model that chose the reading and where it ran, e.g. "tempo-octave-v1 on
+   *     CPU"; null when the rules chose
    */
   public record Tempo(
       double bpm,
@@ -44,10 +50,42 @@ public record TrackAnalysis(
       int beatCount,
       double tempoMinBpm,
       double tempoMaxBpm,
-      boolean tempoVaries) {}
+      boolean tempoVaries,
+      double bpmProbability,
+      TempoAlternative octaveAlternative,
+      String tempoModel) {
+
+    /** A rule-based reading, as before the tempo model (no probability, no model). */
+    public Tempo(
+        double bpm,
+        double confidence,
+        List<TempoAlternative> alternatives,
+        int beatsPerBar,
+        double metreConfidence,
+        int beatCount,
+        double tempoMinBpm,
+        double tempoMaxBpm,
+        boolean tempoVaries) {
+      this(
+          bpm,
+          confidence,
+          alternatives,
+          beatsPerBar,
+          metreConfidence,
+          beatCount,
+          tempoMinBpm,
+          tempoMaxBpm,
+          tempoVaries,
+          0,
+          null,
+          null);
+    }
+  }
 
   /**
-   * @param relation e.g. "half", "double", "triple", "third"
+   * @param relation e.g. "half", "double", "triple", "third", "two-thirds", "three-halves"
+   * @param score the model's probability of this reading when a model chose (0–1), else the rule
+   *     score
    */
   public record TempoAlternative(double bpm, String relation, double score) {}
 
