@@ -80,17 +80,7 @@ class DisasterRecoveryIT {
     Path dataDir = temp.resolve("data");
     Path store = temp.resolve("store");
     Path backup = temp.resolve("backup");
-    List<String> serve =
-        Served.command(
-            temp.resolve("work"),
-            "serve",
-            "--data-dir",
-            dataDir.toString(),
-            "--audiostems.temporal.cli-path=" + cli,
-            "--audiostems.temporal.port=" + port,
-            "--audiostems.temporal.ui-port=0",
-            "--audiostems.serve.gateway-port=0",
-            "--audiostems.storage.root=" + store);
+    List<String> serve = Served.serveOnDevServer(temp, cli, port, dataDir, store);
 
     Map<String, String> runIds = new LinkedHashMap<>();
     Instant snapshotAt;

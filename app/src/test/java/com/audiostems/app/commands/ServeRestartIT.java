@@ -76,16 +76,12 @@ class ServeRestartIT {
     Path dataDir = temp.resolve("data");
     Path store = temp.resolve("store");
     List<String> serve =
-        Served.command(
-            temp.resolve("work"),
-            "serve",
-            "--data-dir",
-            dataDir.toString(),
-            "--audiostems.temporal.cli-path=" + cli,
-            "--audiostems.temporal.port=" + port,
-            "--audiostems.temporal.ui-port=0",
-            "--audiostems.serve.gateway-port=0",
-            "--audiostems.storage.root=" + store,
+        Served.serveOnDevServer(
+            temp,
+            cli,
+            port,
+            dataDir,
+            store,
             // Stop for real: running encodes are cut off rather than allowed to finish first.
             "--audiostems.temporal.shutdown-grace=1s");
 

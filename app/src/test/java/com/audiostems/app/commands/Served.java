@@ -47,6 +47,28 @@ public final class Served implements AutoCloseable {
     return command;
   }
 
+  /**
+   * {@code serve} on the Temporal CLI dev server at {@code port}, keeping temporal.db in {@code
+   * dataDir} and the local store in {@code store}, ffmpeg's scratch in {@code temp/work}, its
+   * gateway and UI on free ports; {@code extra} settings go last.
+   */
+  public static List<String> serveOnDevServer(
+      Path temp, Path cli, int port, Path dataDir, Path store, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "serve",
+                "--data-dir",
+                dataDir.toString(),
+                "--audiostems.temporal.cli-path=" + cli,
+                "--audiostems.temporal.port=" + port,
+                "--audiostems.temporal.ui-port=0",
+                "--audiostems.serve.gateway-port=0",
+                "--audiostems.storage.root=" + store));
+    args.addAll(List.of(extra));
+    return command(temp.resolve("work"), args.toArray(String[]::new));
+  }
+
   public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -63,17 +63,7 @@ class CrashRecoveryIT {
     Path dataDir = temp.resolve("data");
     Path database = dataDir.resolve("temporal.db");
     Path store = temp.resolve("store");
-    List<String> serve =
-        Served.command(
-            temp.resolve("work"),
-            "serve",
-            "--data-dir",
-            dataDir.toString(),
-            "--audiostems.temporal.cli-path=" + cli,
-            "--audiostems.temporal.port=" + port,
-            "--audiostems.temporal.ui-port=0",
-            "--audiostems.serve.gateway-port=0",
-            "--audiostems.storage.root=" + store);
+    List<String> serve = Served.serveOnDevServer(temp, cli, port, dataDir, store);
     TrackFleet fleet = new TrackFleet("crash", TRACKS);
     LocalBlobStore blobs = new LocalBlobStore(store);
     WorkflowServiceStubs service = null;
