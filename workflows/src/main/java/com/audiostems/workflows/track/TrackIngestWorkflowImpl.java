@@ -31,6 +31,7 @@ import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -57,6 +58,21 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
   private boolean alive;
   private boolean reprocessing;
   private int reprocessesThisRun;
+
+  /**
+   * A run continued from a published track takes re-processes from its first workflow task: an
+   * update can arrive with that task and be validated before {@link #ingest} has run, and must find
+   * the track as the previous run left it rather than refuse it as not published. Sets fields only:
+   * no command, so every recorded history replays as before.
+   */
+  @WorkflowInit
+  public TrackIngestWorkflowImpl(TrackIngestRequest request) {
+    if (request.published() != null && request.keepAlive()) {
+      track.start(request.trackId(), request.originalFileName());
+      track.published = request.published();
+      alive = true;
+    }
+  }
 
   @Override
   public TrackIngestResult ingest(TrackIngestRequest request) {
