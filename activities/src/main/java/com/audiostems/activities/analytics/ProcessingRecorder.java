@@ -8,6 +8,7 @@ import com.audiostems.workflows.analytics.TrackEndReport;
 import com.audiostems.workflows.quality.TrackQuality;
 import com.audiostems.workflows.storage.PublishManifestRequest;
 import com.audiostems.workflows.storage.TrackManifest;
+import com.audiostems.workflows.track.TrackIngestWorkflow;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class ProcessingRecorder {
   private static final Logger log = LoggerFactory.getLogger(ProcessingRecorder.class);
   static final String TRACK_WORKFLOW = "TrackIngestWorkflow";
-  static final String TRACK_WORKFLOW_ID_PREFIX = "track-";
   static final String PUBLISH_MANIFEST = "PublishManifest";
 
   /** Ledger writes that failed; each is logged with the track's id. */
@@ -71,12 +71,10 @@ public final class ProcessingRecorder {
       long ffmpegCpuNanos,
       Object[] arguments) {
     Ledger into = ledger;
-    if (into == null
-        || !TRACK_WORKFLOW.equals(workflowType)
-        || !workflowId.startsWith(TRACK_WORKFLOW_ID_PREFIX)) {
+    String trackId = TrackIngestWorkflow.trackIdOf(workflowId);
+    if (into == null || !TRACK_WORKFLOW.equals(workflowType) || trackId == null) {
       return;
     }
-    String trackId = workflowId.substring(TRACK_WORKFLOW_ID_PREFIX.length());
     try {
       into.recordActivityCost(
           new ActivityCostRecord(

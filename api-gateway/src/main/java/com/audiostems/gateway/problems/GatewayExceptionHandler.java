@@ -2,6 +2,7 @@ package com.audiostems.gateway.problems;
 
 import com.audiostems.storage.UnsafeKeyException;
 import com.audiostems.workflows.TrackFailures;
+import com.audiostems.workflows.track.TrackIngestWorkflow;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowException;
@@ -251,7 +252,8 @@ public class GatewayExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static String trackIdOf(WorkflowException e) {
     String workflowId = e.getExecution().getWorkflowId();
-    return workflowId.startsWith("track-") ? workflowId.substring("track-".length()) : workflowId;
+    String trackId = TrackIngestWorkflow.trackIdOf(workflowId);
+    return trackId != null ? trackId : workflowId;
   }
 
   private static ApplicationFailure applicationCause(Throwable e) {

@@ -90,8 +90,8 @@ public class TrackLister {
   }
 
   private static String trackIdOf(String workflowId) {
-    String prefix = TrackIngestWorkflow.workflowId("");
-    return workflowId.startsWith(prefix) ? workflowId.substring(prefix.length()) : workflowId;
+    String trackId = TrackIngestWorkflow.trackIdOf(workflowId);
+    return trackId != null ? trackId : workflowId;
   }
 
   private static ByteString decode(String pageToken) {

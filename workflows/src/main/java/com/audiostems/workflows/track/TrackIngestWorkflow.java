@@ -21,6 +21,12 @@ public interface TrackIngestWorkflow {
     return "track-" + trackId;
   }
 
+  /** The track of a journey's workflow id ({@link #workflowId}); null for another workflow's. */
+  static String trackIdOf(String workflowId) {
+    String prefix = workflowId("");
+    return workflowId.startsWith(prefix) ? workflowId.substring(prefix.length()) : null;
+  }
+
   @WorkflowMethod
   TrackIngestResult ingest(TrackIngestRequest request);
 
