@@ -154,13 +154,13 @@ async function followTrack(trackId) {
       const s = await api("GET", "/v1/tracks/" + encodeURIComponent(trackId));
       $("track-status").textContent = s.status.toLowerCase();
       $("track-stage").textContent = s.stage;
-      $("track-version").textContent = s.version;
+      $("track-version").textContent = s.version ?? "(busy: stage from the search index)";
       $("track-failure").textContent = s.failure || "";
       drawStages(s.stage);
       fill($("track-outputs").tBodies[0], s.outputs || [], [o => o.format, o => o.state,
         o => Math.round(o.fraction * 100) + " %"]);
-      if (s.version > 0 && s.status === "running" && !shown) { shown = true; await published(trackId); }
-      if (s.status !== "running" || s.stage === "PUBLISHED") clearInterval(pollTimer);
+      if ((s.version || 0) > 0 && s.status === "running" && !shown) { shown = true; await published(trackId); }
+      if (s.status !== "running" || (s.stage === "PUBLISHED" && s.answeredFrom !== "SEARCH_INDEX")) clearInterval(pollTimer);
     } catch (err) { showError(err.message); clearInterval(pollTimer); }
   };
   clearInterval(pollTimer);

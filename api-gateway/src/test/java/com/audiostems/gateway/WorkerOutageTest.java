@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.audiostems.workflows.track.TrackIngestRequest;
 import com.audiostems.workflows.track.TrackIngestWorkflow;
+import com.audiostems.workflows.track.TrackSearchAttributes;
+import com.audiostems.workflows.track.TrackStage;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.common.SearchAttributes;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,5 +54,37 @@ class WorkerOutageTest extends GatewayTestBase {
     assertThat(http.delete("/v1/tracks/" + trackId, OPERATOR).status())
         .as("cancelling needs no worker")
         .isEqualTo(202);
+  }
+
+  @Test
+  void aBusyTrackThatIndexedItsStageIsAnsweredFromTheSearchIndex() {
+    String trackId = Ids.random();
+    // A track whose workflow has written its stage to the search attributes, and whose workers
+    // then stopped answering (here: nobody polls its queue).
+    TrackIngestWorkflow busy =
+        temporal
+            .getWorkflowClient()
+            .newWorkflowStub(
+                TrackIngestWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(TrackIngestWorkflow.workflowId(trackId))
+                    .setTaskQueue("nobody-polls")
+                    .setTypedSearchAttributes(
+                        SearchAttributes.newBuilder()
+                            .set(TrackSearchAttributes.TRACK_STAGE, TrackStage.ENCODING.name())
+                            .build())
+                    .build());
+    WorkflowClient.start(
+        busy::ingest,
+        new TrackIngestRequest(
+            trackId, "uploads/x/source.wav", "x.wav", List.of(), 1, true, null, null));
+
+    var reply = http.get("/v1/tracks/" + trackId, OPERATOR);
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().get("stage").asText()).isEqualTo("ENCODING");
+    assertThat(reply.json().get("answeredFrom").asText()).isEqualTo("SEARCH_INDEX");
+    assertThat(reply.json().get("version").isNull()).as("not in the index").isTrue();
+    assertThat(reply.json().get("status").asText()).isEqualTo("running");
   }
 }

@@ -1,10 +1,12 @@
 package com.audiostems.gateway.tracks;
 
 import com.audiostems.gateway.security.ApiClient;
+import com.audiostems.gateway.tracks.TrackStatusResponse.AnsweredFrom;
 import com.audiostems.workflows.catalogue.CatalogueMatch;
 import com.audiostems.workflows.track.OutputProgress;
 import com.audiostems.workflows.track.TrackIngestResult;
 import com.audiostems.workflows.track.TrackProgress;
+import com.audiostems.workflows.track.TrackSearchAttributes;
 import com.audiostems.workflows.track.TrackStage;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
@@ -34,17 +36,47 @@ public class TrackStatusReader {
   public TrackStatusResponse read(ApiClient client, String trackId) {
     TrackExecution track = finder.find(client, trackId);
     if (track.status() == WorkflowStatus.RUNNING) {
-      TrackProgress progress = workers.call(trackId, finder.workflowOf(track)::progress);
-      return response(
-          track,
-          progress.stage(),
-          progress.version(),
-          progress.outputs(),
-          progress.failure(),
-          progress.analysis(),
-          progress.heldFor());
+      return workers
+          .callWithinTimeout(finder.workflowOf(track)::progress)
+          .map(progress -> live(track, progress))
+          .orElseGet(() -> indexed(track));
     }
     return closed(track);
+  }
+
+  private static TrackStatusResponse live(TrackExecution track, TrackProgress progress) {
+    return response(
+        track,
+        progress.stage(),
+        progress.version(),
+        progress.outputs(),
+        progress.failure(),
+        progress.analysis(),
+        progress.heldFor(),
+        AnsweredFrom.PROGRESS_QUERY);
+  }
+
+  /**
+   * A running track whose workers did not answer the query in time (under load every slot of a
+   * worker can be busy for longer than the timeout): the stage it last wrote to its search
+   * attributes, which the server answers without a worker. A track that never indexed a stage (its
+   * workers have not run it at all) is the 503 that says the workers are unavailable.
+   */
+  private TrackStatusResponse indexed(TrackExecution track) {
+    String stage =
+        track.description().getTypedSearchAttributes().get(TrackSearchAttributes.TRACK_STAGE);
+    if (stage == null) {
+      throw workers.unavailable(track.trackId());
+    }
+    return response(
+        track,
+        TrackStage.valueOf(stage),
+        null,
+        List.of(),
+        null,
+        null,
+        List.of(),
+        AnsweredFrom.SEARCH_INDEX);
   }
 
   private TrackStatusResponse closed(TrackExecution track) {
@@ -52,15 +84,25 @@ public class TrackStatusReader {
     try {
       TrackIngestResult result = stub.getResult(1, TimeUnit.SECONDS, TrackIngestResult.class);
       int version = result == null || result.manifest() == null ? 0 : result.manifest().version();
-      return response(track, TrackStage.PUBLISHED, version, List.of(), null, null, List.of());
+      return response(
+          track,
+          TrackStage.PUBLISHED,
+          version,
+          List.of(),
+          null,
+          null,
+          List.of(),
+          AnsweredFrom.CLOSE_EVENT);
     } catch (WorkflowFailedException e) {
       Throwable cause = e.getCause();
       TrackStage stage =
           cause instanceof CanceledFailure ? TrackStage.CANCELLED : TrackStage.FAILED;
-      return response(track, stage, 0, List.of(), describe(cause), null, List.of());
+      return response(
+          track, stage, 0, List.of(), describe(cause), null, List.of(), AnsweredFrom.CLOSE_EVENT);
     } catch (TimeoutException e) {
       // Described as closed a moment ago, so its close event exists; report what is known.
-      return response(track, TrackStage.FAILED, 0, List.of(), null, null, List.of());
+      return response(
+          track, TrackStage.FAILED, 0, List.of(), null, null, List.of(), AnsweredFrom.CLOSE_EVENT);
     }
   }
 
@@ -79,11 +121,12 @@ public class TrackStatusReader {
   private static TrackStatusResponse response(
       TrackExecution track,
       TrackStage stage,
-      int version,
+      Integer version,
       List<OutputProgress> outputs,
       String failure,
       String analysis,
-      List<CatalogueMatch> heldFor) {
+      List<CatalogueMatch> heldFor,
+      AnsweredFrom answeredFrom) {
     TrackMemo memo = track.memo();
     return new TrackStatusResponse(
         track.trackId(),
@@ -98,6 +141,7 @@ public class TrackStatusReader {
         TrackStatusResponse.Requested.of(memo),
         track.description().getStartTime(),
         track.description().getCloseTime(),
-        TrackLinks.of(track.trackId()));
+        TrackLinks.of(track.trackId()),
+        answeredFrom);
   }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * @param status the workflow's status: running while the track lives (also once published);
  *     canceled once deleted; failed when its ingest failed
  * @param stage the pipeline stage (from the workflow's progress query while it runs)
- * @param version the published output version; 0 while nothing is published
+ * @param version the published output version; 0 while nothing is published; null when answered
+ *     from the search index, which does not hold it
  * @param outputs each output's progress in the current ingest or re-process
  * @param failure why the ingest (or the last re-process) failed, "Type: message"; null otherwise
  * @param analysis the analysis beside encoding: pending, analysing, done or failed; null once the
@@ -21,12 +22,16 @@ import java.util.List;
  * @param heldFor in stage HELD_FOR_REVIEW: the reference works the recording matches (id, title,
  *     score, the matched range in both files), which POST .../review decides on; empty otherwise
  * @param requested what the client asked for at start; null for tracks started outside the gateway
+ * @param answeredFrom where this answer comes from: the running workflow's progress query, the
+ *     search index (the stage the workflow last indexed, when its workers were too busy or down to
+ *     answer the query in time; outputs, analysis and failure are then unknown and left empty), or
+ *     the closed workflow's close event
  */
 public record TrackStatusResponse(
     String trackId,
     WorkflowStatus status,
     TrackStage stage,
-    int version,
+    Integer version,
     List<OutputProgress> outputs,
     String failure,
     String analysis,
@@ -35,7 +40,15 @@ public record TrackStatusResponse(
     Requested requested,
     Instant startedAt,
     Instant closedAt,
-    TrackLinks links) {
+    TrackLinks links,
+    AnsweredFrom answeredFrom) {
+
+  /** Where a status answer comes from (see {@link TrackStatusResponse}). */
+  public enum AnsweredFrom {
+    PROGRESS_QUERY,
+    SEARCH_INDEX,
+    CLOSE_EVENT
+  }
 
   @Schema(
       description =

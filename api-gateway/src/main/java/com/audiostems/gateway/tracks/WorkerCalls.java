@@ -6,6 +6,7 @@ import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Runs calls that only the track's workers can answer (queries, updates) under a gRPC deadline. The
@@ -36,22 +38,18 @@ public class WorkerCalls implements DisposableBean {
   }
 
   public <T> T call(String trackId, Supplier<T> call) {
+    return callWithinTimeout(call).orElseThrow(() -> unavailable(trackId));
+  }
+
+  /** {@link #call}, with empty for a call the workers did not answer within the timeout. */
+  public <T> Optional<T> callWithinTimeout(Supplier<T> call) {
     Context.CancellableContext context =
         Context.current().withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS, deadlines);
     try {
-      return context.call(call::get);
+      return Optional.of(context.call(call::get));
     } catch (RuntimeException e) {
       if (context.isCancelled() || deadlineExceeded(e)) {
-        throw Problems.exception(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "workers-unavailable",
-            "Service unavailable",
-            "Track '"
-                + trackId
-                + "' did not answer within "
-                + timeout.toMillis()
-                + " ms: its workflow workers may be down or busy. "
-                + "Try again shortly.");
+        return Optional.empty();
       }
       throw e;
     } catch (Exception e) {
@@ -60,6 +58,20 @@ public class WorkerCalls implements DisposableBean {
     } finally {
       context.cancel(null);
     }
+  }
+
+  /** The 503 problem for a track whose workers did not answer within the timeout. */
+  public ErrorResponseException unavailable(String trackId) {
+    return Problems.exception(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "workers-unavailable",
+        "Service unavailable",
+        "Track '"
+            + trackId
+            + "' did not answer within "
+            + timeout.toMillis()
+            + " ms: its workflow workers may be down or busy. "
+            + "Try again shortly.");
   }
 
   private static boolean deadlineExceeded(Throwable e) {

@@ -124,6 +124,9 @@ final class TrackActivityOptions {
    */
   static final Duration HOST_SCHEDULE_TO_START = Duration.ofSeconds(30);
 
+  /** The longest a re-offered call waits for a host that answered its pings (see TrackHost). */
+  static final Duration HOST_SCHEDULE_TO_START_MAX = Duration.ofMinutes(5);
+
   /**
    * A live host answers a ping on its liveness queue (whose slots its work never fills) within
    * this; silence means the host is gone and the track moves.
@@ -135,8 +138,8 @@ final class TrackActivityOptions {
           .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
           .build();
 
-  /** A busy host keeps its track for up to this many waits (an hour of them) before it moves. */
-  static final int MAX_BUSY_HOST_WAITS = 120;
+  /** A busy host keeps its track for up to this long before it moves. */
+  static final Duration MAX_BUSY_HOST_WAIT = Duration.ofHours(1);
 
   /** How often a track may move host before the failure is left to stand. */
   static final int MAX_HOST_MOVES = 5;

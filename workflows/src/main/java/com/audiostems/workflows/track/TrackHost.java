@@ -2,7 +2,8 @@ package com.audiostems.workflows.track;
 
 import static com.audiostems.workflows.track.TrackActivityOptions.FETCH;
 import static com.audiostems.workflows.track.TrackActivityOptions.HOST_SCHEDULE_TO_START;
-import static com.audiostems.workflows.track.TrackActivityOptions.MAX_BUSY_HOST_WAITS;
+import static com.audiostems.workflows.track.TrackActivityOptions.HOST_SCHEDULE_TO_START_MAX;
+import static com.audiostems.workflows.track.TrackActivityOptions.MAX_BUSY_HOST_WAIT;
 import static com.audiostems.workflows.track.TrackActivityOptions.MAX_HOST_MOVES;
 import static com.audiostems.workflows.track.TrackActivityOptions.PING;
 
@@ -17,6 +18,7 @@ import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.Functions;
 import io.temporal.workflow.Promise;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -49,7 +51,7 @@ final class TrackHost {
       Function<T, Functions.Func1<A, R>> method,
       A argument) {
     return onLiveHost(
-        () -> Async.function(method.apply(stub(type, options, summary)), argument), 0);
+        waits -> Async.function(method.apply(stub(type, options, summary, waits)), argument), 0);
   }
 
   /** {@link #call}, awaited, and run again on another host when this one is gone. */
@@ -78,9 +80,9 @@ final class TrackHost {
 
   /**
    * A stub for the track's host: its own task queue, and a schedule-to-start limit that tells a
-   * dead host from a busy one.
+   * dead host from a busy one, longer each time the host has been found busy ({@code waits}).
    */
-  private <T> T stub(Class<T> type, ActivityOptions options, String summary) {
+  private <T> T stub(Class<T> type, ActivityOptions options, String summary, int waits) {
     if (hostQueue == null) {
       hostQueue =
           TrackActivities.stub(
@@ -92,18 +94,19 @@ final class TrackHost {
         type,
         ActivityOptions.newBuilder(options)
             .setTaskQueue(hostQueue)
-            .setScheduleToStartTimeout(HOST_SCHEDULE_TO_START)
+            .setScheduleToStartTimeout(hostScheduleToStart(waits))
             .build(),
         summary);
   }
 
   /**
-   * Makes {@code call} and waits out a busy host: when the activity was not taken within {@link
-   * TrackActivityOptions#HOST_SCHEDULE_TO_START} but the host still answers a ping, it is queued
-   * there again. A silent host's timeout is passed on, and {@link #movingWhenGone} moves the track.
+   * Makes {@code call} (given how often the host was found busy) and waits out a busy host: when
+   * the activity was not taken within {@link #hostScheduleToStart} but the host still answers a
+   * ping, it is queued there again. A silent host's timeout is passed on, and {@link
+   * #movingWhenGone} moves the track.
    */
-  private <R> Promise<R> onLiveHost(Functions.Func<Promise<R>> call, int waits) {
-    Promise<R> attempt = call.apply();
+  private <R> Promise<R> onLiveHost(Functions.Func1<Integer, Promise<R>> call, int waits) {
+    Promise<R> attempt = call.apply(waits);
     String queue = hostQueue; // set by the call (it fetches the source to a host first if need be)
     return attempt
         .handle(
@@ -111,7 +114,7 @@ final class TrackHost {
               if (f == null) {
                 return Promises.completed(result);
               }
-              if (!isGone(f) || waits >= MAX_BUSY_HOST_WAITS) {
+              if (!isGone(f) || busyWaitSpent(waits)) {
                 return Promises.<R>failed(f);
               }
               return answers(queue)
@@ -119,6 +122,32 @@ final class TrackHost {
                       alive -> alive ? onLiveHost(call, waits + 1) : Promises.<R>failed(f));
             })
         .thenCompose(next -> next);
+  }
+
+  /**
+   * The schedule-to-start limit of a call re-offered to a host found busy {@code waits} times: it
+   * doubles from {@link TrackActivityOptions#HOST_SCHEDULE_TO_START} up to {@link
+   * TrackActivityOptions#HOST_SCHEDULE_TO_START_MAX}. A host with hundreds of tracks queued keeps a
+   * track's work queued for many minutes; re-offering it every 30 s cost a timeout, a workflow task
+   * and a ping each time (the load benchmark counted 15 a track at 200 tracks), while a host that
+   * already answered a ping is unlikely to have died since. A host that dies during a longer wait
+   * is still found by the ping that follows it, just later.
+   */
+  static Duration hostScheduleToStart(int waits) {
+    Duration limit = HOST_SCHEDULE_TO_START;
+    for (int i = 0; i < waits && limit.compareTo(HOST_SCHEDULE_TO_START_MAX) < 0; i++) {
+      limit = limit.multipliedBy(2);
+    }
+    return limit.compareTo(HOST_SCHEDULE_TO_START_MAX) < 0 ? limit : HOST_SCHEDULE_TO_START_MAX;
+  }
+
+  /** Whether a busy host has had its track for {@link TrackActivityOptions#MAX_BUSY_HOST_WAIT}. */
+  static boolean busyWaitSpent(int waits) {
+    Duration waited = Duration.ZERO;
+    for (int i = 0; i <= waits; i++) {
+      waited = waited.plus(hostScheduleToStart(i));
+    }
+    return waited.compareTo(MAX_BUSY_HOST_WAIT) >= 0;
   }
 
   private static Promise<Boolean> answers(String queue) {
