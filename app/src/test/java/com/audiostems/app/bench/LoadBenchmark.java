@@ -349,7 +349,7 @@ public final class LoadBenchmark {
   }
 
   /** Distinct music per track (its own seed), so that the catalogue sees no duplicates. */
-  private static Path music(Path dir, int seed, double seconds) throws Exception {
+  static Path music(Path dir, int seed, double seconds) throws Exception {
     float[] mono = SynthesisedTracks.render(seed, seconds);
     Path rendered = dir.resolve("rendered-" + seed + ".wav");
     WavWriter.write(new float[][] {mono, mono}, SynthesisedTracks.RATE_HZ, rendered, 16);
