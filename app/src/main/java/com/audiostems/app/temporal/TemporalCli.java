@@ -11,11 +11,20 @@ import java.util.Optional;
  */
 public final class TemporalCli {
   public static final String INSTALL =
-      "go install github.com/temporalio/cli/cmd/temporal@v1.5.1 (it lands in $HOME/go/bin/temporal)";
+      "bin/install-temporal (the CLI v1.5.1 built with the SQLite driver v1.44.3, whose dev server"
+          + " does not wedge under load; it lands in $HOME/.cache/audiostems/bin/temporal), or go"
+          + " install github.com/temporalio/cli/cmd/temporal@v1.5.1 (into $HOME/go/bin/temporal)";
+
+  /** Where bin/install-temporal links its build, under the user's home. */
+  static final String PROJECT_BUILD = ".cache/audiostems/bin/temporal";
 
   private TemporalCli() {}
 
-  /** The CLI as this process sees it: the configured path, PATH, then {@code $HOME/go/bin}. */
+  /**
+   * The CLI as this process sees it: the configured path, the project's own build (bin/install-
+   * temporal), PATH, then {@code $HOME/go/bin}. The project's build comes before PATH because the
+   * stock v1.5.1's dev server can wedge for good under load (see bin/install-temporal).
+   */
   public static Optional<Path> locate(String configuredPath) {
     return locate(configuredPath, System.getenv("PATH"), Path.of(System.getProperty("user.home")));
   }
@@ -24,7 +33,8 @@ public final class TemporalCli {
    * @param configuredPath {@code audiostems.temporal.cli-path}; when set it must name an
    *     executable: a wrong setting fails rather than quietly running something else
    * @param searchPath the PATH to look through, may be null
-   * @param home the user's home, for {@code go install}'s default {@code $HOME/go/bin}
+   * @param home the user's home, for the project's build and {@code go install}'s default {@code
+   *     $HOME/go/bin}
    */
   static Optional<Path> locate(String configuredPath, String searchPath, Path home) {
     if (configuredPath != null && !configuredPath.isBlank()) {
@@ -37,6 +47,10 @@ public final class TemporalCli {
                 + INSTALL);
       }
       return Optional.of(configured);
+    }
+    Path projectBuild = home.resolve(PROJECT_BUILD);
+    if (isExecutableFile(projectBuild)) {
+      return Optional.of(projectBuild.toAbsolutePath());
     }
     if (searchPath != null) {
       for (String dir : searchPath.split(File.pathSeparator)) {

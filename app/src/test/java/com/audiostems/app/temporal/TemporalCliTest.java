@@ -35,6 +35,16 @@ class TemporalCliTest {
   }
 
   @Test
+  void theProjectsOwnBuildComesBeforePath() throws Exception {
+    Path onPath = executable(temp.resolve("bin/temporal"));
+    Path projectBuild = executable(temp.resolve("home/.cache/audiostems/bin/temporal"));
+
+    assertThat(TemporalCli.locate(null, temp.resolve("bin").toString(), temp.resolve("home")))
+        .contains(projectBuild);
+    assertThat(onPath).as("also on PATH, and passed over").exists();
+  }
+
+  @Test
   void nothingInstalledMeansEmpty() {
     assertThat(TemporalCli.locate(null, temp.toString(), temp.resolve("home"))).isEmpty();
     assertThat(TemporalCli.locate(null, null, temp.resolve("home"))).isEmpty();
