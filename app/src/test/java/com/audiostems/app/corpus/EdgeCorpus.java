@@ -398,16 +398,6 @@ final class EdgeCorpus {
           c.stillGives(verification, DOWNMIX_LOUDNESS);
       case "layout-2.1.wav", "layout-quad.flac", "layout-7.1.wav" ->
           c.stillGives(verification, ALAC_CHANNEL_ORDER);
-      case "mu-law.wav", "a-law.wav" ->
-          c.stillGives(
-              PUBLISHED,
-              "G.711 stores 8-bit codes (about 13 bits of range) but decodes to 16-bit samples, and"
-                  + " the tier is judged on the decoded format");
-      case "no-samples.ogg" ->
-          c.stillGives(
-              TrackFailures.BELOW_MINIMUM_TIER,
-              "validation judges the tier on the header's nominal bit rate before it decodes and"
-                  + " finds no samples");
       default -> c;
     };
   }
