@@ -29,7 +29,7 @@ public final class CodecFacts {
 
   /**
    * Companded 8-bit telephony "PCM": ffmpeg marks these lossy, and so do we. Each sample is one of
-   * 256 codes (G.711 spans about 13 bits of range with them), whatever width it decodes to.
+   * 256 codes (G.711 spans 13 or 14 bits of range with them), whatever width it decodes to.
    */
   private static final Set<String> COMPANDED_PCM = Set.of("pcm_alaw", "pcm_mulaw", "pcm_vidc");
 

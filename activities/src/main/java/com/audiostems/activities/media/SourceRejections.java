@@ -122,7 +122,7 @@ public final class SourceRejections {
     if (CodecFacts.isCompandedPcm(probe.codec())) {
       return reject(
           TrackFailures.BELOW_MINIMUM_TIER,
-          "%s: the audio is %s at %.1f kHz: %d-bit companded codes (about 13 bits of range) that only"
+          "%s: the audio is %s at %.1f kHz: %d-bit companded codes (about %d bits of range) that only"
               + " decode to 16-bit, below the minimum we accept (16-bit/44.1 kHz lossless, or lossy at"
               + " 128 kbps and 44.1 kHz). Upload the 16- or 24-bit recording it was made from (WAV, AIFF"
               + " or FLAC), ideally the lossless master: converting this file to 16-bit cannot restore"
@@ -130,7 +130,8 @@ public final class SourceRejections {
           source,
           companding(probe.codec()),
           probe.sampleRateHz() / 1000.0,
-          CodecFacts.COMPANDED_CODE_BITS);
+          CodecFacts.COMPANDED_CODE_BITS,
+          probe.codec().equals("pcm_alaw") ? 13 : 14);
     }
     return reject(
         TrackFailures.BELOW_MINIMUM_TIER,
@@ -150,6 +151,7 @@ public final class SourceRejections {
         GET_A_NEW_COPY);
   }
 
+  /** G.711's names; its A-law spans 13 bits of linear range, its μ-law (and VIDC's) 14. */
   private static String companding(String codec) {
     return switch (codec) {
       case "pcm_mulaw" -> "G.711 \u03bc-law (pcm_mulaw)";
