@@ -27,7 +27,10 @@ public final class CodecFacts {
           "s302m",
           "dst");
 
-  /** Companded 8-bit telephony "PCM": ffmpeg marks these lossy, and so do we. */
+  /**
+   * Companded 8-bit telephony "PCM": ffmpeg marks these lossy, and so do we. Each sample is one of
+   * 256 codes (G.711 spans 13 or 14 bits of range with them), whatever width it decodes to.
+   */
   private static final Set<String> COMPANDED_PCM = Set.of("pcm_alaw", "pcm_mulaw", "pcm_vidc");
 
   /** Bits per sample of ffmpeg's decoded sample formats, for when the stream does not say. */
@@ -36,11 +39,22 @@ public final class CodecFacts {
           "u8", 8, "u8p", 8, "s16", 16, "s16p", 16, "s32", 32, "s32p", 32, "flt", 32, "fltp", 32,
           "s64", 64, "s64p", 64);
 
+  /** The bits each sample of a {@link #isCompandedPcm} codec carries: one 8-bit code. */
+  public static final int COMPANDED_CODE_BITS = 8;
+
   private CodecFacts() {}
 
   /** 1-bit DSD, raw (dsd_lsbf, dsd_msbf, their planar forms) or DST-compressed as in DFF. */
   public static boolean isDsd(String codec) {
     return codec.startsWith("dsd_") || codec.equals("dst");
+  }
+
+  /**
+   * Whether the codec stores 8-bit companded codes (G.711 μ-law and A-law, Acorn's VIDC) that
+   * decode to 16-bit samples.
+   */
+  public static boolean isCompandedPcm(String codec) {
+    return COMPANDED_PCM.contains(codec);
   }
 
   public static boolean isLossless(String codec) {

@@ -9,6 +9,7 @@ import com.audiostems.workflows.media.ValidateRequest;
 import com.audiostems.workflows.media.ValidatedSource;
 import com.google.gson.JsonParseException;
 import io.temporal.activity.Activity;
+import io.temporal.failure.ApplicationFailure;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +57,9 @@ public final class SourceInspector {
 
   private static final int ERROR_EXCERPT_CHARS = 200;
 
+  /** How much a source below the minimum tier is decoded to tell whether it has samples at all. */
+  private static final double NO_SAMPLES_PROBE_SECONDS = 1.0;
+
   private final MediaProcessRunner runner;
   private final BlobStore store;
   private final FullDecode fullDecode;
@@ -97,9 +101,10 @@ public final class SourceInspector {
         throw SourceRejections.tooLong(
             source, probe.durationSeconds(), settings.maxDurationSeconds(), false);
       }
-      QualityTier tier =
-          QualityTiers.classify(probe)
-              .orElseThrow(() -> SourceRejections.belowMinimum(source, probe));
+      Optional<QualityTier> tier = QualityTiers.classify(probe);
+      if (tier.isEmpty()) {
+        throw belowMinimumOrEmpty(file, probe, source);
+      }
       Optional<RiffDataCheck.Shortfall> shortfall = RiffDataCheck.check(file);
       if (shortfall.isPresent()) {
         throw SourceRejections.truncatedHeader(source, shortfall.get());
@@ -107,13 +112,29 @@ public final class SourceInspector {
       FullDecode.Outcome decoded = decodeInFull(file, probe, source, progressFraction);
       return new ValidatedSource(
           probe,
-          tier,
+          tier.get(),
           decoded.decodedSeconds(),
           Math.round(decoded.decodedSeconds() * probe.sampleRateHz()),
           decoded.pcmDigest());
     } catch (IOException e) {
       throw Activity.wrap(e);
     }
+  }
+
+  /**
+   * A source below the minimum tier, or one with no samples at all: an empty stream in a valid
+   * container (an Ogg Vorbis file of 0 samples) still carries its encoder's nominal rate, 112 kbps,
+   * and is empty rather than of low quality. Only what the header rejects pays for this short
+   * decode.
+   */
+  private ApplicationFailure belowMinimumOrEmpty(Path file, SourceProbe probe, String source)
+      throws IOException {
+    FullDecode.Outcome start =
+        fullDecode.decode(file, probe.audioStreamIndex(), NO_SAMPLES_PROBE_SECONDS, ignored -> {});
+    if (start.decodedSeconds() <= 0) {
+      return SourceRejections.noSamples(source, probe);
+    }
+    return SourceRejections.belowMinimum(source, probe);
   }
 
   private FullDecode.Outcome decodeInFull(

@@ -119,6 +119,20 @@ public final class SourceRejections {
   }
 
   public static ApplicationFailure belowMinimum(String source, SourceProbe probe) {
+    if (CodecFacts.isCompandedPcm(probe.codec())) {
+      return reject(
+          TrackFailures.BELOW_MINIMUM_TIER,
+          "%s: the audio is %s at %.1f kHz: %d-bit companded codes (about %d bits of range) that only"
+              + " decode to 16-bit, below the minimum we accept (16-bit/44.1 kHz lossless, or lossy at"
+              + " 128 kbps and 44.1 kHz). Upload the 16- or 24-bit recording it was made from (WAV, AIFF"
+              + " or FLAC), ideally the lossless master: converting this file to 16-bit cannot restore"
+              + " what the codes lost.",
+          source,
+          companding(probe.codec()),
+          probe.sampleRateHz() / 1000.0,
+          CodecFacts.COMPANDED_CODE_BITS,
+          probe.codec().equals("pcm_alaw") ? 13 : 14);
+    }
     return reject(
         TrackFailures.BELOW_MINIMUM_TIER,
         "%s: the audio is %s, below the minimum we accept (lossless at 16-bit/44.1 kHz or better, or lossy at"
@@ -135,6 +149,15 @@ public final class SourceRejections {
         source,
         limit.toSeconds(),
         GET_A_NEW_COPY);
+  }
+
+  /** G.711's names; its A-law spans 13 bits of linear range, its μ-law (and VIDC's) 14. */
+  private static String companding(String codec) {
+    return switch (codec) {
+      case "pcm_mulaw" -> "G.711 \u03bc-law (pcm_mulaw)";
+      case "pcm_alaw" -> "G.711 A-law (pcm_alaw)";
+      default -> "companded PCM (" + codec + ")";
+    };
   }
 
   private static String describeQuality(SourceProbe probe) {

@@ -153,6 +153,36 @@ class EncoderArgumentsTest {
     assertThat(outputs.get(OutputFormat.WAV_24)).doesNotContain("-ac");
   }
 
+  /**
+   * Issue 15: fed integers, LAME was given a downmix ffmpeg had scaled down by 7.7 dB (5.1) to rule
+   * out overs, the AAC encoder the unscaled float one: every lossy encoder is fed float.
+   */
+  @Test
+  void everyLossyEncoderIsFedFloatSoThatAllGetTheSameDownmix() {
+    Map<OutputFormat, List<String>> outputs =
+        perOutput(pcm(48_000, 24, 6), EnumSet.allOf(OutputFormat.class));
+
+    for (OutputFormat lossy :
+        List.of(OutputFormat.MP3_320, OutputFormat.AAC_256, OutputFormat.PREVIEW_MP3_128)) {
+      assertThat(pair(outputs.get(lossy), "-sample_fmt")).as(lossy.name()).isEqualTo("fltp");
+    }
+  }
+
+  /**
+   * ALAC is given its own layout by name: 5.1 with side surrounds is renamed, not left to ffmpeg's
+   * remix; other outputs keep the source's name.
+   */
+  @Test
+  void alacIsGivenALayoutItHoldsUnderItsOwnName() {
+    Map<OutputFormat, List<String>> side =
+        perOutput(
+            withLayout(48_000, 24, 6, "5.1(side)"),
+            EnumSet.of(OutputFormat.ALAC, OutputFormat.FLAC));
+
+    assertThat(pair(side.get(OutputFormat.ALAC), "-af")).isEqualTo("channelmap=channel_layout=5.1");
+    assertThat(side.get(OutputFormat.FLAC)).doesNotContain("-af");
+  }
+
   /** Issue 15: "Unsupported channel layout '2 channels'" from the AAC encoder, on a TAK file. */
   @Test
   void unnamedLayoutsAreNamedByTheirChannelCountBeforeAnyOtherFilter() {

@@ -5,6 +5,7 @@ import static com.audiostems.workflows.media.OutputFormat.MP3_320;
 import static com.audiostems.workflows.media.OutputFormat.PREVIEW_MP3_128;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.audiostems.activities.analysis.PcmDecoder;
 import com.audiostems.activities.testing.TestAudio;
@@ -160,8 +161,83 @@ class OutputLoudnessVerificationTest {
               assertThat(c.passed()).as(c.detail()).isTrue();
               assertThat(c.detail())
                   .contains(
-                      "the source peaks at +0.70 dBFS, where the AAC encoder turns windows down");
+                      "what the encoder was given peaks at +0.70 dBFS, where the AAC encoder turns"
+                          + " windows down");
             });
+  }
+
+  /**
+   * Issue 15: the stereo MP3 and AAC of a 5.1 source were held to the 5.1 source's loudness, 14 LU
+   * above their downmix's, and failed. They are held to the downmix their encoders were given, and
+   * both are given the same one: the MP3 was 7.7 LU quieter than the AAC while LAME was fed
+   * integers.
+   */
+  @Test
+  void downmixedOutputsAreHeldToTheDownmixTheirEncodersWereGiven() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source source = fixture.wav("surround1", 48_000, 24, 6, 4.0);
+    List<EncodedOutput> outputs =
+        fixture
+            .encode(source, EncodeFixture.plan(source, MP3_320, AAC_256).outputs(), f -> {})
+            .outputs();
+    TrackAnalysis.Loudness sixChannels = measure(fixture, source);
+
+    VerificationReport report =
+        new OutputVerifier(fixture.runner, fixture.store)
+            .verify(withSource(fixture, source, outputs, sixChannels), f -> {});
+
+    List<OutputCheck> loudness =
+        report.checks().stream().filter(c -> c.method().equals(OutputVerifier.LOUDNESS)).toList();
+    assertThat(loudness)
+        .hasSize(2)
+        .allSatisfy(
+            c -> {
+              assertThat(c.passed()).as(c.detail()).isTrue();
+              assertThat(c.detail()).contains("against the 6-channel source's 2-channel downmix's");
+            });
+    double mp3 = integratedLufsOf(fixture, outputs, MP3_320);
+    double aac = integratedLufsOf(fixture, outputs, AAC_256);
+    assertThat(mp3).as("one downmix for every lossy output").isCloseTo(aac, within(0.5));
+    assertThat(sixChannels.integratedLufs() - mp3)
+        .as("what the old check held the downmix to")
+        .isGreaterThan(OutputVerifier.MAX_LOUDNESS_CHANGE_LU);
+  }
+
+  @Test
+  void aDownmixedOutputQuieterThanItsDownmixStillFails() throws IOException {
+    EncodeFixture fixture = new EncodeFixture(tempDir);
+    EncodeFixture.Source source = fixture.wav("surround2", 48_000, 24, 6, 4.0);
+    List<EncodedOutput> outputs =
+        fixture.encode(source, EncodeFixture.plan(source, AAC_256).outputs(), f -> {}).outputs();
+    Path quiet = fixture.scratch("quiet.m4a");
+    TestAudio.run(
+        List.of(
+            "ffmpeg",
+            "-v",
+            "error",
+            "-y",
+            "-i",
+            fixture.stored(outputs.get(0)).toString(),
+            "-af",
+            "volume=-1dB",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "256k",
+            quiet.toString()));
+    EncodedOutput replaced = fixture.replace(outputs.get(0), quiet);
+
+    assertThatThrownBy(
+            () ->
+                new OutputVerifier(fixture.runner, fixture.store)
+                    .verify(
+                        withSource(fixture, source, List.of(replaced), measure(fixture, source)),
+                        f -> {}))
+        .isInstanceOfSatisfying(
+            ApplicationFailure.class,
+            f ->
+                assertThat(f.getOriginalMessage())
+                    .contains("AAC_256", "failed loudness", "downmix"));
   }
 
   @Test
@@ -215,6 +291,32 @@ class OutputLoudnessVerificationTest {
       TrackAnalysis.Loudness loudness) {
     VerifyRequest request = fixture.verifyRequest(source, outputs);
     return new VerifyRequest(request.trackId(), request.source(), request.outputs(), loudness);
+  }
+
+  private static VerifyRequest withSource(
+      EncodeFixture fixture,
+      EncodeFixture.Source source,
+      List<EncodedOutput> outputs,
+      TrackAnalysis.Loudness loudness) {
+    VerifyRequest request = fixture.verifyRequest(source, outputs);
+    return new VerifyRequest(
+        request.trackId(), request.source(), request.outputs(), loudness, source.key());
+  }
+
+  private static double integratedLufsOf(
+      EncodeFixture fixture, List<EncodedOutput> outputs, OutputFormat format) throws IOException {
+    EncodedOutput output = outputs.stream().filter(o -> o.format() == format).findFirst().get();
+    LoudnessMeter meter = new LoudnessMeter(output.sampleRateHz(), output.channels());
+    new PcmDecoder(fixture.runner)
+        .decodeAt(
+            fixture.stored(output),
+            output.sampleRateHz(),
+            output.channels(),
+            0,
+            "to measure it",
+            meter::accept,
+            f -> {});
+    return meter.result().integratedLufs();
   }
 
   /** The source's figures as the analysis takes them: the same meter on its decoded samples. */

@@ -67,6 +67,17 @@ class QualityTiersTest {
     assertThat(tierOf(lossless("pcm_u8", 8, 44_100))).isEmpty();
   }
 
+  /**
+   * Issue 15: G.711 decodes to 16-bit at 352.8 kbps (as ffprobe reports it, lossy, no bit depth),
+   * yet each sample is an 8-bit code: below the 16-bit minimum, not a 320 kbps-class STANDARD.
+   */
+  @Test
+  void companded8BitPcmIsJudgedAsEightBitNotByItsBitRate() {
+    assertThat(tierOf(lossy("pcm_mulaw", 352_800, 44_100))).isEmpty();
+    assertThat(tierOf(lossy("pcm_alaw", 384_000, 48_000))).isEmpty();
+    assertThat(QualityTiers.nominal(lossy("pcm_alaw", 352_800, 44_100)).bitDepth()).isEqualTo(8);
+  }
+
   private static Optional<QualityTier> tierOf(SourceProbe probe) {
     return QualityTiers.classify(probe);
   }

@@ -15,9 +15,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each kind of bad source is turned away with its own non-retryable failure type. */
 class SourceInspectorRejectionsTest {
@@ -235,6 +238,54 @@ class SourceInspectorRejectionsTest {
 
     assertThat(failure.getType()).isEqualTo(TrackFailures.BELOW_MINIMUM_TIER);
     assertThat(failure.getMessage()).contains("lossy mp3 at 64 kbps");
+  }
+
+  /**
+   * Issue 15: G.711 stores 8-bit codes that decode to 16-bit samples at a "bit rate" of 352.8 kbps;
+   * judged as a 352 kbps lossy stream it was published as STANDARD. It is 8-bit audio.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"pcm_mulaw", "pcm_alaw"})
+  void companded8BitPcmIsBelowMinimumAndTheMessageSaysWhatToUpload(String codec)
+      throws IOException {
+    Path wav = harness.converted(codec + ".wav", 1.0, "-ar", "44100", "-c:a", codec);
+
+    ApplicationFailure failure = rejection(() -> harness.probeAndValidate(wav));
+
+    assertThat(failure.getType()).isEqualTo(TrackFailures.BELOW_MINIMUM_TIER);
+    assertThat(failure.getMessage())
+        .contains(
+            "G.711",
+            "(" + codec + ") at 44.1 kHz",
+            "8-bit companded codes",
+            "Upload the 16- or 24-bit recording it was made from");
+  }
+
+  /**
+   * Issue 15: an Ogg Vorbis file of 0 samples still carries the encoder's nominal 112 kbps, and was
+   * rejected as below the minimum tier instead of as empty.
+   */
+  @Test
+  void anOggVorbisStreamWithoutSamplesIsEmptyNotBelowMinimum() throws Exception {
+    Path empty =
+        TestAudio.writeWav(harness.inputs.resolve("none.wav"), new double[0], 44_100, 16, 2);
+    // oggenc, as the corpus makes it: ffmpeg's libvorbis writes no stream at all for 0 samples.
+    Path ogg = harness.inputs.resolve("none.ogg");
+    Process oggenc =
+        new ProcessBuilder("oggenc", "-Q", "-o", ogg.toString(), empty.toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(oggenc.waitFor(30, TimeUnit.SECONDS) && oggenc.exitValue() == 0)
+        .as(new String(oggenc.getInputStream().readAllBytes()))
+        .isTrue();
+    String key = harness.put(ogg);
+    SourceProbe probe = harness.probe(key);
+    assertThat(QualityTiers.classify(probe)).as("the header alone is below the minimum").isEmpty();
+
+    ApplicationFailure failure = rejection(() -> harness.validate(key, probe));
+
+    assertThat(failure.getType()).isEqualTo(TrackFailures.EMPTY_FILE);
+    assertThat(failure.getMessage()).contains("holds no samples");
   }
 
   /**

@@ -185,7 +185,11 @@ class EdgeCorpusIT {
       boolean manifest = store.exists(published.manifestKey());
       return new Outcome(
           manifest ? EdgeCorpus.PUBLISHED : "PublishedWithoutManifest",
-          published.manifest().outputs().size() + " outputs");
+          published.manifest().outputs().size()
+              + " outputs"
+              + published.manifest().absentOutputs().stream()
+                  .map(a -> ", no " + a.format())
+                  .collect(java.util.stream.Collectors.joining()));
     } catch (TimeoutException e) {
       return new Outcome("Stuck", "no end within " + DEADLINE_SECONDS + " s");
     } catch (ExecutionException e) {

@@ -13,7 +13,8 @@ import java.util.Set;
  * <p>Rules: masters are never upsampled and never loudness-processed. Lossless outputs keep the
  * source's rate (up to 192 kHz, staying in the source's 44.1/48 kHz family) and depth (16 stays 16,
  * anything deeper becomes 24, with triangular dither when that drops bits). Lossy outputs are 44.1
- * kHz for sources of the 44.1 kHz family and DSD, 48 kHz otherwise, and at most stereo.
+ * kHz for sources of the 44.1 kHz family and DSD, 48 kHz otherwise, and at most stereo. ALAC is
+ * made only of channels it can hold as they are ({@link AlacLayouts}).
  */
 public final class OutputPlanner {
   static final int MAX_LOSSLESS_RATE_HZ = 192_000;
@@ -28,11 +29,26 @@ public final class OutputPlanner {
   }
 
   /**
+   * Today's plan.
+   *
    * @param version the output version the keys are made for
    * @param requested formats asked for; empty or null means every format
    */
   public static OutputPlan plan(
       String trackId, int version, SourceProbe source, Set<OutputFormat> requested) {
+    return plan(trackId, version, source, requested, true);
+  }
+
+  /**
+   * @param alacOwnLayoutsOnly whether ALAC is left out for a layout it cannot hold ({@link
+   *     AlacLayouts}); false only for workflow histories from before that rule
+   */
+  public static OutputPlan plan(
+      String trackId,
+      int version,
+      SourceProbe source,
+      Set<OutputFormat> requested,
+      boolean alacOwnLayoutsOnly) {
     Set<OutputFormat> formats =
         requested == null || requested.isEmpty()
             ? EnumSet.allOf(OutputFormat.class)
@@ -50,9 +66,21 @@ public final class OutputPlanner {
             outputs.add(new OutputSpec(format, key, lossyRate, 0, lossyChannels, 128));
         case MP3_320 -> outputs.add(new OutputSpec(format, key, lossyRate, 0, lossyChannels, 320));
         case AAC_256 -> outputs.add(new OutputSpec(format, key, lossyRate, 0, lossyChannels, 256));
-        case FLAC, ALAC ->
+        case FLAC ->
             outputs.add(
                 new OutputSpec(format, key, losslessRate, losslessDepth, source.channels(), 0));
+        case ALAC -> {
+          var notHeld =
+              alacOwnLayoutsOnly
+                  ? AlacLayouts.whyNot(source.channels(), source.channelLayout())
+                  : java.util.Optional.<String>empty();
+          if (notHeld.isPresent()) {
+            absent.add(new AbsentOutput(format, notHeld.get()));
+          } else {
+            outputs.add(
+                new OutputSpec(format, key, losslessRate, losslessDepth, source.channels(), 0));
+          }
+        }
         case WAV_24 ->
             outputs.add(new OutputSpec(format, key, losslessRate, 24, source.channels(), 0));
         case FLAC_96K -> {

@@ -100,7 +100,8 @@ final class EncodeLanes {
                 encoded.add(tagged);
                 verified.add(
                     tagged.thenCompose(
-                        outputs -> verifyEach(source, outputs, loudnessOf(analysed.get()))));
+                        outputs ->
+                            verifyEach(sourceKey, source, outputs, loudnessOf(analysed.get()))));
               }
             });
     scope.run();
@@ -208,7 +209,10 @@ final class EncodeLanes {
   }
 
   private Promise<List<OutputCheck>> verifyEach(
-      ValidatedSource source, List<EncodedOutput> outputs, TrackAnalysis.Loudness sourceLoudness) {
+      String sourceKey,
+      ValidatedSource source,
+      List<EncodedOutput> outputs,
+      TrackAnalysis.Loudness sourceLoudness) {
     List<Promise<VerificationReport>> reports = new ArrayList<>();
     for (EncodedOutput output : outputs) {
       reports.add(
@@ -217,7 +221,8 @@ final class EncodeLanes {
                   VERIFY,
                   "verify " + output.format() + " (" + output.key() + ")",
                   media -> media::verifyOutputs,
-                  new VerifyRequest(track.trackId, source, List.of(output), sourceLoudness))
+                  new VerifyRequest(
+                      track.trackId, source, List.of(output), sourceLoudness, sourceKey))
               .thenApply(
                   report -> {
                     track.output(output.format(), 1, "verified");

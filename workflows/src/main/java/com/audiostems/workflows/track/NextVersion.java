@@ -6,7 +6,6 @@ import com.audiostems.workflows.analysis.AnalysisResult;
 import com.audiostems.workflows.media.HlsLadderPlan;
 import com.audiostems.workflows.media.OutputFormat;
 import com.audiostems.workflows.media.OutputPlan;
-import com.audiostems.workflows.media.OutputPlanner;
 import com.audiostems.workflows.media.ValidatedSource;
 import com.audiostems.workflows.storage.StorageActivities;
 import com.audiostems.workflows.storage.TrackManifest;
@@ -40,7 +39,7 @@ final class NextVersion {
     TrackManifest published = track.published;
     int version = published.version() + 1;
     OutputPlan plan =
-        OutputPlanner.plan(
+        OutputPlans.plan(
             track.trackId,
             version,
             published.source().probe(),

@@ -15,7 +15,6 @@ import com.audiostems.workflows.catalogue.ReviewDecision;
 import com.audiostems.workflows.media.HlsLadderPlan;
 import com.audiostems.workflows.media.MediaActivities;
 import com.audiostems.workflows.media.OutputPlan;
-import com.audiostems.workflows.media.OutputPlanner;
 import com.audiostems.workflows.media.ProbeRequest;
 import com.audiostems.workflows.media.SourceProbe;
 import com.audiostems.workflows.media.ValidateRequest;
@@ -162,7 +161,7 @@ public class TrackIngestWorkflowImpl implements TrackIngestWorkflow {
       }
 
       OutputPlan plan =
-          OutputPlanner.plan(track.trackId, 1, probe, TrackManifests.formatsOf(request.formats()));
+          OutputPlans.plan(track.trackId, 1, probe, TrackManifests.formatsOf(request.formats()));
       HlsLadderPlan ladder =
           EncodeLanes.previewLadder(track.trackId, 1, plan, source.decodedDurationSeconds());
       // Registered before encoding starts: a lane that dies half-way may have stored some outputs.

@@ -69,6 +69,66 @@ class OutputPlannerTest {
     assertThat(surround.get(OutputFormat.FLAC).channels()).isEqualTo(6);
   }
 
+  private static SourceProbe pcm(int channels, String layout) {
+    return new SourceProbe(
+        "wav", "pcm_s24le", 0, 48_000, 24, "s32", channels, layout, 60, 0, 0, true, false);
+  }
+
+  /**
+   * Issue 15: ffmpeg remixed a 2.1 source to a stereo ALAC, quad to 5.0 and 7.1 to 6.1(back), so
+   * ALAC is left out, with the reason, for layouts it cannot declare; FLAC and WAV keep them.
+   */
+  @Test
+  void alacIsLeftOutWithTheReasonForALayoutItCannotHold() {
+    for (String layout : new String[] {"2.1", "quad", "7.1", "3.0(back)"}) {
+      int channels = layout.equals("7.1") ? 8 : layout.equals("quad") ? 4 : 3;
+      OutputPlan plan = OutputPlanner.plan("t1", pcm(channels, layout), null);
+      assertThat(plan.outputs())
+          .extracting(OutputSpec::format)
+          .as(layout)
+          .contains(OutputFormat.FLAC, OutputFormat.WAV_24)
+          .doesNotContain(OutputFormat.ALAC);
+      assertThat(plan.absent())
+          .filteredOn(a -> a.format() == OutputFormat.ALAC)
+          .singleElement()
+          .satisfies(
+              a ->
+                  assertThat(a.reason())
+                      .contains("this source is " + layout, "The FLAC and WAV keep every channel"));
+    }
+    assertThat(OutputPlanner.plan("t1", pcm(10, "10 channels"), null).absent())
+        .filteredOn(a -> a.format() == OutputFormat.ALAC)
+        .singleElement()
+        .satisfies(a -> assertThat(a.reason()).contains("at most 8 channels"));
+  }
+
+  @Test
+  void alacIsMadeOfItsOwnLayoutsUnnamedOnesAndSideSurrounds() {
+    for (SourceProbe source :
+        new SourceProbe[] {
+          pcm(1, "mono"),
+          pcm(2, "stereo"),
+          pcm(3, "3.0"),
+          pcm(3, "3 channels"),
+          pcm(2, ""),
+          pcm(4, "4.0"),
+          pcm(5, "5.0(side)"),
+          pcm(6, "5.1"),
+          pcm(6, "5.1(side)"),
+          pcm(7, "6.1(back)"),
+          pcm(8, "7.1(wide)")
+        }) {
+      assertThat(plan(source)).as(source.channelLayout()).containsKey(OutputFormat.ALAC);
+    }
+  }
+
+  @Test
+  void historiesFromBeforeTheAlacLayoutRuleKeepTheirAlac() {
+    OutputPlan plan =
+        OutputPlanner.plan("t1", 1, pcm(3, "2.1"), EnumSet.allOf(OutputFormat.class), false);
+    assertThat(plan.outputs()).extracting(OutputSpec::format).contains(OutputFormat.ALAC);
+  }
+
   @Test
   void onlyRequestedFormatsArePlanned() {
     OutputPlan plan =

@@ -613,6 +613,45 @@ class TrackIngestWorkflowTest {
     keepHistory("first-ingest-every-output");
   }
 
+  /**
+   * Issue 15: ALAC cannot declare a 2.1 layout (ffmpeg remixed it to stereo), so a 2.1 source is
+   * published without one and the manifest says why; verification is told where the source is, to
+   * measure the downmix the lossy encoders were given.
+   */
+  @Test
+  void aLayoutAlacCannotHoldIsPublishedWithoutAnAlacAndTheManifestSaysWhy() {
+    media.probe =
+        new SourceProbe(
+            "wav",
+            "pcm_s24le",
+            0,
+            48_000,
+            24,
+            "s32",
+            3,
+            "2.1",
+            10.0,
+            3_456_000,
+            4_320_044,
+            true,
+            false);
+
+    TrackIngestResult result = newWorkflow().ingest(request());
+
+    assertThat(result.manifest().outputs())
+        .extracting(EncodedOutput::format)
+        .contains(OutputFormat.FLAC, OutputFormat.WAV_24, OutputFormat.MP3_320)
+        .doesNotContain(OutputFormat.ALAC);
+    assertThat(result.manifest().absentOutputs())
+        .filteredOn(a -> a.format() == OutputFormat.ALAC)
+        .singleElement()
+        .satisfies(a -> assertThat(a.reason()).contains("this source is 2.1"));
+    assertThat(media.encodedKeys).noneMatch(k -> k.contains("alac"));
+    assertThat(media.verifyRequests)
+        .allSatisfy(r -> assertThat(r.sourceKey()).isEqualTo(SOURCE_KEY));
+    keepHistory("alac-left-out-for-a-layout-it-cannot-hold");
+  }
+
   @Test
   void operatorsReadTheJobInTheUiThroughDetailsAndActivitySummaries() {
     TrackIngestWorkflow workflow = newWorkflow();
@@ -1374,6 +1413,8 @@ class TrackIngestWorkflowTest {
     private final FakeStore store;
     volatile ApplicationFailure probeFailure;
     volatile ApplicationFailure verifyFailure;
+    volatile SourceProbe probe = PROBE;
+    final List<VerifyRequest> verifyRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile ApplicationFailure laneFailure;
     volatile boolean blockEncodingUntilCancelled;
     volatile boolean reportProgress;
@@ -1396,7 +1437,7 @@ class TrackIngestWorkflowTest {
       if (probeFailure != null) {
         throw probeFailure;
       }
-      return PROBE;
+      return probe;
     }
 
     @Override
@@ -1533,6 +1574,7 @@ class TrackIngestWorkflowTest {
 
     @Override
     public VerificationReport verifyOutputs(VerifyRequest request) {
+      verifyRequests.add(request);
       request.outputs().forEach(o -> verifiedShas.add(o.sha256()));
       if (verifyFailure != null) {
         throw verifyFailure;
