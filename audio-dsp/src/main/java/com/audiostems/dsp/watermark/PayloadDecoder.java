@@ -73,6 +73,20 @@ final class PayloadDecoder {
   }
 
   /**
+   * For probes: the candidate's soft coded bits on its stretch, weighted as the first decoding pass
+   * weighs them, or with the weights measured against {@code code} when it is not null.
+   */
+  float[] softBitsAt(SyncScanner.Candidate c, Format.Layout lay, int[] code) {
+    WarpedSignal xs = unwarped.computeIfAbsent(c.warp(), w -> new WarpedSignal(x, w));
+    Alignment a = refine(xs, c, lay);
+    int fr = Math.min(c.frames(), xs.frameCount(a.start()));
+    Format.Frames stretch = Format.analyse(xs.logBands(a.start(), fr, fft));
+    double[][] var = MarkWeights.classVariances(stretch);
+    float[][] w = MarkWeights.classWeights(stretch, var, a.blockPosition(), lay, code);
+    return softBits(stretch, a.blockPosition(), lay, w);
+  }
+
+  /**
    * Frame 0 at sample {@code start} of the resampled signal is block position {@code
    * blockPosition}.
    */
