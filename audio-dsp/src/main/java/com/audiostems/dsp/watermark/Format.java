@@ -263,9 +263,9 @@ final class Format {
   static final float CLIP = 1.5f;
 
   /**
-   * Loudness classes per weighting band (quartiles of the band's level over the analysed frames).
+   * Loudness classes per weighting band (quantiles of the bins' level over the analysed frames).
    */
-  static final int LEVELS = 4;
+  static final int LEVELS = Integer.getInteger("wm.levels", 4);
 
   /** Contrasts for detection plus each frame's loudness class per weighting band. */
   record Frames(float[][] v, byte[][] level) {
@@ -280,37 +280,64 @@ final class Format {
   }
 
   /**
-   * Loudness class of every (frame, weighting band): the quartile of the band's mean log magnitude
-   * among the analysed frames. Noise of constant level drowns the mark in the quiet frames of a
-   * band and leaves it in the loud ones, so the detector measures the mark's strength per class.
+   * Loudness class of every (frame, bin): the quantile of the bin's log magnitude among all the
+   * analysed frames' bins of its weighting band. White noise or a codec's quantisation leaves the
+   * mark in the bins well above their floor and drowns it in the others, also between the partials
+   * of one frame, so the detector measures the mark's strength per class.
    */
   static byte[][] levelClasses(float[][] l) {
     int n = l.length;
-    byte[][] cls = new byte[n][WBANDS];
-    float[] level = new float[n];
-    float[] sorted = new float[n];
+    byte[][] cls = new byte[n][BINS];
+    float[] sorted = new float[n * WBAND];
+    float[] edge = new float[LEVELS];
     for (int b = 0; b < WBANDS; b++) {
+      int m = 0;
       for (int f = 0; f < n; f++) {
-        float a = 0;
         for (int k = b * WBAND; k < (b + 1) * WBAND; k++) {
-          a += l[f][k];
+          sorted[m++] = PER_BIN ? l[f][k] : 0;
         }
-        level[f] = a;
+        if (!PER_BIN) {
+          float a = 0;
+          for (int k = b * WBAND; k < (b + 1) * WBAND; k++) {
+            a += l[f][k];
+          }
+          sorted[m - 1] = a;
+        }
       }
-      System.arraycopy(level, 0, sorted, 0, n);
-      java.util.Arrays.sort(sorted);
+      if (!PER_BIN) {
+        int q = 0;
+        for (int i = WBAND - 1; i < m; i += WBAND) {
+          sorted[q++] = sorted[i];
+        }
+        m = q;
+      }
+      java.util.Arrays.sort(sorted, 0, m);
+      for (int q = 1; q < LEVELS; q++) {
+        edge[q] = sorted[q * m / LEVELS];
+      }
       for (int f = 0; f < n; f++) {
-        int c = 0;
-        for (int q = 1; q < LEVELS; q++) {
-          if (level[f] > sorted[q * n / LEVELS]) {
-            c = q;
+        float band = 0;
+        if (!PER_BIN) {
+          for (int k = b * WBAND; k < (b + 1) * WBAND; k++) {
+            band += l[f][k];
           }
         }
-        cls[f][b] = (byte) c;
+        for (int k = b * WBAND; k < (b + 1) * WBAND; k++) {
+          float v = PER_BIN ? l[f][k] : band;
+          int c = 0;
+          for (int q = 1; q < LEVELS; q++) {
+            if (v > edge[q]) {
+              c = q;
+            }
+          }
+          cls[f][k] = (byte) c;
+        }
       }
     }
     return cls;
   }
+
+  static final boolean PER_BIN = Boolean.parseBoolean(System.getProperty("wm.perbin", "true"));
 
   /**
    * Detection values: each log magnitude minus the mean of the same bin in the neighbouring frames

@@ -20,8 +20,8 @@ final class MarkWeights {
       byte[] cls = fr.level()[f];
       for (int k = 0; k < Format.BINS; k++) {
         int b = k / Format.WBAND;
-        var[cls[b]][b] += (double) row[k] * row[k];
-        n[cls[b]][b]++;
+        var[cls[k]][b] += (double) row[k] * row[k];
+        n[cls[k]][b]++;
       }
     }
     for (int c = 0; c < Format.LEVELS; c++) {
@@ -58,8 +58,9 @@ final class MarkWeights {
       float[] row, byte[] cls, Format.Layout lay, int p, double[][] sum, double[][] n) {
     for (int j = 0; j < Format.SYNC; j++) {
       int b = lay.syncBand[p][j];
-      sum[cls[b]][b] += lay.syncSign[p][j] * row[lay.syncBin[p][j]];
-      n[cls[b]][b]++;
+      int k = lay.syncBin[p][j];
+      sum[cls[k]][b] += lay.syncSign[p][j] * row[k];
+      n[cls[k]][b]++;
     }
   }
 
@@ -73,8 +74,8 @@ final class MarkWeights {
       for (int j = 0; j < Format.GROUP; j++) {
         int k = bins[j];
         int b = k / Format.WBAND;
-        sum[cls[b]][b] += bit * sg[j] * row[k];
-        n[cls[b]][b]++;
+        sum[cls[k]][b] += bit * sg[j] * row[k];
+        n[cls[k]][b]++;
       }
     }
   }
@@ -97,10 +98,10 @@ final class MarkWeights {
     return w;
   }
 
-  /** Each bin's weight in a frame whose bands are in loudness classes {@code cls}. */
+  /** Each bin's weight in a frame whose bins are in loudness classes {@code cls}. */
   static void binWeights(byte[] cls, float[][] w, float[] out) {
-    for (int b = 0; b < Format.WBANDS; b++) {
-      Arrays.fill(out, b * Format.WBAND, (b + 1) * Format.WBAND, w[cls[b]][b]);
+    for (int k = 0; k < Format.BINS; k++) {
+      out[k] = w[cls[k]][k / Format.WBAND];
     }
   }
 }

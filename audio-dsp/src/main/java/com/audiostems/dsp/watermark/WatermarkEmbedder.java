@@ -36,6 +36,14 @@ public final class WatermarkEmbedder {
    */
   static final double MASK_MARGIN = 0.35;
 
+  /**
+   * The closed-loop masking target, as a fraction of the threshold, and the rounds that fit each
+   * band's measured mark energy to it ({@link #fitToMasking}).
+   */
+  static double MASK_TARGET = Double.parseDouble(System.getProperty("wm.target", "0.9"));
+
+  static int MASK_ROUNDS = Integer.getInteger("wm.rounds", 3);
+
   /** Default floor and cap of the per-band relative strength delta_b. */
   static final double FLOOR = 0.09;
 
@@ -111,6 +119,8 @@ public final class WatermarkEmbedder {
     float[] d = new float[Format.N];
     float[] out = new float[x.length];
     double[] bandLevel = new double[nb];
+    float[] seen = new float[Format.N];
+    double[] markEnergyOf = new double[nb];
     int frames = Format.frameCount(x.length, 0);
     for (int f = 0; f < frames; f++) {
       int s = f * Format.N;
@@ -123,7 +133,11 @@ public final class WatermarkEmbedder {
       }
       mm.analyse(power, energy, thr);
       for (int b = 0; b < nb; b++) {
-        double dl = energy[b] > 0 ? Math.sqrt(MASK_MARGIN * thr[b] / (SEEN * energy[b])) : 0;
+        double dl =
+            energy[b] > 0
+                ? Math.sqrt(
+                    (MASK_ROUNDS == 0 ? MASK_MARGIN : MASK_TARGET) * thr[b] / (SEEN * energy[b]))
+                : 0;
         dl = Math.max(floor, Math.min(cap, dl));
         for (int k = mm.bandStart[b]; k < mm.bandEnd[b]; k++) {
           binDelta[k - Format.LO] = (float) dl;
@@ -131,6 +145,7 @@ public final class WatermarkEmbedder {
       }
       int p = f % Format.BLOCK;
       synthesise(buf, binDelta, lay, code, p, mod, d, fft);
+      fitToMasking(mm, thr, binDelta, buf, lay, code, p, mod, d, seen, markEnergyOf, fft);
       double markEnergy = 0;
       double hostEnergy = 0;
       for (int i = 0; i < Format.N; i++) {
@@ -190,6 +205,56 @@ public final class WatermarkEmbedder {
       }
     }
     return out;
+  }
+
+  /**
+   * Closes the loop on the masking target: the mark {@code d} is measured as an analysis of the
+   * marked audio sees it (Hann-windowed again, on the same frame grid, so exactly the change a
+   * masking check of this frame finds) and each band's strength is moved by the square root of its
+   * measured energy's ratio to {@link #MASK_TARGET} times the threshold, within [floor, cap]; the
+   * last round only lowers. The open-loop guess ({@link #SEEN}) misses by the window's leakage
+   * between bands, which the fixed {@link #MASK_MARGIN} had to cover everywhere.
+   */
+  private void fitToMasking(
+      MaskingModel mm,
+      double[] thr,
+      float[] binDelta,
+      float[] spectrum,
+      Format.Layout lay,
+      int[] code,
+      int p,
+      float[] mod,
+      float[] d,
+      float[] seen,
+      double[] markEnergy,
+      RealFft fft) {
+    for (int round = 0; round < MASK_ROUNDS; round++) {
+      for (int i = 0; i < Format.N; i++) {
+        seen[i] = d[i] * Format.HANN[i];
+      }
+      fft.forward(seen);
+      mm.bandEnergies(seen, markEnergy);
+      boolean last = round == MASK_ROUNDS - 1;
+      boolean changed = false;
+      for (int b = 0; b < mm.bands(); b++) {
+        double target = MASK_TARGET * thr[b];
+        int k0 = mm.bandStart[b] - Format.LO;
+        float old = binDelta[k0];
+        if (markEnergy[b] <= 0 || (last && markEnergy[b] <= target)) {
+          continue;
+        }
+        double scaled = old * Math.sqrt(target / markEnergy[b]);
+        float dl = (float) Math.max(floor, Math.min(cap, last ? Math.min(old, scaled) : scaled));
+        if (dl != old) {
+          changed = true;
+          java.util.Arrays.fill(binDelta, k0, mm.bandEnd[b] - Format.LO, dl);
+        }
+      }
+      if (!changed) {
+        return;
+      }
+      synthesise(spectrum, binDelta, lay, code, p, mod, d, fft);
+    }
   }
 
   /**

@@ -105,8 +105,7 @@ public final class WatermarkBerProbe {
    * candidate: all wrong).
    */
   private static double[] coded(float[][] e, Format.Layout lay, int[] code, boolean stretched) {
-    float[] x =
-        Resampler.toRate(Downmix.mono(e), RATE, Format.DET_RATE_HZ, Format.MARK_TOP_HZ);
+    float[] x = Resampler.toRate(Downmix.mono(e), RATE, Format.DET_RATE_HZ, Format.MARK_TOP_HZ);
     RealFft fft = new RealFft(Format.DET_N);
     SyncScanner scanner = new SyncScanner(x, WatermarkDetector.SPEEDS, SyncListener.NONE, fft);
     SyncScanner.Stretch stretch = scanner.stretch(0);
