@@ -19,6 +19,10 @@ final class PayloadDecoder {
 
   static final double MIN_Z = 5.0;
 
+  static final int LIST_SIZE = Integer.getInteger("wm.list", 16);
+
+  static final int REWEIGHT_ROUNDS = Integer.getInteger("wm.rounds.dd", 1);
+
   /** Refinement stops at this offset step: 16 samples = 0.7 ms. */
   private static final int FINEST_STEP = 16;
 
@@ -137,16 +141,16 @@ final class PayloadDecoder {
     double[][] var = MarkWeights.classVariances(fr);
     float[][] w = MarkWeights.classWeights(fr, var, pos0, lay, null);
     float[] soft = softBits(fr, pos0, lay, w);
-    int[] info = ConvolutionalCode.decode(soft, Format.INFO_BITS);
-    Payload payload = Format.checked(info);
-    if (payload == null) {
+    int[][] paths = ConvolutionalCode.decodeList(soft, Format.INFO_BITS, LIST_SIZE);
+    Payload payload = firstChecked(paths);
+    for (int round = 0; payload == null && round < REWEIGHT_ROUNDS; round++) {
       // decision-directed: the first guess is mostly right even when the CRC fails, and measuring
       // the weights on all 144 bins instead of the 24 sync bins makes them much less noisy
-      int[] guess = ConvolutionalCode.encode(info);
+      int[] guess = ConvolutionalCode.encode(paths[0]);
       w = MarkWeights.classWeights(fr, var, pos0, lay, guess);
       soft = softBits(fr, pos0, lay, w);
-      info = ConvolutionalCode.decode(soft, Format.INFO_BITS);
-      payload = Format.checked(info);
+      paths = ConvolutionalCode.decodeList(soft, Format.INFO_BITS, LIST_SIZE);
+      payload = firstChecked(paths);
     }
     if (payload == null) {
       return Detection.NONE;
@@ -165,6 +169,17 @@ final class PayloadDecoder {
         warp.speed(),
         warp.pitchKept(),
         confirmation.timeline());
+  }
+
+  /** The payload of the first path whose CRC-32 matches, or null. */
+  private static Payload firstChecked(int[][] paths) {
+    for (int[] info : paths) {
+      Payload p = Format.checked(info);
+      if (p != null) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /** Coded bits whose soft value has the wrong sign: the errors the code corrected. */
