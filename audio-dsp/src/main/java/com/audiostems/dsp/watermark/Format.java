@@ -265,7 +265,7 @@ final class Format {
   /**
    * Loudness classes per weighting band (quantiles of the bins' level over the analysed frames).
    */
-  static final int LEVELS = Integer.getInteger("wm.levels", 4);
+  static final int LEVELS = 4;
 
   /** Contrasts for detection plus each frame's loudness class per weighting band. */
   record Frames(float[][] v, byte[][] level) {
@@ -294,39 +294,18 @@ final class Format {
       int m = 0;
       for (int f = 0; f < n; f++) {
         for (int k = b * WBAND; k < (b + 1) * WBAND; k++) {
-          sorted[m++] = PER_BIN ? l[f][k] : 0;
+          sorted[m++] = l[f][k];
         }
-        if (!PER_BIN) {
-          float a = 0;
-          for (int k = b * WBAND; k < (b + 1) * WBAND; k++) {
-            a += l[f][k];
-          }
-          sorted[m - 1] = a;
-        }
-      }
-      if (!PER_BIN) {
-        int q = 0;
-        for (int i = WBAND - 1; i < m; i += WBAND) {
-          sorted[q++] = sorted[i];
-        }
-        m = q;
       }
       java.util.Arrays.sort(sorted, 0, m);
       for (int q = 1; q < LEVELS; q++) {
         edge[q] = sorted[q * m / LEVELS];
       }
       for (int f = 0; f < n; f++) {
-        float band = 0;
-        if (!PER_BIN) {
-          for (int k = b * WBAND; k < (b + 1) * WBAND; k++) {
-            band += l[f][k];
-          }
-        }
         for (int k = b * WBAND; k < (b + 1) * WBAND; k++) {
-          float v = PER_BIN ? l[f][k] : band;
           int c = 0;
           for (int q = 1; q < LEVELS; q++) {
-            if (v > edge[q]) {
+            if (l[f][k] > edge[q]) {
               c = q;
             }
           }
@@ -336,8 +315,6 @@ final class Format {
     }
     return cls;
   }
-
-  static final boolean PER_BIN = Boolean.parseBoolean(System.getProperty("wm.perbin", "true"));
 
   /**
    * Detection values: each log magnitude minus the mean of the same bin in the neighbouring frames

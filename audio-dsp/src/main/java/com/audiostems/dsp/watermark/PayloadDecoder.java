@@ -8,20 +8,30 @@ import java.util.Map;
 /**
  * Decodes sync candidates: the candidate's {@link Warp} is undone ({@link WarpedSignal}), the
  * offset refined to 16 samples, and the stretch decoded. Every frame's contrasts are summed per
- * coded bit (all block repetitions), weighted per (band, loudness quartile) by the mark-to-noise
- * ratio measured on the sync bins ({@link MarkWeights}: maximal-ratio combining), Viterbi-decoded
- * and checked with CRC-32; when the CRC fails, the weights are measured again on all bins against
- * the re-encoded first guess and decoding is tried once more. The re-encoded mark must then
- * correlate with the input at z >= {@link #MIN_Z} ({@link MarkConfirmation}); a payload found on
- * the stretch is confirmed on the whole input for the confidence and the timeline.
+ * coded bit (all block repetitions), weighted per (band, bin loudness quartile) by the
+ * mark-to-noise ratio measured on the sync bins ({@link MarkWeights}: maximal-ratio combining),
+ * list-Viterbi-decoded and the {@value #LIST_SIZE} best paths checked with CRC-32; when none
+ * passes, the weights are measured again on all bins against the re-encoded best path and decoding
+ * is tried again ({@value #REWEIGHT_ROUNDS} rounds). The re-encoded mark must then correlate with
+ * the input at z >= {@link #MIN_Z} ({@link MarkConfirmation}); a payload found on the stretch is
+ * confirmed on the whole input for the confidence and the timeline.
  */
 final class PayloadDecoder {
 
   static final double MIN_Z = 5.0;
 
-  static final int LIST_SIZE = Integer.getInteger("wm.list", 16);
+  /**
+   * Paths of the list Viterbi decoder whose CRC-32 is checked: on 12 tune renders 16 instead of 1
+   * found 2 more of the 36 excerpts of MP3 64k / AAC 64k / noise 20 dB at 10 s. Each extra path is
+   * one more 2^-32 chance for a random CRC match, and the match must then pass {@link #MIN_Z}.
+   */
+  static final int LIST_SIZE = 16;
 
-  static final int REWEIGHT_ROUNDS = Integer.getInteger("wm.rounds.dd", 1);
+  /**
+   * Decision-directed rounds after a failed first pass (weights measured against the re-encoded
+   * best path); the second round found one more rubberband stretch of 12 on the tune renders.
+   */
+  static final int REWEIGHT_ROUNDS = 2;
 
   /** Refinement stops at this offset step: 16 samples = 0.7 ms. */
   private static final int FINEST_STEP = 16;
