@@ -267,7 +267,7 @@ final class Format {
    */
   static final int LEVELS = 4;
 
-  /** Contrasts for detection plus each frame's loudness class per weighting band. */
+  /** Contrasts for detection plus each bin's loudness class in every frame. */
   record Frames(float[][] v, byte[][] level) {
     int length() {
       return v.length;

@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 /**
  * Per (loudness class, weighting band) statistics of the detector's contrasts: how much of the mark
- * survived where. White noise swamps the quiet frames of a band and leaves the loud ones, codecs
- * starve some bands, so each cell's evidence is weighted by its own measured mark-to-noise ratio.
+ * survived where. White noise swamps the quiet bins of a band (between partials, in quiet frames)
+ * and leaves the loud ones, codecs starve some bands, so each cell's evidence is weighted by its
+ * own measured mark-to-noise ratio; a bin's class is its level's quartile ({@link
+ * Format#levelClasses}).
  */
 final class MarkWeights {
 
