@@ -96,4 +96,78 @@ final class ConvolutionalCode {
     }
     return java.util.Arrays.copyOf(bits, infoBits);
   }
+
+  /**
+   * List Viterbi (parallel): the {@code listSize} most likely zero-terminated paths for {@code
+   * soft}, best first, as {@code infoBits} decoded bits each. A check outside the code (the CRC-32)
+   * then picks the first that passes: when the best path is wrong, the right one is often among the
+   * next few.
+   */
+  static int[][] decodeList(float[] soft, int infoBits, int listSize) {
+    int n = infoBits + K - 1;
+    int l = listSize;
+    double[][] metric = new double[STATES][l];
+    double[][] next = new double[STATES][l];
+    for (double[] m : metric) {
+      java.util.Arrays.fill(m, Double.NEGATIVE_INFINITY);
+    }
+    metric[0][0] = 0;
+    // from[i][ns][r]: which predecessor (its low bit x, 0/1) and rank led to rank r of state ns
+    short[][][] from = new short[n][STATES][l];
+    for (int i = 0; i < n; i++) {
+      float s0 = soft[i * RATE];
+      float s1 = soft[i * RATE + 1];
+      float s2 = soft[i * RATE + 2];
+      boolean infoStep = i < infoBits;
+      for (int ns = 0; ns < STATES; ns++) {
+        int b = ns >> (K - 2);
+        double[] out = next[ns];
+        if (b == 1 && !infoStep) {
+          java.util.Arrays.fill(out, Double.NEGATIVE_INFINITY);
+          continue;
+        }
+        int pa = (ns << 1) & (STATES - 1);
+        int pb = pa | 1;
+        double ba = branch(OUT[pa * 2 + b], s0, s1, s2);
+        double bb = branch(OUT[pb * 2 + b], s0, s1, s2);
+        double[] ma = metric[pa];
+        double[] mb = metric[pb];
+        int ia = 0;
+        int ib = 0;
+        for (int r = 0; r < l; r++) {
+          double va = ia < l ? ma[ia] + ba : Double.NEGATIVE_INFINITY;
+          double vb = ib < l ? mb[ib] + bb : Double.NEGATIVE_INFINITY;
+          if (va >= vb) {
+            out[r] = va;
+            from[i][ns][r] = (short) ia++;
+          } else {
+            out[r] = vb;
+            from[i][ns][r] = (short) (l + ib++);
+          }
+        }
+      }
+      double[][] t = metric;
+      metric = next;
+      next = t;
+    }
+    java.util.List<int[]> paths = new java.util.ArrayList<>();
+    for (int rank = 0; rank < l && metric[0][rank] != Double.NEGATIVE_INFINITY; rank++) {
+      int[] bits = new int[n];
+      int state = 0;
+      int r = rank;
+      for (int i = n - 1; i >= 0; i--) {
+        bits[i] = state >> (K - 2);
+        int f = from[i][state][r];
+        int x = f >= l ? 1 : 0;
+        r = f - x * l;
+        state = ((state << 1) & (STATES - 1)) | x;
+      }
+      paths.add(java.util.Arrays.copyOf(bits, infoBits));
+    }
+    return paths.toArray(new int[0][]);
+  }
+
+  private static double branch(int o, float s0, float s1, float s2) {
+    return ((o & 1) != 0 ? s0 : -s0) + ((o & 2) != 0 ? s1 : -s1) + ((o & 4) != 0 ? s2 : -s2);
+  }
 }

@@ -263,11 +263,11 @@ final class Format {
   static final float CLIP = 1.5f;
 
   /**
-   * Loudness classes per weighting band (quartiles of the band's level over the analysed frames).
+   * Loudness classes per weighting band (quantiles of the bins' level over the analysed frames).
    */
   static final int LEVELS = 4;
 
-  /** Contrasts for detection plus each frame's loudness class per weighting band. */
+  /** Contrasts for detection plus each bin's loudness class in every frame. */
   record Frames(float[][] v, byte[][] level) {
     int length() {
       return v.length;
@@ -280,33 +280,37 @@ final class Format {
   }
 
   /**
-   * Loudness class of every (frame, weighting band): the quartile of the band's mean log magnitude
-   * among the analysed frames. Noise of constant level drowns the mark in the quiet frames of a
-   * band and leaves it in the loud ones, so the detector measures the mark's strength per class.
+   * Loudness class of every (frame, bin): the quantile of the bin's log magnitude among all the
+   * analysed frames' bins of its weighting band. White noise or a codec's quantisation leaves the
+   * mark in the bins well above their floor and drowns it in the others, also between the partials
+   * of one frame, so the detector measures the mark's strength per class.
    */
   static byte[][] levelClasses(float[][] l) {
     int n = l.length;
-    byte[][] cls = new byte[n][WBANDS];
-    float[] level = new float[n];
-    float[] sorted = new float[n];
+    byte[][] cls = new byte[n][BINS];
+    float[] sorted = new float[n * WBAND];
+    float[] edge = new float[LEVELS];
     for (int b = 0; b < WBANDS; b++) {
+      int m = 0;
       for (int f = 0; f < n; f++) {
-        float a = 0;
         for (int k = b * WBAND; k < (b + 1) * WBAND; k++) {
-          a += l[f][k];
+          sorted[m++] = l[f][k];
         }
-        level[f] = a;
       }
-      System.arraycopy(level, 0, sorted, 0, n);
-      java.util.Arrays.sort(sorted);
+      java.util.Arrays.sort(sorted, 0, m);
+      for (int q = 1; q < LEVELS; q++) {
+        edge[q] = sorted[q * m / LEVELS];
+      }
       for (int f = 0; f < n; f++) {
-        int c = 0;
-        for (int q = 1; q < LEVELS; q++) {
-          if (level[f] > sorted[q * n / LEVELS]) {
-            c = q;
+        for (int k = b * WBAND; k < (b + 1) * WBAND; k++) {
+          int c = 0;
+          for (int q = 1; q < LEVELS; q++) {
+            if (l[f][k] > edge[q]) {
+              c = q;
+            }
           }
+          cls[f][k] = (byte) c;
         }
-        cls[f][b] = (byte) c;
       }
     }
     return cls;

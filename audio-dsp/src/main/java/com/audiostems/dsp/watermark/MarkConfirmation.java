@@ -83,9 +83,10 @@ record MarkConfirmation(double z, List<Detection.Segment> timeline) {
   /** Variance of one frame's weighted correlation over all bins, with no mark. */
   private static double frameVariance(byte[] cls, float[][] w, double[][] var) {
     double fv = 0;
-    for (int b = 0; b < Format.WBANDS; b++) {
-      int c = cls[b];
-      fv += (double) w[c][b] * w[c][b] * var[c][b] * Format.WBAND;
+    for (int k = 0; k < Format.BINS; k++) {
+      int c = cls[k];
+      int b = k / Format.WBAND;
+      fv += (double) w[c][b] * w[c][b] * var[c][b];
     }
     return fv;
   }
@@ -94,8 +95,8 @@ record MarkConfirmation(double z, List<Detection.Segment> timeline) {
       float[] row, byte[] cls, int p, Format.Layout lay, float[][] w) {
     double a = 0;
     for (int j = 0; j < Format.SYNC; j++) {
-      int b = lay.syncBand[p][j];
-      a += lay.syncSign[p][j] * w[cls[b]][b] * row[lay.syncBin[p][j]];
+      int k = lay.syncBin[p][j];
+      a += lay.syncSign[p][j] * w[cls[k]][lay.syncBand[p][j]] * row[k];
     }
     return a;
   }
@@ -109,7 +110,7 @@ record MarkConfirmation(double z, List<Detection.Segment> timeline) {
       for (int j = 0; j < Format.GROUP; j++) {
         int k = lay.dataBin[slot][j];
         int b = k / Format.WBAND;
-        a += bit * lay.dataSign[slot][j] * w[cls[b]][b] * row[k];
+        a += bit * lay.dataSign[slot][j] * w[cls[k]][b] * row[k];
       }
     }
     return a;

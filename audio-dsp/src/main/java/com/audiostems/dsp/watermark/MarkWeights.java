@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 /**
  * Per (loudness class, weighting band) statistics of the detector's contrasts: how much of the mark
- * survived where. White noise swamps the quiet frames of a band and leaves the loud ones, codecs
- * starve some bands, so each cell's evidence is weighted by its own measured mark-to-noise ratio.
+ * survived where. White noise swamps the quiet bins of a band (between partials, in quiet frames)
+ * and leaves the loud ones, codecs starve some bands, so each cell's evidence is weighted by its
+ * own measured mark-to-noise ratio; a bin's class is its level's quartile ({@link
+ * Format#levelClasses}).
  */
 final class MarkWeights {
 
@@ -20,8 +22,8 @@ final class MarkWeights {
       byte[] cls = fr.level()[f];
       for (int k = 0; k < Format.BINS; k++) {
         int b = k / Format.WBAND;
-        var[cls[b]][b] += (double) row[k] * row[k];
-        n[cls[b]][b]++;
+        var[cls[k]][b] += (double) row[k] * row[k];
+        n[cls[k]][b]++;
       }
     }
     for (int c = 0; c < Format.LEVELS; c++) {
@@ -58,8 +60,9 @@ final class MarkWeights {
       float[] row, byte[] cls, Format.Layout lay, int p, double[][] sum, double[][] n) {
     for (int j = 0; j < Format.SYNC; j++) {
       int b = lay.syncBand[p][j];
-      sum[cls[b]][b] += lay.syncSign[p][j] * row[lay.syncBin[p][j]];
-      n[cls[b]][b]++;
+      int k = lay.syncBin[p][j];
+      sum[cls[k]][b] += lay.syncSign[p][j] * row[k];
+      n[cls[k]][b]++;
     }
   }
 
@@ -73,8 +76,8 @@ final class MarkWeights {
       for (int j = 0; j < Format.GROUP; j++) {
         int k = bins[j];
         int b = k / Format.WBAND;
-        sum[cls[b]][b] += bit * sg[j] * row[k];
-        n[cls[b]][b]++;
+        sum[cls[k]][b] += bit * sg[j] * row[k];
+        n[cls[k]][b]++;
       }
     }
   }
@@ -97,10 +100,10 @@ final class MarkWeights {
     return w;
   }
 
-  /** Each bin's weight in a frame whose bands are in loudness classes {@code cls}. */
+  /** Each bin's weight in a frame whose bins are in loudness classes {@code cls}. */
   static void binWeights(byte[] cls, float[][] w, float[] out) {
-    for (int b = 0; b < Format.WBANDS; b++) {
-      Arrays.fill(out, b * Format.WBAND, (b + 1) * Format.WBAND, w[cls[b]][b]);
+    for (int k = 0; k < Format.BINS; k++) {
+      out[k] = w[cls[k]][k / Format.WBAND];
     }
   }
 }

@@ -43,6 +43,19 @@ final class MaskingModel {
     return bandStart.length;
   }
 
+  /** Band energies of the interleaved (re, im) spectrum {@code spectrum} into {@code out}. */
+  void bandEnergies(float[] spectrum, double[] out) {
+    for (int b = 0; b < bands(); b++) {
+      double e = 0;
+      for (int k = bandStart[b]; k < bandEnd[b]; k++) {
+        e +=
+            (double) spectrum[2 * k] * spectrum[2 * k]
+                + (double) spectrum[2 * k + 1] * spectrum[2 * k + 1];
+      }
+      out[b] = e;
+    }
+  }
+
   /**
    * Band energies into {@code energyOut} and masking thresholds (same units) into {@code
    * thresholdOut}, from the power spectrum {@code power[k]}.

@@ -186,6 +186,11 @@ final class SyncScanner {
      * #MIN_SYNC_STAT}; the best statistic goes to the listener whether it passes or not.
      */
     List<Candidate> candidates(Format.Layout lay) {
+      return candidates(lay, MIN_SYNC_STAT);
+    }
+
+    /** {@link #candidates(Format.Layout)} over {@code minStatistic} (probes use −∞). */
+    List<Candidate> candidates(Format.Layout lay, double minStatistic) {
       double[][] score = new double[OFFSETS][];
       for (int o = 0; o < OFFSETS; o++) {
         score[o] = SyncStatistic.atEveryPosition(v[o], var[o], lay);
@@ -197,7 +202,7 @@ final class SyncScanner {
         if (t == 0) {
           listener.bestSyncStatistic(statistic);
         }
-        if (statistic < MIN_SYNC_STAT) {
+        if (statistic < minStatistic) {
           break; // no sync peak worth decoding
         }
         score[best[0]][best[1]] = Double.NEGATIVE_INFINITY;
