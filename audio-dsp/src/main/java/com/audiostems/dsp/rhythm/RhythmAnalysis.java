@@ -19,6 +19,8 @@ package com.audiostems.dsp.rhythm;
  *     its energy (1 = every beat alike and nothing else, 0 = no periodicity at the beat)
  * @param tempoLevels the ×½ … ×2 readings of {@code tempo} with their features, for a learned
  *     choice between them (the activities' tempo model); {@code tempo} itself is the rule's choice
+ * @param tempogram the onset envelopes' periodicity at every tempo of a log grid, the tempo model's
+ *     input
  */
 public record RhythmAnalysis(
     TempoEstimate tempo,
@@ -33,4 +35,5 @@ public record RhythmAnalysis(
     boolean tempoVaries,
     double onsetRatePerSecond,
     double pulseClarity,
-    TempoLevels tempoLevels) {}
+    TempoLevels tempoLevels,
+    Tempogram tempogram) {}
