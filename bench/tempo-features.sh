@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The tempo-level features (audio-dsp's TempoLevels, the pipeline's own code) of every excerpt of a
 # rendered tempo material folder, as the CSV training/tempo/train.py reads.
-# Usage: bench/tempo-features.sh MATERIAL_DIR OUT_CSV
+# Usage: bench/tempo-features.sh MATERIAL_DIR OUT_CSV [TEMPOGRAM_CSV]
+#        bench/tempo-features.sh --synth COUNT OUT_CSV [TEMPOGRAM_CSV]
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 cd "$repo"

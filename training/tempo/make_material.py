@@ -14,6 +14,7 @@ Split by SONG, never by excerpt: songs whose number is divisible by 5 are the he
 (nothing is tuned on it), the others train.
 
 Usage: make_material.py MIDI_DIR OUT_DIR [--excerpts-per-song 1] [--seed 18] [--workers 2] [--reverse]
+                        [--train-only]
 Writes OUT_DIR/audio/*.wav and OUT_DIR/labels.csv (id,song,split,bpm,soundfont,chain).
 """
 import argparse
@@ -281,6 +282,9 @@ def main():
     parser.add_argument("--excerpts-per-song", type=int, default=1)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=SEED, help="another seed draws other excerpts and renderings")
+    parser.add_argument(
+        "--train-only", action="store_true", help="only the train split's songs (more training material)"
+    )
     parser.add_argument("--limit", type=int, default=0, help="only the first N excerpts (a smoke run)")
     parser.add_argument(
         "--reverse",
@@ -290,6 +294,8 @@ def main():
     args = parser.parse_args()
     os.makedirs(os.path.join(args.out_dir, "audio"), exist_ok=True)
     jobs = plan(args.midi_dir, args.out_dir, args.excerpts_per_song, args.seed)
+    if args.train_only:
+        jobs = [job for job in jobs if job[4] == "train"]
     if args.limit:
         jobs = jobs[: args.limit]
     # Each job draws its soundfont from its own seed; jobs of one soundfont render in batches.

@@ -88,7 +88,7 @@ public final class AnalysisActivitiesImpl implements AnalysisActivities {
         analyzer = analyse(source.path(), request, peaks, progress);
       }
       TrackAnalysisReport report = analyzer.finish();
-      TempoDecision tempo = tempoModel.decide(report.rhythm().tempoLevels());
+      TempoDecision tempo = tempoModel.decide(report.rhythm());
       progress.accept(1.0);
       ObjectNode json = REPORT_JSON.valueToTree(report);
       json.set("tempoDecision", REPORT_JSON.valueToTree(tempo));

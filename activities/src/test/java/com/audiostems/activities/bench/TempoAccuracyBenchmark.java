@@ -48,7 +48,7 @@ public final class TempoAccuracyBenchmark {
           analyzer.accept(new float[][] {mono.samples()}, mono.samples().length);
           TrackAnalysisReport report = analyzer.finish();
           long t1 = System.nanoTime();
-          TempoDecision decision = tempoModel.decide(report.rhythm().tempoLevels());
+          TempoDecision decision = tempoModel.decide(report.rhythm());
           long t2 = System.nanoTime();
           engineNanos += t1 - t0;
           modelNanos += t2 - t1;
@@ -68,13 +68,14 @@ public final class TempoAccuracyBenchmark {
         (double) rules[1] / n);
     System.out.printf(
         Locale.ROOT,
-        "Model (its top reading): Accuracy1 %.3f  Accuracy2 %.3f  (tempo-octave-v1, ONNX Runtime"
-            + " CPU provider)%n",
+        "Model (its top reading): Accuracy1 %.3f  Accuracy2 %.3f  (%s, ONNX Runtime CPU"
+            + " provider)%n",
         (double) model[0] / n,
-        (double) model[1] / n);
+        (double) model[1] / n,
+        TempoModel.NAME);
     System.out.printf(
         Locale.ROOT,
-        "Reported (the rules' reading, primary): Accuracy1 %.3f  Accuracy2 %.3f%n",
+        "Reported (the manifest's tempo.bpm): Accuracy1 %.3f  Accuracy2 %.3f%n",
         (double) reported[0] / n,
         (double) reported[1] / n);
     System.out.printf(

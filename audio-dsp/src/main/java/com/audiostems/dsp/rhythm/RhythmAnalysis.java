@@ -17,8 +17,11 @@ package com.audiostems.dsp.rhythm;
  * @param onsetRatePerSecond onsets per second (note and drum attacks), over the whole track
  * @param pulseClarity 0–1: the onset envelope's autocorrelation at the beat period, normalised by
  *     its energy (1 = every beat alike and nothing else, 0 = no periodicity at the beat)
- * @param tempoLevels the ×½ … ×2 readings of {@code tempo} with their features, for a learned
- *     choice between them (the activities' tempo model); {@code tempo} itself is the rule's choice
+ * @param tempoLevels the ×¼ … ×3 readings of {@code tempo} with their features (the input of the
+ *     first tempo model, tempo-octave-v1; the current one reads {@code tempogram}, and these are
+ *     kept for the feature dumps until they are removed from the analysis)
+ * @param tempogram the onset envelopes' periodicity at every tempo of a log grid, the tempo model's
+ *     input
  */
 public record RhythmAnalysis(
     TempoEstimate tempo,
@@ -33,4 +36,5 @@ public record RhythmAnalysis(
     boolean tempoVaries,
     double onsetRatePerSecond,
     double pulseClarity,
-    TempoLevels tempoLevels) {}
+    TempoLevels tempoLevels,
+    Tempogram tempogram) {}

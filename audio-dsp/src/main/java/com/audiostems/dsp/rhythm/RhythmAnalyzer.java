@@ -47,6 +47,7 @@ public final class RhythmAnalyzer {
       downbeats[i] = Math.max(0, downbeats[i] + ENVELOPE_LEAD_SECONDS);
     }
     TempoCurve curve = TempoCurve.fromBeats(beats);
+    double onsetsPerSecond = OnsetRate.perSecond(envelope);
     return new RhythmAnalysis(
         result.estimate(),
         result.estimate().bpm(),
@@ -58,8 +59,9 @@ public final class RhythmAnalyzer {
         curve.bpm(),
         curve.variationPercent(),
         curve.variable(),
-        OnsetRate.perSecond(envelope),
+        onsetsPerSecond,
         result.pulseClarity(),
-        result.levels());
+        result.levels(),
+        Tempogram.of(features, result.estimate().bpm(), onsetsPerSecond));
   }
 }

@@ -17,7 +17,7 @@ import java.util.Random;
  * below 1000, so they stay unseen). POP909 alone teaches the model its slow-ballad tempo prior (it
  * halved 20 of the 44 suite pieces); these give it drummed music across the tempo range. Same
  * columns as {@link TempoFeatureDump}, split "train", song "synth-SEED". Not a test; run by {@code
- * bench/tempo-features.sh --synth COUNT OUT_CSV}.
+ * bench/tempo-features.sh --synth COUNT OUT_CSV [TEMPOGRAM_CSV]}.
  */
 public final class TempoSynthFeatureDump {
 
@@ -26,7 +26,11 @@ public final class TempoSynthFeatureDump {
     Path out = Path.of(args[1]);
     Random random = new Random(18);
     Style[] styles = Style.values();
-    try (BufferedWriter w = Files.newBufferedWriter(out)) {
+    try (BufferedWriter w = Files.newBufferedWriter(out);
+        BufferedWriter g = args.length > 2 ? Files.newBufferedWriter(Path.of(args[2])) : null) {
+      if (g != null) {
+        g.write(TempoFeatureDump.tempogramHeader());
+      }
       StringBuilder header = new StringBuilder("id,song,split,truth_bpm,base_bpm");
       for (int level = 0; level < TempoLevels.RATIOS.length; level++) {
         for (String name : TempoLevels.FEATURE_NAMES) {
@@ -47,7 +51,15 @@ public final class TempoSynthFeatureDump {
                     .seed(seed)
                     .durationSeconds(12)
                     .build());
-        TempoLevels levels = RhythmAnalyzer.analyze(piece.mono()).tempoLevels();
+        RhythmAnalysis rhythm = RhythmAnalyzer.analyze(piece.mono());
+        TempoLevels levels = rhythm.tempoLevels();
+        if (g != null) {
+          String id = "synth-" + seed;
+          g.write(
+              TempoFeatureDump.tempogramRow(
+                  String.format(Locale.ROOT, "%s,%s,train,%.3f", id, id, piece.truth().tempoBpm()),
+                  rhythm));
+        }
         StringBuilder row = new StringBuilder();
         row.append(
             String.format(

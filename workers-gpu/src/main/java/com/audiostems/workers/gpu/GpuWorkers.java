@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
  * serves the embedded {@code process} command, {@code serve}, {@code worker --pool gpu} and
  * GpuWorkerApplication.
  *
- * <p>The signal analysers are pure Java, one analysis per core. The tempo model (the metrical
- * level, issue 18) runs on ONNX Runtime's CUDA provider where the host and the ONNX Runtime build
- * have one, on its CPU provider elsewhere, with the same probabilities within {@link
- * TempoModel#PROVIDER_TOLERANCE}.
+ * <p>The signal analysers are pure Java, one analysis per core. The tempo model (issue 18: a
+ * convolution over the onset tempogram, the primary tempo) runs on ONNX Runtime's CUDA provider
+ * where the host and the ONNX Runtime build have one, on its CPU provider elsewhere, with the same
+ * probabilities within {@link TempoModel#PROVIDER_TOLERANCE}.
  */
 public final class GpuWorkers {
   private static final Logger log = LoggerFactory.getLogger(GpuWorkers.class);

@@ -5,7 +5,8 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession;
-import com.audiostems.dsp.rhythm.TempoLevels;
+import com.audiostems.dsp.rhythm.RhythmAnalysis;
+import com.audiostems.dsp.rhythm.Tempogram;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,11 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The learned metrical-level decision (training/tempo/train.py, issue 18): a small network that
- * scores each reading of {@link TempoLevels} from its features and returns their softmax, run by
- * ONNX Runtime. The CPU execution provider by default; the CUDA provider when asked for and the
- * ONNX Runtime build and the host have it (the GPU pool asks), else CPU with a warning. Both give
- * the same probabilities within {@link #PROVIDER_TOLERANCE}.
+ * The learned tempo (training/tempo/train_tempogram.py, issue 18): a small convolutional network
+ * over the onset envelopes' {@link Tempogram} that gives a probability to each of 157 tempo classes
+ * (30–285 BPM), run by ONNX Runtime. The CPU execution provider by default; the CUDA provider when
+ * asked for and the ONNX Runtime build and the host have it (the GPU pool asks), else CPU with a
+ * warning. Both give the same probabilities within {@link #PROVIDER_TOLERANCE}.
  *
  * <p>Thread-safe (ONNX Runtime sessions are); one per process is enough.
  */
@@ -29,9 +30,12 @@ public final class TempoModel implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TempoModel.class);
 
   /** The weights on the classpath, written by training/tempo/train.py. */
-  static final String RESOURCE = "tempo-octave-v1.onnx";
+  static final String RESOURCE = "tempo-tempogram-v2.onnx";
 
-  static final String NAME = "tempo-octave-v1";
+  public static final String NAME = "tempo-tempogram-v2";
+
+  /** Whether the model's tempo is the primary one (else the rules', with the model's readings). */
+  static final boolean MODEL_IS_PRIMARY = true;
 
   /**
    * Largest difference in a probability between execution providers (or against the numpy reference
@@ -109,65 +113,96 @@ public final class TempoModel implements AutoCloseable {
   }
 
   /**
-   * The probability of each reading, {@code [track][level]}, levels in {@link TempoLevels#RATIOS}
-   * order; input {@code [track][level][feature]}.
+   * The probability of each tempo class, {@code [track][class]} (class {@code k} at {@link
+   * Tempogram#bpmOfClass}); input {@code [track][channel][bin]}, {@link Tempogram#values()}.
    */
-  public float[][] probabilities(float[][][] levels) {
-    try (OnnxTensor input = OnnxTensor.createTensor(environment, levels);
-        OrtSession.Result result = session.run(Map.of("levels", input))) {
+  public float[][] probabilities(float[][][] tempograms) {
+    try (OnnxTensor input = OnnxTensor.createTensor(environment, tempograms);
+        OrtSession.Result result = session.run(Map.of("tempogram", input))) {
       return (float[][]) result.get(0).getValue();
     } catch (OrtException e) {
       throw new IllegalStateException(
-          "The tempo model failed on " + levels.length + " inputs: " + e, e);
+          "The tempo model failed on " + tempograms.length + " inputs: " + e, e);
     }
   }
 
   /**
-   * The probabilities of one track's readings around the rules' tempo (see {@link TempoDecision}
-   * for why the rules' reading stays primary); no pulse gives a decision of 0 BPM.
+   * The tempo of one track: the model's likeliest tempo (see {@link TempoDecision} for when it is
+   * primary), its ×⅓ … ×3 readings with their probabilities and the likelier of half and double. No
+   * pulse (the rules found none) gives a decision of 0 BPM.
    */
-  public TempoDecision decide(TempoLevels levels) {
-    if (!levels.present()) {
+  public TempoDecision decide(RhythmAnalysis rhythm) {
+    return decide(rhythm.tempogram(), rhythm.tempoBpm());
+  }
+
+  /** The same from a tempogram and the rules' tempo, BPM (0: no pulse). */
+  public TempoDecision decide(Tempogram tempogram, double rulesBpm) {
+    if (rulesBpm <= 0) {
       return new TempoDecision(0, 0, 0, "double", 0, List.of(), 0, 0, NAME, provider);
     }
-    float[] p = probabilities(new float[][][] {levels.features()})[0];
-    int best = 0;
-    for (int i = 1; i < p.length; i++) {
-      if (p[i] > p[best]) {
-        best = i;
-      }
-    }
-    int primary = TempoLevels.BASE_LEVEL;
-    double bpm = levels.bpm(primary);
-    double half = probabilityOf(levels, p, bpm / 2);
-    double twice = probabilityOf(levels, p, bpm * 2);
+    float[] p = probabilities(new float[][][] {tempogram.values()})[0];
+    double modelBpm = likeliestBpm(p);
+    double bpm = MODEL_IS_PRIMARY ? modelBpm : rulesBpm;
+    double half = massNear(p, bpm / 2);
+    double twice = massNear(p, bpm * 2);
     boolean halfWins = half > twice;
     List<TempoDecision.Reading> readings = new ArrayList<>();
-    for (int i = 0; i < p.length; i++) {
-      readings.add(new TempoDecision.Reading(levels.bpm(i), p[i]));
+    for (double ratio : READING_RATIOS) {
+      readings.add(new TempoDecision.Reading(bpm * ratio, massNear(p, bpm * ratio)));
     }
     readings.sort(Comparator.comparingDouble(TempoDecision.Reading::probability).reversed());
     return new TempoDecision(
         bpm,
-        p[primary],
+        massNear(p, bpm),
         halfWins ? bpm / 2 : bpm * 2,
         halfWins ? "half" : "double",
         halfWins ? half : twice,
         List.copyOf(readings),
-        levels.bpm(best),
-        p[best],
+        modelBpm,
+        massNear(p, modelBpm),
         NAME,
         provider);
   }
 
-  /** The probability of the reading at {@code bpm}; 0 when it is not among the readings. */
-  private static double probabilityOf(TempoLevels levels, float[] p, double bpm) {
-    for (int i = 0; i < p.length; i++) {
-      if (Math.abs(levels.bpm(i) / bpm - 1) < 0.01) {
-        return p[i];
+  /** The readings a decision lists, relative to its primary tempo. */
+  static final double[] READING_RATIOS = {1.0 / 3, 0.5, 2.0 / 3, 1, 1.5, 2, 3};
+
+  /** A reading's probability: the classes within ±4 % of it (Accuracy1's tolerance). */
+  static final double READING_TOLERANCE = 0.04;
+
+  /**
+   * The likeliest class, refined by a parabola through its log-probability and its neighbours' (as
+   * training/tempo/train_tempogram.py's decide), BPM.
+   */
+  static double likeliestBpm(float[] p) {
+    int k = 0;
+    for (int i = 1; i < p.length; i++) {
+      if (p[i] > p[k]) {
+        k = i;
       }
     }
-    return 0;
+    double shift = 0;
+    if (k > 0 && k < p.length - 1) {
+      double left = Math.log(p[k - 1] + 1e-12);
+      double mid = Math.log(p[k] + 1e-12);
+      double right = Math.log(p[k + 1] + 1e-12);
+      double curvature = left - 2 * mid + right;
+      if (curvature < 0) {
+        shift = Math.max(-0.5, Math.min(0.5, 0.5 * (left - right) / curvature));
+      }
+    }
+    return Tempogram.bpmOfClass(k + shift);
+  }
+
+  /** Sum of the probabilities of the classes within {@link #READING_TOLERANCE} of {@code bpm}. */
+  static double massNear(float[] p, double bpm) {
+    double sum = 0;
+    for (int k = 0; k < p.length; k++) {
+      if (Math.abs(Tempogram.bpmOfClass(k) / bpm - 1) <= READING_TOLERANCE) {
+        sum += p[k];
+      }
+    }
+    return Math.min(1, sum);
   }
 
   @Override

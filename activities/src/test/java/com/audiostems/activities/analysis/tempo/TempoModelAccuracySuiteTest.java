@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The tempo the pipeline reports keeps the synthetic accuracy suite's bar (audio-dsp's 44 generated
- * pieces of known tempo, never trained on): ≥ 95% within 4%. It prints the model's own top reading
- * beside it, the figure that keeps the model from being primary (TempoDecision).
+ * pieces of known tempo, never trained on): ≥ 95% within 4%, and so does the model's own top
+ * reading, the condition for it to be primary (TempoDecision; measured 0.977, 43 of 44).
  */
 class TempoModelAccuracySuiteTest {
 
@@ -29,7 +29,7 @@ class TempoModelAccuracySuiteTest {
         SynthesizedPiece piece = MusicSynth.render(spec);
         RhythmAnalysis rhythm = RhythmAnalyzer.analyze(piece.mono());
         double truth = piece.truth().tempoBpm();
-        TempoDecision d = model.decide(rhythm.tempoLevels());
+        TempoDecision d = model.decide(rhythm);
         n++;
         if (Math.abs(d.bpm() / truth - 1) <= 0.04) {
           right++;
@@ -49,6 +49,9 @@ class TempoModelAccuracySuiteTest {
         misses);
     assertThat((double) right / n)
         .as("reported tempo Accuracy1 on the suite" + misses)
+        .isGreaterThanOrEqualTo(0.95);
+    assertThat((double) modelRight / n)
+        .as("the model's top reading, Accuracy1 on the suite")
         .isGreaterThanOrEqualTo(0.95);
   }
 }
