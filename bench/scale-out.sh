@@ -3,11 +3,4 @@
 # Temporal CLI dev server), the same tracks at once for each N: tracks an hour, CPU-seconds per track-minute
 # by pool, peak queue backlog, and the cost model for 10,000 five-minute tracks an hour.
 # Usage: bench/scale-out.sh [CPU_PROCESSES=1,2,4] [TRACKS=16] [TRACK_SECONDS=60]
-set -euo pipefail
-repo=$(cd "$(dirname "$0")/.." && pwd)
-cd "$repo"
-. bin/jdk-env
-./mvnw -q -B -DskipTests install
-./mvnw -q -B -pl app dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-exec java -cp "app/target/test-classes:app/target/classes:audio-dsp/target/classes:$(cat app/target/bench.classpath)" \
-  com.audiostems.app.bench.ScaleOutBenchmark "$@"
+exec "$(dirname "$0")/lib/app-main.sh" com.audiostems.app.bench.ScaleOutBenchmark "$@"

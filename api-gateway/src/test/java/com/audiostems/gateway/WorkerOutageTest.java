@@ -20,21 +20,8 @@ class WorkerOutageTest extends GatewayTestBase {
 
   @Test
   void aTrackWhoseWorkersDoNotAnswerIsA503WithinTheWorkerTimeout() {
-    String trackId = Ids.random();
     // Started on a task queue no worker polls, as a track is while its workers are down.
-    TrackIngestWorkflow orphan =
-        temporal
-            .getWorkflowClient()
-            .newWorkflowStub(
-                TrackIngestWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(TrackIngestWorkflow.workflowId(trackId))
-                    .setTaskQueue("nobody-polls")
-                    .build());
-    WorkflowClient.start(
-        orphan::ingest,
-        new TrackIngestRequest(
-            trackId, "uploads/x/source.wav", "x.wav", List.of(), 1, true, null, null));
+    String trackId = startUnpolled(SearchAttributes.EMPTY);
 
     long started = System.nanoTime();
     assertProblem(http.get("/v1/tracks/" + trackId, OPERATOR), 503, "workers-unavailable");
@@ -58,26 +45,13 @@ class WorkerOutageTest extends GatewayTestBase {
 
   @Test
   void aBusyTrackThatIndexedItsStageIsAnsweredFromTheSearchIndex() {
-    String trackId = Ids.random();
     // A track whose workflow has written its stage to the search attributes, and whose workers
     // then stopped answering (here: nobody polls its queue).
-    TrackIngestWorkflow busy =
-        temporal
-            .getWorkflowClient()
-            .newWorkflowStub(
-                TrackIngestWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(TrackIngestWorkflow.workflowId(trackId))
-                    .setTaskQueue("nobody-polls")
-                    .setTypedSearchAttributes(
-                        SearchAttributes.newBuilder()
-                            .set(TrackSearchAttributes.TRACK_STAGE, TrackStage.ENCODING.name())
-                            .build())
-                    .build());
-    WorkflowClient.start(
-        busy::ingest,
-        new TrackIngestRequest(
-            trackId, "uploads/x/source.wav", "x.wav", List.of(), 1, true, null, null));
+    String trackId =
+        startUnpolled(
+            SearchAttributes.newBuilder()
+                .set(TrackSearchAttributes.TRACK_STAGE, TrackStage.ENCODING.name())
+                .build());
 
     var reply = http.get("/v1/tracks/" + trackId, OPERATOR);
 
@@ -86,5 +60,25 @@ class WorkerOutageTest extends GatewayTestBase {
     assertThat(reply.json().get("answeredFrom").asText()).isEqualTo("SEARCH_INDEX");
     assertThat(reply.json().get("version").isNull()).as("not in the index").isTrue();
     assertThat(reply.json().get("status").asText()).isEqualTo("running");
+  }
+
+  /** Starts a track's workflow on a task queue no worker polls; returns the track id. */
+  private String startUnpolled(SearchAttributes searchAttributes) {
+    String trackId = Ids.random();
+    TrackIngestWorkflow unpolled =
+        temporal
+            .getWorkflowClient()
+            .newWorkflowStub(
+                TrackIngestWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setWorkflowId(TrackIngestWorkflow.workflowId(trackId))
+                    .setTaskQueue("nobody-polls")
+                    .setTypedSearchAttributes(searchAttributes)
+                    .build());
+    WorkflowClient.start(
+        unpolled::ingest,
+        new TrackIngestRequest(
+            trackId, "uploads/x/source.wav", "x.wav", List.of(), 1, true, null, null));
+    return trackId;
   }
 }
