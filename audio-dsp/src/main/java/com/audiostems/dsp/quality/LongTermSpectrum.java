@@ -65,6 +65,7 @@ final class LongTermSpectrum {
   private final int[] bandLo;
   private final int[] bandHi;
   private final int[][] bandHist;
+  private final CutoffFrames cutoffFrames;
   private final float silentPeak = (float) Units.amplitude(SILENT_FRAME_DBFS);
   private int filled;
   private long toSkip;
@@ -104,6 +105,7 @@ final class LongTermSpectrum {
       bandHi[b] = Math.max(bandLo[b] + 1, (int) Math.round(f1 / binHz()));
     }
     this.bandHist = new int[NOISE_BANDS][HIST_BINS];
+    this.cutoffFrames = new CutoffFrames(binHz(), sampleRateHz);
   }
 
   void accept(float[][] block, int n) {
@@ -170,6 +172,7 @@ final class LongTermSpectrum {
     for (int k = 0; k < framePower.length; k++) {
       powerSum[k] += framePower[k];
     }
+    cutoffFrames.accept(framePower);
     double norm = windowPower * channels;
     for (int b = 0; b < NOISE_BANDS; b++) {
       double s = 0;
@@ -189,6 +192,11 @@ final class LongTermSpectrum {
       return Double.NaN;
     }
     return lowCross / Math.sqrt(lowLeft * lowRight);
+  }
+
+  /** The analysed frames' band levels around a cut-off, frame by frame. */
+  CutoffFrames cutoffFrames() {
+    return cutoffFrames;
   }
 
   /** Frames analysed (not counting silent ones). */

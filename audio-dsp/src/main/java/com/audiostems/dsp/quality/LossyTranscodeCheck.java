@@ -49,12 +49,22 @@ final class LossyTranscodeCheck {
         sampleRateHz > 50_000
             ? MAX_LOSSY_CUTOFF_HIGH_RATE_HZ
             : Math.min(MAX_LOSSY_CUTOFF_HZ, MAX_FRACTION_OF_NYQUIST * nyquist);
-    double min = sampleRateHz > 50_000 ? 0 : UPSAMPLED_FRACTION_OF_NYQUIST * nyquist;
-    return cut.cutoffHz() <= max && cut.cutoffHz() > min;
+    return cut.cutoffHz() <= max && cut.cutoffHz() > lowestLossyCutoffHz(sampleRateHz);
   }
 
-  static List<Finding> check(SpectralCutoff cut, int sampleRateHz, double durationSeconds) {
-    if (!isLossySignature(cut, sampleRateHz)) {
+  /** Cut-offs at or below this are not read as a codec's (see {@link #isLossySignature}). */
+  static double lowestLossyCutoffHz(int sampleRateHz) {
+    return sampleRateHz > 50_000 ? 0 : UPSAMPLED_FRACTION_OF_NYQUIST * sampleRateHz / 2.0;
+  }
+
+  /**
+   * @param framesShowLowPass whether the source's frames bear out an encoder's low-pass at or above
+   *     the cut-off: a cut that music passes in some frames, with no common ceiling above, is a
+   *     synthesiser's or a sample's band limit ({@link CutoffFrames#showLowPass})
+   */
+  static List<Finding> check(
+      SpectralCutoff cut, boolean framesShowLowPass, int sampleRateHz, double durationSeconds) {
+    if (!isLossySignature(cut, sampleRateHz) || !framesShowLowPass) {
       return List.of();
     }
     double fc = cut.cutoffHz();

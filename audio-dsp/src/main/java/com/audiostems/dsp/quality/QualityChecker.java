@@ -99,7 +99,16 @@ public final class QualityChecker {
     m.put("cutoff.hz", cut.cutoffHz());
     m.put("cutoff.dropDb", cut.dropDb());
     m.put("cutoff.found", cut.found() ? 1.0 : 0.0);
-    findings.addAll(LossyTranscodeCheck.check(cut, sampleRateHz, duration));
+    double lowestLossyHz = LossyTranscodeCheck.lowestLossyCutoffHz(sampleRateHz);
+    CutoffFrames.Walls walls = spectrum.cutoffFrames().walls(lowestLossyHz);
+    boolean framesShowLowPass = cut.found() && spectrum.cutoffFrames().showLowPass(cut, walls);
+    m.put("cutoff.framesShowLowPass", framesShowLowPass ? 1.0 : 0.0);
+    m.put("cutoff.wallFrames", (double) walls.framesWithWall());
+    m.put("cutoff.wallHz", walls.modalWallHz());
+    m.put("cutoff.wallModalFrames", (double) walls.modalFrames());
+    m.put("cutoff.wallFramesAboveModal", (double) walls.framesAboveModal());
+    m.put("cutoff.stopSpreadDb", walls.stopSpreadDb());
+    findings.addAll(LossyTranscodeCheck.check(cut, framesShowLowPass, sampleRateHz, duration));
     findings.addAll(SampleRateCheck.check(cut, sampleRateHz, duration));
     int effectiveRate = SampleRateCheck.effectiveRate(cut, sampleRateHz);
     if (declaredSampleRateHz > 0) {
