@@ -18,8 +18,8 @@ package com.audiostems.dsp.rhythm;
  * @param pulseClarity 0–1: the onset envelope's autocorrelation at the beat period, normalised by
  *     its energy (1 = every beat alike and nothing else, 0 = no periodicity at the beat)
  * @param tempoLevels the ×¼ … ×3 readings of {@code tempo} with their features (the input of the
- *     first tempo model, tempo-octave-v1; the current one reads {@code tempogram}, and these are
- *     kept for the feature dumps until they are removed from the analysis)
+ *     first tempo model, tempo-octave-v1; the current one reads {@code tempogram}): measured only
+ *     by {@link RhythmAnalyzer#analyzeWithTempoLevels}, for the feature dumps; none otherwise
  * @param tempogram the onset envelopes' periodicity at every tempo of a log grid, the tempo model's
  *     input
  */

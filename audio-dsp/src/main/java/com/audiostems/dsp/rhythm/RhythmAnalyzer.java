@@ -33,8 +33,20 @@ public final class RhythmAnalyzer {
 
   /** Analyses precomputed onset features. */
   public static RhythmAnalysis analyze(OnsetFeatures features) {
+    return analyze(features, false);
+  }
+
+  /**
+   * {@link #analyze(MonoSignal)} with {@link RhythmAnalysis#tempoLevels} measured, for the feature
+   * dumps of the first tempo model's training table; the pipeline leaves them out.
+   */
+  public static RhythmAnalysis analyzeWithTempoLevels(MonoSignal mono) {
+    return analyze(OnsetStrength.analyze(mono), true);
+  }
+
+  private static RhythmAnalysis analyze(OnsetFeatures features, boolean withTempoLevels) {
     OnsetEnvelope envelope = features.broadband();
-    TempoEstimator.Result result = TempoEstimator.estimate(features);
+    TempoEstimator.Result result = TempoEstimator.estimate(features, withTempoLevels);
     int[] beatFrames =
         BeatTrim.trim(envelope.strength(), result.beatsFrames(), result.periodFrames());
     double[] beats = new double[beatFrames.length];

@@ -48,6 +48,14 @@ final class TempoEstimator {
       TempoLevels levels) {}
 
   static Result estimate(OnsetFeatures features) {
+    return estimate(features, false);
+  }
+
+  /**
+   * @param withLevels whether to measure {@link TempoLevels} too: the first tempo model's input,
+   *     which only the feature dumps still write (tracking 8 readings doubled the rhythm analysis)
+   */
+  static Result estimate(OnsetFeatures features, boolean withLevels) {
     OnsetEnvelope envelope = features.broadband();
     float[] accent = features.accent().strength();
     float[] env = envelope.strength();
@@ -113,7 +121,9 @@ final class TempoEstimator {
     TempoEstimate estimate =
         new TempoEstimate(bpm, clarity * margin, bpm / 2, bpm * 2, List.copyOf(list));
     TempoLevels levels =
-        levels(features, r, bar, baseCurve, base.frames(), maxPeriodicity, estimate, clarity);
+        withLevels
+            ? levels(features, r, bar, baseCurve, base.frames(), maxPeriodicity, estimate, clarity)
+            : TempoLevels.none();
     return new Result(estimate, beats[best], curves[best], clarity, levels);
   }
 

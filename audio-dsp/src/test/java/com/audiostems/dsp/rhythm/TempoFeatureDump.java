@@ -58,7 +58,7 @@ public final class TempoFeatureDump {
         String[] cols = line.split(",");
         MonoSignal mono = readMonoWav(material.resolve("audio").resolve(cols[0] + ".wav"));
         long t0 = System.nanoTime();
-        RhythmAnalysis rhythm = RhythmAnalyzer.analyze(mono);
+        RhythmAnalysis rhythm = RhythmAnalyzer.analyzeWithTempoLevels(mono);
         TempoLevels levels = rhythm.tempoLevels();
         analysedNanos += System.nanoTime() - t0;
         if (g != null) {

@@ -51,7 +51,7 @@ public final class TempoSynthFeatureDump {
                     .seed(seed)
                     .durationSeconds(12)
                     .build());
-        RhythmAnalysis rhythm = RhythmAnalyzer.analyze(piece.mono());
+        RhythmAnalysis rhythm = RhythmAnalyzer.analyzeWithTempoLevels(piece.mono());
         TempoLevels levels = rhythm.tempoLevels();
         if (g != null) {
           String id = "synth-" + seed;
