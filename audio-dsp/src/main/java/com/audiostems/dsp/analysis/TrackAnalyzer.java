@@ -8,10 +8,9 @@ import com.audiostems.dsp.quality.Tier;
 import com.audiostems.dsp.quality.summary.QualitySummaries;
 import com.audiostems.dsp.rhythm.RhythmAnalysis;
 import com.audiostems.dsp.rhythm.RhythmAnalyzer;
+import com.audiostems.dsp.signal.AnalysisRateStream;
+import com.audiostems.dsp.signal.Downmix;
 import com.audiostems.dsp.signal.MonoSignal;
-import com.audiostems.dsp.signal.Resampler;
-import com.audiostems.dsp.signal.Spectrogram;
-import com.audiostems.dsp.signal.Stft;
 import com.audiostems.dsp.spectral.SpectralAnalyzer;
 import com.audiostems.dsp.spectral.SpectralFrames;
 import com.audiostems.dsp.spectral.SpectralSummary;
@@ -27,9 +26,10 @@ import java.util.function.Supplier;
  * Every analysis of one track from one decode pass. Blocks of the source (all channels, its own
  * rate) stream in through {@link #accept}: the loudness meter consumes them as they come (it needs
  * every channel at the source rate, for the channel weights and the true peak), and the mono mix is
- * kept for the analysers that need the whole signal. {@link #finish} reduces the mix to the
- * analysis rate (22.05/24 kHz), computes the one shared spectrogram (2048-point frames, hop 512: ≈
- * 23 ms) for timbre and structure, and runs rhythm and key on the mix.
+ * brought to the analysis rate (22.05/24 kHz) as it comes and kept there for the analysers that
+ * need the whole signal (never held at the source rate: that array and its growth were most of the
+ * engine's garbage). {@link #finish} computes the one shared spectrogram (2048-point frames, hop
+ * 512: ≈ 23 ms) for timbre and structure, and runs rhythm and key on the mix.
  *
  * <p>Not thread-safe: one track, one thread, as the pipeline runs one analysis per core.
  */
@@ -52,10 +52,12 @@ public final class TrackAnalyzer {
   private final LoudnessMeter loudness;
   private final QualityChecker quality;
   private final QualitySummaries summaries;
-  private final MonoAccumulator mono = new MonoAccumulator();
+  private final AnalysisRateStream analysisRate;
+  private float[] mix = new float[0];
   private long frames;
   private long loudnessNanos;
   private long qualityNanos;
+  private long analysisRateNanos;
 
   /**
    * A track whose header's bit depth is unknown, of unknown length (quality summaries sized for 5
@@ -95,6 +97,7 @@ public final class TrackAnalyzer {
     this.loudness = new LoudnessMeter(sampleRateHz, channels);
     this.quality = new QualityChecker(sampleRateHz, channels);
     this.summaries = new QualitySummaries(channels, sampleRateHz, Math.max(1, expectedFrames));
+    this.analysisRate = new AnalysisRateStream(sampleRateHz, expectedFrames);
   }
 
   /** The next {@code frames} frames: {@code block[channel][i]}, floats with full scale at ±1. */
@@ -108,8 +111,14 @@ public final class TrackAnalyzer {
     loudnessNanos += t1 - t0;
     quality.accept(block, frames);
     summaries.accept(block, frames);
-    qualityNanos += System.nanoTime() - t1;
-    mono.accept(block, frames);
+    long t2 = System.nanoTime();
+    qualityNanos += t2 - t1;
+    if (mix.length < frames) {
+      mix = new float[frames];
+    }
+    Downmix.mixInto(block, frames, mix, 0);
+    analysisRate.accept(mix, 0, frames);
+    analysisRateNanos += System.nanoTime() - t2;
     this.frames += frames;
   }
 
@@ -124,23 +133,14 @@ public final class TrackAnalyzer {
             "quality (result)",
             () -> quality.finish(loudnessResult, declaredBitDepth, sampleRateHz, nominal));
     millis.put("quality and its picture summaries (streaming)", qualityNanos / 1e6);
-    MonoSignal analysisRate =
-        timed(
-            millis,
-            "downmix to analysis rate",
-            () -> Resampler.toAnalysisRate(mono.samples(), sampleRateHz));
-    Spectrogram spectrogram =
-        timed(
-            millis,
-            "spectrogram",
-            () ->
-                Stft.magnitudes(
-                    analysisRate.samples(),
-                    analysisRate.sampleRateHz(),
-                    FRAME_SAMPLES,
-                    HOP_SAMPLES));
+    MonoSignal analysisRate = timed(millis, "downmix to analysis rate", this.analysisRate::finish);
+    millis.merge("downmix to analysis rate", analysisRateNanos / 1e6, Double::sum);
+    // The shared spectrogram, frame by frame into the timbre features (never held whole).
     SpectralFrames spectralFrames =
-        timed(millis, "timbre", () -> SpectralAnalyzer.frames(spectrogram, analysisRate.samples()));
+        timed(
+            millis,
+            "spectrogram and timbre",
+            () -> SpectralAnalyzer.frames(analysisRate, FRAME_SAMPLES, HOP_SAMPLES));
     SpectralSummary timbre = SpectralAnalyzer.summarize(spectralFrames);
     RhythmAnalysis rhythm = timed(millis, "rhythm", () -> RhythmAnalyzer.analyze(analysisRate));
     KeyEstimate key = timed(millis, "key", () -> KeyAnalyzer.analyze(analysisRate));

@@ -87,33 +87,22 @@ public final class Resampler {
 
   /**
    * {@code samples} low-passed by {@code filter} and every other sample kept (the even ones):
-   * {@code (n + 1) / 2} samples at half the rate, zeros assumed outside the signal. Works on the
-   * even and odd phases separately so that every inner loop is unit-stride.
+   * {@code (n + 1) / 2} samples at half the rate, zeros assumed outside the signal; the whole
+   * signal through a {@link HalvingStream}.
    */
   public static float[] halve(float[] samples, HalfBandFilter filter) {
-    int n = (samples.length + 1) / 2;
-    int pairs = filter.pairs();
-    // odd[pairs + j] = samples[2j + 1], zero-padded by `pairs` on both sides.
-    float[] odd = new float[n + 2 * pairs];
-    for (int j = 0; 2 * j + 1 < samples.length; j++) {
-      odd[pairs + j] = samples[2 * j + 1];
-    }
-    float[] y = new float[n];
-    float centre = filter.centre();
-    for (int o = 0; o < n; o++) {
-      y[o] = centre * samples[2 * o];
-    }
-    for (int i = 0; i < pairs; i++) {
-      // Tap at offset ±(2i + 1): x[2o − 2i − 1] = odd[pairs + o − i − 1], x[2o + 2i + 1] =
-      // odd[pairs + o + i].
-      float h = filter.oddTap(i);
-      int before = pairs - i - 1;
-      int after = pairs + i;
-      for (int o = 0; o < n; o++) {
-        y[o] += h * (odd[before + o] + odd[after + o]);
-      }
-    }
-    return y;
+    float[] halved = new float[(samples.length + 1) / 2];
+    int[] written = {0};
+    HalvingStream stream =
+        new HalvingStream(
+            filter,
+            (block, count) -> {
+              System.arraycopy(block, 0, halved, written[0], count);
+              written[0] += count;
+            });
+    stream.accept(samples, 0, samples.length);
+    stream.finish();
+    return halved;
   }
 
   /**
@@ -138,6 +127,14 @@ public final class Resampler {
    */
   public static MonoSignal toAnalysisRate(float[] mono, int sampleRateHz) {
     return halveWhileAbove(mono, sampleRateHz, MAX_ANALYSIS_RATE_HZ, HalfBandFilter.TRANSPARENT);
+  }
+
+  /**
+   * Whether {@link #toAnalysisRate} halves a signal at {@code sampleRateHz} (once more): the rate
+   * is even and above {@link #MAX_ANALYSIS_RATE_HZ}. {@link AnalysisRateStream} follows it.
+   */
+  static boolean halvesForAnalysis(int sampleRateHz) {
+    return sampleRateHz > MAX_ANALYSIS_RATE_HZ && sampleRateHz % 2 == 0;
   }
 
   /**

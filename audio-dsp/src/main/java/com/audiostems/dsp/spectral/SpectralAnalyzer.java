@@ -1,10 +1,13 @@
 package com.audiostems.dsp.spectral;
 
+import com.audiostems.dsp.signal.MonoSignal;
 import com.audiostems.dsp.signal.Spectrogram;
+import com.audiostems.dsp.signal.Stft;
 
 /**
  * Timbre features of a track from the pipeline's shared spectrogram (analysis-rate mono, frame
- * 2048, hop 512) and the same mono samples (for the zero-crossing rate).
+ * 2048, hop 512), stored or computed frame by frame, and the same mono samples (for the
+ * zero-crossing rate).
  *
  * <p>All frame features are computed in one sweep over the spectrogram, so each 4 KB frame is read
  * from memory once and then stays in cache for every feature.
@@ -33,25 +36,78 @@ public final class SpectralAnalyzer {
 
   public static SpectralFrames frames(
       Spectrogram spectrogram, float[] analysisRateMono, double rolloffFraction) {
+    FrameSweep sweep =
+        new FrameSweep(
+            spectrogram.frameCount(),
+            spectrogram.binCount(),
+            spectrogram.binWidthHz(),
+            rolloffFraction);
     float[][] mags = spectrogram.magnitudes();
-    int frames = mags.length;
-    int bins = spectrogram.binCount();
-    double binWidthHz = spectrogram.binWidthHz();
-    SpectralContrast contrast = SpectralContrast.defaults(bins, binWidthHz);
-    Mfcc mfcc = Mfcc.defaults(bins, binWidthHz);
+    for (int f = 0; f < mags.length; f++) {
+      sweep.add(f, mags[f]);
+    }
+    return sweep.finish(
+        analysisRateMono,
+        spectrogram.frameSizeSamples(),
+        spectrogram.hopSizeSamples(),
+        spectrogram.frameRateHz());
+  }
 
-    double[] centroid = new double[frames];
-    double[] bandwidth = new double[frames];
-    double[] rolloff = new double[frames];
-    double[] flatness = new double[frames];
-    double[][] contrastDb = new double[frames][contrast.bandCount()];
-    double[][] cepstrum = new double[frames][mfcc.coefficientCount()];
-    float[][] logMel = new float[frames][mfcc.bandCount()];
-    double[] power = new double[frames];
-    double[] logMelScratch = new double[mfcc.bandCount()];
+  /**
+   * {@link #frames(Spectrogram, float[])} of the spectrogram of {@code mono} with frames of {@code
+   * frameSizeSamples} every {@code hopSizeSamples}, computed frame by frame ({@link
+   * Stft#forEachFrame}) so that the spectrogram itself is never held: the same values, without its
+   * 53 MB for five minutes at 22.05 kHz.
+   */
+  public static SpectralFrames frames(MonoSignal mono, int frameSizeSamples, int hopSizeSamples) {
+    float[] samples = mono.samples();
+    FrameSweep sweep =
+        new FrameSweep(
+            Stft.frameCount(samples.length, Math.max(1, hopSizeSamples)),
+            frameSizeSamples / 2 + 1,
+            (double) mono.sampleRateHz() / frameSizeSamples,
+            DEFAULT_ROLLOFF_FRACTION);
+    Stft.forEachFrame(samples, frameSizeSamples, hopSizeSamples, sweep::add);
+    return sweep.finish(
+        samples, frameSizeSamples, hopSizeSamples, (double) mono.sampleRateHz() / hopSizeSamples);
+  }
 
-    for (int f = 0; f < frames; f++) {
-      float[] m = mags[f];
+  /**
+   * Every feature of each frame, computed in one sweep while the frame is in cache; the frames come
+   * in order, from a stored spectrogram or straight from the transform.
+   */
+  private static final class FrameSweep {
+    private final double binWidthHz;
+    private final double rolloffFraction;
+    private final SpectralContrast contrast;
+    private final Mfcc mfcc;
+    private final double[] centroid;
+    private final double[] bandwidth;
+    private final double[] rolloff;
+    private final double[] flatness;
+    private final double[][] contrastDb;
+    private final double[][] cepstrum;
+    private final float[][] logMel;
+    private final double[] power;
+    private final double[] logMelScratch;
+
+    FrameSweep(int frames, int bins, double binWidthHz, double rolloffFraction) {
+      this.binWidthHz = binWidthHz;
+      this.rolloffFraction = rolloffFraction;
+      this.contrast = SpectralContrast.defaults(bins, binWidthHz);
+      this.mfcc = Mfcc.defaults(bins, binWidthHz);
+      this.centroid = new double[frames];
+      this.bandwidth = new double[frames];
+      this.rolloff = new double[frames];
+      this.flatness = new double[frames];
+      this.contrastDb = new double[frames][contrast.bandCount()];
+      this.cepstrum = new double[frames][mfcc.coefficientCount()];
+      this.logMel = new float[frames][mfcc.bandCount()];
+      this.power = new double[frames];
+      this.logMelScratch = new double[mfcc.bandCount()];
+    }
+
+    void add(int f, float[] m) {
       double[] moments = SpectralShape.moments(m);
       centroid[f] = SpectralShape.centroidHz(moments, binWidthHz);
       bandwidth[f] = SpectralShape.bandwidthHz(moments, binWidthHz);
@@ -64,30 +120,33 @@ public final class SpectralAnalyzer {
       }
     }
 
-    double maxPower = 0;
-    for (double p : power) {
-      maxPower = Math.max(maxPower, p);
+    SpectralFrames finish(
+        float[] analysisRateMono, int frameSizeSamples, int hopSizeSamples, double frameRateHz) {
+      int frames = power.length;
+      double maxPower = 0;
+      for (double p : power) {
+        maxPower = Math.max(maxPower, p);
+      }
+      boolean[] audible = new boolean[frames];
+      for (int f = 0; f < frames; f++) {
+        audible[f] = power[f] > 0 && power[f] >= maxPower * AUDIBLE_POWER_RATIO;
+      }
+      double[] zcr =
+          ZeroCrossingRate.perSample(analysisRateMono, frameSizeSamples, hopSizeSamples, frames);
+      return new SpectralFrames(
+          centroid,
+          bandwidth,
+          rolloff,
+          rolloffFraction,
+          flatness,
+          contrastDb,
+          cepstrum,
+          logMel,
+          MelFlux.positiveDb(logMel),
+          zcr,
+          audible,
+          frameRateHz);
     }
-    boolean[] audible = new boolean[frames];
-    for (int f = 0; f < frames; f++) {
-      audible[f] = power[f] > 0 && power[f] >= maxPower * AUDIBLE_POWER_RATIO;
-    }
-    double[] zcr =
-        ZeroCrossingRate.perSample(
-            analysisRateMono, spectrogram.frameSizeSamples(), spectrogram.hopSizeSamples(), frames);
-    return new SpectralFrames(
-        centroid,
-        bandwidth,
-        rolloff,
-        rolloffFraction,
-        flatness,
-        contrastDb,
-        cepstrum,
-        logMel,
-        MelFlux.positiveDb(logMel),
-        zcr,
-        audible,
-        spectrogram.frameRateHz());
   }
 
   /** Summary statistics of per-frame features over their audible frames. */

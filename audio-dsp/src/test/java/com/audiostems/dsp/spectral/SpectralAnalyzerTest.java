@@ -4,6 +4,7 @@ import static com.audiostems.dsp.spectral.TestSignals.RATE_HZ;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.audiostems.dsp.signal.MonoSignal;
 import com.audiostems.dsp.signal.Spectrogram;
 import com.audiostems.dsp.signal.Stft;
 import org.junit.jupiter.api.Test;
@@ -45,5 +46,14 @@ class SpectralAnalyzerTest {
     SpectralSummary summary = SpectralAnalyzer.summarize(s, new float[0]);
     assertThat(summary.framesCounted()).isZero();
     assertThat(summary.centroidHz()).isEqualTo(FeatureStats.EMPTY);
+  }
+
+  @Test
+  void framesStraightFromTheTransformAreThoseOfTheStoredSpectrogram() {
+    float[] x =
+        TestSignals.concat(TestSignals.sine(440, 0.4, 2), TestSignals.whiteNoise(0.1, 2, 3));
+    SpectralFrames stored = SpectralAnalyzer.frames(Stft.magnitudes(x, RATE_HZ, 2048, 512), x);
+    SpectralFrames streamed = SpectralAnalyzer.frames(new MonoSignal(x, RATE_HZ), 2048, 512);
+    assertThat(streamed).usingRecursiveComparison().isEqualTo(stored);
   }
 }
