@@ -40,8 +40,13 @@ public final class AnalysisRateStream {
       halvings[i] = stage;
       next = (block, n) -> stage.accept(block, 0, n);
     }
-    long expected = Math.max(0, expectedSamples) >> count;
-    this.samples = new float[(int) Math.min(Integer.MAX_VALUE - 8, expected + 1024)];
+    // Exactly what the halvings make of the expected length, so that a right guess (a PCM or
+    // FLAC source's probe) needs no trimming copy at the end.
+    long expected = Math.max(0, expectedSamples);
+    for (int i = 0; i < count; i++) {
+      expected = (expected + 1) / 2;
+    }
+    this.samples = new float[(int) Math.min(Integer.MAX_VALUE - 8, expected)];
   }
 
   /** The next {@code count} samples, from {@code mono[offset]}. */

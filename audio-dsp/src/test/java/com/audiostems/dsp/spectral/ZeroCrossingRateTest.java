@@ -31,4 +31,37 @@ class ZeroCrossingRateTest {
       assertThat(v).isZero();
     }
   }
+
+  @Test
+  void everyFrameCountsExactlyTheSignChangesInsideIt() {
+    java.util.Random random = new java.util.Random(3);
+    int[][] layouts = {{2048, 512}, {2048, 2048}, {1024, 700}, {16, 3}, {8, 64}};
+    for (int[] layout : layouts) {
+      int frame = layout[0];
+      int hop = layout[1];
+      for (int length : new int[] {0, 1, 5, 100, 10_007}) {
+        float[] x = new float[length];
+        for (int i = 0; i < length; i++) {
+          x[i] = random.nextInt(4) == 0 ? 0f : (float) random.nextGaussian();
+        }
+        int frames = 1 + length / hop;
+        double[] zcr = ZeroCrossingRate.perSample(x, frame, hop, frames);
+        for (int f = 0; f < frames; f++) {
+          int from = Math.max(0, f * hop - frame / 2);
+          int to = Math.min(length, f * hop - frame / 2 + frame);
+          int crossings = 0;
+          for (int j = from + 1; j < to; j++) {
+            crossings +=
+                (Float.floatToRawIntBits(x[j]) >>> 31) != (Float.floatToRawIntBits(x[j - 1]) >>> 31)
+                    ? 1
+                    : 0;
+          }
+          double expected = to - from - 1 > 0 ? (double) crossings / (to - from - 1) : 0;
+          assertThat(zcr[f])
+              .as("frame %d of %d, layout %d/%d", f, length, frame, hop)
+              .isEqualTo(expected);
+        }
+      }
+    }
+  }
 }
