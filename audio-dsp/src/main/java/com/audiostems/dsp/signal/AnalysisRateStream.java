@@ -11,6 +11,9 @@ import java.util.Arrays;
  * <p>Not thread-safe: one stream, one thread.
  */
 public final class AnalysisRateStream {
+  /** The most samples sized in advance: 64 MB, 12.7 minutes at 22.05 kHz. */
+  static final int MAX_PRESIZED_SAMPLES = 1 << 24;
+
   private final int analysisRateHz;
   private final HalvingStream[] halvings; // source-rate stage first
   private float[] samples;
@@ -46,7 +49,8 @@ public final class AnalysisRateStream {
     for (int i = 0; i < count; i++) {
       expected = (expected + 1) / 2;
     }
-    this.samples = new float[(int) Math.min(Integer.MAX_VALUE - 8, expected)];
+    // Capped: the expectation comes from an untrusted header, and a longer stream just grows.
+    this.samples = new float[(int) Math.min(MAX_PRESIZED_SAMPLES, expected)];
   }
 
   /** The next {@code count} samples, from {@code mono[offset]}. */

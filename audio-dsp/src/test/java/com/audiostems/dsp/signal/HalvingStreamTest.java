@@ -92,8 +92,9 @@ class HalvingStreamTest {
     for (int rate : new int[] {22_050, 44_100, 48_000, 96_000, 192_000, 11_025, 44_101}) {
       float[] x = noise(3 * rate / 2 + 7, rate);
       MonoSignal whole = Resampler.toAnalysisRate(x, rate);
-      // sized for fewer and for more samples than come: the collection grows or is trimmed
-      for (long expected : new long[] {100, x.length, 10L * x.length}) {
+      // sized for fewer and for more samples than come (and a header's absurd claim): the
+      // collection grows or is trimmed
+      for (long expected : new long[] {100, x.length, 10L * x.length, Long.MAX_VALUE}) {
         AnalysisRateStream stream = new AnalysisRateStream(rate, expected);
         int at = 0;
         while (at < x.length) {
