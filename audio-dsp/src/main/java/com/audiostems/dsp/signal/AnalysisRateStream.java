@@ -47,7 +47,7 @@ public final class AnalysisRateStream {
     // FLAC source's probe) needs no trimming copy at the end.
     long expected = Math.max(0, expectedSamples);
     for (int i = 0; i < count; i++) {
-      expected = (expected + 1) / 2;
+      expected = expected / 2 + (expected & 1); // (n + 1) / 2 without overflow
     }
     // Capped: the expectation comes from an untrusted header, and a longer stream just grows.
     this.samples = new float[(int) Math.min(MAX_PRESIZED_SAMPLES, expected)];
