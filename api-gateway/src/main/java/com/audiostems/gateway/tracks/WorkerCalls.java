@@ -20,7 +20,8 @@ import org.springframework.web.ErrorResponseException;
  * Runs calls that only the track's workers can answer (queries, updates) under a gRPC deadline. The
  * SDK retries such a call until its own deadline passes, which, while no worker polls, keeps a
  * request waiting for a minute or more; the deadline of the surrounding gRPC context bounds the
- * whole retry sequence, and running out of it becomes a 503 problem that says why.
+ * whole retry sequence, and running out of it becomes a 503 problem that says why. So does the
+ * server's answer that it has seen no worker poll the track's queue lately.
  */
 @Component
 public class WorkerCalls implements DisposableBean {
@@ -48,7 +49,7 @@ public class WorkerCalls implements DisposableBean {
     try {
       return Optional.of(context.call(call::get));
     } catch (RuntimeException e) {
-      if (context.isCancelled() || deadlineExceeded(e)) {
+      if (context.isCancelled() || deadlineExceeded(e) || noPollerSeen(e)) {
         return Optional.empty();
       }
       throw e;
@@ -78,6 +79,23 @@ public class WorkerCalls implements DisposableBean {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof StatusRuntimeException status
           && status.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The server's refusal to deliver a query to a task queue none of whose pollers it has seen
+   * lately ("no poller seen for task queue recently, worker may be down"): under load every
+   * workflow slot of the workers can stay busy that long, so their pollers stop asking; as for a
+   * deadline, the workers did not answer (the 1,000-track load test met it as a 500).
+   */
+  private static boolean noPollerSeen(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StatusRuntimeException status
+          && status.getStatus().getCode() == Status.Code.FAILED_PRECONDITION
+          && String.valueOf(status.getStatus().getDescription()).contains("no poller")) {
         return true;
       }
     }
