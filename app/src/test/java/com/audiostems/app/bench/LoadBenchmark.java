@@ -59,6 +59,8 @@ public final class LoadBenchmark {
           .build();
   private final List<Double> latenciesMillis = Collections.synchronizedList(new ArrayList<>());
   private final AtomicLong serverErrors = new AtomicLong();
+  private final List<String> unexpectedServerErrors =
+      Collections.synchronizedList(new ArrayList<>());
 
   public static void main(String[] args) throws Exception {
     int tracks = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -179,6 +181,13 @@ public final class LoadBenchmark {
           serverErrors.get());
       System.out.printf(
           Locale.ROOT,
+          "5xx other than 503 workers-unavailable: %d%s%n",
+          unexpectedServerErrors.size(),
+          unexpectedServerErrors.isEmpty()
+              ? ""
+              : "; the first: " + unexpectedServerErrors.subList(0, 1));
+      System.out.printf(
+          Locale.ROOT,
           "serve heap high-water (sampled each second): %.0f MiB of -Xmx1g%n",
           heapHighWater.get() / 1048576.0);
       System.out.println("activity timeouts in the tracks' histories: " + timeouts);
@@ -243,6 +252,12 @@ public final class LoadBenchmark {
                     if (reply.statusCode() == 503 && reply.body().contains("workers-unavailable")) {
                       // The track's workers did not answer its progress query in time: asked
                       // again next round, as the problem says; counted among the 5xx.
+                      return null;
+                    }
+                    if (reply.statusCode() >= 500) {
+                      // A gateway bug, not the end of the measurement: counted, the first few
+                      // shown at the end, and the track asked again next round.
+                      unexpectedServerErrors.add(reply.statusCode() + " " + reply.body());
                       return null;
                     }
                     JsonNode status = json(reply, 200);

@@ -189,6 +189,8 @@ class CrashRecoveryIT {
             .setUiEnabled(false)
             .setLogFile(database.resolveSibling("temporal.log").toString())
             .setStartupTimeout(Duration.ofSeconds(60))
+            // as serve runs it: the SIGKILL below must lose nothing in write-ahead-log mode
+            .setExtraArgs(TemporalDevServers.SQLITE_PRAGMAS)
             .build());
   }
 
