@@ -133,7 +133,7 @@ def forward(params, z):
 
 
 def fit(z, y, l2, seed):
-    """One network, mini-batch Adam over the excerpts in an order drawn from {@code seed}."""
+    """One network, mini-batch Adam over the excerpts in an order drawn from `seed`."""
     rng = np.random.default_rng(seed)
     f = z.shape[2]
     w1 = rng.normal(0, 1 / np.sqrt(f), (f, HIDDEN))
