@@ -10,20 +10,23 @@ Architecture (one convolution over the tempo axis, then a pointwise layer):
   (a "harmonic stack": the evidence for a tempo is in its multiples), 7 channels
   -> standardise -> HIDDEN tanh (weights shared by every class) -> 1 score, + a per-class bias
   (the tempo prior) -> softmax over the classes.
-The stacking is a Gather with constant indices, so the ONNX graph is a few standard operators.
+SEEDS such networks, trained alike from different seeds, are averaged (their probabilities): one
+seed's validation Accuracy1 moved by ~1.5 points with the seed alone, the average less.
+The stacking is a Gather with constant indices, so the ONNX graph is a few standard operators
+(the members' hidden layers side by side in one MatMul, their scores by a block-diagonal one).
 
 Input: the tempogram CSVs of bench/tempo-features.sh (the pipeline's own Java code). Only split ==
-"train" rows are trained on; the train songs are split again (by song, fixed seed) into fit and
-validation, which chooses the L2 weight; the "test" split (songs = 0 mod 5) is read only by
+"train" rows are trained on; --validate holds the train songs = 1 mod 5 out as a validation split
+(the figures that chose this configuration); the "test" split (songs = 0 mod 5) is read only by
 --report and --vectors.
 
-Deterministic: fixed seeds, full-batch Adam (the two large products in float32, the rest in
-float64), one BLAS thread; --check retrains and compares with the committed weights (max
-|difference| <= 1e-5).
+Deterministic: fixed seeds, mini-batch Adam in a seeded order (the two large products in float32,
+the rest in float64), one BLAS thread; --check retrains and compares with the committed weights
+(max |difference| <= 1e-5).
 
 Usage:
-  train_tempogram.py CSV [CSV...] [--out .../tempo-tempogram-v2.onnx]
-  train_tempogram.py CSV [CSV...] --validate  # first choose the L2 weight on validation songs
+  train_tempogram.py CSV [CSV...] [--out .../tempo-tempogram-v3.onnx]
+  train_tempogram.py CSV [CSV...] --validate  # fit without the validation songs, print their figures
   train_tempogram.py CSV [CSV...] --check
   train_tempogram.py CSV [CSV...] --report
   train_tempogram.py CSV [CSV...] --vectors N PATH
@@ -51,15 +54,22 @@ RATIOS = [1 / 3, 1 / 2, 2 / 3, 1, 3 / 2, 2, 3]
 OFFSETS = [int(round(BINS_PER_OCTAVE * np.log2(r))) for r in RATIOS]
 TAPS = 1  # bins either side of each reading
 HIDDEN = 16
-STEPS = 1000
+# Mini-batch Adam: on the validation songs as good as v2's 1,000 full-batch steps (0.838 vs 0.821
+# Accuracy1, 519 excerpts) in a tenth of the time, which made comparing configurations possible.
+EPOCHS = 40
+BATCH = 128
 LEARNING_RATE = 0.01
 TARGET_SIGMA_BINS = 1.0  # soft labels: the +-4 % of Accuracy1 is ~2.7 bins
-SEED = 18
-L2 = 1e-3  # a fixed default; --validate compares L2_CHOICES on the validation songs
-L2_CHOICES = [1e-4, 1e-3, 1e-2]
+SEEDS = [18, 19, 20]
+DROPOUT = 0.2  # of the hidden units while training: chosen on the validation songs (docs/pending)
+L2 = 1e-2  # chosen on the validation songs (1e-3: 0.838, 1e-2: 0.850, one seed; docs/pending)
+# Our synthesiser's drummed pieces (60-190 BPM) count this many times: with v4-v6 they were 9 % of
+# the excerpts (16 % for v2) and the model halved the accuracy suite's 135-174 BPM pop (0.84 < 0.95).
+SYNTH_WEIGHT = 2
+NAME = "tempo-tempogram-v3"
 MODEL = os.path.join(
     os.path.dirname(__file__),
-    "../../activities/src/main/resources/com/audiostems/activities/analysis/tempo/tempo-tempogram-v2.onnx",
+    f"../../activities/src/main/resources/com/audiostems/activities/analysis/tempo/{NAME}.onnx",
 )
 
 
@@ -110,16 +120,20 @@ def targets(truth):
 
 
 def forward(params, z):
+    """One network (w2 [HIDDEN, 1], bias [CLASSES]) or the average of an ensemble's (w2 block-diagonal
+    [SEEDS x HIDDEN, SEEDS], bias [SEEDS, CLASSES]), as the ONNX graph computes it."""
     w1, b1, w2, bias = params
     # The one large product in float32 (twice as fast on 2 shared cores), the rest in float64.
     h = np.tanh((z @ w1.astype(np.float32)).astype(np.float64) + b1)
-    s = (h @ w2)[..., 0] + bias
-    s = s - s.max(axis=1, keepdims=True)
+    s = np.moveaxis(h @ w2, -1, 1) + bias.reshape(1, -1, CLASSES)  # [n, members, K]
+    s = s - s.max(axis=2, keepdims=True)
     p = np.exp(s)
-    return p / p.sum(axis=1, keepdims=True), h
+    p = (p / p.sum(axis=2, keepdims=True)).mean(axis=1)
+    return p, h
 
 
-def fit(z, y, l2, seed=SEED):
+def fit(z, y, l2, seed):
+    """One network, mini-batch Adam over the excerpts in an order drawn from `seed`."""
     rng = np.random.default_rng(seed)
     f = z.shape[2]
     w1 = rng.normal(0, 1 / np.sqrt(f), (f, HIDDEN))
@@ -129,25 +143,53 @@ def fit(z, y, l2, seed=SEED):
     trained = [w1, b1, w2, bias]
     m = [np.zeros_like(t) for t in trained]
     v = [np.zeros_like(t) for t in trained]
-    n = len(y)
     z = z.astype(np.float32)
-    flat = z.reshape(-1, f)
-    for step in range(1, STEPS + 1):
-        p, h = forward((w1, b1, w2, bias), z)
-        ds = (p - y) / n  # d loss / d score, [n, K]
-        dbias = ds.sum(axis=0)
-        dw2 = np.einsum("nkh,nk->h", h, ds)[:, None] + 2 * l2 * w2
-        dh = ds[..., None] * w2[:, 0][None, None, :] * (1 - h**2)
-        dw1 = (flat.T @ dh.reshape(-1, HIDDEN).astype(np.float32)).astype(np.float64) + 2 * l2 * w1
-        db1 = dh.sum(axis=(0, 1))
-        for k, (t, g) in enumerate(zip(trained, [dw1, db1, dw2, dbias])):
-            m[k] = 0.9 * m[k] + 0.1 * g
-            v[k] = 0.999 * v[k] + 0.001 * g * g
-            t -= LEARNING_RATE * (m[k] / (1 - 0.9**step)) / (np.sqrt(v[k] / (1 - 0.999**step)) + 1e-8)
-        if step % 250 == 0:
-            loss = -np.sum(y * np.log(p + 1e-12)) / n
-            print(f"  step {step}: loss {loss:.4f}", file=sys.stderr)
+    step = 0
+    for epoch in range(1, EPOCHS + 1):
+        order = rng.permutation(len(y))
+        loss = 0.0
+        for start in range(0, len(y), BATCH):
+            rows = np.sort(order[start : start + BATCH])
+            zb, yb, n = z[rows], y[rows], len(rows)
+            step += 1
+            h = np.tanh((zb @ w1.astype(np.float32)).astype(np.float64) + b1)
+            # Dropout: an excerpt loses the same hidden units at every class.
+            keep = (rng.random((n, 1, HIDDEN)) >= DROPOUT) / (1 - DROPOUT)
+            s = (h * keep @ w2)[..., 0] + bias
+            p = np.exp(s - s.max(axis=1, keepdims=True))
+            p /= p.sum(axis=1, keepdims=True)
+            loss -= np.sum(yb * np.log(p + 1e-12))
+            ds = (p - yb) / n  # d loss / d score, [n, K]
+            dbias = ds.sum(axis=0)
+            dw2 = np.einsum("nkh,nk->h", h * keep, ds)[:, None] + 2 * l2 * w2
+            dh = ds[..., None] * w2[:, 0][None, None, :] * keep * (1 - h**2)
+            dw1 = (zb.reshape(-1, f).T @ dh.reshape(-1, HIDDEN).astype(np.float32)).astype(np.float64)
+            dw1 += 2 * l2 * w1
+            db1 = dh.sum(axis=(0, 1))
+            for k, (t, g) in enumerate(zip(trained, [dw1, db1, dw2, dbias])):
+                m[k] = 0.9 * m[k] + 0.1 * g
+                v[k] = 0.999 * v[k] + 0.001 * g * g
+                t -= LEARNING_RATE * (m[k] / (1 - 0.9**step)) / (np.sqrt(v[k] / (1 - 0.999**step)) + 1e-8)
+        if epoch % 10 == 0:
+            print(f"  seed {seed} epoch {epoch}: loss {loss / len(y):.4f}", file=sys.stderr)
     return (w1, b1, w2, bias)
+
+
+def ensemble(members):
+    """The members side by side: w1 [f, S*H], b1 [S*H], w2 block-diagonal [S*H, S], bias [S, K]."""
+    w2 = np.zeros((HIDDEN * len(members), len(members)))
+    for i, member in enumerate(members):
+        w2[i * HIDDEN : (i + 1) * HIDDEN, i] = member[2][:, 0]
+    return (
+        np.concatenate([m[0] for m in members], axis=1),
+        np.concatenate([m[1] for m in members]),
+        w2,
+        np.stack([m[3] for m in members]),
+    )
+
+
+def fit_ensemble(z, y, l2):
+    return ensemble([fit(z, y, l2, seed) for seed in SEEDS])
 
 
 def decide(p):
@@ -176,30 +218,26 @@ def standardiser(s):
     return flat.mean(axis=0), flat.std(axis=0) + 1e-6
 
 
+def is_validation_song(song):
+    """Train songs = 1 mod 5 (POP909's numbers; our synthesiser's pieces always train)."""
+    return np.array([s.isdigit() and int(s) % 5 == 1 for s in song])
+
+
 def train(paths, validate=False):
     ids, song, split, truth, base, x = load(paths)
     train_rows = (split == "train") & (truth >= bpm_of_class(0)) & (truth <= bpm_of_class(CLASSES - 1))
-    s = stacked(x[train_rows].astype(np.float64))
+    held = train_rows & is_validation_song(song) if validate else np.zeros_like(train_rows)
+    synth = np.char.startswith(song.astype(str), "synth")
+    fit_rows = np.repeat(np.flatnonzero(train_rows & ~held), np.where(synth[train_rows & ~held], SYNTH_WEIGHT, 1))
+    s = stacked(x[fit_rows].astype(np.float64))
     mean, std = standardiser(s)
     z = (s - mean) / std
-    y = targets(truth[train_rows])
-    if not validate:
-        print(f"l2={L2:g}; fit on all {train_rows.sum()} train excerpts", file=sys.stderr)
-        return (mean, std) + fit(z, y, L2)
-    songs = np.unique(song[train_rows])
-    rng = np.random.default_rng(SEED)
-    validation_songs = set(rng.choice(songs, size=len(songs) // 5, replace=False))
-    is_val = np.array([t in validation_songs for t in song[train_rows]])
-    best = None
-    for l2 in L2_CHOICES:
-        params = fit(z[~is_val], y[~is_val], l2)
-        p, _ = forward(params, z[is_val])
-        a1, a2 = accuracy(decide(p), truth[train_rows][is_val])
-        print(f"l2={l2:g}: validation Accuracy1 {a1:.3f} Accuracy2 {a2:.3f} ({is_val.sum()} excerpts)", file=sys.stderr)
-        if best is None or a1 > best[0]:
-            best = (a1, l2)
-    print(f"chosen l2={best[1]:g}; refit on all {train_rows.sum()} train excerpts", file=sys.stderr)
-    return (mean, std) + fit(z, y, best[1])
+    print(f"l2={L2:g}, seeds {SEEDS}; fit on {len(fit_rows)} train rows (synth x{SYNTH_WEIGHT})", file=sys.stderr)
+    model = (mean, std) + fit_ensemble(z, targets(truth[fit_rows]), L2)
+    if validate:
+        a1, a2 = accuracy(decide(predict(model, x[held])), truth[held])
+        print(f"validation songs: Accuracy1 {a1:.3f} Accuracy2 {a2:.3f} ({held.sum()} excerpts)")
+    return model
 
 
 def predict(model, x):
@@ -223,8 +261,7 @@ def to_onnx(model, path):
         numpy_helper.from_array(w1.astype(np.float32), "w1"),
         numpy_helper.from_array(b1.astype(np.float32), "b1"),
         numpy_helper.from_array(w2.astype(np.float32), "w2"),
-        numpy_helper.from_array(np.array([-1, CLASSES], dtype=np.int64), "scores_shape"),
-        numpy_helper.from_array(bias.astype(np.float32), "class_bias"),
+            numpy_helper.from_array(bias.astype(np.float32), "class_bias"),
     ]
     nodes = [
         helper.make_node("Gather", ["tempogram", "indices"], ["gathered"], axis=2),
@@ -235,14 +272,15 @@ def to_onnx(model, path):
         helper.make_node("MatMul", ["z", "w1"], ["h0"]),
         helper.make_node("Add", ["h0", "b1"], ["h1"]),
         helper.make_node("Tanh", ["h1"], ["h"]),
-        helper.make_node("MatMul", ["h", "w2"], ["s0"]),
-        helper.make_node("Reshape", ["s0", "scores_shape"], ["s1"]),
+        helper.make_node("MatMul", ["h", "w2"], ["s0"]),  # [tracks, classes, members]
+        helper.make_node("Transpose", ["s0"], ["s1"], perm=[0, 2, 1]),
         helper.make_node("Add", ["s1", "class_bias"], ["scores"]),
-        helper.make_node("Softmax", ["scores"], ["probabilities"], axis=-1),
+        helper.make_node("Softmax", ["scores"], ["member_probabilities"], axis=-1),
+        helper.make_node("ReduceMean", ["member_probabilities"], ["probabilities"], axes=[1], keepdims=0),
     ]
     graph = helper.make_graph(
         nodes,
-        "tempo-tempogram-v2",
+        NAME,
         [helper.make_tensor_value_info("tempogram", TensorProto.FLOAT, ["tracks", CHANNELS, BINS])],
         [helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["tracks", CLASSES])],
         init,
@@ -268,7 +306,7 @@ def main():
     parser.add_argument("tempograms", nargs="+")
     parser.add_argument("--out", default=MODEL)
     parser.add_argument("--check", action="store_true")
-    parser.add_argument("--validate", action="store_true", help="choose the L2 weight on validation songs first")
+    parser.add_argument("--validate", action="store_true", help="fit without the validation songs; print their figures")
     parser.add_argument("--report", action="store_true")
     parser.add_argument("--vectors", nargs=2)
     args = parser.parse_args()
@@ -294,6 +332,8 @@ def main():
                            + [f"{v:.7g}" for v in x[r].ravel()])
         return
     model = train(args.tempograms, args.validate)
+    if args.validate:
+        return  # a model without the validation songs is not the one to commit
     if args.check:
         committed = from_onnx(args.out)
         diff = max(float(np.max(np.abs(np.asarray(a, dtype=np.float32) - np.asarray(b, dtype=np.float32))))

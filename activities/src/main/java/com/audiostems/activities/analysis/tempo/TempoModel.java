@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class TempoModel implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TempoModel.class);
 
-  /** The weights on the classpath, written by training/tempo/train.py. */
-  static final String RESOURCE = "tempo-tempogram-v2.onnx";
+  /** The weights on the classpath, written by training/tempo/train_tempogram.py. */
+  static final String RESOURCE = "tempo-tempogram-v3.onnx";
 
-  public static final String NAME = "tempo-tempogram-v2";
+  public static final String NAME = "tempo-tempogram-v3";
 
   /** Whether the model's tempo is the primary one (else the rules', with the model's readings). */
   static final boolean MODEL_IS_PRIMARY = true;
