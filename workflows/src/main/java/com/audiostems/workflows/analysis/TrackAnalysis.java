@@ -38,7 +38,7 @@ public record TrackAnalysis(
    *     manifests written before the model)
    * @param octaveAlternative the likelier of half and double {@code bpm}, its {@code score} the
    *     model's probability (a DJ's other reading); null before the model
-   * @param tempoModel the model that chose the reading and where it ran, e.g. "tempo-tempogram-v2
+   * @param tempoModel the model that chose the reading and where it ran, e.g. "tempo-tempogram-v3
    *     on CPU"; null when the rules chose
    */
   public record Tempo(
