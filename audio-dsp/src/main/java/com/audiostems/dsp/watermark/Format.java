@@ -10,10 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Reference rate 44.1 kHz, frames of 1024 samples (23.2 ms) on a grid with hop 1024. Bins
  * 16..159 (689 Hz - 6.85 kHz) carry the mark: in every frame a keyed permutation splits them into
  * 24 sync bins (known keyed signs) and 4 groups of 30 data bins, each group one coded bit. A block
- * is 360 frames (8.36 s) = 1440 data slots; the 498 coded bits (128 payload + CRC-32 = 160 bits,
- * rate-1/3 K=7 convolutional code) are spread over the slots by a keyed interleaver, so each coded
- * bit is repeated ~2.9 times. Blocks repeat cyclically, so any excerpt of 8.4 s or more holds every
- * coded bit, and longer ones add up several repetitions.
+ * is 360 frames (8.36 s) = 1440 data slots; the coded bits of the 160 info bits (128 payload +
+ * CRC-32) are spread over the slots by a keyed interleaver: in {@link MarkVersion#V1} 498 bits of a
+ * rate-1/3 K=7 convolutional code, each repeated ~2.9 times, in {@link MarkVersion#V2} 1,024 bits
+ * of a polar code. Blocks repeat cyclically, so any excerpt of 8.4 s or more holds every coded bit,
+ * and longer ones add up several repetitions.
  */
 final class Format {
 
