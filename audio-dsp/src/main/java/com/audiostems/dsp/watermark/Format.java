@@ -3,7 +3,6 @@ package com.audiostems.dsp.watermark;
 import com.audiostems.dsp.signal.RealFft;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.CRC32;
 
 /**
  * The mark's fixed format and the key-derived layout, shared by embedder and detector.
@@ -11,10 +10,11 @@ import java.util.zip.CRC32;
  * <p>Reference rate 44.1 kHz, frames of 1024 samples (23.2 ms) on a grid with hop 1024. Bins
  * 16..159 (689 Hz - 6.85 kHz) carry the mark: in every frame a keyed permutation splits them into
  * 24 sync bins (known keyed signs) and 4 groups of 30 data bins, each group one coded bit. A block
- * is 360 frames (8.36 s) = 1440 data slots; the 498 coded bits (128 payload + CRC-32 = 160 bits,
- * rate-1/3 K=7 convolutional code) are spread over the slots by a keyed interleaver, so each coded
- * bit is repeated ~2.9 times. Blocks repeat cyclically, so any excerpt of 8.4 s or more holds every
- * coded bit, and longer ones add up several repetitions.
+ * is 360 frames (8.36 s) = 1440 data slots; the coded bits of the 160 info bits (128 payload +
+ * CRC-32) are spread over the slots by a keyed interleaver: in {@link MarkVersion#V1} 498 bits of a
+ * rate-1/3 K=7 convolutional code, each repeated ~2.9 times, in {@link MarkVersion#V2} 1,024 bits
+ * of a polar code. Blocks repeat cyclically, so any excerpt of 8.4 s or more holds every coded bit,
+ * and longer ones add up several repetitions.
  */
 final class Format {
 
@@ -76,36 +76,6 @@ final class Format {
     return CACHE.computeIfAbsent(key, Layout::new);
   }
 
-  /** Payload + CRC-32, encoded: 498 bits of 0/1. */
-  static int[] codeword(Payload payload) {
-    int[] info = new int[INFO_BITS];
-    for (int i = 0; i < Payload.BITS; i++) {
-      info[i] = payload.bit(i);
-    }
-    long crc = crc(payload.bytes());
-    for (int i = 0; i < 32; i++) {
-      info[Payload.BITS + i] = (int) ((crc >>> (31 - i)) & 1);
-    }
-    return ConvolutionalCode.encode(info);
-  }
-
-  static long crc(byte[] b) {
-    CRC32 c = new CRC32();
-    c.update("audiostems-wm1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    c.update(b);
-    return c.getValue();
-  }
-
-  /** Decoded 160 info bits to a payload when the CRC matches, else null. */
-  static Payload checked(int[] info) {
-    Payload p = Payload.ofBits(java.util.Arrays.copyOf(info, Payload.BITS));
-    long crc = 0;
-    for (int i = 0; i < 32; i++) {
-      crc = (crc << 1) | info[Payload.BITS + i];
-    }
-    return crc == crc(p.bytes()) ? p : null;
-  }
-
   /** Key-derived positions and signs. Bin indices are relative to {@link #LO}. */
   static final class Layout {
     final short[][] syncBin = new short[BLOCK][SYNC];
@@ -117,8 +87,13 @@ final class Format {
     final short[][] dataBin = new short[BLOCK * GROUPS][GROUP];
     final byte[][] dataSign = new byte[BLOCK * GROUPS][GROUP];
 
-    /** Coded-bit index carried by slot p * GROUPS + g. */
+    /** Coded-bit index carried by slot p * GROUPS + g ({@link MarkVersion#V1}). */
     final int[] slotBit = new int[SLOTS];
+
+    /**
+     * The same for {@link MarkVersion#V2}: the same keyed interleaver over its 1,024 coded bits.
+     */
+    final int[] slotBitV2 = new int[SLOTS];
 
     Layout(WatermarkKey key) {
       SplittableRandom r = new SplittableRandom(key.seed("audiostems-watermark-v1/layout"));
@@ -149,6 +124,7 @@ final class Format {
       shuffle(slots, r);
       for (int j = 0; j < SLOTS; j++) {
         slotBit[slots[j]] = j % CODED;
+        slotBitV2[slots[j]] = j % MarkVersion.V2.codedBits();
       }
     }
 

@@ -17,15 +17,15 @@ record MarkConfirmation(double z, List<Detection.Segment> timeline) {
 
   /**
    * Frames {@code fr} from block position {@code pos0}, frame 0 at sample {@code s0} of the signal
-   * resampled by {@code speed}, against {@code code} with the class weights {@code w} and variances
-   * {@code var}.
+   * resampled by {@code speed}, against the re-encoded mark (the bit of every slot, {@code
+   * slotBits}) with the class weights {@code w} and variances {@code var}.
    */
   static MarkConfirmation of(
       Format.Frames fr,
       int pos0,
       int s0,
       Format.Layout lay,
-      int[] code,
+      int[] slotBits,
       float[][] w,
       double[][] var,
       double speed) {
@@ -35,7 +35,7 @@ record MarkConfirmation(double z, List<Detection.Segment> timeline) {
     int segStart = 0;
     int p = pos0;
     for (int f = 0; f < fr.length(); f++) {
-      double data = dataCorrelation(fr.v()[f], fr.level()[f], p, lay, code, w);
+      double data = dataCorrelation(fr.v()[f], fr.level()[f], p, lay, slotBits, w);
       double fv = frameVariance(fr.level()[f], w, var);
       all.add(syncCorrelation(fr.v()[f], fr.level()[f], p, lay, w) + data, fv);
       // a segment counts only the data bins: audio marked with the same key but another payload
@@ -102,11 +102,11 @@ record MarkConfirmation(double z, List<Detection.Segment> timeline) {
   }
 
   private static double dataCorrelation(
-      float[] row, byte[] cls, int p, Format.Layout lay, int[] code, float[][] w) {
+      float[] row, byte[] cls, int p, Format.Layout lay, int[] slotBits, float[][] w) {
     double a = 0;
     for (int g = 0; g < Format.GROUPS; g++) {
       int slot = p * Format.GROUPS + g;
-      int bit = code[lay.slotBit[slot]] * 2 - 1;
+      int bit = slotBits[slot] * 2 - 1;
       for (int j = 0; j < Format.GROUP; j++) {
         int k = lay.dataBin[slot][j];
         int b = k / Format.WBAND;

@@ -36,18 +36,19 @@ final class MarkWeights {
 
   /**
    * Maximal-ratio weights per (loudness class, band): the mean mark contrast over its variance,
-   * where the mean is measured on the sync bins, or on all bins when a (tentative) codeword is
-   * given. Cells with no positive evidence get weight 0; all-zero falls back to equal weights.
+   * where the mean is measured on the sync bins, or on all bins when the (tentative) bit of every
+   * slot is given ({@link MarkVersion#slotBits}). Cells with no positive evidence get weight 0;
+   * all-zero falls back to equal weights.
    */
   static float[][] classWeights(
-      Format.Frames fr, double[][] var, int pos0, Format.Layout lay, int[] code) {
+      Format.Frames fr, double[][] var, int pos0, Format.Layout lay, int[] slotBits) {
     double[][] sum = new double[Format.LEVELS][Format.WBANDS];
     double[][] n = new double[Format.LEVELS][Format.WBANDS];
     int p = pos0;
     for (int f = 0; f < fr.length(); f++) {
       addSyncEvidence(fr.v()[f], fr.level()[f], lay, p, sum, n);
-      if (code != null) {
-        addDataEvidence(fr.v()[f], fr.level()[f], lay, p, code, sum, n);
+      if (slotBits != null) {
+        addDataEvidence(fr.v()[f], fr.level()[f], lay, p, slotBits, sum, n);
       }
       if (++p == Format.BLOCK) {
         p = 0;
@@ -67,10 +68,16 @@ final class MarkWeights {
   }
 
   private static void addDataEvidence(
-      float[] row, byte[] cls, Format.Layout lay, int p, int[] code, double[][] sum, double[][] n) {
+      float[] row,
+      byte[] cls,
+      Format.Layout lay,
+      int p,
+      int[] slotBits,
+      double[][] sum,
+      double[][] n) {
     for (int g = 0; g < Format.GROUPS; g++) {
       int slot = p * Format.GROUPS + g;
-      int bit = code[lay.slotBit[slot]] * 2 - 1;
+      int bit = slotBits[slot] * 2 - 1;
       short[] bins = lay.dataBin[slot];
       byte[] sg = lay.dataSign[slot];
       for (int j = 0; j < Format.GROUP; j++) {

@@ -10,22 +10,15 @@ import java.util.Map;
  * offset refined to 16 samples, and the stretch decoded. Every frame's contrasts are summed per
  * coded bit (all block repetitions), weighted per (band, bin loudness quartile) by the
  * mark-to-noise ratio measured on the sync bins ({@link MarkWeights}: maximal-ratio combining),
- * list-Viterbi-decoded and the {@value #LIST_SIZE} best paths checked with CRC-32; when none
- * passes, the weights are measured again on all bins against the re-encoded best path and decoding
- * is tried again ({@value #REWEIGHT_ROUNDS} rounds). The re-encoded mark must then correlate with
- * the input at z >= {@link #MIN_Z} ({@link MarkConfirmation}); a payload found on the stretch is
- * confirmed on the whole input for the confidence and the timeline.
+ * list-decoded by each {@link MarkVersion} in turn and the listed paths checked with CRC-32; when
+ * none passes, the weights are measured again on all bins against the re-encoded best path and
+ * decoding is tried again ({@value #REWEIGHT_ROUNDS} rounds). The re-encoded mark must then
+ * correlate with the input at z >= {@link #MIN_Z} ({@link MarkConfirmation}); a payload found on
+ * the stretch is confirmed on the whole input for the confidence and the timeline.
  */
 final class PayloadDecoder {
 
   static final double MIN_Z = 5.0;
-
-  /**
-   * Paths of the list Viterbi decoder whose CRC-32 is checked: on 12 tune renders 16 instead of 1
-   * found 2 more of the 36 excerpts of MP3 64k / AAC 64k / noise 20 dB at 10 s. Each extra path is
-   * one more 2^-32 chance for a random CRC match, and the match must then pass {@link #MIN_Z}.
-   */
-  static final int LIST_SIZE = 16;
 
   /**
    * Decision-directed rounds after a failed first pass (weights measured against the re-encoded
@@ -74,7 +67,8 @@ final class PayloadDecoder {
       return Detection.NONE;
     }
     Format.Frames stretch = Format.analyse(xs.logBands(a.start(), fr, fft));
-    Detection local = decode(stretch, a.blockPosition(), a.start(), lay, key, c.warp());
+    Detection local =
+        decode(stretch, a.blockPosition(), a.start(), lay, key, c.warp(), MarkVersion.values());
     if (!local.found()) {
       return local;
     }
@@ -82,7 +76,8 @@ final class PayloadDecoder {
     int s0 = a.start() % Format.DET_N;
     int pos0 = Math.floorMod(a.blockPosition() - a.start() / Format.DET_N, Format.BLOCK);
     Format.Frames full = Format.analyse(xs.logBands(s0, xs.frameCount(s0), fft));
-    Detection d = decode(full, pos0, s0, lay, key, c.warp());
+    MarkVersion found = MarkVersion.values()[local.markVersion() - 1];
+    Detection d = decode(full, pos0, s0, lay, key, c.warp(), found);
     return d.found() ? d : local;
   }
 
@@ -90,14 +85,20 @@ final class PayloadDecoder {
    * For probes: the candidate's soft coded bits on its stretch, weighted as the first decoding pass
    * weighs them, or with the weights measured against {@code code} when it is not null.
    */
-  float[] softBitsAt(SyncScanner.Candidate c, Format.Layout lay, int[] code) {
+  float[] softBitsAt(SyncScanner.Candidate c, Format.Layout lay, MarkVersion version, int[] code) {
     WarpedSignal xs = unwarped.computeIfAbsent(c.warp(), w -> new WarpedSignal(x, w));
     Alignment a = refine(xs, c, lay);
     int fr = Math.min(c.frames(), xs.frameCount(a.start()));
     Format.Frames stretch = Format.analyse(xs.logBands(a.start(), fr, fft));
     double[][] var = MarkWeights.classVariances(stretch);
-    float[][] w = MarkWeights.classWeights(stretch, var, a.blockPosition(), lay, code);
-    return softBits(stretch, a.blockPosition(), lay, w);
+    float[][] w =
+        MarkWeights.classWeights(
+            stretch,
+            var,
+            a.blockPosition(),
+            lay,
+            code == null ? null : version.slotBits(code, lay));
+    return softBits(stretch, a.blockPosition(), lay, w, version);
   }
 
   /**
@@ -146,28 +147,55 @@ final class PayloadDecoder {
     return SyncStatistic.atPosition(v, SyncStatistic.bandVariances(v), a.blockPosition(), lay);
   }
 
+  /** The first of {@code versions} that decodes {@code fr}, or {@link Detection#NONE}. */
   private static Detection decode(
-      Format.Frames fr, int pos0, int s0, Format.Layout lay, WatermarkKey key, Warp warp) {
+      Format.Frames fr,
+      int pos0,
+      int s0,
+      Format.Layout lay,
+      WatermarkKey key,
+      Warp warp,
+      MarkVersion... versions) {
     double[][] var = MarkWeights.classVariances(fr);
-    float[][] w = MarkWeights.classWeights(fr, var, pos0, lay, null);
-    float[] soft = softBits(fr, pos0, lay, w);
-    int[][] paths = ConvolutionalCode.decodeList(soft, Format.INFO_BITS, LIST_SIZE);
-    Payload payload = firstChecked(paths);
+    float[][] syncWeights = MarkWeights.classWeights(fr, var, pos0, lay, null);
+    for (MarkVersion version : versions) {
+      Detection d = decode(fr, pos0, s0, lay, key, warp, version, var, syncWeights);
+      if (d.found()) {
+        return d;
+      }
+    }
+    return Detection.NONE;
+  }
+
+  private static Detection decode(
+      Format.Frames fr,
+      int pos0,
+      int s0,
+      Format.Layout lay,
+      WatermarkKey key,
+      Warp warp,
+      MarkVersion version,
+      double[][] var,
+      float[][] syncWeights) {
+    float[][] w = syncWeights;
+    float[] soft = softBits(fr, pos0, lay, w, version);
+    int[][] paths = version.decodeList(soft);
+    Payload payload = firstChecked(paths, version);
     for (int round = 0; payload == null && round < REWEIGHT_ROUNDS; round++) {
       // decision-directed: the first guess is mostly right even when the CRC fails, and measuring
       // the weights on all 144 bins instead of the 24 sync bins makes them much less noisy
-      int[] guess = ConvolutionalCode.encode(paths[0]);
+      int[] guess = version.slotBits(version.encodeInfo(paths[0]), lay);
       w = MarkWeights.classWeights(fr, var, pos0, lay, guess);
-      soft = softBits(fr, pos0, lay, w);
-      paths = ConvolutionalCode.decodeList(soft, Format.INFO_BITS, LIST_SIZE);
-      payload = firstChecked(paths);
+      soft = softBits(fr, pos0, lay, w, version);
+      paths = version.decodeList(soft);
+      payload = firstChecked(paths, version);
     }
     if (payload == null) {
       return Detection.NONE;
     }
-    int[] code = Format.codeword(payload);
+    int[] code = version.codeword(payload);
     MarkConfirmation confirmation =
-        MarkConfirmation.of(fr, pos0, s0, lay, code, w, var, warp.speed());
+        MarkConfirmation.of(fr, pos0, s0, lay, version.slotBits(code, lay), w, var, warp.speed());
     if (confirmation.z() < MIN_Z) {
       return Detection.NONE;
     }
@@ -178,13 +206,14 @@ final class PayloadDecoder {
         bitErrors(soft, code),
         warp.speed(),
         warp.pitchKept(),
-        confirmation.timeline());
+        confirmation.timeline(),
+        version.number());
   }
 
   /** The payload of the first path whose CRC-32 matches, or null. */
-  private static Payload firstChecked(int[][] paths) {
+  private static Payload firstChecked(int[][] paths, MarkVersion version) {
     for (int[] info : paths) {
-      Payload p = Format.checked(info);
+      Payload p = version.checked(info);
       if (p != null) {
         return p;
       }
@@ -195,7 +224,7 @@ final class PayloadDecoder {
   /** Coded bits whose soft value has the wrong sign: the errors the code corrected. */
   private static int bitErrors(float[] soft, int[] code) {
     int errors = 0;
-    for (int i = 0; i < Format.CODED; i++) {
+    for (int i = 0; i < code.length; i++) {
       if (soft[i] != 0 && (soft[i] > 0) != (code[i] == 1)) {
         errors++;
       }
@@ -204,8 +233,10 @@ final class PayloadDecoder {
   }
 
   /** Weighted contrasts summed per coded bit over every frame (all block repetitions). */
-  private static float[] softBits(Format.Frames fr, int pos0, Format.Layout lay, float[][] w) {
-    float[] soft = new float[Format.CODED];
+  private static float[] softBits(
+      Format.Frames fr, int pos0, Format.Layout lay, float[][] w, MarkVersion version) {
+    float[] soft = new float[version.codedBits()];
+    int[] slotBit = version.slotBit(lay);
     float[] wf = new float[Format.BINS];
     int p = pos0;
     for (int f = 0; f < fr.length(); f++) {
@@ -213,7 +244,7 @@ final class PayloadDecoder {
       MarkWeights.binWeights(fr.level()[f], w, wf);
       for (int g = 0; g < Format.GROUPS; g++) {
         int slot = p * Format.GROUPS + g;
-        soft[lay.slotBit[slot]] += groupSum(row, wf, lay.dataBin[slot], lay.dataSign[slot]);
+        soft[slotBit[slot]] += groupSum(row, wf, lay.dataBin[slot], lay.dataSign[slot]);
       }
       if (++p == Format.BLOCK) {
         p = 0;

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  * measured against the true codeword: the best the decision-directed pass can do).
  *
  * <p>Arguments: [MATERIAL_DIR/tune] [TRACKS=8] [SEED=7] [ROWS=regex, default the hard cells]
+ * [VERSION=1|2, the mark version written]
  */
 public final class WatermarkBerProbe {
 
@@ -31,6 +32,8 @@ public final class WatermarkBerProbe {
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 7;
     String only = args.length > 3 ? args[3] : "MP3 64k|AAC 64k|white noise 20 dB|.*rubberband.*";
+    MarkVersion version =
+        MarkVersion.values()[(args.length > 4 ? Integer.parseInt(args[4]) : 1) - 1];
     List<Path> tracks;
     try (Stream<Path> s = Files.list(material)) {
       tracks = s.filter(p -> p.toString().endsWith(".wav")).sorted().limit(n).toList();
@@ -39,7 +42,7 @@ public final class WatermarkBerProbe {
         WatermarkAttackBenchmark.rows().stream().filter(r -> r.name().matches(only)).toList();
     SplittableRandom r = new SplittableRandom(seed);
     Path dir = Files.createTempDirectory("wm-ber");
-    WatermarkEmbedder embedder = new WatermarkEmbedder();
+    WatermarkEmbedder embedder = new WatermarkEmbedder(version);
     WatermarkDetector detector = new WatermarkDetector();
     Format.Layout lay = Format.layout(WmAudio.KEY);
     int[][] found = new int[rows.size()][2];
@@ -53,7 +56,7 @@ public final class WatermarkBerProbe {
         b[i] = (byte) r.nextInt(256);
       }
       Payload payload = new Payload(b);
-      int[] code = Format.codeword(payload);
+      int[] code = version.codeword(payload);
       float[][] m = embedder.embed(x, RATE, payload, WmAudio.KEY);
       snr[t] = WmAudio.snrDb(x, m);
       long[] mc = WmAudio.maskingCounts(x, m);
@@ -71,12 +74,17 @@ public final class WatermarkBerProbe {
         boolean ok = d.found() && d.payload().equals(payload);
         found[k][0] += ok ? 1 : 0;
         found[k][1]++;
-        double[] errs = coded(e, lay, code, row.name().contains("stretch"));
+        double[] errs = coded(e, lay, version, code, row.name().contains("stretch"));
         ber[k][0] += errs[0];
         ber[k][1] += errs[1];
         line.append(
             String.format(
-                Locale.ROOT, " | %s %s %.3f %.3f", row.name(), ok ? "ok" : "--", errs[0], errs[1]));
+                Locale.ROOT,
+                " | %s %s %.3f %.3f",
+                row.name(),
+                ok ? "ok" + d.markVersion() : "--",
+                errs[0],
+                errs[1]));
       }
       System.out.println(line);
     }
@@ -104,7 +112,8 @@ public final class WatermarkBerProbe {
    * Coded-bit error rates {first pass, true-code weights} at the best sync candidate (1.0 = no
    * candidate: all wrong).
    */
-  private static double[] coded(float[][] e, Format.Layout lay, int[] code, boolean stretched) {
+  private static double[] coded(
+      float[][] e, Format.Layout lay, MarkVersion version, int[] code, boolean stretched) {
     float[] x = Resampler.toRate(Downmix.mono(e), RATE, Format.DET_RATE_HZ, Format.MARK_TOP_HZ);
     RealFft fft = new RealFft(Format.DET_N);
     SyncScanner scanner = new SyncScanner(x, WatermarkDetector.SPEEDS, SyncListener.NONE, fft);
@@ -124,8 +133,8 @@ public final class WatermarkBerProbe {
     }
     PayloadDecoder dec = new PayloadDecoder(x, fft);
     return new double[] {
-      errorRate(dec.softBitsAt(cands.get(0), lay, null), code),
-      errorRate(dec.softBitsAt(cands.get(0), lay, code), code)
+      errorRate(dec.softBitsAt(cands.get(0), lay, version, null), code),
+      errorRate(dec.softBitsAt(cands.get(0), lay, version, code), code)
     };
   }
 
