@@ -350,8 +350,14 @@ class TrackIngestWorkflowTest {
     for (int i = 1; i <= reprocesses; i++) {
       workflow.reprocess(new ReprocessRequest(List.of(OutputFormat.WAV_24), "round " + i));
       int published = 1 + i;
+      // Until the re-process has ended, not only published: the manifest shows the new version
+      // while the run still deletes the files it replaced, and a request sent then is taken by
+      // the same run (the 21st by the first run, which then never had to continue as new).
       awaitCondition(
-          () -> workflow.manifest() != null && workflow.manifest().version() == published);
+          () ->
+              workflow.manifest() != null
+                  && workflow.manifest().version() == published
+                  && workflow.progress().stage() == TrackStage.PUBLISHED);
     }
 
     assertThat(workflow.manifest().runId())
